@@ -1,0 +1,3 @@
+from journeymap.cli.app import main
+
+main()

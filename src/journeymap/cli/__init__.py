@@ -1,0 +1,1 @@
+"""The command-line layer: argument parsing and exit codes only, no journey logic."""

@@ -1,0 +1,78 @@
+"""The `journeymap` command: a thin typer layer over the library.
+
+Only typer and the standard library are imported here and in the command modules' top
+level; each command imports the heavy parts (pydantic, rich, graphviz) when it runs, so
+`journeymap --help` and `--version` stay about as fast as `import typer` itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from journeymap import __version__
+from journeymap.cli import exits
+
+app = typer.Typer(
+    name="journeymap",
+    help="Customer journeys as code: validate, lint, render and tabulate journey YAML files.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"journeymap {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Customer journeys as code: validate, lint, render and tabulate journey YAML files."""
+
+
+def _register() -> None:
+    from journeymap.cli import schema_cmd, validate_cmd
+
+    for module in (validate_cmd, schema_cmd):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Run the CLI; no Python traceback ever reaches the user."""
+    try:
+        app(prog_name="journeymap")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("journeymap: interrupted\n")
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(exits.OK) from None
+    except Exception as exc:
+        if os.environ.get("JOURNEYMAP_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"journeymap: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in journeymap; please report it with the input that caused it "
+            "(JOURNEYMAP_DEBUG=1 shows the traceback).\n"
+        )
+        raise SystemExit(exits.INTERNAL) from None

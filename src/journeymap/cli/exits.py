@@ -1,0 +1,16 @@
+"""Exit codes that scripts can rely on, shared by every command."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+OK = 0
+FINDINGS = 1
+USAGE = 2
+INTERNAL = 3
+
+
+def fail(message: str, code: int = USAGE) -> NoReturn:
+    sys.stderr.write(f"journeymap: error: {message}\n")
+    raise SystemExit(code)

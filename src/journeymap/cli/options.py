@@ -1,0 +1,24 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Journey files, or directories searched for *.yaml and *.yml.",
+        show_default=False,
+    ),
+]

@@ -1,0 +1,49 @@
+"""`journeymap validate`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from journeymap.cli import exits
+from journeymap.cli.options import DiagnosticFormat, PathsArgument
+
+
+def validate(
+    paths: PathsArgument,
+    output_format: Annotated[
+        DiagnosticFormat,
+        typer.Option("--format", "-f", help="text for people, json for scripts, github for CI."),
+    ] = DiagnosticFormat.text,
+) -> None:
+    """Check journey files against the format: syntax, keys, values and references.
+
+    Exit code 0 when every file is valid, 1 when some file is not, 2 on a usage error or
+    a file that cannot be read at all.
+    """
+    from journeymap.diagnostics import Diagnostic
+    from journeymap.load.batch import load_all
+    from journeymap.load.discover import PathError, expand
+    from journeymap.output.report import Report, reporter
+
+    try:
+        files = expand(paths)
+    except PathError as exc:
+        exits.fail(str(exc))
+    if not files:
+        exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
+    diagnostics: list[Diagnostic] = []
+    unreadable = False
+    for loaded in load_all(files):
+        diagnostics.extend(loaded.diagnostics)
+        unreadable = unreadable or loaded.unreadable
+    reporter(output_format.value).write(Report(diagnostics, len(files), "validate"), sys.stdout)
+    if unreadable:
+        raise typer.Exit(exits.USAGE)
+    raise typer.Exit(exits.FINDINGS if diagnostics else exits.OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)

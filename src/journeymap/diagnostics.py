@@ -1,0 +1,76 @@
+"""The one record every check produces, so that validate and lint share their reporters.
+
+Positions are 1-based as editors show them; line 0 means "the file as a whole" (an
+unreadable file has no line to point at).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    message: str
+    severity: Severity = "error"
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "name": self.name,
+            "message": self.message,
+        }
+
+
+# Codes of the file-validity checks. They share the JM namespace with lint rules
+# (family 0) so that SARIF and JSON consumers see one catalogue; they cannot be disabled.
+UNREADABLE = ("JM001", "unreadable-file")
+YAML_SYNTAX = ("JM002", "yaml-syntax")
+DUPLICATE_KEY = ("JM003", "duplicate-key")
+YAML_LIMIT = ("JM004", "yaml-limit")
+NOT_A_JOURNEY = ("JM005", "not-a-journey")
+SCHEMA = ("JM006", "schema")
+REFERENCE = ("JM007", "reference")
+DUPLICATE_ID = ("JM008", "duplicate-id")
+
+VALIDITY_CODES: dict[str, tuple[str, str]] = {
+    code: (code, name)
+    for code, name in (
+        UNREADABLE,
+        YAML_SYNTAX,
+        DUPLICATE_KEY,
+        YAML_LIMIT,
+        NOT_A_JOURNEY,
+        SCHEMA,
+        REFERENCE,
+        DUPLICATE_ID,
+    )
+}
+
+VALIDITY_SUMMARIES: dict[str, str] = {
+    "JM001": "The file cannot be read as UTF-8 text within the size limit.",
+    "JM002": "The file is not well-formed YAML.",
+    "JM003": "A mapping holds the same key twice (YAML parsers silently keep the last).",
+    "JM004": "The YAML exceeds a safety limit (alias expansion, nesting depth).",
+    "JM005": "The file is not a journey file (no 'journeymap:' version key).",
+    "JM006": "A value does not fit the journey format.",
+    "JM007": "A reference names an id that is not declared.",
+    "JM008": "An id is declared twice in the same file.",
+}

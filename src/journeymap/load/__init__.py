@@ -1,0 +1,1 @@
+"""Reading journey files: bytes -> text -> YAML nodes with positions -> model or diagnostics."""

@@ -1,0 +1,142 @@
+"""Pydantic errors rewritten as sentences that say what to change.
+
+Pydantic's own wording ("Input should be a valid integer") names the type but neither the
+key nor the fix; authors of journeys are CX people, not Python programmers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic_core import ErrorDetails
+
+from journeymap.load.context import field_name, with_context
+from journeymap.load.positions import Target
+
+RANGES: dict[str, str] = {
+    "emotion": "a whole number from -2 (very bad) to 2 (very good)",
+    "nps": "a number from -100 to 100",
+    "csat": "a percentage from 0 to 100",
+    "ces": "a number from 1 to 7 (lower is better)",
+    "volume": "a whole number of customers, 0 or more",
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{short}'"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def slugify(text: str) -> str:
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "my-id"
+
+
+def _allowed_keys(
+    model_fields: Sequence[str], key: str, everywhere: Mapping[tuple[str | int, ...], Sequence[str]]
+) -> str:
+    close = difflib.get_close_matches(key, model_fields, n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean '{close[0]}'? "
+    else:
+        homes = [path for path, keys in everywhere.items() if key in keys and path]
+        hint = f"'{key}' belongs under '{homes[0][-1]}'; " if homes else ""
+    return f"{hint}allowed keys here: {', '.join(model_fields)}"
+
+
+def humanise(
+    error: ErrorDetails, data: Any, allowed: Mapping[tuple[str | int, ...], Sequence[str]]
+) -> tuple[tuple[str | int, ...], Target, str]:
+    """Return the location, whether to point at the key or value, and the message."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = field_name(loc)
+    bare = loc[-1] if loc and isinstance(loc[-1], str) else None
+    target: Target = "value"
+
+    if kind == "missing":
+        message = f"missing required key {name}"
+        parent = loc[:-1]
+        return parent, "value", with_context(data, parent, message)
+    if kind == "extra_forbidden":
+        parent = loc[:-1]
+        keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
+        message = f"unknown key {name}; {_allowed_keys(list(keys), str(loc[-1]), allowed)}"
+        return loc, "key", with_context(data, parent, message)
+    if kind == "literal_error":
+        if loc == ("journeymap",):
+            message = (
+                f"unsupported format version {_shown(value)}; this journeymap reads version 1 "
+                "(write 'journeymap: 1')"
+            )
+        else:
+            expected = str(ctx.get("expected", "")).replace("'", "")
+            message = f"{name} is {_shown(value)}; use one of: {expected.replace(' or ', ', ')}"
+    elif kind == "string_pattern_mismatch":
+        if isinstance(value, str) and bare == "to":
+            message = (
+                f"{name} is '{value}'; write 'step-id@channel-id' or a channel id, "
+                "in lowercase letters, digits and '-'"
+            )
+        else:
+            suggestion = slugify(value) if isinstance(value, str) else "my-id"
+            message = (
+                f"'{value}' is not a valid id: use lowercase letters, digits and '-' "
+                f"(e.g. '{suggestion}')"
+            )
+    elif kind in {"string_type", "model_type", "dict_type", "list_type"} and value is None:
+        message = f"{name} is empty; give it a value"
+    elif kind == "string_type":
+        message = (
+            f"{name} must be text, not {_shown(value)}; put it in quotes if it is meant as text"
+        )
+    elif kind in {"string_too_short", "too_short"}:
+        if loc == ("stages",):
+            message = "a journey needs at least one stage under 'stages'"
+        else:
+            message = f"{name} must not be empty"
+    elif kind == "string_too_long":
+        message = f"{name} is too long (at most {ctx.get('max_length')} characters)"
+    elif kind in {
+        "int_type",
+        "int_from_float",
+        "float_type",
+        "greater_than_equal",
+        "less_than_equal",
+        "greater_than",
+        "less_than",
+        "int_parsing",
+        "float_parsing",
+    }:
+        expected = RANGES.get(str(bare), "a number")
+        message = f"{name} must be {expected}, not {_shown(value)}"
+    elif kind == "bool_type":
+        message = f"{name} must be true or false, not {_shown(value)}"
+    elif kind == "list_type":
+        message = f"{name} must be a list ('- item' lines or [a, b]), not {_shown(value)}"
+    elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+        if isinstance(loc[-1], int):
+            message = f"{name} must be a text or a mapping with 'text', not {_shown(value)}"
+        else:
+            message = f"{name} must be a mapping of keys, not {_shown(value)}"
+    else:
+        message = f"{name}: {error['msg']}"
+    return loc, target, with_context(data, loc, message)

@@ -1,0 +1,67 @@
+"""Turning a path into text, with every failure a sentence rather than an exception."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeymap.load.limits import Limits
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    message: str
+    line: int = 0
+    column: int = 0
+    os_error: bool = False
+
+
+def _human_size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n} bytes"
+
+
+def _too_big(size: int, limits: Limits) -> SourceProblem:
+    return SourceProblem(
+        f"file is {_human_size(size)}, over the {_human_size(limits.max_bytes)} limit; "
+        "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES"
+    )
+
+
+def decode(data: bytes, limits: Limits) -> str | SourceProblem:
+    if len(data) > limits.max_bytes:
+        return _too_big(len(data), limits)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return SourceProblem("file is UTF-16 encoded; save it as UTF-8")
+    if b"\x00" in data:
+        return SourceProblem("binary file (it contains NUL bytes), not a YAML journey")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return SourceProblem(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            line,
+            column,
+        )
+
+
+def read_text(path: Path, limits: Limits) -> str | SourceProblem:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            return _too_big(size, limits)
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return SourceProblem("is a directory, not a file", os_error=True)
+    except PermissionError:
+        return SourceProblem("permission denied; check the file's read permission", os_error=True)
+    except FileNotFoundError:
+        return SourceProblem("file not found (a broken link?)", os_error=True)
+    except OSError as exc:
+        return SourceProblem(f"cannot read file: {exc.strerror or exc}", os_error=True)
+    return decode(data, limits)

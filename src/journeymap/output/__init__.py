@@ -1,0 +1,1 @@
+"""Writing diagnostics and views for people and for machines."""

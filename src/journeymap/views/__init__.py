@@ -1,0 +1,1 @@
+"""Read-only views computed from the model, shared by the renderers and the tables."""

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Set-up and everyday tasks, with nothing but Python 3.11+ and pip on the machine.
+
+    python3 tasks.py demo    set up, then run journeymap on the examples
+    python3 tasks.py test    set up, then run ruff, mypy and the test suite
+    python3 tasks.py bench   set up, then run the benchmarks
+
+Set-up is idempotent: a virtual environment in .venv with journeymap and its development
+tools, and Graphviz's `dot` (from apt-get when it is missing and we may install it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*args: str | Path, check: bool = True) -> int:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    return subprocess.run([str(a) for a in args], cwd=ROOT, check=check).returncode
+
+
+def ensure_graphviz() -> None:
+    if shutil.which("dot"):
+        return
+    apt = shutil.which("apt-get")
+    if apt is None:
+        print("Graphviz is missing: install it (https://graphviz.org/download/) for `render`.")
+        return
+    sudo: list[str] = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else [])
+    if os.geteuid() != 0 and not sudo:
+        print("Graphviz is missing: run `apt-get install graphviz` as root for `render`.")
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*sudo, apt, "update", "-qq"], check=True, env=env)
+    subprocess.run(
+        [*sudo, apt, "install", "-y", "-qq", "--no-install-recommends", "graphviz"],
+        check=True,
+        env=env,
+    )
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"journeymap needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        run(sys.executable, "-m", "venv", VENV)
+    stamp = VENV / ".installed"
+    project = ROOT / "pyproject.toml"
+    if not stamp.exists() or stamp.stat().st_mtime < project.stat().st_mtime:
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+        stamp.touch()
+    ensure_graphviz()
+
+
+def tool(name: str) -> Path:
+    return BIN / name
+
+
+def test(extra: list[str]) -> int:
+    setup()
+    run(tool("ruff"), "check", ".")
+    run(tool("ruff"), "format", "--check", ".")
+    run(tool("mypy"))
+    return run(PYTHON, "-m", "pytest", *extra, check=False)
+
+
+def demo() -> int:
+    setup()
+    journeymap = tool("journeymap")
+    code = run(journeymap, "validate", "examples", check=False)
+    for extra in (["lint", "examples"], ["matrix", "examples/meubles-web-retrait.yaml"]):
+        if run(journeymap, extra[0], "--help", check=False) == 0:
+            run(journeymap, *extra, check=False)
+    return code
+
+
+def bench(extra: list[str]) -> int:
+    setup()
+    return run(PYTHON, "benchmarks/run.py", *extra, check=False)
+
+
+def main(argv: list[str]) -> int:
+    command, extra = (argv[0], argv[1:]) if argv else ("help", [])
+    if command == "setup":
+        setup()
+        return 0
+    if command == "test":
+        return test(extra)
+    if command == "demo":
+        return demo()
+    if command == "bench":
+        return bench(extra)
+    print(__doc__)
+    return 0 if command in {"help", "-h", "--help"} else 2
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as exc:
+        sys.exit(exc.returncode or 1)

@@ -1,0 +1,68 @@
+"""Shared helpers: run the real CLI, in-process or as a subprocess, and compare snapshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Result:
+    """The CLI in a subprocess, exactly as a user runs it (exit code, streams, no tty)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeymap", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})},
+        timeout=120,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def invoke(*args: str | Path) -> Result:
+    """The CLI in-process (fast), through the same typer app and the same main() guard."""
+    from journeymap.cli.app import app
+
+    runner = CliRunner()
+    outcome = runner.invoke(
+        app, [str(a) for a in args], env={"NO_COLOR": "1", "COLUMNS": "100"}, catch_exceptions=False
+    )
+    return Result(outcome.exit_code, outcome.stdout, outcome.stderr)
+
+
+def assert_snapshot(name: str, actual: str) -> None:
+    """Compare with tests/snapshots/NAME; UPDATE_SNAPSHOTS=1 rewrites it instead."""
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not path.exists():
+        if os.environ.get("CI") and not path.exists():
+            pytest.fail(f"snapshot {name} is missing; run the tests locally and commit it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"snapshot {name} differs; UPDATE_SNAPSHOTS=1 to accept"
+
+
+@pytest.fixture
+def examples() -> list[Path]:
+    return EXAMPLE_FILES

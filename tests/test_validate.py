@@ -1,0 +1,233 @@
+"""`journeymap validate` on the examples and on corrupted copies of each.
+
+Every corruption is a text edit whose position the test computes itself, so a wrong
+line or column in the loader cannot agree with the expectation by accident.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE_FILES, invoke, run_cli
+
+Corruption = Callable[[list[str]], tuple[list[str], int, int, str]]
+
+
+def _first(lines: list[str], pattern: str) -> tuple[int, re.Match[str]]:
+    regex = re.compile(pattern)
+    for index, line in enumerate(lines):
+        match = regex.search(line)
+        if match:
+            return index, match
+    raise AssertionError(f"no line matches {pattern!r}")
+
+
+def wrong_reference(lines: list[str]) -> tuple[list[str], int, int, str]:
+    index, match = _first(lines, r"^\s+- channel: (\S+)")
+    lines[index] = lines[index][: match.start(1)] + "nowhere" + lines[index][match.end(1) :]
+    return lines, index + 1, match.start(1) + 1, "touchpoint channel 'nowhere' is not declared"
+
+
+def out_of_range(lines: list[str]) -> tuple[list[str], int, int, str]:
+    index, match = _first(lines, r"^\s+emotion: (-?\d+)")
+    lines[index] = lines[index][: match.start(1)] + "7" + lines[index][match.end(1) :]
+    return lines, index + 1, match.start(1) + 1, "'emotion' must be a whole number from -2"
+
+
+def unknown_key(lines: list[str]) -> tuple[list[str], int, int, str]:
+    index, match = _first(lines, r"^(\s+)text: ")
+    indent = match.group(1)
+    lines.insert(index + 1, f"{indent}emotions: 2")
+    return lines, index + 2, len(indent) + 1, "unknown key 'emotions'; did you mean 'emotion'?"
+
+
+def duplicate_id(lines: list[str]) -> tuple[list[str], int, int, str]:
+    first, first_match = _first(lines, r"^\s+- id: (\S+)\s*$")
+    stage_id = first_match.group(1)
+    later = [i for i, line in enumerate(lines) if i > first and re.match(r"^  - id: \S+\s*$", line)]
+    index = later[0]
+    column = lines[index].index("id: ") + len("id: ")
+    lines[index] = lines[index][:column] + stage_id
+    return lines, index + 1, column + 1, f"stage id '{stage_id}' is declared twice"
+
+
+def duplicate_yaml_key(lines: list[str]) -> tuple[list[str], int, int, str]:
+    index, _ = _first(lines, r"^title: ")
+    lines.insert(index + 1, "title: Un autre titre")
+    return lines, index + 2, 1, "duplicate key 'title' (first defined at line"
+
+
+def broken_indentation(lines: list[str]) -> tuple[list[str], int, int, str]:
+    index, _ = _first(lines, r"^(\s{6,})text: ")
+    lines[index] = lines[index][1:]
+    return lines, index + 1, 0, "invalid YAML"
+
+
+CORRUPTIONS: list[Corruption] = [
+    wrong_reference,
+    out_of_range,
+    unknown_key,
+    duplicate_id,
+    duplicate_yaml_key,
+    broken_indentation,
+]
+
+
+def test_there_are_enough_examples() -> None:
+    assert len(EXAMPLE_FILES) >= 5
+
+
+def test_every_example_is_valid() -> None:
+    result = invoke("validate", "examples")
+    assert result.code == 0, result.stdout
+    assert f"✓ {len(EXAMPLE_FILES)} files valid" in result.stdout
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_corrupted_example_points_at_the_real_position(
+    example: Path, corrupt: Corruption, tmp_path: Path
+) -> None:
+    lines = example.read_text(encoding="utf-8").splitlines()
+    broken, line, column, message = corrupt(lines)
+    target = tmp_path / example.name
+    target.write_text("\n".join(broken) + "\n", encoding="utf-8")
+    result = invoke("validate", "--format", "json", target)
+    assert result.code == 1
+    found = json.loads(result.stdout)
+    matching = [d for d in found if message in d["message"]]
+    assert matching, found
+    assert matching[0]["line"] == line, matching[0]
+    if column:
+        assert matching[0]["column"] == column, matching[0]
+    assert matching[0]["path"] == str(target)
+
+
+def test_all_errors_of_a_file_in_one_run(tmp_path: Path) -> None:
+    target = tmp_path / "many.yaml"
+    target.write_text(
+        "journeymap: 1\n"
+        "id: Bad Id\n"
+        "title: t\n"
+        "lang: de\n"
+        "channels: [{id: site, name: Site}]\n"
+        "stages:\n"
+        "  - id: a\n"
+        "    name: A\n"
+        "    steps:\n"
+        "      - id: s\n"
+        "        text: Je paie\n"
+        "        emotion: 3\n"
+        "        touchpoints: [{channel: apli}]\n",
+        encoding="utf-8",
+    )
+    result = invoke("validate", target)
+    assert result.code == 1
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        f"{target}:2:5: error[JM006] 'Bad Id' is not a valid id: use lowercase letters, "
+        "digits and '-' (e.g. 'bad-id')",
+        f"{target}:4:7: error[JM006] 'lang' is the text 'de'; use one of: fr, en",
+        f"{target}:12:18: error[JM006] stage 'a', step 's': 'emotion' must be a whole number "
+        "from -2 (very bad) to 2 (very good), not 3",
+        f"{target}:13:33: error[JM007] stage 'a', step 's': touchpoint channel 'apli' is not "
+        "declared; declared channels: site",
+    ]
+    assert lines[-1] == "✗ 4 errors in 1 of 1 file"
+
+
+def test_dangling_reference_message_names_the_declared_ids(tmp_path: Path) -> None:
+    source = (Path("examples") / "retail-omnicanal.yaml").read_text(encoding="utf-8")
+    target = tmp_path / "r.yaml"
+    target.write_text(source.replace("channel: appli", "channel: apli", 1), encoding="utf-8")
+    result = invoke("validate", target)
+    assert result.code == 1
+    assert (
+        "touchpoint channel 'apli' is not declared; did you mean 'appli'? declared channels:"
+        in (result.stdout)
+    )
+
+
+def test_a_file_without_version_is_not_a_journey(tmp_path: Path) -> None:
+    target = tmp_path / "ci.yaml"
+    target.write_text("name: CI\non: [push]\n", encoding="utf-8")
+    result = invoke("validate", target)
+    assert result.code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{target}:1:1: error[JM005] not a journey file: the top level is a mapping without a "
+        "'journeymap' key; a journey file starts with 'journeymap: 1'"
+    )
+
+
+def test_unsupported_version_is_the_only_error(tmp_path: Path) -> None:
+    target = tmp_path / "v2.yaml"
+    target.write_text("journeymap: 2\nwhatever: 1\n", encoding="utf-8")
+    result = invoke("validate", target)
+    assert result.code == 1
+    assert result.stdout.splitlines() == [
+        f"{target}:1:13: error[JM006] unsupported format version 2; this journeymap reads "
+        "version 1 (write 'journeymap: 1')",
+        "✗ 1 error in 1 of 1 file",
+    ]
+
+
+def test_key_in_the_wrong_place_says_where_it_belongs(tmp_path: Path) -> None:
+    target = tmp_path / "w.yaml"
+    target.write_text(
+        "journeymap: 1\nid: a\ntitle: t\nstages:\n  - id: s\n    name: S\n    steps:\n"
+        "      - id: x\n        text: Je fais\n        irritants: [Trop long]\n",
+        encoding="utf-8",
+    )
+    result = invoke("validate", target)
+    assert "unknown key 'irritants'; 'irritants' belongs under 'touchpoints'" in result.stdout
+
+
+def test_directories_are_searched_recursively_in_a_stable_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b/z.yml", "a.yaml", ".hidden/x.yaml"):
+        (tmp_path / name).write_text("nope: 1\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not yaml", encoding="utf-8")
+    result = invoke("validate", "--format", "json", tmp_path)
+    assert [
+        Path(d["path"]).relative_to(tmp_path).as_posix() for d in json.loads(result.stdout)
+    ] == [
+        "a.yaml",
+        "b/z.yml",
+    ]
+
+
+def test_json_format_is_a_list_with_positions() -> None:
+    result = invoke("validate", "--format", "json", "examples")
+    assert result.code == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_github_format_escapes_annotations(tmp_path: Path) -> None:
+    target = tmp_path / "g.yaml"
+    target.write_text("journeymap: 1\nid: a\ntitle: t\nstages: []\n", encoding="utf-8")
+    result = invoke("validate", "--format", "github", target)
+    assert result.code == 1
+    assert result.stdout == (
+        f"::error file={target},line=4,col=9,title=JM006 schema::a journey needs at least one "
+        "stage under 'stages'\n"
+    )
+
+
+def test_usage_errors_exit_2() -> None:
+    assert invoke("validate").code == 2
+    assert invoke("validate", "--format", "xml", "examples").code == 2
+    missing = run_cli("validate", "does/not/exist.yaml")
+    assert missing.code == 2
+    assert missing.stderr == "journeymap: error: does/not/exist.yaml: no such file or directory\n"
+
+
+def test_empty_directory_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("validate", tmp_path)
+    assert result.code == 2
+    assert "no *.yaml or *.yml files found" in result.stderr
