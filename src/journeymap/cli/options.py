@@ -22,3 +22,14 @@ PathsArgument = Annotated[
         show_default=False,
     ),
 ]
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Worker processes; default one per core, 1 to debug. Output order never changes.",
+        show_default=False,
+    ),
+]

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import DiagnosticFormat, PathsArgument
+from journeymap.cli.options import DiagnosticFormat, JobsOption, PathsArgument
 
 
 def validate(
@@ -17,6 +17,7 @@ def validate(
         DiagnosticFormat,
         typer.Option("--format", "-f", help="text for people, json for scripts, github for CI."),
     ] = DiagnosticFormat.text,
+    jobs: JobsOption = None,
 ) -> None:
     """Check journey files against the format: syntax, keys, values and references.
 
@@ -24,7 +25,7 @@ def validate(
     a file that cannot be read at all.
     """
     from journeymap.diagnostics import Diagnostic
-    from journeymap.load.batch import load_all
+    from journeymap.load.batch import run_per_file, validity
     from journeymap.load.discover import PathError, expand
     from journeymap.output.report import Report, reporter
 
@@ -36,9 +37,9 @@ def validate(
         exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     diagnostics: list[Diagnostic] = []
     unreadable = False
-    for loaded in load_all(files):
-        diagnostics.extend(loaded.diagnostics)
-        unreadable = unreadable or loaded.unreadable
+    for outcome in run_per_file(validity, files, jobs):
+        diagnostics.extend(outcome.diagnostics)
+        unreadable = unreadable or outcome.unreadable
     reporter(output_format.value).write(Report(diagnostics, len(files), "validate"), sys.stdout)
     if unreadable:
         raise typer.Exit(exits.USAGE)

@@ -1,0 +1,143 @@
+"""Property tests: whatever the input, every command ends with exit 0, 1 or 2 and a message.
+
+Bounded for CI; `HYPOTHESIS_PROFILE=long python3 tasks.py test -k fuzz` runs the long
+campaign. Each example runs the real CLI in-process with exceptions propagated, so a
+traceback anywhere is a failing example that hypothesis shrinks and prints.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import EXAMPLE_FILES, invoke
+
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long",
+    max_examples=3000,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+EXAMPLES = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in EXAMPLE_FILES]
+EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in EXAMPLE_FILES]
+
+# Commands and their arguments after the input file; each must survive any input.
+COMMANDS: list[list[str]] = [
+    ["validate"],
+    ["validate", "--format", "json"],
+]
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(["site", "-", "@", "a@b", "retrait", "", "~", "2024-01-01", "0x1F", "1e3"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> str:
+    """An example with some values replaced, removed or duplicated, dumped back to YAML."""
+    import copy
+
+    document = copy.deepcopy(draw(st.sampled_from(EXAMPLES)))
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        paths = [p for p in _paths(document) if p]
+        path = draw(st.sampled_from(paths))
+        parent = document
+        for segment in path[:-1]:
+            parent = parent[segment]
+        action = draw(st.sampled_from(["replace", "delete", "duplicate"]))
+        if action == "replace":
+            parent[path[-1]] = draw(values)
+        elif action == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[path[-1]]))
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+@st.composite
+def mutated_texts(draw: st.DrawFn) -> bytes:
+    """An example's text with lines dropped, repeated, re-indented or spliced with bytes."""
+    lines = draw(st.sampled_from(EXAMPLE_TEXTS)).encode("utf-8").split(b"\n")
+    for _ in range(draw(st.integers(min_value=1, max_value=5))):
+        index = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "repeat", "indent", "dedent", "splice"]))
+        if action == "drop":
+            del lines[index]
+        elif action == "repeat":
+            lines.insert(index, lines[index])
+        elif action == "indent":
+            lines[index] = b" " * draw(st.integers(1, 3)) + lines[index]
+        elif action == "dedent":
+            lines[index] = lines[index][draw(st.integers(1, 3)) :]
+        else:
+            cut = draw(st.integers(min_value=0, max_value=len(lines[index])))
+            noise = draw(st.binary(max_size=8))
+            lines[index] = lines[index][:cut] + noise + lines[index][cut:]
+        if not lines:
+            lines = [b""]
+    return b"\n".join(lines)
+
+
+def _survives(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "journey.yaml"
+        target.write_bytes(content)
+        for command in COMMANDS:
+            result = invoke(command[0], target, *command[1:])
+            assert result.code in (0, 1, 2), (command, result)
+            if result.code:
+                assert (result.stdout + result.stderr).strip(), command
+            assert target.read_bytes() == content
+
+
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes(content: bytes) -> None:
+    _survives(content)
+
+
+@given(mutated_documents())
+def test_mutated_documents(text: str) -> None:
+    _survives(text.encode("utf-8"))
+
+
+@given(mutated_texts())
+def test_mutated_texts(content: bytes) -> None:
+    _survives(content)
