@@ -20,6 +20,7 @@ PathsArgument = Annotated[
     typer.Argument(
         help="Journey files, or directories searched for *.yaml and *.yml.",
         show_default=False,
+        metavar="PATH",
     ),
 ]
 
@@ -29,6 +30,7 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=0,
+        metavar="N",
         help="Worker processes; default one per core, 1 to debug. Output order never changes.",
         show_default=False,
     ),

@@ -1,0 +1,211 @@
+"""journeymap's benchmark: timings as ratios to the libyaml parse floor, on this machine.
+
+    python3 tasks.py bench                 # the full run (1, 100 and 1,000 files; big journeys)
+    python3 tasks.py bench --quick         # 1 and 100 files, fewer repeats
+
+Every row is the median of several runs; within a round the commands alternate, so a
+noisy neighbour slows them all alike instead of skewing one. Ratios, not seconds, are
+what carries from one machine to another. Writes benchmarks/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.generate import Shape, generate  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+JOURNEYMAP = str(BIN / "journeymap") if (BIN / "journeymap").exists() else "journeymap"
+DATA = HERE / "data"
+
+
+@dataclass
+class Row:
+    name: str
+    files: int
+    seconds: float
+    ratio: float | None
+    peak_mib: float | None
+    note: str = ""
+
+
+def _timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def _peak(command: list[str]) -> float:
+    out = subprocess.run(
+        [PYTHON, str(HERE / "peak.py"), *command], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def _medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            samples[name].append(_timed(command))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def _has(command: str) -> bool:
+    probe = subprocess.run([JOURNEYMAP, command, "--help"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+def _dataset(name: str, files: int, shape: Shape) -> Path:
+    folder = DATA / f"{name}-{files}-{shape.stages}x{shape.steps}x{shape.channels}"
+    if not folder.exists() or len(list(folder.glob("*.yaml"))) != files:
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(folder, files, shape, seed=2026)
+    return folder
+
+
+def _journeymap_commands(target: Path, out: Path, files: int) -> dict[str, list[str]]:
+    commands = {
+        "validate": [JOURNEYMAP, "validate", str(target)],
+        "lint": [JOURNEYMAP, "lint", str(target)],
+        "matrix --format json": [JOURNEYMAP, "matrix", "--format", "json", str(target)],
+    }
+    if files == 1:
+        single = next(target.glob("*.yaml"))
+        commands["render -o x.dot"] = [JOURNEYMAP, "render", str(single), "-o", str(out / "x.dot")]
+    else:
+        commands["render --format dot"] = [
+            JOURNEYMAP,
+            "render",
+            str(target),
+            "--format",
+            "dot",
+            "-o",
+            str(out),
+        ]
+    return {name: command for name, command in commands.items() if _has(command[1])}
+
+
+def _references(target: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    if shutil.which("yamllint"):
+        found["yamllint (reference)"] = ["yamllint", "-d", "relaxed", str(target)]
+    if shutil.which("check-jsonschema"):
+        schema = HERE.parent / "schemas" / "journey.schema.json"
+        files = sorted(str(p) for p in target.glob("*.yaml"))
+        found["check-jsonschema (reference)"] = ["check-jsonschema", "--schemafile", str(schema)]
+        found["check-jsonschema (reference)"] += files
+    return found
+
+
+def bench_sizes(sizes: list[int], repeat: int, shape: Shape) -> list[Row]:
+    rows: list[Row] = []
+    for files in sizes:
+        target = _dataset("repo", files, shape)
+        with tempfile.TemporaryDirectory() as out_dir:
+            commands = {"libyaml parse floor": [PYTHON, str(HERE / "floor.py"), str(target)]}
+            commands |= _journeymap_commands(target, Path(out_dir), files)
+            commands |= _references(target)
+            times = _medians(commands, repeat if files < 1000 else max(1, repeat - 2))
+            floor = times["libyaml parse floor"]
+            for name, seconds in times.items():
+                peak = _peak(commands[name]) if "reference" not in name else None
+                rows.append(Row(name, files, seconds, seconds / floor, peak))
+    return rows
+
+
+def bench_big(repeat: int) -> list[Row]:
+    """One very large journey, then the same shape at 1x, 2x, 4x, 8x to show linearity."""
+    rows: list[Row] = []
+    for factor in (1, 2, 4, 8):
+        target = _dataset(f"big{factor}", 1, Shape(stages=6 * factor, steps=40, channels=6))
+        commands = {
+            "libyaml parse floor": [PYTHON, str(HERE / "floor.py"), str(target)],
+            "validate": [JOURNEYMAP, "validate", str(target)],
+        }
+        if _has("lint"):
+            commands["lint"] = [JOURNEYMAP, "lint", str(target)]
+        times = _medians(commands, repeat)
+        for name, seconds in times.items():
+            rows.append(
+                Row(
+                    f"{name} (big {factor}x: {6 * factor} stages x 40 steps)",
+                    1,
+                    seconds,
+                    seconds / times["libyaml parse floor"],
+                    _peak(commands[name]),
+                )
+            )
+    return rows
+
+
+def bench_startup(repeat: int) -> list[Row]:
+    commands = {
+        "python -c 'import typer'": [PYTHON, "-c", "import typer"],
+        "journeymap --version": [JOURNEYMAP, "--version"],
+        "journeymap --help": [JOURNEYMAP, "--help"],
+    }
+    times = _medians(commands, repeat * 4)
+    base = times["python -c 'import typer'"]
+    return [Row(name, 0, seconds, seconds / base, None) for name, seconds in times.items()]
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| benchmark | files | median s | ratio | peak MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
+        peak = f"{row.peak_mib:.0f}" if row.peak_mib is not None else "-"
+        lines.append(f"| {row.name} | {row.files or '-'} | {row.seconds:.3f} | {ratio} | {peak} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 and 100 files, 3 repeats")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sizes", default="1,100,1000")
+    parser.add_argument("--no-big", action="store_true")
+    parser.add_argument("--out", type=Path, default=HERE / "latest.json")
+    args = parser.parse_args()
+    sizes = [1, 100] if args.quick else [int(s) for s in args.sizes.split(",")]
+    repeat = 3 if args.quick else args.repeat
+    shape = Shape(stages=5, steps=3, channels=4, touchpoints_per_step=2)
+    rows = bench_startup(repeat)
+    rows += bench_sizes(sizes, repeat, shape)
+    if not args.no_big:
+        rows += bench_big(repeat)
+    text = table(rows)
+    print(text)
+    meta = {
+        "machine": platform.machine(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "journey_lines": 401,
+        "note": "ratios to the libyaml parse floor (startup rows: to `import typer`)",
+    }
+    args.out.write_text(
+        json.dumps({"meta": meta, "rows": [asdict(r) for r in rows]}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    print(f"\nwritten to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
