@@ -15,11 +15,9 @@ from journeymap.load.journey_file import JourneyFile
 from journeymap.model.journey import Journey
 
 
-def load_valid(paths: Sequence[Path]) -> list[tuple[Path, Journey]]:
-    """Every journey under `paths`, or exit 1 (invalid) or 2 (usage) with the reasons."""
-    from journeymap.load.batch import load_all
+def journey_paths(paths: Sequence[Path]) -> list[Path]:
+    """The files the user named or that lie under the folders named, or exit 2."""
     from journeymap.load.discover import PathError, expand
-    from journeymap.output.report import Report, reporter
 
     try:
         files = expand(paths)
@@ -27,6 +25,15 @@ def load_valid(paths: Sequence[Path]) -> list[tuple[Path, Journey]]:
         exits.fail(str(exc))
     if not files:
         exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
+    return files
+
+
+def load_valid(paths: Sequence[Path]) -> list[tuple[Path, Journey]]:
+    """Every journey under `paths`, or exit 1 (invalid) or 2 (usage) with the reasons."""
+    from journeymap.load.batch import load_all
+    from journeymap.output.report import Report, reporter
+
+    files = journey_paths(paths)
     loaded: list[JourneyFile] = list(load_all(files))
     invalid = [f for f in loaded if not f.ok]
     if invalid:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
+from journeymap.cli.loading import journey_paths
 from journeymap.cli.options import DiagnosticFormat, JobsOption, PathsArgument
 
 
@@ -26,15 +27,9 @@ def validate(
     """
     from journeymap.diagnostics import Diagnostic
     from journeymap.load.batch import run_per_file, validity
-    from journeymap.load.discover import PathError, expand
     from journeymap.output.report import Report, reporter
 
-    try:
-        files = expand(paths)
-    except PathError as exc:
-        exits.fail(str(exc))
-    if not files:
-        exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
+    files = journey_paths(paths)
     diagnostics: list[Diagnostic] = []
     unreadable = False
     for outcome in run_per_file(validity, files, jobs):
