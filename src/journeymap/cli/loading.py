@@ -9,10 +9,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeymap.cli import exits
-from journeymap.load.journey_file import JourneyFile
-from journeymap.model.journey import Journey
+
+if TYPE_CHECKING:
+    from journeymap.load.journey_file import JourneyFile
+    from journeymap.model.journey import Journey
 
 
 def journey_paths(paths: Sequence[Path]) -> list[Path]:
