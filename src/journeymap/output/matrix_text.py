@@ -159,6 +159,7 @@ def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
     channel_width = max(channel_width, max(_longest_word(n) for n in names[-2:]))
     compact: dict[str, int] = {}
     detailed: dict[str, int] = {}
+    wanted: dict[str, int] = {}
     for stage in matrix.stages:
         entries = [e for e in matrix.entries if e.stage.id == stage.id]
         lines = [cell_len(_entry_line(e, metric, lang, largest).plain) for e in entries]
@@ -167,6 +168,7 @@ def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
             lines.append(cell_len(_figure(metric, total, lang, largest).plain))
         natural = max([_MIN_STAGE, _longest_word(stage.name), *lines])
         compact[stage.id] = min(natural, _COMPACT_CAP)
+        wanted[stage.id] = min(max(natural, cell_len(stage.name)), _DETAIL_CAP)
         details = [cell_len(e.touchpoint.name or e.step.text) for e in entries]
         detailed[stage.id] = min(max([natural, cell_len(stage.name), *details]), _DETAIL_CAP)
     if _table_width(channel_width, detailed.values()) <= width:
@@ -177,6 +179,13 @@ def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
         room = _MIN_STAGE
     compact = {key: min(value, room) for key, value in compact.items()}
     pages = _paginate(matrix.stages, lambda ws: _table_width(channel_width, ws) <= width, compact)
+    for page in pages:
+        # Room left on a page goes to long steps and stage names that would otherwise wrap.
+        spare = width - _table_width(channel_width, [compact[s.id] for s in page])
+        for stage in page:
+            grow = min(max(wanted[stage.id] - compact[stage.id], 0), spare)
+            compact[stage.id] += grow
+            spare -= grow
     return _Layout(channel_width, compact, pages, detail=False)
 
 
@@ -273,9 +282,13 @@ def _table(
 
 
 def _legend(lang: Lang, report: MatrixReport, width: int) -> list[Text]:
-    items: list[Text | str] = [Text(label("legend", lang) + colon(lang).rstrip(), style="dim")]
-    shared = bool(report.comparisons)
-    items += [Text(item, MARK_STYLES[key]) for key, item in legend_items(lang, shared=shared)]
+    items: list[Text | str] = []
+    for key, item in legend_items(lang, shared=bool(report.comparisons)):
+        piece = Text()
+        if not items:
+            piece.append(label("legend", lang) + colon(lang), style="dim")
+        piece.append(item, style=MARK_STYLES[key])
+        items.append(piece)
     lines = _wrap_items(items, width, separator="  ")
     if report.metric is not None:
         notes = metric_legend(report.metric, lang).split("; ")
