@@ -36,7 +36,8 @@ def legend_items(lang: Lang, *, shared: bool) -> list[tuple[str, str]]:
 
 
 def metric_legend(metric: MetricName, lang: Lang) -> str:
-    return f"{label(metric + '_scale', lang)}; {label('weighted', lang)}"
+    footer = "footer_total" if metric == "volume" else "footer_mean"
+    return f"{label(metric + '_scale', lang)}; {label(footer, lang)}"
 
 
 def metric_title(metric: MetricName, lang: Lang) -> str:

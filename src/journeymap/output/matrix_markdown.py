@@ -76,13 +76,13 @@ def _sheet(sheet: Sheet, report: MatrixReport) -> list[str]:
     legend = "  ".join(
         escape(item) for _, item in legend_items(lang, shared=bool(report.comparisons))
     )
-    lines += ["", f"{escape(label('legend', lang) + colon(lang))}{legend}"]
+    lines += ["", f"{escape(label('legend', lang))}{colon(lang)}{legend}"]
     if report.metric is not None:
         lines[-1] += f"<br>{escape(metric_legend(report.metric, lang))}"
     untouched = matrix.untouched()
     if untouched:
         ids = ", ".join(f"`{step.id}`" for step in untouched)
-        lines += ["", f"{escape(label('untouched', lang) + colon(lang))}{ids}"]
+        lines += ["", f"{escape(label('untouched', lang))}{colon(lang)}{ids}"]
     lines.append("")
     if report.top > 0 and sheet.ranking.top(report.top):
         lines += _priorities(sheet, report.top)

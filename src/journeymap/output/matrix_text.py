@@ -86,7 +86,7 @@ def _sheet(sheet: Sheet, report: MatrixReport, console: Console) -> None:
         for number, page in enumerate(layout.pages, 1):
             if len(layout.pages) > 1:
                 console.print(Text(f"{label('page', lang)} {number}/{len(layout.pages)}", "dim"))
-            if matrix.has_phases():
+            if any(stage.phase for stage in page):
                 console.print(_band(matrix, page, layout))
             console.print(_table(matrix, page, layout, report.metric))
     for line in _legend(lang, report, console.width):
@@ -233,6 +233,7 @@ def _band(matrix: Matrix, page: Sequence[Stage], layout: _Layout) -> Text:
             name = name[: max(span - 5, 0)] + "…" if span > 5 else ""
         drawn = f"─ {name} " if name else ""
         band.append(drawn + "─" * (span - cell_len(drawn)), style="bold")
+    band.rstrip()
     return band
 
 

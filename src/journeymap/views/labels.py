@@ -67,9 +67,10 @@ _LABELS: dict[str, dict[Lang, str]] = {
     "volume_scale": {"fr": "volume : clients par période", "en": "volume: customers per period"},
     "emotion_scale": {"fr": "émotion : de -2 à +2", "en": "emotion: from -2 to +2"},
     "heat": {"fr": "rouge = à améliorer, vert = bon", "en": "red = needs work, green = good"},
-    "weighted": {
-        "fr": "pied de tableau : total du volume, moyennes pondérées par le volume",
-        "en": "footer: total volume, volume-weighted means",
+    "footer_total": {"fr": "pied de tableau : volume total", "en": "footer: total volume"},
+    "footer_mean": {
+        "fr": "pied de tableau : moyenne pondérée par le volume",
+        "en": "footer: volume-weighted mean",
     },
     "priorities": {
         "fr": "À améliorer en priorité (volume × insatisfaction)",
@@ -89,8 +90,8 @@ _LABELS: dict[str, dict[Lang, str]] = {
     },
     "untouched": {"fr": "pas sans point de contact", "en": "steps without a touchpoint"},
     "empty": {
-        "fr": "aucun point de contact dans ce filtre",
-        "en": "no touchpoint within this filter",
+        "fr": "aucun point de contact à afficher",
+        "en": "no touchpoint to show",
     },
     "kind_digital": {"fr": "numérique", "en": "digital"},
     "kind_physical": {"fr": "physique", "en": "physical"},

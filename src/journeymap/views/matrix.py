@@ -105,9 +105,6 @@ class Matrix:
                 bands.append(PhaseBand(stage.phase, (stage,)))
         return bands
 
-    def has_phases(self) -> bool:
-        return any(stage.phase is not None for stage in self.stages)
-
     def stage_figure(self, metric: MetricName, stage_id: str) -> float | None:
         """The footer figure: the stage's total volume or its volume-weighted mean."""
         return _aggregate(metric, (e for e in self.entries if e.stage.id == stage_id))
