@@ -72,6 +72,16 @@ def test_metric_snapshot(metric: str) -> None:
     assert_snapshot(f"matrix/metric-{metric}.txt", result.stdout)
 
 
+def test_by_kind_snapshot() -> None:
+    result = matrix(STORE, "--by-kind", "--metric", "volume", "--top", "0", columns=80)
+    assert result.code == 0, result.stderr
+    kinds = [line.split("│")[1].strip() for line in result.stdout.splitlines() if "│ " in line]
+    # kinds in order of first appearance among the declared channels, each once per page
+    assert kinds[:3] == ["Canal", "courrier\u00a0:", "Catalogue papier"]
+    assert kinds.count("physique\u00a0:") == kinds.count("téléphone\u00a0:") == 2
+    assert_snapshot("matrix/by-kind-meubles-magasin-80.txt", result.stdout)
+
+
 def test_comparison_of_the_furniture_store_shows_both_pick_ups() -> None:
     result = matrix(STORE, WEB, "--top", "0", columns=100)
     assert result.code == 0, result.stderr
@@ -100,6 +110,9 @@ def test_filters_and_unknown_ids() -> None:
     assert "Retrait" in result.stdout and "Inspiration" not in result.stdout
     assert "Site web" not in result.stdout
     assert "pas sans point de contact\u00a0: commande-prete" in result.stdout
+    channel = matrix(WEB, STORE, "--channel", "telephone", "--channel", "fax", "-f", "json")
+    assert channel.code == 2
+    assert "no channel 'fax' in any journey" in channel.stderr
     wrong = matrix(WEB, "--stage", "retrai")
     assert wrong.code == 2
     assert "no stage 'retrai' in any journey; did you mean 'retrait'?" in wrong.stderr

@@ -150,13 +150,17 @@ def _longest_word(text: str) -> int:
 
 def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
     lang, largest = matrix.journey.lang, matrix.largest_volume()
-    names = [c.name for c in matrix.channels]
-    names += [label(f"kind_{g.kind}", lang) for g in matrix.groups if g.kind is not None]
-    names.append(label("channel", lang))
+    headings = [label("channel", lang).capitalize()]
     if metric is not None:
-        names.append(label("total" if metric == "volume" else "mean", lang))
-    channel_width = min(max(cell_len(n) for n in names), _CHANNEL_CAP)
-    channel_width = max(channel_width, max(_longest_word(n) for n in names[-2:]))
+        headings.append(label("total" if metric == "volume" else "mean", lang).capitalize())
+    names = [c.name for c in matrix.channels]
+    names += [
+        label(f"kind_{g.kind}", lang) + colon(lang).rstrip()
+        for g in matrix.groups
+        if g.kind is not None
+    ]
+    channel_width = min(max(cell_len(n) for n in [*names, *headings]), _CHANNEL_CAP)
+    channel_width = max(channel_width, *(cell_len(h) for h in headings))
     compact: dict[str, int] = {}
     detailed: dict[str, int] = {}
     wanted: dict[str, int] = {}
@@ -264,7 +268,8 @@ def _table(
         table.add_column(stage.name, footer=footer, width=layout.widths[stage.id], overflow="fold")
     for group in matrix.groups:
         if group.kind is not None:
-            table.add_row(Text(label(f"kind_{group.kind}", lang), style="bold italic"))
+            kind = label(f"kind_{group.kind}", lang) + colon(lang).rstrip()
+            table.add_row(Text(kind, style="bold italic"))
         for position, channel in enumerate(group.channels):
             cells: list[Text] = []
             for stage in page:
