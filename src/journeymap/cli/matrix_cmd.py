@@ -64,12 +64,22 @@ def matrix(
     ] = None,
     stages: Annotated[
         list[str] | None,
-        typer.Option("--stage", "-s", help="Only this stage id (repeatable).", show_default=False),
+        typer.Option(
+            "--stage",
+            "-s",
+            metavar="ID",
+            help="Only this stage id (repeatable).",
+            show_default=False,
+        ),
     ] = None,
     channels: Annotated[
         list[str] | None,
         typer.Option(
-            "--channel", "-c", help="Only this channel id (repeatable).", show_default=False
+            "--channel",
+            "-c",
+            metavar="ID",
+            help="Only this channel id (repeatable).",
+            show_default=False,
         ),
     ] = None,
     by_kind: Annotated[
@@ -82,6 +92,7 @@ def matrix(
             "--top",
             "-n",
             min=0,
+            metavar="N",
             help="How many touchpoints to rank by volume x dissatisfaction (0: none).",
         ),
     ] = 5,
@@ -97,6 +108,7 @@ def matrix(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (atomically) instead of standard output.",
             show_default=False,
             dir_okay=False,

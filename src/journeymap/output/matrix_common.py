@@ -9,7 +9,7 @@ from __future__ import annotations
 from journeymap.output.numbers import figure
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, label
-from journeymap.views.matrix import MARK_ORDER, Entry, Summary
+from journeymap.views.matrix import MARK_ORDER, Entry, Matrix
 from journeymap.views.metrics import METRIC_NAMES, SCORE_NAMES, MetricName
 
 _REPEAT_UP_TO = 3
@@ -44,7 +44,9 @@ def metric_title(metric: MetricName, lang: Lang) -> str:
     return label(metric, lang) if metric in ("volume", "emotion") else metric.upper()
 
 
-def summary_text(summary: Summary, lang: Lang) -> str:
+def summary_items(matrix: Matrix, metric: MetricName | None, lang: Lang) -> list[str]:
+    """The counts of the summary line, then the journey's figure for the metric shown."""
+    summary = matrix.summary()
     counts = (
         (summary.stages, "stages"),
         (summary.steps, "steps"),
@@ -54,7 +56,11 @@ def summary_text(summary: Summary, lang: Lang) -> str:
         (summary.irritants, "irritants"),
         (summary.breakpoints, "breakpoints"),
     )
-    return " · ".join(f"{count} {_counted(key, count, lang)}" for count, key in counts)
+    items = [f"{count} {_counted(key, count, lang)}" for count, key in counts]
+    total = matrix.total(metric) if metric is not None else None
+    if metric is not None and total is not None:
+        items.append(f"{metric_title(metric, lang)} {figure(metric, total, lang)}")
+    return items
 
 
 def _counted(plural_key: str, count: int, lang: Lang) -> str:

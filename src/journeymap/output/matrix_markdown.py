@@ -21,7 +21,7 @@ from journeymap.output.matrix_common import (
     metric_legend,
     metric_title,
     scores_text,
-    summary_text,
+    summary_items,
 )
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import Lang, colon, label
@@ -66,7 +66,7 @@ def _sheet(sheet: Sheet, report: MatrixReport) -> list[str]:
     lines = [
         f"## {escape(sheet.journey.title)} (`{sheet.journey.id}`)",
         "",
-        escape(summary_text(matrix.summary(), lang)),
+        escape(" · ".join(summary_items(matrix, report.metric, lang))),
         "",
     ]
     if matrix.entries:

@@ -28,7 +28,7 @@ from journeymap.output.matrix_common import (
     metric_legend,
     metric_title,
     scores_text,
-    summary_text,
+    summary_items,
 )
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import Lang, colon, label
@@ -77,7 +77,7 @@ def _sheet(sheet: Sheet, report: MatrixReport, console: Console) -> None:
     title.append(sheet.journey.title, style="bold")
     title.append(f" ({sheet.journey.id})", style="dim")
     console.print(title)
-    for line in _wrap_items(summary_text(matrix.summary(), lang).split(" · "), console.width):
+    for line in _wrap_items(summary_items(matrix, report.metric, lang), console.width):
         console.print(line)
     if not matrix.entries:
         console.print(Text(label("empty", lang), style="dim"))
