@@ -96,7 +96,7 @@ def _entry(entry: Entry, metric: MetricName | None, lang: Lang) -> str:
         value = entry.value(metric)
         text += " **" + (numbers.figure(metric, value, lang) if value is not None else "–") + "**"
     name = entry.touchpoint.name
-    return text + (f" {escape(name)}" if name else "")
+    return text + (f" · {escape(name)}" if name else "")
 
 
 def _matrix(matrix: Matrix, metric: MetricName | None) -> list[str]:
