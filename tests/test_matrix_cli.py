@@ -127,11 +127,22 @@ def test_top_limits_the_ranking() -> None:
     assert matrix(WEB, "--top", "-1").code == 2
 
 
+def _colours(text: str) -> set[str]:
+    """Foreground colour codes in ANSI sequences (bold and dim are not colours)."""
+    codes = {code for match in ANSI.finditer(text) for code in match.group()[2:-1].split(";")}
+    return {c for c in codes if c.isdigit() and (30 <= int(c) <= 38 or 90 <= int(c) <= 97)}
+
+
 def test_no_color_is_honoured_unless_colour_is_forced() -> None:
+    # FORCE_COLOR makes rich treat the output as a terminal, as a user's shell would be
+    terminal = {"FORCE_COLOR": "1"}
+    assert _colours(matrix(WEB, env=terminal).stdout)
+    assert not _colours(matrix(WEB, env={**terminal, "NO_COLOR": "1"}).stdout)
+    assert not ANSI.search(matrix(WEB, "--color", "never", env=terminal).stdout)
     plain = matrix(WEB, env={"NO_COLOR": "1"}).stdout
     assert not ANSI.search(plain)
     forced = matrix(WEB, "--color", "always", env={"NO_COLOR": "1"}).stdout
-    assert ANSI.search(forced)
+    assert _colours(forced)
     assert ANSI.sub("", forced) == plain
 
 
