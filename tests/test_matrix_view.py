@@ -106,3 +106,15 @@ def test_comparison_keeps_each_journeys_figures_and_the_gap() -> None:
     assert pick_up.gap("ces") == pytest.approx(3.2)
     assert pick_up.gap("emotion") == 3
     assert compare([_load(STORE), _load(WEB)], stages={"visite"}) == []
+
+
+def test_every_dynamic_label_exists_in_both_languages() -> None:
+    from journeymap.model.journey import CHANNEL_KINDS, PHASES
+    from journeymap.views.labels import label
+    from journeymap.views.metrics import METRIC_NAMES
+
+    keys = [f"kind_{kind}" for kind in CHANNEL_KINDS]
+    keys += [f"{phase}_short" for phase in PHASES]
+    keys += [f"{metric}_scale" for metric in METRIC_NAMES]
+    for key in keys:
+        assert label(key, "fr") and label(key, "en")

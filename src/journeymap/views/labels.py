@@ -55,9 +55,6 @@ _LABELS: dict[str, dict[Lang, str]] = {
     "total": {"fr": "total", "en": "total"},
     "mean": {"fr": "moyenne", "en": "mean"},
     "gap": {"fr": "écart", "en": "gap"},
-    "csat": {"fr": "CSAT", "en": "CSAT"},
-    "nps": {"fr": "NPS", "en": "NPS"},
-    "ces": {"fr": "CES", "en": "CES"},
     "csat_scale": {"fr": "CSAT : % de clients satisfaits", "en": "CSAT: % of satisfied customers"},
     "nps_scale": {"fr": "NPS : de -100 à 100", "en": "NPS: from -100 to 100"},
     "ces_scale": {
