@@ -89,10 +89,15 @@ def test_comparison_of_the_furniture_store_shows_both_pick_ups() -> None:
     assert "Retrait › retrait" in section
     # split on plain spaces only: figures hold no-break spaces ("4 100")
     split = [[cell for cell in line.split(" ") if cell] for line in section.splitlines()]
-    rows = {cells[0]: cells for cells in split if cells}
+    rows: dict[str, list[str]] = {}
+    for cells in split:
+        if cells:
+            rows.setdefault(cells[0], cells)
     assert rows["meubles-magasin"][-6:-1] == ["83", "24", "2,4", "4\u00a0100", "1"]
     assert rows["meubles-web-retrait"][-6:-1] == ["41", "-34", "5,6", "6\u00a0600", "-2"]
     assert "CSAT 83 vs 41, écart 42" in section
+    web_says = section.split("\nmeubles-web-retrait\n", 1)[1]
+    assert "  ! Le site promettait 5 minutes, j’ai attendu plus d’une heure" in web_says
     assert "NPS 24 vs -34, écart 58" in section
     assert_snapshot("matrix/comparison-meubles.txt", result.stdout)
 
@@ -197,7 +202,11 @@ def test_markdown_is_valid_gfm_for_every_example(path: Path) -> None:
 def test_markdown_snapshot_of_the_furniture_store() -> None:
     result = matrix(STORE, WEB, "--format", "markdown", "--metric", "csat")
     assert result.code == 0, result.stderr
-    _check_gfm(result.stdout)
+    tokens = _check_gfm(result.stdout)
+    # each journey's delights, irritants and breakpoints: one flat list per journey
+    assert sum(1 for t in tokens if t.type == "bullet_list_open") == 2
+    html = MarkdownIt("commonmark").enable("table").render(result.stdout)
+    assert "<li>+ Un magasinier m’aide à charger les colis dans la voiture</li>" in html
     assert "| **écart** |  | **42** | **58** | **3,2** |  | **3** |  |" in result.stdout
     assert_snapshot("matrix/meubles.md", result.stdout)
 

@@ -6,6 +6,8 @@ the count is written (`!×7`), so that a cell stays short and the count is still
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from journeymap.output.numbers import figure
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, label
@@ -22,6 +24,17 @@ def mark_runs(entry: Entry) -> list[tuple[str, str]]:
         symbol = MARKS[key]
         runs.append((key, symbol * count if count <= _REPEAT_UP_TO else f"{symbol}×{count}"))
     return runs
+
+
+def moment_texts(entries: Iterable[Entry]) -> list[tuple[str, str]]:
+    """(mark key, text) of every delight, irritant and breakpoint of the entries."""
+    items: list[tuple[str, str]] = []
+    for entry in entries:
+        tp = entry.touchpoint
+        items += [("delight", d.text) for d in tp.delights]
+        items += [("irritant", i.text) for i in tp.irritants]
+        items += [("breakpoint", b.text) for b in tp.breakpoints]
+    return items
 
 
 def marks_text(entry: Entry) -> str:

@@ -20,11 +20,12 @@ from journeymap.output.matrix_common import (
     marks_text,
     metric_legend,
     metric_title,
+    moment_texts,
     scores_text,
     summary_items,
 )
 from journeymap.views.compare import Comparison
-from journeymap.views.labels import Lang, colon, label
+from journeymap.views.labels import MARKS, Lang, colon, label
 from journeymap.views.matrix import Entry, Matrix
 from journeymap.views.matrix_report import MatrixReport, Sheet
 from journeymap.views.metrics import METRIC_NAMES, MetricName
@@ -192,4 +193,15 @@ def _comparison(comparison: Comparison, lang: Lang) -> list[str]:
     rows.append([f"**{escape(label('gap', lang))}**", "", *gaps, ""])
     gaps_text = " · ".join(f"{escape(f)}, **{escape(g)}**" for f, g in gap_items(comparison, lang))
     lines = [title, "", escape(first.step.text), "", *table(header, rows, "llrrrrrl"), ""]
-    return [*lines, gaps_text, ""] if gaps_text else lines
+    if gaps_text:
+        lines += [gaps_text, ""]
+    for side in comparison.sides:
+        items = moment_texts(side.entries)
+        if items:
+            lines.append(f"`{side.journey.id}`")
+            # a bare "+" opening a list item would start a nested list
+            lines += [
+                f"- {MARKS[key].replace('+', '&#43;')} {escape(words)}" for key, words in items
+            ]
+            lines.append("")
+    return lines

@@ -27,11 +27,12 @@ from journeymap.output.matrix_common import (
     mark_runs,
     metric_legend,
     metric_title,
+    moment_texts,
     scores_text,
     summary_items,
 )
 from journeymap.views.compare import Comparison
-from journeymap.views.labels import Lang, colon, label
+from journeymap.views.labels import MARKS, Lang, colon, label
 from journeymap.views.matrix import Entry, Matrix
 from journeymap.views.matrix_report import MatrixReport, Sheet
 from journeymap.views.metrics import METRIC_NAMES, MetricName, heat
@@ -304,6 +305,15 @@ def _legend(lang: Lang, report: MatrixReport, width: int) -> list[Text]:
     return lines
 
 
+def _hanging(console: Console, head: Text, indent: int, *paragraphs: Text) -> None:
+    """Paragraphs after `head`, wrapped so that every further line starts at `indent`."""
+    width = max(console.width - indent, 20)
+    lines = [line for paragraph in paragraphs for line in paragraph.wrap(console, width)]
+    for index, line in enumerate(lines):
+        line.rstrip()
+        console.print(Text.assemble(head if index == 0 else " " * indent, line), soft_wrap=True)
+
+
 def _priorities(sheet: Sheet, top: int, console: Console) -> None:
     """A numbered list with a hanging indent, so that wrapped lines stay under their item."""
     lang, ranking = sheet.journey.lang, sheet.ranking
@@ -328,14 +338,7 @@ def _priorities(sheet: Sheet, top: int, console: Console) -> None:
         head = Text(f"{rank}.".rjust(rank_width) + " ")
         head.append(score.rjust(score_width), style="bold")
         head.append("  ")
-        lines = [
-            *body.wrap(console, max(console.width - indent, 20)),
-            *figures.wrap(console, max(console.width - indent, 20)),
-        ]
-        for index, line in enumerate(lines):
-            prefix = head if index == 0 else Text(" " * indent)
-            line.rstrip()
-            console.print(Text.assemble(prefix, line), soft_wrap=True)
+        _hanging(console, head, indent, body, figures)
     if ranking.unranked:
         console.print(Text(f"{ranking.unranked} {label('unranked', lang)}", style="dim"))
 
@@ -352,6 +355,21 @@ def _comparisons(report: MatrixReport, console: Console) -> None:
         console.print(_comparison_table(comparison, lang))
         for line in _wrap_items(_gap_sentences(comparison, lang), console.width):
             console.print(line)
+        _moment_texts(comparison, console)
+
+
+def _moment_texts(comparison: Comparison, console: Console) -> None:
+    """What each journey's customers said at this moment: where the gap comes from."""
+    for side in comparison.sides:
+        items = moment_texts(side.entries)
+        if not items:
+            continue
+        console.print(Text(side.journey.id, style="bold"))
+        for key, words in items:
+            head = Text("  ")
+            head.append(MARKS[key], style=MARK_STYLES[key])
+            head.append(" ")
+            _hanging(console, head, 4, Text(words))
 
 
 def _gap_sentences(comparison: Comparison, lang: Lang) -> list[Text]:
