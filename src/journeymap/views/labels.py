@@ -44,10 +44,66 @@ _LABELS: dict[str, dict[Lang, str]] = {
     "before": {"fr": "Avant l'achat", "en": "Before purchase"},
     "during": {"fr": "Pendant l'achat", "en": "During purchase"},
     "after": {"fr": "Après l'achat", "en": "After purchase"},
+    "before_short": {"fr": "Avant", "en": "Before"},
+    "during_short": {"fr": "Pendant", "en": "During"},
+    "after_short": {"fr": "Après", "en": "After"},
     "forced": {"fr": "changement de canal forcé", "en": "forced channel change"},
     "blocked": {"fr": "bloqué", "en": "blocked"},
+    "journey": {"fr": "parcours", "en": "journey"},
+    "page": {"fr": "page", "en": "page"},
+    "marks": {"fr": "marques", "en": "marks"},
+    "total": {"fr": "total", "en": "total"},
+    "mean": {"fr": "moyenne", "en": "mean"},
+    "gap": {"fr": "écart", "en": "gap"},
+    "csat_scale": {"fr": "CSAT : % de clients satisfaits", "en": "CSAT: % of satisfied customers"},
+    "nps_scale": {"fr": "NPS : de -100 à 100", "en": "NPS: from -100 to 100"},
+    "ces_scale": {
+        "fr": "CES : effort de 1 à 7, plus bas = mieux",
+        "en": "CES: effort from 1 to 7, lower is better",
+    },
+    "volume_scale": {"fr": "volume : clients par période", "en": "volume: customers per period"},
+    "emotion_scale": {"fr": "émotion : de -2 à +2", "en": "emotion: from -2 to +2"},
+    "heat": {"fr": "rouge = à améliorer, vert = bon", "en": "red = needs work, green = good"},
+    "footer_total": {"fr": "pied de tableau : volume total", "en": "footer: total volume"},
+    "footer_mean": {
+        "fr": "pied de tableau : moyenne pondérée par le volume",
+        "en": "footer: volume-weighted mean",
+    },
+    "priorities": {
+        "fr": "À améliorer en priorité (volume × insatisfaction)",
+        "en": "Most in need of work (volume × dissatisfaction)",
+    },
+    "priority": {"fr": "priorité", "en": "priority"},
+    "dissatisfaction": {"fr": "insatisfaction", "en": "dissatisfaction"},
+    "figures": {"fr": "mesures", "en": "figures"},
+    "unranked": {
+        "fr": "sans volume ou sans score, non classés",
+        "en": "without a volume or a score, not ranked",
+    },
+    "shared_moments": {"fr": "Moments partagés", "en": "Shared moments"},
+    "no_shared": {
+        "fr": "aucun moment partagé (même id d'étape et de pas) entre ces parcours",
+        "en": "no shared moment (same stage id and step id) between these journeys",
+    },
+    "untouched": {"fr": "pas sans point de contact", "en": "steps without a touchpoint"},
+    "empty": {
+        "fr": "aucun point de contact à afficher",
+        "en": "no touchpoint to show",
+    },
+    "kind_digital": {"fr": "numérique", "en": "digital"},
+    "kind_physical": {"fr": "physique", "en": "physical"},
+    "kind_phone": {"fr": "téléphone", "en": "phone"},
+    "kind_messaging": {"fr": "messagerie", "en": "messaging"},
+    "kind_social": {"fr": "réseaux sociaux", "en": "social"},
+    "kind_mail": {"fr": "courrier", "en": "mail"},
+    "kind_other": {"fr": "autres", "en": "other"},
 }
 
 
 def label(key: str, lang: Lang) -> str:
     return _LABELS[key][lang]
+
+
+def colon(lang: Lang) -> str:
+    """The colon after a label: French puts a (no-break) space before it."""
+    return "\u00a0: " if lang == "fr" else ": "

@@ -1,0 +1,205 @@
+"""`journeymap matrix`."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from journeymap.cli import exits
+from journeymap.cli.options import PathsArgument
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from journeymap.views.matrix_report import MatrixReport
+
+
+class MatrixFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+class Metric(StrEnum):
+    csat = "csat"
+    nps = "nps"
+    ces = "ces"
+    volume = "volume"
+    emotion = "emotion"
+
+
+class ColorMode(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def matrix(
+    paths: PathsArgument,
+    output_format: Annotated[
+        MatrixFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for the terminal, markdown for pull requests and wikis, "
+            "csv for spreadsheets (one row per touchpoint), json for scripts.",
+        ),
+    ] = MatrixFormat.text,
+    metric: Annotated[
+        Metric | None,
+        typer.Option(
+            "--metric",
+            "-m",
+            help="Show this figure in each cell, as a heat colour, with stage totals "
+            "(volume) or volume-weighted means in a footer row.",
+            show_default=False,
+        ),
+    ] = None,
+    stages: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--stage",
+            "-s",
+            metavar="ID",
+            help="Only this stage id (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    channels: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--channel",
+            "-c",
+            metavar="ID",
+            help="Only this channel id (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    by_kind: Annotated[
+        bool,
+        typer.Option("--by-kind", "-k", help="Group channel rows by kind (digital, phone...)."),
+    ] = False,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top",
+            "-n",
+            min=0,
+            metavar="N",
+            help="How many touchpoints to rank by volume x dissatisfaction (0: none).",
+        ),
+    ] = 5,
+    color: Annotated[
+        ColorMode,
+        typer.Option(
+            "--color",
+            help="Colour in the text format: auto (terminal, honours NO_COLOR), always, never.",
+        ),
+    ] = ColorMode.auto,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (atomically) instead of standard output.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Show the channels x stages matrix of each journey, then the moments they share.
+
+    Each cell lists the steps with a touchpoint there, marked for moments of truth (◆),
+    delights (+), irritants (!) and breakpoints (✕); a summary line and the touchpoints
+    that most need work (volume x dissatisfaction) follow each matrix. With several
+    files, the moments they share (same stage id and step id) are compared side by side.
+    """
+    from journeymap.cli.loading import load_valid
+    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
+    from journeymap.views.matrix import unknown_ids
+    from journeymap.views.matrix_report import build_report
+
+    loaded = load_valid(paths)
+    if output is not None:
+        try:
+            refuse_overwriting_inputs(output, [path for path, _ in loaded])
+        except OutputError as exc:
+            exits.fail(str(exc))
+    journeys = [journey for _, journey in loaded]
+    problems = unknown_ids(journeys, stages or (), channels or ())
+    if problems:
+        exits.fail("; ".join(problems))
+    report = build_report(
+        journeys,
+        stages=stages or (),
+        channels=channels or (),
+        by_kind=by_kind,
+        metric=metric.value if metric else None,
+        top=top,
+    )
+    if output is None:
+        if output_format is MatrixFormat.text:
+            _write_text(report, _console(sys.stdout, color))
+        else:
+            sys.stdout.write(_render(report, output_format))
+        return
+    if output_format is MatrixFormat.text:
+        buffer = io.StringIO()
+        _write_text(report, _console(buffer, color))
+        rendered = buffer.getvalue()
+    else:
+        rendered = _render(report, output_format)
+    try:
+        write_atomic(output, rendered)
+    except OutputError as exc:
+        exits.fail(str(exc))
+
+
+def _render(report: MatrixReport, output_format: MatrixFormat) -> str:
+    if output_format is MatrixFormat.markdown:
+        from journeymap.output import matrix_markdown
+
+        return matrix_markdown.render(report)
+    if output_format is MatrixFormat.csv:
+        from journeymap.output import matrix_csv
+
+        return matrix_csv.render(report)
+    from journeymap.output import matrix_json
+
+    return matrix_json.render(report)
+
+
+def _write_text(report: MatrixReport, console: Console) -> None:
+    from journeymap.output import matrix_text
+
+    matrix_text.write(report, console)
+
+
+def _console(stream: TextIO, color: ColorMode) -> Console:
+    """A console on `stream`; --color always wins over NO_COLOR, as an explicit flag should."""
+    from rich.console import Console
+
+    common = {"file": stream, "highlight": False, "emoji": False, "markup": False}
+    if color is ColorMode.always:
+        dumb = os.environ.get("TERM", "") in ("", "dumb", "unknown")
+        return Console(
+            force_terminal=True,
+            no_color=False,
+            color_system="standard" if dumb else "auto",
+            **common,  # type: ignore[arg-type]
+        )
+    if color is ColorMode.never:
+        return Console(color_system=None, **common)  # type: ignore[arg-type]
+    return Console(**common)  # type: ignore[arg-type]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("matrix")(matrix)

@@ -1,0 +1,119 @@
+"""The matrix as JSON for scripts: one record per touchpoint, plus summaries and gaps.
+
+Records are flat enough for `jq` (`.journeys[].touchpoints[] | select(.metrics.csat < 50)`)
+and carry every figure, whatever `--metric` the text view uses. Stage figures follow the
+footer rule (total volume, volume-weighted means); `null` means "not measured", never 0.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from journeymap.views.compare import Comparison
+from journeymap.views.matrix import Entry
+from journeymap.views.matrix_report import MatrixReport, Sheet
+from journeymap.views.metrics import METRIC_NAMES
+from journeymap.views.priorities import Priority, priority
+
+FORMAT_VERSION = 1
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def touchpoint_record(journey_id: str, entry: Entry) -> dict[str, Any]:
+    tp = entry.touchpoint
+    ranked = priority(entry)
+    return {
+        "journey": journey_id,
+        "stage": entry.stage.id,
+        "stage_name": entry.stage.name,
+        "phase": entry.stage.phase,
+        "step": entry.step.id,
+        "step_text": entry.step.text,
+        "channel": entry.channel.id,
+        "channel_name": entry.channel.name,
+        "channel_kind": entry.channel.kind,
+        "touchpoint": tp.name,
+        "owner": tp.owner,
+        "moments": {
+            "moment_of_truth": entry.step.moment_of_truth,
+            "shared": entry.shared,
+            "delights": [d.text for d in tp.delights],
+            "irritants": [{"text": i.text, "category": i.category} for i in tp.irritants],
+            "breakpoints": [{"text": b.text, "kind": b.kind, "to": b.to} for b in tp.breakpoints],
+        },
+        "metrics": {m: _number(entry.value(m)) for m in METRIC_NAMES},
+        "metrics_source": tp.metrics.source if tp.metrics else None,
+        "dissatisfaction": _number(ranked.dissatisfaction) if ranked else None,
+        "priority": _number(ranked.score) if ranked else None,
+    }
+
+
+def _priority(item: Priority, rank: int) -> dict[str, Any]:
+    return {
+        "rank": rank,
+        "stage": item.entry.stage.id,
+        "step": item.entry.step.id,
+        "channel": item.entry.channel.id,
+        "volume": item.volume,
+        "shares": {name: _number(share) for name, share in item.shares.items()},
+        "dissatisfaction": _number(item.dissatisfaction),
+        "priority": _number(item.score),
+    }
+
+
+def _sheet(sheet: Sheet, top: int) -> dict[str, Any]:
+    matrix = sheet.matrix
+    return {
+        "id": sheet.journey.id,
+        "title": sheet.journey.title,
+        "lang": sheet.journey.lang,
+        "summary": asdict(matrix.summary()),
+        "stages": [
+            {
+                "id": stage.id,
+                "name": stage.name,
+                "phase": stage.phase,
+                "figures": {m: _number(matrix.stage_figure(m, stage.id)) for m in METRIC_NAMES},
+            }
+            for stage in matrix.stages
+        ],
+        "channels": [{"id": c.id, "name": c.name, "kind": c.kind} for c in matrix.channels],
+        "totals": {m: _number(matrix.total(m)) for m in METRIC_NAMES},
+        "touchpoints": [touchpoint_record(sheet.journey.id, e) for e in matrix.entries],
+        "untouched_steps": [step.id for step in matrix.untouched()],
+        "priorities": [_priority(p, r) for r, p in enumerate(sheet.ranking.top(top), 1)],
+        "unranked": sheet.ranking.unranked,
+    }
+
+
+def _comparison(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "stage": comparison.stage_id,
+        "step": comparison.step_id,
+        "journeys": [
+            {
+                "journey": side.journey.id,
+                "figures": {m: _number(side.figure(m)) for m in METRIC_NAMES},
+                "touchpoints": [touchpoint_record(side.journey.id, e) for e in side.entries],
+            }
+            for side in comparison.sides
+        ],
+        "gaps": {m: _number(gap) for m, gap in comparison.gaps().items()},
+    }
+
+
+def render(report: MatrixReport) -> str:
+    document = {
+        "format": FORMAT_VERSION,
+        "metric": report.metric,
+        "journeys": [_sheet(sheet, report.top) for sheet in report.sheets],
+        "shared_moments": [_comparison(c) for c in report.comparisons],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
