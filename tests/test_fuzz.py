@@ -40,6 +40,10 @@ EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in EXAMPLE_FILES]
 COMMANDS: list[list[str]] = [
     ["validate"],
     ["validate", "--format", "json"],
+    ["matrix"],
+    ["matrix", "--format", "json", "--metric", "ces"],
+    ["matrix", "--format", "markdown", "--by-kind"],
+    ["matrix", "--format", "csv"],
 ]
 
 scalars = st.one_of(
