@@ -34,7 +34,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_debris(
 
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="folder .* does not exist"):
+    with pytest.raises(OutputError, match=r"folder .* does not exist"):
         write_atomic(tmp_path / "nope" / "map.svg", "x")
 
 
