@@ -21,6 +21,12 @@ golden rule of journey scoping it enforces (1 scope, 2 stakeholders, 3 customer-
 steps, 4 the customer's "je", 5 simplify), 6 the touchpoint diagnosis, 9 the linter
 itself. Select, ignore or re-grade them by code, name or family in the configuration
 (see the README), or suppress one place with `# journeymap: disable=CODE`.
+
+Severities: **error** for a plain breach of the method that no reading can excuse (no
+scope, no stakeholders, a step in the company's voice); **warning** for what a word
+list or a threshold judges, and for gaps in the diagnosis; **info** for what a
+reviewer should know but may well accept. `--fail-on` (default error) decides which
+make the exit code 1.
 """
 
 

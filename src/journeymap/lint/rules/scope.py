@@ -15,7 +15,7 @@ from journeymap.lint.rule import Finding, rule
 from journeymap.model.journey import Journey
 
 
-@rule("JM101", "missing-scope", "warning")
+@rule("JM101", "missing-scope", "error")
 def missing_scope(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """The journey has no `scope`: say for whom, for which offers and on which stages.
 

@@ -14,7 +14,7 @@ from journeymap.lint.rule import Finding, rule
 from journeymap.model.journey import Journey
 
 
-@rule("JM201", "no-stakeholders", "warning")
+@rule("JM201", "no-stakeholders", "error")
 def no_stakeholders(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """The journey declares no stakeholders: which departments built and own it?
 

@@ -197,7 +197,7 @@ def not_first_person(journey: Journey, config: LintConfig) -> Iterator[Finding]:
         )
 
 
-@rule("JM402", "company-voice", "warning")
+@rule("JM402", "company-voice", "error")
 def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A step is told in the company's voice ("Nous", "On", "Le conseiller", "We", "Our").
 
@@ -218,7 +218,7 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
         )
 
 
-@rule("JM403", "customer-third-person", "warning")
+@rule("JM403", "customer-third-person", "error")
 def customer_third_person(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A step speaks of the customer from outside ("Le client", "Il", "The customer").
 
