@@ -27,7 +27,8 @@ def lint(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Lowest severity that makes the exit code 1 [default: the config's, or error].",
+            help="Lowest severity that makes the exit code 1 "
+            "(default: the configuration's, else error).",
             show_default=False,
         ),
     ] = None,
@@ -43,11 +44,13 @@ def lint(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Rules to run (codes, names or families like JM4)."),
+        typer.Option(
+            "--select", metavar="RULES", help="Rules to run (codes, names or families like JM4)."
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Rules to skip (codes, names or families)."),
+        typer.Option("--ignore", metavar="RULES", help="Rules to skip (codes, names or families)."),
     ] = None,
     output: Annotated[
         Path | None,

@@ -36,7 +36,7 @@ def rules(
     if output_format is RulesFormat.markdown:
         sys.stdout.write(markdown())
         return
-    console = Console(highlight=False, emoji=False)
+    console = Console(highlight=False, emoji=False, soft_wrap=rule is not None)
     if rule is not None:
         found = find(rule)
         if found is None:

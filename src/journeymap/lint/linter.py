@@ -70,6 +70,7 @@ def _apply_suppressions(
             kept.append(diagnostic)
     for suppression, rule in resolved:
         meta: Rule | None = None
+        message = ""
         if rule is None or rule.check is None:
             meta = UNKNOWN_SUPPRESSION
             message = (
