@@ -117,6 +117,7 @@ max-step-length = 20
         ),
         ("[lint.internal-words]\nde = ['Auftrag']\n", "unknown language 'de'"),
         ("[render]\nx = 1\n", "unknown key 'render'; known sections: lint"),
+        ("ignore = ['JM4']\n", "unknown key 'ignore'; lint settings go in the [lint] table"),
         ("[lint\n", "invalid TOML"),
     ],
 )
@@ -130,6 +131,18 @@ def test_configuration_errors_exit_2_with_the_file_and_key(
     assert result.stderr.startswith(f"journeymap: error: {tmp_path / 'journeymap.toml'}")
     assert message in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_lint_keys_put_directly_under_tool_journeymap_are_pointed_to_their_table(
+    tmp_path: Path,
+) -> None:
+    path = _project(tmp_path, "pyproject.toml", "[tool.journeymap]\nignore = ['JM4']\n")
+    result = invoke("lint", path)
+    assert result.code == 2
+    assert (
+        "unknown key [tool.journeymap] 'ignore'; lint settings go in the "
+        "[tool.journeymap.lint] table"
+    ) in result.stderr
 
 
 def test_missing_explicit_config_is_a_usage_error(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import EXAMPLE_FILES, ROOT, assert_snapshot, invoke, run_cli
@@ -130,3 +132,14 @@ def test_rules_documents_one_rule_by_code_or_name() -> None:
     unknown = invoke("rules", "JM999")
     assert unknown.code == 2
     assert "unknown rule 'JM999'" in unknown.stderr
+
+
+def test_the_rules_are_imported_only_when_a_command_needs_them() -> None:
+    probe = (
+        "import sys, journeymap.cli.app; "
+        "print(sorted(m for m in sys.modules if m.startswith(('journeymap.lint', 'rich'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"

@@ -283,6 +283,14 @@ CASES: dict[str, tuple[Variant, Variant]] = {
         edit(lambda j: touchpoint(j).pop("metrics")),
         edit(lambda j: touchpoint(j).update(metrics={"ces": 2})),
     ),
+    "JM609": (
+        edit(lambda j: touchpoint(j).update(volume=1200)),
+        edit(lambda j: (touchpoint(j).update(volume=1200), touchpoint(j, 1).update(volume=0))),
+    ),
+    "JM610": (
+        edit(lambda j: step(j).update(emotion=-1)),
+        edit(lambda j: step(j, 1).update(emotion=-2)),
+    ),
     "JM901": (
         comment("# journeymap: disable-file=JM401"),
         on_line(edit(set_text("La température baisse")), "température", "disable=JM401"),

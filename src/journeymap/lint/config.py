@@ -209,10 +209,14 @@ def load(path: Path) -> LintConfig | None:
         raise ConfigError(f"{path}: {prefix or 'the file'} must be a table")
     unknown = sorted(set(section) - KNOWN_SECTIONS)
     if unknown:
-        raise ConfigError(
-            f"{path}: unknown key {prefix + ' ' if prefix else ''}{unknown[0]!r}; "
-            f"known sections: {', '.join(sorted(KNOWN_SECTIONS))}"
+        key = unknown[0]
+        where = f"{prefix} " if prefix else ""
+        hint = (
+            f"; lint settings go in the {prefix[:-1] + '.lint]' if prefix else '[lint]'} table"
+            if key in _LINT_KEYS
+            else f"; known sections: {', '.join(sorted(KNOWN_SECTIONS))}"
         )
+        raise ConfigError(f"{path}: unknown key {where}{key!r}{hint}")
     lint = section.get("lint", {})
     if not isinstance(lint, dict):
         raise ConfigError(f"{path}: the lint section must be a table")

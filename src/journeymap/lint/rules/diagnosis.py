@@ -3,7 +3,8 @@
 Once mapped, each touchpoint is diagnosed: what delights, what irritates (in one of the
 four pain-point categories: financial, productivity, support, process), where the
 customer is forced to change channel or blocked. The diagnosis is then backed by
-figures, feedback collected after each touchpoint (NPS, CSAT, CES). These rules keep
+figures: the volume of each touchpoint and the feedback collected after it (NPS, CSAT,
+CES). These rules keep
 the diagnosis and the figures consistent with each other.
 """
 
@@ -83,10 +84,10 @@ def poor_score_without_irritant(journey: Journey, config: LintConfig) -> Iterato
     """A touchpoint scores poorly but records no irritant: what goes wrong there?
 
     Poor means NPS below `poor-nps` (default 0: more detractors than promoters), CSAT
-    below `poor-csat` (default 60 %: four satisfied customers in ten is where CSAT
-    benchmarks put a touchpoint in trouble) or CES at or above `poor-ces` (default 5
-    on the 1-7 scale: more effort than neutral). The figure says *that* it hurts; the
-    irritant says *what* hurts, which is what the team can act on.
+    below `poor-csat` (default 60 %: four customers in ten or more not satisfied, a
+    failing touchpoint whatever the sector's usual level) or CES at or above
+    `poor-ces` (default 5 on the 1-7 scale: more effort than neutral). The figure
+    says *that* it hurts; the irritant says *what* hurts, which the team can act on.
 
     Bad (fr): `metrics: {csat: 41}` and no `irritants:`.
     Good (fr): `irritants: [{text: J'attends une heure au comptoir, category: productivity}]`
@@ -221,6 +222,58 @@ def moment_of_truth_without_metric(journey: Journey, config: LintConfig) -> Iter
                 ("stages", stage_index, "steps", step_index, "moment_of_truth"),
                 f"step '{step.id}' is a moment of truth without any NPS, CSAT or CES: "
                 "measure it first",
+            )
+
+
+@rule("JM609", "touchpoint-without-volume", "warning")
+def touchpoint_without_volume(journey: Journey, config: LintConfig) -> Iterator[Finding]:
+    """A touchpoint has no `volume` while the journey counts others.
+
+    The diagnosis is completed by the volume each touchpoint represents: it is what
+    ranks the touchpoints to fix first. Once a journey counts customers somewhere, a
+    touchpoint without a count cannot be ranked. Not reported for journeys that count
+    nothing yet.
+
+    Bad (fr): `volume: 4300` on the till, nothing on the pick-up desk.
+    Good (fr): `volume: 3900` on the pick-up desk too (same period, same unit).
+    Bad (en): `volume: 1200` on the website, nothing on the phone line.
+    Good (en): `volume: 310` on the phone line too.
+    """
+    pairs = list(journey.iter_touchpoints())
+    if not any(t.volume is not None for _, t in pairs):
+        return
+    for ref, touchpoint in pairs:
+        if touchpoint.volume is None:
+            yield Finding(
+                (*ref.loc, "channel"),
+                f"step '{ref.step.id}': the touchpoint on '{touchpoint.channel}' has no "
+                "volume while others do: count the customers who go through it",
+            )
+
+
+@rule("JM610", "low-emotion-without-irritant", "warning")
+def low_emotion_without_irritant(journey: Journey, config: LintConfig) -> Iterator[Finding]:
+    """A step is lived badly (emotion -1 or -2) but none of its touchpoints says why.
+
+    The low points of the emotion curve are where the journey hurts; an irritant or a
+    breakpoint on the step's touchpoints names the cause, which is what a team can
+    act on. A low point without a cause is a feeling nobody can fix.
+
+    Bad (fr): `emotion: -2` on "Je récupère mon armoire" and no irritant.
+    Good (fr): `irritants: [{text: J'attends une heure, category: productivity}]`
+    Bad (en): `emotion: -1` on "I wait for my login" and no irritant.
+    Good (en): `breakpoints: [{text: I must call to get my login, kind: forced, to: phone}]`
+    """
+    for stage_index, _, step_index, step in journey.iter_steps():
+        if (
+            step.emotion is not None
+            and step.emotion < 0
+            and not any(t.irritants or t.breakpoints for t in step.touchpoints)
+        ):
+            yield Finding(
+                ("stages", stage_index, "steps", step_index, "emotion"),
+                f"step '{step.id}' is lived badly (emotion {step.emotion}) but records no "
+                "irritant or breakpoint: say what hurts on its touchpoints",
             )
 
 
