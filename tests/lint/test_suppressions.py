@@ -75,3 +75,12 @@ def test_a_hash_glued_to_a_word_is_not_a_comment() -> None:
     # As in YAML, '#' starts a comment only after a space: this is text, not a suppression.
     text = BASE_FR.replace(STEP, '        text: "Je paie#journeymap: disable=JM402"')
     assert _lint(text) == []
+
+
+def test_suppression_lookalikes_inside_scalars_are_text() -> None:
+    text = BASE_FR.replace(STEP, '        text: "Je paie # journeymap: disable=JM402"').replace(
+        "title: Achat d'un vélo de ville\n",
+        "title: Achat d'un vélo de ville\nnotes: |\n  Exemple :\n"
+        "  # journeymap: disable-file=JM105\n",
+    )
+    assert _lint(text) == []

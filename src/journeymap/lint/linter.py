@@ -53,7 +53,7 @@ def lint_journey_file(loaded: JourneyFile, config: LintConfig) -> list[Diagnosti
 def _apply_suppressions(
     loaded: JourneyFile, found: Iterable[Diagnostic], enabled: frozenset[str], config: LintConfig
 ) -> list[Diagnostic]:
-    written = suppressions.parse(loaded.text)
+    written = suppressions.parse(loaded.text, suppressions.scalar_spans(loaded.root))
     resolved: list[tuple[suppressions.Suppression, Rule | None]] = [
         (s, find(s.key)) for s in written
     ]

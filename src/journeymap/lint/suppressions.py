@@ -8,12 +8,20 @@
 A comment at the end of a line applies to that line; a comment alone on its line applies
 to the next line that is neither blank nor a comment; `disable-file` applies to the whole
 file. Codes or names may be listed, comma-separated; text after the list is the reason.
+A "# journeymap:" inside a quoted or block scalar is text, not a comment: the scalars'
+spans from the parsed node tree tell them apart.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Position = tuple[int, int]  # 1-based line, 1-based column
 
 _COMMENT = re.compile(
     r"(?:^|(?<=\s))#\s*journeymap:\s*(?P<kind>disable-file|disable)\s*=\s*"
@@ -32,7 +40,38 @@ class Suppression:
     used: bool = field(default=False)
 
 
-def parse(text: str) -> list[Suppression]:
+def scalar_spans(root: Node | None) -> Callable[[int, int], bool]:
+    """A test of whether a (line, column) lies inside a scalar's text."""
+    spans: list[tuple[Position, Position]] = []
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            start, end = node.start_mark, node.end_mark
+            spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1)))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+    spans.sort()
+    starts = [span[0] for span in spans]
+    # A scalar never contains another, so the last span starting before a point is the
+    # only one that can hold it.
+
+    def inside(line: int, column: int) -> bool:
+        index = bisect.bisect_right(starts, (line, column)) - 1
+        return index >= 0 and spans[index][0] <= (line, column) < spans[index][1]
+
+    return inside
+
+
+def parse(
+    text: str, in_scalar: Callable[[int, int], bool] = lambda line, col: False
+) -> list[Suppression]:
     lines = text.splitlines()
     found: list[Suppression] = []
     pending: list[Suppression] = []
@@ -42,7 +81,9 @@ def parse(text: str) -> list[Suppression]:
             for suppression in pending:
                 suppression.applies_to = number
             pending = []
-        match = _COMMENT.search(line)
+        match = next(
+            (m for m in _COMMENT.finditer(line) if not in_scalar(number, m.start() + 1)), None
+        )
         if match is None:
             continue
         whole_file = match["kind"] == "disable-file"
