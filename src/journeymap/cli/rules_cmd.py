@@ -27,8 +27,10 @@ def rules(
     ] = RulesFormat.table,
 ) -> None:
     """List the lint rules (code, name, severity, summary), or document one of them."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from journeymap.lint.docs import markdown, rule_text
     from journeymap.lint.registry import all_rules, find
@@ -43,11 +45,12 @@ def rules(
             exits.fail(f"unknown rule {rule!r}; `journeymap rules` lists codes and names")
         console.print(rule_text(found), markup=False, end="")
         return
-    table = Table(show_edge=False, pad_edge=False)
+    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("code", "name", "severity", "summary"):
         table.add_column(column, overflow="fold")
     for r in all_rules():
-        table.add_row(r.code, r.name, r.severity, r.summary)
+        table.add_row(r.code, r.name, Text(r.severity, style=styles[r.severity]), r.summary)
     console.print(table)
 
 
