@@ -37,9 +37,14 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
 
 
-def find_term(text: str, terms: tuple[str, ...]) -> str | None:
-    """The first term (in text order) found in `text`, as the list spells it."""
+def find_term(text: str, terms: tuple[str, ...], exclude: tuple[str, ...] = ()) -> str | None:
+    """The first term (in text order) found in `text`, as the list spells it.
+
+    Phrases in `exclude` are blanked out first, so that a term inside them is not found.
+    """
     folded = fold(text)
+    for phrase in exclude:
+        folded = term_pattern(phrase).sub(" ", folded)
     plain = _APOSTROPHE.sub("'", text)
     best: tuple[int, str] | None = None
     for term in terms:
