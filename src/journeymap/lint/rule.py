@@ -34,6 +34,8 @@ Check = Callable[["Journey", "LintConfig"], Iterable[Finding]]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule of the catalogue; `check` is None for the findings the linter raises itself."""
+
     code: str
     name: str
     severity: Severity

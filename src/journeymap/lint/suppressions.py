@@ -29,6 +29,11 @@ _COMMENT = re.compile(
 )
 
 
+# The line breaks YAML counts (str.splitlines would also split on \v and \f, and shift
+# every line number after them).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 @dataclass(slots=True)
 class Suppression:
     """One key of one comment: per key, so that an unused key is reported on its own."""
@@ -72,7 +77,7 @@ def scalar_spans(root: Node | None) -> Callable[[int, int], bool]:
 def parse(
     text: str, in_scalar: Callable[[int, int], bool] = lambda line, col: False
 ) -> list[Suppression]:
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
     found: list[Suppression] = []
     pending: list[Suppression] = []
     for number, line in enumerate(lines, start=1):
