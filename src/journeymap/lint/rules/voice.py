@@ -152,7 +152,7 @@ def classify(text: str, lang: str, company_extra: tuple[str, ...] = ()) -> Voice
     if in_other[:1] and in_other[0] in FIRST_PERSON[other]:
         return Voice("foreign", "Je" if other == "fr" else "I")
     first = toks[0]
-    if first != "," and (
+    if (
         (len(toks) > 1 and toks[1] in OF[lang])
         or (len(first) > 4 and first.endswith(NOUN_SUFFIXES[lang]))
         or (lang == "fr" and INFINITIVE.match(first))
