@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journeymap.diagnostics import Severity
-from journeymap.load.positions import Loc, Target
+from journeymap.load.positions import Loc as Loc
+from journeymap.load.positions import Target as Target
 
 if TYPE_CHECKING:
     from journeymap.lint.config import LintConfig

@@ -15,9 +15,8 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, rule
+from journeymap.lint.rule import Finding, Loc, rule
 from journeymap.lint.text import fold
-from journeymap.load.positions import Loc
 from journeymap.model.journey import Journey
 
 FIRST_PERSON = {"fr": frozenset({"je", "j'"}), "en": frozenset({"i", "i'"})}
