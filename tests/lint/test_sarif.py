@@ -10,6 +10,7 @@ import jsonschema
 
 from journeymap import __version__
 from journeymap.lint.registry import all_rules
+from journeymap.output.sarif_report import artifact_location
 from tests.conftest import EXAMPLE_FILES, ROOT, run_cli
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
@@ -78,3 +79,14 @@ def test_uris_are_relative_to_the_working_directory_whatever_the_path_given() ->
         for r in run["runs"][0]["results"]
     }
     assert uris == {"lint/fixtures/agence.yaml"}
+
+
+def test_files_outside_the_working_directory_get_absolute_file_uris(tmp_path: Path) -> None:
+    inside = tmp_path / "repo" / "journeys" / "a b.yaml"
+    outside = tmp_path / "elsewhere" / "c.yaml"
+    root = tmp_path / "repo"
+    assert artifact_location(str(inside), root) == {
+        "uri": "journeys/a%20b.yaml",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert artifact_location(str(outside), root) == {"uri": outside.resolve().as_uri()}
