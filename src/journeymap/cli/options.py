@@ -15,6 +15,22 @@ class DiagnosticFormat(StrEnum):
     github = "github"
 
 
+class LintFormat(StrEnum):
+    """`auto` is github inside GitHub Actions (annotations on the diff), text elsewhere."""
+
+    auto = "auto"
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(

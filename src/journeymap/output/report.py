@@ -23,6 +23,7 @@ class RuleInfo:
     summary: str
     severity: str = "error"
     help_uri: str | None = None
+    doc: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,13 @@ def console_for(stream: TextIO) -> Console:
 class TextReporter:
     def write(self, report: Report, stream: TextIO) -> None:
         console = console_for(stream)
+        previous: str | None = None
         for d in report.diagnostics:
+            if report.command == "lint" and d.path != previous:
+                if previous is not None:
+                    console.print()
+                console.print(self._header(report, d.path))
+                previous = d.path
             line = Text()
             line.append(f"{d.path}:{d.line}:{d.column}:", style="bold")
             line.append(" ")
@@ -34,6 +40,15 @@ class TextReporter:
                 line.append(f" ({d.name})", style="dim")
             console.print(line)
         console.print(self._summary(report))
+
+    @staticmethod
+    def _header(report: Report, path: str) -> Text:
+        """A file's heading in grouped output, with its count, so a long run reads by file."""
+        mine = [d for d in report.diagnostics if d.path == path]
+        worst = next(s for s in ("error", "warning", "info") if any(d.severity == s for d in mine))
+        return Text(
+            f"{path} ({pluralise(len(mine), 'finding')})", style=f"underline {_STYLES[worst]}"
+        )
 
     @staticmethod
     def _summary(report: Report) -> Text:

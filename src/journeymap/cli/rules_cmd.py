@@ -1,0 +1,58 @@
+"""`journeymap rules`."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from journeymap.cli import exits
+
+
+class RulesFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+
+
+def rules(
+    rule: Annotated[
+        str | None,
+        typer.Argument(help="A rule code (JM401) or name (company-voice) to document."),
+    ] = None,
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option("--format", "-f", help="table for the terminal, markdown for docs/rules.md."),
+    ] = RulesFormat.table,
+) -> None:
+    """List the lint rules (code, name, severity, summary), or document one of them."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from journeymap.lint.docs import markdown, rule_text
+    from journeymap.lint.registry import all_rules, find
+
+    if output_format is RulesFormat.markdown:
+        sys.stdout.write(markdown())
+        return
+    console = Console(highlight=False, emoji=False, soft_wrap=rule is not None)
+    if rule is not None:
+        found = find(rule)
+        if found is None:
+            exits.fail(f"unknown rule {rule!r}; `journeymap rules` lists codes and names")
+        console.print(rule_text(found), markup=False, end="")
+        return
+    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("code", "name", "severity", "summary"):
+        table.add_column(column, overflow="fold")
+    for r in all_rules():
+        table.add_row(r.code, r.name, Text(r.severity, style=styles[r.severity]), r.summary)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rules")(rules)

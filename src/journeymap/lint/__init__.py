@@ -1,0 +1,1 @@
+"""`journeymap lint`: the journey-mapping method as checks that run on every pull request."""

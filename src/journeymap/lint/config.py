@@ -1,0 +1,267 @@
+"""Lint configuration: `[tool.journeymap.lint]` in pyproject.toml, or `[lint]` in journeymap.toml.
+
+The nearest configuration above each linted file applies, as with ruff and yamllint, so
+a monorepo can hold teams with different word lists. Every key is checked: a misspelt
+threshold that silently fell back to its default would be worse than an error.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from journeymap.diagnostics import SEVERITIES, SEVERITY_RANK, Severity
+
+CONFIG_FILES = ("journeymap.toml", "pyproject.toml")
+
+# Sections other commands may own under [tool.journeymap]; only `lint` is read here.
+KNOWN_SECTIONS = frozenset({"lint"})
+
+THRESHOLDS: dict[str, int] = {
+    "max-stages": 7,
+    "max-steps-per-stage": 7,
+    "max-touchpoints-per-step": 4,
+    "max-channels": 9,
+    "max-step-length": 90,
+    "poor-csat": 60,
+    "poor-nps": 0,
+    "poor-ces": 5,
+}
+
+_LINT_KEYS = frozenset(
+    {
+        "select",
+        "ignore",
+        "fail-on",
+        "severity",
+        "thresholds",
+        "internal-words",
+        "company-words",
+        "allowed-words",
+    }
+)
+_LANGS = ("fr", "en")
+
+
+class ConfigError(Exception):
+    """A configuration the linter cannot honour: a usage error, exit code 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class LintConfig:
+    """What the rules may read: thresholds and word lists; and what the linter applies."""
+
+    source: str | None = None
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = "error"
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    thresholds: Mapping[str, int] = field(default_factory=lambda: dict(THRESHOLDS))
+    internal_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    company_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    allowed_words: tuple[str, ...] = ()
+
+    def threshold(self, name: str) -> int:
+        return self.thresholds[name]
+
+    def enabled_codes(self) -> frozenset[str]:
+        """Codes of the rules that run: selected, minus ignored (codes, names or families)."""
+        chosen = {r.code for s in self.select for r in _resolve(s, self.source, "select")}
+        dropped = {r.code for s in self.ignore for r in _resolve(s, self.source, "ignore")}
+        return frozenset(chosen - dropped)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+    def with_overrides(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+    ) -> LintConfig:
+        """Command-line selections replace the file's, as they do in ruff."""
+        updated = self
+        if select:
+            updated = replace(updated, select=_split(select))
+        if ignore:
+            updated = replace(updated, ignore=(*updated.ignore, *_split(ignore)))
+        updated.enabled_codes()
+        return updated
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _resolve(selector: str, source: str | None, key: str) -> tuple[Any, ...]:
+    from journeymap.lint.registry import select
+
+    found = select(selector)
+    if not found:
+        where = f"{source}: " if source else ""
+        raise ConfigError(
+            f"{where}{key}: unknown rule {selector!r}; "
+            "use a code (JM401), a name (company-voice) or a family (JM4); "
+            "`journeymap rules` lists them"
+        )
+    return found
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _per_lang(value: Any, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table of word lists by language, e.g. fr = [...]")
+    unknown = sorted(set(value) - set(_LANGS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown language {unknown[0]!r}; use fr or en")
+    return {lang: _strings(words, f"{where}.{lang}") for lang, words in value.items()}
+
+
+def _severity(value: Any, where: str) -> Severity:
+    if value not in SEVERITIES:
+        raise ConfigError(f"{where} must be one of error, warning, info, not {value!r}")
+    severity: Severity = value
+    return severity
+
+
+def parse(table: Mapping[str, Any], source: str) -> LintConfig:
+    """A LintConfig from the `lint` table; `source` names it in error messages."""
+    from journeymap.lint.registry import find
+
+    unknown = sorted(set(table) - _LINT_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(_LINT_KEYS))}"
+        )
+    config = LintConfig(source=source)
+    if "select" in table:
+        config = replace(config, select=_strings(table["select"], f"{source}: select"))
+    if "ignore" in table:
+        config = replace(config, ignore=_strings(table["ignore"], f"{source}: ignore"))
+    if "fail-on" in table:
+        config = replace(config, fail_on=_severity(table["fail-on"], f"{source}: fail-on"))
+    if "severity" in table:
+        raw = table["severity"]
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{source}: severity must be a table such as {{JM401 = 'error'}}")
+        overrides: dict[str, Severity] = {}
+        for key, value in raw.items():
+            target = find(key)
+            if target is None:
+                raise ConfigError(f"{source}: severity: unknown rule {key!r}")
+            overrides[target.code] = _severity(value, f"{source}: severity.{key}")
+        config = replace(config, severity=overrides)
+    if "thresholds" in table:
+        raw = table["thresholds"]
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{source}: thresholds must be a table such as {{max-stages = 8}}")
+        values = dict(THRESHOLDS)
+        for key, value in raw.items():
+            if key not in THRESHOLDS:
+                raise ConfigError(
+                    f"{source}: thresholds: unknown key {key!r}; "
+                    f"known: {', '.join(sorted(THRESHOLDS))}"
+                )
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ConfigError(f"{source}: thresholds.{key} must be a whole number")
+            values[key] = value
+        config = replace(config, thresholds=values)
+    if "internal-words" in table:
+        words = _per_lang(table["internal-words"], f"{source}: internal-words")
+        config = replace(config, internal_words=words)
+    if "company-words" in table:
+        words = _per_lang(table["company-words"], f"{source}: company-words")
+        config = replace(config, company_words=words)
+    if "allowed-words" in table:
+        allowed = _strings(table["allowed-words"], f"{source}: allowed-words")
+        config = replace(config, allowed_words=allowed)
+    config.enabled_codes()
+    return config
+
+
+def load(path: Path) -> LintConfig | None:
+    """The configuration in `path`, or None for a pyproject.toml without [tool.journeymap]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if "journeymap" not in tool:
+            return None
+        section, prefix = tool["journeymap"], "[tool.journeymap]"
+    else:
+        section, prefix = data, ""
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: {prefix or 'the file'} must be a table")
+    unknown = sorted(set(section) - KNOWN_SECTIONS)
+    if unknown:
+        key = unknown[0]
+        where = f"{prefix} " if prefix else ""
+        hint = (
+            f"; lint settings go in the {prefix[:-1] + '.lint]' if prefix else '[lint]'} table"
+            if key in _LINT_KEYS
+            else f"; known sections: {', '.join(sorted(KNOWN_SECTIONS))}"
+        )
+        raise ConfigError(f"{path}: unknown key {where}{key!r}{hint}")
+    lint = section.get("lint", {})
+    if not isinstance(lint, dict):
+        raise ConfigError(f"{path}: the lint section must be a table")
+    name = f"{path} [tool.journeymap.lint]" if prefix else f"{path} [lint]"
+    return parse(lint, name)
+
+
+class Resolver:
+    """The configuration for each linted file: --config if given, else the nearest one above."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load_explicit(explicit) if explicit is not None else None
+        self._by_dir: dict[Path, LintConfig] = {}
+
+    def for_file(self, path: Path) -> LintConfig:
+        if self._explicit is not None:
+            return self._explicit
+        return self._for_dir(path.resolve().parent)
+
+    def _for_dir(self, directory: Path) -> LintConfig:
+        cached = self._by_dir.get(directory)
+        if cached is not None:
+            return cached
+        config: LintConfig | None = None
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                config = load(candidate)
+                if config is not None:
+                    break
+        if config is None:
+            parent = directory.parent
+            config = LintConfig() if parent == directory else self._for_dir(parent)
+        self._by_dir[directory] = config
+        return config
+
+
+def load_explicit(path: Path) -> LintConfig:
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    config = load(path)
+    if config is None:
+        raise ConfigError(f"{path}: no [tool.journeymap] section")
+    return config
+
+
+def at_least(severity: Severity, threshold: Severity) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]

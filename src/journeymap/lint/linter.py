@@ -1,0 +1,127 @@
+"""Linting files: load, run the enabled rules, place findings, apply suppressions.
+
+Invalid files are reported exactly as `validate` reports them and are not linted: the
+rules assume a valid model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.lint import suppressions
+from journeymap.lint.config import LintConfig, Resolver, at_least
+from journeymap.lint.registry import all_rules, find
+from journeymap.lint.rule import Rule
+from journeymap.lint.rules.meta import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
+from journeymap.load.journey_file import JourneyFile, load_file
+from journeymap.load.limits import Limits
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    diagnostics: list[Diagnostic]
+    files_checked: int
+    failing: int
+    unreadable: bool
+
+
+def lint_journey_file(loaded: JourneyFile, config: LintConfig) -> list[Diagnostic]:
+    """The findings of one loaded file (its validity errors when it is invalid)."""
+    if not loaded.ok or loaded.journey is None:
+        return list(loaded.diagnostics)
+    journey = loaded.journey
+    enabled = config.enabled_codes()
+    found: set[Diagnostic] = set()
+    for rule in all_rules():
+        if rule.check is None or rule.code not in enabled:
+            continue
+        severity = config.severity_of(rule.code, rule.severity)
+        for finding in rule.check(journey, config):
+            line, column = loaded.position(finding.loc, finding.target)
+            found.add(
+                Diagnostic(
+                    loaded.path, line, column, rule.code, rule.name, finding.message, severity
+                )
+            )
+    kept = _apply_suppressions(loaded, found, enabled, config)
+    return sorted(kept, key=Diagnostic.sort_key)
+
+
+def _apply_suppressions(
+    loaded: JourneyFile, found: Iterable[Diagnostic], enabled: frozenset[str], config: LintConfig
+) -> list[Diagnostic]:
+    written = suppressions.parse(loaded.text, suppressions.scalar_spans(loaded.root))
+    resolved: list[tuple[suppressions.Suppression, Rule | None]] = [
+        (s, find(s.key)) for s in written
+    ]
+    kept: list[Diagnostic] = []
+    for diagnostic in found:
+        hit = False
+        for suppression, rule in resolved:
+            if rule is None or rule.code != diagnostic.code:
+                continue
+            if suppression.applies_to is None or suppression.applies_to == diagnostic.line:
+                suppression.used = True
+                hit = True
+        if not hit:
+            kept.append(diagnostic)
+    for suppression, rule in resolved:
+        meta: Rule | None = None
+        message = ""
+        if rule is None or rule.check is None:
+            meta = UNKNOWN_SUPPRESSION
+            message = (
+                f"suppression names {suppression.key!r}, which is not a rule that can be "
+                "disabled; `journeymap rules` lists codes and names"
+            )
+        elif not suppression.used and rule.code in enabled:
+            meta = UNUSED_SUPPRESSION
+            where = "in this file" if suppression.applies_to is None else "on its line"
+            message = (
+                f"suppression of {rule.code} ({rule.name}) is unused: no such finding "
+                f"{where}; remove it"
+            )
+        if meta is not None and meta.code in enabled:
+            severity = config.severity_of(meta.code, meta.severity)
+            kept.append(
+                Diagnostic(
+                    loaded.path,
+                    suppression.line,
+                    suppression.column,
+                    meta.code,
+                    meta.name,
+                    message,
+                    severity,
+                )
+            )
+    return kept
+
+
+def lint_paths(
+    files: Sequence[Path],
+    resolver: Resolver,
+    fail_on: Severity | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> LintResult:
+    """Lint every file; `fail_on`, `select` and `ignore` override each file's configuration.
+
+    Raises ConfigError for a configuration that cannot be honoured.
+    """
+    limits = Limits.from_env()
+    diagnostics: list[Diagnostic] = []
+    failing = 0
+    unreadable = False
+    for path in files:
+        config = resolver.for_file(path).with_overrides(select, ignore)
+        loaded = load_file(path, limits)
+        unreadable = unreadable or loaded.unreadable
+        threshold = fail_on or config.fail_on
+        for diagnostic in lint_journey_file(loaded, config):
+            diagnostics.append(diagnostic)
+            if not loaded.ok or at_least(diagnostic.severity, threshold):
+                failing += 1
+    return LintResult(diagnostics, len(files), failing, unreadable)

@@ -1,0 +1,78 @@
+"""Every rule, found by code or name; the family modules are imported only when asked for.
+
+`journeymap --help` and `validate` never pay for the rules; `lint` and `rules` import
+them once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from journeymap.lint.rule import Rule
+from journeymap.output.report import RuleInfo
+
+FAMILY_MODULES = (
+    "journeymap.lint.rules.scope",
+    "journeymap.lint.rules.stakeholders",
+    "journeymap.lint.rules.internal",
+    "journeymap.lint.rules.voice",
+    "journeymap.lint.rules.simplify",
+    "journeymap.lint.rules.diagnosis",
+    "journeymap.lint.rules.meta",
+)
+
+FAMILY_TITLES = {
+    "JM1": "Rule 1: define the scope",
+    "JM2": "Rule 2: involve every department",
+    "JM3": "Rule 3: only steps that mean something to the customer",
+    "JM4": 'Rule 4: the customer\'s "je"',
+    "JM5": "Rule 5: simplify",
+    "JM6": "The touchpoint diagnosis",
+    "JM9": "The linter's own checks",
+}
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    found: list[Rule] = []
+    for module_name in FAMILY_MODULES:
+        module = importlib.import_module(module_name)
+        found.extend(value for value in vars(module).values() if isinstance(value, Rule))
+    return tuple(sorted(found, key=lambda r: r.code))
+
+
+def find(key: str) -> Rule | None:
+    """The rule with this code (any case) or name."""
+    wanted = key.strip()
+    for candidate in all_rules():
+        if wanted.upper() == candidate.code or wanted.lower() == candidate.name:
+            return candidate
+    return None
+
+
+def select(selector: str) -> tuple[Rule, ...]:
+    """Rules named by a selector: a code, a name, a family prefix such as 'JM4', or 'ALL'."""
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return all_rules()
+    single = find(key)
+    if single is not None:
+        return (single,)
+    prefix = key.upper()
+    if len(prefix) >= 3 and prefix.startswith("JM"):
+        return tuple(r for r in all_rules() if r.code.startswith(prefix))
+    return ()
+
+
+def rule_infos() -> tuple[RuleInfo, ...]:
+    """The catalogue reporters show (SARIF's driver rules): validity codes, then lint rules."""
+    from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES
+
+    validity = tuple(
+        RuleInfo(code, name, VALIDITY_SUMMARIES[code], "error")
+        for code, name in VALIDITY_CODES.values()
+    )
+    return validity + tuple(
+        RuleInfo(r.code, r.name, r.summary, r.severity, doc=r.doc) for r in all_rules()
+    )

@@ -1,0 +1,64 @@
+"""What a lint rule is: a stable code, a name, a severity, its documentation and a pure check.
+
+A rule reads only the validated model and says *where* in the data the problem is (a data
+path); the linter turns that path into a line and column. So rules never see YAML, and
+reporters never see rules' logic.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from journeymap.diagnostics import Severity
+from journeymap.load.positions import Loc as Loc
+from journeymap.load.positions import Target as Target
+
+if TYPE_CHECKING:
+    from journeymap.lint.config import LintConfig
+    from journeymap.model.journey import Journey
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found by a rule: the data path of the offending value and what to do."""
+
+    loc: Loc
+    message: str
+    target: Target = "value"
+
+
+Check = Callable[["Journey", "LintConfig"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule of the catalogue; `check` is None for the findings the linter raises itself."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: Check | None
+    summary: str
+    doc: str
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+
+def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Rule]:
+    """Declare a rule from its check function; the docstring is its public documentation.
+
+    The docstring's first line is the summary shown by `journeymap rules`; the rest,
+    with its bad and good examples, is what `journeymap rules CODE` and docs/rules.md show.
+    """
+
+    def wrap(check: Check) -> Rule:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        summary, _, rest = doc.partition("\n")
+        return Rule(code, name, severity, check, summary.strip(), rest.strip())
+
+    return wrap

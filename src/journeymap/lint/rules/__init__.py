@@ -1,0 +1,1 @@
+"""One module per family of rules; the family digit is the golden rule it enforces."""

@@ -1,0 +1,56 @@
+"""Reading step text as people type it: typographic apostrophes, accents, hyphens, case.
+
+"J’ai", "J'ai" and "Jʼai" are the same words; so are "back-office", "back office" and
+"backoffice". Rules compare normalised text so that typography never decides a finding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+APOSTROPHES = "'’‘ʼ`´′"
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents removed, every apostrophe as "'", runs of space as one."""
+    text = _APOSTROPHE.sub("'", text)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.split())
+
+
+@cache
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A whole-word pattern for a term; an all-capitals acronym (SI, CRM) keeps its case.
+
+    "SI" is the French "système d'information", but "si" is "if": acronyms only match
+    as written. Spaces and hyphens inside a term match a space, a hyphen or nothing.
+    """
+    is_acronym = term.isupper() and len(term.replace(" ", "")) <= 6
+    source = term if is_acronym else fold(term)
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", source) if p]
+    body = r"[\s\-]?".join(parts)
+    flags = 0 if is_acronym else re.IGNORECASE
+    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
+
+
+def find_term(text: str, terms: tuple[str, ...], exclude: tuple[str, ...] = ()) -> str | None:
+    """The first term (in text order) found in `text`, as the list spells it.
+
+    Phrases in `exclude` are blanked out first, so that a term inside them is not found.
+    """
+    folded = fold(text)
+    for phrase in exclude:
+        folded = term_pattern(phrase).sub(" ", folded)
+    plain = _APOSTROPHE.sub("'", text)
+    best: tuple[int, str] | None = None
+    for term in terms:
+        pattern = term_pattern(term)
+        haystack = plain if pattern.flags & re.IGNORECASE == 0 else folded
+        match = pattern.search(haystack)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), term)
+    return best[1] if best else None

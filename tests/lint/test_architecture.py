@@ -1,0 +1,35 @@
+"""Rules read only the model: no YAML, no loader, no output, no CLI in a rule module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import journeymap.lint.rules
+
+RULE_MODULES = sorted(Path(journeymap.lint.rules.__file__).parent.glob("*.py"))
+ALLOWED = (
+    "journeymap.model",
+    "journeymap.lint.rule",
+    "journeymap.lint.config",
+    "journeymap.lint.text",
+)
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+@pytest.mark.parametrize("path", RULE_MODULES, ids=lambda p: p.name)
+def test_rule_modules_import_only_the_model_and_the_rule_api(path: Path) -> None:
+    project = {m for m in _imports(path) if m.split(".")[0] in {"journeymap", "yaml", "rich"}}
+    assert {m for m in project if not m.startswith(ALLOWED)} == set()

@@ -1,0 +1,101 @@
+"""Golden rule 4 read from real phrasings: whose voice each step is told in."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeymap.lint.config import LintConfig
+from journeymap.lint.rules.voice import classify
+from tests.lint.base import BASE_EN, BASE_FR, lint_text
+
+FIRST_PERSON = [
+    ("fr", "Je compare les prix"),
+    ("fr", "J'ai trouvé une veste"),
+    ("fr", "J’ai trouvé une veste"),  # typographic apostrophe
+    ("fr", "Jʼai trouvé une veste"),  # modifier letter apostrophe
+    ("fr", "JE COMPARE"),
+    ("fr", "Ensuite je paie en caisse"),
+    ("fr", "Puis j’attends mon numéro"),
+    ("fr", "Enfin, je suis retourné à la boutique"),
+    ("fr", "D'abord je regarde les avis"),
+    ("fr", "Après la livraison, j’ai senti que la texture était bonne"),
+    ("fr", "Quand le colis arrive, je le déballe"),
+    ("fr", "Moi, je préfère le magasin"),
+    ("en", "I compare prices"),
+    ("en", "I'm told to call back"),
+    ("en", "I’ve got my invoice"),
+    ("en", "Then I pay online"),
+    ("en", "After that, I wait"),
+    ("en", "When the parcel arrives, I unpack it"),
+]
+
+OTHER_VOICES = [
+    ("fr", "Nous envoyons le devis", "company", "Nous"),
+    ("fr", "On m'appelle pour confirmer", "company", "On"),
+    ("fr", "Le conseiller valide le dossier", "company", "Le conseiller"),
+    ("fr", "Ensuite nous livrons", "company", "Nous"),
+    ("fr", "Vous recevez un e-mail", "company", "Vous"),
+    ("fr", "Le client compare les prix", "customer", "Le client"),
+    ("fr", "Elle compare les prix", "customer", "Elle"),
+    ("fr", "Simulation de prêt en ligne", "no-subject", "Simulation"),
+    ("fr", "Prise de rendez-vous", "no-subject", "Prise"),
+    ("fr", "Payer en caisse", "no-subject", "Payer"),
+    ("fr", "La température baisse", "other", "La"),
+    ("fr", "I compare prices", "foreign", "I"),
+    ("en", "We send the quote", "company", "We"),
+    ("en", "Our team calls the customer", "company", "Our"),
+    ("en", "The customer compares prices", "customer", "The customer"),
+    ("en", "Payment of the invoice", "no-subject", "Payment"),
+    ("en", "Comparing prices online", "no-subject", "Comparing"),
+    ("en", "Prices are compared", "other", "Prices"),
+    ("en", "Je compare les prix", "foreign", "Je"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), FIRST_PERSON)
+def test_first_person_is_recognised(lang: str, text: str) -> None:
+    assert classify(text, lang).kind == "first"
+
+
+@pytest.mark.parametrize(("lang", "text", "kind", "word"), OTHER_VOICES)
+def test_other_voices_are_told_apart(lang: str, text: str, kind: str, word: str) -> None:
+    voice = classify(text, lang)
+    assert (voice.kind, voice.word) == (kind, word)
+
+
+def _message(base: str, needle: str, text: str, config: LintConfig | None = None) -> str:
+    found = lint_text(base.replace(needle, text), config)
+    assert len(found) == 1, found
+    return f"{found[0].code} {found[0].message}"
+
+
+def test_each_voice_has_its_own_message_in_the_journeys_language() -> None:
+    fr = "Je commande mon vélo sur le site"
+    en = "I order my bike online"
+    assert _message(BASE_FR, fr, "Nous livrons") == (
+        "JM402 step 'commande' is told in the company's voice ('Nous'): tell what the "
+        "customer does or receives, with « je »"
+    )
+    assert _message(BASE_FR, fr, "Le client commande").startswith(
+        "JM403 step 'commande' speaks of the customer in the third person ('Le client')"
+    )
+    assert _message(BASE_FR, fr, "Simulation du prix").startswith(
+        "JM404 step 'commande' has no subject ('Simulation...')"
+    )
+    assert _message(BASE_FR, fr, "La météo change").startswith(
+        "JM401 step 'commande' is not told in the customer's first person: start with « je »"
+    )
+    assert _message(BASE_EN, en, "We ship the bike").endswith('with "I"')
+    assert _message(BASE_EN, en, "Je commande").startswith(
+        "JM401 step 'order' starts with 'Je' but the journey's lang is en"
+    )
+
+
+def test_teams_add_their_own_company_words() -> None:
+    config = LintConfig(company_words={"fr": ("Vélociti",)})
+    text = "Vélociti livre le vélo"
+    plain = lint_text(BASE_FR.replace("Je commande mon vélo sur le site", text))
+    assert [d.code for d in plain] == ["JM401"]
+    assert _message(BASE_FR, "Je commande mon vélo sur le site", text, config).startswith(
+        "JM402 step 'commande' is told in the company's voice ('Vélociti')"
+    )
