@@ -45,9 +45,9 @@ def _root(
 
 
 def _register() -> None:
-    from journeymap.cli import schema_cmd, validate_cmd
+    from journeymap.cli import render_cmd, schema_cmd, validate_cmd
 
-    for module in (validate_cmd, schema_cmd):
+    for module in (validate_cmd, schema_cmd, render_cmd):
         module.register(app)
 
 

@@ -1,0 +1,167 @@
+"""`journeymap render`."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeymap.cli import exits
+from journeymap.cli.options import PathsArgument
+
+
+class RenderFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+    mmd = "mmd"
+
+
+class ThemeName(StrEnum):
+    default = "default"
+    dark = "dark"
+    print = "print"
+
+
+def _show_fields(value: str | None) -> frozenset[str]:
+    from journeymap.render.dot import SHOW_FIELDS
+
+    if not value:
+        return frozenset()
+    fields = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = sorted(fields - set(SHOW_FIELDS))
+    if unknown:
+        exits.fail(
+            f"--show: unknown field {', '.join(unknown)}; choose among {', '.join(SHOW_FIELDS)}"
+        )
+    return frozenset(fields)
+
+
+def render(
+    paths: PathsArgument,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="FILE.svg|png|pdf|dot|mmd draws all inputs on one map (a comparison when "
+            "several); DIR writes <journey id>.<ext> per journey; '-' writes to stdout. "
+            "Default: one file per journey in the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format when -o does not name one (DIR, '-' or no -o); default svg.",
+            show_default=False,
+        ),
+    ] = None,
+    theme: Annotated[
+        ThemeName, typer.Option("--theme", "-t", help="Colours: default, dark, or print (grey).")
+    ] = ThemeName.default,
+    show: Annotated[
+        str | None,
+        typer.Option(
+            "--show",
+            help="Extra details in each cell, comma-separated: owner, metrics, volume.",
+            show_default=False,
+        ),
+    ] = None,
+    emotion: Annotated[
+        bool,
+        typer.Option("--emotion/--no-emotion", help="Draw the emotion curve above the grid."),
+    ] = True,
+) -> None:
+    """Draw journey maps: stages across, channels down, the customer's path and emotion.
+
+    Several files into one -o FILE are compared on one shared grid, each journey's path
+    in its own colour and shared moments marked. The same input always gives the same
+    bytes, so rendered maps diff cleanly in git.
+    """
+    from journeymap.cli.loading import load_valid
+    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
+    from journeymap.render.dot import Options
+    from journeymap.render.engine import Engine, EngineError, find_engine
+    from journeymap.render.pipeline import ENGINE_FORMATS, PlanError, plan
+    from journeymap.render.pipeline import render as render_bytes
+    from journeymap.render.themes import THEMES
+
+    fields = _show_fields(show)
+    loaded = load_valid(paths)
+    journeys = [journey for _, journey in loaded]
+    try:
+        chosen = plan(journeys, output, output_format.value if output_format else None)
+    except PlanError as exc:
+        exits.fail(str(exc))
+    inputs = [path for path, _ in loaded]
+    for job in chosen.jobs:
+        if job.target is not None:
+            try:
+                refuse_overwriting_inputs(job.target, inputs)
+            except OutputError as exc:
+                exits.fail(str(exc))
+            _check_folder(job.target)
+        elif chosen.fmt in {"png", "pdf"} and sys.stdout.isatty():
+            exits.fail(
+                f"refusing to write {chosen.fmt.upper()} bytes to a terminal; "
+                "redirect stdout or use -o FILE"
+            )
+    engine: Engine | None = None
+    if chosen.fmt in ENGINE_FORMATS:
+        try:
+            engine = find_engine()
+        except EngineError as exc:
+            exits.fail(str(exc))
+    options = Options(THEMES[theme.value], fields, emotion)
+
+    def one(index: int) -> None:
+        job = chosen.jobs[index]
+        try:
+            data = render_bytes(job.journeys, chosen.fmt, options, engine)
+            if job.target is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            else:
+                write_atomic(job.target, data)
+        except (EngineError, OutputError) as exc:
+            exits.fail(str(exc))
+
+    if len(chosen.jobs) > 1 and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Rendering", total=len(chosen.jobs))
+            for index in range(len(chosen.jobs)):
+                one(index)
+                progress.advance(task)
+    else:
+        for index in range(len(chosen.jobs)):
+            one(index)
+    written = [job.target for job in chosen.jobs if job.target is not None]
+    if written:
+        names = ", ".join(str(path) for path in written[:3])
+        more = f" and {len(written) - 3} more" if len(written) > 3 else ""
+        sys.stderr.write(f"wrote {names}{more}\n")
+
+
+def _check_folder(target: Path) -> None:
+    """Fail before any rendering when the output folder is missing or read-only."""
+    import os
+
+    folder = target.parent if str(target.parent) else Path()
+    if not folder.is_dir():
+        exits.fail(f"{target}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        exits.fail(f"{target}: folder {folder} is not writable")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render")(render)
