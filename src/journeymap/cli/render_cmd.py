@@ -96,11 +96,16 @@ def render(
     fields = _show_fields(show)
     loaded = load_valid(paths)
     journeys = [journey for _, journey in loaded]
+    inputs = [path for path, _ in loaded]
+    if output not in {None, "-"}:
+        try:
+            refuse_overwriting_inputs(Path(str(output)), inputs)
+        except OutputError as exc:
+            exits.fail(str(exc))
     try:
         chosen = plan(journeys, output, output_format.value if output_format else None)
     except PlanError as exc:
         exits.fail(str(exc))
-    inputs = [path for path, _ in loaded]
     for job in chosen.jobs:
         if job.target is not None:
             try:

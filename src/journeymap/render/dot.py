@@ -43,11 +43,17 @@ _STEP_LINES = 4
 _NAME_LINES = 3
 
 
+PLAIN_MARKS = {"breakpoint": "×", "moment_of_truth": "♦", "shared": "↔"}
+"""Look-alikes of the marks for fonts that lack them (graphviz-pure's bundled fonts
+draw ✕ ◆ ⇄ as empty boxes in PNG)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     theme: Theme
     show: frozenset[str] = frozenset()
     emotion: bool = True
+    plain_marks: bool = False
 
 
 def _esc(text: str) -> str:
@@ -96,6 +102,12 @@ class _Builder:
         self.theme = options.theme
         self.lang = grid.lang
         self.graph = graphviz.Digraph(name=_graph_name(grid))
+        self.line = "——" if options.plain_marks else "━━"
+
+    def mark(self, key: str) -> str:
+        if self.options.plain_marks:
+            return PLAIN_MARKS.get(key, MARKS[key])
+        return MARKS[key]
 
     # --- sizes --------------------------------------------------------------------------
 
@@ -110,7 +122,7 @@ class _Builder:
             ("breakpoint", entry.breakpoints),
         ):
             if count:
-                marks.append(_font(f"{MARKS[key]} {count}", theme.mark[key], 10, bold=True))
+                marks.append(_font(f"{self.mark(key)} {count}", theme.mark[key], 10, bold=True))
         prefix = ""
         if self.grid.comparison:
             colour = theme.journeys[entry.journey % len(theme.journeys)]
@@ -134,9 +146,9 @@ class _Builder:
         name_lines = _wrap(first.name, _NAME_WIDTH, _NAME_LINES)
         name = "<BR/>".join(_esc(line) for line in name_lines)
         if len({e.journey for e in cell.entries}) > 1:
-            name = _font(MARKS["shared"], theme.mark["shared"]) + " " + name
+            name = _font(self.mark("shared"), theme.mark["shared"]) + " " + name
         if cell.moment_of_truth:
-            name = _font(MARKS["moment_of_truth"], theme.mark["moment_of_truth"]) + " " + name
+            name = _font(self.mark("moment_of_truth"), theme.mark["moment_of_truth"]) + " " + name
         rows.append(_font(name, theme.text, 10, bold=True))
         count = len(name_lines)
         for entry in cell.entries:
@@ -213,36 +225,33 @@ class _Builder:
         if not grid.comparison and grid.journeys[0].persona:
             rows.append(_font(_esc(grid.journeys[0].persona or ""), theme.muted, 11))
         legend = [
-            _font(MARKS["delight"], theme.mark["delight"], 11, bold=True)
-            + " "
-            + _esc(label("delights", lang)),
-            _font(MARKS["irritant"], theme.mark["irritant"], 11, bold=True)
-            + " "
-            + _esc(label("irritants", lang)),
-            _font(MARKS["breakpoint"], theme.mark["breakpoint"], 11, bold=True)
-            + " "
-            + _esc(label("breakpoints", lang))
-            + " "
-            + _font("- - ➝", theme.breakpoint, 11, bold=True),
-            _font(MARKS["moment_of_truth"], theme.mark["moment_of_truth"], 11)
-            + " "
-            + _esc(label("moment_of_truth", lang)),
+            (_font(self.mark("delight"), theme.mark["delight"], 11, bold=True), "delights"),
+            (_font(self.mark("irritant"), theme.mark["irritant"], 11, bold=True), "irritants"),
+            (
+                _font(self.mark("breakpoint"), theme.mark["breakpoint"], 11, bold=True),
+                "breakpoints",
+            ),
+            (_font("- - →", theme.breakpoint, 11, bold=True), "forced"),
+            (
+                _font(self.mark("moment_of_truth"), theme.mark["moment_of_truth"], 11),
+                "moment_of_truth",
+            ),
         ]
         if grid.comparison:
-            legend.append(
-                _font(MARKS["shared"], theme.mark["shared"], 11, bold=True)
-                + " "
-                + _esc(label("shared", lang))
-            )
+            legend.append((_font(self.mark("shared"), theme.mark["shared"], 11), "shared"))
         else:
-            legend.append(_font("➝", theme.path, 11, bold=True) + " " + _esc(label("path", lang)))
-        rows.append(_font("     ".join(legend), theme.text, 10))
+            legend.append((_font("→", theme.path, 11, bold=True), "path"))
+        items = [(m, _esc(label(key, lang))) for m, key in legend]
         if grid.comparison:
-            paths = []
-            for index, journey in enumerate(grid.journeys):
-                colour = theme.journeys[index % len(theme.journeys)]
-                paths.append(_font("━━➝", colour, 11, bold=True) + " " + _esc(journey.title))
-            rows.append(_font("     ".join(paths), theme.text, 10))
+            # One row: graphviz stretches a narrower nested table to the widest row.
+            items = [
+                (
+                    _font(self.line + "→", theme.journeys[i % len(theme.journeys)], 11, True),
+                    _esc(journey.title),
+                )
+                for i, journey in enumerate(grid.journeys)
+            ] + items
+        rows.append(_legend_row(items, theme))
         body = "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{body}</TABLE>>'
 
@@ -291,8 +300,8 @@ class _Builder:
                     sign = {2: "+2", 1: "+1", 0: "0", -1: "−1", -2: "−2"}[level]
                     column.node(
                         f"lab_e{_level(level)}",
-                        label=f"<{_font(text, theme.muted, 9, bold=True)}  "
-                        f"{_font(sign, theme.muted, 8)}>",
+                        label=f"<{_font(text, theme.muted, 9, bold=True)}"
+                        f"{_font('&#160;&#160;' + sign, theme.muted, 8)}>",
                         shape="plaintext",
                         style="",
                         width=f"{LANE_WIDTH:g}",
@@ -357,9 +366,11 @@ class _Builder:
             text = "<BR/>".join(lines)
             marks = ""
             if column.moment_of_truth:
-                marks += _font(MARKS["moment_of_truth"], theme.mark["moment_of_truth"], 11) + " "
+                marks += (
+                    _font(self.mark("moment_of_truth"), theme.mark["moment_of_truth"], 11) + " "
+                )
             if column.shared:
-                marks += _font(MARKS["shared"], theme.mark["shared"], 11, bold=True) + " "
+                marks += _font(self.mark("shared"), theme.mark["shared"], 11, bold=True) + " "
             rank.node(
                 f"h{k}",
                 label=f"<{marks}{_font(f'<I>{text}</I>', theme.text, 9)}>",
@@ -531,6 +542,16 @@ class _Builder:
                 arrowhead="vee",
                 tooltip=edge.text,
             )
+
+
+def _legend_row(items: Sequence[tuple[str, str]], theme: Theme) -> str:
+    cells = "".join(
+        f'<TD>{mark}</TD><TD ALIGN="LEFT">{_font(text, theme.text, 10)}</TD><TD WIDTH="14"></TD>'
+        for mark, text in items
+    )
+    return (
+        f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1" ALIGN="LEFT"><TR>{cells}</TR></TABLE>'
+    )
 
 
 def _level(level: int) -> str:

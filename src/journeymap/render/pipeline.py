@@ -7,7 +7,7 @@ per journey, which names) are made here so they can be tested without a terminal
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from journeymap.model.journey import Journey
@@ -95,6 +95,8 @@ def render(journeys: Sequence[Journey], fmt: str, options: Options, engine: Engi
     grid = build_grid(journeys)
     if fmt == "mmd":
         return build_mermaid(grid).encode("utf-8")
+    if engine is not None and engine.pure and fmt == "png":
+        options = replace(options, plain_marks=True)
     source = build_dot(grid, options)
     if fmt == "dot":
         return source.encode("utf-8")
