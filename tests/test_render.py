@@ -228,6 +228,9 @@ def test_show_and_theme_change_the_drawing() -> None:
         assert expected in detailed
     dark = invoke("render", example, "-o", "-", "-f", "dot", "--theme", "dark").stdout
     assert 'bgcolor="#1B1F27"' in dark
+    assert "e0_p2" in plain
+    flat = invoke("render", example, "-o", "-", "-f", "dot", "--no-emotion").stdout
+    assert "e0_p2" not in flat and "c0_0" in flat
     bad = invoke("render", example, "-o", "-", "-f", "dot", "--show", "owners")
     assert bad.code == 2 and "unknown field owners" in bad.stderr
 
@@ -312,3 +315,16 @@ def test_without_dot_svg_falls_back_to_graphviz_pure_and_pdf_explains(tmp_path: 
     assert result.code == 2
     assert "PDF needs Graphviz's dot" in result.stderr
     assert not pdf.exists()
+
+
+@needs_dot
+def test_large_journey_in_docs_renders_every_step(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parent.parent / "docs" / "large-journey.yaml"
+    journey = _journey(source)
+    steps = [step for _, _, _, step in journey.iter_steps()]
+    assert (len(journey.stages), len(journey.channels), len(steps)) == (10, 6, 40)
+    target = tmp_path / "large.svg"
+    assert invoke("render", source, "-o", target).code == 0
+    text = _svg_text(target.read_bytes())
+    for step in steps:
+        assert " ".join(step.text.split()[:2]) in text

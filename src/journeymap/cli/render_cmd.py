@@ -51,6 +51,7 @@ def render(
             help="FILE.svg|png|pdf|dot|mmd draws all inputs on one map (a comparison when "
             "several); DIR writes <journey id>.<ext> per journey; '-' writes to stdout. "
             "Default: one file per journey in the current folder.",
+            metavar="OUT",
             show_default=False,
         ),
     ] = None,
@@ -71,6 +72,7 @@ def render(
         typer.Option(
             "--show",
             help="Extra details in each cell, comma-separated: owner, metrics, volume.",
+            metavar="FIELDS",
             show_default=False,
         ),
     ] = None,
@@ -81,9 +83,9 @@ def render(
 ) -> None:
     """Draw journey maps: stages across, channels down, the customer's path and emotion.
 
-    Several files into one -o FILE are compared on one shared grid, each journey's path
-    in its own colour and shared moments marked. The same input always gives the same
-    bytes, so rendered maps diff cleanly in git.
+    Several files into one -o FILE are compared on one grid, shared moments marked.
+
+    The same input always gives the same bytes, so rendered maps diff cleanly in git.
     """
     from journeymap.cli.loading import load_valid
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
