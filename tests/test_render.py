@@ -328,3 +328,31 @@ def test_large_journey_in_docs_renders_every_step(tmp_path: Path) -> None:
     text = _svg_text(target.read_bytes())
     for step in steps:
         assert " ".join(step.text.split()[:2]) in text
+
+
+ODD = """\
+journeymap: 1
+id: odd
+title: "Fish & <chips> \\"quoted\\" {braces} | pipes"
+lang: en
+stages:
+  - {id: draft, name: Drafted & empty}
+  - id: s
+    name: "<b>not bold</b>"
+    steps:
+      - {id: a, text: "Tab\\there; %% # : colon", emotion: -2}
+"""
+
+
+@needs_dot
+def test_markup_in_text_stays_text_and_empty_stages_show(tmp_path: Path) -> None:
+    source = tmp_path / "odd.yaml"
+    source.write_text(ODD, encoding="utf-8")
+    target = tmp_path / "odd.svg"
+    result = invoke("render", source, "-o", target)
+    assert result.code == 0, result.stderr
+    text = _svg_text(target.read_bytes())
+    for expected in ('Fish & <chips> "quoted" {braces} | pipes', "Drafted & empty", "<b>not bold"):
+        assert expected in text
+    mermaid = invoke("render", source, "-o", "-", "-f", "mmd").stdout
+    assert mermaid.splitlines()[-1] == "      Tab here colon: 1"

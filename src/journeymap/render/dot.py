@@ -331,7 +331,8 @@ class _Builder:
         theme = self.theme
         stage = self.grid.stages[stage_index]
         width_pt = (len(stage.columns) * CELL_WIDTH + (len(stage.columns) - 1) * RANKSEP) * 72
-        name = _font(_esc(stage.name), theme.header_text, 11, bold=True)
+        wrapped = _wrap(stage.name, len(stage.columns) * 26, 2)
+        name = _font("<BR/>".join(_esc(x) for x in wrapped), theme.header_text, 11, bold=True)
         header = (
             f'<<TABLE BORDER="0" CELLPADDING="5" CELLSPACING="0">'
             f'<TR><TD BGCOLOR="{theme.header_fill}" WIDTH="{width_pt - 4:.0f}" STYLE="rounded">'
@@ -373,7 +374,7 @@ class _Builder:
                 marks += _font(self.mark("shared"), theme.mark["shared"], 11, bold=True) + " "
             rank.node(
                 f"h{k}",
-                label=f"<{marks}{_font(f'<I>{text}</I>', theme.text, 9)}>",
+                label=f"<{marks}{_font(f'<I>{text}</I>', theme.text, 9)}>" if text else "",
                 shape="plaintext",
                 style="",
                 width=f"{CELL_WIDTH:g}",

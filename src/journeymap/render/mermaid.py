@@ -35,6 +35,8 @@ def build_mermaid(grid: Grid) -> str:
         lines.append(f"    section {_clean(stage.name)}")
         for index in stage.columns:
             column = grid.columns[index]
+            if not column.step_id:
+                continue
             emotions = [e for e in column.emotions if e is not None]
             emotion = round(sum(emotions) / len(emotions)) if emotions else None
             if grid.comparison:

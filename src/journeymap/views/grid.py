@@ -26,7 +26,8 @@ _PHASE_RANK: dict[Phase | None, int] = {"before": 0, "during": 1, "after": 2, No
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One step of the grid (one column), under its stage."""
+    """One step of the grid (one column), under its stage; a stage without steps gets one
+    empty column (`step_id` "") so that it still shows."""
 
     index: int
     stage_id: str
@@ -243,6 +244,12 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                 )
             )
             indexes.append(index)
+        if not indexes:
+            # A stage drafted without steps yet still gets its place on the map.
+            indexes.append(len(columns))
+            columns.append(
+                Column(len(columns), stage_id, "", "", False, (None,) * len(journeys), ())
+            )
         stage = stage_info[stage_id]
         spans.append(StageSpan(stage_id, stage.name, stage.phase, tuple(indexes)))
 
