@@ -356,3 +356,34 @@ def test_markup_in_text_stays_text_and_empty_stages_show(tmp_path: Path) -> None
         assert expected in text
     mermaid = invoke("render", source, "-o", "-", "-f", "mmd").stdout
     assert mermaid.splitlines()[-1] == "      Tab here colon: 1"
+
+
+def test_path_view_stacks_each_steps_touchpoints_in_the_customers_order() -> None:
+    from journeymap.views.grid import build_grid, path_view
+
+    journey = _journey(EXAMPLES / "retail-omnicanal.yaml")
+    grid = path_view(build_grid([journey]))
+    assert len(grid.lanes) == max(len(step.touchpoints) for _, _, _, step in journey.iter_steps())
+    touchpoints = [(step, tp) for _, _, _, step in journey.iter_steps() for tp in step.touchpoints]
+    assert [grid.cells[p].entries[0].name for p in grid.paths[0]] == [
+        tp.name for _, tp in touchpoints
+    ]
+    names = {c.id: c.name for c in journey.channels}
+    assert [grid.cells[p].channel for p in grid.paths[0]] == [
+        names[tp.channel] for _, tp in touchpoints
+    ]
+    # a step's second touchpoint goes under its first, in the same column
+    double = next(c.index for c in grid.columns if c.step_id == "dispo-magasin")
+    assert grid.cells[(double, 0)].channel == "Appli mobile"
+    assert grid.cells[(double, 1)].channel == "Centre d’appels"
+
+
+@needs_dot
+def test_views_render(tmp_path: Path) -> None:
+    example = EXAMPLES / "saas-subscription.yaml"
+    emotion = invoke("render", example, "-o", "-", "-f", "dot", "--view", "emotion").stdout
+    assert "e0_m2" in emotion and "c0_0" not in emotion
+    target = tmp_path / "path.svg"
+    assert invoke("render", example, "-o", target, "--view", "path").code == 0
+    text = _svg_text(target.read_bytes())
+    assert "Sponsored post" in text and "LinkedIn" in text

@@ -21,6 +21,12 @@ class RenderFormat(StrEnum):
     mmd = "mmd"
 
 
+class View(StrEnum):
+    map = "map"
+    path = "path"
+    emotion = "emotion"
+
+
 class ThemeName(StrEnum):
     default = "default"
     dark = "dark"
@@ -64,6 +70,14 @@ def render(
             show_default=False,
         ),
     ] = None,
+    view: Annotated[
+        View,
+        typer.Option(
+            "--view",
+            help="map: the grid of stages and channels; path: the customer's path as a "
+            "storyline; emotion: the emotion curve alone. Ignored by .mmd.",
+        ),
+    ] = View.map,
     theme: Annotated[
         ThemeName, typer.Option("--theme", "-t", help="Colours: default, dark, or print (grey).")
     ] = ThemeName.default,
@@ -131,7 +145,7 @@ def render(
     def one(index: int) -> None:
         job = chosen.jobs[index]
         try:
-            data = render_bytes(job.journeys, chosen.fmt, options, engine)
+            data = render_bytes(job.journeys, chosen.fmt, options, engine, view.value)
             if job.target is None:
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()

@@ -149,8 +149,11 @@ class _Builder:
             name = _font(self.mark("shared"), theme.mark["shared"]) + " " + name
         if cell.moment_of_truth:
             name = _font(self.mark("moment_of_truth"), theme.mark["moment_of_truth"]) + " " + name
-        rows.append(_font(name, theme.text, 10, bold=True))
         count = len(name_lines)
+        if cell.channel:
+            rows.append(_font(_esc(_wrap(cell.channel, 30, 1)[0]), theme.muted, 8.5))
+            count += 1
+        rows.append(_font(name, theme.text, 10, bold=True))
         for entry in cell.entries:
             extra = self._entry_lines(entry)
             rows.extend(extra)
@@ -175,7 +178,8 @@ class _Builder:
             newrank="true",
             splines="spline",
             outputorder="edgesfirst",
-            nodesep=f"{NODESEP:g}",
+            # without lanes (the emotion view) the curve gets the room
+            nodesep=f"{NODESEP if self.grid.lanes else 0.45:g}",
             ranksep=f"{RANKSEP:g}",
             bgcolor=theme.background,
             fontname=theme.font,
@@ -241,6 +245,8 @@ class _Builder:
             legend.append((_font(self.mark("shared"), theme.mark["shared"], 11), "shared"))
         else:
             legend.append((_font("→", theme.path, 11, bold=True), "path"))
+        if not grid.lanes:
+            legend = [item for item in legend if item[1] in {"moment_of_truth", "shared"}]
         items = [(m, _esc(label(key, lang))) for m, key in legend]
         if grid.comparison:
             # One row: graphviz stretches a narrower nested table to the widest row.
@@ -251,9 +257,10 @@ class _Builder:
                 )
                 for i, journey in enumerate(grid.journeys)
             ] + items
-        rows.append(_legend_row(items, theme))
-        body = "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
-        return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{body}</TABLE>>'
+        rows.append('<FONT POINT-SIZE="5">&#160;</FONT>')
+        rows.append(_legend_line(items, theme))
+        # Lines of text, not a table: graphviz stretches a table's cells to the widest row.
+        return "<" + "".join(f'{row}<BR ALIGN="LEFT"/>' for row in rows) + ">"
 
     def _phase_label(self, phase: str | None) -> str:
         text = label(phase, self.lang).upper() if phase else ""
@@ -309,6 +316,16 @@ class _Builder:
                     )
                     names.append(f"lab_e{_level(level)}")
             for index, lane in enumerate(self.grid.lanes):
+                if not lane.name:
+                    column.node(
+                        f"lab_l{index}",
+                        label="",
+                        style="invis",
+                        width=f"{LANE_WIDTH:g}",
+                        height=f"{heights[index]:.3f}",
+                    )
+                    names.append(f"lab_l{index}")
+                    continue
                 name = "<BR/>".join(_esc(x) for x in _wrap(lane.name, 18, 2))
                 column.node(
                     f"lab_l{index}",
@@ -404,7 +421,8 @@ class _Builder:
                     rank.node(
                         node,
                         label="",
-                        style="rounded",
+                        # the path view's rows are not channels: nothing to show there
+                        style="rounded" if self.grid.lanes[lane_index].name else "invis",
                         color=theme.empty_border,
                         width=f"{CELL_WIDTH:g}",
                         height=f"{height:.3f}",
@@ -545,14 +563,9 @@ class _Builder:
             )
 
 
-def _legend_row(items: Sequence[tuple[str, str]], theme: Theme) -> str:
-    cells = "".join(
-        f'<TD>{mark}</TD><TD ALIGN="LEFT">{_font(text, theme.text, 10)}</TD><TD WIDTH="14"></TD>'
-        for mark, text in items
-    )
-    return (
-        f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1" ALIGN="LEFT"><TR>{cells}</TR></TABLE>'
-    )
+def _legend_line(items: Sequence[tuple[str, str]], theme: Theme) -> str:
+    gap = "&#160;" * 6
+    return gap.join(f"{mark}&#160;{_font(text, theme.text, 10)}" for mark, text in items)
 
 
 def _level(level: int) -> str:

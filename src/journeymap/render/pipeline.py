@@ -14,7 +14,7 @@ from journeymap.model.journey import Journey
 from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import Engine, run
 from journeymap.render.mermaid import build_mermaid
-from journeymap.views.grid import build_grid
+from journeymap.views.grid import build_grid, emotion_view, path_view
 
 FORMATS = ("svg", "png", "pdf", "dot", "mmd")
 ENGINE_FORMATS = frozenset({"svg", "png", "pdf"})
@@ -91,10 +91,24 @@ def _per_journey(journeys: tuple[Journey, ...], folder: Path, fmt: str) -> Plan:
     return Plan(fmt, tuple(Job((j,), folder / f"{j.id}.{fmt}") for j in journeys))
 
 
-def render(journeys: Sequence[Journey], fmt: str, options: Options, engine: Engine | None) -> bytes:
+VIEWS = ("map", "path", "emotion")
+
+
+def render(
+    journeys: Sequence[Journey],
+    fmt: str,
+    options: Options,
+    engine: Engine | None,
+    view: str = "map",
+) -> bytes:
     grid = build_grid(journeys)
     if fmt == "mmd":
         return build_mermaid(grid).encode("utf-8")
+    if view == "path":
+        grid = path_view(grid)
+    elif view == "emotion":
+        grid = emotion_view(grid)
+        options = replace(options, emotion=True)
     if engine is not None and engine.pure and fmt == "png":
         options = replace(options, plain_marks=True)
     source = build_dot(grid, options)

@@ -14,7 +14,7 @@ journey stays before it on the grid), so a comparison still reads left to right 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from journeymap.model.journey import Journey, Phase, Touchpoint
@@ -79,6 +79,8 @@ class Cell:
     lane: int
     entries: tuple[Entry, ...]
     moment_of_truth: bool
+    channel: str | None = None
+    """The channel's name, for views where the lane does not say it (the path view)."""
 
     @property
     def delights(self) -> int:
@@ -303,4 +305,39 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
         cells=cells,
         paths=tuple(paths),
         breakpoints=tuple(breakpoints),
+    )
+
+
+def emotion_view(grid: Grid) -> Grid:
+    """Only the stages, the steps and the emotion curve: the grid without its lanes."""
+    return replace(grid, lanes=(), cells={}, paths=tuple(() for _ in grid.paths), breakpoints=())
+
+
+def path_view(grid: Grid) -> Grid:
+    """The customer's path told as a storyline: each step's touchpoints stacked in its
+    column in the order the customer meets them, each cell naming its channel, so the
+    path reads left to right without the empty crossings of the full map."""
+    stacks: dict[int, list[Position]] = {}
+    for path in grid.paths:
+        for position in path:
+            stack = stacks.setdefault(position[0], [])
+            if position not in stack:
+                stack.append(position)
+    moved = {old: (old[0], row) for stack in stacks.values() for row, old in enumerate(stack)}
+    height = max((len(stack) for stack in stacks.values()), default=0)
+    cells = {
+        moved[old]: replace(cell, lane=moved[old][1], channel=grid.lanes[old[1]].name)
+        for old, cell in grid.cells.items()
+        if old in moved
+    }
+    return replace(
+        grid,
+        lanes=tuple(Lane("", "", "other") for _ in range(height)),
+        cells=dict(sorted(cells.items())),
+        paths=tuple(tuple(moved[p] for p in path) for path in grid.paths),
+        breakpoints=tuple(
+            replace(edge, source=moved[edge.source], target=moved[edge.target])
+            for edge in grid.breakpoints
+            if edge.source in moved and edge.target in moved
+        ),
     )
