@@ -145,7 +145,7 @@ class _Builder:
         rows = []
         name_lines = _wrap(first.name, _NAME_WIDTH, _NAME_LINES)
         name = "<BR/>".join(_esc(line) for line in name_lines)
-        if len({e.journey for e in cell.entries}) > 1:
+        if self.grid.columns[cell.column].shared and len({e.journey for e in cell.entries}) > 1:
             name = _font(self.mark("shared"), theme.mark["shared"]) + " " + name
         if cell.moment_of_truth:
             name = _font(self.mark("moment_of_truth"), theme.mark["moment_of_truth"]) + " " + name

@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from journeymap.model.journey import Journey, Phase, Touchpoint
 from journeymap.views.labels import Lang
+from journeymap.views.moments import shared_moments
 
 K = TypeVar("K", bound=Hashable)
 _PHASE_RANK: dict[Phase | None, int] = {"before": 0, "during": 1, "after": 2, None: 1}
@@ -37,11 +38,9 @@ class Column:
     emotions: tuple[int | None, ...]
     """The emotion of this step in each journey (None: not in that journey, or not rated)."""
     journeys: tuple[int, ...]
-    """Indexes of the journeys that live this step; two or more make it a shared moment."""
-
-    @property
-    def shared(self) -> bool:
-        return len(self.journeys) > 1
+    """Indexes of the journeys that live this step."""
+    shared: bool = False
+    """A moment shared by several journeys, as `views.moments.shared_moments` defines it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +216,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
     lanes = tuple(Lane(cid, lane_info[cid].name, lane_info[cid].kind) for cid in lane_order)
     lane_index = {lane.channel_id: i for i, lane in enumerate(lanes)}
 
+    shared = {(m.stage_id, m.step_id) for m in shared_moments(journeys)}
     columns: list[Column] = []
     spans: list[StageSpan] = []
     column_index: dict[tuple[str, str], int] = {}
@@ -243,6 +243,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                     moment_of_truth=any(step.moment_of_truth for _, step in lived),
                     emotions=tuple(emotions),
                     journeys=tuple(ji for ji, _ in lived),
+                    shared=(stage_id, step_id) in shared,
                 )
             )
             indexes.append(index)
