@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -60,8 +61,13 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
+"""Spaces that must not break a line: before a currency or French punctuation, in 10 000."""
+
+
 def _wrap(text: str, width: int, lines: int) -> list[str]:
-    wrapped = textwrap.wrap(text, width=width, break_long_words=True) or [""]
+    glued = _GLUED.sub("\u00a0", text)
+    wrapped = textwrap.wrap(glued, width=width, break_long_words=True) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         last = wrapped[-1]
