@@ -387,3 +387,17 @@ def test_views_render(tmp_path: Path) -> None:
     assert invoke("render", example, "-o", target, "--view", "path").code == 0
     text = _svg_text(target.read_bytes())
     assert "Sponsored post" in text and "LinkedIn" in text
+
+
+def test_plain_marks_replace_the_glyphs_graphviz_pure_lacks() -> None:
+    from journeymap.render.dot import Options, build_dot
+    from journeymap.render.themes import DEFAULT
+    from journeymap.views.grid import build_grid
+
+    grid = build_grid([_journey(p) for p in FURNITURE])
+    fancy = build_dot(grid, Options(DEFAULT))
+    plain = build_dot(grid, Options(DEFAULT, plain_marks=True))
+    for glyph in ("✕", "◆", "⇄", "━"):
+        assert glyph in fancy and glyph not in plain
+    for glyph in ("×", "♦", "↔"):
+        assert glyph in plain

@@ -384,11 +384,17 @@ class _Builder:
         names: list[str] = []
         with parent.subgraph(name=f"col{k}") as rank:
             rank.attr(rank="same")
-            marked = column.moment_of_truth or column.shared
-            width = _STEP_WIDTH - (3 if marked else 0)
+            owners = ""
+            if self.grid.comparison:
+                # whose step it is, in each journey's colour
+                owners = "".join(
+                    _font("■", theme.journeys[j % len(theme.journeys)], 9) for j in column.journeys
+                )
+            marked = column.moment_of_truth or column.shared or bool(owners)
+            width = _STEP_WIDTH - (3 + len(column.journeys) if marked else 0)
             lines = [_esc(x) for x in _wrap(column.text, width, _STEP_LINES)]
             text = "<BR/>".join(lines)
-            marks = ""
+            marks = owners + " " if owners else ""
             if column.moment_of_truth:
                 marks += (
                     _font(self.mark("moment_of_truth"), theme.mark["moment_of_truth"], 11) + " "
