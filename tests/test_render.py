@@ -401,3 +401,14 @@ def test_plain_marks_replace_the_glyphs_graphviz_pure_lacks() -> None:
         assert glyph in fancy and glyph not in plain
     for glyph in ("×", "♦", "↔"):
         assert glyph in plain
+
+
+@pytest.mark.skipif(shutil.which("false") is None, reason="needs the false program")
+def test_a_failing_renderer_in_a_batch_is_reported_once(tmp_path: Path) -> None:
+    result = run_cli(
+        "render", EXAMPLES, "-o", tmp_path, env={"JOURNEYMAP_DOT": str(shutil.which("false"))}
+    )
+    assert result.code == 2
+    assert result.stderr.count("journeymap: error:") == 1
+    assert "failed: exit code 1" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -102,11 +102,10 @@ def render(
     The same input always gives the same bytes, so rendered maps diff cleanly in git.
     """
     from journeymap.cli.loading import load_valid
-    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
+    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
     from journeymap.render.dot import Options
     from journeymap.render.engine import Engine, EngineError, find_engine
-    from journeymap.render.pipeline import ENGINE_FORMATS, PlanError, plan
-    from journeymap.render.pipeline import render as render_bytes
+    from journeymap.render.pipeline import ENGINE_FORMATS, PlanError, execute, plan
     from journeymap.render.themes import THEMES
 
     fields = _show_fields(show)
@@ -142,30 +141,18 @@ def render(
             exits.fail(str(exc))
     options = Options(THEMES[theme.value], fields, emotion)
 
-    def one(index: int) -> None:
-        job = chosen.jobs[index]
-        try:
-            data = render_bytes(job.journeys, chosen.fmt, options, engine, view.value)
-            if job.target is None:
-                sys.stdout.buffer.write(data)
-                sys.stdout.flush()
-            else:
-                write_atomic(job.target, data)
-        except (EngineError, OutputError) as exc:
-            exits.fail(str(exc))
+    try:
+        if len(chosen.jobs) > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
 
-    if len(chosen.jobs) > 1 and sys.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("Rendering", total=len(chosen.jobs))
-            for index in range(len(chosen.jobs)):
-                one(index)
-                progress.advance(task)
-    else:
-        for index in range(len(chosen.jobs)):
-            one(index)
+            with Progress(console=Console(stderr=True), transient=True) as progress:
+                task = progress.add_task("Rendering", total=len(chosen.jobs))
+                execute(chosen, options, engine, view.value, done=lambda: progress.advance(task))
+        else:
+            execute(chosen, options, engine, view.value)
+    except (EngineError, OutputError) as exc:
+        exits.fail(str(exc))
     written = [job.target for job in chosen.jobs if job.target is not None]
     if written:
         names = ", ".join(str(path) for path in written[:3])

@@ -107,7 +107,8 @@ class _Builder:
         self.options = options
         self.theme = options.theme
         self.lang = grid.lang
-        self.graph = graphviz.Digraph(name=_graph_name(grid))
+        # the graph's name becomes the SVG's <title>, which screen readers announce
+        self.graph = graphviz.Digraph(name=grid.title)
         self.line = "——" if options.plain_marks else "━━"
 
     def mark(self, key: str) -> str:
@@ -430,9 +431,11 @@ class _Builder:
                 node = f"c{k}_{lane_index}"
                 cell = self.grid.cells.get((k, lane_index))
                 if cell is None:
+                    lane = self.grid.lanes[lane_index]
                     rank.node(
                         node,
                         label="",
+                        tooltip=f"{column.text} × {lane.name}" if lane.name else " ",
                         # the path view's rows are not channels: nothing to show there
                         style="rounded" if self.grid.lanes[lane_index].name else "invis",
                         color=theme.empty_border,
@@ -600,10 +603,6 @@ def _chain(graph: graphviz.Digraph, names: Iterable[str]) -> None:
     ordered = list(names)
     for tail, head in itertools.pairwise(ordered):
         graph.edge(tail, head, style="invis")
-
-
-def _graph_name(grid: Grid) -> str:
-    return "journeymap_" + "_".join(j.id.replace("-", "_") for j in grid.journeys)
 
 
 def build_dot(grid: Grid, options: Options) -> str:

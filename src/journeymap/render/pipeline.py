@@ -6,11 +6,15 @@ per journey, which names) are made here so they can be tested without a terminal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from journeymap.model.journey import Journey
+from journeymap.output.atomic import write_atomic
 from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import Engine, run
 from journeymap.render.mermaid import build_mermaid
@@ -117,3 +121,45 @@ def render(
     if engine is None:
         raise ValueError(f"format {fmt} needs a layout engine")
     return run(engine, source, fmt)
+
+
+def execute(
+    chosen: Plan,
+    options: Options,
+    engine: Engine | None,
+    view: str = "map",
+    done: Callable[[], None] | None = None,
+) -> None:
+    """Render and write every job of the plan; `done` is called after each one.
+
+    Jobs run a few at a time: the layout runs in its own process, so threads overlap
+    them. Each file is written atomically; the first failing job, in plan order, raises
+    its EngineError or OutputError.
+    """
+
+    def one(job: Job) -> None:
+        data = render(job.journeys, chosen.fmt, options, engine, view)
+        if job.target is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write_atomic(job.target, data)
+
+    workers = min(4, os.cpu_count() or 1, len(chosen.jobs))
+    if workers <= 1:
+        for job in chosen.jobs:
+            one(job)
+            if done:
+                done()
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(one, job) for job in chosen.jobs]
+        try:
+            for future in futures:
+                future.result()
+                if done:
+                    done()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
