@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -217,7 +218,7 @@ def test_stdout_and_mermaid_comparison() -> None:
 
 
 @needs_dot
-def test_show_and_theme_change_the_drawing() -> None:
+def test_show_and_theme_change_the_drawing(tmp_path: Path) -> None:
     example = EXAMPLES / "meubles-web-retrait.yaml"
     plain = invoke("render", example, "-o", "-", "-f", "dot").stdout
     detailed = invoke(
@@ -229,6 +230,11 @@ def test_show_and_theme_change_the_drawing() -> None:
     dark = invoke("render", example, "-o", "-", "-f", "dot", "--theme", "dark").stdout
     assert 'bgcolor="#1B1F27"' in dark
     assert "e0_p2" in plain
+    unrated = tmp_path / "unrated.yaml"
+    unrated.write_text(re.sub(r"\n +emotion: -?\d", "", example.read_text("utf-8")), "utf-8")
+    without = invoke("render", unrated, "-o", "-", "-f", "dot")
+    assert without.code == 0 and "c0_0" in without.stdout
+    assert "e0_p2" not in without.stdout
     flat = invoke("render", example, "-o", "-", "-f", "dot", "--no-emotion").stdout
     assert "e0_p2" not in flat and "c0_0" in flat
     bad = invoke("render", example, "-o", "-", "-f", "dot", "--show", "owners")

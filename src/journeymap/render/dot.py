@@ -110,6 +110,9 @@ class _Builder:
         # the graph's name becomes the SVG's <title>, which screen readers announce
         self.graph = graphviz.Digraph(name=grid.title)
         self.line = "——" if options.plain_marks else "━━"
+        # a journey whose steps carry no emotion yet gets no empty band for it
+        rated = any(e is not None for c in grid.columns for e in c.emotions)
+        self.emotion = options.emotion and (rated or not grid.lanes)
 
     def mark(self, key: str) -> str:
         if self.options.plain_marks:
@@ -290,7 +293,7 @@ class _Builder:
 
     def _row_keys(self) -> list[str]:
         keys = ["step"]
-        if self.options.emotion:
+        if self.emotion:
             keys.extend(f"e{_level(level)}" for level in EMOTION_LEVELS)
         keys.extend(f"l{i}" for i in range(len(self.grid.lanes)))
         return keys
@@ -308,7 +311,7 @@ class _Builder:
                 height=f"{step_height:.3f}",
             )
             names.append("lab_step")
-            if self.options.emotion:
+            if self.emotion:
                 for level in EMOTION_LEVELS:
                     text = _esc(label("emotion", self.lang).capitalize()) if level == 0 else ""
                     sign = {2: "+2", 1: "+1", 0: "0", -1: "−1", -2: "−2"}[level]
@@ -412,7 +415,7 @@ class _Builder:
                 tooltip=column.text,
             )
             names.append(f"h{k}")
-            if self.options.emotion:
+            if self.emotion:
                 for level in EMOTION_LEVELS:
                     node = f"e{k}_{_level(level)}"
                     here = [j for j, e in enumerate(column.emotions) if e == level]
@@ -490,7 +493,7 @@ class _Builder:
                 self.graph.edge(tail, head, style="invis", weight="100")
 
     def _emotion_edges(self) -> None:
-        if not self.options.emotion:
+        if not self.emotion:
             return
         theme, grid = self.theme, self.grid
         for j in range(len(grid.journeys)):
