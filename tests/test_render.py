@@ -181,6 +181,18 @@ def test_lanes_and_columns_hold_on_a_zigzag(engine: str, tmp_path: Path) -> None
     assert positions["lab_l0"][0] < xs[0]
 
 
+def test_a_folder_named_with_a_trailing_slash_is_created(tmp_path: Path) -> None:
+    folder = tmp_path / "maps" / "2024"
+    result = invoke("render", *FURNITURE, "-o", f"{folder}/", "--format", "mmd")
+    assert result.code == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "meubles-magasin.mmd",
+        "meubles-web-retrait.mmd",
+    ]
+    missing = invoke("render", *FURNITURE, "-o", tmp_path / "elsewhere", "--format", "mmd")
+    assert missing.code == 2 and "no such folder" in missing.stderr
+
+
 @needs_dot
 def test_comparison_draws_both_journeys_on_one_grid(tmp_path: Path) -> None:
     target = tmp_path / "compare.svg"
@@ -224,7 +236,7 @@ def test_show_and_theme_change_the_drawing(tmp_path: Path) -> None:
     detailed = invoke(
         "render", example, "-o", "-", "-f", "dot", "--show", "owner,metrics,volume"
     ).stdout
-    assert "NPS −34" not in plain
+    assert "NPS -34" not in plain
     for expected in ("Logistique magasin", "NPS -34 · CSAT 41 % · CES 5,6", "volume 6\u202f600"):
         assert expected in detailed
     dark = invoke("render", example, "-o", "-", "-f", "dot", "--theme", "dark").stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -117,6 +118,11 @@ def render(
             refuse_overwriting_inputs(Path(str(output)), inputs)
         except OutputError as exc:
             exits.fail(str(exc))
+    if output and output.endswith(("/", os.sep)):
+        try:
+            Path(output).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            exits.fail(f"{output}: cannot create the folder: {exc.strerror or exc}")
     try:
         chosen = plan(journeys, output, output_format.value if output_format else None)
     except PlanError as exc:
@@ -162,8 +168,6 @@ def render(
 
 def _check_folder(target: Path) -> None:
     """Fail before any rendering when the output folder is missing or read-only."""
-    import os
-
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         exits.fail(f"{target}: folder {folder} does not exist")

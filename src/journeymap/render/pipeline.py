@@ -67,8 +67,8 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
         if found is None:
             if not path.suffix:
                 raise PlanError(
-                    f"{output}: no such folder; create it for one file per journey, or give "
-                    "a file name ending in .svg, .png, .pdf, .dot or .mmd"
+                    f"{output}: no such folder; create it (or write {output}/) for one file "
+                    "per journey, or give a file name ending in .svg, .png, .pdf, .dot or .mmd"
                 )
             raise PlanError(
                 f"{output}: cannot tell the format from '{path.suffix}'; "
