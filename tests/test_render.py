@@ -430,3 +430,13 @@ def test_a_failing_renderer_in_a_batch_is_reported_once(tmp_path: Path) -> None:
     assert result.stderr.count("journeymap: error:") == 1
     assert "failed: exit code 1" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_merge_orders_keeps_each_order_and_survives_contradictions() -> None:
+    from journeymap.views.grid import merge_orders
+
+    assert merge_orders([["a", "b", "c"]]) == ["a", "b", "c"]
+    merged = merge_orders([["visit", "buy", "pickup", "home"], ["search", "order", "pickup"]])
+    assert merged.index("order") < merged.index("pickup") < merged.index("home")
+    assert merged.index("visit") < merged.index("buy")
+    assert sorted(merge_orders([["a", "b"], ["b", "a"]])) == ["a", "b"]
