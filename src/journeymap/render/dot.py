@@ -489,8 +489,22 @@ class _Builder:
         columns = range(len(self.grid.columns))
         for key in self._row_keys():
             nodes = [f"lab_{key}"] + [_row_node(key, k) for k in columns]
-            for tail, head in itertools.pairwise(nodes):
-                self.graph.edge(tail, head, style="invis", weight="100")
+            for index, (tail, head) in enumerate(itertools.pairwise(nodes)):
+                if key == "ep0" and index > 0:
+                    # the neutral emotion, a faint baseline to read the curve against
+                    self.graph.edge(
+                        tail,
+                        head,
+                        weight="100",
+                        arrowhead="none",
+                        style="dashed",
+                        color=self.theme.stage_border,
+                        penwidth="0.8",
+                        tailclip="false",
+                        headclip="false",
+                    )
+                else:
+                    self.graph.edge(tail, head, style="invis", weight="100")
 
     def _emotion_edges(self) -> None:
         if not self.emotion:
