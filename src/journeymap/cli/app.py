@@ -46,9 +46,16 @@ def _root(
 
 
 def _register() -> None:
-    from journeymap.cli import lint_cmd, matrix_cmd, rules_cmd, schema_cmd, validate_cmd
+    from journeymap.cli import (
+        lint_cmd,
+        matrix_cmd,
+        render_cmd,
+        rules_cmd,
+        schema_cmd,
+        validate_cmd,
+    )
 
-    for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, schema_cmd):
+    for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, render_cmd, schema_cmd):
         module.register(app)
 
 

@@ -1,0 +1,179 @@
+"""`journeymap render`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeymap.cli import exits
+from journeymap.cli.options import PathsArgument
+
+
+class RenderFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+    mmd = "mmd"
+
+
+class View(StrEnum):
+    map = "map"
+    path = "path"
+    emotion = "emotion"
+
+
+class ThemeName(StrEnum):
+    default = "default"
+    dark = "dark"
+    print = "print"
+
+
+def _show_fields(value: str | None) -> frozenset[str]:
+    from journeymap.render.dot import SHOW_FIELDS
+
+    if not value:
+        return frozenset()
+    fields = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = sorted(fields - set(SHOW_FIELDS))
+    if unknown:
+        exits.fail(
+            f"--show: unknown field {', '.join(unknown)}; choose among {', '.join(SHOW_FIELDS)}"
+        )
+    return frozenset(fields)
+
+
+def render(
+    paths: PathsArgument,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="FILE.svg|png|pdf|dot|mmd draws all inputs on one map (a comparison when "
+            "several); DIR writes <journey id>.<ext> per journey; '-' writes to stdout. "
+            "Default: one file per journey in the current folder.",
+            metavar="OUT",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format when -o does not name one (DIR, '-' or no -o); default svg.",
+            show_default=False,
+        ),
+    ] = None,
+    view: Annotated[
+        View,
+        typer.Option(
+            "--view",
+            help="map: the grid of stages and channels; path: the customer's path as a "
+            "storyline; emotion: the emotion curve alone. Ignored by .mmd.",
+        ),
+    ] = View.map,
+    theme: Annotated[
+        ThemeName, typer.Option("--theme", "-t", help="Colours: default, dark, or print (grey).")
+    ] = ThemeName.default,
+    show: Annotated[
+        str | None,
+        typer.Option(
+            "--show",
+            help="Extra details in each cell, comma-separated: owner, metrics, volume.",
+            metavar="FIELDS",
+            show_default=False,
+        ),
+    ] = None,
+    emotion: Annotated[
+        bool,
+        typer.Option("--emotion/--no-emotion", help="Draw the emotion curve above the grid."),
+    ] = True,
+) -> None:
+    """Draw journey maps: stages across, channels down, the customer's path and emotion.
+
+    Several files into one -o FILE are compared on one grid, shared moments marked.
+
+    The same input always gives the same bytes, so rendered maps diff cleanly in git.
+    """
+    from journeymap.cli.loading import load_valid
+    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
+    from journeymap.render.dot import Options
+    from journeymap.render.engine import Engine, EngineError, find_engine
+    from journeymap.render.pipeline import ENGINE_FORMATS, PlanError, execute, plan
+    from journeymap.render.themes import THEMES
+
+    fields = _show_fields(show)
+    loaded = load_valid(paths)
+    journeys = [journey for _, journey in loaded]
+    inputs = [path for path, _ in loaded]
+    if output not in {None, "-"}:
+        try:
+            refuse_overwriting_inputs(Path(str(output)), inputs)
+        except OutputError as exc:
+            exits.fail(str(exc))
+    if output and output.endswith(("/", os.sep)):
+        try:
+            Path(output).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            exits.fail(f"{output}: cannot create the folder: {exc.strerror or exc}")
+    try:
+        chosen = plan(journeys, output, output_format.value if output_format else None)
+    except PlanError as exc:
+        exits.fail(str(exc))
+    for job in chosen.jobs:
+        if job.target is not None:
+            try:
+                refuse_overwriting_inputs(job.target, inputs)
+            except OutputError as exc:
+                exits.fail(str(exc))
+            _check_folder(job.target)
+        elif chosen.fmt in {"png", "pdf"} and sys.stdout.isatty():
+            exits.fail(
+                f"refusing to write {chosen.fmt.upper()} bytes to a terminal; "
+                "redirect stdout or use -o FILE"
+            )
+    engine: Engine | None = None
+    if chosen.fmt in ENGINE_FORMATS:
+        try:
+            engine = find_engine()
+        except EngineError as exc:
+            exits.fail(str(exc))
+    options = Options(THEMES[theme.value], fields, emotion)
+
+    try:
+        if len(chosen.jobs) > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            with Progress(console=Console(stderr=True), transient=True) as progress:
+                task = progress.add_task("Rendering", total=len(chosen.jobs))
+                execute(chosen, options, engine, view.value, done=lambda: progress.advance(task))
+        else:
+            execute(chosen, options, engine, view.value)
+    except (EngineError, OutputError) as exc:
+        exits.fail(str(exc))
+    written = [job.target for job in chosen.jobs if job.target is not None]
+    if written:
+        names = ", ".join(str(path) for path in written[:3])
+        more = f" and {len(written) - 3} more" if len(written) > 3 else ""
+        sys.stderr.write(f"wrote {names}{more}\n")
+
+
+def _check_folder(target: Path) -> None:
+    """Fail before any rendering when the output folder is missing or read-only."""
+    folder = target.parent if str(target.parent) else Path()
+    if not folder.is_dir():
+        exits.fail(f"{target}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        exits.fail(f"{target}: folder {folder} is not writable")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render")(render)

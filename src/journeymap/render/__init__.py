@@ -1,0 +1,1 @@
+"""Drawing journeys: Graphviz DOT, the engine that lays it out, and Mermaid text."""

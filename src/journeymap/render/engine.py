@@ -1,0 +1,104 @@
+"""Finding and running the program that lays out DOT: Graphviz's `dot`, or graphviz-pure.
+
+Order of preference: `JOURNEYMAP_DOT` (a path to a dot-compatible program, for a
+Graphviz outside PATH or to force one), then `dot` on PATH, then `graphviz-pure` (the
+pip-installable port of dot, found on PATH or beside the running Python). The real
+`dot` comes first because it is the reference and the only one that writes PDF.
+
+Runs are made reproducible: cairo writes the time of the run into a PDF (older cairo
+ignores `SOURCE_DATE_EPOCH`), so that date is replaced by the epoch, digit for digit so
+that the PDF's byte offsets stay right, and the same journey gives the same bytes in
+every format.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from dataclasses import dataclass
+from pathlib import Path
+
+INSTALL_HINT = (
+    "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz), or `pip install graphviz-pure` for SVG and PNG only"
+)
+TIMEOUT = 300
+_PDF_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)[0-9]{14}")
+
+
+class EngineError(Exception):
+    """No usable layout program, or it failed; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    program: str
+    pure: bool
+    """True for graphviz-pure, which has no PDF output."""
+
+    @property
+    def name(self) -> str:
+        return "graphviz-pure" if self.pure else "Graphviz dot"
+
+
+def _pure_candidates() -> list[Path]:
+    names = ["graphviz-pure.exe", "graphviz-pure"] if os.name == "nt" else ["graphviz-pure"]
+    folders = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
+    return [folder / name for folder in folders for name in names]
+
+
+def find_engine() -> Engine:
+    configured = os.environ.get("JOURNEYMAP_DOT")
+    if configured:
+        path = Path(configured)
+        if not (path.is_file() and os.access(path, os.X_OK)):
+            raise EngineError(
+                f"JOURNEYMAP_DOT={configured} is not an executable program; point it at "
+                f"Graphviz's dot, or unset it to use dot from PATH ({INSTALL_HINT})"
+            )
+        return Engine(str(path), pure="graphviz-pure" in path.name)
+    found = shutil.which("dot")
+    if found:
+        return Engine(found, pure=False)
+    found = shutil.which("graphviz-pure")
+    if found:
+        return Engine(found, pure=True)
+    for candidate in _pure_candidates():
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return Engine(str(candidate), pure=True)
+    raise EngineError(f"Graphviz's dot program was not found: {INSTALL_HINT}")
+
+
+def run(engine: Engine, source: str, fmt: str) -> bytes:
+    """Lay out `source` and return the output in format `fmt` (svg, png, pdf, json)."""
+    if fmt == "pdf" and engine.pure:
+        raise EngineError(
+            "PDF needs Graphviz's dot (graphviz-pure writes SVG and PNG only): "
+            "install Graphviz (apt-get install graphviz, brew install graphviz), "
+            "or render to .svg or .png"
+        )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
+    try:
+        done = subprocess.run(
+            [engine.program, f"-T{fmt}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            env=env,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except OSError as exc:
+        raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
+    except subprocess.TimeoutExpired:
+        raise EngineError(f"{engine.name} took more than {TIMEOUT} s and was stopped") from None
+    if done.returncode != 0 or not done.stdout:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = message[0] if message else f"exit code {done.returncode}"
+        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
+    if fmt == "pdf":
+        return _PDF_DATES.sub(rb"\g<1>19700101000000", done.stdout)
+    return done.stdout

@@ -1,0 +1,344 @@
+"""The journey map as a grid: steps across (under their stage), channels down.
+
+Every renderer (Graphviz, and later anything else) draws from this structure, so the
+decisions about what the map shows live here once: which columns exist and in what
+order, which cell each touchpoint fills, the path the customer follows, where each
+breakpoint pushes them, the emotion of each step, and which moments several journeys
+share. Nothing here knows about Graphviz.
+
+Several journeys share one grid for comparison: stages, steps and channels are merged by
+id, keeping every journey's own order (a stage that comes before a shared stage in one
+journey stays before it on the grid), so a comparison still reads left to right in time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from journeymap.model.journey import Journey, Phase, Touchpoint
+from journeymap.views.labels import Lang
+from journeymap.views.moments import shared_moments
+
+K = TypeVar("K", bound=Hashable)
+_PHASE_RANK: dict[Phase | None, int] = {"before": 0, "during": 1, "after": 2, None: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One step of the grid (one column), under its stage; a stage without steps gets one
+    empty column (`step_id` "") so that it still shows."""
+
+    index: int
+    stage_id: str
+    step_id: str
+    text: str
+    moment_of_truth: bool
+    emotions: tuple[int | None, ...]
+    """The emotion of this step in each journey (None: not in that journey, or not rated)."""
+    journeys: tuple[int, ...]
+    """Indexes of the journeys that live this step."""
+    shared: bool = False
+    """A moment shared by several journeys, as `views.moments.shared_moments` defines it."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpan:
+    stage_id: str
+    name: str
+    phase: Phase | None
+    columns: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    channel_id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One journey's touchpoint in a cell (a shared cell holds one per journey)."""
+
+    journey: int
+    name: str
+    delights: int
+    irritants: int
+    breakpoints: int
+    owner: str | None
+    volume: int | None
+    metrics: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    column: int
+    lane: int
+    entries: tuple[Entry, ...]
+    moment_of_truth: bool
+    channel: str | None = None
+    """The channel's name, for views where the lane does not say it (the path view)."""
+
+    @property
+    def delights(self) -> int:
+        return sum(e.delights for e in self.entries)
+
+    @property
+    def irritants(self) -> int:
+        return sum(e.irritants for e in self.entries)
+
+    @property
+    def breakpoints(self) -> int:
+        return sum(e.breakpoints for e in self.entries)
+
+    @property
+    def tone(self) -> str:
+        """What dominates the cell: 'breakpoint', 'irritant', 'delight' or 'neutral'."""
+        if self.breakpoints:
+            return "breakpoint"
+        if self.irritants > self.delights:
+            return "irritant"
+        if self.delights > self.irritants:
+            return "delight"
+        return "neutral"
+
+
+Position = tuple[int, int]
+"""(column index, lane index) of a cell."""
+
+
+@dataclass(frozen=True, slots=True)
+class BreakpointEdge:
+    journey: int
+    source: Position
+    target: Position
+    kind: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyInfo:
+    id: str
+    title: str
+    persona: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    title: str
+    lang: Lang
+    journeys: tuple[JourneyInfo, ...]
+    stages: tuple[StageSpan, ...]
+    columns: tuple[Column, ...]
+    lanes: tuple[Lane, ...]
+    cells: dict[Position, Cell]
+    paths: tuple[tuple[Position, ...], ...]
+    """Each journey's touchpoints in the order the customer meets them."""
+    breakpoints: tuple[BreakpointEdge, ...] = field(default=())
+
+    @property
+    def comparison(self) -> bool:
+        return len(self.journeys) > 1
+
+
+def merge_orders(
+    sequences: Sequence[Sequence[K]], rank: Callable[[K], int] | None = None
+) -> list[K]:
+    """One order that keeps every sequence's own order where they agree.
+
+    Among the items whose predecessors are all placed, the lowest `rank` wins (stages
+    rank by phase, so a comparison keeps "before", "during" and "after" together), then
+    the one seen first; a single sequence comes back unchanged and unrelated items keep
+    their order of first appearance. Contradictory orders (a cycle) fall back to first
+    appearance.
+    """
+    first_seen: dict[K, int] = {}
+    predecessors: dict[K, set[K]] = {}
+    for sequence in sequences:
+        previous: K | None = None
+        for item in sequence:
+            first_seen.setdefault(item, len(first_seen))
+            predecessors.setdefault(item, set())
+            if previous is not None and previous != item:
+                predecessors[item].add(previous)
+            previous = item
+    placed: list[K] = []
+    done: set[K] = set()
+    remaining = sorted(first_seen, key=first_seen.__getitem__)
+    while remaining:
+        candidates = [i for i in remaining if predecessors[i] <= done] or remaining[:1]
+        ready = min(candidates, key=lambda i: (rank(i) if rank else 0, first_seen[i]))
+        placed.append(ready)
+        done.add(ready)
+        remaining.remove(ready)
+    return placed
+
+
+def _entry(journey_index: int, journey: Journey, touchpoint: Touchpoint, fallback: str) -> Entry:
+    owners = {s.id: s.name for s in journey.stakeholders}
+    return Entry(
+        journey=journey_index,
+        name=touchpoint.name or fallback,
+        delights=len(touchpoint.delights),
+        irritants=len(touchpoint.irritants),
+        breakpoints=len(touchpoint.breakpoints),
+        owner=owners.get(touchpoint.owner, touchpoint.owner) if touchpoint.owner else None,
+        volume=touchpoint.volume,
+        metrics=touchpoint.metrics.measured() if touchpoint.metrics else {},
+    )
+
+
+def build_grid(journeys: Sequence[Journey]) -> Grid:
+    """The grid of one journey, or the shared grid of several."""
+    if not journeys:
+        raise ValueError("build_grid needs at least one journey")
+    stage_info = {}
+    for journey in reversed(journeys):
+        for stage in journey.stages:
+            stage_info[stage.id] = stage
+    stage_order = merge_orders(
+        [[s.id for s in j.stages] for j in journeys],
+        rank=lambda sid: _PHASE_RANK[stage_info[sid].phase],
+    )
+    step_orders: dict[str, list[str]] = {
+        stage_id: merge_orders(
+            [[step.id for step in s.steps] for j in journeys for s in j.stages if s.id == stage_id]
+        )
+        for stage_id in stage_order
+    }
+    lane_order = merge_orders([[c.id for c in j.channels] for j in journeys])
+    lane_info = {}
+    for journey in reversed(journeys):
+        for channel in journey.channels:
+            lane_info[channel.id] = channel
+    lanes = tuple(Lane(cid, lane_info[cid].name, lane_info[cid].kind) for cid in lane_order)
+    lane_index = {lane.channel_id: i for i, lane in enumerate(lanes)}
+
+    shared = {(m.stage_id, m.step_id) for m in shared_moments(journeys)}
+    columns: list[Column] = []
+    spans: list[StageSpan] = []
+    column_index: dict[tuple[str, str], int] = {}
+    for stage_id in stage_order:
+        indexes: list[int] = []
+        for step_id in step_orders[stage_id]:
+            lived = [
+                (ji, step)
+                for ji, journey in enumerate(journeys)
+                for _, stage, _, step in journey.iter_steps()
+                if stage.id == stage_id and step.id == step_id
+            ]
+            emotions: list[int | None] = [None] * len(journeys)
+            for ji, step in lived:
+                emotions[ji] = step.emotion
+            index = len(columns)
+            column_index[(stage_id, step_id)] = index
+            columns.append(
+                Column(
+                    index=index,
+                    stage_id=stage_id,
+                    step_id=step_id,
+                    text=lived[0][1].text,
+                    moment_of_truth=any(step.moment_of_truth for _, step in lived),
+                    emotions=tuple(emotions),
+                    journeys=tuple(ji for ji, _ in lived),
+                    shared=(stage_id, step_id) in shared,
+                )
+            )
+            indexes.append(index)
+        if not indexes:
+            # A stage drafted without steps yet still gets its place on the map.
+            indexes.append(len(columns))
+            columns.append(
+                Column(len(columns), stage_id, "", "", False, (None,) * len(journeys), ())
+            )
+        stage = stage_info[stage_id]
+        spans.append(StageSpan(stage_id, stage.name, stage.phase, tuple(indexes)))
+
+    entries: dict[Position, list[Entry]] = {}
+    moments: dict[Position, bool] = {}
+    paths: list[tuple[Position, ...]] = []
+    breakpoints: list[BreakpointEdge] = []
+    for ji, journey in enumerate(journeys):
+        path: list[Position] = []
+        step_columns = {
+            step.id: column_index[(stage.id, step.id)] for _, stage, _, step in journey.iter_steps()
+        }
+        for ref, touchpoint in journey.iter_touchpoints():
+            position = (column_index[(ref.stage.id, ref.step.id)], lane_index[touchpoint.channel])
+            entries.setdefault(position, []).append(_entry(ji, journey, touchpoint, ref.step.text))
+            moments[position] = moments.get(position, False) or ref.step.moment_of_truth
+            path.append(position)
+            for breakpoint in touchpoint.breakpoints:
+                target = breakpoint.target()
+                if target is None:
+                    continue
+                to_step, channel_id = target
+                column = step_columns.get(to_step, position[0]) if to_step else position[0]
+                if channel_id in lane_index:
+                    breakpoints.append(
+                        BreakpointEdge(
+                            ji,
+                            position,
+                            (column, lane_index[channel_id]),
+                            breakpoint.kind,
+                            breakpoint.text,
+                        )
+                    )
+        paths.append(tuple(path))
+
+    cells = {
+        position: Cell(position[0], position[1], tuple(found), moments[position])
+        for position, found in sorted(entries.items())
+    }
+    infos = tuple(
+        JourneyInfo(j.id, j.title, j.persona.name if j.persona else None) for j in journeys
+    )
+    title = journeys[0].title if len(journeys) == 1 else " · ".join(j.title for j in journeys)
+    return Grid(
+        title=title,
+        lang=journeys[0].lang,
+        journeys=infos,
+        stages=tuple(spans),
+        columns=tuple(columns),
+        lanes=lanes,
+        cells=cells,
+        paths=tuple(paths),
+        breakpoints=tuple(breakpoints),
+    )
+
+
+def emotion_view(grid: Grid) -> Grid:
+    """Only the stages, the steps and the emotion curve: the grid without its lanes."""
+    return replace(grid, lanes=(), cells={}, paths=tuple(() for _ in grid.paths), breakpoints=())
+
+
+def path_view(grid: Grid) -> Grid:
+    """The customer's path told as a storyline: each step's touchpoints stacked in its
+    column in the order the customer meets them, each cell naming its channel, so the
+    path reads left to right without the empty crossings of the full map."""
+    stacks: dict[int, list[Position]] = {}
+    for path in grid.paths:
+        for position in path:
+            stack = stacks.setdefault(position[0], [])
+            if position not in stack:
+                stack.append(position)
+    moved = {old: (old[0], row) for stack in stacks.values() for row, old in enumerate(stack)}
+    height = max((len(stack) for stack in stacks.values()), default=0)
+    cells = {
+        moved[old]: replace(cell, lane=moved[old][1], channel=grid.lanes[old[1]].name)
+        for old, cell in grid.cells.items()
+        if old in moved
+    }
+    return replace(
+        grid,
+        lanes=tuple(Lane("", "", "other") for _ in range(height)),
+        cells=dict(sorted(cells.items())),
+        paths=tuple(tuple(moved[p] for p in path) for path in grid.paths),
+        breakpoints=tuple(
+            replace(edge, source=moved[edge.source], target=moved[edge.target])
+            for edge in grid.breakpoints
+            if edge.source in moved and edge.target in moved
+        ),
+    )
