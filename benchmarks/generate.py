@@ -97,16 +97,18 @@ def journey_text(index: int, shape: Shape, rng: random.Random) -> str:
             ]
             used = rng.sample(channels, k=min(shape.touchpoints_per_step, len(channels)))
             for channel in used:
-                csat = rng.randint(30, 95)
+                quality = rng.random()
+                csat = round(30 + 65 * quality)
+                nps = round(-60 + 130 * quality)
+                ces = round(6.0 - 4.5 * quality, 1)
                 out += [
                     f"          - channel: {channel}",
                     f"            name: Point {s}.{p}",
                     f"            owner: {rng.choice(teams)}",
                     f"            volume: {rng.randint(100, 50_000)}",
-                    f"            metrics: {{nps: {rng.randint(-60, 70)}, csat: {csat}, "
-                    f"ces: {rng.randint(10, 60) / 10}}}",
+                    f"            metrics: {{nps: {nps}, csat: {csat}, ces: {ces}}}",
                 ]
-                if csat >= 60:
+                if csat >= 60 and nps >= 0 and ces < 5:
                     out += ["            delights:", "              - Tout est clair et rapide"]
                 out += [
                     "            irritants:",

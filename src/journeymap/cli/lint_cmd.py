@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import FailOn, LintFormat, PathsArgument
+from journeymap.cli.loading import journey_paths
+from journeymap.cli.options import FailOn, JobsOption, LintFormat, PathsArgument
 
 
 def lint(
@@ -56,6 +57,7 @@ def lint(
         Path | None,
         typer.Option("--output", "-o", help="Write the report to this file (e.g. a .sarif)."),
     ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check journeys against the method: scope, stakeholders, the customer's "je", the diagnosis.
 
@@ -67,20 +69,19 @@ def lint(
     from journeymap.lint.config import ConfigError, Resolver
     from journeymap.lint.linter import lint_paths
     from journeymap.lint.registry import rule_infos
-    from journeymap.load.discover import PathError, expand
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
     from journeymap.output.report import Report, reporter
 
-    try:
-        files = expand(paths)
-    except PathError as exc:
-        exits.fail(str(exc))
-    if not files:
-        exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
+    files = journey_paths(paths)
     try:
         resolver = Resolver(config)
         result = lint_paths(
-            files, resolver, fail_on.value if fail_on else None, select or None, ignore or None
+            files,
+            resolver,
+            fail_on.value if fail_on else None,
+            select or None,
+            ignore or None,
+            jobs,
         )
     except ConfigError as exc:
         exits.fail(str(exc))

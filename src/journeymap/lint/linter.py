@@ -16,6 +16,7 @@ from journeymap.lint.config import LintConfig, Resolver, at_least
 from journeymap.lint.registry import all_rules, find
 from journeymap.lint.rule import Rule
 from journeymap.lint.rules.meta import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
+from journeymap.load.batch import collector_paused, run_per_file
 from journeymap.load.journey_file import JourneyFile, load_file
 from journeymap.load.limits import Limits
 
@@ -100,28 +101,43 @@ def _apply_suppressions(
     return kept
 
 
+@dataclass(frozen=True, slots=True)
+class _FileLint:
+    diagnostics: tuple[Diagnostic, ...]
+    failing: int
+    unreadable: bool
+
+
+def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
+    """One file's lint, small enough to come back from a worker process."""
+    path, config, threshold = job
+    with collector_paused():
+        loaded = load_file(path, Limits.from_env())
+        found = lint_journey_file(loaded, config)
+    failing = sum(1 for d in found if not loaded.ok or at_least(d.severity, threshold))
+    return _FileLint(tuple(found), failing, loaded.unreadable)
+
+
 def lint_paths(
     files: Sequence[Path],
     resolver: Resolver,
     fail_on: Severity | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
+    jobs: int | None = 1,
 ) -> LintResult:
     """Lint every file; `fail_on`, `select` and `ignore` override each file's configuration.
 
-    Raises ConfigError for a configuration that cannot be honoured.
+    Configurations are resolved here, before any worker starts, so that a broken one is
+    reported once as a usage error. Raises ConfigError for a configuration that cannot be
+    honoured.
     """
-    limits = Limits.from_env()
-    diagnostics: list[Diagnostic] = []
-    failing = 0
-    unreadable = False
+    work: list[tuple[Path, LintConfig, Severity]] = []
     for path in files:
         config = resolver.for_file(path).with_overrides(select, ignore)
-        loaded = load_file(path, limits)
-        unreadable = unreadable or loaded.unreadable
-        threshold = fail_on or config.fail_on
-        for diagnostic in lint_journey_file(loaded, config):
-            diagnostics.append(diagnostic)
-            if not loaded.ok or at_least(diagnostic.severity, threshold):
-                failing += 1
+        work.append((path, config, fail_on or config.fail_on))
+    outcomes = run_per_file(_lint_one, work, jobs)
+    diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
+    failing = sum(outcome.failing for outcome in outcomes)
+    unreadable = any(outcome.unreadable for outcome in outcomes)
     return LintResult(diagnostics, len(files), failing, unreadable)

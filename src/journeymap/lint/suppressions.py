@@ -46,7 +46,22 @@ class Suppression:
 
 
 def scalar_spans(root: Node | None) -> Callable[[int, int], bool]:
-    """A test of whether a (line, column) lies inside a scalar's text."""
+    """A test of whether a (line, column) lies inside a scalar's text.
+
+    The spans are gathered on the first question only: most files hold no suppression
+    comment, and walking every node of a large file costs more than linting it.
+    """
+    built: list[Callable[[int, int], bool]] = []
+
+    def inside(line: int, column: int) -> bool:
+        if not built:
+            built.append(_scalar_spans(root))
+        return built[0](line, column)
+
+    return inside
+
+
+def _scalar_spans(root: Node | None) -> Callable[[int, int], bool]:
     spans: list[tuple[Position, Position]] = []
     seen: set[int] = set()
     stack = [root] if root is not None else []
@@ -77,6 +92,8 @@ def scalar_spans(root: Node | None) -> Callable[[int, int], bool]:
 def parse(
     text: str, in_scalar: Callable[[int, int], bool] = lambda line, col: False
 ) -> list[Suppression]:
+    if _COMMENT.search(text) is None:
+        return []
     lines = _LINE_BREAK.split(text)
     found: list[Suppression] = []
     pending: list[Suppression] = []

@@ -22,6 +22,7 @@ from journeymap.load.journey_file import JourneyFile, load_file
 from journeymap.load.limits import Limits
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 MIN_FILES_PER_WORKER = 8
 
@@ -81,12 +82,16 @@ def _context_name() -> str | None:
     return "fork" if sys.platform.startswith("linux") else None
 
 
-def run_per_file(task: Callable[[Path], R], files: Sequence[Path], jobs: int | None) -> list[R]:
-    """`task` over every file, in order; `jobs` None means one worker per available core."""
+def run_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) -> list[R]:
+    """`task` over every file, in order; `jobs` None means one worker per available core.
+
+    `task` must be a module-level function (workers receive it by reference), and each
+    item names one file, with whatever that file's task needs (its configuration).
+    """
     workers = available_cores() if jobs is None or jobs <= 0 else jobs
     workers = min(workers, len(files) // MIN_FILES_PER_WORKER or 1)
     if workers <= 1:
-        return [task(path) for path in files]
+        return [task(item) for item in files]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
