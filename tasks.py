@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set-up and everyday tasks, with nothing but Python 3.11+ and pip on the machine.
 
-    python3 tasks.py demo    set up, then run journeymap on the examples
+    python3 tasks.py demo    set up, then validate, lint, tabulate and draw the examples
     python3 tasks.py test    set up, then run ruff, mypy and the test suite
     python3 tasks.py bench   set up, then run the benchmarks
 
@@ -75,13 +75,23 @@ def test(extra: list[str]) -> int:
 
 
 def demo() -> int:
+    """The main job on the examples: check them, then show and draw them."""
     setup()
     journeymap = tool("journeymap")
-    code = run(journeymap, "validate", "examples", check=False)
-    for extra in (["lint", "examples"], ["matrix", "examples/meubles-web-retrait.yaml"]):
-        if run(journeymap, extra[0], "--help", check=False) == 0:
-            run(journeymap, *extra, check=False)
-    return code
+    furniture = ["examples/meubles-web-retrait.yaml", "examples/meubles-magasin.yaml"]
+    steps: list[list[str | Path]] = [
+        ["validate", "examples"],
+        ["lint", "examples"],
+        ["matrix", *furniture],
+        ["render", "examples", "-o", "out/", "--format", "svg"],
+        ["render", *furniture, "-o", "out/meubles-compare.svg"],
+    ]
+    (ROOT / "out").mkdir(exist_ok=True)
+    failed = 0
+    for step in steps:
+        failed |= run(journeymap, *step, check=False)
+    print("\nDiagrams written to out/ (open out/meubles-compare.svg in a browser).")
+    return failed
 
 
 def bench(extra: list[str]) -> int:

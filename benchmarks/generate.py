@@ -86,7 +86,9 @@ def journey_text(index: int, shape: Shape, rng: random.Random) -> str:
             "    steps:",
         ]
         for p in range(shape.steps):
-            step_id = f"pas-{s}-{p}"
+            # One moment (the first step) is shared by every journey, as a pick-up is
+            # shared by a store's journeys; the others are each journey's own.
+            step_id = "moment-commun" if s == 0 and p == 0 else f"pas-{index}-{s}-{p}"
             step_ids.append(step_id)
             out += [
                 f"      - id: {step_id}",

@@ -1,3 +1,3 @@
-from journeymap.cli.app import main
+from journeymap.cli.entry import main
 
 main()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from journeymap.cli import exits
 
 if TYPE_CHECKING:
-    from journeymap.load.journey_file import JourneyFile
+    from journeymap.diagnostics import Diagnostic
     from journeymap.model.journey import Journey
 
 
@@ -32,16 +32,25 @@ def journey_paths(paths: Sequence[Path]) -> list[Path]:
 
 
 def load_valid(paths: Sequence[Path]) -> list[tuple[Path, Journey]]:
-    """Every journey under `paths`, or exit 1 (invalid) or 2 (usage) with the reasons."""
+    """Every journey under `paths`, or exit 1 (invalid) or 2 (usage) with the reasons.
+
+    Only the models are kept: a file's node tree and text weigh several times its model,
+    and views over a thousand journeys must not hold a thousand trees.
+    """
     from journeymap.load.batch import load_all
     from journeymap.output.report import Report, reporter
 
     files = journey_paths(paths)
-    loaded: list[JourneyFile] = list(load_all(files))
-    invalid = [f for f in loaded if not f.ok]
-    if invalid:
-        diagnostics = [d for f in invalid for d in f.diagnostics]
+    journeys: list[tuple[Path, Journey]] = []
+    diagnostics: list[Diagnostic] = []
+    unreadable = False
+    for path, loaded in zip(files, load_all(files), strict=True):
+        if loaded.ok and loaded.journey is not None:
+            journeys.append((path, loaded.journey))
+        else:
+            diagnostics.extend(loaded.diagnostics)
+            unreadable = unreadable or loaded.unreadable
+    if diagnostics:
         reporter("text").write(Report(diagnostics, len(files), "validate"), sys.stderr)
-        code = exits.USAGE if any(f.unreadable for f in invalid) else exits.FINDINGS
-        raise SystemExit(code)
-    return [(path, f.journey) for path, f in zip(files, loaded, strict=True) if f.journey]
+        raise SystemExit(exits.USAGE if unreadable else exits.FINDINGS)
+    return journeys

@@ -103,7 +103,7 @@ def render(
     The same input always gives the same bytes, so rendered maps diff cleanly in git.
     """
     from journeymap.cli.loading import load_valid
-    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
+    from journeymap.output.atomic import InputGuard, OutputError
     from journeymap.render.dot import Options
     from journeymap.render.engine import Engine, EngineError, find_engine
     from journeymap.render.pipeline import ENGINE_FORMATS, PlanError, execute, plan
@@ -112,10 +112,10 @@ def render(
     fields = _show_fields(show)
     loaded = load_valid(paths)
     journeys = [journey for _, journey in loaded]
-    inputs = [path for path, _ in loaded]
+    guard = InputGuard(path for path, _ in loaded)
     if output not in {None, "-"}:
         try:
-            refuse_overwriting_inputs(Path(str(output)), inputs)
+            guard.check(Path(str(output)))
         except OutputError as exc:
             exits.fail(str(exc))
     if output and output.endswith(("/", os.sep)):
@@ -130,7 +130,7 @@ def render(
     for job in chosen.jobs:
         if job.target is not None:
             try:
-                refuse_overwriting_inputs(job.target, inputs)
+                guard.check(job.target)
             except OutputError as exc:
                 exits.fail(str(exc))
             _check_folder(job.target)

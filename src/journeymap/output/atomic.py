@@ -18,19 +18,35 @@ class OutputError(Exception):
     """An output that cannot or must not be written; the message says why."""
 
 
+class InputGuard:
+    """Refuses output paths that are one of the input journeys.
+
+    An output equal to an input would destroy the journey it was drawn from. Inputs are
+    resolved once, so checking a thousand outputs costs a thousand look-ups, not a
+    million path resolutions.
+    """
+
+    def __init__(self, inputs: Iterable[Path]) -> None:
+        self._inputs: dict[Path, Path] = {}
+        for source in inputs:
+            with contextlib.suppress(OSError):
+                self._inputs.setdefault(source.resolve(), source)
+
+    def check(self, output: Path) -> None:
+        try:
+            target = output.resolve()
+        except OSError:
+            return
+        source = self._inputs.get(target)
+        if source is not None:
+            raise OutputError(
+                f"{output}: output would overwrite the input journey {source}; "
+                "choose another output path"
+            )
+
+
 def refuse_overwriting_inputs(output: Path, inputs: Iterable[Path]) -> None:
-    """An output path equal to an input would destroy the journey it was drawn from."""
-    try:
-        target = output.resolve()
-    except OSError:
-        return
-    for source in inputs:
-        with contextlib.suppress(OSError):
-            if source.resolve() == target:
-                raise OutputError(
-                    f"{output}: output would overwrite the input journey {source}; "
-                    "choose another output path"
-                )
+    InputGuard(inputs).check(output)
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
