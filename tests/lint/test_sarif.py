@@ -90,3 +90,17 @@ def test_files_outside_the_working_directory_get_absolute_file_uris(tmp_path: Pa
         "uriBaseId": "%SRCROOT%",
     }
     assert artifact_location(str(outside), root) == {"uri": outside.resolve().as_uri()}
+
+
+def test_validate_writes_sarif_too(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("journeymap: 1\nid: a\ntitle: t\nstages: []\n", encoding="utf-8")
+    result = run_cli("validate", "--format", "sarif", broken, cwd=tmp_path)
+    assert result.code == 1
+    log = json.loads(result.stdout)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    (finding,) = log["runs"][0]["results"]
+    assert finding["ruleId"] == "JM006"
+    assert finding["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    rule_ids = {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert {"JM001", "JM006", "JM007"} <= rule_ids

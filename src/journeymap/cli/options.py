@@ -13,6 +13,7 @@ class DiagnosticFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class LintFormat(StrEnum):

@@ -16,7 +16,12 @@ def validate(
     paths: PathsArgument,
     output_format: Annotated[
         DiagnosticFormat,
-        typer.Option("--format", "-f", help="text for people, json for scripts, github for CI."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for scripts, github for annotations, sarif for code "
+            "scanning.",
+        ),
     ] = DiagnosticFormat.text,
     jobs: JobsOption = None,
 ) -> None:
@@ -27,7 +32,7 @@ def validate(
     """
     from journeymap.diagnostics import Diagnostic
     from journeymap.load.batch import run_per_file, validity
-    from journeymap.output.report import Report, reporter
+    from journeymap.output.report import Report, reporter, validity_rules
 
     files = journey_paths(paths)
     diagnostics: list[Diagnostic] = []
@@ -35,7 +40,9 @@ def validate(
     for outcome in run_per_file(validity, files, jobs):
         diagnostics.extend(outcome.diagnostics)
         unreadable = unreadable or outcome.unreadable
-    reporter(output_format.value).write(Report(diagnostics, len(files), "validate"), sys.stdout)
+    reporter(output_format.value).write(
+        Report(diagnostics, len(files), "validate", validity_rules()), sys.stdout
+    )
     if unreadable:
         raise typer.Exit(exits.USAGE)
     raise typer.Exit(exits.FINDINGS if diagnostics else exits.OK)

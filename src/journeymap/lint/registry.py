@@ -67,12 +67,8 @@ def select(selector: str) -> tuple[Rule, ...]:
 
 def rule_infos() -> tuple[RuleInfo, ...]:
     """The catalogue reporters show (SARIF's driver rules): validity codes, then lint rules."""
-    from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES
+    from journeymap.output.report import validity_rules
 
-    validity = tuple(
-        RuleInfo(code, name, VALIDITY_SUMMARIES[code], "error")
-        for code, name in VALIDITY_CODES.values()
-    )
-    return validity + tuple(
+    return validity_rules() + tuple(
         RuleInfo(r.code, r.name, r.summary, r.severity, doc=r.doc) for r in all_rules()
     )

@@ -53,5 +53,15 @@ def reporter(name: str) -> Reporter:
     return instance
 
 
+def validity_rules() -> tuple[RuleInfo, ...]:
+    """The file-validity codes (JM0xx) as rules, for reporters that list their rules."""
+    from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES
+
+    return tuple(
+        RuleInfo(code, name, VALIDITY_SUMMARIES[code], "error")
+        for code, name in VALIDITY_CODES.values()
+    )
+
+
 def pluralise(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
