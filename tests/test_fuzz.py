@@ -31,6 +31,12 @@ settings.register_profile(
     deadline=timedelta(seconds=10),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+settings.register_profile(
+    "medium",
+    max_examples=400,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 EXAMPLES = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in EXAMPLE_FILES]

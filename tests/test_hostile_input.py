@@ -87,6 +87,16 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     assert "permission denied" in result.stdout
 
 
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_a_file_that_fails_to_read_is_an_unreadable_path() -> None:
+    """Reading /proc/self/mem from its start fails with EIO, even for root."""
+    result = run_cli("validate", "/proc/self/mem")
+    assert result.code == 2
+    assert result.stdout.splitlines()[0] == (
+        "/proc/self/mem:1:1: error[JM001] cannot read file: Input/output error"
+    )
+
+
 def test_broken_link_is_an_unreadable_path(tmp_path: Path) -> None:
     link = tmp_path / "gone.yaml"
     link.symlink_to(tmp_path / "deleted.yaml")
