@@ -160,7 +160,8 @@ def test_a_file_without_version_is_not_a_journey(tmp_path: Path) -> None:
     assert result.code == 1
     assert result.stdout.splitlines()[0] == (
         f"{target}:1:1: error[JM005] not a journey file: the top level is a mapping without a "
-        "'journeymap' key; a journey file starts with 'journeymap: 1'"
+        "'journeymap' key; a journey file starts with 'journeymap: 1' (other YAML in a folder: "
+        "--exclude it)"
     )
 
 
@@ -231,3 +232,19 @@ def test_empty_directory_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("validate", tmp_path)
     assert result.code == 2
     assert "no *.yaml or *.yml files found" in result.stderr
+
+
+def test_exclude_skips_other_yaml_found_in_folders(tmp_path: Path) -> None:
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "drafts").mkdir()
+    journey = tmp_path / "journeys" / "veste.yaml"
+    journey.write_text(EXAMPLE_FILES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("ci/build.yml", "docker-compose.yml", "drafts/wip.yaml"):
+        (tmp_path / name).write_text("services: {}\n", encoding="utf-8")
+    assert invoke("validate", tmp_path).code == 1
+    result = invoke("validate", tmp_path, "-x", "ci/*", "--exclude", "docker-*.yml", "-x", "drafts")
+    assert result.code == 0, result.stdout
+    assert result.stdout == "✓ 1 file valid\n"
+    named = invoke("validate", tmp_path / "ci" / "build.yml", "-x", "ci/*")
+    assert named.code == 1

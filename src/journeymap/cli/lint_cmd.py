@@ -11,11 +11,12 @@ import typer
 
 from journeymap.cli import exits
 from journeymap.cli.loading import journey_paths
-from journeymap.cli.options import FailOn, JobsOption, LintFormat, PathsArgument
+from journeymap.cli.options import ExcludeOption, FailOn, JobsOption, LintFormat, PathsArgument
 
 
 def lint(
     paths: PathsArgument,
+    exclude: ExcludeOption = None,
     output_format: Annotated[
         LintFormat,
         typer.Option(
@@ -72,7 +73,7 @@ def lint(
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
     from journeymap.output.report import Report, reporter
 
-    files = journey_paths(paths)
+    files = journey_paths(paths, exclude)
     try:
         resolver = Resolver(config)
         result = lint_paths(

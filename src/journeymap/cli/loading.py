@@ -18,12 +18,12 @@ if TYPE_CHECKING:
     from journeymap.model.journey import Journey
 
 
-def journey_paths(paths: Sequence[Path]) -> list[Path]:
+def journey_paths(paths: Sequence[Path], exclude: Sequence[str] | None = None) -> list[Path]:
     """The files the user named or that lie under the folders named, or exit 2."""
     from journeymap.load.discover import PathError, expand
 
     try:
-        files = expand(paths)
+        files = expand(paths, exclude or ())
     except PathError as exc:
         exits.fail(str(exc))
     if not files:
@@ -31,7 +31,9 @@ def journey_paths(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def load_valid(paths: Sequence[Path]) -> list[tuple[Path, Journey]]:
+def load_valid(
+    paths: Sequence[Path], exclude: Sequence[str] | None = None
+) -> list[tuple[Path, Journey]]:
     """Every journey under `paths`, or exit 1 (invalid) or 2 (usage) with the reasons.
 
     Only the models are kept: a file's node tree and text weigh several times its model,
@@ -40,7 +42,7 @@ def load_valid(paths: Sequence[Path]) -> list[tuple[Path, Journey]]:
     from journeymap.load.batch import load_all
     from journeymap.output.report import Report, reporter
 
-    files = journey_paths(paths)
+    files = journey_paths(paths, exclude)
     journeys: list[tuple[Path, Journey]] = []
     diagnostics: list[Diagnostic] = []
     unreadable = False

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import PathsArgument
+from journeymap.cli.options import ExcludeOption, PathsArgument
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,6 +43,7 @@ class ColorMode(StrEnum):
 
 def matrix(
     paths: PathsArgument,
+    exclude: ExcludeOption = None,
     output_format: Annotated[
         MatrixFormat,
         typer.Option(
@@ -127,7 +128,7 @@ def matrix(
     from journeymap.views.matrix import unknown_ids
     from journeymap.views.matrix_report import build_report
 
-    loaded = load_valid(paths)
+    loaded = load_valid(paths, exclude)
     if output is not None:
         try:
             refuse_overwriting_inputs(output, [path for path, _ in loaded])

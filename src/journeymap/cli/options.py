@@ -52,3 +52,15 @@ JobsOption = Annotated[
         show_default=False,
     ),
 ]
+
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        "-x",
+        metavar="GLOB",
+        help="Skip files found in folders that match GLOB ('ci/*', 'docker-*.yml', 'drafts'); "
+        "repeatable. Files named on the command line are always read.",
+        show_default=False,
+    ),
+]

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import PathsArgument
+from journeymap.cli.options import ExcludeOption, PathsArgument
 
 
 class RenderFormat(StrEnum):
@@ -50,6 +50,7 @@ def _show_fields(value: str | None) -> frozenset[str]:
 
 def render(
     paths: PathsArgument,
+    exclude: ExcludeOption = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -110,7 +111,7 @@ def render(
     from journeymap.render.themes import THEMES
 
     fields = _show_fields(show)
-    loaded = load_valid(paths)
+    loaded = load_valid(paths, exclude)
     journeys = [journey for _, journey in loaded]
     guard = InputGuard(path for path, _ in loaded)
     if output not in {None, "-"}:

@@ -9,11 +9,12 @@ import typer
 
 from journeymap.cli import exits
 from journeymap.cli.loading import journey_paths
-from journeymap.cli.options import DiagnosticFormat, JobsOption, PathsArgument
+from journeymap.cli.options import DiagnosticFormat, ExcludeOption, JobsOption, PathsArgument
 
 
 def validate(
     paths: PathsArgument,
+    exclude: ExcludeOption = None,
     output_format: Annotated[
         DiagnosticFormat,
         typer.Option(
@@ -34,7 +35,7 @@ def validate(
     from journeymap.load.batch import run_per_file, validity
     from journeymap.output.report import Report, reporter, validity_rules
 
-    files = journey_paths(paths)
+    files = journey_paths(paths, exclude)
     diagnostics: list[Diagnostic] = []
     unreadable = False
     for outcome in run_per_file(validity, files, jobs):

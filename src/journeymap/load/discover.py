@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
 
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
@@ -14,29 +15,44 @@ class PathError(Exception):
     """A path given by the user that does not exist: a usage error, exit code 2."""
 
 
-def _walk(directory: Path) -> list[Path]:
+def excluded(relative: str, patterns: Sequence[str]) -> bool:
+    """Whether a path relative to the searched folder matches a glob, or any of its parts does.
+
+    'ci/*' names files of one folder, 'docker-*.yml' a file name anywhere, and 'drafts' a
+    whole folder anywhere below.
+    """
+    pure = PurePosixPath(relative)
+    candidates = (relative, *pure.parts)
+    return any(fnmatchcase(c, pattern) for pattern in patterns for c in candidates)
+
+
+def _walk(directory: Path, exclude: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for current, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        found.extend(
-            Path(current) / name
-            for name in sorted(files)
-            if name.endswith(SUFFIXES) and not name.startswith(".")
-        )
+        for name in sorted(files):
+            if not name.endswith(SUFFIXES) or name.startswith("."):
+                continue
+            path = Path(current) / name
+            if exclude and excluded(path.relative_to(directory).as_posix(), exclude):
+                continue
+            found.append(path)
     return found
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
+def expand(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
     """Files as given; directories searched recursively for *.yaml and *.yml.
 
-    Hidden directories (.git, .venv) are skipped; a file named explicitly is always kept,
-    whatever its suffix, since the user asked for it. Duplicates are dropped.
+    Hidden directories (.git, .venv) are skipped, and so are files below a directory
+    that match an `exclude` glob (a repository's CI or compose files are not journeys).
+    A file named explicitly is always kept, whatever its suffix, since the user asked for
+    it. Duplicates are dropped.
     """
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(_walk(path))
+            files.extend(_walk(path, exclude))
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:

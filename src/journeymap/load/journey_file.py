@@ -96,7 +96,7 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
             "value",
             NOT_A_JOURNEY,
             f"not a journey file: the top level is {shape}; "
-            "a journey file starts with 'journeymap: 1'",
+            "a journey file starts with 'journeymap: 1' (other YAML in a folder: --exclude it)",
         )
         result.diagnostics = found
         return result
