@@ -48,11 +48,29 @@ def ensure_graphviz() -> None:
     )
 
 
+def create_venv() -> None:
+    """A virtual environment with pip, even where the venv module cannot provide one.
+
+    Debian and Ubuntu ship Python without ensurepip unless python3-venv is installed:
+    `python3 -m venv` then fails halfway. virtualenv carries its own pip, and installing
+    it with --target leaves the system's packages (PEP 668) alone.
+    """
+    if run(sys.executable, "-m", "venv", VENV, check=False) == 0 and (BIN / "pip").exists():
+        return
+    shutil.rmtree(VENV, ignore_errors=True)
+    print("The venv module cannot create an environment here; using virtualenv instead.")
+    helper = ROOT / ".venv-bootstrap"
+    run(sys.executable, "-m", "pip", "install", "--quiet", "--target", helper, "virtualenv")
+    env = {**os.environ, "PYTHONPATH": str(helper)}
+    subprocess.run([sys.executable, "-m", "virtualenv", "--quiet", str(VENV)], check=True, env=env)
+    shutil.rmtree(helper, ignore_errors=True)
+
+
 def setup() -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"journeymap needs Python 3.11 or newer; this is {sys.version.split()[0]}")
-    if not PYTHON.exists():
-        run(sys.executable, "-m", "venv", VENV)
+    if not (BIN / "pip").exists():
+        create_venv()
     stamp = VENV / ".installed"
     project = ROOT / "pyproject.toml"
     if not stamp.exists() or stamp.stat().st_mtime < project.stat().st_mtime:
