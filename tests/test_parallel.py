@@ -22,3 +22,18 @@ def test_output_is_identical_whatever_the_number_of_jobs(tmp_path: Path) -> None
     assert one.code == two.code == 1
     assert one.stdout == two.stdout
     assert one.stdout.count('"path"') >= 13
+
+
+def test_a_large_render_batch_gives_the_same_files_whatever_the_jobs(tmp_path: Path) -> None:
+    """Batches of 16 files or more run in worker processes."""
+    sources = tmp_path / "journeys"
+    generate(sources, 20, Shape(stages=2, steps=2, channels=2), seed=11)
+    outputs = {}
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"out-{jobs}"
+        folder.mkdir()
+        result = run_cli("render", sources, "--format", "dot", "-o", folder, "--jobs", jobs)
+        assert result.code == 0, result.stderr
+        outputs[jobs] = {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    assert len(outputs["1"]) == 20
+    assert outputs["1"] == outputs["2"]

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, PathsArgument
+from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
 
 
 class RenderFormat(StrEnum):
@@ -96,6 +96,7 @@ def render(
         bool,
         typer.Option("--emotion/--no-emotion", help="Draw the emotion curve above the grid."),
     ] = True,
+    jobs: JobsOption = None,
 ) -> None:
     """Draw journey maps: stages across, channels down, the customer's path and emotion.
 
@@ -155,9 +156,16 @@ def render(
 
             with Progress(console=Console(stderr=True), transient=True) as progress:
                 task = progress.add_task("Rendering", total=len(chosen.jobs))
-                execute(chosen, options, engine, view.value, done=lambda: progress.advance(task))
+                execute(
+                    chosen,
+                    options,
+                    engine,
+                    view.value,
+                    done=lambda: progress.advance(task),
+                    jobs=jobs,
+                )
         else:
-            execute(chosen, options, engine, view.value)
+            execute(chosen, options, engine, view.value, jobs=jobs)
     except (EngineError, OutputError) as exc:
         exits.fail(str(exc))
     written = [job.target for job in chosen.jobs if job.target is not None]

@@ -32,8 +32,9 @@ def validate(
     a file that cannot be read at all.
     """
     from journeymap.diagnostics import Diagnostic
-    from journeymap.load.batch import run_per_file, validity
+    from journeymap.load.batch import validity
     from journeymap.output.report import Report, reporter, validity_rules
+    from journeymap.parallel import run_per_file
 
     files = journey_paths(paths, exclude)
     diagnostics: list[Diagnostic] = []

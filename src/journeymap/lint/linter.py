@@ -16,9 +16,10 @@ from journeymap.lint.config import LintConfig, Resolver, at_least
 from journeymap.lint.registry import all_rules, find
 from journeymap.lint.rule import Rule
 from journeymap.lint.rules.meta import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
-from journeymap.load.batch import collector_paused, run_per_file
+from journeymap.load.batch import collector_paused
 from journeymap.load.journey_file import JourneyFile, load_file
 from journeymap.load.limits import Limits
+from journeymap.parallel import run_per_file
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from journeymap.model.journey import Journey
 from journeymap.output.atomic import write_atomic
+from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import Engine, run
 from journeymap.render.mermaid import build_mermaid
@@ -123,19 +124,39 @@ def render(
     return run(engine, source, fmt)
 
 
+def _render_to_file(work: tuple[Job, str, Options, Engine | None, str]) -> None:
+    """One job of a batch, in a worker process: render, then write atomically."""
+    job, fmt, options, engine, view = work
+    assert job.target is not None
+    write_atomic(job.target, render(job.journeys, fmt, options, engine, view))
+
+
+PROCESSES_FROM = 16
+"""Batches this large go to worker processes: building DOT is Python work that threads
+cannot overlap, while a handful of files is quicker in threads than in new processes."""
+
+
 def execute(
     chosen: Plan,
     options: Options,
     engine: Engine | None,
     view: str = "map",
     done: Callable[[], None] | None = None,
+    jobs: int | None = None,
 ) -> None:
     """Render and write every job of the plan; `done` is called after each one.
 
-    Jobs run a few at a time: the layout runs in its own process, so threads overlap
-    them. Each file is written atomically; the first failing job, in plan order, raises
-    its EngineError or OutputError.
+    Large batches of files run in worker processes (`jobs`: how many, default one per
+    core); smaller ones a few at a time in threads, which overlap the layout programs.
+    Each file is written atomically; the first failing job, in plan order, raises its
+    EngineError or OutputError.
     """
+    if len(chosen.jobs) >= PROCESSES_FROM and all(job.target for job in chosen.jobs):
+        work = [(job, chosen.fmt, options, engine, view) for job in chosen.jobs]
+        for _ in iter_per_file(_render_to_file, work, jobs):
+            if done:
+                done()
+        return
 
     def one(job: Job) -> None:
         data = render(job.journeys, chosen.fmt, options, engine, view)
