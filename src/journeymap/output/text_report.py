@@ -12,6 +12,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from journeymap.diagnostics import SEVERITY_RANK, Severity
 from journeymap.output.report import Report, pluralise
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -24,12 +25,13 @@ def console_for(stream: TextIO) -> Console:
 class TextReporter:
     def write(self, report: Report, stream: TextIO) -> None:
         console = console_for(stream)
+        per_file = self._per_file(report) if report.command == "lint" else {}
         previous: str | None = None
         for d in report.diagnostics:
             if report.command == "lint" and d.path != previous:
                 if previous is not None:
                     console.print()
-                console.print(self._header(report, d.path))
+                console.print(self._header(d.path, *per_file[d.path]))
                 previous = d.path
             line = Text()
             line.append(f"{d.path}:{d.line}:{d.column}:", style="bold")
@@ -42,13 +44,20 @@ class TextReporter:
         console.print(self._summary(report))
 
     @staticmethod
-    def _header(report: Report, path: str) -> Text:
+    def _per_file(report: Report) -> dict[str, tuple[int, Severity]]:
+        """Each file's finding count and worst severity, in one pass over the findings."""
+        found: dict[str, tuple[int, Severity]] = {}
+        for d in report.diagnostics:
+            count, worst = found.get(d.path, (0, d.severity))
+            if SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst]:
+                worst = d.severity
+            found[d.path] = (count + 1, worst)
+        return found
+
+    @staticmethod
+    def _header(path: str, count: int, worst: Severity) -> Text:
         """A file's heading in grouped output, with its count, so a long run reads by file."""
-        mine = [d for d in report.diagnostics if d.path == path]
-        worst = next(s for s in ("error", "warning", "info") if any(d.severity == s for d in mine))
-        return Text(
-            f"{path} ({pluralise(len(mine), 'finding')})", style=f"underline {_STYLES[worst]}"
-        )
+        return Text(f"{path} ({pluralise(count, 'finding')})", style=f"underline {_STYLES[worst]}")
 
     @staticmethod
     def _summary(report: Report) -> Text:
