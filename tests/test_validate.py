@@ -248,3 +248,26 @@ def test_exclude_skips_other_yaml_found_in_folders(tmp_path: Path) -> None:
     assert result.stdout == "✓ 1 file valid\n"
     named = invoke("validate", tmp_path / "ci" / "build.yml", "-x", "ci/*")
     assert named.code == 1
+
+
+def test_journey_ids_are_unique_across_the_files_of_a_run(tmp_path: Path) -> None:
+    source = EXAMPLE_FILES[0].read_text(encoding="utf-8")
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        (tmp_path / name).write_text(source, encoding="utf-8")
+    lines = source.splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("id: "))
+    ident = lines[line - 1].removeprefix("id: ").strip()
+    for jobs in ("1", "2"):
+        result = invoke("validate", "--format", "json", "--jobs", jobs, tmp_path)
+        assert result.code == 1
+        found = json.loads(result.stdout)
+        assert [(Path(d["path"]).name, d["line"], d["column"], d["code"]) for d in found] == [
+            ("b.yaml", line, 5, "JM008"),
+            ("c.yaml", line, 5, "JM008"),
+        ]
+        assert found[0]["message"].startswith(
+            f"journey id '{ident}' is already the id of {tmp_path / 'a.yaml'}"
+        )
+    lint = invoke("lint", "--format", "json", tmp_path)
+    assert lint.code == 1
+    assert [d["code"] for d in json.loads(lint.stdout)] == ["JM008", "JM008"]

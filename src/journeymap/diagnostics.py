@@ -72,5 +72,5 @@ VALIDITY_SUMMARIES: dict[str, str] = {
     "JM005": "The file is not a journey file (no 'journeymap:' version key).",
     "JM006": "A value does not fit the journey format.",
     "JM007": "A reference names an id that is not declared.",
-    "JM008": "An id is declared twice in the same file.",
+    "JM008": "An id is declared twice in a file, or a journey id is used by two files.",
 }

@@ -33,14 +33,17 @@ def validate(
     """
     from journeymap.diagnostics import Diagnostic
     from journeymap.load.batch import validity
+    from journeymap.load.repository import duplicate_journey_ids, merged
     from journeymap.output.report import Report, reporter, validity_rules
     from journeymap.parallel import run_per_file
 
     files = journey_paths(paths, exclude)
     diagnostics: list[Diagnostic] = []
     unreadable = False
-    for outcome in run_per_file(validity, files, jobs):
-        diagnostics.extend(outcome.diagnostics)
+    outcomes = run_per_file(validity, files, jobs)
+    across = duplicate_journey_ids([outcome.journey_id for outcome in outcomes])
+    for outcome in outcomes:
+        diagnostics.extend(merged(outcome.path, outcome.diagnostics, across))
         unreadable = unreadable or outcome.unreadable
     reporter(output_format.value).write(
         Report(diagnostics, len(files), "validate", validity_rules()), sys.stdout

@@ -19,6 +19,7 @@ from journeymap.lint.rules.meta import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
 from journeymap.load.batch import collector_paused
 from journeymap.load.journey_file import JourneyFile, load_file
 from journeymap.load.limits import Limits
+from journeymap.load.repository import JourneyId, duplicate_journey_ids, journey_id, merged
 from journeymap.parallel import run_per_file
 
 
@@ -104,9 +105,11 @@ def _apply_suppressions(
 
 @dataclass(frozen=True, slots=True)
 class _FileLint:
+    path: str
     diagnostics: tuple[Diagnostic, ...]
     failing: int
     unreadable: bool
+    journey_id: JourneyId | None
 
 
 def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
@@ -116,7 +119,7 @@ def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
         loaded = load_file(path, Limits.from_env())
         found = lint_journey_file(loaded, config)
     failing = sum(1 for d in found if not loaded.ok or at_least(d.severity, threshold))
-    return _FileLint(tuple(found), failing, loaded.unreadable)
+    return _FileLint(loaded.path, tuple(found), failing, loaded.unreadable, journey_id(loaded))
 
 
 def lint_paths(
@@ -138,7 +141,11 @@ def lint_paths(
         config = resolver.for_file(path).with_overrides(select, ignore)
         work.append((path, config, fail_on or config.fail_on))
     outcomes = run_per_file(_lint_one, work, jobs)
-    diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
+    across = duplicate_journey_ids([outcome.journey_id for outcome in outcomes])
+    diagnostics = [
+        d for outcome in outcomes for d in merged(outcome.path, outcome.diagnostics, across)
+    ]
     failing = sum(outcome.failing for outcome in outcomes)
+    failing += sum(len(found) for found in across.values())
     unreadable = any(outcome.unreadable for outcome in outcomes)
     return LintResult(diagnostics, len(files), failing, unreadable)

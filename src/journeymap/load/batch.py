@@ -11,6 +11,7 @@ from pathlib import Path
 from journeymap.diagnostics import Diagnostic
 from journeymap.load.journey_file import JourneyFile, load_file
 from journeymap.load.limits import Limits
+from journeymap.load.repository import JourneyId, journey_id
 
 
 @contextmanager
@@ -43,11 +44,13 @@ def load_all(files: Sequence[Path], limits: Limits | None = None) -> Iterator[Jo
 class Validity:
     """What `validate` needs of a file: small enough to send back from a worker."""
 
+    path: str
     diagnostics: tuple[Diagnostic, ...]
     unreadable: bool
+    journey_id: JourneyId | None
 
 
 def validity(path: Path) -> Validity:
     with collector_paused():
         loaded = load_file(path)
-    return Validity(tuple(loaded.diagnostics), loaded.unreadable)
+    return Validity(loaded.path, tuple(loaded.diagnostics), loaded.unreadable, journey_id(loaded))
