@@ -43,6 +43,11 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     ),
     "deep-flow": (b"journeymap: 1\nx: " + b"[" * 200_000 + b"]" * 200_000, 1, "nesting deeper"),
     "deep-block": (b"journeymap: 1\nx:\n" + b"- " * 200_000 + b"x\n", 1, "nesting deeper"),
+    "deep-but-composable": (
+        b"journeymap: 1\nx: " + b"[" * 100 + b"]" * 100,
+        1,
+        "2:67: error[JM004] nesting deeper than 64 levels",
+    ),
     "two-documents": (b"journeymap: 1\n---\njourneymap: 1\n", 1, "several YAML documents"),
     "top-level-list": (b"- journeymap: 1\n", 1, "the top level is a list"),
     "tabs": (b"journeymap: 1\nstages:\n\t- id: a\n", 1, "indent with spaces, not tabs"),

@@ -59,6 +59,7 @@ class _Loader(_BaseLoader):
         super().__init__(stream)
         self.duplicates: list[Problem] = []
         self.memo: dict[int, Any] | None = None
+        self.max_depth = 64
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
@@ -102,8 +103,10 @@ class _Loader(_BaseLoader):
         self._check_duplicates(node)
         return super().construct_mapping(node, deep=deep)
 
-    def build(self, node: Node) -> Any:
-        """Construct the value of `node`; depth is bounded before this runs."""
+    def build(self, node: Node, depth: int = 1) -> Any:
+        """Construct the value of `node`, refusing nesting deeper than `max_depth`."""
+        if depth > self.max_depth:
+            raise _TooDeep(node)
         memo = self.memo
         if memo is not None and id(node) in memo:
             return memo[id(node)]
@@ -126,9 +129,9 @@ class _Loader(_BaseLoader):
             self._check_duplicates(node)
             value = {}
             for key_node, value_node in node.value:
-                key = self.build(key_node)
+                key = self.build(key_node, depth + 1)
                 try:
-                    value[key] = self.build(value_node)
+                    value[key] = self.build(value_node, depth + 1)
                 except TypeError:
                     raise yaml.constructor.ConstructorError(
                         "while constructing a mapping",
@@ -137,12 +140,18 @@ class _Loader(_BaseLoader):
                         key_node.start_mark,
                     ) from None
         elif isinstance(node, SequenceNode) and tag == SEQ_TAG:
-            value = [self.build(child) for child in node.value]
+            value = [self.build(child, depth + 1) for child in node.value]
         else:
             value = self.construct_object(node, deep=True)
         if memo is not None:
             memo[id(node)] = value
         return value
+
+
+class _TooDeep(Exception):
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node = node
 
 
 def _has_merge(node: MappingNode) -> bool:
@@ -151,6 +160,13 @@ def _has_merge(node: MappingNode) -> bool:
 
 _PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
+
+
+_DEEP_MESSAGE = "nesting deeper than {limit} levels; a journey needs about ten"
+
+SAFE_COMPOSE_DEPTH = 2000
+"""Nesting that libyaml's recursive composer handles with room to spare (10,000 levels
+were seen to compose; about 100,000 overflow the C stack)."""
 
 
 def nesting_bound(text: str) -> int:
@@ -181,7 +197,7 @@ def _exact_depth_problem(text: str, limit: int) -> Problem | None:
                         mark.line + 1 if mark else 1,
                         mark.column + 1 if mark else 1,
                         YAML_LIMIT,
-                        f"nesting deeper than {limit} levels; a journey needs about ten",
+                        _DEEP_MESSAGE.format(limit=limit),
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -279,12 +295,29 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     return Problem(line, column, YAML_SYNTAX, f"invalid YAML: {message}")
 
 
+def _too_deep(node: Node, limit: int) -> Problem:
+    mark = node.start_mark
+    return Problem(
+        mark.line + 1,
+        mark.column + 1,
+        YAML_LIMIT,
+        _DEEP_MESSAGE.format(limit=limit),
+    )
+
+
 def parse(text: str, limits: Limits) -> ParsedYaml:
-    if nesting_bound(text) > limits.max_depth:
+    """Parse once, refusing what could exhaust the stack or memory.
+
+    Depth is enforced while building the data; only text whose bound exceeds what the C
+    composer survives pays for a separate scan of parser events first. (The bound is
+    loose for deeply indented files, which is why it is not compared to the limit.)
+    """
+    if nesting_bound(text) > SAFE_COMPOSE_DEPTH:
         deep = _exact_depth_problem(text, limits.max_depth)
         if deep is not None:
             return ParsedYaml(None, None, [deep])
     loader = _Loader(text)
+    loader.max_depth = limits.max_depth
     try:
         root = loader.get_single_node()
         if root is None:
@@ -298,6 +331,8 @@ def parse(text: str, limits: Limits) -> ParsedYaml:
         return ParsedYaml(root, data, list(loader.duplicates))
     except yaml.YAMLError as exc:
         return ParsedYaml(None, None, [_syntax_problem(exc, text)])
+    except _TooDeep as exc:
+        return ParsedYaml(None, None, [_too_deep(exc.node, limits.max_depth)])
     except RecursionError:
         return ParsedYaml(
             None, None, [Problem(1, 1, YAML_LIMIT, "the YAML is nested too deeply to read")]
