@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -65,6 +66,7 @@ def _medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+@cache
 def _has(command: str) -> bool:
     probe = subprocess.run([JOURNEYMAP, command, "--help"], capture_output=True, check=False)
     return probe.returncode == 0

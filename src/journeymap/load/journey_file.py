@@ -125,12 +125,10 @@ def load_file(path: Path, limits: Limits | None = None, display: str | None = No
     shown = display if display is not None else str(path)
     text = read_text(path, limits)
     if isinstance(text, SourceProblem):
-        line = max(text.line, 1) if text.line else 1
-        column = max(text.column, 1) if text.column else 1
         return JourneyFile(
             shown,
             None,
-            [_diag(shown, line, column, UNREADABLE, text.message)],
+            [_diag(shown, text.line or 1, text.column or 1, UNREADABLE, text.message)],
             unreadable=text.os_error,
         )
     return load_text(shown, text, limits)

@@ -178,7 +178,7 @@ def nesting_bound(text: str) -> int:
     sum of both bounds the depth. Brackets inside quoted strings can only raise the bound.
     """
     brackets = _BRACKETS.findall(text)
-    flow = max(accumulate(1 if b in "[{" else -1 for b in brackets), default=0) if brackets else 0
+    flow = max(accumulate(1 if b in "[{" else -1 for b in brackets), default=0)
     block = max(map(len, _PREFIX.findall(text)), default=0)
     return flow + 2 * block + 2
 
