@@ -201,8 +201,16 @@ def _exact_depth_problem(text: str, limit: int) -> Problem | None:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        # PyYAML 6.0.4 and newer stop the parser itself at their own nesting limit.
+        if "maximum nesting depth" in str(exc.problem) and exc.problem_mark is not None:
+            mark = exc.problem_mark
+            return Problem(
+                mark.line + 1, mark.column + 1, YAML_LIMIT, _DEEP_MESSAGE.format(limit=limit)
+            )
         return None  # the real parse reports the syntax error with its position
+    except yaml.YAMLError:
+        return None
     finally:
         loader.dispose()
     return None
