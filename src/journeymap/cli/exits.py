@@ -9,6 +9,8 @@ OK = 0
 FINDINGS = 1
 USAGE = 2
 INTERNAL = 3
+PIPE_CLOSED = 141
+"""The reader of standard output went away (`| head`): 128 + SIGPIPE, as shells report."""
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:

@@ -22,10 +22,13 @@ def journey_paths(paths: Sequence[Path], exclude: Sequence[str] | None = None) -
     """The files the user named or that lie under the folders named, or exit 2."""
     from journeymap.load.discover import PathError, expand
 
+    notes: list[str] = []
     try:
-        files = expand(paths, exclude or ())
+        files = expand(paths, exclude or (), notes)
     except PathError as exc:
         exits.fail(str(exc))
+    for note in notes:
+        sys.stderr.write(f"journeymap: note: {note}\n")
     if not files:
         exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     return files
