@@ -14,5 +14,7 @@ PIPE_CLOSED = 141
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
-    sys.stderr.write(f"journeymap: error: {message}\n")
+    from journeymap.textsafe import visible
+
+    sys.stderr.write(f"journeymap: error: {visible(message)}\n")
     raise SystemExit(code)

@@ -27,8 +27,11 @@ def journey_paths(paths: Sequence[Path], exclude: Sequence[str] | None = None) -
         files = expand(paths, exclude or (), notes)
     except PathError as exc:
         exits.fail(str(exc))
-    for note in notes:
-        sys.stderr.write(f"journeymap: note: {note}\n")
+    if notes:
+        from journeymap.textsafe import visible
+
+        for note in notes:
+            sys.stderr.write(f"journeymap: note: {visible(note)}\n")
     if not files:
         exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     return files

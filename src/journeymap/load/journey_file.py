@@ -101,6 +101,18 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
         result.diagnostics = found
         return result
 
+    if isinstance(data["journeymap"], bool):
+        # `Literal[1]` lets True through (True == 1 in Python); YAML's `true` is no version.
+        version = "true" if data["journeymap"] else "false"
+        at(
+            ("journeymap",),
+            "value",
+            SCHEMA,
+            f"unsupported format version {version}; this journeymap reads version 1 "
+            "(write 'journeymap: 1')",
+        )
+        result.diagnostics = found
+        return result
     journey: Journey | None = None
     try:
         journey = Journey.model_validate(data)

@@ -61,6 +61,12 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _tip(text: str) -> str:
+    """A quoted DOT attribute (tooltip, graph name): backslashes doubled, so a trailing one
+    cannot swallow the closing quote and `\\N` or `\\l` in a text is not a DOT escape."""
+    return text.replace("\\", "\\\\")
+
+
 _GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
 """Spaces that must not break a line: before a currency or French punctuation, in 10 000."""
 
@@ -108,7 +114,7 @@ class _Builder:
         self.theme = options.theme
         self.lang = grid.lang
         # the graph's name becomes the SVG's <title>, which screen readers announce
-        self.graph = graphviz.Digraph(name=grid.title)
+        self.graph = graphviz.Digraph(name=_tip(grid.title))
         self.line = "——" if options.plain_marks else "━━"
         # a journey whose steps carry no emotion yet gets no empty band for it
         rated = any(e is not None for c in grid.columns for e in c.emotions)
@@ -412,7 +418,7 @@ class _Builder:
                 style="",
                 width=f"{CELL_WIDTH:g}",
                 height=f"{step_height:.3f}",
-                tooltip=column.text,
+                tooltip=_tip(column.text),
             )
             names.append(f"h{k}")
             if self.emotion:
@@ -438,7 +444,7 @@ class _Builder:
                     rank.node(
                         node,
                         label="",
-                        tooltip=f"{column.text} × {lane.name}" if lane.name else " ",
+                        tooltip=_tip(f"{column.text} × {lane.name}") if lane.name else " ",
                         # the path view's rows are not channels: nothing to show there
                         style="rounded" if self.grid.lanes[lane_index].name else "invis",
                         color=theme.empty_border,
@@ -479,7 +485,7 @@ class _Builder:
             "penwidth": "2.6" if cell.moment_of_truth else "1.2",
             "width": f"{CELL_WIDTH:g}",
             "height": f"{height:.3f}",
-            "tooltip": cell.entries[0].name,
+            "tooltip": _tip(cell.entries[0].name),
         }
         if cell.tone == "breakpoint":
             attrs["style"] = "filled,rounded,bold"
@@ -591,7 +597,7 @@ class _Builder:
                 color=theme.breakpoint,
                 penwidth="1.8",
                 arrowhead="vee",
-                tooltip=edge.text,
+                tooltip=_tip(edge.text),
             )
 
 
