@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 def journey_paths(paths: Sequence[Path], exclude: Sequence[str] | None = None) -> list[Path]:
     """The files the user named or that lie under the folders named, or exit 2."""
     from journeymap.load.discover import PathError, expand
+    from journeymap.load.limits import LimitError, Limits
+
+    try:
+        Limits.from_env()  # a mistyped limit is a usage error before any file is read
+    except LimitError as exc:
+        exits.fail(str(exc))
 
     notes: list[str] = []
     try:
