@@ -64,8 +64,14 @@ def _esc(text: str) -> str:
 
 def _tip(text: str) -> str:
     """A quoted DOT attribute (tooltip, graph name): backslashes doubled, so a trailing one
-    cannot swallow the closing quote and `\\N` or `\\l` in a text is not a DOT escape."""
+    cannot swallow the closing quote and `\\N` or `\\l` in a text is not a DOT escape.
+    Tooltips are cut at a readable length: a text of megabytes would be copied in each."""
+    if len(text) > _TIP_LENGTH:
+        text = text[: _TIP_LENGTH - 1] + "…"
     return text.replace("\\", "\\\\")
+
+
+_TIP_LENGTH = 1000
 
 
 @contextlib.contextmanager
@@ -82,8 +88,14 @@ _GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
 
 
 def _wrap(text: str, width: int, lines: int) -> list[str]:
-    glued = _GLUED.sub("\u00a0", text)
+    # Only the first lines are drawn: wrapping a text of megabytes whole (textwrap copies
+    # the rest of a long word for each line it cuts) was quadratic.
+    bound = (lines + 1) * (width + 1) * 4
+    cut = len(text) > bound
+    glued = _GLUED.sub("\u00a0", text[:bound] if cut else text)
     wrapped = textwrap.wrap(glued, width=width, break_long_words=True) or [""]
+    if cut and len(wrapped) <= lines:
+        wrapped.append("")
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         last = wrapped[-1]
