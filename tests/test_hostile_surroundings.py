@@ -624,3 +624,58 @@ def test_an_internal_error_is_one_paragraph_and_exit_3(tmp_path: Path) -> None:
     assert done.returncode == 3
     assert done.stderr.startswith("journeymap: internal error: RuntimeError: forced for the test\n")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["validate", "matrix", "render-dot"])
+def test_a_closed_stdout_is_an_error(name: str) -> None:
+    done = subprocess.run(
+        _command(*STREAM_COMMANDS[name]),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=_env(),
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 2
+    assert (
+        done.stderr.decode() == "journeymap: error: cannot write to standard output: it is closed\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+def test_an_unwritable_stderr_keeps_the_exit_code(tmp_path: Path) -> None:
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(
+            _command("validate", tmp_path / "nope.yaml"),
+            stdout=subprocess.PIPE,
+            stderr=full,
+            env=_env(),
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("command", ["lint", "matrix"])
+def test_dash_is_standard_output(command: str, journey: Path, tmp_path: Path) -> None:
+    done = run_cli(command, journey, "-o", "-", cwd=tmp_path)
+    assert done.code == 0
+    assert done.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_names_the_system_refuses(journey: Path, tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    long_name = tmp_path / ("a" * 300 + ".yaml")
+    for path, message in [
+        (loop, "Too many levels of symbolic links"),
+        (long_name, "File name too long"),
+    ]:
+        read = run_cli("validate", path)
+        assert read.code == 2
+        assert message in read.stdout + read.stderr
+        written = run_cli("lint", journey, "-o", path)
+        assert written.code == 2
+        assert message in written.stderr

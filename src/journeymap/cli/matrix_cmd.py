@@ -128,6 +128,8 @@ def matrix(
     from journeymap.views.matrix import unknown_ids
     from journeymap.views.matrix_report import build_report
 
+    if output is not None and str(output) == "-":
+        output = None  # '-' is standard output, as for render
     loaded = load_valid(paths, exclude)
     if output is not None:
         try:

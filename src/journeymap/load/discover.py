@@ -30,7 +30,11 @@ def excluded(relative: str, patterns: Sequence[str]) -> bool:
 
 def _walk(directory: Path, exclude: Sequence[str], notes: list[str]) -> list[Path]:
     found: list[Path] = []
-    for current, dirs, files in os.walk(directory):
+
+    def unreadable(error: OSError) -> None:
+        notes.append(f"skipped {error.filename}: {error.strerror or error}")
+
+    for current, dirs, files in os.walk(directory, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             if not name.endswith(SUFFIXES) or name.startswith("."):
@@ -70,12 +74,15 @@ def expand(
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files.extend(_walk(path, exclude, notes))
-        elif path.exists() or path.is_symlink():
-            files.append(path)
-        else:
-            raise PathError(f"{raw}: no such file or directory")
+        try:
+            if path.is_dir():
+                files.extend(_walk(path, exclude, notes))
+            elif path.exists() or path.is_symlink():
+                files.append(path)
+            else:
+                raise PathError(f"{raw}: no such file or directory")
+        except OSError as exc:  # a name too long, a folder that cannot be listed
+            raise PathError(f"{raw}: {exc.strerror or exc}") from None
     unique: dict[object, Path] = {}
     for path in files:
         unique.setdefault(_identity(path), path)

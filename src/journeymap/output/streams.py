@@ -45,14 +45,18 @@ class _GuardedFile(io.FileIO):
     """A file descriptor whose write errors become the two exceptions above."""
 
     label = "standard output"
+    failed = False
 
     def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.failed:
+            return len(data)  # reported once; later flushes (at exit) must not fail again
         try:
             return super().write(data)
-        except BrokenPipeError:
-            raise StreamClosed from None
         except OSError as exc:
-            if exc.errno == errno.EPIPE:
+            self.failed = True
+            if self.label == "standard error":
+                return len(data)  # nowhere left to report it: the exit code still tells
+            if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
                 raise StreamClosed from None
             raise StreamError(f"cannot write to {self.label}: {exc.strerror or exc}") from None
 
@@ -66,7 +70,27 @@ def _is_utf8(encoding: str | None) -> bool:
         return False
 
 
-def _guard(stream: TextIO, label: str) -> TextIO:
+class _ClosedFile(io.RawIOBase):
+    """Standard output or error closed by the caller (`>&-`)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.label == "standard error" or self.failed:
+            return len(data)
+        self.failed = True
+        raise StreamError(f"cannot write to {self.label}: it is closed")
+
+
+def _guard(stream: TextIO | None, label: str) -> TextIO:
+    if stream is None:
+        return io.TextIOWrapper(io.BufferedWriter(_ClosedFile(label)), encoding="utf-8")  # type: ignore[type-var]
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):

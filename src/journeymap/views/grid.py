@@ -168,6 +168,7 @@ def merge_orders(
                 successors[previous].add(item)
                 waiting[item] += 1
             previous = item
+
     # Kahn's algorithm with a heap: linear-logarithmic, where rescanning every remaining
     # item at each placement cost minutes for a journey of 10,000 stages.
     def key(item: K) -> tuple[int, int]:
