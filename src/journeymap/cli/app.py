@@ -49,6 +49,7 @@ def _register() -> None:
     from journeymap.cli import (
         lint_cmd,
         matrix_cmd,
+        metrics_cmd,
         render_cmd,
         rules_cmd,
         schema_cmd,
@@ -57,6 +58,7 @@ def _register() -> None:
 
     for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, render_cmd, schema_cmd):
         module.register(app)
+    metrics_cmd.register(app)
 
 
 _register()
