@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -24,6 +25,8 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from journeymap.model.quantities import PERIOD_FORMS, parse_period
 
@@ -114,6 +117,13 @@ class Question(_Model):
     @classmethod
     def _from_string(cls, value: Any) -> Any:
         return {"column": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """A bare column name is a question too, as the validator accepts."""
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
 
     @model_validator(mode="after")
     def _scale_ordered(self) -> Question:

@@ -72,7 +72,12 @@ def touchpoint_lines(change: TouchpointChange, min_n: int) -> list[str]:
         else:
             detail = ""
         lines.append(f"    {label:<7} {_value(item.old):>8} -> {_value(item.new)}{detail}")
-    if not change.changes:
+    changed = {c.key for c in change.changes}
+    for figure in result.figures:
+        if figure.metric not in changed:
+            label = LABELS[figure.metric]
+            lines.append(f"    {label:<7} {_value(figure.value):>8} unchanged   n={figure.n}")
+    if not change.changes and not result.figures:
         lines.append("    unchanged")
     for figure in result.withheld:
         label = LABELS[figure.metric]
