@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, PathsArgument
+from journeymap.cli.options import ExcludeOption, OutputFileOption, PathsArgument
 
 if TYPE_CHECKING:
     from journeymap.metrics.changes import TouchpointChange
@@ -176,17 +176,7 @@ def plan(
             help="A metric older than this (from its period's end) is not recent.",
         ),
     ] = 365,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of standard output.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputFileOption = None,
 ) -> None:
     """Which question to ask, and after which step, where a journey lacks a recent metric.
 

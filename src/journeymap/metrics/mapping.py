@@ -19,7 +19,6 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StrictBool,
-    StrictFloat,
     StrictInt,
     StringConstraints,
     ValidationError,
@@ -28,13 +27,11 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from journeymap.model.journey import Number, Text
 from journeymap.model.quantities import PERIOD_FORMS, parse_period
 
 Format = Literal["auto", "qualtrics", "surveymonkey", "typeform", "google-forms", "csv"]
 DateOrder = Literal["dmy", "mdy", "ymd"]
-FORMATS: tuple[str, ...] = ("auto", "qualtrics", "surveymonkey", "typeform", "google-forms", "csv")
-Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
-Number = StrictInt | StrictFloat
 
 
 def _kebab(name: str) -> str:
