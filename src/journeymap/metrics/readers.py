@@ -330,6 +330,7 @@ def read_survey(
         values = [cells[index] for _, cells in body if index < len(cells)]
         survey.date_order = date_order or _guess_order(values) or _default_order(survey)
     width = len(columns)
+    flags = _flags(survey, include_unfinished)
     for line, cells in body:
         if cells and cells[0].startswith("\x00"):
             survey.bad.append(BadRow(line, f"broken quoting ({cells[0][1:]})"))
@@ -337,7 +338,7 @@ def read_survey(
         if len(cells) != width:
             survey.bad.append(BadRow(line, f"{len(cells)} cells where the header has {width}"))
             continue
-        reason = _set_aside(survey, cells, include_unfinished)
+        reason = _set_aside(flags, cells)
         if reason:
             survey.skipped[reason] += 1
             continue
@@ -373,21 +374,28 @@ def _date_column(survey: Survey, wanted: str | None) -> Column | None:
     return None
 
 
-def _set_aside(survey: Survey, cells: tuple[str, ...] | list[str], unfinished: bool) -> str:
+def _flags(survey: Survey, unfinished: bool) -> list[tuple[int, str]]:
+    """The columns that mark rows not to count, found once: (index, which)."""
+    wanted = {
+        "qualtrics": [("Status", "status")] + ([] if unfinished else [("Finished", "finished")]),
+        "typeform": [("Response Type", "response type")],
+    }.get(survey.shape, [])
+    found = []
+    for name, kind in wanted:
+        column = survey.column(name)
+        if column is not None:
+            found.append((column.index, kind))
+    return found
+
+
+def _set_aside(flags: list[tuple[int, str]], cells: list[str]) -> str:
     """Why a well-formed row must not count (a preview, spam, a partial answer), or ''."""
-    if survey.shape == "qualtrics":
-        status = survey.column("Status")
-        if status is not None:
-            value = cells[status.index].strip().casefold()
-            if value and value not in QUALTRICS_STATUS_KEPT:
-                return QUALTRICS_STATUS_NAMES.get(value, value)
-        finished = survey.column("Finished")
-        if finished is not None and not unfinished:
-            value = cells[finished.index].strip().casefold()
-            if value in {"0", "false"}:
-                return "unfinished"
-    if survey.shape == "typeform":
-        kind = survey.column("Response Type")
-        if kind is not None and cells[kind.index].strip().casefold() == "partial":
+    for index, kind in flags:
+        value = cells[index].strip().casefold()
+        if kind == "status" and value and value not in QUALTRICS_STATUS_KEPT:
+            return QUALTRICS_STATUS_NAMES.get(value, value)
+        if kind == "finished" and value in {"0", "false"}:
+            return "unfinished"
+        if kind == "response type" and value == "partial":
             return "partial"
     return ""

@@ -38,13 +38,15 @@ class Update:
     volume: int | None = None
 
 
-def _yaml(mapping: int, sequence: int, offset: int) -> Any:
+def _yaml(mapping: int, sequence: int, offset: int, start: bool = False, end: bool = False) -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 1_000_000
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    yaml.explicit_start = start
+    yaml.explicit_end = end
     return yaml
 
 
@@ -62,6 +64,9 @@ def _faithful_yaml(text: str, name: str) -> Any:
         _, sequence, offset = load_yaml_guess_indent(text)
     except Exception as exc:  # ruamel raises many kinds; the file was validated already
         raise UpdateError(f"{name}: ruamel.yaml cannot read it: {exc}") from None
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    start = bool(lines) and lines[0].startswith("---")
+    end = bool(lines) and lines[-1].rstrip() == "..."
     tried = []
     for mapping in (2, 4, sequence):
         for seq, off in ((sequence or 2, offset or 0), (mapping, 0), (mapping + 2, 2)):
@@ -69,7 +74,7 @@ def _faithful_yaml(text: str, name: str) -> Any:
             if key in tried or off > seq:
                 continue
             tried.append(key)
-            yaml = _yaml(*key)
+            yaml = _yaml(*key, start=start, end=end)
             if _dump(yaml, yaml.load(text)) == text:
                 return yaml
     first = _first_difference(text, _dump(_yaml(2, 4, 2), _yaml(2, 4, 2).load(text)))
@@ -118,7 +123,19 @@ def _touchpoint_path(update: Update) -> tuple[Any, ...]:
 
 
 def apply_updates(text: str, updates: Sequence[Update], name: str) -> str:
-    """The journey text with the updates applied; every other line byte for byte the same."""
+    """The journey text with the updates applied; every other line byte for byte the same.
+
+    A byte-order mark and Windows line ends are set aside and put back, since ruamel
+    writes neither.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    crlf = "\r\n" in text
+    plain = text.removeprefix(bom).replace("\r\n", "\n") if crlf or bom else text
+    updated = _apply(plain, updates, name)
+    return bom + (updated.replace("\n", "\r\n") if crlf else updated)
+
+
+def _apply(text: str, updates: Sequence[Update], name: str) -> str:
     from ruamel.yaml.comments import CommentedMap
 
     yaml = _faithful_yaml(text, name)
