@@ -325,3 +325,11 @@ def test_mapping_schema_is_json_schema() -> None:
     mapping["filter"] = {k: str(v) if k != "where" else v for k, v in mapping["filter"].items()}
     jsonschema.validate(mapping, schema)
     assert "min-n" in schema["properties"]
+
+
+def test_committed_mapping_schema_is_up_to_date() -> None:
+    committed = Path(__file__).resolve().parent.parent / "schemas" / "metrics-mapping.schema.json"
+    assert committed.read_text(encoding="utf-8") == invoke("metrics", "schema").stdout, (
+        "schemas/metrics-mapping.schema.json is stale: "
+        "run `journeymap metrics schema > schemas/metrics-mapping.schema.json`"
+    )

@@ -1,4 +1,4 @@
-"""The journey writer: one line changes, whatever the line ends; files it cannot keep are refused."""
+"""The journey writer: one line changes, whatever the line ends; other files are refused."""
 
 from __future__ import annotations
 

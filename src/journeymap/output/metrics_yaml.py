@@ -8,7 +8,8 @@ the indentation found in it), and after the update every line that differs must 
 to a touchpoint that was updated (or be the `journeymap:` version line). A file that
 fails either is reported and left alone, never reformatted.
 
-ruamel.yaml is imported only here, when an import writes (about 60 ms).
+ruamel.yaml is imported only here, when an import writes (50 to 150 ms measured on a
+loaded 2-core machine, much of it re, enum and typing, which the CLI has loaded already).
 """
 
 from __future__ import annotations
