@@ -17,7 +17,7 @@ from journeymap.metrics.compute import (
     read_answer,
     round_half_away,
 )
-from journeymap.metrics.mapping import Question, parse_mapping
+from journeymap.metrics.mapping import MappingError, Question, parse_mapping
 from journeymap.metrics.readers import (
     SurveyError,
     decode,
@@ -128,6 +128,30 @@ def test_a_column_may_be_named_by_id_text_or_import_id() -> None:
     column = survey.column("Q1")
     assert column is not None
     assert survey.column("how likely?") == column == survey.column("QID1")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("period: 20261", "m.yaml: period: write a period like '2026', '2026-Q3'"),
+        ("period: 2026-09-30", None),
+        ("period: 2026", None),
+        (
+            "filter: {from: 2026-10-01, to: 2026-09-30}",
+            "m.yaml: filter: 'to' (2026-09-30) is before",
+        ),
+        ("min-n: 0", "m.yaml: min-n: Input should be greater than or equal to 1"),
+        ("format: excel", "m.yaml: format: Input should be 'auto', 'qualtrics'"),
+    ],
+)
+def test_mapping_errors_name_the_key(text: str, message: str | None) -> None:
+    body = f"source: x\n{text}\ntouchpoints: [{{step: s, channel: c, nps: Q}}]\n"
+    if message is None:
+        parse_mapping(body, "m.yaml")
+        return
+    with pytest.raises(MappingError) as caught:
+        parse_mapping(body, "m.yaml")
+    assert str(caught.value).startswith(message)
 
 
 MAPPING = parse_mapping("source: x\nmin-n: 1\ntouchpoints: [{step: s, channel: c, nps: Q}]\n", "m")

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -51,8 +52,8 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-def _check_period(value: Any) -> Any:
-    if isinstance(value, str) and parse_period(value) is None:
+def _check_period(value: str) -> str:
+    if parse_period(value) is None:
         raise ValueError(f"write a period like {PERIOD_FORMS}")
     return value
 
@@ -197,7 +198,7 @@ class Mapping(_Model):
         Field(description="How to read 03/07/2026: dmy or mdy; default: guessed from the data."),
     ] = None
     period: Annotated[
-        Annotated[str, BeforeValidator(_as_text), BeforeValidator(_check_period)] | None,
+        Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_period)] | None,
         Field(
             description=f"The period written on each metric ({PERIOD_FORMS}); default: the "
             "filter's dates, else the dates of the answers kept."
