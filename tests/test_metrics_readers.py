@@ -181,3 +181,18 @@ def test_any_table_gives_figures_or_a_survey_error(rows: list[list[str]]) -> Non
     lines = {bad.line for bad in result.bad}
     counted = sum(f.n for r in result.results for f in r.figures)
     assert counted + len(lines) <= len(rows)
+
+
+def test_surveymonkey_choice_columns_and_ambiguous_names() -> None:
+    data = (
+        b"Respondent ID,Collector ID,Which plan?,,Which add-on?,\n"
+        b",,Team,Other,SSO,Other\n"
+        b"1,2,Team,,SSO,\n"
+    )
+    survey = read_survey(data, "sm.csv")
+    assert survey.shape == "surveymonkey"
+    team = survey.column("Which plan? - Team")
+    assert team is not None and team.index == 2
+    assert survey.column("Which plan?") is None
+    with pytest.raises(SurveyError, match=r"'Other' names 2 columns"):
+        survey.column("Other")

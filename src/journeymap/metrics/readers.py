@@ -98,14 +98,21 @@ class Survey:
     date_order: str | None = None
 
     def column(self, name: str) -> Column | None:
-        """The column a mapping names, by exact name first, then trimmed and in any case."""
-        for column in self.columns:
-            if name in column.names:
-                return column
-        wanted = _fold(name)
-        for column in self.columns:
-            if any(_fold(n) == wanted for n in column.names):
-                return column
+        """The column a mapping names, by exact name first, then trimmed and in any case.
+
+        A name that fits several columns (a choice label repeated across questions) is an
+        error rather than a guess: reading the wrong column would give a wrong figure.
+        """
+        for same in (lambda n: n == name, lambda n: _fold(n) == _fold(name)):
+            found = [c for c in self.columns if any(same(n) for n in c.names)]
+            if len(found) > 1:
+                labels = ", ".join(repr(c.label) for c in found[:4])
+                raise SurveyError(
+                    f"{self.name}: {name!r} names {len(found)} columns ({labels}); "
+                    "use the full name of one"
+                )
+            if found:
+                return found[0]
         return None
 
     def suggest(self, name: str) -> str:
@@ -236,7 +243,7 @@ def _surveymonkey_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
             current = heading.strip()
         sub = answers[index].strip() if index < len(answers) else ""
         if sub and sub.casefold() not in {"response", "open-ended response"}:
-            names: tuple[str, ...] = (f"{current} - {sub}", sub, current)
+            names: tuple[str, ...] = (f"{current} - {sub}", sub)
         else:
             names = (current,)
         columns.append(Column(index, names))
