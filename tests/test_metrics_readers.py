@@ -103,7 +103,9 @@ def test_ambiguous_dates_follow_the_data_then_the_tool() -> None:
     assert survey.shape == "google-forms" and survey.date_order == "dmy"
     assert [r.day for r in survey.rows] == [date(2026, 2, 1), date(2026, 2, 25)]
     unknown = "Timestamp,Q\n01/02/2026 10:00:00,9\n"
-    assert read_survey(unknown.encode(), "gf.csv").date_order == "mdy"
+    guessed = read_survey(unknown.encode(), "gf.csv")
+    assert guessed.date_order == "mdy" and guessed.date_order_guessed
+    assert not survey.date_order_guessed
     forced = read_survey(unknown.encode(), "gf.csv", date_order="dmy")
     assert forced.rows[0].day == date(2026, 2, 1)
 

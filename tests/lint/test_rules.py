@@ -140,8 +140,9 @@ def with_provenance(j: dict[str, Any], **changes: object) -> None:
         metrics = touchpoint(j, stage)["metrics"]
         metrics.update(source="Enquête SMS J+1", period="2099-Q1", n=400)
         metrics.update(changes)
-        if metrics["source"] is None:
-            metrics.pop("source")
+        for key in ("source", "period"):
+            if metrics[key] is None:
+                metrics.pop(key)
 
 
 CASES: dict[str, tuple[Variant, Variant]] = {
@@ -313,6 +314,10 @@ CASES: dict[str, tuple[Variant, Variant]] = {
     "JM703": (
         edit(lambda j: with_provenance(j, n=29)),
         edit(lambda j: with_provenance(j, n=30)),
+    ),
+    "JM704": (
+        edit(lambda j: with_provenance(j, period=None)),
+        edit(lambda j: touchpoint(j).update(metrics={"csat": 82})),
     ),
     "JM901": (
         comment("# journeymap: disable-file=JM401"),

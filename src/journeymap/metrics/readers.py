@@ -96,6 +96,8 @@ class Survey:
     bad: list[BadRow] = field(default_factory=list)
     date_column: Column | None = None
     date_order: str | None = None
+    date_order_guessed: bool = False
+    """True when nothing in the data or the mapping decided day or month first."""
 
     def column(self, name: str) -> Column | None:
         """The column a mapping names, by exact name first, then trimmed and in any case.
@@ -335,7 +337,10 @@ def read_survey(
     if survey.date_column is not None:
         index = survey.date_column.index
         values = [cells[index] for _, cells in body if index < len(cells)]
-        survey.date_order = date_order or _guess_order(values) or _default_order(survey)
+        survey.date_order = date_order or _guess_order(values)
+        if survey.date_order is None:
+            survey.date_order = _default_order(survey)
+            survey.date_order_guessed = any(_DATE_NUMERIC.match(v.strip()) for v in values)
     width = len(columns)
     flags = _flags(survey, include_unfinished)
     for line, cells in body:

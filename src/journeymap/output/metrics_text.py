@@ -33,6 +33,10 @@ def _value(value: Any) -> str:
     return f"{value:g}" if isinstance(value, int | float) else str(value)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _separator(sep: str) -> str:
     return {"\t": "tab", ",": "','", ";": "';'", "|": "'|'"}.get(sep, repr(sep))
 
@@ -41,8 +45,14 @@ def survey_lines(survey: Survey, computation: Computation) -> list[str]:
     read = len(survey.rows) + sum(survey.skipped.values()) - survey.skipped["outside the filter"]
     lines = [
         f"{survey.name}: {SHAPES.get(survey.shape, survey.shape)} export, {survey.encoding}, "
-        f"{_separator(survey.separator)}-separated, {read + len(survey.bad)} answer rows"
+        f"{_separator(survey.separator)}-separated, {_plural(read + len(survey.bad), 'answer row')}"
     ]
+    if survey.date_order_guessed and survey.date_column is not None:
+        first = "day" if survey.date_order == "dmy" else "month"
+        lines.append(
+            f"  dates in {survey.date_column.label} read {first} first, as the tool writes "
+            "them; no date settles it: set date-order in the mapping if that is wrong"
+        )
     if survey.skipped:
         aside = ", ".join(f"{count} {why}" for why, count in sorted(survey.skipped.items()))
         lines.append(f"  set aside: {aside}")

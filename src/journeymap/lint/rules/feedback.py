@@ -103,3 +103,30 @@ def small_sample_metric(journey: Journey, config: LintConfig) -> Iterator[Findin
                 f"step '{ref.step.id}': the metrics on '{touchpoint.channel}' stand on "
                 f"{metrics.n} answers (under {minimum}): collect more before ranking on them",
             )
+
+
+@rule("JM704", "undated-metric", "info")
+def undated_metric(journey: Journey, config: LintConfig) -> Iterator[Finding]:
+    """A touchpoint's metrics say nothing of when they were measured.
+
+    Without a `period`, nobody can tell last month's CSAT from one of three years
+    ago, and `stale-metric` (JM701) cannot age it. Checked in journeys that declare
+    `journeymap: 1.1`, where `period` exists; an info, since the date may simply be
+    unknown for figures inherited from an old study.
+
+    Bad (fr): `metrics: {csat: 64, source: Enquête e-mail J+1}`
+    Good (fr): `metrics: {csat: 64, source: Enquête e-mail J+1, period: 2026-09}`
+    Bad (en): `metrics: {nps: 22, source: Relationship survey}`
+    Good (en): `metrics: {nps: 22, source: Relationship survey, period: 2026-H1}`
+    """
+    if journey.version != "1.1":
+        return
+    for ref, touchpoint in journey.iter_touchpoints():
+        metrics = touchpoint.metrics
+        if metrics is not None and metrics.measured() and metrics.period is None:
+            yield Finding(
+                (*ref.loc, "metrics"),
+                f"step '{ref.step.id}': the metrics on '{touchpoint.channel}' have no period: "
+                "add period: (e.g. 2026-Q3) so their age can be checked",
+                target="key",
+            )
