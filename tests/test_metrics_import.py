@@ -276,7 +276,12 @@ def test_malformed_inputs_are_one_line_errors(tmp_path: Path) -> None:
     assert "empty file" in _fails(empty, "--map", good_map, "-j", journey)
     binary = tmp_path / "export.xlsx"
     binary.write_bytes(b"PK\x03\x04\x00\x00binary\x00\x00" * 20)
-    assert "export.xlsx" in _fails(binary, "--map", good_map, "-j", journey)
+    assert "export.xlsx: an Excel workbook (.xlsx), not a CSV export" in _fails(
+        binary, "--map", good_map, "-j", journey
+    )
+    utf16_binary = tmp_path / "noise.csv"
+    utf16_binary.write_bytes(bytes(range(256)) * 4)
+    assert "noise.csv" in _fails(utf16_binary, "--map", good_map, "-j", journey)
     assert "no column 'step'" in _fails(
         SURVEYS / "broken-quotes.csv", "--map", good_map, "-j", journey
     )

@@ -198,3 +198,10 @@ def test_surveymonkey_choice_columns_and_ambiguous_names() -> None:
     assert survey.column("Which plan?") is None
     with pytest.raises(SurveyError, match=r"'Other' names 2 columns"):
         survey.column("Other")
+
+
+def test_empty_rows_and_broken_quoting_are_counted() -> None:
+    survey = read_survey(b'Q,R\n9,1\n,\n\n8,"2\n', "e.csv")
+    assert survey.skipped["empty rows"] == 2
+    assert [(b.line, b.reason[:15]) for b in survey.bad] == [(5, "broken quoting ")]
+    assert [r.cells for r in survey.rows] == [("9", "1")]

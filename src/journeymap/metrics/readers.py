@@ -53,6 +53,12 @@ QUALTRICS_STATUS_NAMES = {
 }
 
 
+WORKBOOKS = (
+    (b"PK\x03\x04", "Excel workbook (.xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "Excel 97 workbook (.xls)"),
+)
+
+
 class SurveyError(Exception):
     """An export that cannot be read at all; the message names the file and what to do."""
 
@@ -180,10 +186,13 @@ def sniff_separator(text: str) -> str:
     return best
 
 
-def _records(text: str, separator: str) -> list[tuple[int, list[str]]]:
-    """Each record with the line it starts on (a quoted cell may span several lines)."""
+def _records(text: str, separator: str) -> tuple[list[tuple[int, list[str]]], list[BadRow], int]:
+    """Each record with the line it starts on (a quoted cell may span several lines), the
+    records the csv module cannot split, and how many rows hold nothing at all."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     records: list[tuple[int, list[str]]] = []
+    broken: list[BadRow] = []
+    empty = 0
     start = 1
     while True:
         try:
@@ -191,13 +200,15 @@ def _records(text: str, separator: str) -> list[tuple[int, list[str]]]:
         except StopIteration:
             break
         except csv.Error as exc:
-            records.append((start, [f"\x00{exc}"]))
+            broken.append(BadRow(start, f"broken quoting ({exc})"))
             start = reader.line_num + 1
             continue
         if any(c.strip() for c in cells):
             records.append((start, cells))
+        elif records:
+            empty += 1
         start = reader.line_num + 1
-    return records
+    return records, broken, empty
 
 
 def detect_shape(records: list[tuple[int, list[str]]]) -> str:
@@ -311,11 +322,17 @@ def read_survey(
     include_unfinished: bool = False,
 ) -> Survey:
     """Every answer row of an export, or SurveyError when it is not a survey export at all."""
+    for magic, kind in WORKBOOKS:
+        if data.startswith(magic):
+            raise SurveyError(
+                f"{name}: an {kind}, not a CSV export; export the responses as CSV (or save "
+                "the sheet as CSV UTF-8 or Unicode text)"
+            )
     text, used_encoding = decode(data, name, encoding)
     if not text.strip():
         raise SurveyError(f"{name}: empty file; export the responses again")
     sep = separator or sniff_separator(text)
-    records = _records(text, sep)
+    records, broken, empty = _records(text, sep)
     if not records or len(records[0][1]) < 2:
         raise SurveyError(
             f"{name}: only one column found; not a CSV export, or set 'separator' in the mapping"
@@ -331,7 +348,9 @@ def read_survey(
     else:
         header = records[0][1]
         columns = [Column(i, (h.strip() or f"column {i + 1}",)) for i, h in enumerate(header)]
-    survey = Survey(name, found, used_encoding, sep, columns)
+    survey = Survey(name, found, used_encoding, sep, columns, bad=broken)
+    if empty:
+        survey.skipped["empty rows"] = empty
     survey.date_column = _date_column(survey, date_column)
     body = records[header_rows:]
     if survey.date_column is not None:
@@ -344,9 +363,6 @@ def read_survey(
     width = len(columns)
     flags = _flags(survey, include_unfinished)
     for line, cells in body:
-        if cells and cells[0].startswith("\x00"):
-            survey.bad.append(BadRow(line, f"broken quoting ({cells[0][1:]})"))
-            continue
         if len(cells) != width:
             survey.bad.append(BadRow(line, f"{len(cells)} cells where the header has {width}"))
             continue
