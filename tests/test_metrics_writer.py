@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from journeymap.output.metrics_yaml import Update, UpdateError, apply_updates
+from journeymap.metrics.changes import Update
+from journeymap.output.metrics_yaml import UpdateError, apply_updates
 from tests.conftest import invoke
 from tests.lint.base import BASE_FR
 

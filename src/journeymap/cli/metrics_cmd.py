@@ -110,19 +110,14 @@ def import_survey(
 
 
 def _write(changes: list[TouchpointChange]) -> list[str]:
+    from journeymap.metrics.changes import updates_by_file
     from journeymap.output.atomic import OutputError, write_atomic
-    from journeymap.output.metrics_yaml import Update, UpdateError, apply_updates
+    from journeymap.output.metrics_yaml import UpdateError, apply_updates
 
-    by_file: dict[Path, list[Update]] = {}
-    for change in changes:
-        if change.changes:
-            values, volume = change.updates()
-            by_file.setdefault(change.path, []).append(Update(*change.place, values, volume))
     failed = []
-    for path, updates in by_file.items():
+    for path, updates in updates_by_file(changes).items():
         try:
-            raw = path.read_bytes()
-            text = raw.decode("utf-8")
+            text = path.read_bytes().decode("utf-8")
             write_atomic(path, apply_updates(text, updates, str(path)))
         except (UpdateError, OutputError) as exc:
             failed.append(str(exc))

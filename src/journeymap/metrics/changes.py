@@ -9,12 +9,24 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from journeymap.metrics.compute import Figure, TouchpointResult
 from journeymap.model.journey import Journey, Metrics, Stage, Step, Touchpoint
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """New values for one touchpoint: its place in the file and the keys to set, in order."""
+
+    stage: int
+    step: int
+    touchpoint: int
+    metrics: Mapping[str, Any]
+    volume: int | None = None
 
 
 class MatchError(Exception):
@@ -46,11 +58,20 @@ class TouchpointChange:
     def metric_changes(self) -> list[Change]:
         return [c for c in self.changes if c.key in {"nps", "csat", "ces", "volume"}]
 
-    def updates(self) -> tuple[dict[str, Any], int | None]:
+    def update(self) -> Update:
         """The metrics keys to write, in the format's order, and the new volume if any."""
         values = {c.key: c.new for c in self.changes if c.key != "volume"}
         volume = next((c.new for c in self.changes if c.key == "volume"), None)
-        return values, volume
+        return Update(*self.place, values, volume)
+
+
+def updates_by_file(changes: Sequence[TouchpointChange]) -> dict[Path, list[Update]]:
+    """What to write in each file, for the touchpoints that change."""
+    by_file: dict[Path, list[Update]] = {}
+    for change in changes:
+        if change.changes:
+            by_file.setdefault(change.path, []).append(change.update())
+    return by_file
 
 
 def _suggest(wanted: str, known: list[str], kind: str) -> str:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import difflib
 import io
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+from journeymap.metrics.changes import Update
 
 VERSION_KEYS = frozenset({"period", "n", "method", "kpis"})
 """Metrics keys that need `journeymap: 1.1`."""
@@ -26,17 +27,6 @@ VERSION_KEYS = frozenset({"period", "n", "method", "kpis"})
 
 class UpdateError(Exception):
     """The file cannot be updated without touching other lines; the message says where."""
-
-
-@dataclass(frozen=True, slots=True)
-class Update:
-    """New values for one touchpoint: its place in the file and the keys to set, in order."""
-
-    stage: int
-    step: int
-    touchpoint: int
-    metrics: Mapping[str, Any]
-    volume: int | None = None
 
 
 def _yaml(mapping: int, sequence: int, offset: int, start: bool = False, end: bool = False) -> Any:
