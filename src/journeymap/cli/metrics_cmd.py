@@ -101,28 +101,38 @@ def import_survey(
         changes = plan_changes(loaded, computation.results, spec.source)
     except MatchError as exc:
         exits.fail(f"{mapping}: {exc}")
-    failed = _write(changes) if write else []
-    written = write and not failed
-    sys.stdout.write(metrics_text.report(answers, computation, changes, spec.min_n, written))
-    for message in failed:
+    failed = _write(changes) if write else {}
+    sys.stdout.write(
+        metrics_text.report(answers, computation, changes, spec.min_n, write, set(failed))
+    )
+    for message in failed.values():
         sys.stderr.write(f"journeymap: error: {message}\n")
     raise typer.Exit(exits.FINDINGS if failed else exits.OK)
 
 
-def _write(changes: list[TouchpointChange]) -> list[str]:
+def _write(changes: list[TouchpointChange]) -> dict[Path, str]:
+    """Each file updated in turn; the ones that could not be, with why."""
+    from journeymap.load.journey_file import load_text
     from journeymap.metrics.changes import updates_by_file
     from journeymap.output.atomic import OutputError, write_atomic
     from journeymap.output.metrics_yaml import UpdateError, apply_updates
 
-    failed = []
+    failed: dict[Path, str] = {}
     for path, updates in updates_by_file(changes).items():
         try:
-            text = path.read_bytes().decode("utf-8")
-            write_atomic(path, apply_updates(text, updates, str(path)))
+            updated = apply_updates(path.read_bytes().decode("utf-8"), updates, str(path))
+            check = load_text(str(path), updated)
+            if not check.ok:
+                first = check.diagnostics[0]
+                raise UpdateError(
+                    f"{path}: the update would make the file invalid ({first.message}); "
+                    "not written: please report this file"
+                )
+            write_atomic(path, updated)
         except (UpdateError, OutputError) as exc:
-            failed.append(str(exc))
+            failed[path] = str(exc)
         except (OSError, UnicodeDecodeError) as exc:
-            failed.append(f"{path}: cannot update: {exc}")
+            failed[path] = f"{path}: cannot update: {exc}"
     return failed
 
 

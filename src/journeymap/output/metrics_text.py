@@ -7,7 +7,8 @@ than as a YAML diff, so a CX lead can review an import before `--write`.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
+from pathlib import Path
 from typing import Any
 
 from journeymap.metrics.changes import TouchpointChange
@@ -112,7 +113,8 @@ def report(
     computation: Computation,
     changes: Sequence[TouchpointChange],
     min_n: int,
-    written: bool,
+    write: bool,
+    failed: Set[Path] = frozenset(),
 ) -> str:
     lines = survey_lines(survey, computation)
     by_file: dict[str, list[TouchpointChange]] = {}
@@ -122,16 +124,17 @@ def report(
         lines += ["", f"{path} ({items[0].journey.id})"]
         for change in items:
             lines += touchpoint_lines(change, min_n)
-    figures = sum(len(c.metric_changes) for c in changes)
     touched = [c for c in changes if c.changes]
-    files = {str(c.path) for c in touched}
-    verb = "changed" if written else "would change"
+    done = [c for c in touched if c.path not in failed] if write else touched
+    figures = sum(len(c.metric_changes) for c in done)
+    files = {c.path for c in done}
     summary = (
-        f"{figures} figure{'s' if figures != 1 else ''} in {len(touched)} "
-        f"touchpoint{'s' if len(touched) != 1 else ''} of {len(files)} "
-        f"file{'s' if len(files) != 1 else ''} {verb}"
+        f"{_plural(figures, 'figure')} in {_plural(len(done), 'touchpoint')} of "
+        f"{_plural(len(files), 'file')} {'changed' if write else 'would change'}"
     )
-    if not written and touched:
+    if not write and touched:
         summary += "; --write updates the files"
+    if failed:
+        summary += f"; {_plural(len(failed), 'file')} not written (see the errors)"
     lines += ["", summary]
     return "\n".join(lines) + "\n"
