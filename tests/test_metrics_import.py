@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, invoke
 
@@ -338,3 +340,59 @@ def test_committed_mapping_schema_is_up_to_date() -> None:
         "schemas/metrics-mapping.schema.json is stale: "
         "run `journeymap metrics schema > schemas/metrics-mapping.schema.json`"
     )
+
+
+EXPORTS = [
+    (SURVEYS / name).read_bytes()
+    for name in ("qualtrics-retrait.csv", "google-forms-fr.csv", "excel-cp1252-sms.csv")
+]
+FUZZ_MAP = """\
+source: Fuzz
+min-n: 1
+touchpoints:
+  - {journey: meubles-web-retrait, step: retrait, channel: entrepot, nps: Q1, csat: Q2}
+  - journey: meubles-web-retrait
+    step: commande-prete
+    channel: sms
+    csat: Note de satisfaction (1-5)
+    ces: Effort (1-7)
+    volume: responses
+"""
+
+
+@st.composite
+def mutated_exports(draw: st.DrawFn) -> bytes:
+    """A sample export with lines dropped, repeated or spliced with bytes, and its headers
+    renamed so that both mappings' columns exist in every shape."""
+    lines = draw(st.sampled_from(EXPORTS)).split(b"\n")
+    for _ in range(draw(st.integers(min_value=0, max_value=5))):
+        index = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "repeat", "splice"]))
+        if action == "drop" and len(lines) > 1:
+            del lines[index]
+        elif action == "repeat":
+            lines.insert(index, lines[index])
+        else:
+            cut = draw(st.integers(min_value=0, max_value=len(lines[index])))
+            lines[index] = lines[index][:cut] + draw(st.binary(max_size=6)) + lines[index][cut:]
+    return b"\n".join(lines)
+
+
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_exports())
+def test_any_export_leaves_a_valid_journey(content: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        journey = _copy(base, "meubles-web-retrait.yaml")
+        survey = base / "export.csv"
+        survey.write_bytes(content)
+        mapping = base / "map.yaml"
+        mapping.write_text(FUZZ_MAP, encoding="utf-8")
+        result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+        assert result.code in (0, 1, 2), result
+        if result.code:
+            assert result.stderr.strip() and "Traceback" not in result.stderr
+        assert invoke("validate", journey).code == 0
+        assert survey.read_bytes() == content

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journeymap.metrics.compute import (
@@ -159,6 +159,7 @@ def test_mapping_errors_name_the_key(text: str, message: str | None) -> None:
 MAPPING = parse_mapping("source: x\nmin-n: 1\ntouchpoints: [{step: s, channel: c, nps: Q}]\n", "m")
 
 
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_any_bytes_give_figures_or_a_survey_error(data: bytes) -> None:
     try:
@@ -168,6 +169,7 @@ def test_any_bytes_give_figures_or_a_survey_error(data: bytes) -> None:
         assert str(exc).startswith("fuzz.csv")
 
 
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(st.text(max_size=6), min_size=1, max_size=4), max_size=8))
 def test_any_table_gives_figures_or_a_survey_error(rows: list[list[str]]) -> None:
     import csv

@@ -151,7 +151,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
                 f"{name}: not {encoding} (byte {exc.start}); remove 'encoding' to detect it"
             ) from None
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start + 3].count(b"\n") + 1
+            raise SurveyError(
+                f"{name}:{line}: starts as UTF-8 (its BOM) but byte {exc.start + 3} is not "
+                "UTF-8; export the file again, or set 'encoding' in the mapping"
+            ) from None
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
