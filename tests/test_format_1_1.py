@@ -204,3 +204,18 @@ def test_schema_bounds_are_json_schema_keywords() -> None:
 def test_new_in_1_1_names_real_fields() -> None:
     for model, names in NEW_IN_1_1.items():
         assert names <= set(model.model_fields), model
+
+
+def test_format_reference_is_current_and_covers_every_model() -> None:
+    from journeymap.reference import format_reference
+
+    root = Path(__file__).resolve().parents[1]
+    current = (root / "docs" / "format.md").read_text(encoding="utf-8")
+    assert current == format_reference(), (
+        "docs/format.md is stale: run `journeymap schema --format markdown > docs/format.md`"
+    )
+    models = {name.split(".")[0] for name, _, _ in _fields(Journey, set())}
+    for model in models:
+        assert f"\n## {model}\n" in current, model
+    for name, _, _ in _fields(Journey, set()):
+        assert f"| `{name.split('.')[1]}`" in current, name
