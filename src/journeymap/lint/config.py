@@ -33,6 +33,7 @@ THRESHOLDS: dict[str, int] = {
     "poor-ces": 5,
     "max-metric-age-days": 365,
     "min-metric-n": 30,
+    "max-review-age-days": 365,
 }
 
 _LINT_KEYS = frozenset(

@@ -20,6 +20,7 @@ FAMILY_MODULES = (
     "journeymap.lint.rules.simplify",
     "journeymap.lint.rules.diagnosis",
     "journeymap.lint.rules.feedback",
+    "journeymap.lint.rules.blueprint",
     "journeymap.lint.rules.meta",
 )
 
@@ -31,6 +32,7 @@ FAMILY_TITLES = {
     "JM5": "Rule 5: simplify",
     "JM6": "The touchpoint diagnosis",
     "JM7": "Feedback metrics: recent, sourced, enough answers",
+    "JM8": "Blueprint and governance (format 1.1)",
     "JM9": "The linter's own checks",
 }
 
