@@ -218,7 +218,7 @@ def test_block_metrics_keep_their_comments_and_new_keys_go_at_the_end(tmp_path: 
     assert result.code == 0, result.stderr
     # CSAT: 5,4 of 5,4,2 -> 66.7 -> 67; CES: (1+2+3)/3 = 2.0
     expected = (
-        BLOCK_JOURNEY.replace("journeymap: 1   #", "journeymap: 1.1 #")
+        BLOCK_JOURNEY.replace("journeymap: 1   #", "journeymap: 1.1   #")
         .replace(
             "              csat: 55      # last year's figure\n"
             "              source: 'Enquête 2025'\n",

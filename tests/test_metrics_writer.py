@@ -8,7 +8,7 @@ import pytest
 
 from journeymap.metrics.changes import Update
 from journeymap.output.metrics_yaml import UpdateError, apply_updates
-from tests.conftest import invoke
+from tests.conftest import EXAMPLES, invoke
 from tests.lint.base import BASE_FR
 
 UPDATE = [Update(1, 0, 0, {"nps": 5})]
@@ -21,23 +21,58 @@ NEW = "            metrics: {csat: 55, nps: 5}"
     [
         (BASE_FR, BASE_FR.replace(OLD, NEW)),
         ("---\n" + BASE_FR, "---\n" + BASE_FR.replace(OLD, NEW)),
+        (
+            "# note\n---\n" + BASE_FR + "...\n",
+            "# note\n---\n" + BASE_FR.replace(OLD, NEW) + "...\n",
+        ),
         (BASE_FR.replace("\n", "\r\n"), BASE_FR.replace(OLD, NEW).replace("\n", "\r\n")),
         ("\ufeff" + BASE_FR, "\ufeff" + BASE_FR.replace(OLD, NEW)),
     ],
-    ids=["plain", "document-start", "crlf", "bom"],
+    ids=["plain", "document-start", "document-markers", "crlf", "bom"],
 )
 def test_only_the_metrics_line_changes(before: str, after: str) -> None:
     assert apply_updates(before, UPDATE, "velo.yaml") == after
 
 
-def test_a_file_ruamel_would_reformat_is_refused() -> None:
-    with pytest.raises(UpdateError, match=r"^velo\.yaml:1: ruamel\.yaml would reformat"):
-        apply_updates("# note\n---\n" + BASE_FR + "...\n", UPDATE, "velo.yaml")
+SHARED = BASE_FR.replace(
+    "metrics: {csat: 82, nps: 30, ces: 2}", "metrics: &mesures {csat: 82, nps: 30, ces: 2}"
+).replace("metrics: {csat: 55}", "metrics: *mesures")
+
+
+def test_metrics_shared_through_an_alias_are_refused() -> None:
+    with pytest.raises(UpdateError, match=r"^velo\.yaml:23: these metrics are shared"):
+        apply_updates(SHARED, UPDATE, "velo.yaml")
+    with pytest.raises(UpdateError, match=r"^velo\.yaml:23: these metrics are shared"):
+        apply_updates(SHARED, [Update(0, 0, 0, {"nps": 5})], "velo.yaml")
+
+
+def test_wrapped_flow_mappings_stay_wrapped() -> None:
+    text = (EXAMPLES / "banque-ouverture-compte.yaml").read_text(encoding="utf-8")
+    old = (
+        "            metrics: {csat: 71, n: 520, period: 2026-Q3, source: Enquête sur la page "
+        "des offres,\n                      method: CSAT top-2 sur une échelle de 1 à 5}\n"
+    )
+    new = (
+        "            metrics: {csat: 64, n: 31, period: 2026-Q4, source: 'Enquête, offres',\n"
+        "                      method: CSAT top-2 sur une échelle de 1 à 5, nps: -3}\n"
+    )
+    assert old in text
+    update = Update(
+        0, 0, 0, {"csat": 64, "nps": -3, "source": "Enquête, offres", "period": "2026-Q4", "n": 31}
+    )
+    assert apply_updates(text, [update], "banque.yaml") == text.replace(old, new)
+
+
+def test_an_empty_metrics_key_gets_a_mapping() -> None:
+    text = BASE_FR.replace("metrics: {csat: 55}", "metrics:")
+    assert apply_updates(text, UPDATE, "velo.yaml") == BASE_FR.replace(
+        "metrics: {csat: 55}", "metrics: {nps: 5}"
+    )
 
 
 def test_the_cli_leaves_a_refused_file_untouched(tmp_path: Path) -> None:
     journey = tmp_path / "velo.yaml"
-    journey.write_text("# note\n---\n" + BASE_FR + "...\n", encoding="utf-8")
+    journey.write_text(SHARED, encoding="utf-8")
     before = journey.read_bytes()
     survey = tmp_path / "s.csv"
     survey.write_text("Q1,Q2\n9,1\n10,2\n", encoding="utf-8")
@@ -48,7 +83,7 @@ def test_the_cli_leaves_a_refused_file_untouched(tmp_path: Path) -> None:
     )
     result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
     assert result.code == 1
-    assert "would reformat this line even without changes; not written" in result.stderr
+    assert "these metrics are shared with another place" in result.stderr
     assert result.stdout.rstrip().endswith(
         "0 figures in 0 touchpoints of 0 files changed; 1 file not written (see the errors)"
     )

@@ -1,195 +1,222 @@
 """Writing survey metrics into journey files, leaving every other byte as it was.
 
 Journeys are reviewed in pull requests, so an import must show as a diff of the figures
-alone: comments, key order, flow mappings and quoting are kept by ruamel.yaml's
-round-trip mode. ruamel re-emits the whole document, though, so two guards stand before
-anything is written: the file must come back byte-identical when dumped unchanged (with
-the indentation found in it), and after the update every line that differs must belong
-to a touchpoint that was updated (or be the `journeymap:` version line). A file that
-fails either is reported and left alone, never reformatted.
+alone. The writer therefore edits the text itself, at the exact spans the YAML parser
+reports for each node: a changed value replaces its scalar, keeping its quote style; a
+new key goes after the last one of its mapping, `, key: value` inside a flow mapping or
+a line at the mapping's indentation in a block one, after that entry's own comment.
+Comments, key order, wrapped flow mappings, quoting and line ends are untouched.
 
-ruamel.yaml is imported only here, when an import writes (50 to 150 ms measured on a
-loaded 2-core machine, much of it re, enum and typing, which the CLI has loaded already).
+A round trip through ruamel.yaml was measured first and rejected: it re-emits the whole
+document and joins every flow mapping wrapped over several lines (66 changed lines on
+examples/banque-ouverture-compte.yaml without any edit), and the format 1.1 examples
+wrap their long `metrics: {...}` that way.
+
+The result is checked before it is returned: parsed again, it must equal the original
+data with exactly the intended values changed; and metrics shared with another place
+through a YAML anchor are never edited, since the edit would change both. Such files are
+reported and left alone.
 """
 
 from __future__ import annotations
 
-import difflib
-import io
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Sequence
 from typing import Any
+
+import yaml
 
 from journeymap.metrics.changes import Update
 
 VERSION_KEYS = frozenset({"period", "n", "method", "kpis"})
 """Metrics keys that need `journeymap: 1.1`."""
 
+ORDER = ("channel", "name", "owner", "volume", "metrics", "delights", "irritants")
+"""The format reference's key order in a touchpoint: where a new `volume` or `metrics` goes."""
+
+Node = Any  # yaml.Node; PyYAML ships no precise types for its node classes
+
 
 class UpdateError(Exception):
-    """The file cannot be updated without touching other lines; the message says where."""
-
-
-def _yaml(mapping: int, sequence: int, offset: int, start: bool = False, end: bool = False) -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 1_000_000
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    yaml.explicit_start = start
-    yaml.explicit_end = end
-    return yaml
-
-
-def _dump(yaml: Any, data: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
-
-
-def _faithful_yaml(text: str, name: str) -> Any:
-    """A ruamel instance that reproduces `text` exactly when nothing changes, or UpdateError."""
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    try:
-        _, sequence, offset = load_yaml_guess_indent(text)
-    except Exception as exc:  # ruamel raises many kinds; the file was validated already
-        raise UpdateError(f"{name}: ruamel.yaml cannot read it: {exc}") from None
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    start = bool(lines) and lines[0].startswith("---")
-    end = bool(lines) and lines[-1].rstrip() == "..."
-    tried = []
-    for mapping in (2, 4, sequence):
-        for seq, off in ((sequence or 2, offset or 0), (mapping, 0), (mapping + 2, 2)):
-            key = (mapping, seq, off)
-            if key in tried or off > seq:
-                continue
-            tried.append(key)
-            yaml = _yaml(*key, start=start, end=end)
-            if _dump(yaml, yaml.load(text)) == text:
-                return yaml
-    first = _first_difference(text, _dump(_yaml(2, 4, 2), _yaml(2, 4, 2).load(text)))
-    raise UpdateError(
-        f"{name}:{first}: ruamel.yaml would reformat this line even without changes; "
-        "not written: update the metrics by hand (tab indentation, '---' markers and "
-        "unusual indentation are the usual causes)"
-    )
-
-
-def _first_difference(old: str, new: str) -> int:
-    for number, (a, b) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), 1):
-        if a != b:
-            return number
-    return min(len(old.splitlines()), len(new.splitlines())) + 1
-
-
-def _key_lines(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    """(0-based line, data path) of every mapping key and sequence item, in the document."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, CommentedMap):
-        for key, value in node.items():
-            yield node.lc.key(key)[0], (*path, key)
-            yield from _key_lines(value, (*path, key))
-    elif isinstance(node, CommentedSeq):
-        for index, value in enumerate(node):
-            yield node.lc.item(index)[0], (*path, index)
-            yield from _key_lines(value, (*path, index))
-
-
-def _spans(data: Any, paths: Sequence[tuple[Any, ...]], total: int) -> list[tuple[int, int]]:
-    """The lines [start, end) each touchpoint occupies, up to the next node outside it."""
-    lines = sorted(_key_lines(data))
-    spans = []
-    for path in paths:
-        inside = [line for line, p in lines if p[: len(path)] == path]
-        start = min(inside)
-        after = [line for line, p in lines if line > start and p[: len(path)] != path]
-        spans.append((start, min(after, default=total)))
-    return spans
-
-
-def _touchpoint_path(update: Update) -> tuple[Any, ...]:
-    return ("stages", update.stage, "steps", update.step, "touchpoints", update.touchpoint)
+    """The file cannot be updated safely; the message says where and why."""
 
 
 def apply_updates(text: str, updates: Sequence[Update], name: str) -> str:
-    """The journey text with the updates applied; every other line byte for byte the same.
+    """The journey text with the updates applied; every other byte the same.
 
-    A byte-order mark and Windows line ends are set aside and put back, since ruamel
-    writes neither.
+    A byte-order mark and Windows line ends are set aside and put back.
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     crlf = "\r\n" in text
-    plain = text.removeprefix(bom).replace("\r\n", "\n") if crlf or bom else text
+    plain = text.removeprefix(bom).replace("\r\n", "\n")
     updated = _apply(plain, updates, name)
     return bom + (updated.replace("\n", "\r\n") if crlf else updated)
 
 
 def _apply(text: str, updates: Sequence[Update], name: str) -> str:
-    from ruamel.yaml.comments import CommentedMap
-
-    yaml = _faithful_yaml(text, name)
-    data = yaml.load(text)
-    total = len(text.splitlines())
-    allowed = _spans(data, [_touchpoint_path(u) for u in updates], total)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    shared = _shared(root)
+    edits: list[tuple[int, int, str]] = []
     needs_1_1 = False
     for update in updates:
-        touchpoint = data["stages"][update.stage]["steps"][update.step]["touchpoints"][
-            update.touchpoint
-        ]
+        touchpoint = _at(root, ("stages", update.stage, "steps", update.step, "touchpoints"))
+        touchpoint = touchpoint.value[update.touchpoint]
+        for node in (touchpoint, _get(touchpoint, "metrics")):
+            if node is not None and id(node) in shared:
+                line = node.start_mark.line + 1
+                raise UpdateError(
+                    f"{name}:{line}: these metrics are shared with another place through a "
+                    "YAML anchor and alias; updating them would change both: not written, "
+                    "give each touchpoint its own metrics"
+                )
         if update.volume is not None:
-            _set(touchpoint, "volume", update.volume, before="metrics")
-        metrics = touchpoint.get("metrics")
+            edits += _set(text, touchpoint, "volume", _scalar(update.volume))
+        metrics = _get(touchpoint, "metrics")
+        entries = ", ".join(f"{k}: {_scalar(v, flow=True)}" for k, v in update.metrics.items())
         if metrics is None:
-            metrics = CommentedMap()
-            metrics.fa.set_flow_style()
-            _set(touchpoint, "metrics", metrics, before="delights")
-        for key, value in update.metrics.items():
-            metrics[key] = value
+            edits += _set(text, touchpoint, "metrics", "{" + entries + "}")
+        elif not isinstance(metrics, yaml.MappingNode):  # `metrics:` left empty
+            start, end = metrics.start_mark.index, metrics.end_mark.index
+            space = " " if text[start - 1 : start] == ":" else ""
+            edits.append((start, end, space + "{" + entries + "}"))
+        else:
+            for key, value in update.metrics.items():
+                old = _get(metrics, key)
+                style = old.style if old is not None else None
+                edits += _set(text, metrics, key, _scalar(value, style, metrics.flow_style))
         needs_1_1 = needs_1_1 or bool(VERSION_KEYS & set(update.metrics))
-    if needs_1_1 and data.get("journeymap") == 1:
-        data["journeymap"] = 1.1
-        allowed.append((data.lc.key("journeymap")[0], data.lc.key("journeymap")[0] + 1))
-    updated = _dump(yaml, data)
-    _check_confined(text, updated, allowed, name)
+    version = _get(root, "journeymap")
+    if needs_1_1 and version is not None and version.value in {"1", "1.0"}:
+        edits.append((version.start_mark.index, version.end_mark.index, "1.1"))
+    updated = _splice(text, edits)
+    _check(text, updated, updates, needs_1_1, name)
     return updated
 
 
-_ORDER = (
-    "channel",
-    "name",
-    "owner",
-    "volume",
-    "metrics",
-    "delights",
-    "irritants",
-    "breakpoints",
-    "notes",
-)
-
-
-def _set(node: Any, key: str, value: Any, before: str) -> None:
-    """Set `key`, inserting a new key where the format's reference puts it."""
-    if key in node:
-        node[key] = value
-        return
-    keys = list(node)
-    later = _ORDER[_ORDER.index(key) + 1 :] if key in _ORDER else (before,)
-    position = next((keys.index(k) for k in keys if k in later or k == before), len(keys))
-    node.insert(position, key, value)
-
-
-def _check_confined(old: str, new: str, allowed: list[tuple[int, int]], name: str) -> None:
-    old_lines, new_lines = old.splitlines(), new.splitlines()
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, _, _ in matcher.get_opcodes():
-        if tag == "equal":
+def _shared(root: Node) -> set[int]:
+    """The nodes that appear more than once in the tree: anchors used through aliases."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            shared.add(id(node))
             continue
-        touched = range(i1, i2) if i2 > i1 else range(i1 - 1, i1)
-        for line in touched:
-            if not any(start <= line < end for start, end in allowed):
-                raise UpdateError(
-                    f"{name}:{line + 1}: ruamel.yaml would change this line, outside the "
-                    "touchpoints updated; not written: update the metrics by hand"
-                )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return shared
+
+
+def _get(mapping: Node, key: str) -> Node | None:
+    if not isinstance(mapping, yaml.MappingNode):
+        return None
+    return next((v for k, v in mapping.value if k.value == key), None)
+
+
+def _at(node: Node, path: tuple[str | int, ...]) -> Node:
+    for part in path:
+        node = node.value[part] if isinstance(part, int) else _get(node, part)
+    return node
+
+
+def _set(text: str, mapping: Node, key: str, rendered: str) -> list[tuple[int, int, str]]:
+    """The edit that gives `key` this rendered value: in place, or as a new entry."""
+    old = _get(mapping, key)
+    if old is not None:
+        return [(old.start_mark.index, old.end_mark.index, rendered)]
+    keys = [k.value for k, _ in mapping.value]
+    if key in ORDER and mapping.value and keys[0] == "channel":
+        earlier = [i for i, k in enumerate(keys) if k in ORDER[: ORDER.index(key)]]
+        after = mapping.value[max(earlier)][1] if earlier else mapping.value[-1][1]
+    else:
+        after = mapping.value[-1][1]
+    if mapping.flow_style:
+        return [(after.end_mark.index, after.end_mark.index, f", {key}: {rendered}")]
+    column = mapping.value[0][0].start_mark.column
+    at = _after_entry(text, after)
+    return [(at, at, f"{' ' * column}{key}: {rendered}\n")]
+
+
+def _after_entry(text: str, value: Node) -> int:
+    """Where a new line goes after an entry: after its last line and that line's comment,
+    before the blank lines and comments that introduce what follows."""
+    end = int(value.end_mark.index)
+    if value.end_mark.column == 0 or text[end - 1 : end] == "\n":
+        start = end
+        lines = text[:end].splitlines(keepends=True)
+        while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+            start -= len(lines.pop())
+        return start
+    newline = text.find("\n", end)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """The edits applied from the end, so that earlier spans keep their offsets; two
+    insertions at one place come out in the order they were listed."""
+    ordered = sorted(enumerate(edits), key=lambda e: (e[1][0], e[1][1], e[0]), reverse=True)
+    for _, (start, end, replacement) in ordered:
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+_PLAIN_FIRST = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
+
+
+def _plain(value: str, flow: bool) -> bool:
+    """Whether `value` reads back as the same string when written without quotes."""
+    if not value or value != value.strip() or not _PLAIN_FIRST.match(value[0]):
+        return False
+    if ": " in value or " #" in value or value.endswith(":") or "\n" in value:
+        return False
+    if flow and any(c in value for c in ",[]{}"):
+        return False
+    try:
+        return bool(yaml.safe_load(value) == value)
+    except yaml.YAMLError:
+        return False
+
+
+def _scalar(value: Any, style: str | None = None, flow: bool | None = True) -> str:
+    """A value written as YAML; a string keeps the quote style of the value it replaces."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise TypeError(f"cannot write {value!r}")
+    if isinstance(value, int | float):
+        return repr(value)
+    if style == '"':
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if style != "'" and _plain(value, bool(flow)):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _check(old: str, new: str, updates: Sequence[Update], needs_1_1: bool, name: str) -> None:
+    """The new text must hold the old data with exactly the intended values changed."""
+    expected = yaml.safe_load(old)
+    for update in updates:
+        touchpoint = expected["stages"][update.stage]["steps"][update.step]["touchpoints"][
+            update.touchpoint
+        ]
+        if update.volume is not None:
+            touchpoint["volume"] = update.volume
+        if touchpoint.get("metrics") is None:
+            touchpoint["metrics"] = {}
+        metrics = touchpoint["metrics"]
+        if not isinstance(metrics, dict):
+            raise UpdateError(f"{name}: a touchpoint's metrics is not a mapping; not written")
+        metrics.update(update.metrics)
+    if needs_1_1 and expected.get("journeymap") == 1:
+        expected["journeymap"] = 1.1
+    try:
+        found = yaml.safe_load(new)
+    except yaml.YAMLError as exc:
+        raise UpdateError(f"{name}: the update would break the YAML ({exc}); not written") from None
+    if found != expected:
+        raise UpdateError(
+            f"{name}: the update would change more than the metrics; not written: update "
+            "the metrics by hand, and please report this file"
+        )
