@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journeymap.metrics.changes import Update
 from journeymap.output.metrics_yaml import UpdateError, apply_updates
@@ -88,3 +91,53 @@ def test_the_cli_leaves_a_refused_file_untouched(tmp_path: Path) -> None:
         "0 figures in 0 touchpoints of 0 files changed; 1 file not written (see the errors)"
     )
     assert journey.read_bytes() == before
+
+
+EXAMPLE_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.yaml"))}
+
+
+def _places(text: str) -> list[tuple[int, int, int]]:
+    data = yaml.safe_load(text)
+    return [
+        (si, pi, ti)
+        for si, stage in enumerate(data["stages"])
+        for pi, step in enumerate(stage.get("steps", []))
+        for ti, _ in enumerate(step.get("touchpoints", []))
+    ]
+
+
+@st.composite
+def updates(draw: st.DrawFn) -> tuple[str, list[Update]]:
+    name = draw(st.sampled_from(sorted(EXAMPLE_TEXTS)))
+    places = draw(
+        st.lists(st.sampled_from(_places(EXAMPLE_TEXTS[name])), min_size=1, max_size=3, unique=True)
+    )
+    made = []
+    for place in places:
+        metrics: dict[str, object] = {}
+        if draw(st.booleans()):
+            metrics["nps"] = draw(st.integers(-100, 100))
+        if draw(st.booleans()):
+            metrics["ces"] = draw(st.sampled_from([1.0, 2.5, 6.9, 7.0]))
+        metrics["source"] = draw(st.text(min_size=1, max_size=30).filter(lambda t: t.strip()))
+        metrics["period"] = draw(
+            st.sampled_from(["2026", "2026-Q3", "2026-09-30", "2026-07-01..2026-09-30"])
+        )
+        metrics["n"] = draw(st.integers(0, 10**6))
+        volume = draw(st.none() | st.integers(0, 10**6))
+        made.append(Update(*place, metrics, volume))
+    return name, made
+
+
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(updates())
+def test_any_update_of_the_examples_changes_exactly_the_values(
+    case: tuple[str, list[Update]],
+) -> None:
+    name, made = case
+    text = EXAMPLE_TEXTS[name]
+    updated = apply_updates(text, made, name)  # raises UpdateError if the data differ
+    old_lines, new_lines = text.splitlines(), updated.splitlines()
+    assert len(new_lines) - len(old_lines) <= 2 * len(made)
+    changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b]
+    assert len(changed) <= 10 * len(made)

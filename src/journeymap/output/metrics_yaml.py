@@ -164,6 +164,11 @@ def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
     return text
 
 
+_PRINTABLE = re.compile(
+    "[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+)
+"""What YAML may hold inside quotes as it is; anything else is written escaped."""
+
 _PLAIN_FIRST = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 
 
@@ -181,14 +186,23 @@ def _plain(value: str, flow: bool) -> bool:
         return False
 
 
+def _escaped(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    if _PRINTABLE.fullmatch(char):
+        return char
+    code = ord(char)
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def _scalar(value: Any, style: str | None = None, flow: bool | None = True) -> str:
     """A value written as YAML; a string keeps the quote style of the value it replaces."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise TypeError(f"cannot write {value!r}")
     if isinstance(value, int | float):
         return repr(value)
-    if style == '"':
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if style == '"' or not _PRINTABLE.fullmatch(value):
+        return '"' + "".join(_escaped(c) for c in value) + '"'
     if style != "'" and _plain(value, bool(flow)):
         return value
     return "'" + value.replace("'", "''") + "'"
