@@ -396,3 +396,13 @@ def test_any_export_leaves_a_valid_journey(content: bytes) -> None:
             assert result.stderr.strip() and "Traceback" not in result.stderr
         assert invoke("validate", journey).code == 0
         assert survey.read_bytes() == content
+
+
+def test_journeys_listed_in_the_mapping_are_found_next_to_it(tmp_path: Path) -> None:
+    journey = _copy(tmp_path, "meubles-web-retrait.yaml")
+    mapping = tmp_path / "retrait.map.yaml"
+    text = (SURVEYS / "qualtrics-retrait.map.yaml").read_text(encoding="utf-8")
+    mapping.write_text(text + "journeys: [meubles-web-retrait.yaml]\n", encoding="utf-8")
+    result = invoke("metrics", "import", SURVEYS / "qualtrics-retrait.csv", "--map", mapping)
+    assert result.code == 0, result.stderr
+    assert f"{journey} (meubles-web-retrait)" in result.stdout
