@@ -24,11 +24,14 @@ from journeymap.model.journey import Journey
 from journeymap.views.moments import shared_moments
 from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT, invoke
 
-MMDC = ROOT / ".tools" / "node_modules" / ".bin" / "mmdc"
+TOOLS = ROOT / ".tools"
+MMDC = TOOLS / "node_modules" / ".bin" / "mmdc"
+NODE = shutil.which("node")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
-    not MMDC.exists() or CHROMIUM is None,
-    reason="mermaid-cli or Chromium is missing: `python3 tasks.py setup` installs them",
+    not MMDC.exists() or CHROMIUM is None or NODE is None,
+    reason="node, mermaid-cli or Chromium is missing: `python3 tasks.py setup` installs "
+    "the last two (Node.js comes from https://nodejs.org)",
 )
 SVG = "{http://www.w3.org/2000/svg}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -169,11 +172,16 @@ class Case:
     error: str = ""
 
 
+def _puppeteer_config(base: Path) -> Path:
+    config = base / "puppeteer.json"
+    config.write_text(json.dumps({"executablePath": CHROMIUM, "args": ["--no-sandbox"]}))
+    return config
+
+
 def _draw(cases: dict[str, Case], base: Path) -> None:
     """Draw every case with mmdc, in one batch; when some diagram does not parse, each
     alone, to say which."""
-    config = base / "puppeteer.json"
-    config.write_text(json.dumps({"executablePath": CHROMIUM, "args": ["--no-sandbox"]}))
+    config = _puppeteer_config(base)
     markdown = base / "all.md"
     blocks = [f"```mermaid\n{case.mermaid}```\n" for case in cases.values()]
     markdown.write_text("\n".join(blocks), "utf-8")
@@ -263,6 +271,34 @@ def test_comparison_draws_each_journey_with_its_own_emotion(drawn: dict[str, Cas
     pickups = [t for t in _drawing(case.svg).tasks if t[0].startswith("⇄")]
     # the in-store customers are happy at the pick-up (+1), the web customers are not (-2)
     assert [score for _, score in pickups] == [4, 1]
+
+
+def test_no_text_is_clipped_in_a_browser(drawn: dict[str, Case], tmp_path: Path) -> None:
+    """Mermaid clips each text to its box (a foreignObject): Chromium measures what every
+    text needs (with its fonts, wider than most readers'), and every box holds it."""
+    svgs = [str(case.svg) for case in drawn.values() if case.svg is not None]
+    assert NODE is not None
+    script = ROOT / "tests" / "mermaid_clipping.mjs"
+    config = _puppeteer_config(tmp_path)
+    measured = subprocess.run(
+        [NODE, str(script), str(TOOLS), str(config), *svgs],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    boxes = [box for found in json.loads(measured.stdout).values() for box in found]
+    assert len(boxes) == sum(
+        len(_expected(case.journeys).sections) + len(_expected(case.journeys).tasks)
+        for case in drawn.values()
+        if case.svg is not None
+    )
+    clipped = [
+        box
+        for box in boxes
+        if box["needHeight"] > box["height"] + 0.5 or box["needWidth"] > box["width"] + 0.5
+    ]
+    assert not clipped
 
 
 def test_boxes_are_wide_enough_for_the_longest_text(drawn: dict[str, Case]) -> None:
