@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from journeymap import __version__
-from journeymap.lint.registry import all_rules
+from journeymap.lint.registry import FAMILY_TAGS, FAMILY_TITLES, all_rules
 from journeymap.output.sarif_report import artifact_location
 from tests.conftest import EXAMPLE_FILES, ROOT, run_cli
 
@@ -175,6 +175,7 @@ def test_every_rule_links_its_documentation_and_tags() -> None:
         tags = rule["properties"]["tags"]
         assert tags[0] == "customer-journey" and len(tags) == 2, rule["id"]
     by_id = {r["id"]: r for r in driver["rules"]}
+    assert FAMILY_TAGS.keys() == FAMILY_TITLES.keys(), "every family has its tag"
     assert by_id["JM402"]["properties"]["tags"][1] == "customer-voice"
     assert by_id["JM006"]["properties"]["tags"][1] == "validity"
 

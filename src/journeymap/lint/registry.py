@@ -41,6 +41,7 @@ FAMILY_TAGS = {
     "JM4": "customer-voice",
     "JM5": "simplicity",
     "JM6": "touchpoint-diagnosis",
+    "JM8": "blueprint-governance",
     "JM9": "suppressions",
 }
 """The family of each rule as a tag that code scanning can filter alerts on."""
@@ -91,7 +92,7 @@ def rule_infos() -> tuple[RuleInfo, ...]:
             r.severity,
             help_uri=rule_url(r.code),
             doc=r.doc,
-            tags=("customer-journey", FAMILY_TAGS[r.family]),
+            tags=("customer-journey", FAMILY_TAGS.get(r.family, r.family.lower())),
         )
         for r in all_rules()
     )
