@@ -43,6 +43,7 @@ FAMILY_TAGS = {
     "JM4": "customer-voice",
     "JM5": "simplicity",
     "JM6": "touchpoint-diagnosis",
+    "JM7": "feedback-metrics",
     "JM8": "blueprint-governance",
     "JM9": "suppressions",
 }
