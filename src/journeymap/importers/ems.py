@@ -1,0 +1,393 @@
+"""Enablement Map Studio YAML -> journeys.
+
+An Enablement Map Studio file (github.com/suwa-sh/enablement-map-studio) holds up to four
+YAML documents told apart by `kind`:
+
+- `cjm`: persona, phases, actions (name, phase, touchpoints, thoughts_feelings,
+  emotion_score -2..2). One journey per cjm: phases -> stages, actions -> steps (list
+  order within each phase), each touchpoint -> a channel, thoughts -> thoughts.
+- `sbp`: a service blueprint, lanes (kind cjm, human, team or system) and tasks. A task
+  goes to the step of the action its `source_id` names, else to the action drawn nearest
+  above it (the editor's x position), as an action of the lane it sits in: human ->
+  frontstage, team -> backstage, system -> support. Human and team lanes -> stakeholders.
+- `outcome` (KGI, CSF, KPI with a target) and `em` (the staff's actions, skills, knowledge
+  and tools): the format has no field for a target without a measured value nor for staff
+  enablement, so they are kept as notes, on the journey and on the steps they concern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from journeymap.importers.common import (
+    IdMaker,
+    Imported,
+    ImportProblem,
+    ImportWarning,
+    emotion_from_score,
+    guess_lang,
+    humanise,
+)
+
+KINDS = ("cjm", "sbp", "outcome", "em")
+LANE_KINDS = {"human": "frontstage", "team": "backstage", "system": "support"}
+
+
+def _documents(text: str) -> list[dict[str, Any]]:
+    import yaml
+
+    try:
+        documents = [d for d in yaml.safe_load_all(text) if d is not None]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise ImportProblem(f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
+    return [d for d in documents if isinstance(d, dict)]
+
+
+def is_ems(text: str) -> bool:
+    try:
+        return any(d.get("kind") in KINDS for d in _documents(text))
+    except ImportProblem:
+        return False
+
+
+def _list(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = document.get(key)
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if isinstance(value, str | int | float) else None
+
+
+def _tail(ident: Any) -> str:
+    """'cjm:action:review-design' -> 'review-design' (a uuid tail is no use as an id)."""
+    tail = str(ident).rsplit(":", 1)[-1]
+    return "" if len(tail) >= 32 and tail.count("-") == 4 else tail
+
+
+@dataclass
+class _Journey:
+    cjm: dict[str, Any]
+    imported: Imported
+    steps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Step data by cjm action id."""
+    paths: dict[str, tuple[str | int, ...]] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    """Notes to add to each step, by cjm action id."""
+    tasks: dict[str, str] = field(default_factory=dict)
+    """The cjm action id each sbp task went to, by task id."""
+    task_names: dict[str, str] = field(default_factory=dict)
+    journey_notes: list[str] = field(default_factory=list)
+    stakeholders: list[dict[str, str]] = field(default_factory=list)
+
+
+def _warn(journey: _Journey, message: str) -> None:
+    journey.imported.warnings.append(ImportWarning(message))
+
+
+def _from_cjm(cjm: dict[str, Any], source: str, journey_ids: IdMaker) -> _Journey:
+    imported = Imported(data={})
+    journey = _Journey(cjm, imported)
+    data = imported.data
+    persona = cjm.get("persona") if isinstance(cjm.get("persona"), dict) else {}
+    assert isinstance(persona, dict)
+    cjm_id = str(cjm.get("id") or "")
+    ident = journey_ids.make(_tail(cjm_id), _text(persona.get("name")), max_length=60)
+    data["journeymap"] = 1
+    data["id"] = ident
+    data["title"] = humanise(_tail(cjm_id) or ident)
+    imported.comments[("title",)] = "guessed: Enablement Map Studio has no title; from the id"
+    texts = [str(a.get("name", "")) for a in _list(cjm, "actions")]
+    data["lang"], lang_comment = guess_lang(texts)
+    imported.comments[("lang",)] = lang_comment
+    if _text(persona.get("name")):
+        data["persona"] = {"name": _text(persona.get("name"))}
+        if _text(persona.get("description")):
+            data["persona"]["description"] = _text(persona.get("description"))
+
+    channel_ids = IdMaker("channel")
+    channels: dict[str, str] = {}
+    stage_ids, step_ids = IdMaker("stage"), IdMaker("step")
+    phases = _list(cjm, "phases")
+    known = {str(p.get("id")) for p in phases}
+    actions = _list(cjm, "actions")
+    for action in actions:
+        if str(action.get("phase")) not in known:
+            _warn(
+                journey,
+                f"cjm action '{action.get('name')}': phase '{action.get('phase')}' is not "
+                "declared; kept in a stage of its own",
+            )
+            phases.append({"id": action.get("phase"), "name": str(action.get("phase"))})
+            known.add(str(action.get("phase")))
+    stages: list[dict[str, Any]] = []
+    for phase in phases:
+        name = _text(phase.get("name")) or str(phase.get("id"))
+        stage: dict[str, Any] = {
+            "id": stage_ids.make(_tail(phase.get("id")), name),
+            "name": name,
+            "steps": [],
+        }
+        for action in actions:
+            if str(action.get("phase")) != str(phase.get("id")):
+                continue
+            path = ("stages", len(stages), "steps", len(stage["steps"]))
+            step = _step(action, step_ids, channel_ids, channels, journey, path)
+            journey.steps[str(action.get("id"))] = step
+            journey.paths[str(action.get("id"))] = path
+            stage["steps"].append(step)
+        stages.append(stage)
+    if channels:
+        data["channels"] = [
+            {"id": ident, "name": name, "kind": "other"} for name, ident in channels.items()
+        ]
+        imported.before[("channels",)] = (
+            "the map's touchpoints, one channel each; group them into real channels and set "
+            "their kind"
+        )
+    data["stages"] = stages
+    imported.header = [
+        f"Imported by `journeymap import` from {source} (Enablement Map Studio,",
+        f"customer journey map '{cjm_id}'). What was guessed is marked 'guessed';",
+        "`journeymap lint` on this file lists what to complete.",
+    ]
+    if not stages:
+        raise ImportProblem(f"cjm '{cjm_id}' has no phase and no action: nothing to import")
+    return journey
+
+
+def _step(
+    action: dict[str, Any],
+    step_ids: IdMaker,
+    channel_ids: IdMaker,
+    channels: dict[str, str],
+    journey: _Journey,
+    path: tuple[str | int, ...],
+) -> dict[str, Any]:
+    name = _text(action.get("name")) or str(action.get("id"))
+    step: dict[str, Any] = {"id": step_ids.make(_tail(action.get("id")), name, max_length=40)}
+    step["text"] = name
+    score = action.get("emotion_score")
+    if isinstance(score, int | float) and not isinstance(score, bool):
+        emotion, clamped = emotion_from_score(float(score), -2, 2)
+        step["emotion"] = emotion
+        if clamped or emotion != score:
+            journey.imported.comments[(*path, "emotion")] = f"emotion_score {score}, clamped"
+            _warn(journey, f"action '{name}': emotion_score {score} is outside -2..2; clamped")
+    thoughts = [t.strip() for t in action.get("thoughts_feelings") or [] if _text(t)]
+    if thoughts:
+        step["thoughts"] = thoughts
+        journey.imported.data["journeymap"] = 1.1
+    touchpoints: list[dict[str, str]] = []
+    for touchpoint in action.get("touchpoints") or []:
+        label = _text(touchpoint)
+        if label is None:
+            continue
+        if label not in channels:
+            channels[label] = channel_ids.make(label)
+        if any(t["channel"] == channels[label] for t in touchpoints):
+            _warn(journey, f"action '{name}': touchpoint '{label}' twice; kept once")
+            continue
+        touchpoints.append({"channel": channels[label]})
+    if touchpoints:
+        step["touchpoints"] = touchpoints
+    return step
+
+
+def _nearest_action(task: dict[str, Any], columns: list[tuple[float, str]]) -> str | None:
+    position = task.get("position")
+    x = position.get("x") if isinstance(position, dict) else None
+    if not isinstance(x, int | float) or not columns:
+        return None
+    return min(columns, key=lambda column: abs(column[0] - x))[1]
+
+
+def _apply_sbp(sbp: dict[str, Any], journey: _Journey, stakeholder_ids: IdMaker) -> None:
+    lanes = {str(lane.get("id")): lane for lane in _list(sbp, "lanes")}
+    owners: dict[str, str] = {}
+    for lane_id, lane in lanes.items():
+        if lane.get("kind") in {"human", "team"}:
+            name = _text(lane.get("name")) or lane_id
+            owners[lane_id] = stakeholder_ids.make(_tail(lane_id), name)
+            journey.stakeholders.append({"id": owners[lane_id], "name": name})
+    columns: list[tuple[float, str]] = []
+    for task in _list(sbp, "tasks"):
+        lane = lanes.get(str(task.get("lane")), {})
+        position = task.get("position")
+        if lane.get("kind") == "cjm" and str(task.get("id")) in journey.steps:
+            x = position.get("x") if isinstance(position, dict) else None
+            if isinstance(x, int | float):
+                columns.append((float(x), str(task.get("id"))))
+    unplaced: list[str] = []
+    for task in _list(sbp, "tasks"):
+        lane_id = str(task.get("lane"))
+        found = lanes.get(lane_id)
+        name = _text(task.get("name")) or str(task.get("id"))
+        if found is None:
+            _warn(journey, f"sbp task '{name}': lane '{lane_id}' is not declared; skipped")
+            continue
+        lane = found
+        if lane.get("kind") == "cjm" or task.get("readonly"):
+            continue
+        guessed = False
+        action_id = str(task.get("source_id") or "")
+        if action_id not in journey.steps:
+            nearest = _nearest_action(task, columns)
+            if nearest is None:
+                unplaced.append(name)
+                continue
+            action_id, guessed = nearest, True
+        lane_kind = str(lane.get("kind"))
+        lane_name = _text(lane.get("name")) or lane_id
+        lane_key = LANE_KINDS.get(lane_kind, "backstage")
+        if lane_kind not in LANE_KINDS:
+            _warn(journey, f"sbp lane '{lane_name}': kind '{lane_kind}' unknown; as backstage")
+        entry: dict[str, Any] = {"text": name}
+        if lane_id in owners:
+            entry["owner"] = owners[lane_id]
+        else:
+            entry["system"] = lane_name
+        step = journey.steps[action_id]
+        lane_list = step.setdefault(lane_key, [])
+        if guessed:
+            path = journey.paths[action_id]
+            journey.imported.comments[(*path, lane_key, len(lane_list))] = (
+                "guessed: no source_id; placed under the action drawn nearest"
+            )
+        lane_list.append(entry)
+        journey.imported.data["journeymap"] = 1.1
+        journey.tasks[str(task.get("id"))] = action_id
+        journey.task_names[str(task.get("id"))] = name
+        if _text(task.get("description")):
+            journey.notes.setdefault(action_id, []).append(
+                f"{lane_name}, '{name}': {_text(task.get('description'))}"
+            )
+    if unplaced:
+        journey.journey_notes.append("Blueprint tasks not placed on a step: " + "; ".join(unplaced))
+        _warn(
+            journey,
+            f"sbp: {len(unplaced)} task(s) with neither source_id nor position; "
+            "kept in the journey's notes",
+        )
+    connections = _list(sbp, "connections")
+    if connections:
+        _warn(
+            journey,
+            f"sbp: {len(connections)} connection(s) between tasks not kept: the format orders "
+            "steps but does not link blueprint actions",
+        )
+
+
+def _apply_outcome(outcome: dict[str, Any], journey: _Journey) -> None:
+    kgi = outcome.get("kgi") if isinstance(outcome.get("kgi"), dict) else {}
+    csf = outcome.get("primary_csf") if isinstance(outcome.get("primary_csf"), dict) else {}
+    kpi = outcome.get("primary_kpi") if isinstance(outcome.get("primary_kpi"), dict) else {}
+    assert isinstance(kgi, dict) and isinstance(csf, dict) and isinstance(kpi, dict)
+    target = kpi.get("target")
+    unit = _text(kpi.get("unit")) or ""
+    parts = [f"Outcome (KGI): {_text(kgi.get('name'))}"]
+    task = journey.task_names.get(str(csf.get("source_id")))
+    if task or _text(csf.get("rationale")):
+        parts.append(f"Critical success factor: {task or csf.get('source_id')}")
+        if _text(csf.get("rationale")):
+            parts[-1] += f" ({_text(csf.get('rationale'))})"
+    if _text(kpi.get("name")):
+        definition = f" = {_text(kpi.get('definition'))}" if _text(kpi.get("definition")) else ""
+        parts.append(f"KPI: {_text(kpi.get('name'))}{definition}, target {target}{unit}")
+        _warn(
+            journey,
+            f"outcome: KPI '{_text(kpi.get('name'))}' has a target but no measured value; "
+            "kept in the notes (add it under kpis: once measured)",
+        )
+    journey.journey_notes.append("\n".join(parts))
+    action_id = journey.tasks.get(str(csf.get("source_id")))
+    if action_id:
+        journey.notes.setdefault(action_id, []).append(
+            f"Critical success factor of '{_text(kgi.get('name'))}': {task}"
+        )
+
+
+def _apply_em(em: dict[str, Any], journey: _Journey) -> None:
+    by_action: dict[str, list[str]] = {}
+    for kind in ("skills", "knowledge", "tools"):
+        for item in _list(em, kind):
+            url = f" <{item['url']}>" if _text(item.get("url")) else ""
+            learnings = [
+                f"{_text(learning.get('title'))} <{learning.get('url')}>"
+                for learning in _list(item, "learnings")
+            ]
+            more = f" (learn: {'; '.join(learnings)})" if learnings else ""
+            label = {"skills": "skill", "knowledge": "knowledge", "tools": "tool"}[kind]
+            by_action.setdefault(str(item.get("action_id")), []).append(
+                f"  - {label}: {_text(item.get('name'))}{url}{more}"
+            )
+    kept = 0
+    for action in _list(em, "actions"):
+        action_id = journey.tasks.get(str(action.get("source_id")))
+        if action_id is None:
+            continue
+        kept += 1
+        description = f": {_text(action.get('description'))}" if action.get("description") else ""
+        lines = [f"Enablement for '{journey.task_names[str(action.get('source_id'))]}': "]
+        lines[0] += f"{_text(action.get('name'))}{description}"
+        lines += by_action.get(str(action.get("id")), [])
+        journey.notes.setdefault(action_id, []).append("\n".join(lines))
+    if _list(em, "actions"):
+        _warn(
+            journey,
+            f"em: {kept} of {len(_list(em, 'actions'))} enablement action(s), with their "
+            "skills, knowledge and tools, kept as step notes: the format has no field for them",
+        )
+
+
+def import_ems(text: str, source: str) -> list[Imported]:
+    """One journey per `kind: cjm` document, with the blueprint, outcome and enablement."""
+    documents = _documents(text)
+    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+    for document in documents:
+        if document.get("kind") in by_kind:
+            by_kind[str(document["kind"])].append(document)
+    if not by_kind["cjm"]:
+        raise ImportProblem(
+            "no Enablement Map Studio customer journey (a YAML document with `kind: cjm`)"
+        )
+    journey_ids, stakeholder_ids = IdMaker("journey"), IdMaker("stakeholder")
+    journeys = [_from_cjm(cjm, source, journey_ids) for cjm in by_kind["cjm"]]
+
+    def owner(sources: list[str]) -> _Journey:
+        for journey in journeys:
+            if any(s in journey.steps or s in journey.tasks for s in sources):
+                return journey
+        return journeys[0]
+
+    for sbp in by_kind["sbp"]:
+        _apply_sbp(
+            sbp, owner([str(t.get("source_id")) for t in _list(sbp, "tasks")]), stakeholder_ids
+        )
+    for outcome in by_kind["outcome"]:
+        csf = outcome.get("primary_csf")
+        _apply_outcome(outcome, owner([str(csf.get("source_id")) if isinstance(csf, dict) else ""]))
+    for em in by_kind["em"]:
+        _apply_em(em, owner([str(a.get("source_id")) for a in _list(em, "actions")]))
+    return [_finish(journey) for journey in journeys]
+
+
+def _finish(journey: _Journey) -> Imported:
+    data = journey.imported.data
+    if journey.stakeholders:
+        ordered = {k: v for k, v in data.items() if k not in {"channels", "stages"}}
+        ordered["stakeholders"] = journey.stakeholders
+        ordered.update((k, data[k]) for k in ("channels", "stages") if k in data)
+        data.clear()
+        data.update(ordered)
+        journey.imported.before[("stakeholders",)] = (
+            "the blueprint's human and team lanes (the system lanes are the actions' `system`)"
+        )
+    for action_id, notes in journey.notes.items():
+        journey.steps[action_id]["notes"] = "\n".join(notes)
+    if journey.journey_notes:
+        data["notes"] = "\n\n".join(journey.journey_notes)
+    return journey.imported

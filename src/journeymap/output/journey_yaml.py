@@ -1,0 +1,68 @@
+"""An imported journey as YAML that reads like a hand-written file.
+
+ruamel.yaml writes comments (PyYAML cannot): where the file came from, what was guessed,
+which score was clamped. Small records (a channel, a stakeholder, a touchpoint) go on one
+line in flow style, as the README's examples are written; everything else is block style,
+keys in the format's order, long lines never folded.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from journeymap.importers.common import Imported
+
+
+def _flow_worthy(value: dict[str, Any]) -> bool:
+    return len(value) <= 4 and all(
+        isinstance(v, str | int | float) and "\n" not in str(v) and len(str(v)) <= 40
+        for v in value.values()
+    )
+
+
+def _build(value: Any, in_list: bool = False) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if isinstance(value, dict):
+        mapping = CommentedMap((k, _build(v)) for k, v in value.items())
+        if (in_list and _flow_worthy(value)) or (not in_list and set(value) == {"name"}):
+            mapping.fa.set_flow_style()
+        return mapping
+    if isinstance(value, list):
+        seq = CommentedSeq(_build(item, in_list=True) for item in value)
+        if value and all(isinstance(i, str) and len(i) <= 30 for i in value):
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    return value
+
+
+def _at(root: Any, path: tuple[str | int, ...]) -> Any:
+    node = root
+    for key in path:
+        node = node[key]
+    return node
+
+
+def dump_imported(imported: Imported) -> str:
+    from ruamel.yaml import YAML
+
+    root = _build(imported.data)
+    for path, text in imported.comments.items():
+        _at(root, path[:-1]).yaml_add_eol_comment(f"# {text}", path[-1])
+    for path, text in imported.before.items():
+        indent = 2 * (len(path) - 1)
+        _at(root, path[:-1]).yaml_set_comment_before_after_key(path[-1], before=text, indent=indent)
+    if imported.header:
+        root.yaml_set_start_comment("\n".join(imported.header))
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    buffer = io.StringIO()
+    yaml.dump(root, buffer)
+    return buffer.getvalue()
