@@ -17,6 +17,7 @@ YAML documents told apart by `kind`:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,11 +47,13 @@ def _documents(text: str) -> list[dict[str, Any]]:
     return [d for d in documents if isinstance(d, dict)]
 
 
+_KIND_LINE = re.compile(r"^kind:\s*['\"]?(cjm|sbp|outcome|em)['\"]?\s*$", re.MULTILINE)
+
+
 def is_ems(text: str) -> bool:
-    try:
-        return any(d.get("kind") in KINDS for d in _documents(text))
-    except ImportProblem:
-        return False
+    """A top-level `kind: cjm|sbp|outcome|em`, even in a file too broken to parse (the
+    parse error is then worth more than 'unknown format')."""
+    return bool(_KIND_LINE.search(text))
 
 
 def _list(document: dict[str, Any], key: str) -> list[dict[str, Any]]:

@@ -1,0 +1,285 @@
+"""`journeymap import` on real files: every text kept, the result valid, lint useful.
+
+The expectations come from an oracle much simpler than the importer (a line regex over
+the diagrams, `yaml.safe_load_all` over the Enablement Map Studio files), so that a text
+the importer drops or changes shows up as a difference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from journeymap.importers.common import emotion_from_score
+from tests.conftest import invoke, run_cli
+
+DATA = Path(__file__).resolve().parent / "data" / "import"
+MERMAID_FILES = sorted((DATA / "mermaid").glob("*.m*"))
+EMS_FILES = sorted((DATA / "ems").glob("*.yaml"))
+_FENCE = re.compile(r"^[ \t]*(```+|~~~+)[ \t]*\{?\.?mermaid[^\n]*\n(.*?)^[ \t]*\1", re.M | re.S)
+_KEYWORD = re.compile(r"(title|section|acctitle|accdescr)\b", re.I)
+
+
+def _oracle_diagrams(text: str) -> list[str]:
+    bodies = [text] if re.search(r"^\s*journey\s*$", text, re.M) and "```" not in text else []
+    bodies += [m.group(2) for m in _FENCE.finditer(text)]
+    return [b for b in bodies if re.search(r"^\s*journey\s*$", b, re.M)]
+
+
+def _oracle(body: str) -> dict[str, list[Any]]:
+    """Sections, tasks (text, actors) and titles as a person reads the diagram."""
+    seen: dict[str, list[Any]] = {"sections": [], "tasks": [], "titles": []}
+    after_journey = False
+    for raw in body.splitlines():
+        line = raw.strip()
+        if not after_journey:
+            after_journey = line.lower() == "journey"
+            continue
+        if not line or line.startswith("%%"):
+            continue
+        keyword = _KEYWORD.match(line)
+        if keyword and keyword.group(1).lower() == "section":
+            seen["sections"].append(line[8:].strip())
+        elif keyword and keyword.group(1).lower() == "title":
+            seen["titles"].append(line[6:].strip())
+        elif not keyword and ":" in line:
+            text, _, rest = line.partition(":")
+            parts = rest.split(":")
+            actors = [a.strip() for a in parts[1].split(",") if a.strip()] if len(parts) > 1 else []
+            seen["tasks"].append((text.strip(), actors))
+    return seen
+
+
+def _import_to(folder: Path, *sources: Path) -> list[dict[str, Any]]:
+    result = invoke("import", *sources, "-o", folder)
+    assert result.code == 0, result.stderr
+    written = [Path(line) for line in result.stdout.splitlines()]
+    assert written and all(path.parent == folder for path in written)
+    assert invoke("validate", *written).code == 0
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in written]
+
+
+def _steps(journey: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for stage in journey["stages"] for step in stage["steps"]]
+
+
+def _actors(journey: dict[str, Any]) -> set[str]:
+    named = {journey["persona"]["name"]} if "persona" in journey else set()
+    named |= {s["name"] for s in journey.get("stakeholders", [])}
+    return named | {a for step in _steps(journey) for a in step.get("actors", [])}
+
+
+def test_there_are_at_least_a_dozen_real_diagrams() -> None:
+    diagrams = [d for f in MERMAID_FILES for d in _oracle_diagrams(f.read_text("utf-8"))]
+    assert len(MERMAID_FILES) >= 12
+    assert len(diagrams) >= 20
+
+
+@pytest.mark.parametrize("source", MERMAID_FILES, ids=lambda p: p.name)
+def test_real_mermaid_files_keep_every_title_section_task_and_actor(
+    source: Path, tmp_path: Path
+) -> None:
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    journeys = _import_to(tmp_path, source)
+    diagrams = [_oracle(d) for d in _oracle_diagrams(source.read_text("utf-8"))]
+    with_content = [d for d in diagrams if d["sections"] or d["tasks"]]
+    assert len(journeys) == len(with_content)
+    for journey, diagram in zip(journeys, with_content, strict=True):
+        if diagram["titles"]:
+            assert journey["title"] == diagram["titles"][-1]
+        names = [stage["name"] for stage in journey["stages"]]
+        assert [n for n in names if n in diagram["sections"]] == diagram["sections"]
+        assert [s["text"] for s in _steps(journey)] == [text for text, _ in diagram["tasks"]]
+        assert {a for _, actors in diagram["tasks"] for a in actors} == _actors(journey)
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("source", MERMAID_FILES, ids=lambda p: p.name)
+def test_imported_mermaid_round_trips_through_the_mermaid_export(
+    source: Path, tmp_path: Path
+) -> None:
+    result = invoke("import", source, "-o", tmp_path / "in")
+    assert result.code == 0, result.stderr
+    diagrams = map(_oracle, _oracle_diagrams(source.read_text("utf-8")))
+    originals = [d for d in diagrams if d["sections"] or d["tasks"]]
+    for path, original in zip(result.stdout.splitlines(), originals, strict=True):
+        out = tmp_path / (Path(path).stem + ".mmd")
+        assert invoke("render", path, "-o", out).code == 0
+        again = _oracle(out.read_text("utf-8"))
+        assert [s for s in again["sections"] if s in original["sections"]] == original["sections"]
+        assert [t for t, _ in again["tasks"]] == [" ".join(t.split()) for t, _ in original["tasks"]]
+
+
+def _ems_oracle(text: str) -> dict[str, set[str]]:
+    docs: list[dict[str, Any]] = [d for d in yaml.safe_load_all(text) if isinstance(d, dict)]
+    cjm = next(d for d in docs if d.get("kind") == "cjm")
+    empty: dict[str, Any] = {"lanes": [], "tasks": []}
+    sbp = next((d for d in docs if d.get("kind") == "sbp"), empty)
+    cjm_lanes = {lane["id"] for lane in sbp["lanes"] if lane.get("kind") == "cjm"}
+    return {
+        "persona": {cjm["persona"]["name"]},
+        "phases": {p["name"] for p in cjm["phases"]},
+        "actions": {a["name"] for a in cjm["actions"]},
+        "touchpoints": {t for a in cjm["actions"] for t in a.get("touchpoints") or []},
+        "thoughts": {t for a in cjm["actions"] for t in a.get("thoughts_feelings") or []},
+        "tasks": {t["name"] for t in sbp["tasks"] if t["lane"] not in cjm_lanes},
+        "teams": {lane["name"] for lane in sbp["lanes"] if lane.get("kind") in {"team", "human"}},
+    }
+
+
+@pytest.mark.parametrize("source", EMS_FILES, ids=lambda p: p.name)
+def test_real_enablement_map_studio_files_keep_every_text(source: Path, tmp_path: Path) -> None:
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    (journey,) = _import_to(tmp_path, source)
+    expected = _ems_oracle(source.read_text("utf-8"))
+    steps = _steps(journey)
+    lanes = [
+        a for s in steps for lane in ("frontstage", "backstage", "support") for a in s.get(lane, [])
+    ]
+    assert {journey["persona"]["name"]} == expected["persona"]
+    assert {stage["name"] for stage in journey["stages"]} == expected["phases"]
+    assert {s["text"] for s in steps} == expected["actions"]
+    assert {c["name"] for c in journey["channels"]} == expected["touchpoints"]
+    assert {t for s in steps for t in s.get("thoughts", [])} == expected["thoughts"]
+    assert {a["text"] for a in lanes} == expected["tasks"]
+    assert {s["name"] for s in journey["stakeholders"]} == expected["teams"]
+    assert journey["journeymap"] == 1.1
+    assert "Outcome (KGI)" in journey["notes"]
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+
+
+def test_blueprint_tasks_follow_source_id_else_the_nearest_action(tmp_path: Path) -> None:
+    (journey,) = _import_to(tmp_path, DATA / "ems" / "studio-sample.yaml")
+    by_id = {step["id"]: step for step in _steps(journey)}
+    # source_id: cjm:action:execute-uat
+    assert {"text": "UATを支援する", "owner": "dev-team"} in by_id["execute-uat"]["backstage"]
+    # no source_id, drawn at x=430, nearest the action drawn at x=320
+    assert "設計を作成" in [a["text"] for a in by_id["yao-jian-ding-yi-re-bi-yu"]["backstage"]]
+    text = (tmp_path / "sysdev-lifecycle.yaml").read_text("utf-8")
+    assert "設計を作成, owner: dev-team}  # guessed: no source_id" in text
+
+
+def test_a_single_journey_goes_to_stdout_with_its_comments() -> None:
+    source = DATA / "mermaid" / "cypress-go-shopping.mmd"
+    result = run_cli("import", source)
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith("# Imported by `journeymap import` from ")
+    assert "# guessed: the first actor of the diagram\npersona: {name: Dad}" in result.stdout
+    assert "- {id: unspecified, name: Unspecified, kind: other}" in result.stdout
+
+
+def test_several_journeys_need_a_folder() -> None:
+    result = invoke("import", DATA / "mermaid" / "jakesteam-user-journey.md")
+    assert result.code == 2
+    assert "journeys found" in result.stderr and "-o DIR" in result.stderr
+
+
+def test_existing_files_are_kept_unless_forced(tmp_path: Path) -> None:
+    source = DATA / "mermaid" / "cypress-go-shopping.mmd"
+    target = tmp_path / "go-shopping.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    refused = invoke("import", source, "-o", tmp_path)
+    assert refused.code == 2 and "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    forced = invoke("import", source, "-o", tmp_path, "--force")
+    assert forced.code == 0 and forced.stdout.strip() == str(target)
+    assert target.read_text(encoding="utf-8").startswith("# Imported")
+
+
+def test_the_folder_is_created_and_clashing_ids_numbered(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "journeys"
+    sources = [
+        DATA / "mermaid" / "cypress-working-day.mmd",
+        DATA / "mermaid" / "mermaid-docs-user-journey.md",
+    ]
+    result = invoke("import", *sources, "-o", folder)
+    assert result.code == 0, result.stderr
+    names = [Path(p).name for p in result.stdout.splitlines()]
+    assert names[:2] == ["my-working-day.yaml", "my-working-day-2.yaml"]
+    assert invoke("validate", folder).code == 0
+
+
+def test_channel_option_names_the_one_channel(tmp_path: Path) -> None:
+    result = invoke("import", DATA / "mermaid" / "cypress-go-shopping.mmd", "--channel", "Magasin")
+    data = yaml.safe_load(result.stdout)
+    assert data["channels"] == [{"id": "magasin", "name": "Magasin", "kind": "other"}]
+    assert {tp["channel"] for s in _steps(data) for tp in s["touchpoints"]} == {"magasin"}
+
+
+def test_clamped_and_unreadable_scores_are_said(tmp_path: Path) -> None:
+    source = DATA / "mermaid" / "jakesteam-user-journey.md"
+    result = invoke("import", source, "-o", tmp_path)
+    assert f"{source}:63: warning: task 'Score 0/5': score 0 is outside" in result.stderr
+    assert f"{source}:69: warning: task 'Score N/A/5': score 'X' is not a number" in result.stderr
+    text = (tmp_path / "score.yaml").read_text("utf-8")
+    assert "emotion: -2  # Mermaid score 0, outside 1-5: clamped to -2" in text
+    emotions = [s.get("emotion") for s in _steps(yaml.safe_load(text))]
+    assert emotions == [-2, -2, -1, 0, 1, 2, None]
+
+
+@given(st.floats(-100, 100), st.floats(-100, 100))
+def test_a_higher_score_never_gets_a_lower_emotion(a: float, b: float) -> None:
+    low, high = sorted((a, b))
+    assert emotion_from_score(low, 1, 5)[0] <= emotion_from_score(high, 1, 5)[0]
+    assert -2 <= emotion_from_score(low, 1, 5)[0] <= 2
+
+
+def test_mermaid_oddities(tmp_path: Path) -> None:
+    source = tmp_path / "odd.md"
+    source.write_text(
+        "Intro\n\n- item\n\n  ```mermaid\n  %%{init: {'theme': 'dark'}}%%\n  JOURNEY\n"
+        "  accTitle: Shop\n  accDescr {\n    two\n    lines\n  }\n\n"
+        "      title Acheter 🎁 un cadeau %% comment\n  Section Avant\n"
+        "   Je cherche une idée: 4: Moi, Ami,\n    Je compare:   9  : Moi\n  ```\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", source)
+    assert result.code == 0, result.stderr
+    data = yaml.safe_load(result.stdout)
+    assert data["title"] == "Acheter 🎁 un cadeau"
+    assert data["id"] == "acheter-un-cadeau"
+    assert data["lang"] == "fr"
+    assert data["notes"] == "Mermaid accTitle: Shop\nMermaid accDescr: two lines"
+    steps = _steps(data)
+    assert [(s["text"], s["emotion"], s.get("actors")) for s in steps] == [
+        ("Je cherche une idée", 1, ["Ami"]),
+        ("Je compare", 2, None),
+    ]
+    assert "clamped to 2" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("journey\n  title Empty\n", "no section and no task"),
+        ("# Notes\n\nNo diagram here.\n", "neither a Mermaid journey"),
+        ("kind: cjm\nphases: [\n", "not valid YAML"),
+    ],
+)
+def test_bad_sources_are_one_clear_line(tmp_path: Path, content: str, message: str) -> None:
+    source = tmp_path / "bad.md"
+    source.write_text(content, encoding="utf-8")
+    result = run_cli("import", source)
+    assert result.code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_forcing_the_wrong_format_is_an_error() -> None:
+    result = invoke("import", DATA / "ems" / "studio-sample.yaml", "--from", "mermaid")
+    assert result.code == 2 and "no Mermaid journey diagram" in result.stderr
+
+
+def test_lint_on_an_imported_journey_gives_the_next_steps(tmp_path: Path) -> None:
+    _import_to(tmp_path, DATA / "mermaid" / "cypress-go-shopping.mmd")
+    result = invoke("lint", tmp_path / "go-shopping.yaml", "--format", "json")
+    codes = {finding["code"] for finding in json.loads(result.stdout)}
+    assert {"JM101", "JM202", "JM401"} <= codes  # no scope, channels nobody owns, third person
