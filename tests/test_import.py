@@ -156,15 +156,51 @@ def test_real_enablement_map_studio_files_keep_every_text(source: Path, tmp_path
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before
 
 
-def test_blueprint_tasks_follow_source_id_else_the_nearest_action(tmp_path: Path) -> None:
+def test_blueprint_tasks_follow_source_id_then_links(tmp_path: Path) -> None:
     (journey,) = _import_to(tmp_path, DATA / "ems" / "studio-sample.yaml")
     by_id = {step["id"]: step for step in _steps(journey)}
     # source_id: cjm:action:execute-uat
     assert {"text": "UATを支援する", "owner": "dev-team"} in by_id["execute-uat"]["backstage"]
-    # no source_id, drawn at x=430, nearest the action drawn at x=320
-    assert "設計を作成" in [a["text"] for a in by_id["yao-jian-ding-yi-re-bi-yu"]["backstage"]]
+    # no source_id, connected to 'review-with-user', whose source_id is review-design
+    assert "設計を作成" in [a["text"] for a in by_id["review-design"]["backstage"]]
     text = (tmp_path / "sysdev-lifecycle.yaml").read_text("utf-8")
-    assert "設計を作成, owner: dev-team}  # guessed: no source_id" in text
+    assert "設計を作成, owner: dev-team}  # guessed: no source_id; with '設計を説明'" in text
+
+
+def test_blueprint_tasks_without_source_id_or_link_go_under_the_nearest_action(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "map.yaml"
+    source.write_text(
+        "kind: cjm\nversion: '1.0'\nid: cjm:demo\npersona: {name: Client}\n"
+        "phases: [{id: cjm:phase:p, name: Achat}]\nactions:\n"
+        "  - {id: cjm:action:a, name: Je choisis, phase: cjm:phase:p, emotion_score: 1}\n"
+        "  - {id: cjm:action:b, name: Je paie, phase: cjm:phase:p, emotion_score: 3}\n"
+        "---\nkind: sbp\nversion: '1.0'\nid: sbp:demo\nlanes:\n"
+        "  - {id: sbp:lane:cjm, name: CJ, kind: cjm}\n"
+        "  - {id: sbp:lane:it, name: Paiement, kind: system}\n"
+        "  - {id: sbp:lane:shop, name: Vendeur, kind: human}\ntasks:\n"
+        "  - {id: cjm:action:a, lane: sbp:lane:cjm, name: Je choisis, readonly: true,"
+        " position: {x: 0, y: 0}}\n"
+        "  - {id: cjm:action:b, lane: sbp:lane:cjm, name: Je paie, readonly: true,"
+        " position: {x: 300, y: 0}}\n"
+        "  - {id: sbp:task:t, lane: sbp:lane:it, name: Autorisation, position: {x: 260, y: 9}}\n"
+        "  - {id: sbp:task:c, lane: sbp:lane:shop, name: Conseil, source_id: cjm:action:a}\n"
+        "  - {id: sbp:task:z, lane: sbp:lane:shop, name: Rangement}\n"
+        "connections: []\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", source)
+    assert result.code == 0, result.stderr
+    data = yaml.safe_load(result.stdout)
+    first, second = _steps(data)
+    assert first["frontstage"] == [{"text": "Conseil", "owner": "shop"}]
+    assert second["support"] == [{"text": "Autorisation", "system": "Paiement"}]
+    assert second["emotion"] == 2
+    assert "under the action drawn nearest" in result.stdout
+    assert "emotion_score 3 is outside -2..2" in result.stderr
+    assert data["notes"] == "Blueprint tasks not placed on a step: Rangement"
+    assert data["stakeholders"] == [{"id": "shop", "name": "Vendeur"}]
 
 
 def test_a_single_journey_goes_to_stdout_with_its_comments() -> None:
@@ -247,7 +283,7 @@ def test_mermaid_oddities(tmp_path: Path) -> None:
     assert data["title"] == "Acheter 🎁 un cadeau"
     assert data["id"] == "acheter-un-cadeau"
     assert data["lang"] == "fr"
-    assert data["notes"] == "Mermaid accTitle: Shop\nMermaid accDescr: two lines"
+    assert data["notes"] == "Mermaid accTitle: Shop\nMermaid accDescr: two\nlines"
     steps = _steps(data)
     assert [(s["text"], s["emotion"], s.get("actors")) for s in steps] == [
         ("Je cherche une idée", 1, ["Ami"]),

@@ -98,10 +98,11 @@ def _from_cjm(cjm: dict[str, Any], source: str, journey_ids: IdMaker) -> _Journe
     persona = cjm.get("persona") if isinstance(cjm.get("persona"), dict) else {}
     assert isinstance(persona, dict)
     cjm_id = str(cjm.get("id") or "")
-    ident = journey_ids.make(_tail(cjm_id), _text(persona.get("name")), max_length=60)
+    named = cjm_id.split(":", 1)[1] if cjm_id.startswith("cjm:") else cjm_id
+    ident = journey_ids.make(named, _text(persona.get("name")), max_length=60)
     data["journeymap"] = 1
     data["id"] = ident
-    data["title"] = humanise(_tail(cjm_id) or ident)
+    data["title"] = humanise(named or ident)
     imported.comments[("title",)] = "guessed: Enablement Map Studio has no title; from the id"
     texts = [str(a.get("name", "")) for a in _list(cjm, "actions")]
     data["lang"], lang_comment = guess_lang(texts)
@@ -200,12 +201,74 @@ def _step(
     return step
 
 
-def _nearest_action(task: dict[str, Any], columns: list[tuple[float, str]]) -> str | None:
+def _x(task: dict[str, Any]) -> float | None:
     position = task.get("position")
     x = position.get("x") if isinstance(position, dict) else None
-    if not isinstance(x, int | float) or not columns:
-        return None
-    return min(columns, key=lambda column: abs(column[0] - x))[1]
+    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
+
+
+def _links(sbp: dict[str, Any]) -> list[tuple[str, str]]:
+    """(from task, to task): the editor's connections, and `link_to` of its first version."""
+    links = [(str(c.get("source")), str(c.get("target"))) for c in _list(sbp, "connections")]
+    for task in _list(sbp, "tasks"):
+        targets = task.get("link_to")
+        if isinstance(targets, list):
+            links += [(str(task.get("id")), str(target)) for target in targets]
+    return links
+
+
+def _place_tasks(
+    sbp: dict[str, Any], lanes: dict[str, dict[str, Any]], journey: _Journey
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The cjm action each task belongs to, and why when it is a guess.
+
+    First what the file says: the customer lane's tasks are the actions (same id, or a
+    `source_id`), other tasks name theirs in `source_id`. Then what the author drew: a task
+    linked to a placed task goes with it (the one it leads to first), and a task with no
+    link goes under the action drawn nearest above it.
+    """
+    placed: dict[str, str] = {}
+    guesses: dict[str, str] = {}
+    tasks = _list(sbp, "tasks")
+    names = {str(t.get("id")): _text(t.get("name")) or str(t.get("id")) for t in tasks}
+    columns: list[tuple[float, str]] = []
+    for task in tasks:
+        if lanes.get(str(task.get("lane")), {}).get("kind") != "cjm":
+            continue
+        for candidate in (str(task.get("id")), str(task.get("source_id"))):
+            if candidate in journey.steps:
+                placed[str(task.get("id"))] = candidate
+                x = _x(task)
+                if x is not None:
+                    columns.append((x, candidate))
+                break
+    others = [t for t in tasks if lanes.get(str(t.get("lane")), {}).get("kind") != "cjm"]
+    for task in others:
+        source = str(task.get("source_id"))
+        action = source if source in journey.steps else placed.get(source)
+        if action:
+            placed[str(task.get("id"))] = action
+    links = _links(sbp)
+    changed = True
+    while changed:
+        changed = False
+        for task in others:
+            ident = str(task.get("id"))
+            if ident in placed:
+                continue
+            ahead = [b for a, b in links if a == ident and b in placed]
+            behind = [a for a, b in links if b == ident and a in placed]
+            if ahead or behind:
+                neighbour = (ahead or behind)[0]
+                placed[ident] = placed[neighbour]
+                guesses[ident] = f"guessed: no source_id; with '{names[neighbour]}', linked to it"
+                changed = True
+    for task in others:
+        ident, x = str(task.get("id")), _x(task)
+        if ident not in placed and x is not None and columns:
+            placed[ident] = min(columns, key=lambda column: abs(column[0] - x))[1]
+            guesses[ident] = "guessed: no source_id nor link; under the action drawn nearest"
+    return placed, guesses
 
 
 def _apply_sbp(sbp: dict[str, Any], journey: _Journey, stakeholder_ids: IdMaker) -> None:
@@ -216,14 +279,7 @@ def _apply_sbp(sbp: dict[str, Any], journey: _Journey, stakeholder_ids: IdMaker)
             name = _text(lane.get("name")) or lane_id
             owners[lane_id] = stakeholder_ids.make(_tail(lane_id), name)
             journey.stakeholders.append({"id": owners[lane_id], "name": name})
-    columns: list[tuple[float, str]] = []
-    for task in _list(sbp, "tasks"):
-        lane = lanes.get(str(task.get("lane")), {})
-        position = task.get("position")
-        if lane.get("kind") == "cjm" and str(task.get("id")) in journey.steps:
-            x = position.get("x") if isinstance(position, dict) else None
-            if isinstance(x, int | float):
-                columns.append((float(x), str(task.get("id"))))
+    placed, guesses = _place_tasks(sbp, lanes, journey)
     unplaced: list[str] = []
     for task in _list(sbp, "tasks"):
         lane_id = str(task.get("lane"))
@@ -233,16 +289,12 @@ def _apply_sbp(sbp: dict[str, Any], journey: _Journey, stakeholder_ids: IdMaker)
             _warn(journey, f"sbp task '{name}': lane '{lane_id}' is not declared; skipped")
             continue
         lane = found
-        if lane.get("kind") == "cjm" or task.get("readonly"):
+        if lane.get("kind") == "cjm":
             continue
-        guessed = False
-        action_id = str(task.get("source_id") or "")
-        if action_id not in journey.steps:
-            nearest = _nearest_action(task, columns)
-            if nearest is None:
-                unplaced.append(name)
-                continue
-            action_id, guessed = nearest, True
+        action_id = placed.get(str(task.get("id")))
+        if action_id is None:
+            unplaced.append(name)
+            continue
         lane_kind = str(lane.get("kind"))
         lane_name = _text(lane.get("name")) or lane_id
         lane_key = LANE_KINDS.get(lane_kind, "backstage")
@@ -255,11 +307,10 @@ def _apply_sbp(sbp: dict[str, Any], journey: _Journey, stakeholder_ids: IdMaker)
             entry["system"] = lane_name
         step = journey.steps[action_id]
         lane_list = step.setdefault(lane_key, [])
-        if guessed:
+        guess = guesses.get(str(task.get("id")))
+        if guess:
             path = journey.paths[action_id]
-            journey.imported.comments[(*path, lane_key, len(lane_list))] = (
-                "guessed: no source_id; placed under the action drawn nearest"
-            )
+            journey.imported.comments[(*path, lane_key, len(lane_list))] = guess
         lane_list.append(entry)
         journey.imported.data["journeymap"] = 1.1
         journey.tasks[str(task.get("id"))] = action_id
@@ -272,14 +323,14 @@ def _apply_sbp(sbp: dict[str, Any], journey: _Journey, stakeholder_ids: IdMaker)
         journey.journey_notes.append("Blueprint tasks not placed on a step: " + "; ".join(unplaced))
         _warn(
             journey,
-            f"sbp: {len(unplaced)} task(s) with neither source_id nor position; "
-            "kept in the journey's notes",
+            f"sbp: {len(unplaced)} task(s) with no source_id, link or position to place them "
+            "by; kept in the journey's notes",
         )
-    connections = _list(sbp, "connections")
-    if connections:
+    links = _links(sbp)
+    if links:
         _warn(
             journey,
-            f"sbp: {len(connections)} connection(s) between tasks not kept: the format orders "
+            f"sbp: {len(links)} link(s) between tasks not kept as such: the format orders "
             "steps but does not link blueprint actions",
         )
 

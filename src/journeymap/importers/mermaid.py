@@ -143,12 +143,13 @@ def parse_diagram(text: str, offset: int = 0) -> Diagram:
         number = offset + index + 1
         raw = lines[index].strip()
         if in_descr is not None:
-            before, closed, _ = raw.partition("}")
-            in_descr.append(before)
-            if closed:
-                diagram.acc_descr = " ".join(" ".join(in_descr).split()) or None
-                in_descr = None
-            continue
+            before, closed, raw = raw.partition("}")
+            in_descr.append(before.strip())
+            if not closed:
+                continue
+            diagram.acc_descr = "\n".join(part for part in in_descr if part) or None
+            in_descr = None
+            raw = raw.strip()  # Mermaid reads on after the '}'
         line = _strip_comment(raw)
         if not line or line.startswith("#"):
             continue

@@ -65,4 +65,16 @@ def dump_imported(imported: Imported) -> str:
     yaml.allow_unicode = True
     buffer = io.StringIO()
     yaml.dump(root, buffer)
-    return buffer.getvalue()
+    return _two_spaces(buffer.getvalue(), {f" # {text}" for text in imported.comments.values()})
+
+
+def _two_spaces(text: str, endings: set[str]) -> str:
+    """ruamel.yaml puts an end-of-line comment one space after a value that passes the
+    comment's column; PEP 8 and yamllint's default want two everywhere."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        for ending in endings:
+            if line.endswith(ending) and not line[: -len(ending)].endswith(" "):
+                lines[index] = line[: -len(ending)] + " " + ending
+                break
+    return "\n".join(lines)
