@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journeymap.importers.common import emotion_from_score
-from tests.conftest import invoke, run_cli
+from tests.conftest import Result, invoke, run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 MERMAID_FILES = sorted((DATA / "mermaid").glob("*.m*"))
@@ -65,6 +65,15 @@ def _import_to(folder: Path, *sources: Path) -> list[dict[str, Any]]:
     assert written and all(path.parent == folder for path in written)
     assert invoke("validate", *written).code == 0
     return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in written]
+
+
+def _import_text(folder: Path, name: str, text: str) -> tuple[Result, dict[str, Any]]:
+    """Import a source written for the test, to stdout."""
+    source = folder / name
+    source.write_text(text, encoding="utf-8")
+    result = invoke("import", source)
+    assert result.code == 0, result.stderr
+    return result, yaml.safe_load(result.stdout)
 
 
 def _steps(journey: dict[str, Any]) -> list[dict[str, Any]]:
@@ -170,8 +179,9 @@ def test_blueprint_tasks_follow_source_id_then_links(tmp_path: Path) -> None:
 def test_blueprint_tasks_without_source_id_or_link_go_under_the_nearest_action(
     tmp_path: Path,
 ) -> None:
-    source = tmp_path / "map.yaml"
-    source.write_text(
+    result, data = _import_text(
+        tmp_path,
+        "map.yaml",
         "kind: cjm\nversion: '1.0'\nid: cjm:demo\npersona: {name: Client}\n"
         "phases: [{id: cjm:phase:p, name: Achat}]\nactions:\n"
         "  - {id: cjm:action:a, name: Je choisis, phase: cjm:phase:p, emotion_score: 1}\n"
@@ -188,11 +198,7 @@ def test_blueprint_tasks_without_source_id_or_link_go_under_the_nearest_action(
         "  - {id: sbp:task:c, lane: sbp:lane:shop, name: Conseil, source_id: cjm:action:a}\n"
         "  - {id: sbp:task:z, lane: sbp:lane:shop, name: Rangement}\n"
         "connections: []\n",
-        encoding="utf-8",
     )
-    result = invoke("import", source)
-    assert result.code == 0, result.stderr
-    data = yaml.safe_load(result.stdout)
     first, second = _steps(data)
     assert first["frontstage"] == [{"text": "Conseil", "owner": "shop"}]
     assert second["support"] == [{"text": "Autorisation", "system": "Paiement"}]
@@ -269,17 +275,14 @@ def test_a_higher_score_never_gets_a_lower_emotion(a: float, b: float) -> None:
 
 
 def test_mermaid_oddities(tmp_path: Path) -> None:
-    source = tmp_path / "odd.md"
-    source.write_text(
+    result, data = _import_text(
+        tmp_path,
+        "odd.md",
         "Intro\n\n- item\n\n  ```mermaid\n  %%{init: {'theme': 'dark'}}%%\n  JOURNEY\n"
         "  accTitle: Shop\n  accDescr {\n    two\n    lines\n  }\n\n"
         "      title Acheter 🎁 un cadeau %% comment\n  Section Avant\n"
         "   Je cherche une idée: 4: Moi, Ami,\n    Je compare:   9  : Moi\n  ```\n",
-        encoding="utf-8",
     )
-    result = invoke("import", source)
-    assert result.code == 0, result.stderr
-    data = yaml.safe_load(result.stdout)
     assert data["title"] == "Acheter 🎁 un cadeau"
     assert data["id"] == "acheter-un-cadeau"
     assert data["lang"] == "fr"
