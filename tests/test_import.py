@@ -10,16 +10,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journeymap.importers.common import emotion_from_score
 from tests.conftest import Result, invoke, run_cli
+from tests.test_fuzz import mutate_lines, values
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 MERMAID_FILES = sorted((DATA / "mermaid").glob("*.m*"))
@@ -322,3 +324,115 @@ def test_lint_on_an_imported_journey_gives_the_next_steps(tmp_path: Path) -> Non
     result = invoke("lint", tmp_path / "go-shopping.yaml", "--format", "json")
     codes = {finding["code"] for finding in json.loads(result.stdout)}
     assert {"JM101", "JM202", "JM401"} <= codes  # no scope, channels nobody owns, third person
+
+
+_REAL_TEXTS = [p.read_text("utf-8") for p in [*MERMAID_FILES, *EMS_FILES]]
+_fuzz = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+_NOISE = st.text(alphabet=":,#%;{}-[] 0123456789.xé🎉\t", max_size=8).map(str.encode)
+
+
+@st.composite
+def _mutated_sources(draw: st.DrawFn) -> str:
+    """A real source with lines dropped, repeated, shifted or spliced with Mermaid noise."""
+    text = draw(st.sampled_from(_REAL_TEXTS)).encode("utf-8")
+    return mutate_lines(draw, text, _NOISE).decode("utf-8", errors="replace")
+
+
+def _imports_cleanly(text: str) -> None:
+    from journeymap.load.journey_file import load_text
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "source.md"
+        source.write_text(text, encoding="utf-8")
+        result = invoke("import", source, "-o", Path(folder) / "out")
+        assert result.code in (0, 2), result.stderr
+        if result.code == 2:
+            assert result.stderr.startswith("journeymap: error: ")
+            assert len(result.stderr.strip().splitlines()) == 1
+            return
+        assert source.read_text(encoding="utf-8") == text
+        for written in result.stdout.splitlines():
+            loaded = load_text(written, Path(written).read_text(encoding="utf-8"))
+            assert loaded.ok, [d.message for d in loaded.diagnostics]
+
+
+@_fuzz
+@given(_mutated_sources())
+def test_mutated_real_sources_import_to_valid_journeys_or_one_error(text: str) -> None:
+    _imports_cleanly(text)
+
+
+@st.composite
+def _mutated_maps(draw: st.DrawFn) -> str:
+    """A real Enablement Map Studio file with values swapped for anything YAML can hold."""
+    documents = list(yaml.safe_load_all(draw(st.sampled_from(EMS_FILES)).read_text("utf-8")))
+    for _ in range(draw(st.integers(min_value=1, max_value=5))):
+        node: Any = draw(st.sampled_from(documents))
+        while isinstance(node, dict | list) and node and draw(st.booleans()):
+            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+            key = draw(st.sampled_from(keys))
+            if not isinstance(node[key], dict | list) or draw(st.integers(0, 3)) == 0:
+                node[key] = draw(values)
+                break
+            node = node[key]
+    return yaml.safe_dump_all(documents, allow_unicode=True)
+
+
+@_fuzz
+@given(_mutated_maps())
+def test_mutated_enablement_maps_import_to_valid_journeys_or_one_error(text: str) -> None:
+    _imports_cleanly(text)
+
+
+def test_importers_are_pure_text_to_data() -> None:
+    """No loader, model, output or CLI, and no file access: text in, journey data out."""
+    import ast
+
+    import journeymap.importers
+
+    folder = Path(journeymap.importers.__file__).parent
+    for module in folder.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {
+            name
+            for node in ast.walk(tree)
+            for name in (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+        }
+        ours = {name for name in imported if name.startswith("journeymap")}
+        assert all(name.startswith("journeymap.importers") for name in ours), module.name
+        calls = {
+            node.func.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        }
+        assert "open" not in calls and "pathlib" not in imported, module.name
+
+
+def test_control_characters_and_line_breaks_never_break_the_file(tmp_path: Path) -> None:
+    source = tmp_path / "map.yaml"
+    source.write_text(
+        'kind: cjm\nid: cjm:x\nphases: [{id: p, name: "Ph\\x99ase"}]\nactions:\n'
+        '  - {id: a, name: "Je\\ncommande", phase: p, emotion_score: .nan,'
+        ' thoughts_feelings: "seul \\x85 avis"}\n---\nkind: sbp\nlanes:\n'
+        "  - {id: l, name: Team, kind: team}\n  - {id: c, name: CJ, kind: cjm}\ntasks:\n"
+        "  - {id: a, lane: c, name: x, readonly: true}\n"
+        '  - {id: t1, lane: l, name: "Pr\\x99\\nepare", source_id: a}\n'
+        '  - {id: t2, lane: l, name: "Ser\\x07ve"}\n'
+        "connections: [{source: t2, target: t1}]\n",
+        encoding="utf-8",
+    )
+    _imports_cleanly(source.read_text(encoding="utf-8"))
+    result = invoke("import", source)
+    assert "# guessed: no source_id; with 'Pr\ufffd epare', linked to it" in result.stdout

@@ -17,6 +17,7 @@ YAML documents told apart by `kind`:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,12 @@ def _list(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 def _text(value: Any) -> str | None:
     return str(value).strip() or None if isinstance(value, str | int | float) else None
+
+
+def _strings(value: Any) -> list[str]:
+    """A list of texts, from a list or a lone text (hand-edited files have both)."""
+    items = value if isinstance(value, list) else [value]
+    return [text for item in items if (text := _text(item)) is not None]
 
 
 def _tail(ident: Any) -> str:
@@ -175,21 +182,18 @@ def _step(
     step: dict[str, Any] = {"id": step_ids.make(_tail(action.get("id")), name, max_length=40)}
     step["text"] = name
     score = action.get("emotion_score")
-    if isinstance(score, int | float) and not isinstance(score, bool):
+    if isinstance(score, int | float) and not isinstance(score, bool) and math.isfinite(score):
         emotion, clamped = emotion_from_score(float(score), -2, 2)
         step["emotion"] = emotion
         if clamped or emotion != score:
             journey.imported.comments[(*path, "emotion")] = f"emotion_score {score}, clamped"
             _warn(journey, f"action '{name}': emotion_score {score} is outside -2..2; clamped")
-    thoughts = [t.strip() for t in action.get("thoughts_feelings") or [] if _text(t)]
+    thoughts = _strings(action.get("thoughts_feelings"))
     if thoughts:
         step["thoughts"] = thoughts
         journey.imported.data["journeymap"] = 1.1
     touchpoints: list[dict[str, str]] = []
-    for touchpoint in action.get("touchpoints") or []:
-        label = _text(touchpoint)
-        if label is None:
-            continue
+    for label in _strings(action.get("touchpoints")):
         if label not in channels:
             channels[label] = channel_ids.make(label)
         if any(t["channel"] == channels[label] for t in touchpoints):
@@ -275,7 +279,7 @@ def _apply_sbp(sbp: dict[str, Any], journey: _Journey, stakeholder_ids: IdMaker)
     lanes = {str(lane.get("id")): lane for lane in _list(sbp, "lanes")}
     owners: dict[str, str] = {}
     for lane_id, lane in lanes.items():
-        if lane.get("kind") in {"human", "team"}:
+        if str(lane.get("kind")) in {"human", "team"}:
             name = _text(lane.get("name")) or lane_id
             owners[lane_id] = stakeholder_ids.make(_tail(lane_id), name)
             journey.stakeholders.append({"id": owners[lane_id], "name": name})
@@ -402,7 +406,7 @@ def import_ems(text: str, source: str) -> list[Imported]:
     documents = _documents(text)
     by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     for document in documents:
-        if document.get("kind") in by_kind:
+        if str(document.get("kind")) in by_kind:
             by_kind[str(document["kind"])].append(document)
     if not by_kind["cjm"]:
         raise ImportProblem(

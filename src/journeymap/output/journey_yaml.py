@@ -36,9 +36,32 @@ def _build(value: Any, in_list: bool = False) -> Any:
         if value and all(isinstance(i, str) and len(i) <= 30 for i in value):
             seq.fa.set_flow_style()
         return seq
-    if isinstance(value, str) and "\n" in value:
+    if isinstance(value, str) and "\n" in value and _literal_safe(value):
         return LiteralScalarString(value)
     return value
+
+
+def _literal_safe(text: str) -> bool:
+    """A literal block writes characters as they are: only for text YAML can hold raw
+    (ruamel.yaml would write a control character there unescaped, and no reader takes it)."""
+    import unicodedata
+
+    return not any(
+        char in "\x85\u2028\u2029\ufeff" or (unicodedata.category(char) == "Cc" and char != "\n")
+        for char in text
+    )
+
+
+def _comment(text: str) -> str:
+    """One line of printable text: a comment holds what the source held, which may be
+    anything (a line break there would end the comment and break the file)."""
+    import unicodedata
+
+    printable = "".join(
+        " " if char.isspace() else "\ufffd" if unicodedata.category(char) in {"Cc", "Cs"} else char
+        for char in text
+    )
+    return " ".join(printable.replace("\ufeff", "\ufffd").split())
 
 
 def _at(root: Any, path: tuple[str | int, ...]) -> Any:
@@ -52,20 +75,23 @@ def dump_imported(imported: Imported) -> str:
     from ruamel.yaml import YAML
 
     root = _build(imported.data)
-    for path, text in imported.comments.items():
+    comments = {path: _comment(text) for path, text in imported.comments.items()}
+    for path, text in comments.items():
         _at(root, path[:-1]).yaml_add_eol_comment(f"# {text}", path[-1])
     for path, text in imported.before.items():
         indent = 2 * (len(path) - 1)
-        _at(root, path[:-1]).yaml_set_comment_before_after_key(path[-1], before=text, indent=indent)
+        _at(root, path[:-1]).yaml_set_comment_before_after_key(
+            path[-1], before=_comment(text), indent=indent
+        )
     if imported.header:
-        root.yaml_set_start_comment("\n".join(imported.header))
+        root.yaml_set_start_comment("\n".join(map(_comment, imported.header)))
     yaml = YAML()
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
     buffer = io.StringIO()
     yaml.dump(root, buffer)
-    return _two_spaces(buffer.getvalue(), {f" # {text}" for text in imported.comments.values()})
+    return _two_spaces(buffer.getvalue(), {f" # {text}" for text in comments.values()})
 
 
 def _two_spaces(text: str, endings: set[str]) -> str:
