@@ -436,3 +436,17 @@ def test_control_characters_and_line_breaks_never_break_the_file(tmp_path: Path)
     _imports_cleanly(source.read_text(encoding="utf-8"))
     result = invoke("import", source)
     assert "# guessed: no source_id; with 'Pr\ufffd epare', linked to it" in result.stdout
+
+
+def test_mermaid_entities_are_the_characters_mermaid_draws(tmp_path: Path) -> None:
+    _, data = _import_text(
+        tmp_path,
+        "entities.mmd",
+        "journey\n  title Order #35;12\n  section Pay#59; then go\n"
+        "    Pay #58; card #amp; cash #nope;: 4: Me, Mum#44; Dad\n",
+    )
+    assert data["title"] == "Order #12"
+    assert data["stages"][0]["name"] == "Pay; then go"
+    (step,) = _steps(data)
+    assert step["text"] == "Pay : card & cash #nope;"
+    assert step["actors"] == ["Mum, Dad"]

@@ -130,8 +130,55 @@ def _strip_comment(line: str) -> str:
     return line if position < 0 else line[:position].rstrip()
 
 
+_ENTITY = re.compile(r"#(\w+);")
+_HIDDEN = re.compile("\ue000(\\d+)\ue001")
+
+
+class _Entities:
+    """Mermaid replaces `#58;` (a character code) and `#amp;` (an HTML name) before it
+    reads the diagram, and draws the character: so `#`, `:` and `;` inside them neither
+    start a comment nor split a task. They are hidden the same way, then decoded."""
+
+    def __init__(self) -> None:
+        self._seen: list[str] = []
+
+    def hide(self, line: str) -> str:
+        def stash(match: re.Match[str]) -> str:
+            self._seen.append(match.group(1))
+            return f"\ue000{len(self._seen) - 1}\ue001"
+
+        return _ENTITY.sub(stash, line)
+
+    def show(self, text: str) -> str:
+        import html
+
+        def decode(match: re.Match[str]) -> str:
+            name = self._seen[int(match.group(1))]
+            if name.isdigit():
+                code = int(name)
+                return chr(code) if 0 < code < 0x110000 else f"#{name};"
+            decoded = html.unescape(f"&{name};")
+            return f"#{name};" if decoded == f"&{name};" else decoded
+
+        return _HIDDEN.sub(decode, text)
+
+
 def parse_diagram(text: str, offset: int = 0) -> Diagram:
-    lines = text.splitlines()
+    diagram = _parse(text, offset, entities := _Entities())
+    show = entities.show
+    diagram.title = show(diagram.title) if diagram.title else None
+    diagram.acc_title = show(diagram.acc_title) if diagram.acc_title else None
+    diagram.acc_descr = show(diagram.acc_descr) if diagram.acc_descr else None
+    for section in diagram.sections:
+        section.name = show(section.name) if section.name else section.name
+        for task in section.tasks:
+            task.text, task.score = show(task.text), show(task.score)
+            task.actors = [show(actor) for actor in task.actors]
+    return diagram
+
+
+def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
+    lines = [entities.hide(line) for line in text.splitlines()]
     start, front = _skip_front_matter(lines)
     diagram = Diagram(first_line=offset + start + 1, last_line=offset + len(lines))
     if isinstance(front.get("title"), str | int | float):
