@@ -316,6 +316,12 @@ def test_bad_sources_are_one_clear_line(tmp_path: Path, content: str, message: s
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_output_must_be_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = invoke("import", DATA / "mermaid" / "cypress-go-shopping.mmd", "-o", tmp_path / "file")
+    assert result.code == 2 and "is a file; -o takes a folder" in result.stderr
+
+
 def test_forcing_the_wrong_format_is_an_error() -> None:
     result = invoke("import", DATA / "ems" / "studio-sample.yaml", "--from", "mermaid")
     assert result.code == 2 and "no Mermaid journey diagram" in result.stderr

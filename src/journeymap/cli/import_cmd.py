@@ -100,6 +100,8 @@ def import_journeys(
         sys.stdout.write(dump_imported(found[0]))
         return
 
+    if output.exists() and not output.is_dir():
+        exits.fail(f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml")
     names = name_outputs(found)
     targets = [output / f"{name}.yaml" for name in names]
     guard = InputGuard(sources)
