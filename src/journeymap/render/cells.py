@@ -15,6 +15,7 @@ import graphviz
 from journeymap.render.canvas import Canvas, node_name
 from journeymap.render.text import (
     chars,
+    esc,
     font,
     height,
     lines,
@@ -64,7 +65,7 @@ def breakpoint_detail(note: BreakNote, canvas: Canvas) -> str:
     lang = canvas.grid.lang
     if note.kind == "blocked":
         text = label("blocked", lang)
-        return f"{text} → {note.target}" if note.target and not note.same_channel else text
+        return f"{text} → {note.target}" if note.target else text
     if note.kind == "forced":
         return f"{label('forced_to', lang)} {note.target}" if note.target else label("forced", lang)
     return f"→ {note.target}" if note.target else ""
@@ -131,8 +132,10 @@ def _entry_rows(
     if "volume" in canvas.options.show and entry.volume is not None:
         extra.append((f"{label('volume', lang)} {number(entry.volume, lang)}", theme.muted))
     for text, colour in extra:
-        rows.append(full_row(font(lines(text, chars(width, small)), colour, small)))
-        used += height(len(wrap(text, chars(width, small))), small)
+        # figures stay on one line (the cell widens a little rather than split a score)
+        wrapped = lines(text, chars(width, small)) if text == entry.owner else esc(text)
+        rows.append(full_row(font(wrapped, colour, small)))
+        used += height(wrapped.count("<BR/>") + 1, small)
     return rows, used
 
 

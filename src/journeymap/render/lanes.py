@@ -74,11 +74,8 @@ def note_label(canvas: Canvas, row: Row, column: Column) -> tuple[str, float]:
             rows.append(full_row(font(esc(stage.name), colour, sizes.small, bold=True), "LEFT"))
             used += sizes.small * sizes.line
         mark = font(esc(_mark(canvas, key)), colour, sizes.note, bold=True)
-        text = note.text
-        if key == "quote":
-            text = f"« {text} »" if canvas.grid.lang == "fr" else f"“{text}”"
         italic = row.kind == "thoughts"
-        markup, points = annotation(mark, text, width, colour, sizes.note, note.detail, italic)
+        markup, points = annotation(mark, note.text, width, colour, sizes.note, note.detail, italic)
         rows.append(markup)
         used += points + 2
     return f"<{table(rows)}>", used / 72
