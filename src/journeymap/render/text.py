@@ -1,9 +1,10 @@
 """Text on the map: escaping for DOT, wrapping to a width, numbers, and font markup.
 
 Every word on a map comes from a journey file, so nothing the team writes may be read as
-markup: HTML-like labels get `<>&"` escaped, and control characters (which XML, and so
-SVG, cannot hold) become spaces; plain DOT strings (tooltips, the graph's name) also get
-their backslashes doubled, or a trailing one would swallow the closing quote.
+markup: HTML-like labels get `<>&"` and backslashes (Graphviz expands `\\N` even there)
+escaped, and control characters (which XML, and so SVG, cannot hold) become spaces; plain
+DOT strings (tooltips, the graph's name) get their backslashes doubled, or a trailing one
+would swallow the closing quote.
 """
 
 from __future__ import annotations
@@ -27,13 +28,16 @@ def clean(text: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Text for an HTML-like label."""
-    return html.escape(clean(text), quote=True)
+    """Text for an HTML-like label; inside <FONT> Graphviz expands escapes such as `\\N`
+    (the node's name), even written `&#92;N`, so a backslash is written as two."""
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
 def plain(text: str) -> str:
-    """Text for a quoted DOT string (the graphviz package escapes the quotes)."""
-    return clean(text).replace("\\", "\\\\")
+    """Text for a quoted DOT string (the graphviz package escapes the quotes): a string
+    attribute is unescaped once when read and once more when `\\N` and the like are
+    expanded, so one backslash takes four."""
+    return clean(text).replace("\\", "\\" * 4)
 
 
 def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
