@@ -207,8 +207,23 @@ def test_breakpoints_are_drawn_by_kind_and_target() -> None:
     assert ("c2_2", "c3_2") not in edges or "tee" not in edges[("c2_2", "c3_2")]
     assert "blocked → Store (Pick-up counter)" in source
     assert "forced to Hotline" in source
+    # nor in the path view, where rows are not channels (the pick-up counter is the second
+    # row of its step there, the repair counter the first)
+    storyline = invoke("render", BLUEPRINT, "-o", "-", "-f", "dot", "--view", "path").stdout
+    assert "arrowhead=tee" not in storyline and "arrowhead=vee" in storyline
     # the legend names the kinds of arrow drawn
     assert "forced channel change" in source and "unspecified breakpoint" in source
+    assert "blocked, sent to" not in source
+
+
+def test_a_blocked_breakpoint_to_another_channel_ends_in_a_bar(tmp_path: Path) -> None:
+    variant = tmp_path / "variant.yaml"
+    text = BLUEPRINT.read_text(encoding="utf-8")
+    variant.write_text(text.replace("to: collect@store}", "to: collect@web}"), "utf-8")
+    source = invoke("render", variant, "-o", "-", "-f", "dot").stdout
+    edges = re.findall(r"\tc2_2 -> c3_0 \[([^\]]*)\]", source)
+    assert any("arrowhead=tee" in attrs and "style=solid" in attrs for attrs in edges)
+    assert "blocked, sent to" in source and "blocked → Website (Ready e-mail)" in source
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)

@@ -110,3 +110,19 @@ class Canvas:
     def journey_colour(self, journey: int) -> str:
         colours = self.theme.journeys
         return colours[journey % len(colours)]
+
+
+def rule(canvas: Canvas, tail: str, head: str, colour: str, width: float) -> None:
+    """A dashed line along a row, centre to centre, that holds the row straight (the
+    neutral emotion, the line of visibility)."""
+    canvas.graph.edge(
+        tail,
+        head,
+        weight="100",
+        arrowhead="none",
+        style="dashed",
+        color=colour,
+        penwidth=f"{width:g}",
+        tailclip="false",
+        headclip="false",
+    )

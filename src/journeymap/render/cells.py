@@ -37,6 +37,7 @@ def annotation(
     size: float,
     detail: str = "",
     italic: bool = False,
+    detail_colour: str | None = None,
 ) -> tuple[str, float]:
     """A mark with wrapped words beside it (a hanging indent), and an optional smaller
     line under the words; returns the table row and its height in points."""
@@ -46,7 +47,7 @@ def annotation(
     if detail:
         small = size - 1
         count = chars(width, small) - 2
-        body += "<BR/>" + font(lines(detail, count), colour, small)
+        body += "<BR/>" + font(lines(detail, count), detail_colour or colour, small)
         used += height(len(wrap(detail, count)), small)
     markup = (
         f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{mark}</TD>'
@@ -75,13 +76,24 @@ def _entry_words(canvas: Canvas, entry: Entry, width: float) -> tuple[list[str],
     theme, sizes = canvas.theme, canvas.sizes
     rows: list[str] = []
     used = 0.0
-    items: list[tuple[str, str, str]] = [("delight", text, "") for text in entry.delights] + [
-        ("irritant", text, "") for text in entry.irritants
+    items: list[tuple[str, str, str, str]] = [
+        ("delight", text, "", theme.text) for text in entry.delights
     ]
-    items += [("breakpoint", b.text, breakpoint_detail(b, canvas)) for b in entry.breakpoints]
-    for key, text, detail in items:
+    items += [("irritant", text, "", theme.text) for text in entry.irritants]
+    items += [
+        (
+            "breakpoint",
+            b.text,
+            breakpoint_detail(b, canvas),
+            theme.breakpoint_kind[b.kind or "unspecified"],
+        )
+        for b in entry.breakpoints
+    ]
+    for key, text, detail, colour in items:
         mark = font(canvas.mark(key), theme.mark[key], sizes.note, bold=True)
-        markup, points = annotation(mark, text, width, theme.text, sizes.note, detail)
+        markup, points = annotation(
+            mark, text, width, theme.text, sizes.note, detail, detail_colour=colour
+        )
         rows.append(markup)
         used += points
     return rows, used
@@ -96,7 +108,8 @@ def _entry_counts(canvas: Canvas, entry: Entry) -> str:
         ("breakpoint", len(entry.breakpoints)),
     ):
         if count:
-            marks.append(font(f"{canvas.mark(key)} {count}", theme.mark[key], 10, bold=True))
+            mark = f"{canvas.mark(key)} {count}"
+            marks.append(font(mark, theme.mark[key], canvas.sizes.text, bold=True))
     return "   ".join(marks)
 
 

@@ -14,7 +14,7 @@ import itertools
 
 import graphviz
 
-from journeymap.render.canvas import EMOTION_LEVELS, Canvas, Row, level_key, node_name
+from journeymap.render.canvas import EMOTION_LEVELS, Canvas, Row, level_key, node_name, rule
 from journeymap.render.text import esc, font, plain
 from journeymap.views.grid import Column
 from journeymap.views.labels import label
@@ -86,17 +86,7 @@ def point_node(canvas: Canvas, rank: graphviz.Digraph, column: Column, row: Row)
 
 def baseline(canvas: Canvas, tail: str, head: str) -> None:
     """The neutral emotion, a faint dashed line to read the curve against."""
-    canvas.graph.edge(
-        tail,
-        head,
-        weight="100",
-        arrowhead="none",
-        style="dashed",
-        color=canvas.theme.stage_border,
-        penwidth=f"{canvas.sizes.penwidth_baseline:g}",
-        tailclip="false",
-        headclip="false",
-    )
+    rule(canvas, tail, head, canvas.theme.stage_border, canvas.sizes.penwidth_baseline)
 
 
 def curve(canvas: Canvas) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import graphviz
 
-from journeymap.render.canvas import Canvas, Row, node_name
+from journeymap.render.canvas import Canvas, Row, node_name, rule
 from journeymap.render.cells import annotation, full_row
 from journeymap.render.text import esc, font, lines, table
 from journeymap.views.grid import BLUEPRINT_LANES, Column, Note
@@ -174,14 +174,4 @@ def node(canvas: Canvas, rank: graphviz.Digraph, column: Column, row: Row) -> No
 
 def visibility_line(canvas: Canvas, tail: str, head: str) -> None:
     """The line of visibility: what is above it, the customer sees."""
-    canvas.graph.edge(
-        tail,
-        head,
-        weight="100",
-        arrowhead="none",
-        style="dashed",
-        color=canvas.theme.visibility,
-        penwidth="1.2",
-        tailclip="false",
-        headclip="false",
-    )
+    rule(canvas, tail, head, canvas.theme.visibility, canvas.sizes.penwidth_visibility)

@@ -77,8 +77,8 @@ def kind(edge: BreakpointEdge) -> str:
 
 
 def drawn(edge: BreakpointEdge) -> bool:
-    """Whether the breakpoint gets an arrow: only when it changes lane."""
-    return edge.source[1] != edge.target[1]
+    """Whether the breakpoint gets an arrow: only when it changes channel."""
+    return not edge.same_channel and edge.source != edge.target
 
 
 def breakpoint_edges(canvas: Canvas) -> None:
@@ -88,13 +88,14 @@ def breakpoint_edges(canvas: Canvas) -> None:
             continue
         name = kind(edge)
         style, arrowhead = KIND_STYLE[name]
+        extra = sizes.penwidth_blocked_extra if name == "blocked" else 0
         attrs = {
             "constraint": "false",
             "style": style,
             "color": theme.breakpoint_kind[name],
-            "penwidth": f"{sizes.penwidth_breakpoint + (0.6 if name == 'blocked' else 0):g}",
+            "penwidth": f"{sizes.penwidth_breakpoint + extra:g}",
             "arrowhead": arrowhead,
-            "arrowsize": "0.9",
+            "arrowsize": f"{sizes.breakpoint_arrowsize:g}",
             "tooltip": plain(edge.text),
         }
         if edge.source[0] == edge.target[0]:

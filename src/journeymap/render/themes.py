@@ -102,6 +102,10 @@ class Sizes:
     penwidth_cell: float = 1.2
     penwidth_moment: float = 2.6
     penwidth_baseline: float = 0.8
+    penwidth_visibility: float = 1.2
+    penwidth_blocked_extra: float = 0.6
+    """Blocked breakpoints are drawn heavier than the others."""
+    breakpoint_arrowsize: float = 0.9
     arrowsize: float = 0.7
     stage_margin: float = 6
     phase_margin: float = 10

@@ -150,6 +150,9 @@ class BreakpointEdge:
     target: Position
     kind: str | None
     text: str
+    same_channel: bool = False
+    """The customer stays on the channel (a later step, or blocked there): no lane change,
+    also in the path view, where rows are not channels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +400,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                             (column, lane_index[channel_id]),
                             breakpoint.kind,
                             breakpoint.text,
+                            channel_id == touchpoint.channel,
                         )
                     )
         paths.append(tuple(path))
