@@ -165,6 +165,8 @@ def _emotion_segments(
         tail, head = names[edge["tail"]], names[edge["head"]]
         if not (tail.startswith("e") and head.startswith("e")) or "_" not in tail:
             continue
+        if edge.get("weight") == "100":
+            continue  # the baseline at 0, which holds the row, not the curve
         points: list[tuple[float, float]] = []
         for op in edge.get("_draw_", []):
             if op.get("op") in {"b", "B"}:

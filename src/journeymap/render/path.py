@@ -4,9 +4,9 @@ Edges never move a cell (`constraint=false`). Breakpoints are drawn by kind, so 
 are told apart at a glance even in grey: forced, a dashed arrow to where the customer is
 pushed; blocked, a solid line ending in a bar; unspecified, a dotted line with an open
 head. A breakpoint that stays on its channel has no arrow (it would cross the lane's
-other cells): its words in the cell say where it leads. One that sends the customer to
-another lane of the same step leaves and enters on the right side of the cells, so even
-the cell just below gets a visible arrow.
+other cells): its words in the cell say where it leads. Within one column, a breakpoint
+runs along the right side of the cells, apart from the path, which crosses the gap
+between them (wide enough, `Sizes.nodesep`, for its arrow to show).
 """
 
 from __future__ import annotations

@@ -61,7 +61,8 @@ class Sizes:
     """Characters of annotation that fit the first widths without growing tall."""
     label_width: float = 1.45
     ranksep: float = 0.42
-    nodesep: float = 0.14
+    nodesep: float = 0.22
+    """Between lanes: room for a path arrow from a cell to the one just below."""
     nodesep_emotion: float = 0.45
     emotion_slot: float = 0.16
     emotion_point: float = 0.16
