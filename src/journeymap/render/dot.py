@@ -28,7 +28,7 @@ import graphviz
 from journeymap.render import cells, comparison, emotion, lanes, legend, path
 from journeymap.render.canvas import SHOW_FIELDS, Canvas, Options, Row, node_name
 from journeymap.render.text import chars, esc, font, lines, plain, wrap
-from journeymap.views.grid import Column, Grid
+from journeymap.views.grid import Column, Grid, StageSpan
 from journeymap.views.labels import label
 
 __all__ = ["SHOW_FIELDS", "Options", "build_dot"]
@@ -157,7 +157,11 @@ def _label_column(canvas: Canvas) -> None:
                 emotion.label_node(canvas, column, row)
             elif row.kind == "lane" and canvas.grid.lanes[row.index].name:
                 lane = canvas.grid.lanes[row.index]
-                text = lines(lane.name, sizes.lane_name_chars, sizes.lane_name_lines)
+                text = lines(
+                    lane.name,
+                    chars(sizes.label_width, sizes.lane_name, bold=True),
+                    sizes.lane_name_lines,
+                )
                 column.node(
                     name,
                     label=f"<{font(text, theme.lane_text, sizes.lane_name, bold=True)}>",
@@ -176,10 +180,12 @@ def _label_column(canvas: Canvas) -> None:
 def _stage(canvas: Canvas, parent: graphviz.Digraph, stage_index: int) -> None:
     theme, sizes = canvas.theme, canvas.sizes
     stage = canvas.grid.stages[stage_index]
-    widths = [canvas.widths[k] for k in stage.columns]
-    width_in = sum(widths) + (len(widths) - 1) * sizes.ranksep
+    width_in = _stage_width(canvas, stage)
     count = chars(width_in, sizes.stage, bold=True)
-    name = font(lines(stage.name, count, sizes.stage_lines), theme.header_text, sizes.stage, True)
+    wrapped = lines(stage.name, count, sizes.stage_lines)
+    # every header as tall as the tallest, so the stage boxes line up
+    missing = _header_lines(canvas) - (wrapped.count("<BR/>") + 1)
+    name = font(wrapped + "<BR/> " * missing, theme.header_text, sizes.stage, True)
     whose = comparison.stage_owner_line(canvas, stage, chars(width_in, sizes.small))
     if whose:
         name += "<BR/>" + whose
@@ -199,6 +205,21 @@ def _stage(canvas: Canvas, parent: graphviz.Digraph, stage_index: int) -> None:
         )
         for column_index in stage.columns:
             _column(canvas, box, canvas.grid.columns[column_index])
+
+
+def _stage_width(canvas: Canvas, stage: StageSpan) -> float:
+    """Inches from the first column's left side to the last one's right side."""
+    widths = [canvas.widths[k] for k in stage.columns]
+    return sum(widths) + (len(widths) - 1) * canvas.sizes.ranksep
+
+
+def _header_lines(canvas: Canvas) -> int:
+    sizes, grid = canvas.sizes, canvas.grid
+    tallest = 1
+    for stage in grid.stages:
+        count = chars(_stage_width(canvas, stage), sizes.stage, bold=True)
+        tallest = max(tallest, len(wrap(stage.name, count, sizes.stage_lines)))
+    return tallest
 
 
 def _column(canvas: Canvas, parent: graphviz.Digraph, column: Column) -> None:

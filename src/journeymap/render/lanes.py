@@ -13,7 +13,7 @@ import graphviz
 
 from journeymap.render.canvas import Canvas, Row, node_name, rule
 from journeymap.render.cells import annotation, full_row
-from journeymap.render.text import esc, font, lines, table
+from journeymap.render.text import chars, esc, font, lines, table
 from journeymap.views.grid import BLUEPRINT_LANES, Column, Note
 from journeymap.views.labels import label
 
@@ -125,7 +125,11 @@ def label_node(canvas: Canvas, column: graphviz.Digraph, row: Row) -> None:
     key = {"thoughts": "thoughts", "opportunities": "opportunities"}.get(
         row.kind, BLUEPRINT_LANES[row.index]
     )
-    name = lines(label(key, canvas.grid.lang), sizes.lane_name_chars, sizes.lane_name_lines)
+    name = lines(
+        label(key, canvas.grid.lang),
+        chars(sizes.label_width, sizes.lane_name, bold=True),
+        sizes.lane_name_lines,
+    )
     colour = theme.lane_text if row.kind == "action" else _colour(canvas, row)
     fill = (
         theme.blueprint_fill[BLUEPRINT_LANES[row.index]]

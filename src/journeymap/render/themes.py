@@ -94,7 +94,6 @@ class Sizes:
     name_lines: int = 3
     compact_note_lines: int = 1
     stage_lines: int = 2
-    lane_name_chars: int = 18
     lane_name_lines: int = 2
     penwidth_path: float = 2
     penwidth_edge: float = 1.6
