@@ -191,8 +191,11 @@ def column_need(canvas: Canvas, column: Column) -> int:
         if k == column.index:
             words = [w for e in cell.entries for w in (*e.delights, *e.irritants)]
             words += [
-                f"{b.text} {b.target or ''} xxxxxx" for e in cell.entries for b in e.breakpoints
+                f"{b.text} {breakpoint_detail(b, canvas)}"
+                for e in cell.entries
+                for b in e.breakpoints
             ]
+            # each item also costs its mark and the end of a half-filled line
             need = max(need, sum(len(w) + 6 for w in words))
     notes: list[tuple[Note, ...]] = [column.thoughts, column.opportunities, *column.blueprint]
     for group in notes:
