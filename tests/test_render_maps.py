@@ -257,6 +257,15 @@ def test_blueprint_lanes_in_service_blueprint_order(renderer: str, tmp_path: Pat
         assert expected in words, expected
 
 
+def test_the_emotion_view_keeps_thoughts_but_no_lanes() -> None:
+    source = invoke("render", BLUEPRINT, "-o", "-", "-f", "dot", "--view", "emotion").stdout
+    assert "lab_t " in source and "Is there a slot before" in source
+    for gone in ("lab_a0", "lab_v ", "lab_o ", "Slot calendar", "Book a slot in the app"):
+        assert gone not in source
+    storyline = invoke("render", BLUEPRINT, "-o", "-", "-f", "dot", "--view", "path").stdout
+    assert "lab_a0" in storyline and "Slot calendar" in storyline
+
+
 def test_format_1_examples_get_no_blueprint_rows() -> None:
     for example in EXAMPLE_FILES:
         if _journey(example).version != "1":

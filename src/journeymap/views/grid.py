@@ -427,8 +427,20 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
 
 
 def emotion_view(grid: Grid) -> Grid:
-    """Only the stages, the steps and the emotion curve: the grid without its lanes."""
-    return replace(grid, lanes=(), cells={}, paths=tuple(() for _ in grid.paths), breakpoints=())
+    """Only the stages, the steps, the customer's thoughts and the emotion curve: the
+    grid without its lanes (channels and blueprint) and without opportunities."""
+    return replace(
+        grid,
+        lanes=(),
+        cells={},
+        paths=tuple(() for _ in grid.paths),
+        breakpoints=(),
+        columns=tuple(
+            replace(c, blueprint=tuple(() for _ in c.blueprint), opportunities=())
+            for c in grid.columns
+        ),
+        stages=tuple(replace(s, opportunities=()) for s in grid.stages),
+    )
 
 
 def path_view(grid: Grid) -> Grid:
