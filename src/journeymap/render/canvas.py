@@ -77,6 +77,8 @@ class Canvas:
     widths: list[float] = field(default_factory=list)
     """Width of each column, in inches, chosen from its text."""
     rows: list[Row] = field(default_factory=list)
+    labels: dict[tuple[str, int, int], tuple[str, float]] = field(default_factory=dict)
+    """Labels already built, by (row kind, column, lane): sizing and drawing share them."""
 
     @property
     def theme(self) -> Theme:

@@ -18,6 +18,7 @@ from journeymap.render.text import (
     esc,
     font,
     height,
+    joined,
     lines,
     metrics_text,
     number,
@@ -41,14 +42,14 @@ def annotation(
 ) -> tuple[str, float]:
     """A mark with wrapped words beside it (a hanging indent), and an optional smaller
     line under the words; returns the table row and its height in points."""
-    count = chars(width, size) - 2
-    body = font(lines(text, count), colour, size, italic=italic)
-    used = height(len(wrap(text, count)), size)
+    wrapped = wrap(text, chars(width, size) - 2)
+    body = font(joined(wrapped), colour, size, italic=italic)
+    used = height(len(wrapped), size)
     if detail:
         small = size - 1
-        count = chars(width, small) - 2
-        body += "<BR/>" + font(lines(detail, count), detail_colour or colour, small)
-        used += height(len(wrap(detail, count)), small)
+        wrapped = wrap(detail, chars(width, small) - 2)
+        body += "<BR/>" + font(joined(wrapped), detail_colour or colour, small)
+        used += height(len(wrapped), small)
     markup = (
         f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{mark}</TD>'
         f'<TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR>'
@@ -152,8 +153,15 @@ def _entry_rows(
     return rows, used
 
 
-def cell_label(canvas: Canvas, cell: Cell, width: float) -> tuple[str, float]:
+def cell_label(canvas: Canvas, cell: Cell) -> tuple[str, float]:
     """The cell's label and its height in inches."""
+    key = ("cell", cell.column, cell.lane)
+    if key not in canvas.labels:
+        canvas.labels[key] = _cell_label(canvas, cell, canvas.widths[cell.column])
+    return canvas.labels[key]
+
+
+def _cell_label(canvas: Canvas, cell: Cell, width: float) -> tuple[str, float]:
     theme, sizes = canvas.theme, canvas.sizes
     first = cell.entries[0]
     count = chars(width, sizes.text, bold=True)
@@ -182,21 +190,18 @@ def cell_label(canvas: Canvas, cell: Cell, width: float) -> tuple[str, float]:
     return f"<{table(rows)}>", used / 72
 
 
-def column_need(canvas: Canvas, column: Column) -> int:
+def column_need(canvas: Canvas, column: Column, cells: list[Cell]) -> int:
     """Characters of words in the column's densest cell: what its width is chosen from."""
     if canvas.options.compact:
         return 0
     need = 0
-    for (k, _), cell in canvas.grid.cells.items():
-        if k == column.index:
-            words = [w for e in cell.entries for w in (*e.delights, *e.irritants)]
-            words += [
-                f"{b.text} {breakpoint_detail(b, canvas)}"
-                for e in cell.entries
-                for b in e.breakpoints
-            ]
-            # each item also costs its mark and the end of a half-filled line
-            need = max(need, sum(len(w) + 6 for w in words))
+    for cell in cells:
+        words = [w for e in cell.entries for w in (*e.delights, *e.irritants)]
+        words += [
+            f"{b.text} {breakpoint_detail(b, canvas)}" for e in cell.entries for b in e.breakpoints
+        ]
+        # each item also costs its mark and the end of a half-filled line
+        need = max(need, sum(len(w) + 6 for w in words))
     notes: list[tuple[Note, ...]] = [column.thoughts, column.opportunities, *column.blueprint]
     for group in notes:
         need = max(need, sum(len(n.text) + len(n.detail) + 6 for n in group))
@@ -206,8 +211,11 @@ def column_need(canvas: Canvas, column: Column) -> int:
 def column_widths(canvas: Canvas) -> list[float]:
     sizes = canvas.sizes
     widths = []
+    by_column: dict[int, list[Cell]] = {}
+    for (k, _), cell in canvas.grid.cells.items():
+        by_column.setdefault(k, []).append(cell)
     for column in canvas.grid.columns:
-        need = column_need(canvas, column)
+        need = column_need(canvas, column, by_column.get(column.index, []))
         chosen = sizes.cell_widths[-1]
         for width, fits in zip(sizes.cell_widths, sizes.cell_fits, strict=False):
             if need <= fits:
@@ -220,8 +228,8 @@ def column_widths(canvas: Canvas) -> list[float]:
 def lane_heights(canvas: Canvas) -> list[float]:
     sizes = canvas.sizes
     heights = [sizes.min_lane_height] * len(canvas.grid.lanes)
-    for (k, lane), cell in canvas.grid.cells.items():
-        heights[lane] = max(heights[lane], cell_label(canvas, cell, canvas.widths[k])[1])
+    for (_, lane), cell in canvas.grid.cells.items():
+        heights[lane] = max(heights[lane], cell_label(canvas, cell)[1])
     return heights
 
 
@@ -246,7 +254,7 @@ def cell_node(
             height=f"{tall:.3f}",
         )
         return
-    text, _ = cell_label(canvas, cell, width)
+    text, _ = cell_label(canvas, cell)
     attrs = {
         "label": text,
         "fillcolor": theme.tone_fill[cell.tone],

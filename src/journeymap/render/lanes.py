@@ -59,6 +59,13 @@ def _colour(canvas: Canvas, row: Row) -> str:
 
 def note_label(canvas: Canvas, row: Row, column: Column) -> tuple[str, float]:
     """The label of one column's notes in a row, and its height in inches."""
+    key = (row.kind, column.index, row.index)
+    if key not in canvas.labels:
+        canvas.labels[key] = _note_label(canvas, row, column)
+    return canvas.labels[key]
+
+
+def _note_label(canvas: Canvas, row: Row, column: Column) -> tuple[str, float]:
     notes = _notes(canvas, row, column)
     if not notes:
         return "", 0.0

@@ -93,8 +93,13 @@ def font(
 
 
 def lines(text: str, width: int, limit: int | None = None) -> str:
-    """`text` wrapped, escaped and joined by left-aligned line breaks."""
-    return "<BR/>".join(esc(line) for line in wrap(text, width, limit))
+    """`text` wrapped, escaped and joined by line breaks."""
+    return joined(wrap(text, width, limit))
+
+
+def joined(wrapped: list[str]) -> str:
+    """Lines already wrapped, escaped and joined by line breaks."""
+    return "<BR/>".join(esc(line) for line in wrapped)
 
 
 def table(rows: list[str], padding: int = 1) -> str:
