@@ -57,6 +57,22 @@ def set_text(text: str, stage: int = 0) -> Callable[[dict[str, Any]], object]:
     return lambda j: step(j, stage).update(text=text)
 
 
+def v11(change: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], object]:
+    """A format 1.1 variant: the file opts in, names its owner, then changes."""
+
+    def apply(j: dict[str, Any]) -> None:
+        j.update(journeymap=1.1, owner="Équipe CX")
+        change(j)
+
+    return apply
+
+
+def reviewed_days_ago(days: int) -> Callable[[dict[str, Any]], object]:
+    from datetime import date, timedelta
+
+    return lambda j: j.update(reviewed=date.today() - timedelta(days=days))
+
+
 def drop_owners(j: dict[str, Any]) -> None:
     for stage in j["stages"]:
         for s in stage["steps"]:
@@ -131,6 +147,18 @@ def unused_channel(j: dict[str, Any]) -> None:
 def channel_only_as_breakpoint_target(j: dict[str, Any]) -> None:
     j["channels"].append({"id": "sms", "name": "SMS"})
     touchpoint(j, 1)["breakpoints"][0]["to"] = "sms"
+
+
+def with_provenance(j: dict[str, Any], **changes: object) -> None:
+    """Format 1.1, and every measured touchpoint sourced, recent and well sampled."""
+    j["journeymap"] = 1.1
+    for stage in (0, 1):
+        metrics = touchpoint(j, stage)["metrics"]
+        metrics.update(source="Enquête SMS J+1", period="2099-Q1", n=400)
+        metrics.update(changes)
+        for key in ("source", "period"):
+            if metrics[key] is None:
+                metrics.pop(key)
 
 
 CASES: dict[str, tuple[Variant, Variant]] = {
@@ -290,6 +318,50 @@ CASES: dict[str, tuple[Variant, Variant]] = {
     "JM610": (
         edit(lambda j: step(j).update(emotion=-1)),
         edit(lambda j: step(j, 1).update(emotion=-2)),
+    ),
+    "JM701": (
+        edit(lambda j: with_provenance(j, period="2020-Q1")),
+        edit(lambda j: with_provenance(j, period="2099-Q1")),
+    ),
+    "JM702": (
+        edit(lambda j: with_provenance(j, source=None)),
+        edit(lambda j: touchpoint(j).update(metrics={"csat": 82})),
+    ),
+    "JM703": (
+        edit(lambda j: with_provenance(j, n=29)),
+        edit(lambda j: with_provenance(j, n=30)),
+    ),
+    "JM704": (
+        edit(lambda j: with_provenance(j, period=None)),
+        edit(lambda j: touchpoint(j).update(metrics={"csat": 82})),
+    ),
+    "JM801": (
+        edit(v11(reviewed_days_ago(366))),
+        edit(v11(reviewed_days_ago(365))),
+    ),
+    "JM802": (
+        edit(lambda j: j.update(journeymap=1.1)),
+        edit(v11(lambda j: None)),
+    ),
+    "JM803": (
+        edit(v11(lambda j: step(j).update(opportunities=["Paiement en un clic"]))),
+        edit(
+            v11(
+                lambda j: step(j).update(
+                    opportunities=[{"text": "Paiement en un clic", "status": "done"}]
+                )
+            )
+        ),
+    ),
+    "JM804": (
+        edit(v11(lambda j: step(j).update(backstage=["Vérification du stock"]))),
+        edit(
+            v11(
+                lambda j: step(j).update(
+                    backstage=[{"text": "Vérification du stock", "owner": "magasin"}]
+                )
+            )
+        ),
     ),
     "JM901": (
         comment("# journeymap: disable-file=JM401"),

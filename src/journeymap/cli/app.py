@@ -47,16 +47,27 @@ def _root(
 
 def _register() -> None:
     from journeymap.cli import (
+        import_cmd,
         lint_cmd,
         matrix_cmd,
+        metrics_cmd,
         render_cmd,
         rules_cmd,
         schema_cmd,
         validate_cmd,
     )
 
-    for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, render_cmd, schema_cmd):
+    for module in (
+        validate_cmd,
+        lint_cmd,
+        rules_cmd,
+        matrix_cmd,
+        render_cmd,
+        schema_cmd,
+        import_cmd,
+    ):
         module.register(app)
+    metrics_cmd.register(app)
 
 
 _register()

@@ -117,16 +117,16 @@ def render(
     engine: Engine | None,
     view: str = "map",
 ) -> bytes:
-    grid = build_grid(journeys)
     if fmt == "mmd":
-        return build_mermaid(grid).encode("utf-8")
+        return build_mermaid(journeys).encode("utf-8")
+    grid = build_grid(journeys)
     if view == "path":
         grid = path_view(grid)
     elif view == "emotion":
         grid = emotion_view(grid)
         options = replace(options, emotion=True)
-    if engine is not None and engine.pure and fmt == "png":
-        options = replace(options, plain_marks=True)
+    if engine is not None and engine.pure:
+        options = replace(options, pure=True, plain_marks=options.plain_marks or fmt == "png")
     source = build_dot(grid, options)
     if fmt == "dot":
         return source.encode("utf-8")
