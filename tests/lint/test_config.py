@@ -276,3 +276,12 @@ def test_a_configuration_that_is_not_a_file(target: str, tmp_path: Path) -> None
     result = invoke("lint", path, "--config", target.replace("{dir}", str(tmp_path)))
     assert result.code == 2
     assert result.stderr.count("\n") <= 5  # click's own usage error for a folder
+
+
+def test_every_threshold_has_a_range() -> None:
+    from journeymap.lint.config import THRESHOLD_RANGES, THRESHOLDS
+
+    assert set(THRESHOLD_RANGES) == set(THRESHOLDS)
+    for key, default in THRESHOLDS.items():
+        low, high = THRESHOLD_RANGES[key]
+        assert low <= default <= high, key

@@ -59,6 +59,9 @@ THRESHOLD_RANGES: dict[str, tuple[int, int]] = {
     "poor-csat": (0, 100),
     "poor-nps": (-100, 100),
     "poor-ces": (1, 7),
+    "max-metric-age-days": (1, 36_500),
+    "min-metric-n": (1, 10_000_000),
+    "max-review-age-days": (1, 36_500),
 }
 """What each threshold can mean: a count of at least one, or a value on its score's scale.
 A threshold outside its range is a typo that would silence (or fire) a rule everywhere."""
@@ -216,7 +219,7 @@ def parse(table: Mapping[str, Any], source: str) -> LintConfig:
                     f"{source}: thresholds: unknown key {key!r}; "
                     f"known: {', '.join(sorted(THRESHOLDS))}"
                 )
-            low, high = THRESHOLD_RANGES[key]
+            low, high = THRESHOLD_RANGES.get(key, (0, 10_000_000))
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(
                     f"{source}: thresholds.{key} must be a whole number from {low} to {high}, "
