@@ -126,6 +126,10 @@ def matrix(
         except OutputError as exc:
             exits.fail(str(exc))
     journeys = [journey for _, journey in loaded]
+    if output_format in (MatrixFormat.text, MatrixFormat.markdown):
+        from journeymap.views.display import for_display
+
+        journeys = [for_display(journey) for journey in journeys]
     problems = unknown_ids(journeys, stages or (), channels or ())
     if problems:
         exits.fail("; ".join(problems))

@@ -16,8 +16,6 @@ from pydantic_core import ErrorDetails
 from journeymap.load.context import field_name, with_context
 from journeymap.load.positions import Target
 from journeymap.load.yamldoc import InvalidScalar
-from journeymap.model.journey import TEXT_PATTERN
-from journeymap.textsafe import CONTROL, visible
 
 _UNION_MEMBERS = frozenset({"int", "float", "str", "bool"})
 """Segments pydantic appends to a location for each member of a union (int | float)."""
@@ -145,14 +143,6 @@ def humanise(
         "date_from_datetime_inexact",
     }:
         message = f"{name} must be a date written YYYY-MM-DD, not {_shown(value)}"
-    elif kind == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_PATTERN:
-        found = CONTROL.search(value) if isinstance(value, str) else None
-        shown = visible(found.group()) if found else "?"
-        where = f" at character {found.start() + 1}" if found else ""
-        message = (
-            f"{name} contains a control character ({shown}{where}), invisible to readers and "
-            "unsafe in maps and terminals; remove it (tabs and line breaks are fine)"
-        )
     elif kind == "string_pattern_mismatch":
         if isinstance(value, str) and bare == "to":
             message = (

@@ -53,13 +53,7 @@ Slug = Annotated[
     StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80),
     Field(description="Lowercase letters, digits and '-' (e.g. 'retrait-magasin')."),
 ]
-TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
-"""No control characters but tab and line breaks: invisible to the author, and escape
-sequences, NULs and the like break terminals, Graphviz and annotations downstream."""
-Text = Annotated[
-    str,
-    StringConstraints(strict=True, strip_whitespace=True, min_length=1, pattern=TEXT_PATTERN),
-]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 Number = StrictInt | StrictFloat
 Phase = Literal["before", "during", "after"]
 ChannelKind = Literal["digital", "physical", "phone", "messaging", "social", "mail", "other"]

@@ -18,7 +18,15 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from journeymap.model.journey import Action, Journey, Opportunity, Phase, Step, Touchpoint
+from journeymap.model.journey import (
+    Action,
+    Journey,
+    Opportunity,
+    Phase,
+    Stage,
+    Step,
+    Touchpoint,
+)
 from journeymap.views.labels import Lang, label
 from journeymap.views.moments import shared_moments
 
@@ -315,8 +323,10 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
     )
     step_lists: dict[str, list[list[str]]] = {}
     lived_by_step: dict[tuple[str, str], list[tuple[int, Step]]] = {}
+    stages_by_id: dict[str, list[tuple[int, Stage]]] = {}
     for ji, journey in enumerate(journeys):
         for stage in journey.stages:
+            stages_by_id.setdefault(stage.id, []).append((ji, stage))
             step_lists.setdefault(stage.id, []).append([step.id for step in stage.steps])
             for step in stage.steps:
                 lived_by_step.setdefault((stage.id, step.id), []).append((ji, step))
@@ -380,15 +390,12 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                 Column(len(columns), stage_id, "", "", False, (None,) * len(journeys), ())
             )
         stage = stage_info[stage_id]
-        having = tuple(
-            ji for ji, j in enumerate(journeys) if any(s.id == stage_id for s in j.stages)
-        )
+        lived_stages = stages_by_id[stage_id]
+        having = tuple(dict.fromkeys(ji for ji, _ in lived_stages))
         stage_owners = {s.id: s.name for ji in having for s in journeys[ji].stakeholders}
         ideas = tuple(
             _opportunity(o, stage_owners, journeys[0].lang)
-            for ji in having
-            for s in journeys[ji].stages
-            if s.id == stage_id
+            for _, s in lived_stages
             for o in s.opportunities
         )
         spans.append(StageSpan(stage_id, stage.name, stage.phase, tuple(indexes), having, ideas))
