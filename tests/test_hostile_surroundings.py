@@ -148,7 +148,8 @@ def test_a_closed_pipe_ends_quietly(args: tuple[str | Path, ...], tmp_path: Path
     code = proc.wait(timeout=120)
     stderr = proc.stderr.read().decode()
     assert stderr == ""
-    assert code in (0, 141)  # 0 only when everything fitted in the pipe before it closed
+    # 141 when the pipe closes under a write; else the command's own code (lint: findings)
+    assert code in ((0, 1, 141) if args[0] == "lint" else (0, 141))
 
 
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")

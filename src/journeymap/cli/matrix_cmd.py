@@ -129,7 +129,8 @@ def matrix(
     if output_format in (MatrixFormat.text, MatrixFormat.markdown):
         from journeymap.views.display import for_display
 
-        journeys = [for_display(journey) for journey in journeys]
+        breaks = output_format is MatrixFormat.markdown
+        journeys = [for_display(journey, breaks) for journey in journeys]
     problems = unknown_ids(journeys, stages or (), channels or ())
     if problems:
         exits.fail("; ".join(problems))

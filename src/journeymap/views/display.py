@@ -24,34 +24,38 @@ _MAYBE = re.compile(r"\\u00[01][0-9a-fA-F]|\\[nrt]|[\x7f-\x9f]")
 a backslash written in a text can match too, which only costs the walk below."""
 
 
-def printable_line(text: str) -> str:
+def printable(text: str, breaks: bool = False) -> str:
+    """Control characters escaped; line breaks and tabs kept when `breaks` (Markdown turns
+    them into <br>), else made spaces (a terminal table's row stays one row)."""
     if not CONTROL.search(text):
         return text
+    if breaks:
+        return "".join(visible(c) if c not in "\t\n\r" and CONTROL.match(c) else c for c in text)
     return visible(_SPACES.sub(" ", text))
 
 
-def _clean(value: Any) -> Any:
+def _clean(value: Any, breaks: bool) -> Any:
     if isinstance(value, str):
-        return printable_line(value)
+        return printable(value, breaks)
     if isinstance(value, BaseModel):
         changed = {}
         for name in type(value).model_fields:
             old = getattr(value, name)
-            new = _clean(old)
+            new = _clean(old, breaks)
             if new is not old:
                 changed[name] = new
         return value.model_copy(update=changed) if changed else value
     if isinstance(value, list | tuple):
-        items = [_clean(item) for item in value]
+        items = [_clean(item, breaks) for item in value]
         if any(new is not old for new, old in zip(items, value, strict=True)):
             return type(value)(items)
         return value
     return value
 
 
-def for_display(model: M) -> M:
+def for_display(model: M, breaks: bool = False) -> M:
     """`model` with every text printable on a terminal; the same object when nothing is."""
     if not _MAYBE.search(model.model_dump_json()):
         return model
-    cleaned: M = _clean(model)
+    cleaned: M = _clean(model, breaks)
     return cleaned
