@@ -47,6 +47,7 @@ def _root(
 
 def _register() -> None:
     from journeymap.cli import (
+        diff_cmd,
         lint_cmd,
         matrix_cmd,
         render_cmd,
@@ -57,6 +58,7 @@ def _register() -> None:
 
     for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, render_cmd, schema_cmd):
         module.register(app)
+    diff_cmd.register(app)
 
 
 _register()

@@ -20,12 +20,16 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import graphviz
 
 from journeymap.render.themes import Theme
 from journeymap.views.grid import Cell, Column, Entry, Grid, Position
 from journeymap.views.labels import MARKS, Lang, label
+
+if TYPE_CHECKING:
+    from journeymap.render.highlight import Highlight
 
 SHOW_FIELDS = ("owner", "metrics", "volume")
 
@@ -55,6 +59,8 @@ class Options:
     show: frozenset[str] = frozenset()
     emotion: bool = True
     plain_marks: bool = False
+    highlight: Highlight | None = None
+    """Cells and steps to mark as changed (`journeymap diff --format svg`)."""
 
 
 def _esc(text: str) -> str:
@@ -269,6 +275,8 @@ class _Builder:
             ] + items
         rows.append('<FONT POINT-SIZE="5">&#160;</FONT>')
         rows.append(_legend_line(items, theme))
+        if self.options.highlight is not None:
+            rows.append(self.options.highlight.legend(theme.font))
         # Lines of text, not a table: graphviz stretches a table's cells to the widest row.
         return "<" + "".join(f'{row}<BR ALIGN="LEFT"/>' for row in rows) + ">"
 
@@ -405,9 +413,12 @@ class _Builder:
                 )
             if column.shared:
                 marks += _font(self.mark("shared"), theme.mark["shared"], 11, bold=True) + " "
+            header = f"<{marks}{_font(f'<I>{text}</I>', theme.text, 9)}>" if text else ""
+            if self.options.highlight is not None:
+                header = self.options.highlight.header(column.step_id, header)
             rank.node(
                 f"h{k}",
-                label=f"<{marks}{_font(f'<I>{text}</I>', theme.text, 9)}>" if text else "",
+                label=header,
                 shape="plaintext",
                 style="",
                 width=f"{CELL_WIDTH:g}",
@@ -483,6 +494,9 @@ class _Builder:
         }
         if cell.tone == "breakpoint":
             attrs["style"] = "filled,rounded,bold"
+        if self.options.highlight is not None and self.grid.lanes[cell.lane].channel_id:
+            step = self.grid.columns[cell.column].step_id
+            attrs = self.options.highlight.cell(step, self.grid.lanes[cell.lane].channel_id, attrs)
         return attrs
 
     def _row_chains(self) -> None:
