@@ -608,9 +608,14 @@ class _JourneyComparison:
     def _steps(self) -> None:
         olds = {step.id: (stage, step) for _, stage, _, step in self.old.iter_steps()}
         news = {step.id: (stage, step) for _, stage, _, step in self.new.iter_steps()}
-        kept = stable_order(list(olds), list(news))
-        order = list(news)
-        for index, (key, (stage, step)) in enumerate(news.items()):
+        # order within a stage: a step whose whole stage moved has not moved itself
+        kept: set[str] = set()
+        old_stages = {s.id: s for s in self.old.stages}
+        for stage in self.new.stages:
+            before = old_stages.get(stage.id)
+            if before is not None:
+                kept |= stable_order([s.id for s in before.steps], [s.id for s in stage.steps])
+        for key, (stage, step) in news.items():
             where = self._step_where(stage, step)
             if key not in olds:
                 channels = [self.channel_names.get(t.channel, t.channel) for t in step.touchpoints]
@@ -636,16 +641,17 @@ class _JourneyComparison:
                     after=stage.id,
                 )
             elif key not in kept:
-                previous = news[order[index - 1]][1].text if index else None
+                position = [s.id for s in stage.steps].index(key)
+                previous = stage.steps[position - 1].text if position else None
                 self.add(
                     "step-moved",
                     f"step moved, now after {_quote(previous)}"
                     if previous
-                    else "step moved to the start of the journey",
+                    else f"step moved to the start of {_quote(stage.name)}",
                     where,
                     field="order",
-                    before=list(olds).index(key),
-                    after=index,
+                    before=[s.id for s in old_stage.steps].index(key),
+                    after=position,
                 )
             self._step(old_step, stage, step, where)
         for key, (stage, step) in olds.items():

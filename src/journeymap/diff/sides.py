@@ -84,8 +84,9 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
             f"{first}: no such file or folder, and {cwd} is not in a git repository "
             "where it could be a revision"
         )
-    relative = tuple(_relative(cwd / p, top) for p in rest) or (_relative(cwd, top),)
-    explicit = tuple(r for p, r in zip(rest, relative, strict=True) if Path(p).is_file())
+    named = tuple(_relative(cwd / p, top) for p in rest)
+    explicit = tuple(r for p, r in zip(rest, named, strict=True) if Path(p).is_file())
+    relative = named or (_relative(cwd, top),)
     try:
         if "..." in first:
             left, right = (part or "HEAD" for part in first.split("...", 1))
