@@ -147,7 +147,7 @@ def step(data: dict[str, Any], step_id: str) -> dict[str, Any]:
 
 
 def touchpoint(data: dict[str, Any], step_id: str, channel: str) -> dict[str, Any]:
-    return next(t for t in step(data, step_id)["touchpoints"] if t["channel"] == channel)  # type: ignore[no-any-return]
+    return next(t for t in step(data, step_id)["touchpoints"] if t["channel"] == channel)
 
 
 def diff_json(*args: str | Path) -> dict[str, Any]:
