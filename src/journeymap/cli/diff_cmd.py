@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from journeymap.cli import exits
+from journeymap.cli.matrix_cmd import ColorMode
 from journeymap.cli.options import ExcludeOption
 
 if TYPE_CHECKING:
@@ -30,12 +32,6 @@ class DiffFormat(StrEnum):
 class DiffFailOn(StrEnum):
     change = "change"
     worse = "worse"
-
-
-class ColorMode(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
 def diff(
@@ -87,7 +83,7 @@ def diff(
         ),
     ] = ColorMode.auto,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
@@ -112,10 +108,21 @@ def diff(
         exits.fail(str(exc))
     _report_invalid(outcome)
     result = outcome.result
+    if output is not None:
+        from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
+
+        read = {p for j in result.journeys for p in (j.old_path, j.new_path) if p}
+        try:
+            refuse_overwriting_inputs(Path(output), [Path(p) for p in read if Path(p).exists()])
+        except OutputError as exc:
+            exits.fail(str(exc))
     if output_format in {DiffFormat.svg, DiffFormat.png, DiffFormat.dot}:
         _draw(result, output_format.value, output)
     else:
-        _write(_rendered(result, output_format, color, output is None), output)
+        if output is None and output_format is DiffFormat.text:
+            _print_text(result, color)
+        else:
+            _write(_rendered(result, output_format, color), output)
     if fail_on is DiffFailOn.worse:
         raise SystemExit(exits.FINDINGS if result.worse else exits.OK)
     if exit_code or fail_on is DiffFailOn.change:
@@ -136,9 +143,7 @@ def _report_invalid(outcome: Outcome) -> None:
         raise SystemExit(exits.USAGE if outcome.unreadable else exits.FINDINGS)
 
 
-def _rendered(
-    result: DiffResult, output_format: DiffFormat, color: ColorMode, to_terminal: bool
-) -> str:
+def _rendered(result: DiffResult, output_format: DiffFormat, color: ColorMode) -> str:
     if output_format is DiffFormat.markdown:
         from journeymap.output import diff_markdown
 
@@ -147,36 +152,34 @@ def _rendered(
         from journeymap.output import diff_json
 
         return diff_json.render(result)
-    from journeymap.cli.matrix_cmd import ColorMode as MatrixColor
     from journeymap.cli.matrix_cmd import _console
     from journeymap.output import diff_text
 
     buffer = io.StringIO()
-    if to_terminal and color is ColorMode.auto:
-        # colour when stdout is a terminal that wants it, but write in one piece
-        probe = _console(sys.stdout, MatrixColor.auto)
-        chosen = (
-            MatrixColor.always if probe.is_terminal and not probe.no_color else MatrixColor.never
-        )
-    else:
-        chosen = MatrixColor(color.value) if color is not ColorMode.auto else MatrixColor.never
-    diff_text.write(result, _console(buffer, chosen))
+    diff_text.write(result, _console(buffer, color))
     return buffer.getvalue()
 
 
-def _write(text: str, output: Path | None) -> None:
+def _print_text(result: DiffResult, color: ColorMode) -> None:
+    from journeymap.cli.matrix_cmd import _console
+    from journeymap.output import diff_text
+
+    diff_text.write(result, _console(sys.stdout, color))
+
+
+def _write(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
     from journeymap.output.atomic import OutputError, write_atomic
 
     try:
-        write_atomic(output, text)
+        write_atomic(Path(output), text)
     except OutputError as exc:
         exits.fail(str(exc))
 
 
-def _draw(result: DiffResult, fmt: str, output: Path | None) -> None:
+def _draw(result: DiffResult, fmt: str, output: str | None) -> None:
     from journeymap.output.atomic import OutputError, write_atomic
     from journeymap.render.dot import Options
     from journeymap.render.engine import EngineError, find_engine
@@ -188,7 +191,7 @@ def _draw(result: DiffResult, fmt: str, output: Path | None) -> None:
     if not journeys:
         sys.stderr.write("journeymap: nothing to draw: no journey was added or changed\n")
         return
-    folder = output is not None and (output.is_dir() or str(output).endswith("/"))
+    folder = output is not None and (Path(output).is_dir() or output.endswith(("/", os.sep)))
     if len(journeys) > 1 and not folder:
         exits.fail(
             f"{len(journeys)} journeys changed; write them to a folder with -o DIR/ "
@@ -211,9 +214,9 @@ def _draw(result: DiffResult, fmt: str, output: Path | None) -> None:
             if output is None:
                 sys.stdout.buffer.write(data)
                 continue
-            target = output / f"{journey.id}.{fmt}" if folder else output
+            target = Path(output) / f"{journey.id}.{fmt}" if folder else Path(output)
             if folder:
-                output.mkdir(parents=True, exist_ok=True)
+                target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, data)
             written.append(str(target))
         except (EngineError, OutputError, OSError) as exc:

@@ -568,7 +568,7 @@ class _JourneyComparison:
             if key not in olds:
                 self.add(
                     "stage-added",
-                    f"stage {_quote(stage.name)} added with {_plural(len(stage.steps), 'step')}",
+                    f"new stage with {_plural(len(stage.steps), 'step')}",
                     where,
                     after=stage.name,
                 )
@@ -585,25 +585,29 @@ class _JourneyComparison:
                 )
             if key not in kept:
                 previous = news[new_order[index - 1]].name if index else None
-                self.add(
-                    "stage-moved",
-                    f"stage moved, now after {_quote(previous)}"
-                    if previous
-                    else "stage moved to the start",
-                    where,
-                    before=list(olds).index(key),
-                    after=index,
+                self._reordered(
+                    "stage", where, previous, "the journey", list(olds).index(key), index
                 )
             _walk(before, stage, "", ("id", "name", "steps"), self._field(where))
         for key, stage in olds.items():
             if key not in news:
                 self.add(
                     "stage-removed",
-                    f"stage {_quote(stage.name)} removed with its "
-                    f"{_plural(len(stage.steps), 'step')}",
+                    f"stage removed with its {_plural(len(stage.steps), 'step')}",
                     self._stage_where(stage),
                     before=stage.name,
                 )
+
+    def _reordered(
+        self, noun: str, where: Where, previous: str | None, whole: str, before: int, after: int
+    ) -> None:
+        """A stage or step that left the order the others kept (positions from 0)."""
+        summary = (
+            f"{noun} moved, now after {_quote(previous)}"
+            if previous
+            else f"{noun} moved to the start of {whole}"
+        )
+        self.add(f"{noun}-moved", summary, where, field="order", before=before, after=after)
 
     def _steps(self) -> None:
         olds = {step.id: (stage, step) for _, stage, _, step in self.old.iter_steps()}
@@ -624,8 +628,7 @@ class _JourneyComparison:
                 mot = ", a moment of truth" if step.moment_of_truth else ""
                 self.add(
                     "step-added",
-                    f"step added in {_quote(stage.name)}: {_quote(step.text)}"
-                    f"{detail}{emotion}{mot}",
+                    f"new step{detail}{emotion}{mot}",
                     where,
                     after=step.text,
                 )
@@ -643,22 +646,14 @@ class _JourneyComparison:
             elif key not in kept:
                 position = [s.id for s in stage.steps].index(key)
                 previous = stage.steps[position - 1].text if position else None
-                self.add(
-                    "step-moved",
-                    f"step moved, now after {_quote(previous)}"
-                    if previous
-                    else f"step moved to the start of {_quote(stage.name)}",
-                    where,
-                    field="order",
-                    before=[s.id for s in old_stage.steps].index(key),
-                    after=position,
-                )
+                was = [s.id for s in old_stage.steps].index(key)
+                self._reordered("step", where, previous, _quote(stage.name), was, position)
             self._step(old_step, stage, step, where)
         for key, (stage, step) in olds.items():
             if key not in news:
                 self.add(
                     "step-removed",
-                    f"step removed from {_quote(stage.name)}: {_quote(step.text)}",
+                    "step removed",
                     self._step_where(stage, step),
                     before=step.text,
                 )
@@ -667,7 +662,7 @@ class _JourneyComparison:
         if old.text != new.text:
             self.add(
                 "step-reworded",
-                f"step reworded from {_quote(old.text)}",
+                f"step reworded (was {_quote(old.text)})",
                 where,
                 field="text",
                 before=old.text,

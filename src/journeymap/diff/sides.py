@@ -84,29 +84,28 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
             f"{first}: no such file or folder, and {cwd} is not in a git repository "
             "where it could be a revision"
         )
-    named = tuple(_relative(cwd / p, top) for p in rest)
-    explicit = tuple(r for p, r in zip(rest, named, strict=True) if Path(p).is_file())
-    relative = named or (_relative(cwd, top),)
     try:
         if "..." in first:
             left, right = (part or "HEAD" for part in first.split("...", 1))
             head = git.resolve(right, cwd)
-            base = git.merge_base(git.resolve(left, cwd), head, cwd)
-            return (
-                TreeSource(base, f"merge-base({left}, {right})", top, relative, explicit),
-                TreeSource(head, right, top, relative, explicit),
-            )
-        if ".." in first:
+            commits = (git.merge_base(git.resolve(left, cwd), head, cwd), head)
+            labels = (f"merge-base({left}, {right})", right)
+        elif ".." in first:
             left, right = (part or "HEAD" for part in first.split("..", 1))
-            return (
-                TreeSource(git.resolve(left, cwd), left, top, relative, explicit),
-                TreeSource(git.resolve(right, cwd), right, top, relative, explicit),
-            )
-        commit = git.resolve(first, cwd)
+            commits = (git.resolve(left, cwd), git.resolve(right, cwd))
+            labels = (left, right)
+        else:
+            commits = (git.resolve(first, cwd), "")
+            labels = (first, "working tree")
     except git.GitError as exc:
         raise SideError(str(exc)) from None
-    paths = tuple(Path(p) for p in rest) or (Path(),)
-    return TreeSource(commit, first, top, relative, explicit), PathSource(paths, "working tree")
+    named = tuple(_relative(cwd / p, top) for p in rest)
+    explicit = tuple(r for p, r in zip(rest, named, strict=True) if Path(p).is_file())
+    relative = named or (_relative(cwd, top),)
+    base = TreeSource(commits[0], labels[0], top, relative, explicit)
+    if not commits[1]:
+        return base, PathSource(tuple(Path(p) for p in rest) or (Path(),), labels[1])
+    return base, TreeSource(commits[1], labels[1], top, relative, explicit)
 
 
 def _relative(path: Path, top: Path) -> str:

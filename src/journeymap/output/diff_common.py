@@ -113,9 +113,7 @@ def summary_line(result: DiffResult) -> str:
         parts.append(", ".join(journeys))
     scores = [f"{directions[d]} {d}" for d in ("worse", "better") if directions[d]]
     if scores:
-        total = directions["worse"] + directions["better"]
-        noun = "score or emotion" if total == 1 else "scores or emotions"
-        parts.append(f"{noun}: " + ", ".join(scores))
+        parts.append("scores and emotions: " + ", ".join(scores))
     for noun, prefix, plural in (
         ("breakpoint", "breakpoint", ""),
         ("irritant", "irritant", ""),
