@@ -51,7 +51,10 @@ def test_the_source_of_a_figure_comes_with_its_change(tmp_path: Path) -> None:
     (change,) = changes(diff_json(*_pair(tmp_path, new), "--no-lint"))
     assert change["direction"] == "worse"
     assert change["context"] == {"source": "Survey Q2"}
-    assert change["summary"] == "CES 4.5 → 5.5 (+1, worse; source: Survey Q2)"
+    assert change["summary"] == "CES 4.5 → 5.5 (+1, worse)"
+    old_file, new_file = tmp_path / "a" / "j.yaml", tmp_path / "b" / "j.yaml"
+    text = invoke("diff", old_file, new_file, "--no-lint").stdout
+    assert "▼ CES 4.5 → 5.5 (+1, worse; source: Survey Q2)" in text
 
 
 def test_emotion_change_has_a_direction_and_an_amount(tmp_path: Path) -> None:

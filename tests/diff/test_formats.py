@@ -85,10 +85,10 @@ def test_markdown_leads_with_what_got_worse_and_escapes_journey_words(tmp_path: 
     bullets = [
         line for line in text.partition("<details>")[0].splitlines() if line.startswith("- ")
     ]
-    assert bullets[0].startswith(
-        "- ▼ Get it › I collect my jacket \\| &lt;b&gt;fast&lt;/b&gt; \\*maybe\\*"
+    assert bullets[0] == (
+        "- *Get it › I collect my jacket \\| &lt;b&gt;fast&lt;/b&gt; \\*maybe\\* › Store*: "
+        "▼ CSAT 80 → 50 (−30, worse)"
     )
-    assert "CSAT 80 → 50 (−30, worse)" in bullets[0]
     assert "<b>" not in text
 
 

@@ -151,3 +151,17 @@ def test_outside_a_repository_a_missing_path_is_a_usage_error(tmp_path: Path) ->
     result = run_cli("diff", "old.yaml", "new.yaml", cwd=tmp_path)
     assert result.code == 2
     assert "is not in a git repository" in result.stderr
+
+
+def test_head_before_the_first_commit_is_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pre-commit hook comparing with HEAD works on a repository's first commit."""
+    root = tmp_path / "new-repo"
+    root.mkdir()
+    git(root, "init", "-q")
+    write(root / "jacket.yaml", base())
+    monkeypatch.chdir(root)
+    result = invoke("diff", "HEAD", "--format", "json", "--no-lint")
+    assert result.code == 0, result.stderr
+    assert [j["status"] for j in json.loads(result.stdout)["journeys"]] == ["added"]

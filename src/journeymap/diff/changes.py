@@ -275,12 +275,19 @@ def _short(value: Any) -> str:
     return str(value)
 
 
+def _said(value: Any) -> str:
+    """A value in a sentence: texts between quotes, the rest as is."""
+    return _quote(value) if isinstance(value, str) else _short(value)
+
+
 def _quote(text: str, limit: int = 90) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    """A figure as a reader writes it: no '.0', a true minus sign."""
+    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return text.replace("-", "−")
 
 
 def _signed(value: float) -> str:
@@ -465,20 +472,23 @@ class _JourneyComparison:
             new,
             "",
             ("title", "persona", "scope", "channels", "stakeholders", "stages"),
-            self._field(Where()),
+            self._field(Where(), "journey"),
         )
         self._stages()
         self._steps()
         return self.changes
 
-    def _field(self, where: Where) -> Callable[[str, Any, Any], None]:
+    def _field(self, where: Where, noun: str = "") -> Callable[[str, Any, Any], None]:
+        """Report any other field; `noun` says whose field it is ('step notes')."""
+
         def emit(path: str, before: Any, after: Any) -> None:
+            name = f"{noun} {path}" if noun else path
             if before is None:
-                summary = f"{path} set to {_short(after)}"
+                summary = f"{name} set to {_said(after)}"
             elif after is None:
-                summary = f"{path} removed (was {_short(before)})"
+                summary = f"{name} removed (was {_said(before)})"
             else:
-                summary = f"{path} changed from {_short(before)} to {_short(after)}"
+                summary = f"{name} changed from {_said(before)} to {_said(after)}"
             self.add("field-changed", summary, where, field=path, before=before, after=after)
 
         return emit
@@ -588,7 +598,7 @@ class _JourneyComparison:
                 self._reordered(
                     "stage", where, previous, "the journey", list(olds).index(key), index
                 )
-            _walk(before, stage, "", ("id", "name", "steps"), self._field(where))
+            _walk(before, stage, "", ("id", "name", "steps"), self._field(where, "stage"))
         for key, stage in olds.items():
             if key not in news:
                 self.add(
@@ -688,7 +698,7 @@ class _JourneyComparison:
             new,
             "",
             ("id", "text", "moment_of_truth", "emotion", "touchpoints"),
-            self._field(where),
+            self._field(where, "step"),
         )
         self._touchpoints(stage, old, new)
 
@@ -714,14 +724,7 @@ class _JourneyComparison:
         amount = after - before
         direction = _direction(name, amount)
         verdict = f", {direction}" if direction else ""
-        qualifiers = "; ".join(
-            f"{k}: {_short(v)}" if k != "n" else f"n={_short(v)}" for k, v in shown.items()
-        )
-        summary = (
-            f"{label} {_number(before)} → {_number(after)} ({_signed(amount)}{verdict}"
-            + (f"; {qualifiers}" if qualifiers else "")
-            + ")"
-        )
+        summary = f"{label} {_number(before)} → {_number(after)} ({_signed(amount)}{verdict})"
         self.add(
             kind,
             summary,
@@ -798,7 +801,7 @@ class _JourneyComparison:
             new,
             "",
             ("channel", "owner", "metrics", "volume", "delights", "irritants", "breakpoints"),
-            self._field(where),
+            self._field(where, "touchpoint"),
         )
 
     def _metrics(self, old: Touchpoint, new: Touchpoint, where: Where) -> None:
@@ -827,7 +830,7 @@ class _JourneyComparison:
         if a is None or b is None:
             return  # a block added or removed: its scores said so above
         skip = [*scores, *(METRIC_CONTEXT if scored else ())]
-        _walk(a, b, "metrics.", skip, self._field(where))
+        _walk(a, b, "metrics.", skip, self._field(where, "touchpoint"))
 
     def _items(
         self, kind: str, olds: Sequence[BaseModel], news: Sequence[BaseModel], where: Where
@@ -874,17 +877,19 @@ class _JourneyComparison:
         for before, after in pairs:
             if before == after:
                 continue
-            details = []
+            details = [
+                f"{name} {_short(getattr(before, name))} → {_short(getattr(after, name))}"
+                for name in type(after).model_fields
+                if name != "text" and getattr(before, name) != getattr(after, name)
+            ]
             if text(before) != text(after):
-                details.append(f"reworded from {_quote(text(before))}")
-            for name in type(after).model_fields:
-                if name != "text" and getattr(before, name) != getattr(after, name):
-                    details.append(
-                        f"{name} {_short(getattr(before, name))} → {_short(getattr(after, name))}"
-                    )
+                summary = f"{kind} reworded: {_quote(text(after))} (was {_quote(text(before))})"
+                summary += "".join(f"; {d}" for d in details)
+            else:
+                summary = f"{kind} {_quote(text(after))}: " + "; ".join(details)
             self.add(
                 f"{kind}-changed",
-                f"{kind} {_quote(text(after))} changed: " + "; ".join(details),
+                summary,
                 where,
                 before=_dump(before),
                 after=_dump(after),

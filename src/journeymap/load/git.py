@@ -49,10 +49,20 @@ def toplevel(cwd: Path) -> Path | None:
         return None
 
 
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+"""git's empty tree: what HEAD holds before the first commit."""
+
+
 def resolve(revision: str, cwd: Path) -> str:
-    """The commit a revision names, or GitError with a message naming it."""
+    """The commit a revision names, or GitError with a message naming it.
+
+    HEAD in a repository without commits is the empty tree, so that a pre-commit hook
+    comparing with HEAD works on the first commit too (everything is added).
+    """
     if revision.startswith("-"):
         raise GitError(f"{revision!r} is not a revision")
+    if revision == "HEAD" and not _has_commits(cwd):
+        return EMPTY_TREE
     try:
         return (
             _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd)
@@ -63,6 +73,14 @@ def resolve(revision: str, cwd: Path) -> str:
         raise GitError(
             f"{revision!r} is neither a file, a folder nor a git revision here"
         ) from None
+
+
+def _has_commits(cwd: Path) -> bool:
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "HEAD"], cwd)
+    except GitError:
+        return False
+    return True
 
 
 def merge_base(left: str, right: str, cwd: Path) -> str:

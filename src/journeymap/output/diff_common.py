@@ -109,6 +109,8 @@ def summary_line(result: DiffResult) -> str:
         for s in ("changed", "added", "removed")
         if statuses[s]
     ]
+    if journeys and statuses["unchanged"]:
+        journeys.append(f"{statuses['unchanged']} unchanged")
     if journeys:
         parts.append(", ".join(journeys))
     scores = [f"{directions[d]} {d}" for d in ("worse", "better") if directions[d]]
@@ -208,3 +210,34 @@ def by_place(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
         groups.setdefault(location(change), []).append(change)
     ordered = sorted(groups.items(), key=lambda item: min(rank(c) for c in item[1]))
     return [(place, sorted(inside, key=rank)) for place, inside in ordered]
+
+
+def qualifiers(change: Change) -> str:
+    """What a score rests on (n, period, source), for the scores that have it."""
+    if change.section != "scores":
+        return ""
+    return "; ".join(
+        f"n={v}" if k == "n" else f"{k}: {v}" for k, v in change.context.items() if v is not None
+    )
+
+
+def told(changes: Sequence[Change]) -> list[str]:
+    """Each change's words; a qualifier shared by all the scores of a place is said once."""
+    said = [qualifiers(c) for c in changes]
+    shared = {q for q in said if q}
+    once = len(shared) == 1 and all(q or changes[i].section != "scores" for i, q in enumerate(said))
+    texts = [
+        _with(c.summary, q) if q and not once else c.summary
+        for c, q in zip(changes, said, strict=True)
+    ]
+    if once:
+        last = max(i for i, q in enumerate(said) if q)
+        texts[last] = _with(texts[last], shared.pop())
+    return texts
+
+
+def _with(summary: str, qualifier: str) -> str:
+    """'CSAT 41 → 58 (+17, better)' and 'n=320' give 'CSAT 41 → 58 (+17, better; n=320)'."""
+    if summary.endswith(")"):
+        return f"{summary[:-1]}; {qualifier})"
+    return f"{summary} ({qualifier})"

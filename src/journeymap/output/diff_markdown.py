@@ -16,20 +16,12 @@ from journeymap.output.diff_common import (
     mark,
     sections,
     summary_line,
+    told,
 )
 from journeymap.output.matrix_markdown import escape
 
 HIGHLIGHTS = 12
 """Changes shown before the fold: with the heading and summary, about one screen."""
-
-
-def _item(change: Change, title: str | None) -> str:
-    where = location(change)
-    place = escape(where)
-    if title is not None:
-        place = f"**{escape(title)}**" + (f" › {place}" if place else "")
-    head = f"{mark(change)} {place}: " if place else f"{mark(change)} "
-    return f"- {head}{escape(change.summary)}"
 
 
 def render(result: DiffResult) -> str:
@@ -46,7 +38,16 @@ def render(result: DiffResult) -> str:
     top, more = highlights(result, HIGHLIGHTS)
     if top:
         lines += [""]
-        lines += [_item(c, titles[c.journey] if several else None) for c in top]
+        grouped: dict[tuple[str, str], list[Change]] = {}
+        for change in top:
+            grouped.setdefault((change.journey, location(change)), []).append(change)
+        for (journey_id, place), changes in grouped.items():
+            head = [f"**{escape(titles[journey_id])}**"] if several else []
+            head += [f"*{escape(place)}*"] if place else []
+            said = " · ".join(
+                f"{mark(c)} {escape(t)}" for c, t in zip(changes, told(changes), strict=True)
+            )
+            lines.append(f"- {' › '.join(head)}: {said}" if head else f"- {said}")
         if more:
             lines.append(f"- …and {more} more below.")
     total = sum(len(j.changes) for j in changed)
@@ -64,11 +65,14 @@ def render(result: DiffResult) -> str:
         for title, changes in sections(journey):
             lines += [f"**{title}**", ""]
             for place, inside in by_place(changes):
+                texts = told(inside)
                 if not place:
-                    lines += [f"- {mark(c)} {escape(c.summary)}" for c in inside]
+                    lines += [
+                        f"- {mark(c)} {escape(t)}" for c, t in zip(inside, texts, strict=True)
+                    ]
                     continue
                 lines.append(f"- *{escape(place)}*")
-                lines += [f"  - {mark(c)} {escape(c.summary)}" for c in inside]
+                lines += [f"  - {mark(c)} {escape(t)}" for c, t in zip(inside, texts, strict=True)]
             lines.append("")
     lines.append("</details>")
     return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from journeymap.diff.changes import DiffResult
-from journeymap.output.diff_common import by_place, mark, sections, summary_line, tone
+from journeymap.output.diff_common import by_place, mark, sections, summary_line, told, tone
 
 STYLES = {"bad": "red", "good": "green", "neutral": ""}
 
@@ -31,11 +31,11 @@ def write(result: DiffResult, console: Console) -> None:
                 if place:
                     console.print(Text(f"    {place}", style="cyan"))
                     indent = "      "
-                for change in inside:
+                for change, words in zip(inside, told(inside), strict=True):
                     line = Text(indent)
                     line.append(mark(change), style=STYLES[tone(change)] or "bold")
                     line.append(" ")
-                    line.append(change.summary, style=STYLES[tone(change)])
+                    line.append(words, style=STYLES[tone(change)])
                     console.print(line)
     console.print()
     console.print(Text(summary_line(result), style="bold"))
