@@ -81,15 +81,23 @@ def humanise(
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
         message = f"unknown key {name}; {_allowed_keys(list(keys), str(loc[-1]), allowed)}"
         return loc, "key", with_context(data, parent, message)
-    if kind == "literal_error":
-        if loc == ("journeymap",):
-            message = (
-                f"unsupported format version {_shown(value)}; this journeymap reads version 1 "
-                "(write 'journeymap: 1')"
-            )
-        else:
-            expected = str(ctx.get("expected", "")).replace("'", "")
-            message = f"{name} is {_shown(value)}; use one of: {expected.replace(' or ', ', ')}"
+    if loc[:1] == ("journeymap",):
+        message = (
+            f"unsupported format version {_shown(value)}; this journeymap reads versions 1 "
+            "and 1.1 (write 'journeymap: 1', or 'journeymap: 1.1' for the blueprint fields)"
+        )
+    elif kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        message = f"{name} is {_shown(value)}; use one of: {expected.replace(' or ', ', ')}"
+    elif kind in {"duration_format", "period_format"}:
+        message = f"{name} is {_shown(value)}; {error['msg']}"
+    elif kind in {
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    }:
+        message = f"{name} must be a date written YYYY-MM-DD, not {_shown(value)}"
     elif kind == "string_pattern_mismatch":
         if isinstance(value, str) and bare == "to":
             message = (
