@@ -17,14 +17,15 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
 
 from journeymap.diagnostics import Diagnostic
-from journeymap.model.journey import Journey, Metrics, Scope, Stage, Step, Touchpoint
+from journeymap.model.journey import Journey, Kpi, Metrics, Scope, Stage, Step, Touchpoint
 
 Direction = Literal["better", "worse"]
 
@@ -105,7 +106,7 @@ HIGHER_IS_BETTER: dict[str, bool] = {"nps": True, "csat": True, "ces": False, "e
 """Which way each score improves; CES measures effort, so lower is better."""
 
 METRIC_LABELS: dict[str, str] = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
-METRIC_CONTEXT = ("n", "period", "source")
+METRIC_CONTEXT = ("n", "period", "source", "method")
 """Metric fields that describe a measure rather than being one: shown with a score's change."""
 
 SIMILAR = 0.6
@@ -260,7 +261,7 @@ def _dump(value: Any) -> Any:
         return value.model_dump(mode="json", exclude_defaults=True)
     if isinstance(value, list | tuple):
         return [_dump(v) for v in value]
-    return value
+    return to_jsonable_python(value)
 
 
 def _short(value: Any) -> str:
@@ -294,8 +295,8 @@ def _signed(value: float) -> str:
     return ("+" if value > 0 else "−" if value < 0 else "±") + _number(abs(value))
 
 
-def _direction(name: str, amount: float) -> Direction | None:
-    higher = HIGHER_IS_BETTER.get(name)
+def _direction(name: str, amount: float, higher: bool | None = None) -> Direction | None:
+    higher = HIGHER_IS_BETTER.get(name) if higher is None else higher
     if higher is None or amount == 0:
         return None
     return "better" if (amount > 0) == higher else "worse"
@@ -321,16 +322,22 @@ def stable_order(old: Sequence[str], new: Sequence[str]) -> set[str]:
     return kept
 
 
+class Emit(Protocol):
+    def __call__(self, path: str, before: Any, after: Any, item: str | None = None) -> None:
+        """Report `path` changed; `item` tells one item of a list added, removed or changed."""
+
+
 def _walk(
     old: BaseModel,
     new: BaseModel,
     prefix: str,
     skip: Iterable[str],
-    emit: Callable[[str, Any, Any], None],
+    emit: Emit,
 ) -> None:
     """Report every differing field not in `skip`, recursing into nested models.
 
-    Lists of models with an `id` are matched by id, so that reordering them is no change.
+    Lists of models with an `id` are matched by id, and lists of texts (or of items told
+    by a text) by their text, so that reordering them is no change.
     """
     skipped = set(skip)
     names = [n for n in type(new).model_fields if n not in skipped]
@@ -342,6 +349,16 @@ def _walk(
         path = f"{prefix}{name}"
         if isinstance(a, BaseModel) and isinstance(b, BaseModel) and type(a) is type(b):
             _walk(a, b, path + ".", (), emit)
+        elif _textual(a) and _textual(b) and (a or b):
+            added, removed, pairs = match_items(a or [], b or [])
+            if not (added or removed or pairs):
+                continue  # reordered only
+            for item in added:
+                emit(path, None, _dump(item), f"+ {_quote(_text(item))}{_item_detail(item)}")
+            for item in removed:
+                emit(path, _dump(item), None, f"− {_quote(_text(item))}")
+            for before, after in pairs:
+                emit(path, _dump(before), _dump(after), _item_change(before, after))
         elif _by_id(a) is not None and _by_id(b) is not None:
             olds, news = _by_id(a) or {}, _by_id(b) or {}
             if (
@@ -471,19 +488,22 @@ class _JourneyComparison:
             old,
             new,
             "",
-            ("title", "persona", "scope", "channels", "stakeholders", "stages"),
+            ("title", "persona", "scope", "channels", "stakeholders", "stages", "kpis"),
             self._field(Where(), "journey"),
         )
+        self._kpis(old.kpis, new.kpis, Where(), "journey")
         self._stages()
         self._steps()
         return self.changes
 
-    def _field(self, where: Where, noun: str = "") -> Callable[[str, Any, Any], None]:
+    def _field(self, where: Where, noun: str = "") -> Emit:
         """Report any other field; `noun` says whose field it is ('step notes')."""
 
-        def emit(path: str, before: Any, after: Any) -> None:
+        def emit(path: str, before: Any, after: Any, item: str | None = None) -> None:
             name = f"{noun} {path}" if noun else path
-            if before is None:
+            if item is not None:
+                summary = f"{name}: {item}"
+            elif before is None:
                 summary = f"{name} set to {_said(after)}"
             elif after is None:
                 summary = f"{name} removed (was {_said(before)})"
@@ -711,7 +731,9 @@ class _JourneyComparison:
         after: float | None,
         where: Where,
         context: Mapping[str, Any] | None = None,
+        higher: bool | None = None,
     ) -> None:
+        """A figure's change; `higher` says which way is better when the name does not."""
         shown = {k: v for k, v in (context or {}).items() if v is not None}
         if before is None:
             summary = f"{label} now measured: {_number(after)}"  # type: ignore[arg-type]
@@ -722,7 +744,7 @@ class _JourneyComparison:
             self.add(kind, summary, where, field=name, before=before, context=shown)
             return
         amount = after - before
-        direction = _direction(name, amount)
+        direction = _direction(name, amount, higher)
         verdict = f", {direction}" if direction else ""
         summary = f"{label} {_number(before)} → {_number(after)} ({_signed(amount)}{verdict})"
         self.add(
@@ -827,73 +849,126 @@ class _JourneyComparison:
                 scored = True
                 label = METRIC_LABELS.get(name, name)
                 self._score("metric-changed", name, label, before, after, where, context)
+        self._kpis(a.kpis if a else [], b.kpis if b else [], where, "touchpoint")
         if a is None or b is None:
             return  # a block added or removed: its scores said so above
-        skip = [*scores, *(METRIC_CONTEXT if scored else ())]
+        skip = [*scores, "kpis", *(METRIC_CONTEXT if scored else ())]
         _walk(a, b, "metrics.", skip, self._field(where, "touchpoint"))
 
     def _items(
         self, kind: str, olds: Sequence[BaseModel], news: Sequence[BaseModel], where: Where
     ) -> None:
-        def text(item: BaseModel) -> str:
-            return str(getattr(item, "text", ""))
-
-        unmatched_old = list(olds)
-        unmatched_new: list[BaseModel] = []
-        pairs: list[tuple[BaseModel, BaseModel]] = []
-        for item in news:
-            same = next((o for o in unmatched_old if text(o) == text(item)), None)
-            if same is None:
-                unmatched_new.append(item)
-            else:
-                unmatched_old.remove(same)
-                pairs.append((same, item))
-        for item in list(unmatched_new):
-            best = max(
-                unmatched_old,
-                key=lambda o: difflib.SequenceMatcher(a=text(o), b=text(item)).ratio(),
-                default=None,
-            )
-            if best is not None and (
-                difflib.SequenceMatcher(a=text(best), b=text(item)).ratio() >= SIMILAR
-            ):
-                unmatched_old.remove(best)
-                unmatched_new.remove(item)
-                pairs.append((best, item))
-        for item in unmatched_new:
+        added, removed, pairs = match_items(olds, news)
+        for item in added:
             self.add(
                 f"{kind}-added",
-                f"{kind} added: {_quote(text(item))}{_item_detail(item)}",
+                f"{kind} added: {_quote(_text(item))}{_item_detail(item)}",
                 where,
                 after=_dump(item),
             )
-        for item in unmatched_old:
+        for item in removed:
             self.add(
                 f"{kind}-removed",
-                f"{kind} removed: {_quote(text(item))}",
+                f"{kind} removed: {_quote(_text(item))}",
                 where,
                 before=_dump(item),
             )
         for before, after in pairs:
-            if before == after:
-                continue
-            details = [
-                f"{name} {_short(getattr(before, name))} → {_short(getattr(after, name))}"
-                for name in type(after).model_fields
-                if name != "text" and getattr(before, name) != getattr(after, name)
-            ]
-            if text(before) != text(after):
-                summary = f"{kind} reworded: {_quote(text(after))} (was {_quote(text(before))})"
-                summary += "".join(f"; {d}" for d in details)
-            else:
-                summary = f"{kind} {_quote(text(after))}: " + "; ".join(details)
             self.add(
                 f"{kind}-changed",
-                summary,
+                f"{kind} {_item_change(before, after)}",
                 where,
                 before=_dump(before),
                 after=_dump(after),
             )
+
+    def _kpis(self, olds: Sequence[Kpi], news: Sequence[Kpi], where: Where, noun: str) -> None:
+        """Custom indicators, matched by name, scored in the direction each one declares."""
+        before = {k.name: k for k in olds}
+        after = {k.name: k for k in news}
+        for name in [*before, *(n for n in after if n not in before)]:
+            a, b = before.get(name), after.get(name)
+            if a == b:
+                continue
+            kpi = b if b is not None else a
+            assert kpi is not None
+            context = {k: getattr(kpi, k) for k in METRIC_CONTEXT if hasattr(kpi, k)}
+            if a is None or b is None or a.value != b.value:
+                self._score(
+                    "metric-changed",
+                    f"kpi:{name}",
+                    name + (f" ({kpi.unit})" if kpi.unit else ""),
+                    a.value if a else None,
+                    b.value if b else None,
+                    where,
+                    context,
+                    higher=kpi.direction == "higher",
+                )
+            if a is not None and b is not None:
+                skip = ["name", "value", *(METRIC_CONTEXT if a.value != b.value else ())]
+                _walk(a, b, f"kpis[{name}].", skip, self._field(where, noun))
+
+
+def _text(item: Any) -> str:
+    return item if isinstance(item, str) else str(getattr(item, "text", ""))
+
+
+def _textual(value: Any) -> bool:
+    """A list of texts, or of items told by a text (thoughts, actions, opportunities)."""
+    return isinstance(value, list) and all(
+        isinstance(v, str) or (isinstance(v, BaseModel) and "text" in type(v).model_fields)
+        for v in value
+    )
+
+
+def match_items(
+    olds: Sequence[Any], news: Sequence[Any]
+) -> tuple[list[Any], list[Any], list[tuple[Any, Any]]]:
+    """(added, removed, changed pairs) of two lists of items, matched by text.
+
+    The same text is the same item (its other fields may have changed); what is left is
+    paired by similarity, so that a reworded irritant reads as reworded, not as one
+    irritant fixed and another found.
+    """
+    unmatched_old = list(olds)
+    added: list[Any] = []
+    pairs: list[tuple[Any, Any]] = []
+    for item in news:
+        same = next((o for o in unmatched_old if _text(o) == _text(item)), None)
+        if same is None:
+            added.append(item)
+        else:
+            unmatched_old.remove(same)
+            if same != item:
+                pairs.append((same, item))
+    for item in list(added):
+        best = max(
+            unmatched_old,
+            key=lambda o: difflib.SequenceMatcher(a=_text(o), b=_text(item)).ratio(),
+            default=None,
+        )
+        if best is not None and (
+            difflib.SequenceMatcher(a=_text(best), b=_text(item)).ratio() >= SIMILAR
+        ):
+            unmatched_old.remove(best)
+            added.remove(item)
+            pairs.append((best, item))
+    return added, unmatched_old, pairs
+
+
+def _item_change(before: Any, after: Any) -> str:
+    """'reworded: “new” (was “old”)', or '“text”: category process → support'."""
+    details = []
+    if isinstance(after, BaseModel) and isinstance(before, BaseModel):
+        details = [
+            f"{name} {_short(getattr(before, name))} → {_short(getattr(after, name))}"
+            for name in type(after).model_fields
+            if name != "text" and getattr(before, name) != getattr(after, name)
+        ]
+    if _text(before) != _text(after):
+        summary = f"reworded: {_quote(_text(after))} (was {_quote(_text(before))})"
+        return summary + "".join(f"; {d}" for d in details)
+    return f"{_quote(_text(after))}: " + "; ".join(details)
 
 
 def _moves(
