@@ -13,7 +13,7 @@ import typer
 
 from journeymap.cli import exits
 from journeymap.cli.matrix_cmd import ColorMode
-from journeymap.cli.options import ExcludeOption
+from journeymap.cli.options import ExcludeOption, JobsOption
 
 if TYPE_CHECKING:
     from journeymap.diff.changes import DiffResult
@@ -82,6 +82,7 @@ def diff(
             help="Colour in the text format: auto (terminal, honours NO_COLOR), always, never.",
         ),
     ] = ColorMode.auto,
+    jobs: JobsOption = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -103,7 +104,7 @@ def diff(
     from journeymap.diff.sides import SideError, run
 
     try:
-        outcome = run(arguments, exclude or (), lint)
+        outcome = run(arguments, exclude or (), lint, jobs)
     except SideError as exc:
         exits.fail(str(exc))
     _report_invalid(outcome)

@@ -235,7 +235,8 @@ def compare(
                 )
             )
         elif before is not None and after is not None:
-            changes = _JourneyComparison(before.journey, after.journey).run()
+            same = before.journey is after.journey  # the same bytes, loaded once
+            changes = [] if same else _JourneyComparison(before.journey, after.journey).run()
             changes += _lint(journey_id, before.findings, after.findings)
             status: Literal["changed", "unchanged"] = "changed" if changes else "unchanged"
             results.append(

@@ -10,19 +10,23 @@ fixed findings come from the journeys' changes, not from a configuration's.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from journeymap.diagnostics import NOT_A_JOURNEY, UNREADABLE, Diagnostic
 from journeymap.diff.changes import DiffResult, JourneyState, compare
-from journeymap.lint.config import Resolver
+from journeymap.lint.config import ConfigError, LintConfig, Resolver
 from journeymap.lint.linter import lint_journey_file
 from journeymap.load import git
+from journeymap.load.batch import collector_paused
 from journeymap.load.discover import PathError, expand
 from journeymap.load.journey_file import JourneyFile, load_file, load_text
 from journeymap.load.limits import Limits
 from journeymap.load.source import decode
+from journeymap.model.journey import Journey
+from journeymap.parallel import run_per_file
 
 
 class SideError(Exception):
@@ -116,44 +120,98 @@ def _relative(path: Path, top: Path) -> str:
     return "" if relative == "." else relative
 
 
-def _files(
-    source: Source, exclude: Sequence[str], limits: Limits
-) -> list[tuple[JourneyFile, bool, Path]]:
-    """(loaded file, named explicitly, where its lint configuration is looked up)."""
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One file of a side: where it is shown, its bytes (git) or path, its lint settings."""
+
+    shown: str
+    path: Path | None
+    data: bytes | None
+    explicit: bool
+    config: LintConfig | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Examined:
+    """What a side keeps of a file: small enough to come back from a worker process."""
+
+    shown: str
+    journey: Journey | None
+    findings: tuple[Diagnostic, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    unreadable: bool
+    skipped: bool
+
+
+def _examine(job: _Job) -> _Examined:
+    """Load one file and lint it; its node tree and text are dropped before returning."""
+    limits = Limits.from_env()
+    with collector_paused():
+        if job.path is not None:
+            loaded = load_file(job.path, limits, job.shown)
+        else:
+            text = decode(job.data or b"", limits)
+            loaded = (
+                load_text(job.shown, text, limits)
+                if isinstance(text, str)
+                else JourneyFile(
+                    job.shown,
+                    None,
+                    [Diagnostic(job.shown, 1, 1, UNREADABLE[0], UNREADABLE[1], text.message)],
+                )
+            )
+        if not loaded.ok or loaded.journey is None:
+            skipped = not job.explicit and all(
+                d.code == NOT_A_JOURNEY[0] for d in loaded.diagnostics
+            )
+            return _Examined(
+                job.shown, None, (), tuple(loaded.diagnostics), loaded.unreadable, skipped
+            )
+        findings = lint_journey_file(loaded, job.config) if job.config is not None else []
+    return _Examined(job.shown, loaded.journey, tuple(findings), (), False, False)
+
+
+def _read(job: _Job) -> _Job:
+    """The job with its bytes, to know unchanged files before parsing them."""
+    if job.data is not None or job.path is None:
+        return job
+    try:
+        if job.path.stat().st_size > Limits.from_env().max_bytes:
+            return job  # the loader says it is too big
+        return replace(job, data=job.path.read_bytes(), path=None)
+    except OSError:
+        return job  # the loader reports why it cannot be read
+
+
+def _jobs(source: Source, exclude: Sequence[str], resolver: Resolver | None) -> list[_Job]:
+    """One job per file of the side, with the lint configuration the working tree gives it."""
+
+    def config(at: Path) -> LintConfig | None:
+        return resolver.for_file(at) if resolver is not None else None
+
     if isinstance(source, PathSource):
         try:
             paths = expand(source.paths, exclude)
         except PathError as exc:
             raise SideError(str(exc)) from None
         named = {p for p in source.paths if not p.is_dir()}
-        return [(load_file(p, limits), p in named, p) for p in paths]
+        return [_Job(str(p), p, None, p in named, config(p)) for p in paths]
     try:
         blobs = git.read_tree(
-            source.commit,
-            [p for p in source.paths if p],
-            source.top,
-            exclude,
-            source.explicit,
+            source.commit, [p for p in source.paths if p], source.top, exclude, source.explicit
         )
     except git.GitError as exc:
         raise SideError(str(exc)) from None
-    found: list[tuple[JourneyFile, bool, Path]] = []
-    for blob in blobs:
-        shown = f"{source.label}:{blob.path}"
-        text = decode(blob.text, limits)
-        loaded = (
-            load_text(shown, text, limits)
-            if isinstance(text, str)
-            else _unreadable(shown, text.message)
+    return [
+        _Job(
+            f"{source.label}:{blob.path}",
+            None,
+            blob.text,
+            blob.path in source.explicit,
+            config(source.top / blob.path),
         )
-        found.append((loaded, blob.path in source.explicit, source.top / blob.path))
-    return found
-
-
-def _unreadable(shown: str, message: str) -> JourneyFile:
-    return JourneyFile(
-        shown, None, [Diagnostic(shown, 1, 1, UNREADABLE[0], UNREADABLE[1], message)]
-    )
+        for blob in blobs
+    ]
 
 
 def load_side(
@@ -161,34 +219,38 @@ def load_side(
     exclude: Sequence[str] = (),
     lint: bool = True,
     resolver: Resolver | None = None,
+    jobs: int | None = None,
 ) -> Side:
     """Every valid journey of a side by id, with its lint findings; the invalid files apart.
 
     Files found in folders that are not journeys at all (CI workflows, compose files)
     are skipped silently: a repository's history holds many. A file named explicitly
-    that is not a journey is reported, as other commands do.
+    that is not a journey is reported, as other commands do. Files are loaded and
+    linted over the cores (`jobs`), each keeping only its model and findings.
     """
-    limits = Limits.from_env()
-    resolver = resolver or Resolver()
-    side = Side(source.label)
-    for loaded, explicit, config_at in _files(source, exclude, limits):
-        if not loaded.ok or loaded.journey is None:
-            if not explicit and all(d.code == NOT_A_JOURNEY[0] for d in loaded.diagnostics):
-                continue
-            side.invalid.extend(loaded.diagnostics)
-            side.unreadable = side.unreadable or loaded.unreadable
+    try:
+        work = _jobs(source, exclude, (resolver or Resolver()) if lint else None)
+    except ConfigError as exc:
+        raise SideError(str(exc)) from None
+    return _collect(source.label, work, run_per_file(_examine, work, jobs))
+
+
+def _collect(label: str, work: Sequence[_Job], results: Sequence[_Examined]) -> Side:
+    side = Side(label)
+    for job, examined in zip(work, results, strict=True):
+        if examined.journey is None:
+            if not examined.skipped:
+                side.invalid.extend(examined.diagnostics)
+                side.unreadable = side.unreadable or examined.unreadable
             continue
-        journey = loaded.journey
+        journey = examined.journey
         if journey.id in side.states:
             raise SideError(
-                f"{loaded.path}: journey id {journey.id!r} is also the id of "
+                f"{examined.shown}: journey id {journey.id!r} is also the id of "
                 f"{side.states[journey.id].path}; diff matches journeys by id, so ids must be "
                 "unique (journeymap validate reports it as JM008)"
             )
-        findings: tuple[Diagnostic, ...] = ()
-        if lint:
-            findings = tuple(lint_journey_file(loaded, resolver.for_file(config_at)))
-        side.states[journey.id] = JourneyState(journey, loaded.path, findings)
+        side.states[journey.id] = JourneyState(journey, job.shown, examined.findings)
     return side
 
 
@@ -202,11 +264,38 @@ class Outcome:
     """The old side's invalid files, compared as absent."""
 
 
-def run(arguments: Sequence[str], exclude: Sequence[str] = (), lint: bool = True) -> Outcome:
+def run(
+    arguments: Sequence[str],
+    exclude: Sequence[str] = (),
+    lint: bool = True,
+    jobs: int | None = None,
+) -> Outcome:
     """Both sides of `journeymap diff ARGUMENTS`, loaded, linted and compared."""
     old_source, new_source = plan(arguments)
-    resolver = Resolver()
-    old = load_side(old_source, exclude, lint, resolver)
-    new = load_side(new_source, exclude, lint, resolver)
+    resolver = Resolver() if lint else None
+    try:
+        old_work = [_read(j) for j in _jobs(old_source, exclude, resolver)]
+        new_work = [_read(j) for j in _jobs(new_source, exclude, resolver)]
+    except ConfigError as exc:
+        raise SideError(str(exc)) from None
+    # A file whose bytes did not change is loaded once and not linted: in a pull request
+    # that touches three journeys of a thousand, the other 997 cost one parse each.
+    by_content = {hashlib.sha256(j.data).digest(): i for i, j in enumerate(old_work) if j.data}
+    twins: dict[int, int] = {}
+    for index, job in enumerate(new_work):
+        if job.data:
+            twin = by_content.pop(hashlib.sha256(job.data).digest(), None)
+            if twin is not None and old_work[twin].config == job.config:
+                twins[index] = twin
+    for twin in twins.values():  # the same findings on both sides: no lint change to find
+        old_work[twin] = replace(old_work[twin], config=None)
+    fresh = [j for i, j in enumerate(new_work) if i not in twins]
+    examined = run_per_file(_examine, [*old_work, *fresh], jobs)
+    old_results, fresh_results = examined[: len(old_work)], iter(examined[len(old_work) :])
+    new_results = [
+        old_results[twins[i]] if i in twins else next(fresh_results) for i in range(len(new_work))
+    ]
+    old = _collect(old_source.label, old_work, old_results)
+    new = _collect(new_source.label, new_work, new_results)
     result = compare(old.states, new.states, old.label, new.label)
     return Outcome(result, new.invalid, new.unreadable, old.invalid)
