@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLE_FILES, ROOT, invoke
-from tests.test_fuzz import EXAMPLES, _paths, values
+from tests.test_fuzz import EXAMPLES, mutate
 
 SCHEMA = json.loads((ROOT / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))
 
@@ -27,22 +27,7 @@ SCHEMA = json.loads((ROOT / "schemas" / "diff.schema.json").read_text(encoding="
 def edited(draw: st.DrawFn) -> tuple[Path, str]:
     index = draw(st.integers(min_value=0, max_value=len(EXAMPLES) - 1))
     document = copy.deepcopy(EXAMPLES[index])
-    for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        paths = [p for p in _paths(document) if p]
-        path = draw(st.sampled_from(paths))
-        parent = document
-        for segment in path[:-1]:
-            parent = parent[segment]
-        action = draw(st.sampled_from(["replace", "delete", "duplicate", "swap"]))
-        if action == "replace":
-            parent[path[-1]] = draw(values)
-        elif action == "delete":
-            del parent[path[-1]]
-        elif isinstance(parent, list):
-            if action == "duplicate":
-                parent.append(copy.deepcopy(parent[path[-1]]))
-            else:
-                parent.reverse()
+    mutate(draw, document, ["replace", "delete", "duplicate", "swap"])
     return EXAMPLE_FILES[index], yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
 
 
