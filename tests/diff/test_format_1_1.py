@@ -60,6 +60,12 @@ EDITS: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "a need added (a plain text in a list)",
+        "needs: [Savoir quoi envoyer]",
+        "needs: [Savoir quoi envoyer, Un délai annoncé]",
+        {"kind": "field-changed", "summary": "step needs: + “Un délai annoncé”"},
+    ),
+    (
         "a backstage action slower",
         "system: Outil KYC, duration: 48 h}",
         "system: Outil KYC, duration: 72 h}",

@@ -1022,7 +1022,9 @@ def _touchpoint_detail(touchpoint: Touchpoint) -> str:
     return f": {', '.join(parts)}" if parts else ""
 
 
-def _item_detail(item: BaseModel) -> str:
+def _item_detail(item: Any) -> str:
+    if not isinstance(item, BaseModel):
+        return ""
     extra = [
         f"{name} {_short(value)}" for name, value in item if name != "text" and value is not None
     ]
