@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from journeymap.diff.changes import KINDS
+from tests.conftest import invoke
 from tests.diff.base import base, changes, diff_json, step, touchpoint, write
 
 Mutation = Callable[[dict[str, Any]], None]
@@ -305,3 +306,17 @@ def test_a_file_renamed_is_the_same_journey(tmp_path: Path) -> None:
     document = diff_json(tmp_path / "old", tmp_path / "new")
     assert document["changed"] is False
     assert document["journeys"][0]["status"] == "unchanged"
+
+
+def test_lint_configuration_applies_to_both_sides(tmp_path: Path) -> None:
+    new = base()
+    step(new, "collect")["text"] = "We hand the jacket over in store"
+    old_file = write(tmp_path / "old" / "jacket.yaml", base())
+    new_file = write(tmp_path / "new" / "jacket.yaml", new)
+    config = tmp_path / "journeymap.toml"
+    config.write_text('[lint]\nignore = ["company-voice"]\n', encoding="utf-8")
+    document = diff_json(old_file, new_file, "--config", config)
+    assert {c["kind"] for c in changes(document)} == {"step-reworded"}
+    config.write_text('[lint]\nignore = ["no-such-rule"]\n', encoding="utf-8")
+    broken = invoke("diff", old_file, new_file, "--config", config)
+    assert broken.code == 2 and "no-such-rule" in broken.stderr

@@ -75,6 +75,17 @@ def diff(
         bool,
         typer.Option("--lint/--no-lint", help="Report new and fixed lint findings."),
     ] = True,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            "-c",
+            help="Lint configuration (pyproject.toml or journeymap.toml) for both sides, "
+            "instead of the one the working tree has above each file.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     color: Annotated[
         ColorMode,
         typer.Option(
@@ -104,7 +115,7 @@ def diff(
     from journeymap.diff.sides import SideError, run
 
     try:
-        outcome = run(arguments, exclude or (), lint, jobs)
+        outcome = run(arguments, exclude or (), lint, jobs, config)
     except SideError as exc:
         exits.fail(str(exc))
     _report_invalid(outcome)

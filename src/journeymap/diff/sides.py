@@ -214,27 +214,6 @@ def _jobs(source: Source, exclude: Sequence[str], resolver: Resolver | None) -> 
     ]
 
 
-def load_side(
-    source: Source,
-    exclude: Sequence[str] = (),
-    lint: bool = True,
-    resolver: Resolver | None = None,
-    jobs: int | None = None,
-) -> Side:
-    """Every valid journey of a side by id, with its lint findings; the invalid files apart.
-
-    Files found in folders that are not journeys at all (CI workflows, compose files)
-    are skipped silently: a repository's history holds many. A file named explicitly
-    that is not a journey is reported, as other commands do. Files are loaded and
-    linted over the cores (`jobs`), each keeping only its model and findings.
-    """
-    try:
-        work = _jobs(source, exclude, (resolver or Resolver()) if lint else None)
-    except ConfigError as exc:
-        raise SideError(str(exc)) from None
-    return _collect(source.label, work, run_per_file(_examine, work, jobs))
-
-
 def _collect(label: str, work: Sequence[_Job], results: Sequence[_Examined]) -> Side:
     side = Side(label)
     for job, examined in zip(work, results, strict=True):
@@ -269,11 +248,16 @@ def run(
     exclude: Sequence[str] = (),
     lint: bool = True,
     jobs: int | None = None,
+    config: Path | None = None,
 ) -> Outcome:
-    """Both sides of `journeymap diff ARGUMENTS`, loaded, linted and compared."""
+    """Both sides of `journeymap diff ARGUMENTS`, loaded, linted and compared.
+
+    `config` is a lint configuration file for every file of both sides; by default each
+    file gets the one the working tree has above it.
+    """
     old_source, new_source = plan(arguments)
-    resolver = Resolver() if lint else None
     try:
+        resolver = Resolver(config) if lint else None
         old_work = [_read(j) for j in _jobs(old_source, exclude, resolver)]
         new_work = [_read(j) for j in _jobs(new_source, exclude, resolver)]
     except ConfigError as exc:
