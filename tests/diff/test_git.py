@@ -165,3 +165,24 @@ def test_head_before_the_first_commit_is_empty(
     result = invoke("diff", "HEAD", "--format", "json", "--no-lint")
     assert result.code == 0, result.stderr
     assert [j["status"] for j in json.loads(result.stdout)["journeys"]] == ["added"]
+
+
+def test_odd_names_links_and_a_broken_file_in_both_revisions(repo: Path) -> None:
+    """Spaces, accents and a newline in a name; a link; invalid YAML on both sides."""
+    odd = repo / "dossier é" / "ma veste\nnouvelle.yaml"
+    write(odd, {**base(), "id": "veste"})
+    (repo / "lien.yaml").symlink_to("dossier é")
+    (repo / "broken.yaml").write_text("a: [1\n", encoding="utf-8")
+    _commit(repo, "Odd names")
+    data = {**base(), "id": "veste"}
+    touchpoint(data, "collect", "store")["metrics"]["csat"] = 70
+    write(odd, data)
+    _commit(repo, "Survey")
+    result = invoke("diff", "HEAD~1..HEAD", "--no-lint", "-x", "broken.yaml")
+    assert result.code == 0, result.stderr
+    assert "▼ CSAT 80 → 70 (−10, worse)" in result.stdout
+    result = invoke("diff", "HEAD~1..HEAD", "--no-lint")
+    assert result.code == 1
+    # the new side's file is named as the new side's, though its bytes did not change
+    assert "HEAD:broken.yaml:2:1: error[JM002]" in result.stderr
+    assert "warning: HEAD~1:broken.yaml is not a valid journey there" in result.stderr

@@ -219,7 +219,8 @@ def _collect(label: str, work: Sequence[_Job], results: Sequence[_Examined]) -> 
     for job, examined in zip(work, results, strict=True):
         if examined.journey is None:
             if not examined.skipped:
-                side.invalid.extend(examined.diagnostics)
+                # a twin's diagnostics name the other side's file: name this one
+                side.invalid.extend(replace(d, path=job.shown) for d in examined.diagnostics)
                 side.unreadable = side.unreadable or examined.unreadable
             continue
         journey = examined.journey
