@@ -152,3 +152,15 @@ def test_the_visual_diff_of_several_journeys_needs_a_folder(tmp_path: Path) -> N
         invoke("diff", tmp_path / "old", tmp_path / "new", "-f", "dot", "-o", f"{out}/").code == 0
     )
     assert sorted(p.name for p in out.iterdir()) == ["coat.dot", "jacket.dot"]
+
+
+def test_colour_repeats_the_marks_on_a_terminal(tmp_path: Path) -> None:
+    new = base()
+    touchpoint(new, "collect", "store")["metrics"]["csat"] = 50
+    touchpoint(new, "browse", "web")["metrics"]["csat"] = 90
+    old_file, new_file = write(tmp_path / "a.yaml", base()), write(tmp_path / "b.yaml", new)
+    coloured = invoke("diff", old_file, new_file, "--no-lint", "--color", "always").stdout
+    assert "\x1b[31m▼\x1b[0m \x1b[31mCSAT 80 → 50 (−30, worse)" in coloured
+    assert "\x1b[32m▲\x1b[0m \x1b[32mCSAT 70 → 90 (+20, better)" in coloured
+    plain = invoke("diff", old_file, new_file, "--no-lint").stdout
+    assert "\x1b[" not in plain and "▼ CSAT 80 → 50 (−30, worse)" in plain
