@@ -135,7 +135,7 @@ def test_the_visual_diff_marks_the_changed_cells_on_the_new_map(tmp_path: Path, 
     assert drawn.count("#D55E00") >= 1  # worse
     assert drawn.count("#009E73") >= 1  # better
     assert "#CC79A7" in drawn  # the reworded step's header
-    assert "1 REMOVED, NOT DRAWN" in drawn
+    assert "CHANGES SINCE" in drawn and "1 REMOVED, NOT DRAWN" in drawn
     assert "CSAT 80 → 50 (−30, WORSE)" in drawn  # the changed cell's tooltip
 
 

@@ -219,7 +219,7 @@ def _draw(result: DiffResult, fmt: str, output: str | None) -> None:
             exits.fail(str(exc))
     written: list[str] = []
     for journey, changes in journeys:
-        highlight = from_changes(f"Changes since {result.old_label}", changes)
+        highlight = from_changes(result.old_label, changes)
         options = Options(THEMES["default"], frozenset({"metrics"}), True, highlight=highlight)
         try:
             data = render([journey], fmt, options, engine)

@@ -276,7 +276,7 @@ class _Builder:
         rows.append('<FONT POINT-SIZE="5">&#160;</FONT>')
         rows.append(_legend_line(items, theme))
         if self.options.highlight is not None:
-            rows.append(self.options.highlight.legend(theme.font))
+            rows.append(self.options.highlight.legend(theme.font, self.lang))
         # Lines of text, not a table: graphviz stretches a table's cells to the widest row.
         return "<" + "".join(f'{row}<BR ALIGN="LEFT"/>' for row in rows) + ">"
 

@@ -16,7 +16,23 @@ from journeymap.diff.changes import Change
 
 COLOURS = {"bad": "#D55E00", "good": "#009E73", "changed": "#CC79A7"}
 """Okabe and Ito's vermilion, bluish green and reddish purple: apart for colour-blind eyes."""
-_WORDS = {"bad": "worse", "good": "better", "changed": "changed"}
+_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "bad": "pire",
+        "good": "mieux",
+        "changed": "modifié",
+        "since": "Changements depuis",
+        "hidden": "supprimés, non dessinés",
+    },
+    "en": {
+        "bad": "worse",
+        "good": "better",
+        "changed": "changed",
+        "since": "Changes since",
+        "hidden": "removed, not drawn",
+    },
+}
+"""The legend in the journey's language, as the rest of the map."""
 _RANK = {"changed": 0, "good": 1, "bad": 2}
 
 _BAD = {"breakpoint-added", "irritant-added", "delight-removed", "lint-new"}
@@ -36,6 +52,7 @@ class Highlight:
     """Tones ('bad', 'good', 'changed') by (step id, channel id) and by step id."""
 
     label: str
+    """What the map is compared with: a revision, a file."""
     cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
     steps: Mapping[str, str] = field(default_factory=dict)
     tips: Mapping[tuple[str, str], str] = field(default_factory=dict)
@@ -65,13 +82,15 @@ class Highlight:
         colour = COLOURS[tone]
         return f'<<FONT COLOR="{colour}"><B>● </B></FONT>{label[1:]}'
 
-    def legend(self, font: str) -> str:
+    def legend(self, font: str, lang: str = "en") -> str:
         used = sorted({*self.cells.values(), *self.steps.values()}, key=lambda t: -_RANK[t])
-        parts = [f'<FONT COLOR="{COLOURS[t]}"><B>┅ {_WORDS[t]}</B></FONT>' for t in used]
-        hidden = f" · {self.hidden} removed, not drawn" if self.hidden else ""
-        text = html.escape(self.label, quote=False)
+        words = _WORDS.get(lang, _WORDS["en"])
+        parts = [f'<FONT COLOR="{COLOURS[t]}"><B>┅ {words[t]}</B></FONT>' for t in used]
+        hidden = f" · {self.hidden} {words['hidden']}" if self.hidden else ""
+        text = html.escape(f"{words['since']} {self.label}", quote=False)
+        colon = " :" if lang == "fr" else ":"  # French typography
         return (
-            f'<FONT FACE="{font}" POINT-SIZE="11">{text}: '
+            f'<FONT FACE="{font}" POINT-SIZE="11">{text}{colon} '
             + "   ".join(parts)
             + html.escape(hidden, quote=False)
             + "</FONT>"
@@ -79,7 +98,7 @@ class Highlight:
 
 
 def from_changes(label: str, changes: Iterable[Change]) -> Highlight:
-    """The marks for one journey's changes (compared with `label`, e.g. 'changes since main')."""
+    """The marks for one journey's changes, compared with `label` (a revision, a file)."""
     cells: dict[tuple[str, str], str] = {}
     steps: dict[str, str] = {}
     tips: dict[tuple[str, str], list[str]] = {}
