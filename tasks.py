@@ -4,6 +4,7 @@
     python3 tasks.py demo    set up, then validate, lint, tabulate and draw the examples
     python3 tasks.py test    set up, then run ruff, mypy and the test suite
     python3 tasks.py bench   set up, then run the benchmarks
+    python3 tasks.py gallery set up, then redraw docs/gallery/ and docs/gallery.md
 
 Set-up is idempotent: a virtual environment in .venv with journeymap and its development
 tools, and Graphviz's `dot` (from apt-get when it is missing and we may install it); for
@@ -132,7 +133,7 @@ def demo() -> int:
         ["validate", "examples"],
         ["lint", "examples"],
         ["matrix", *furniture],
-        ["render", "examples", "-o", "out/", "--format", "svg"],
+        ["render", "examples", "-o", "out/", "--format", "svg", "-v"],
         ["render", *furniture, "-o", "out/meubles-compare.svg"],
     ]
     (ROOT / "out").mkdir(exist_ok=True)
@@ -159,6 +160,9 @@ def main(argv: list[str]) -> int:
         return demo()
     if command == "bench":
         return bench(extra)
+    if command == "gallery":
+        setup()
+        return run(PYTHON, "tools/gallery.py", *extra, check=False)
     print(__doc__)
     return 0 if command in {"help", "-h", "--help"} else 2
 

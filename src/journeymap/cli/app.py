@@ -51,6 +51,7 @@ def _register() -> None:
         import_cmd,
         lint_cmd,
         matrix_cmd,
+        metrics_cmd,
         render_cmd,
         rules_cmd,
         schema_cmd,
@@ -68,6 +69,7 @@ def _register() -> None:
     ):
         module.register(app)
     diff_cmd.register(app)
+    metrics_cmd.register(app)
 
 
 _register()
