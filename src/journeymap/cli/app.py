@@ -52,10 +52,13 @@ def _register() -> None:
         render_cmd,
         rules_cmd,
         schema_cmd,
+        site_cmd,
         validate_cmd,
     )
 
     for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, render_cmd, schema_cmd):
+        module.register(app)
+    for module in (site_cmd,):
         module.register(app)
 
 
