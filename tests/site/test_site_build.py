@@ -179,7 +179,7 @@ def test_a_site_inside_the_journeys_folder_is_not_read_back(tmp_path: Path) -> N
     build(tmp_path / "site", tmp_path)
     again = run_cli("site", tmp_path, "-o", tmp_path / "site")
     assert again.code == 0, again.stderr
-    assert "1 journeys" in again.stdout
+    assert "1 journey," in again.stdout
 
 
 @pytest.mark.parametrize("args", [("--port", "-1"), ("-o",)])

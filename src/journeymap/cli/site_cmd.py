@@ -110,6 +110,8 @@ def site(
 
 
 def _report(outcome: Outcome, output: Path) -> None:
+    from journeymap.output.report import pluralise
+
     if outcome.invalid:
         from journeymap.output.report import Report, reporter
 
@@ -117,7 +119,7 @@ def _report(outcome: Outcome, output: Path) -> None:
         sys.stderr.write(f"site not written: fix the files above ({output} is unchanged)\n")
         return
     sys.stdout.write(
-        f"wrote {output}/index.html: {outcome.journeys} journeys, "
+        f"wrote {output}/index.html: {pluralise(outcome.journeys, 'journey')}, "
         f"{outcome.changed} files changed in {outcome.seconds:.2f} s\n"
     )
     sys.stdout.flush()
