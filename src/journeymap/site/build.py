@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -19,7 +19,7 @@ from journeymap.model.journey import Journey, Stage, Step, Touchpoint
 from journeymap.output import numbers
 from journeymap.site import theme
 from journeymap.site.collect import Source
-from journeymap.site.words import word
+from journeymap.site.words import Words, word
 from journeymap.views.compare import Comparison, compare
 from journeymap.views.labels import MARKS, Lang, colon
 from journeymap.views.matrix import Entry, Matrix, build_matrix
@@ -99,6 +99,30 @@ class JourneyData:
             if not stage.steps:
                 found.append((stage, None))
         return found
+
+    @cached_property
+    def _touchpoints(self) -> dict[tuple[str, str], list[Touchpoint]]:
+        found: dict[tuple[str, str], list[Touchpoint]] = {}
+        for _, _, _, step in self.journey.iter_steps():
+            for touchpoint in step.touchpoints:
+                found.setdefault((step.id, touchpoint.channel), []).append(touchpoint)
+        return found
+
+    def touchpoints_at(self, step: Step | None, channel_id: str) -> list[Touchpoint]:
+        return [] if step is None else self._touchpoints.get((step.id, channel_id), [])
+
+    def entry_figures(self, entry: Entry) -> list[tuple[str, str, str]]:
+        """(metric, heat rating, figure as read) of every metric; empty strings when absent."""
+        largest = self._largest
+        found = []
+        for name in METRIC_NAMES:
+            value = entry.value(name)
+            found.append((name, _heat(name, value, largest), _number(value, name, self.lang)))
+        return found
+
+    @cached_property
+    def _largest(self) -> float:
+        return self.matrix.largest_volume()
 
     def bands(self) -> list[tuple[str | None, int]]:
         """(phase, columns spanned) of each run of stages in one phase."""
@@ -269,6 +293,13 @@ def _heat(metric: MetricName, value: float | None, largest: float = 0.0) -> str:
     return "" if value is None else str(heat(metric, value, largest))
 
 
+def _emotion(value: int | float | None) -> str:
+    """A signed emotion, with a true minus sign: +2, 0, −1."""
+    if value is None:
+        return ""
+    return f"+{value:g}" if value > 0 else (f"−{-value:g}" if value < 0 else "0")
+
+
 @cache
 def _environment() -> jinja2.Environment:
     import jinja2
@@ -290,6 +321,7 @@ def _environment() -> jinja2.Environment:
         metric_names=METRIC_NAMES,
         score_names=SCORE_NAMES,
         colon=colon,
+        emotion=_emotion,
     )
     env.filters["tp_id"] = id
     return env
@@ -318,7 +350,7 @@ def build_site(sources: Sequence[Source], options: SiteOptions) -> dict[str, byt
     data = prepare(sources)
     lang = _lang_of(data)
     title = options.title or word("site_title", lang)
-    common = {"site_title": title, "data": data, "site_lang": lang}
+    common = {"site_title": title, "data": data, "site_lang": lang, "w": Words(lang)}
     files: dict[str, bytes] = {
         "assets/site.css": theme.css_variables().encode("utf-8") + _asset("site.css"),
         "assets/site.js": _asset("site.js"),
@@ -332,12 +364,16 @@ def build_site(sources: Sequence[Source], options: SiteOptions) -> dict[str, byt
             "item": item,
             "j": journey,
             "lang": item.lang,
+            "w": Words(item.lang),
             "root": "../",
             "repo_link": _repo_link(item.source, options),
         }
-        body = environment.get_template("journey_body.html").render(**context)
+        body = environment.get_template("journey_map.html").render(**context)
+        more = environment.get_template("journey_more.html").render(**context)
         maps.append(body)
-        files[f"journeys/{journey.id}.html"] = _render("journey.html", body=body, **context)
+        files[f"journeys/{journey.id}.html"] = _render(
+            "journey.html", body=body, more=more, **context
+        )
         files[f"sources/{journey.id}.yaml"] = item.source.text.encode("utf-8")
         files[f"sources/{journey.id}.html"] = _render(
             "source.html", lines=item.source.text.splitlines(), **context

@@ -96,6 +96,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "format": ("format", "format"),
     "counterpart": ("autre version", "other version"),
     "shared_with": ("partagé avec", "shared with"),
+    "compare": ("comparer", "compare"),
     "portfolio_title": ("Portefeuille des parcours", "Journey portfolio"),
     "portfolio_intro": (
         "Les moments partagés entre parcours, les canaux de tous les parcours et les points "
@@ -135,3 +136,22 @@ def word(key: str, lang: Lang) -> str:
     if pair is None:
         return label(key, lang)
     return pair[0] if lang == "fr" else pair[1]
+
+
+class Words:
+    """The words of one language for templates: `w.delight`, `w['kind_' ~ kind]`.
+
+    An attribute look-up is several times cheaper in a template than a function call, and
+    a map of a few hundred cells names a delight or an irritant in every one.
+    """
+
+    __slots__ = ("_lang",)
+
+    def __init__(self, lang: Lang) -> None:
+        self._lang: Lang = lang
+
+    def __getattr__(self, key: str) -> str:
+        return word(key, self._lang)
+
+    def __getitem__(self, key: str) -> str:
+        return word(key, self._lang)
