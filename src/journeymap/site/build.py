@@ -111,7 +111,7 @@ class JourneyData:
     def touchpoints_at(self, step: Step | None, channel_id: str) -> list[Touchpoint]:
         return [] if step is None else self._touchpoints.get((step.id, channel_id), [])
 
-    def entry_figures(self, entry: Entry) -> list[tuple[str, str, str]]:
+    def entry_figures(self, entry: Entry) -> list[tuple[MetricName, str, str]]:
         """(metric, heat rating, figure as read) of every metric; empty strings when absent."""
         largest = self._largest
         found = []
