@@ -204,3 +204,36 @@ def test_schema_bounds_are_json_schema_keywords() -> None:
 def test_new_in_1_1_names_real_fields() -> None:
     for model, names in NEW_IN_1_1.items():
         assert names <= set(model.model_fields), model
+
+
+def test_format_reference_is_current_and_covers_every_model() -> None:
+    from journeymap.reference import format_reference
+
+    root = Path(__file__).resolve().parents[1]
+    current = (root / "docs" / "format.md").read_text(encoding="utf-8")
+    assert current == format_reference(), (
+        "docs/format.md is stale: run `journeymap schema --format markdown > docs/format.md`"
+    )
+    models = {name.split(".")[0] for name, _, _ in _fields(Journey, set())}
+    for model in models:
+        assert f"\n## {model}\n" in current, model
+    for name, _, _ in _fields(Journey, set()):
+        assert f"| `{name.split('.')[1]}`" in current, name
+
+
+def test_matrix_json_carries_the_new_fields_and_leaves_format_1_alone() -> None:
+    import json
+
+    root = Path(__file__).resolve().parents[1]
+    result = invoke("matrix", root / "examples" / "insurance-claim-blueprint.yaml", "-f", "json")
+    assert result.code == 0, result.stdout
+    journey = json.loads(result.stdout)["journeys"][0]
+    blueprint = journey["blueprint"]
+    assert blueprint["state"] == "to-be" and blueprint["reviewed"] == "2026-11-24"
+    declare = blueprint["steps"][0]
+    assert declare["thoughts"][0] == {"text": "Am I even covered for this?", "kind": "question"}
+    assert [a["owner"] for a in declare["backstage"]] == ["fraud", "claims"]
+    assert journey["touchpoints"][0]["metrics_provenance"]["n"] == 910
+    plain = invoke("matrix", root / "examples" / "veste-hiver.yaml", "-f", "json")
+    assert "blueprint" not in json.loads(plain.stdout)["journeys"][0]
+    assert "metrics_provenance" not in plain.stdout

@@ -105,7 +105,7 @@ def test_png_and_pdf_are_real_images(example: Path, rendered: dict[str, Path]) -
     png = (rendered["png"] / f"{journey.id}.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert width > 1500 and height > 500
+    assert width > 1000 and height > 500
     pdf = (rendered["pdf"] / f"{journey.id}.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert b"/CreationDate (D:19700101000000" in pdf

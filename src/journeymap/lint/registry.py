@@ -19,6 +19,7 @@ FAMILY_MODULES = (
     "journeymap.lint.rules.voice",
     "journeymap.lint.rules.simplify",
     "journeymap.lint.rules.diagnosis",
+    "journeymap.lint.rules.blueprint",
     "journeymap.lint.rules.meta",
 )
 
@@ -29,6 +30,7 @@ FAMILY_TITLES = {
     "JM4": 'Rule 4: the customer\'s "je"',
     "JM5": "Rule 5: simplify",
     "JM6": "The touchpoint diagnosis",
+    "JM8": "Blueprint and governance (format 1.1)",
     "JM9": "The linter's own checks",
 }
 

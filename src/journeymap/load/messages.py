@@ -80,6 +80,12 @@ def humanise(
         parent = loc[:-1]
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
         message = f"unknown key {name}; {_allowed_keys(list(keys), str(loc[-1]), allowed)}"
+        if value is None and not difflib.get_close_matches(str(loc[-1]), list(keys), n=1):
+            # `{text: Late, again, category: process}`: the comma ended the text.
+            message = (
+                f"{message} (if it is the end of a text cut by a comma inside {{...}}, "
+                "put the whole text in quotes)"
+            )
         return loc, "key", with_context(data, parent, message)
     if loc[:1] == ("journeymap",):
         message = (
