@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -104,11 +105,17 @@ def test_journey_texts_are_escaped_not_markup(site: Path) -> None:
 
 
 def test_lint_findings_are_on_the_journey_page_and_counted_on_the_index(site: Path) -> None:
+    linted = json.loads(run_cli("lint", BLUEPRINT, "--format", "json").stdout)
+    errors = sum(1 for f in linted if f["severity"] == "error")
+    warnings = sum(1 for f in linted if f["severity"] == "warning")
+    assert errors == 1 and warnings >= 2
     index = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="journeys/account-opening.html#account-opening-findings"', index)
-    assert "1 error, 2 warnings" in index
+    assert f"{errors} error, {warnings} warnings" in index
     page = (site / "journeys" / "account-opening.html").read_text(encoding="utf-8")
-    assert "JM402" in page and 'href="../sources/account-opening.html#L79"' in page
+    for finding in linted:
+        assert finding["code"] in page
+        assert f'href="../sources/account-opening.html#L{finding["line"]}"' in page
 
 
 def test_the_whole_site_is_valid_html_for_the_nu_checker(site: Path) -> None:

@@ -350,7 +350,13 @@ def build_site(sources: Sequence[Source], options: SiteOptions) -> dict[str, byt
     data = prepare(sources)
     lang = _lang_of(data)
     title = options.title or word("site_title", lang)
-    common = {"site_title": title, "data": data, "site_lang": lang, "w": Words(lang)}
+    common = {
+        "site_title": title,
+        "data": data,
+        "site_lang": lang,
+        "w": Words(lang),
+        "site_ids": frozenset(item.journey.id for item in data),
+    }
     files: dict[str, bytes] = {
         "assets/site.css": theme.css_variables().encode("utf-8") + _asset("site.css"),
         "assets/site.js": _asset("site.js"),
