@@ -193,3 +193,16 @@ def test_a_site_inside_the_journeys_folder_is_not_read_back(tmp_path: Path) -> N
 def test_usage_errors_exit_2(args: tuple[str, ...], tmp_path: Path) -> None:
     result = run_cli("site", EXAMPLES, *args)
     assert result.code == 2 and "Traceback" not in result.stderr
+
+
+def test_the_site_package_never_imports_the_command_line() -> None:
+    """Data flows one way: the site is output, built from models, views and checks."""
+    import ast
+
+    import journeymap.site
+
+    for path in sorted(Path(journeymap.site.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert not [m for m in modules if m and m.startswith("journeymap.cli")], path.name

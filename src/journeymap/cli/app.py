@@ -58,8 +58,7 @@ def _register() -> None:
 
     for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, render_cmd, schema_cmd):
         module.register(app)
-    for module in (site_cmd,):
-        module.register(app)
+    site_cmd.register(app)
 
 
 _register()
