@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, PathsArgument
+from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
 
 if TYPE_CHECKING:
     from journeymap.site.run import Outcome
@@ -59,6 +59,7 @@ def site(
     port: Annotated[
         int, typer.Option("--port", min=0, max=65535, help="Port for --serve (0: any free).")
     ] = 8000,
+    jobs: JobsOption = None,
 ) -> None:
     """Build a static site of every journey: index, maps, matrices, priorities, portfolio.
 
@@ -81,7 +82,7 @@ def site(
     def once(quiet: bool) -> Outcome | None:
         try:
             files = journey_paths(paths, exclude)
-            outcome = build_to(files, output, options, resolver)
+            outcome = build_to(files, output, options, resolver, jobs)
         except (ConfigError, OutputError) as exc:
             if quiet:
                 sys.stderr.write(f"journeymap: error: {exc}\n")

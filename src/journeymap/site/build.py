@@ -8,6 +8,7 @@ journeys are sorted by id, nothing depends on the clock, the machine or dict ord
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeymap.model.journey import Journey, Stage, Step, Touchpoint
 from journeymap.output import numbers
+from journeymap.parallel import run_per_file
 from journeymap.site import theme
 from journeymap.site.collect import Source
 from journeymap.site.words import Words, word
@@ -345,8 +347,56 @@ def _repo_link(source: Source, options: SiteOptions) -> str | None:
     return options.repo_url.rstrip("/") + "/" + PurePosixPath(*relative.parts).as_posix()
 
 
-def build_site(sources: Sequence[Source], options: SiteOptions) -> dict[str, bytes]:
-    """Every file of the site, by its path inside the output folder."""
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What every journey's pages need, handed to forked workers by inheritance."""
+
+    data: Sequence[JourneyData]
+    options: SiteOptions
+    common: dict[str, Any]
+
+
+_WORK: _Work | None = None
+
+
+def _journey_pages(index: int) -> tuple[str, dict[str, bytes]]:
+    """One journey's map (for the print page) and its files."""
+    assert _WORK is not None, "set by build_site before any worker starts"
+    item = _WORK.data[index]
+    journey = item.journey
+    context = {
+        **_WORK.common,
+        "item": item,
+        "j": journey,
+        "lang": item.lang,
+        "w": Words(item.lang),
+        "root": "../",
+        "repo_link": _repo_link(item.source, _WORK.options),
+    }
+    environment = _environment()
+    body = environment.get_template("journey_map.html").render(**context)
+    more = environment.get_template("journey_more.html").render(**context)
+    files = {
+        f"journeys/{journey.id}.html": _render("journey.html", body=body, more=more, **context),
+        f"sources/{journey.id}.yaml": item.source.text.encode("utf-8"),
+        f"sources/{journey.id}.html": _render(
+            "source.html", lines=item.source.text.splitlines(), **context
+        ),
+    }
+    return body, files
+
+
+def build_site(
+    sources: Sequence[Source], options: SiteOptions, jobs: int | None = 1
+) -> dict[str, bytes]:
+    """Every file of the site, by its path inside the output folder.
+
+    Journey pages are independent, so with `jobs` other than 1 they are rendered in
+    worker processes. Workers are forked and inherit the prepared journeys rather than
+    receive them pickled; where processes are spawned instead (macOS, Windows), the
+    pages are rendered here.
+    """
+    global _WORK
     data = prepare(sources)
     lang = _lang_of(data)
     title = options.title or word("site_title", lang)
@@ -361,29 +411,18 @@ def build_site(sources: Sequence[Source], options: SiteOptions) -> dict[str, byt
         "assets/site.css": theme.css_variables().encode("utf-8") + _asset("site.css"),
         "assets/site.js": _asset("site.js"),
     }
-    maps: list[str] = []
-    environment = _environment()
-    for item in data:
-        journey = item.journey
-        context = {
-            **common,
-            "item": item,
-            "j": journey,
-            "lang": item.lang,
-            "w": Words(item.lang),
-            "root": "../",
-            "repo_link": _repo_link(item.source, options),
-        }
-        body = environment.get_template("journey_map.html").render(**context)
-        more = environment.get_template("journey_more.html").render(**context)
-        maps.append(body)
-        files[f"journeys/{journey.id}.html"] = _render(
-            "journey.html", body=body, more=more, **context
-        )
-        files[f"sources/{journey.id}.yaml"] = item.source.text.encode("utf-8")
-        files[f"sources/{journey.id}.html"] = _render(
-            "source.html", lines=item.source.text.splitlines(), **context
-        )
+    if not sys.platform.startswith("linux"):
+        jobs = 1
+    for name in ("journey.html", "journey_map.html", "journey_more.html", "source.html"):
+        _environment().get_template(name)  # compiled once, before workers fork
+    _WORK = _Work(data, options, common)
+    try:
+        rendered = run_per_file(_journey_pages, range(len(data)), jobs)
+    finally:
+        _WORK = None
+    maps = [body for body, _ in rendered]
+    for _, pages in rendered:
+        files.update(pages)
     comparisons: list[Comparison] = compare([item.journey for item in data])
     everything: list[Entry] = [e for item in data for e in item.matrix.entries]
     owners = {id(e.touchpoint): item for item in data for e in item.matrix.entries}

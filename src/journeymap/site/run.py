@@ -44,7 +44,13 @@ def inputs_outside(files: Sequence[Path], out: Path) -> list[Path]:
     return [f for f in files if not f.resolve().is_relative_to(root)]
 
 
-def build_to(files: Sequence[Path], out: Path, options: SiteOptions, resolver: Resolver) -> Outcome:
+def build_to(
+    files: Sequence[Path],
+    out: Path,
+    options: SiteOptions,
+    resolver: Resolver,
+    jobs: int | None = 1,
+) -> Outcome:
     """Build and write the site; nothing is written when a journey is invalid.
 
     Raises OutputError when the folder cannot or must not be written, ConfigError for a
@@ -54,7 +60,7 @@ def build_to(files: Sequence[Path], out: Path, options: SiteOptions, resolver: R
     collected = collect(inputs_outside(files, out), resolver)
     if collected.invalid:
         return Outcome(len(collected.sources), 0, collected.invalid, collected.unreadable, 0.0)
-    changed = write_site(build_site(collected.sources, options), out)
+    changed = write_site(build_site(collected.sources, options, jobs), out)
     return Outcome(len(collected.sources), changed, (), False, time.perf_counter() - start)
 
 
