@@ -206,3 +206,15 @@ def test_the_site_package_never_imports_the_command_line() -> None:
         modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not [m for m in modules if m and m.startswith("journeymap.cli")], path.name
+
+
+def test_workers_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    from benchmarks.generate import Shape, generate
+
+    generate(tmp_path / "journeys", 24, Shape(stages=3, steps=2, channels=3), seed=7)
+    one = build(tmp_path / "one", tmp_path / "journeys", extra=("--jobs", "1"))
+    two = build(tmp_path / "two", tmp_path / "journeys", extra=("--jobs", "2"))
+    names = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
+    assert len(names) > 24 * 3
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
