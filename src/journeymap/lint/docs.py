@@ -58,13 +58,14 @@ def markdown() -> str:
         if r.family != family:
             family = r.family
             parts += [f"## {FAMILY_TITLES[family]}", ""]
-        parts += [f"### {r.code} `{r.name}` ({r.severity})", "", f"{r.summary}", ""]
+        anchor = f'<a id="{r.code.lower()}"></a>'
+        parts += [f"### {anchor}{r.code} `{r.name}` ({r.severity})", "", f"{r.summary}", ""]
         parts += [_markdown_doc(r.doc), ""]
     parts += ["## Thresholds", "", "| key | default |", "|---|---|"]
     parts += [f"| `{key}` | {value} |" for key, value in THRESHOLDS.items()]
     parts += ["", "## Validity errors (cannot be disabled)", ""]
     parts += [
-        f"- **{code}** `{name}`: {VALIDITY_SUMMARIES[code]}"
+        f'- <a id="{code.lower()}"></a>**{code}** `{name}`: {VALIDITY_SUMMARIES[code]}'
         for code, name in VALIDITY_CODES.values()
     ]
     return "\n".join(parts) + "\n"

@@ -34,6 +34,18 @@ FAMILY_TITLES = {
     "JM9": "The linter's own checks",
 }
 
+FAMILY_TAGS = {
+    "JM1": "scope",
+    "JM2": "stakeholders",
+    "JM3": "customer-meaningful-steps",
+    "JM4": "customer-voice",
+    "JM5": "simplicity",
+    "JM6": "touchpoint-diagnosis",
+    "JM8": "blueprint-governance",
+    "JM9": "suppressions",
+}
+"""The family of each rule as a tag that code scanning can filter alerts on."""
+
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
@@ -69,8 +81,18 @@ def select(selector: str) -> tuple[Rule, ...]:
 
 def rule_infos() -> tuple[RuleInfo, ...]:
     """The catalogue reporters show (SARIF's driver rules): validity codes, then lint rules."""
+    from journeymap.diagnostics import rule_url
     from journeymap.output.report import validity_rules
 
     return validity_rules() + tuple(
-        RuleInfo(r.code, r.name, r.summary, r.severity, doc=r.doc) for r in all_rules()
+        RuleInfo(
+            r.code,
+            r.name,
+            r.summary,
+            r.severity,
+            help_uri=rule_url(r.code),
+            doc=r.doc,
+            tags=("customer-journey", FAMILY_TAGS.get(r.family, r.family.lower())),
+        )
+        for r in all_rules()
     )
