@@ -79,7 +79,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "opp_dropped": ("abandonnée", "dropped"),
     "no_step": ("aucun pas", "no step"),
     "no_touchpoint": ("aucun point de contact", "no touchpoint"),
-    "emotion_curve": ("Courbe d'émotion", "Emotion curve"),
+    "emotion_curve": ("Courbe d’émotion", "Emotion curve"),
     "matrix": ("Matrice canaux × étapes", "Channels × stages matrix"),
     "heat_of": ("couleur selon", "colour by"),
     "source": ("source", "source"),
@@ -97,6 +97,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "counterpart": ("autre version", "other version"),
     "shared_with": ("partagé avec", "shared with"),
     "compare": ("comparer", "compare"),
+    "on_this_page": ("Sur cette page", "On this page"),
+    "priorities_short": ("Priorités", "Priorities"),
     "portfolio_title": ("Portefeuille des parcours", "Journey portfolio"),
     "portfolio_intro": (
         "Les moments partagés entre parcours, les canaux de tous les parcours et les points "
