@@ -16,6 +16,8 @@ HEAVY = (
     "yaml",
     "journeymap.model",
     "journeymap.load",
+    "ruamel",
+    "anyascii",
     "jinja2",
     "journeymap.site",
 )
