@@ -54,6 +54,7 @@ def _register() -> None:
         render_cmd,
         rules_cmd,
         schema_cmd,
+        site_cmd,
         validate_cmd,
     )
 
@@ -68,6 +69,7 @@ def _register() -> None:
     ):
         module.register(app)
     metrics_cmd.register(app)
+    site_cmd.register(app)
 
 
 _register()
