@@ -55,6 +55,7 @@ def _register() -> None:
         render_cmd,
         rules_cmd,
         schema_cmd,
+        site_cmd,
         validate_cmd,
     )
 
@@ -70,6 +71,7 @@ def _register() -> None:
         module.register(app)
     diff_cmd.register(app)
     metrics_cmd.register(app)
+    site_cmd.register(app)
 
 
 _register()
