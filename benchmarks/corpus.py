@@ -1,8 +1,8 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # every text, per language
-    python benchmarks/corpus.py --split    # also the sources held out of tuning, alone
+    python benchmarks/corpus.py            # the development corpus, then the held-out one
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
+    python benchmarks/corpus.py --show     # also every text the rules misread
 
 Each source's texts become one journey (steps, and stages for their names), linted by the
 real rules. Voice (JM401-404) is right when a step not in the customer's first person is
@@ -12,7 +12,6 @@ reported; internal (JM301/302) when a text labelled back-office work is reported
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -29,11 +28,6 @@ EXPECTED = {"first": "-", "company": "JM402", "customer": "JM403", "none": "JM40
             "other": "JM401"}  # fmt: skip
 SHOW = False
 CODES = ("-", "JM401", "JM402", "JM403", "JM404")
-
-
-def held_out(source: str) -> bool:
-    """A fixed quarter of the sources, chosen by hash, to check the rules generalise."""
-    return hashlib.sha256(source.encode()).digest()[0] % 4 == 0
 
 
 def _journey(lang: str, source: str, items: list[dict[str, Any]], with_lang: bool) -> Journey:
@@ -75,15 +69,17 @@ def _ratio(tp: int, other: int) -> str:
     return f"{tp / (tp + other):.3f}" if tp + other else "  -  "
 
 
-def measure(split: str, with_lang: bool) -> list[str]:
+def measure(heldout: bool, with_lang: bool) -> list[str]:
+    """Precision, recall and the sub-code confusion, per language, as printable lines."""
     lines = []
     for path in sorted(CORPUS.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if bool(doc.get("heldout")) != heldout:
+            continue
         lang = doc["lang"]
         by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for item in doc["items"]:
-            if split == "all" or (split == "held") == held_out(item["src"]):
-                by_source[item["src"]].append(item)
+            by_source[item["src"]].append(item)
         voice = Counter[str]()
         internal = Counter[str]()
         confusion: dict[str, Counter[str]] = defaultdict(Counter)
@@ -125,19 +121,16 @@ def measure(split: str, with_lang: bool) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", action="store_true", help="also report the held-out sources")
     parser.add_argument("--no-lang", action="store_true", help="journeys without `lang`")
     parser.add_argument("--show", action="store_true", help="print every text misread")
     args = parser.parse_args(argv)
     global SHOW
     SHOW = args.show
     with_lang = not args.no_lang
-    print("\n".join(measure("all", with_lang)))
-    if args.split:
-        print("\n-- sources used while writing the rules")
-        print("\n".join(measure("dev", with_lang)))
-        print("\n-- held-out sources (a quarter, by hash)")
-        print("\n".join(measure("held", with_lang)))
+    print("== development corpus (tests/corpus/fr.yaml, en.yaml)")
+    print("\n".join(measure(False, with_lang)))
+    print("\n== held-out corpus (tests/corpus/holdout-*.yaml)")
+    print("\n".join(measure(True, with_lang)))
     return 0
 
 

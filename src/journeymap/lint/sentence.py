@@ -31,7 +31,7 @@ _TOKEN = re.compile(r"[a-z0-9]+'|[a-z0-9]+|[,?!:;.(]")
 
 def words(text: str) -> tuple[str, ...]:
     """Folded tokens; elisions keep their apostrophe ("j'", "l'") and punctuation is kept."""
-    return tuple(_TOKEN.findall(fold(text)))
+    return tuple(_TOKEN.findall(fold(text).replace("rendez-vous", "rendezvous")))
 
 
 # ---------------------------------------------------------------------------- language
@@ -148,6 +148,10 @@ def guess_lang(text: str) -> Lang | None:
     phrases ("Paiement", "Checkout") carry no evidence and take the journey's language.
     """
     toks = [t for t in words(text) if t[0].isalnum()]
+    if toks[:1] in (["je"], ["j'"]):
+        return "fr"
+    if toks[:1] in (["i"], ["i'"], ["we"]):
+        return "en"
     fr = sum(t in _FR_ONLY for t in toks) + 2 * len(_ACCENTS.findall(text))
     en = sum(t in _EN_ONLY for t in toks)
     if fr >= en + 2:
@@ -205,10 +209,8 @@ def _lex(text: str) -> frozenset[str]:
 
 # ---------------------------------------------------------------------------- voice
 
-FIRST = {
-    "fr": _lex("je j' me m' moi mon ma mes"),
-    "en": _lex("i i' me my mine myself"),
-}
+FIRST = {"fr": _lex("je j' me m' moi"), "en": _lex("i i' me myself")}
+MY = {"fr": _lex("mon ma mes"), "en": _lex("my mine")}
 OURS = {"fr": _lex("nous on notre nos"), "en": _lex("we our us ours")}
 YOU = {"fr": _lex("vous"), "en": _lex("you")}
 THIRD_PRONOUNS = {"fr": _lex("il elle ils elles"), "en": _lex("he she they")}
@@ -334,6 +336,11 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
             return Voice("company", display)
     # 1. The customer's own person anywhere: subject, object or possessive.
     if any(t in FIRST[lang] for t in toks):
+        return Voice("first")
+    clause = _strip_leading(_subject_phrase(toks, lang)[1], lang)
+    if any(t in MY[lang] for t in (*head[:1], *clause[:1])) or (
+        "?" in toks and any(t in MY[lang] for t in toks)
+    ):
         return Voice("first")
     # 2. The subject at the start of the main clause.
     for start in (head, _strip_leading(_subject_phrase(toks, lang)[1], lang)):
@@ -516,6 +523,10 @@ WEAK_NOUNS = {
 }
 
 
+# Words no customer uses for their own life, even in the first person.
+JARGON = _lex("back-office backoffice middle-office kyc lcb-ft aml crm erp sla workflow")
+
+
 @dataclass(frozen=True, slots=True)
 class Internal:
     """Why a text reads as back-office work: the words that show it."""
@@ -532,12 +543,15 @@ def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
     customer's. A text in the customer's first person, or one that speaks to the customer
     ("votre", "your"), is what the customer lives or sees, whatever its words.
     """
-    if voice in ("first", "customer"):
-        return None
     toks = [t for t in words(text) if t[0].isalnum()]
+    strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
+    if voice in ("first", "customer"):
+        # The customer's own step; only the back office's own words give it away
+        # ("Je reçois un mail du back-office").
+        jargon = [t for t in strong if t in JARGON]
+        return Internal(tuple(jargon)) if jargon else None
     if not toks:
         return None
-    strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
     strong_verbs = [
         t
         for i, t in enumerate(toks)

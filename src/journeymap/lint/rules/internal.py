@@ -128,13 +128,12 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     kind = classify(text, read_as, config.company_words.get(lang, ())).kind
     allowed = {word.casefold() for word in config.allowed_words}
     found = internal_work(text, read_as, kind)
-    if found is not None:
-        shown = [w for w in found.words if w.casefold() not in allowed]
-        if shown:
-            return ", ".join(shown[:3])
-    if kind == "first":
-        return None
-    return find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
+    shown = [w for w in (found.words if found else ()) if w.casefold() not in allowed]
+    if kind != "first":
+        term = find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
+        if term is not None and term.casefold() not in {w.casefold() for w in shown}:
+            shown.insert(0, term)
+    return ", ".join(repr(w) for w in shown[:3]) or None
 
 
 def _jargon(term: str, lang: str) -> bool:
@@ -192,7 +191,7 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
         if found is not None:
             yield Finding(
                 ("stages", stage_index, "steps", step_index, "text"),
-                f"step '{step.id}' is back-office work ({found!r}): {WHERE}",
+                f"step '{step.id}' is back-office work ({found}): {WHERE}",
             )
 
 
@@ -215,7 +214,7 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
         if found is not None:
             yield Finding(
                 ("stages", index, "name"),
-                f"stage '{stage.id}' is named after back-office work ({found!r}): name "
+                f"stage '{stage.id}' is named after back-office work ({found}): name "
                 "it after what the customer goes through, and keep that work for a "
                 "backstage lane or the stage's `notes`",
             )
