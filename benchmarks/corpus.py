@@ -6,7 +6,8 @@
 
 Each source's texts become one journey (steps, and stages for their names), linted by the
 real rules. Voice (JM401-404) is right when a step not in the customer's first person is
-reported; internal (JM301/302) when a text labelled back-office work is reported.
+reported; internal (JM301/302) when a text labelled back-office work is reported. The
+sub-code table shows, for each label, which code the step got ("-": none).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +27,22 @@ from journeymap.lint.registry import all_rules
 from journeymap.model.journey import Journey
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+LABELS = ("first", "company", "customer", "none", "other")
 EXPECTED = {"first": "-", "company": "JM402", "customer": "JM403", "none": "JM404",
             "other": "JM401"}  # fmt: skip
-SHOW = False
 CODES = ("-", "JM401", "JM402", "JM403", "JM404")
+
+
+@dataclass
+class Tally:
+    """Outcomes of one language's texts: per family tp/fp/fn/tn, and the sub-code table."""
+
+    voice: Counter[str] = field(default_factory=Counter)
+    internal: Counter[str] = field(default_factory=Counter)
+    confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    misread: list[str] = field(default_factory=list)
+    texts: int = 0
+    steps: int = 0
 
 
 def _journey(lang: str, source: str, items: list[dict[str, Any]], with_lang: bool) -> Journey:
@@ -59,78 +74,95 @@ def findings(journey: Journey) -> dict[tuple[str, int], set[str]]:
 
 
 def _outcome(truth: bool, reported: bool) -> str:
-    """tp, fp, fn or tn."""
     if reported:
         return "tp" if truth else "fp"
     return "fn" if truth else "tn"
 
 
-def _ratio(tp: int, other: int) -> str:
-    return f"{tp / (tp + other):.3f}" if tp + other else "  -  "
+def _tally(doc: dict[str, Any], with_lang: bool) -> Tally:
+    tally = Tally()
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in doc["items"]:
+        by_source[item["src"]].append(item)
+    for source, items in by_source.items():
+        found = findings(_journey(doc["lang"], source, items, with_lang))
+        steps = [it for it in items if it.get("kind", "step") == "step"]
+        stages = [it for it in items if it.get("kind") == "stage"]
+        for kind, group in (("step", steps), ("stage", stages)):
+            for index, item in enumerate(group):
+                tally.texts += 1
+                codes = found.get((kind, index), set())
+                said_internal = bool(codes & {"JM301", "JM302"})
+                tally.internal[_outcome(item["internal"], said_internal)] += 1
+                if item["internal"] != said_internal:
+                    tally.misread.append(f"internal={item['internal']!s:<5} {item['text']}")
+                if kind != "step":
+                    continue
+                tally.steps += 1
+                voice_codes = sorted(codes & set(CODES))
+                predicted = voice_codes[0] if voice_codes else "-"
+                tally.confusion[item["voice"]][predicted] += 1
+                tally.voice[_outcome(item["voice"] != "first", predicted != "-")] += 1
+                if predicted != EXPECTED[item["voice"]]:
+                    tally.misread.append(
+                        f"voice={item['voice']:<8} got {predicted:<5} {item['text']}"
+                    )
+    return tally
 
 
-def measure(heldout: bool, with_lang: bool) -> list[str]:
-    """Precision, recall and the sub-code confusion, per language, as printable lines."""
-    lines = []
+@cache
+def tallies(heldout: bool, with_lang: bool = True) -> dict[str, Tally]:
+    """Per language, the outcomes on the development or the held-out corpus."""
+    result: dict[str, Tally] = {}
     for path in sorted(CORPUS.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if bool(doc.get("heldout")) != heldout:
-            continue
-        lang = doc["lang"]
-        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for item in doc["items"]:
-            by_source[item["src"]].append(item)
-        voice = Counter[str]()
-        internal = Counter[str]()
-        confusion: dict[str, Counter[str]] = defaultdict(Counter)
-        for source, items in by_source.items():
-            found = findings(_journey(lang, source, items, with_lang))
-            steps = [it for it in items if it.get("kind", "step") == "step"]
-            stages = [it for it in items if it.get("kind") == "stage"]
-            for kind, group in (("step", steps), ("stage", stages)):
-                for index, item in enumerate(group):
-                    codes = found.get((kind, index), set())
-                    said_internal = bool(codes & {"JM301", "JM302"})
-                    internal[_outcome(item["internal"], said_internal)] += 1
-                    if SHOW and item["internal"] != said_internal:
-                        print(f"  internal {item['internal']!s:<5} {item['text']}")
-                    if kind == "step":
-                        voice_codes = sorted(codes & set(CODES))
-                        predicted = voice_codes[0] if voice_codes else "-"
-                        confusion[item["voice"]][predicted] += 1
-                        should = item["voice"] != "first"
-                        voice[_outcome(should, predicted != "-")] += 1
-                        if SHOW and predicted != EXPECTED[item["voice"]]:
-                            print(f"  voice {item['voice']:<8} {predicted:<5} {item['text']}")
-        n = sum(internal.values())
-        lines.append(f"{lang} ({n} texts, {sum(voice.values())} steps)")
-        lines.append(f"  voice     precision {_ratio(voice['tp'], voice['fp'])}  recall "
-                     f"{_ratio(voice['tp'], voice['fn'])}")  # fmt: skip
-        lines.append(f"  internal  precision {_ratio(internal['tp'], internal['fp'])}  recall "
-                     f"{_ratio(internal['tp'], internal['fn'])}")  # fmt: skip
+        if bool(doc.get("heldout")) == heldout:
+            result[doc["lang"]] = _tally(doc, with_lang)
+    return result
+
+
+def _pr(counts: Counter[str]) -> tuple[float, float]:
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+
+
+def scores(heldout: bool, with_lang: bool = True) -> dict[str, dict[str, tuple[float, float]]]:
+    """{lang: {"voice": (precision, recall), "internal": (precision, recall)}}."""
+    return {
+        lang: {"voice": _pr(t.voice), "internal": _pr(t.internal)}
+        for lang, t in tallies(heldout, with_lang).items()
+    }
+
+
+def report(heldout: bool, with_lang: bool, show: bool) -> list[str]:
+    lines = []
+    for lang, tally in tallies(heldout, with_lang).items():
+        lines.append(f"{lang} ({tally.texts} texts, {tally.steps} steps)")
+        for family in ("voice", "internal"):
+            precision, recall = _pr(getattr(tally, family))
+            lines.append(f"  {family:<9} precision {precision:.3f}  recall {recall:.3f}")
         lines.append("  sub-codes (rows: label, columns: reported)")
         lines.append("    " + " " * 9 + "".join(f"{c:>7}" for c in CODES) + "  right")
-        for label in ("first", "company", "customer", "none", "other"):
-            row = confusion[label]
+        for label in LABELS:
+            row = tally.confusion[label]
             total = sum(row.values())
-            right = row[EXPECTED[label]]
-            cells = "".join(f"{row[c]:>7}" for c in CODES)
-            lines.append(f"    {label:<9}{cells}  {_ratio(right, total - right)}")
+            right = f"{row[EXPECTED[label]] / total:.3f}" if total else "  -  "
+            lines.append(f"    {label:<9}" + "".join(f"{row[c]:>7}" for c in CODES) + f"  {right}")
+        if show:
+            lines.extend(f"    misread: {m}" for m in tally.misread)
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--no-lang", action="store_true", help="journeys without `lang`")
     parser.add_argument("--show", action="store_true", help="print every text misread")
     args = parser.parse_args(argv)
-    global SHOW
-    SHOW = args.show
     with_lang = not args.no_lang
     print("== development corpus (tests/corpus/fr.yaml, en.yaml)")
-    print("\n".join(measure(False, with_lang)))
+    print("\n".join(report(False, with_lang, args.show)))
     print("\n== held-out corpus (tests/corpus/holdout-*.yaml)")
-    print("\n".join(measure(True, with_lang)))
+    print("\n".join(report(True, with_lang, args.show)))
     return 0
 
 

@@ -29,9 +29,22 @@ Kind = Literal["first", "company", "customer", "no-subject", "other"]
 _TOKEN = re.compile(r"[a-z0-9]+'|[a-z0-9]+|[,?!:;.(]")
 
 
+# Compounds written in one, two or hyphenated words read as one token.
+_COMPOUNDS = (
+    (re.compile(r"\b(back|middle|front)[\s-]?(office|end)s?\b"), r"\1\2"),
+    (re.compile(r"\bmises? a jour\b"), "miseajour"),
+    (re.compile(r"\brendez-vous\b"), "rendezvous"),
+    (re.compile(r"\blcb-ft\b"), "lcbft"),
+    (re.compile(r"\bbehind the scenes\b"), "behindthescenes"),
+)
+
+
 def words(text: str) -> tuple[str, ...]:
     """Folded tokens; elisions keep their apostrophe ("j'", "l'") and punctuation is kept."""
-    return tuple(_TOKEN.findall(fold(text).replace("rendez-vous", "rendezvous")))
+    folded = fold(text)
+    for pattern, replacement in _COMPOUNDS:
+        folded = pattern.sub(replacement, folded)
+    return tuple(_TOKEN.findall(folded))
 
 
 # ---------------------------------------------------------------------------- language
@@ -215,7 +228,10 @@ OURS = {"fr": _lex("nous on notre nos"), "en": _lex("we our us ours")}
 YOU = {"fr": _lex("vous"), "en": _lex("you")}
 THIRD_PRONOUNS = {"fr": _lex("il elle ils elles"), "en": _lex("he she they")}
 DETERMINERS = {
-    "fr": _lex("le la les l' un une des du ce cet cette ces votre vos son sa ses leur leurs"),
+    "fr": _lex(
+        "le la les l' un une des du ce cet cette ces votre vos son sa ses leur leurs toutes "
+        "tous tout toute chaque"
+    ),
     "en": _lex("the a an this that these those your his her their its"),
 }
 # The customer seen from outside, with or without an article: "Le client", "Client entre".
@@ -238,13 +254,13 @@ STAFF_NOUNS = {
         "entreprise societe marque enseigne banque agence assureur conseiller conseillere "
         "vendeur vendeuse agent agents service equipe equipes magasin commercial commerciale "
         "technicien technicienne livreur livreuse transporteur support systeme site "
-        "application appli back-office gestionnaire operateur operatrice caissier caissiere "
+        "application appli backoffice gestionnaire operateur operatrice caissier caissiere "
         "hotesse secretariat plateforme algorithme workflow robot serveur crm erp direction "
         "comptabilite administrateur admin responsable manager gerant gerante"
     ),
     "en": _lex(
         "company brand bank store shop team agent agents advisor adviser rep salesperson "
-        "seller support staff technician courier carrier system website app back-office "
+        "seller support staff technician courier carrier system website app backoffice "
         "sales manager cleaner cleaners detailer detailers barista waiter cashier clerk "
         "driver engineer csm security workflow engine model cdn server api algorithm bot "
         "crm erp pipeline platform detection operator operations admin administrator "
@@ -281,6 +297,7 @@ NOUN_SUFFIXES = {
     "en": ("tion", "sion", "ment", "ance", "ence", "ure", "ery", "ing", "al", "ity"),
 }
 PASSIVE_EN = re.compile(r"\b(is|are|was|were|be|been|being|gets|get)\s+\w+(ed|en|wn|ne)\b")
+_ED_IMPERATIVES = frozenset({"get", "stay", "keep", "be", "feel", "become"})
 PARTICIPLE_END_EN = re.compile(r"^[\w\s/&-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
 
 
@@ -449,82 +466,104 @@ def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
             or PASSIVE_EN.search(folded)
         ):
             return Voice("other", _display(text, 1))
-        if PARTICIPLE_END_EN.match(folded) and len(head) > 1 and not _verb_first_en(first):
+        if PARTICIPLE_END_EN.match(folded) and len(head) > 1 and first not in _ED_IMPERATIVES:
             return Voice("other", _display(text, 1))
         if len(head) > 2 and head[1].endswith("s") and head[1] in ("becomes", "is", "are"):
             return Voice("other", _display(text, 1))
     return Voice("no-subject", _display(text, 1))
 
 
+# A noun and a past participle, the auxiliary left out: "Cache invalidé", "Alerte stock
+# envoyée (si seuil)". The participle ends the phrase or meets a preposition, so that
+# "Modifier mes données personnelles" stays an infinitive.
 _PARTICIPLE_FR = re.compile(
-    r"^\S+(\s+(?!(?:de|des|du|d'|la|le|les|en|au|aux|à|à)\b)\S+)?\s+\w+(é|ée|és|ées)(\s|\(|$)",
+    r"^\S+(\s+(?!(?:de|des|du|d'|la|le|les|en|au|aux|à|mes|ma|mon|ses|sa|son|vos|votre|nos"
+    r"|notre|leur|leurs|un|une)\b)\S+)?\s+\w+(é|ée|és|ées)"
+    r"(\s*$|\s*\(|\s+(en|par|à|au|dans|sur|pour|avec|sous|si|le|la|les)\b)",
     re.IGNORECASE,
 )
 
 
-def _verb_first_en(word: str) -> bool:
-    return not word.endswith(NOUN_SUFFIXES["en"]) and not word.endswith("s")
-
-
 # ---------------------------------------------------------------------------- internal work
 
-# Verbs of back-office work, as lemmas: any form counts ("reviewed", "escalates"). The
-# strong ones are the back office's alone; the weak ones are also the customer's
-# ("je vérifie", "review the summary") and need a second sign.
-STRONG_VERBS = {
-    "fr": _lex(
-        "traiter instruire escalader router dispatcher affecter assigner archiver "
-        "synchroniser reconcilier rapprocher provisionner habiliter auditer scorer enrichir "
-        "indexer transmettre"
-    ),
-    "en": _lex(
-        "escalate route dispatch triage reconcile provision archive sync synchronize audit "
-        "underwrite detect compute calculate enrich index flag"
-    ),
-}
-WEAK_VERBS = {
-    "fr": _lex("saisir valider verifier controler qualifier extraire generer analyser exporter"),
-    "en": _lex(
-        "review process validate verify approve check assign update extract map score "
-        "qualify key screen generate analyze analyse implement deploy develop discover create"
-    ),
-}
-# Nouns of back-office work; the weak ones count only with a second sign (below).
+# Back-office work is read from four kinds of signs, each weighed; two points make a
+# step internal:
+#   2  the back office's own objects and jargon (stock, supplier, KYC, reporting, a lead)
+#   2  a back-end system or a staff member doing the work ("The CDN serves", "Le
+#      gestionnaire saisit", "par le gestionnaire"), or a phrase that says so
+#      ("behind the scenes", "en interne")
+#   1  a processing action, in any form (valider, validation, validé; review, reviewed):
+#      the customer does some of these too ("Je vérifie", "Review order"), so one is
+#      not enough
+#   1  the seller's side of things (sales, alerts, thresholds, a team) or a passive
+#      whose agent is unnamed ("Payment is processed")
+# A step in the customer's first person or about the customer from outside is the
+# customer's own, and one that speaks to the customer ("vous", "you") is something the
+# customer sees: only jargon gives those away.
+
 STRONG_NOUNS = {
     "fr": _lex(
-        "back-office backoffice middle-office kyc lcb-ft stock stocks inventaire logs log "
+        "backoffice middleoffice kyc lcbft stock stocks inventaire logs log "
         "audit monitoring fournisseur fournisseurs reporting kpi kpis statistiques batch "
         "workflow habilitation habilitations dispatch provisioning sla synchronisation "
-        "escalade bannette quart crm erp archivage back-end backend cache rapport rapports"
+        "escalade bannette quart crm erp archivage backend cache rapport rapports "
+        "lead leads backlog"
     ),
     "en": _lex(
-        "back-office backoffice kyc aml inventory stock logs audit monitoring supplier "
+        "backoffice kyc aml inventory stock logs audit monitoring supplier "
         "suppliers reporting kpi kpis analytics batch workflow provisioning sla escalation "
-        "triage crm erp database cache backend back-end pipeline royalty compliance "
-        "underwriting lead leads backstage kitchen billing integrations reservation "
-        "orchestration"
+        "triage crm erp database cache backend pipeline royalty compliance "
+        "underwriting lead leads backstage kitchen billing integrations orchestration "
+        "backlog warehouse"
     ),
 }
-WEAK_NOUNS = {
+JARGON = _lex("backoffice middleoffice kyc lcbft aml crm erp sla workflow")
+BACKEND = {
     "fr": _lex(
-        "saisie validation verification controle traitement analyse generation enregistrement "
-        "vente ventes alerte alertes decision equipe interne dossier instruction affectation "
-        "planification gestion utilisateurs configuration templates incidents usagers "
-        "assignes donnees sauvegarde rupture commerciale commercial pilotage administration "
-        "systeme export automatique automatiquement transmission"
+        "algorithme serveur robot batch workflow crm erp moteur modele api script planificateur"
     ),
     "en": _lex(
-        "review processing validation verification approval check checks assessment "
-        "analysis decision decisions internal data management operations system allocation "
-        "accounting test qualified tier score opportunity profile detection keywords "
-        "intelligence eligibility regimen endpoint optimization research scope tokens bugs "
-        "performance logic sales automated automatically api"
+        "algorithm server bot batch job workflow crm erp engine model database api cdn "
+        "pipeline scheduler cron queue"
     ),
 }
-
-
-# Words no customer uses for their own life, even in the first person.
-JARGON = _lex("back-office backoffice middle-office kyc lcb-ft aml crm erp sla workflow")
+BEHIND = {
+    "fr": re.compile(r"\b(en interne|en coulisses?|cote back|hors de la vue)\b"),
+    "en": re.compile(r"\b(behind the scenes|internally|back end|out of sight)\b"),
+}
+PROCESSING = {
+    "fr": _lex(
+        "saisir saisie traiter traitement instruire instruction escalader router dispatcher "
+        "affecter affectation assigner archiver synchroniser reconcilier rapprocher "
+        "provisionner habiliter auditer scorer enrichir indexer transmettre transmission "
+        "valider validation verifier verification controler controle qualifier qualification "
+        "extraire extraction generer generation analyser analyse exporter export consulter "
+        "consultation identifier identification planifier planification piloter pilotage "
+        "gerer gestion collecter collecte calculer calcul detecter detection preparer "
+        "preparation examiner examen evaluer evaluation enregistrer enregistrement configurer "
+        "configuration administrer administration miseajour"
+    ),
+    "en": _lex(
+        "review process processing validate validation verify verification approve approval "
+        "check assess assessment investigate investigation assign assignment escalate route "
+        "routing dispatch triage reconcile provision archive sync synchronize audit "
+        "underwrite detect compute calculate enrich index flag update extract map score "
+        "qualify key screen generate analyze analyse analysis implement deploy gather "
+        "collect collection consult relay examine evaluate evaluation configure configuration "
+        "administer administration"
+    ),
+}
+SELLER_SIDE = {
+    "fr": _lex(
+        "vente ventes alerte alertes seuil seuils rupture ruptures rotation equipe equipes "
+        "interne commercial commerciale commerciaux donnees automatique automatiquement marge "
+        "manuel manuelle manuellement"
+    ),
+    "en": _lex(
+        "sales alert alerts threshold thresholds team teams internal data automated "
+        "automatically examiner adjuster handler department operations staff manual manually"
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,41 +575,162 @@ class Internal:
 
 @lru_cache(maxsize=16384)
 def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
-    """The back-office signs in a text, or None when it reads as the customer's moment.
-
-    A strong sign (KYC, stock, reporting, a supplier) is enough; weak ones (validation,
-    review, a sale) need a second sign, so "Validation de ma commande" stays the
-    customer's. A text in the customer's first person, or one that speaks to the customer
-    ("votre", "your"), is what the customer lives or sees, whatever its words.
-    """
+    """The back-office signs in a text (scored as above), or None for the customer's moment."""
     toks = [t for t in words(text) if t[0].isalnum()]
     strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
     if voice in ("first", "customer"):
-        # The customer's own step; only the back office's own words give it away
-        # ("Je reçois un mail du back-office").
-        jargon = [t for t in strong if t in JARGON]
+        jargon = [_as_written(text, t) for t in strong if t in JARGON]
         return Internal(tuple(jargon)) if jargon else None
     if not toks:
         return None
-    strong_verbs = [
+    folded = fold(text)
+    processing = [t for t in toks if t not in strong and _has_lemma(t, lang, PROCESSING[lang])]
+    seller = [
         t
-        for i, t in enumerate(toks)
-        if _has_lemma(t, lang, STRONG_VERBS[lang])
-        and not (lang == "en" and t.endswith("ed") and 0 < i < len(toks) - 1)
+        for t in toks
+        if t not in strong and t not in processing and _has_lemma(t, lang, SELLER_SIDE[lang])
     ]
-    weak_verbs = [
-        t for t in toks if t not in strong_verbs and _has_lemma(t, lang, WEAK_VERBS[lang])
-    ]
-    weak = [t for t in toks if t not in weak_verbs and _has_lemma(t, lang, WEAK_NOUNS[lang])]
-    staff = voice == "company" and any(t in STAFF_NOUNS[lang] for t in toks[:3])
-    passive = voice == "other"
-    addressed = any(t in ("votre", "vos", "your", "vous", "you") for t in toks)
-    shown = tuple(dict.fromkeys(strong + strong_verbs + weak_verbs + weak))
-    if addressed and not (staff and strong_verbs):
-        return None
-    if strong or (strong_verbs and (len(toks) > 1 or weak)):
-        return Internal(shown)
-    others = len(weak) + int(staff) + int(passive)
-    if (weak_verbs and others >= 1) or len(weak) >= 2 or (len(weak_verbs) >= 2 and weak):
-        return Internal(shown)
+    head = toks[:3]
+    backend = voice == "company" and any(t in BACKEND[lang] for t in head)
+    # The company itself doing processing work: "We review", "Le gestionnaire saisit".
+    we = OURS[lang] - {"notre", "nos", "our"}
+    staff = (
+        voice == "company"
+        and bool(processing)
+        and any(t in STAFF_NOUNS[lang] or t in we for t in head)
+    )
+    agent = (
+        bool(processing)
+        and bool(re.search(r"\b(par|by) (le|la|l'|les|un|une|the|an?|our) ", folded))
+        and any(t in STAFF_NOUNS[lang] for t in toks)
+    )
+    behind = bool(BEHIND[lang].search(folded))
+    passive = voice == "other" and bool(processing)
+    # Speaking to the customer ("vous recevez", "your order") is what the customer sees,
+    # unless the company is the one at work.
+    possessive = any(t in ("votre", "vos", "your", "vous", "you") for t in toks)
+    score = (
+        2 * min(len(strong), 1)
+        + 2 * int(backend or staff or agent or behind)
+        + min(len(processing), 1)
+        + min(
+            len(seller) + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]), 1
+        )
+        + int(passive)
+        - 2 * int(possessive and not (staff or agent or backend))
+    )
+    if score >= 2:
+        systems = [t for t in head if t in BACKEND[lang]]
+        shown = tuple(dict.fromkeys(strong + systems + processing + seller))
+        return Internal(tuple(_as_written(text, t) for t in shown))
     return None
+
+
+_CANONICAL = {
+    "backoffice": "back-office",
+    "middleoffice": "middle-office",
+    "frontoffice": "front-office",
+    "backend": "back-end",
+    "miseajour": "mise à jour",
+    "lcbft": "LCB-FT",
+}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _as_written(text: str, token: str) -> str:
+    """The word as the text spells it ("Vérification"), for a folded token."""
+    if token in _CANONICAL:
+        return _CANONICAL[token]
+    for word in _WORD.findall(text):
+        if fold(word) == token:
+            return str(word)
+    return token
+
+
+# ---------------------------------------------------------------------------- rewriting
+
+# What the company gives, the customer receives: "Nous envoyons le devis" -> "Je reçois
+# le devis". What the company does to the customer keeps its subject with the
+# customer's "me": "Le conseiller vous rappelle" -> "Le conseiller me rappelle".
+GIVE_VERBS = {
+    "fr": _lex("envoyer expedier livrer adresser transmettre remettre fournir poster"),
+    "en": _lex("send ship deliver email mail post provide hand give issue"),
+}
+RECEIVE = {"fr": "je reçois", "en": "I receive"}
+_OBJECT_YOU = {"fr": {"vous": "me", "vous-même": "moi"}, "en": {"you": "me", "your": "my"}}
+
+
+def customer_version(text: str, lang: Lang) -> str | None:
+    """The step told from the customer's side, when the sentence is simple enough to turn.
+
+    Only the two common shapes are turned, and only without a gendered "votre" to
+    guess: the company gives something (the customer receives it) or acts on "vous"
+    (the customer is "me"). Anything else gets the general hint.
+    """
+    written = text.split()
+    toks = [fold(w).strip(",.;:!?") for w in written]
+    lead = 0
+    while lead < len(toks) and toks[lead] in _LEADING[lang]:
+        lead += 1
+    subject_end = lead + 1 if lead < len(toks) else lead
+    if lead < len(toks) and (toks[lead] in DETERMINERS[lang] or toks[lead] in ("notre", "our")):
+        subject_end = lead + 2
+    rest = toks[subject_end:]
+    if not rest or "votre" in toks or (lang == "fr" and "vos" not in toks and "votre" in toks):
+        return None
+    objects = 0
+    while objects < len(rest) and rest[objects] in ("vous", "you", "lui", "nous", "leur"):
+        objects += 1
+    verb_at = subject_end + objects
+    if verb_at >= len(written):
+        return None
+    tail = " ".join(_first_person_object(w, lang) for w in written[verb_at + 1 :])
+    prefix = " ".join(written[:lead])
+    if _has_lemma(toks[verb_at], lang, GIVE_VERBS[lang]) and tail:
+        if lang == "en" and toks[verb_at + 1 : verb_at + 2] == ["you"]:
+            tail = " ".join(_first_person_object(w, lang) for w in written[verb_at + 2 :])
+        sentence = f"{prefix} {RECEIVE[lang]} {tail}".strip()
+    elif objects and rest[0] in ("vous", "you"):
+        subject = " ".join(written[lead:subject_end])
+        if toks[lead] in ("nous", "we"):
+            subject = "on" if lang == "fr" else "they"
+        moved = [_first_person_object(w, lang) for w in written[verb_at:]]
+        if lang == "fr":
+            verb = _third_singular(moved[0]) if toks[lead] == "nous" else moved[0]
+            sentence = f"{prefix} {subject} me {verb} {' '.join(moved[1:])}".strip()
+        else:
+            verb = moved[0]
+            sentence = f"{prefix} {subject} {verb} me {' '.join(moved[1:])}".strip()
+    elif lang == "en" and "you" in toks[verb_at + 1 :]:
+        subject = {"we": "they", "our": "the"}.get(toks[lead], written[lead])
+        moved = [_first_person_object(w, lang) for w in written[lead + 1 :]]
+        sentence = f"{prefix} {subject} {' '.join(moved)}".strip()
+    else:
+        return None
+    sentence = " ".join(sentence.split())
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _first_person_object(word: str, lang: Lang) -> str:
+    folded = fold(word).strip(",.;:!?")
+    swap = _OBJECT_YOU[lang].get(folded)
+    if swap is None:
+        if lang == "fr" and folded == "vos":
+            swap = "mes"
+        else:
+            return word
+    return (
+        word[: len(word) - len(word.lstrip(",.;:!?"))] + swap + word[len(word.rstrip(",.;:!?")) :]
+    )
+
+
+def _third_singular(verb: str) -> str:
+    """ "rappelons" -> "rappelle": the "nous" form of a first-group verb, said with "on"."""
+    if verb.endswith("ons") and len(verb) > 5:
+        stem = verb[:-3]
+        if stem.endswith(("ell", "ett")):
+            return stem + "e"
+        if stem.endswith(("el", "et")):
+            return stem + stem[-1] + "e"
+        return stem + "e"
+    return verb

@@ -108,8 +108,8 @@ def internal_terms(lang: str, config: LintConfig) -> tuple[str, ...]:
 
 
 WHERE = (
-    "keep it for the stage's backstage lane, or in the step's `notes`; tell what the "
-    "customer lives and sees"
+    "move it to the `backstage` lane of the customer step it serves (format 1.1), or to "
+    "that step's `notes`; keep steps for what the customer lives and sees"
 )
 
 
@@ -215,6 +215,6 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
             yield Finding(
                 ("stages", index, "name"),
                 f"stage '{stage.id}' is named after back-office work ({found}): name "
-                "it after what the customer goes through, and keep that work for a "
-                "backstage lane or the stage's `notes`",
+                "it after what the customer goes through; that work goes in its steps' "
+                "`backstage` lanes (format 1.1) or the stage's `notes`",
             )

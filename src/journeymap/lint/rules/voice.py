@@ -27,6 +27,7 @@ Kind = Literal["first", "company", "customer", "no-subject", "foreign", "other"]
 class Voice:
     kind: Kind
     word: str = ""
+    text: str = ""
 
 
 @lru_cache(maxsize=8192)
@@ -40,18 +41,19 @@ def classify(
     reported as such ("foreign"), since the map's language is a choice the team made.
     Cached: the four voice rules each ask about every step.
     """
-    from journeymap.lint import sentence
+    from journeymap.lint.sentence import Lang, guess_lang
+    from journeymap.lint.sentence import classify as read
 
-    own: sentence.Lang = "en" if lang == "en" else "fr"
-    guessed = sentence.guess_lang(text)
+    own: Lang = "en" if lang == "en" else "fr"
+    guessed = guess_lang(text)
     if guessed is not None and guessed != own:
-        voice = sentence.classify(text, guessed, company_extra)
+        voice = read(text, guessed, company_extra)
         if not lang_given:
-            return Voice(voice.kind, voice.word)
+            return Voice(voice.kind, voice.word, text)
         if voice.kind == "first":
             return Voice("foreign", "Je" if guessed == "fr" else "I")
-    voice = sentence.classify(text, own, company_extra)
-    return Voice(voice.kind, voice.word)
+    voice = read(text, own, company_extra)
+    return Voice(voice.kind, voice.word, text)
 
 
 def _steps(journey: Journey, config: LintConfig, kind: Kind) -> Iterator[tuple[Loc, str, Voice]]:
@@ -108,11 +110,15 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     Bad (en): `text: We send the quote by email`
     Good (en): `text: I receive the quote by email`
     """
+    from journeymap.lint.sentence import customer_version
+
     for loc, step_id, voice in _steps(journey, config, "company"):
+        turned = customer_version(voice.text, "en" if journey.lang == "en" else "fr")
+        example = f", e.g. '{turned}'" if turned else ""
         yield Finding(
             loc,
             f"step '{step_id}' is told in the company's voice ('{voice.word}'): "
-            f"tell what the customer does or receives, with {SUBJECT[journey.lang]}",
+            f"tell what the customer does or receives, with {SUBJECT[journey.lang]}{example}",
         )
 
 
