@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -154,6 +155,34 @@ _EN_ONLY = frozenset(
 _ACCENTS = re.compile(r"[éèêàùçôîœâë]", re.IGNORECASE)
 
 
+def journey_lang(texts: Iterable[str], default: Lang) -> Lang:
+    """The language most of a journey's texts are in, for a journey without `lang`.
+
+    Short texts ("Checkout", "Paiement") carry no evidence of their own; they take the
+    language of the texts around them rather than the format's default.
+    """
+    fr = en = 0
+    for text in texts:
+        text_fr, text_en = _evidence(text)
+        fr, en = fr + text_fr, en + text_en
+    if fr == en:
+        return default
+    return "en" if en > fr else "fr"
+
+
+_EN_ENDINGS = re.compile(r"\b\w+(ing|ed|ness|ship|ment|ly)\b")
+
+
+@lru_cache(maxsize=16384)
+def _evidence(text: str) -> tuple[int, int]:
+    """Points for French and for English: function words, accents, English endings."""
+    toks = [t for t in words(text) if t[0].isalnum()]
+    fr = sum(t in _FR_ONLY for t in toks) + 2 * len(_ACCENTS.findall(text))
+    en = sum(t in _EN_ONLY for t in toks) + len(_EN_ENDINGS.findall(fold(text)))
+    return fr, en
+
+
+@lru_cache(maxsize=16384)
 def guess_lang(text: str) -> Lang | None:
     """fr or en from function words and accents; None when the text does not say.
 
@@ -165,8 +194,7 @@ def guess_lang(text: str) -> Lang | None:
         return "fr"
     if toks[:1] in (["i"], ["i'"], ["we"]):
         return "en"
-    fr = sum(t in _FR_ONLY for t in toks) + 2 * len(_ACCENTS.findall(text))
-    en = sum(t in _EN_ONLY for t in toks)
+    fr, en = _evidence(text)
     if fr >= en + 2:
         return "fr"
     if en >= fr + 2:

@@ -136,6 +136,17 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     return ", ".join(repr(w) for w in shown[:3]) or None
 
 
+def _reading_lang(journey: Journey) -> str:
+    """The journey's `lang`, or when it has none, the language most of its texts are in."""
+    from journeymap.lint.sentence import journey_lang
+
+    if "lang" in journey.model_fields_set:
+        return journey.lang
+    texts = [stage.name for stage in journey.stages]
+    texts += [step.text for _, _, _, step in journey.iter_steps()]
+    return journey_lang(texts, "fr")
+
+
 def _jargon(term: str, lang: str) -> bool:
     """Terms of the list that are jargon on their own: acronyms, phrases, the team's own.
 
@@ -185,9 +196,10 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     Bad (en): `text: Agent reviews the documents and escalates to the KYC team`
     Good (en): `text: I get an email saying my account is open`
     """
-    terms = internal_terms(journey.lang, config)
+    lang = _reading_lang(journey)
+    terms = internal_terms(lang, config)
     for stage_index, _, step_index, step in journey.iter_steps():
-        found = _internal(step.text, journey.lang, terms, config)
+        found = _internal(step.text, lang, terms, config)
         if found is not None:
             yield Finding(
                 ("stages", stage_index, "steps", step_index, "text"),
@@ -208,9 +220,10 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
     Bad (en): `name: Provisioning`
     Good (en): `name: Getting started`
     """
-    terms = internal_terms(journey.lang, config)
+    lang = _reading_lang(journey)
+    terms = internal_terms(lang, config)
     for index, stage in enumerate(journey.stages):
-        found = _internal(stage.name, journey.lang, terms, config)
+        found = _internal(stage.name, lang, terms, config)
         if found is not None:
             yield Finding(
                 ("stages", index, "name"),

@@ -56,12 +56,20 @@ def classify(
     return Voice(voice.kind, voice.word, text)
 
 
+def _texts(journey: Journey) -> Iterator[str]:
+    yield from (stage.name for stage in journey.stages)
+    yield from (step.text for _, _, _, step in journey.iter_steps())
+
+
 def _steps(journey: Journey, config: LintConfig, kind: Kind) -> Iterator[tuple[Loc, str, Voice]]:
     """(data path of the text, step id, voice) of the steps told in the voice `kind`."""
+    from journeymap.lint.sentence import journey_lang
+
     extra = config.company_words.get(journey.lang, ())
     given = "lang" in journey.model_fields_set
+    lang = journey.lang if given else journey_lang(_texts(journey), "fr")
     for stage_index, _, step_index, step in journey.iter_steps():
-        voice = classify(step.text, journey.lang, extra, given)
+        voice = classify(step.text, lang, extra, given)
         if voice.kind == kind:
             yield ("stages", stage_index, "steps", step_index, "text"), step.id, voice
 
