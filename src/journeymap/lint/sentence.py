@@ -37,6 +37,9 @@ _COMPOUNDS = (
     (re.compile(r"\brendez-vous\b"), "rendezvous"),
     (re.compile(r"\blcb-ft\b"), "lcbft"),
     (re.compile(r"\bbehind the scenes\b"), "behindthescenes"),
+    (re.compile(r"\bthank[\s-]you\b"), "thankyou"),
+    # "Y a-t-il", "est-elle": an inverted pronoun is a question's, not a subject.
+    (re.compile(r"-t-(il|elle|on)\b|\b(\w+)-(il|elle|ils|elles)\b"), r" \2"),
 )
 
 
@@ -295,7 +298,10 @@ STAFF_NOUNS = {
         "professionals crew representative specialist underwriter reviewer"
     ),
 }
-IMPERSONAL_FR = re.compile(r"^(il (faut|y a|est|peut|s'agit|reste)|c'est|ca |cela )")
+IMPERSONAL_FR = re.compile(
+    r"^(il (faut|y a|est|etait|sera|peut|s'agit|reste|suffit|convient|semble|arrive)|c'est"
+    r"|ca |cela )"
+)
 HOUSEHOLD = {
     "fr": _lex(
         "patron employeur famille enfant enfants proches couple maison logement femme mari "
@@ -324,7 +330,11 @@ NOUN_SUFFIXES = {
     "fr": ("tion", "sion", "ment", "age", "ure", "ance", "ence", "ise", "ee", "aison", "ade"),
     "en": ("tion", "sion", "ment", "ance", "ence", "ure", "ery", "ing", "al", "ity"),
 }
-PASSIVE_EN = re.compile(r"\b(is|are|was|were|be|been|being|gets|get)\s+\w+(ed|en|wn|ne)\b")
+PASSIVE_EN = re.compile(
+    r"\b(is|are|was|were|be|been|being|gets|get)\s+(\w+(ed|en|wn|ne)|sent|paid|made|done|"
+    r"held|kept|built|found|sold|told|brought|bought|left|put|set|shipped|sent|charged)\b"
+)
+_BE_EN = frozenset({"is", "are", "was", "were", "becomes", "become", "seems", "remains"})
 _ED_IMPERATIVES = frozenset({"get", "stay", "keep", "be", "feel", "become"})
 PARTICIPLE_END_EN = re.compile(r"^[\w\s/&-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
 
@@ -388,14 +398,16 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
     ):
         return Voice("first")
     # 2. The subject at the start of the main clause.
-    for start in (head, _strip_leading(_subject_phrase(toks, lang)[1], lang)):
+    for start in (head, clause):
         found = _subject(start, toks, text, lang)
         if found is not None:
             return found
+    if _acts_on_the_customer(clause, lang):
+        return Voice("company", _display(text, 1))
     # 3. The company's or the reader's voice anywhere ("... our team will", "... to you").
     ours = next((t for t in toks if t in OURS[lang]), None)
     if ours is not None:
-        if any(t in HOUSEHOLD[lang] for t in toks):
+        if _household(toks, lang):
             return Voice("first")
         return Voice("company", ours.capitalize())
     if any(t in YOU[lang] for t in toks) and not _imperative(text, lang):
@@ -406,7 +418,7 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
     # 4. A question with no one else named is the customer's own: "Où est ma commande ?"
     if "?" in toks:
         return Voice("first")
-    return _no_subject_or_other(head or toks, text, lang)
+    return _no_subject_or_other(clause or head or toks, text, lang)
 
 
 def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lang) -> Voice | None:
@@ -417,34 +429,57 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
         rest = start[1:]
         if lang == "fr" and rest[:1] and rest[0] in ("me", "m'", "nous"):
             return Voice("first")
-        if any(t in HOUSEHOLD[lang] for t in toks) or (
-            first == "on" and not _company_evidence(rest, toks, lang)
-        ):
+        if _household(toks, lang) or (first == "on" and not _company_evidence(rest, toks, lang)):
             return Voice("first")
         return Voice("company", _display(text, 1) if start is toks else first.capitalize())
     if first in YOU[lang] and not _imperative(text, lang):
         return Voice("company", "Vous" if lang == "fr" else "You")
+    if lang == "fr" and IMPERSONAL_FR.match(" ".join(start)):
+        return Voice("other", start[0].capitalize())
     noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
     noun = start[noun_at] if len(start) > noun_at else ""
     following = start[noun_at + 1 : noun_at + 3]
     if noun in CUSTOMER_NOUNS[lang] and (noun_at or _finite_after(following, lang)):
         return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
-    if (
-        noun in STAFF_NOUNS[lang]
-        or (len(start) > noun_at + 1 and start[noun_at + 1] in STAFF_NOUNS[lang] and lang == "en")
-    ) and (noun_at or _finite_after(following, lang) or lang == "en"):
-        word = " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'")
-        return Voice("company", word)
+    compound = (
+        lang == "en"
+        and len(start) > noun_at + 1
+        and start[noun_at + 1] in STAFF_NOUNS[lang]
+        and (_looks_nominal(start[noun_at:], lang) or noun in STAFF_NOUNS[lang])
+    )
+    if noun in STAFF_NOUNS[lang] or compound:
+        after = start[noun_at + 2 : noun_at + 4] if compound else following
+        if noun_at or _finite_after(after, lang):
+            word = " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'")
+            return Voice("company", word)
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
-    # "Suguba appelle le client": someone acts on the customer, seen from outside.
-    if (
-        lang == "fr"
-        and " le client" in fold(text)[len(first) :]
-        and not _looks_nominal(start, lang)
-    ):
-        return Voice("company", _display(text, 1))
     return None
+
+
+def _acts_on_the_customer(start: tuple[str, ...], lang: Lang) -> bool:
+    """ "Suguba appelle le client": a subject and its verb before the customer as object."""
+    if lang != "fr" or _looks_nominal(start, lang):
+        return False
+    for i in range(2, min(len(start), 5)):
+        if start[i] in ("le", "la", "au", "aux", "les") and start[i + 1 : i + 2] in (
+            ("client",),
+            ("cliente",),
+            ("clients",),
+        ):
+            return True
+    return False
+
+
+def _household(toks: tuple[str, ...], lang: Lang) -> bool:
+    """ "Nous"/"we" of a household: our family, my husband, nos enfants."""
+    mine = MY[lang] | {"notre", "nos", "our"}
+    return any(t in HOUSEHOLD[lang] and i and toks[i - 1] in mine for i, t in enumerate(toks)) or (
+        any(t in _FAMILY for t in toks)
+    )
+
+
+_FAMILY = _lex("famille enfants family children kids")
 
 
 def _company_evidence(rest: tuple[str, ...], toks: tuple[str, ...], lang: Lang) -> bool:
@@ -485,7 +520,9 @@ def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
     if lang == "fr":
         if IMPERSONAL_FR.match(folded) or first in DETERMINERS["fr"]:
             return Voice("other", _display(text, 1))
-        if len(head) > 1 and (head[1] in ("s'", "se") or _PARTICIPLE_FR.match(text.strip())):
+        if len(head) > 1 and head[1] in ("s'", "se"):
+            return Voice("other", _display(text, 1))
+        if _PARTICIPLE_FR.match(" ".join(text.split())) and not _looks_nominal(head, lang):
             return Voice("other", _display(text, 1))
     else:
         if (
@@ -496,7 +533,7 @@ def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
             return Voice("other", _display(text, 1))
         if PARTICIPLE_END_EN.match(folded) and len(head) > 1 and first not in _ED_IMPERATIVES:
             return Voice("other", _display(text, 1))
-        if len(head) > 2 and head[1].endswith("s") and head[1] in ("becomes", "is", "are"):
+        if any(t in _BE_EN for t in head[1:4]) and first not in _ED_IMPERATIVES:
             return Voice("other", _display(text, 1))
     return Voice("no-subject", _display(text, 1))
 
