@@ -572,14 +572,14 @@ STRONG_NOUNS = {
         "audit monitoring fournisseur fournisseurs reporting kpi kpis statistiques batch "
         "workflow habilitation habilitations dispatch provisioning sla synchronisation "
         "escalade bannette quart crm erp archivage backend cache rapport rapports "
-        "lead leads backlog"
+        "lead leads backlog enrichissement"
     ),
     "en": _lex(
         "backoffice kyc aml inventory stock logs audit monitoring supplier "
         "suppliers reporting kpi kpis analytics batch workflow provisioning sla escalation "
         "triage crm erp database cache backend pipeline royalty compliance "
         "underwriting lead leads backstage kitchen billing integrations orchestration "
-        "backlog warehouse"
+        "backlog warehouse enrichment"
     ),
 }
 JARGON = _lex("backoffice middleoffice kyc lcbft aml crm erp sla workflow")
@@ -605,7 +605,7 @@ PROCESSING = {
         "extraire extraction generer generation analyser analyse exporter export consulter "
         "consultation identifier identification planifier planification piloter pilotage "
         "gerer gestion collecter collecte calculer calcul detecter detection preparer "
-        "preparation examiner examen evaluer evaluation enregistrer enregistrement configurer "
+        "preparation evaluer evaluation enregistrer enregistrement configurer "
         "configuration administrer administration miseajour"
     ),
     "en": _lex(
@@ -622,13 +622,18 @@ SELLER_SIDE = {
     "fr": _lex(
         "vente ventes alerte alertes seuil seuils rupture ruptures rotation equipe equipes "
         "interne commercial commerciale commerciaux donnees automatique automatiquement marge "
+        "decision decisions eligibilite allocation utilisateurs "
         "manuel manuelle manuellement"
     ),
     "en": _lex(
         "sales alert alerts threshold thresholds team teams internal data automated "
-        "automatically examiner adjuster handler department operations staff manual manually"
+        "automatically examiner adjuster handler department operations staff manual manually "
+        "decision decisions eligibility allocation users"
     ),
 }
+
+
+_FOR_YOU = re.compile(r"\b(for|to|with|pour|avec|a) (you|vous)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -674,10 +679,15 @@ def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # Speaking to the customer ("vous recevez", "your order") is what the customer sees,
     # unless the company is the one at work.
     possessive = any(t in ("votre", "vos", "your", "vous", "you") for t in toks)
+    if _FOR_YOU.search(folded):
+        return None  # done for the customer, who sees it: "will generate an invoice for you"
+    # Two distinct processing nominals make a back-office phrase in French ("Export Excel
+    # pour analyse externe"); an English imperative reuses them ("Review extracted signals").
+    actions = len(set(processing))
     score = (
         2 * min(len(strong), 1)
         + 2 * int(backend or staff or agent or behind)
-        + min(len(processing), 1)
+        + min(actions, 2 if lang == "fr" and not possessive else 1)
         + min(
             len(seller) + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]), 1
         )
