@@ -6,7 +6,8 @@
     python3 tasks.py bench   set up, then run the benchmarks
 
 Set-up is idempotent: a virtual environment in .venv with journeymap and its development
-tools, and Graphviz's `dot` (from apt-get when it is missing and we may install it).
+tools, and Graphviz's `dot` (from apt-get when it is missing and we may install it); for
+the tests, mermaid-cli in .tools/ (npm) and Chromium (apt-get).
 """
 
 from __future__ import annotations
@@ -28,24 +29,53 @@ def run(*args: str | Path, check: bool = True) -> int:
     return subprocess.run([str(a) for a in args], cwd=ROOT, check=check).returncode
 
 
-def ensure_graphviz() -> None:
-    if shutil.which("dot"):
+def apt_install(command: str, package: str, purpose: str) -> None:
+    """Install `package` with apt-get when `command` is missing and we may (root or sudo)."""
+    if shutil.which(command):
         return
     apt = shutil.which("apt-get")
-    if apt is None:
-        print("Graphviz is missing: install it (https://graphviz.org/download/) for `render`.")
-        return
     sudo: list[str] = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else [])
-    if os.geteuid() != 0 and not sudo:
-        print("Graphviz is missing: run `apt-get install graphviz` as root for `render`.")
+    if apt is None or (os.geteuid() != 0 and not sudo):
+        print(f"{command} is missing: install {package} for {purpose}.")
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run([*sudo, apt, "update", "-qq"], check=True, env=env)
     subprocess.run(
-        [*sudo, apt, "install", "-y", "-qq", "--no-install-recommends", "graphviz"],
+        [*sudo, apt, "install", "-y", "-qq", "--no-install-recommends", package],
         check=True,
         env=env,
     )
+
+
+def ensure_graphviz() -> None:
+    apt_install("dot", "graphviz", "`render` (https://graphviz.org/download/)")
+
+
+TOOLS = ROOT / ".tools"
+MERMAID_CLI = "@mermaid-js/mermaid-cli@12.2.0"
+
+
+def ensure_mermaid_cli() -> None:
+    """Mermaid's own parser and renderer (mermaid-cli, from npm) driving the system's
+    Chromium, for the tests that read the Mermaid export back with Mermaid itself.
+
+    Installed in .tools/ (ignored by git), without Puppeteer's browser download; the
+    tests skip, saying why, where node or Chromium cannot be had.
+    """
+    stamp = TOOLS / ".installed"
+    mmdc = TOOLS / "node_modules" / ".bin" / "mmdc"
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm is missing: the Mermaid export tests will be skipped (install Node.js).")
+        return
+    if not (mmdc.exists() and stamp.exists() and stamp.read_text() == MERMAID_CLI):
+        TOOLS.mkdir(exist_ok=True)
+        env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"}
+        quiet = ["--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(TOOLS)]
+        subprocess.run([npm, "install", *quiet, MERMAID_CLI], check=True, env=env)
+        stamp.write_text(MERMAID_CLI)
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        apt_install("chromium", "chromium", "the Mermaid export tests")
 
 
 def create_venv() -> None:
@@ -78,6 +108,7 @@ def setup() -> None:
         run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
         stamp.touch()
     ensure_graphviz()
+    ensure_mermaid_cli()
 
 
 def tool(name: str) -> Path:

@@ -172,7 +172,8 @@ def test_unsupported_version_is_the_only_error(tmp_path: Path) -> None:
     assert result.code == 1
     assert result.stdout.splitlines() == [
         f"{target}:1:13: error[JM006] unsupported format version 2; this journeymap reads "
-        "version 1 (write 'journeymap: 1')",
+        "versions 1 and 1.1 (write 'journeymap: 1', or 'journeymap: 1.1' for the blueprint "
+        "fields)",
         "✗ 1 error in 1 of 1 file",
     ]
 

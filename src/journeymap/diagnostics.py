@@ -39,6 +39,26 @@ class Diagnostic:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding silenced by a `# journeymap: disable=...` comment, kept for the reports
+    that record suppressions (SARIF) rather than drop them."""
+
+    diagnostic: Diagnostic
+    justification: str
+    line: int
+    """Where the suppression comment is (1-based line and column)."""
+    column: int
+
+
+RULES_URL = "https://github.com/journeymap/journeymap/blob/main/docs/rules.md"
+"""Where each rule's documentation lives, one anchor per code (`#jm402`)."""
+
+
+def rule_url(code: str) -> str:
+    return f"{RULES_URL}#{code.lower()}"
+
+
 # Codes of the file-validity checks. They share the JM namespace with lint rules
 # (family 0) so that SARIF and JSON consumers see one catalogue; they cannot be disabled.
 UNREADABLE = ("JM001", "unreadable-file")

@@ -57,6 +57,22 @@ def set_text(text: str, stage: int = 0) -> Callable[[dict[str, Any]], object]:
     return lambda j: step(j, stage).update(text=text)
 
 
+def v11(change: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], object]:
+    """A format 1.1 variant: the file opts in, names its owner, then changes."""
+
+    def apply(j: dict[str, Any]) -> None:
+        j.update(journeymap=1.1, owner="Équipe CX")
+        change(j)
+
+    return apply
+
+
+def reviewed_days_ago(days: int) -> Callable[[dict[str, Any]], object]:
+    from datetime import date, timedelta
+
+    return lambda j: j.update(reviewed=date.today() - timedelta(days=days))
+
+
 def drop_owners(j: dict[str, Any]) -> None:
     for stage in j["stages"]:
         for s in stage["steps"]:
@@ -290,6 +306,34 @@ CASES: dict[str, tuple[Variant, Variant]] = {
     "JM610": (
         edit(lambda j: step(j).update(emotion=-1)),
         edit(lambda j: step(j, 1).update(emotion=-2)),
+    ),
+    "JM801": (
+        edit(v11(reviewed_days_ago(366))),
+        edit(v11(reviewed_days_ago(365))),
+    ),
+    "JM802": (
+        edit(lambda j: j.update(journeymap=1.1)),
+        edit(v11(lambda j: None)),
+    ),
+    "JM803": (
+        edit(v11(lambda j: step(j).update(opportunities=["Paiement en un clic"]))),
+        edit(
+            v11(
+                lambda j: step(j).update(
+                    opportunities=[{"text": "Paiement en un clic", "status": "done"}]
+                )
+            )
+        ),
+    ),
+    "JM804": (
+        edit(v11(lambda j: step(j).update(backstage=["Vérification du stock"]))),
+        edit(
+            v11(
+                lambda j: step(j).update(
+                    backstage=[{"text": "Vérification du stock", "owner": "magasin"}]
+                )
+            )
+        ),
     ),
     "JM901": (
         comment("# journeymap: disable-file=JM401"),

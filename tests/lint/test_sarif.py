@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 from journeymap import __version__
-from journeymap.lint.registry import all_rules
+from journeymap.lint.registry import FAMILY_TAGS, FAMILY_TITLES, all_rules
 from journeymap.output.sarif_report import artifact_location
 from tests.conftest import EXAMPLE_FILES, ROOT, run_cli
 
@@ -72,13 +75,163 @@ def test_results_have_repo_relative_uris_and_regions() -> None:
     }
 
 
-def test_uris_are_relative_to_the_working_directory_whatever_the_path_given() -> None:
-    run = _sarif((ROOT / AGENCE).resolve(), cwd=ROOT / "tests")
+def test_uris_are_relative_to_the_repository_root_from_any_folder() -> None:
+    """Run from a subfolder with an absolute path: still the path from the repository's
+    root, which `originalUriBaseIds` declares."""
+    run = _sarif((ROOT / AGENCE).resolve(), cwd=ROOT / "tests" / "lint")["runs"][0]
     uris = {
-        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        for r in run["runs"][0]["results"]
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
     }
-    assert uris == {"lint/fixtures/agence.yaml"}
+    assert uris == {"tests/lint/fixtures/agence.yaml"}
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": ROOT.resolve().as_uri() + "/"}}
+
+
+def _journey_repo(tmp_path: Path, git: bool) -> Path:
+    repo = tmp_path / "repo"
+    folder = repo / "journeys" / "retail"
+    folder.mkdir(parents=True)
+    (folder / "agence.yaml").write_text((ROOT / AGENCE).read_text("utf-8"), "utf-8")
+    if git:
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    return repo
+
+
+@pytest.mark.parametrize("git", [True, False], ids=["git-repository", "plain-folder"])
+def test_lint_from_a_subfolder(tmp_path: Path, git: bool) -> None:
+    """In a git repository, URIs start at its root whatever folder lint runs from;
+    elsewhere, at the working directory."""
+    repo = _journey_repo(tmp_path, git)
+    run = _sarif("retail/agence.yaml", cwd=repo / "journeys")["runs"][0]
+    jsonschema.Draft4Validator(SCHEMA).validate({"version": "2.1.0", "runs": [run]})
+    base = repo if git else repo / "journeys"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == base.resolve().as_uri() + "/"
+    locations = [r["locations"][0]["physicalLocation"] for r in run["results"]]
+    for location in locations:
+        artifact = location["artifactLocation"]
+        assert artifact["uriBaseId"] == "%SRCROOT%"
+        assert (base / artifact["uri"]).is_file(), artifact["uri"]
+    expected = "journeys/retail/agence.yaml" if git else "retail/agence.yaml"
+    assert {loc["artifactLocation"]["uri"] for loc in locations} == {expected}
+
+
+def _fingerprints(log: dict[str, Any]) -> dict[str, tuple[str, int]]:
+    """Each result's fingerprint, with its rule and line."""
+    found = {}
+    for result in log["runs"][0]["results"]:
+        key = result["partialFingerprints"]["journeymap/v1"]
+        assert key not in found, "fingerprints are unique within a run"
+        line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+        found[key] = (result["ruleId"], line)
+    return found
+
+
+def test_fingerprints_survive_lines_moving(tmp_path: Path) -> None:
+    """Code scanning keeps an alert open across commits when its fingerprint holds:
+    lines added above a finding move it, but must not make it a new alert."""
+    target = tmp_path / "agence.yaml"
+    original = (ROOT / AGENCE).read_text("utf-8")
+    target.write_text(original, "utf-8")
+    before = _fingerprints(_sarif(target.name, cwd=tmp_path))
+    lines = original.splitlines(keepends=True)
+    moved = [*lines[:1], "# a comment\n", "# and another, above everything\n", *lines[1:]]
+    target.write_text("".join(moved), "utf-8")
+    after = _fingerprints(_sarif(target.name, cwd=tmp_path))
+    assert len(before) > 10
+    assert before.keys() == after.keys()
+    for key, (rule, line) in before.items():
+        assert after[key] == (rule, line + 2 if line > 1 else line)
+
+
+def test_fingerprints_tell_findings_apart(tmp_path: Path) -> None:
+    """Another file, or another finding, is another alert."""
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text((ROOT / AGENCE).read_text("utf-8"), "utf-8")
+    log = _sarif("a.yaml", "b.yaml", cwd=tmp_path)
+    both = _fingerprints(log)
+    results = log["runs"][0]["results"]
+    assert len(both) == len(results)
+    per_file = {
+        uri: {
+            r["partialFingerprints"]["journeymap/v1"]
+            for r in results
+            if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+        }
+        for uri in ("a.yaml", "b.yaml")
+    }
+    assert per_file["a.yaml"].isdisjoint(per_file["b.yaml"])
+    # b.yaml repeats a.yaml's journey id: one more finding (JM008) there
+    assert len(per_file["b.yaml"]) == len(per_file["a.yaml"]) + 1 > 10
+
+
+def test_every_rule_links_its_documentation_and_tags() -> None:
+    driver = _sarif(AGENCE)["runs"][0]["tool"]["driver"]
+    anchors = set(
+        re.findall(r'<a id="([a-z0-9]+)"></a>', (ROOT / "docs" / "rules.md").read_text("utf-8"))
+    )
+    for rule in driver["rules"]:
+        base, _, anchor = rule["helpUri"].partition("#")
+        assert base == "https://github.com/journeymap/journeymap/blob/main/docs/rules.md"
+        assert anchor == rule["id"].lower() and anchor in anchors, rule["id"]
+        tags = rule["properties"]["tags"]
+        assert tags[0] == "customer-journey" and len(tags) == 2, rule["id"]
+    by_id = {r["id"]: r for r in driver["rules"]}
+    assert FAMILY_TAGS.keys() == FAMILY_TITLES.keys(), "every family has its tag"
+    assert by_id["JM402"]["properties"]["tags"][1] == "customer-voice"
+    assert by_id["JM006"]["properties"]["tags"][1] == "validity"
+
+
+SUPPRESSED = """\
+journeymap: 1
+id: suppressed
+title: Suppressions
+stakeholders: [{id: agence, name: Agence}]
+channels: [{id: agence, name: Agence}]
+# journeymap: disable-file=JM101 -- the scope lives in the programme's charter
+stages:
+  - id: s
+    name: Souscription
+    steps:
+      - id: a
+        text: Nous livrons le jour même   # journeymap: disable=JM402 -- the survey's own words
+        touchpoints: [{channel: agence, owner: agence}]
+      - id: b
+        # journeymap: disable=JM404 -- the product's name on the bank's site,
+        # as customers type it in the search box
+        text: Simulation de prêt
+        touchpoints: [{channel: agence, owner: agence}]
+"""
+
+
+def test_suppressed_findings_are_reported_with_their_justification(tmp_path: Path) -> None:
+    source = tmp_path / "suppressed.yaml"
+    source.write_text(SUPPRESSED, "utf-8")
+    text = run_cli("lint", "--format", "text", source.name, cwd=tmp_path)
+    assert "JM402" not in text.stdout and "JM404" not in text.stdout, text.stdout
+    log = _sarif(source.name, cwd=tmp_path)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    results = log["runs"][0]["results"]
+    silenced = {r["ruleId"]: r for r in results if "suppressions" in r}
+    assert set(silenced) == {"JM101", "JM402", "JM404"}
+    lines = SUPPRESSED.splitlines()
+    expected = {
+        "JM101": ("the scope lives in the programme's charter", "disable-file=JM101"),
+        "JM402": ("the survey's own words", "disable=JM402"),
+        "JM404": (
+            "the product's name on the bank's site, as customers type it in the search box",
+            "disable=JM404",
+        ),
+    }
+    for code, (justification, comment) in expected.items():
+        (suppression,) = silenced[code]["suppressions"]
+        assert suppression["kind"] == "inSource"
+        assert suppression["justification"] == justification
+        region = suppression["location"]["physicalLocation"]["region"]
+        assert comment in lines[region["startLine"] - 1]
+        assert lines[region["startLine"] - 1][region["startColumn"] - 1] == "#"
+    # the finding itself stays where it is, and unsuppressed findings have no suppressions
+    finding = silenced["JM402"]["locations"][0]["physicalLocation"]["region"]
+    assert "Nous livrons" in lines[finding["startLine"] - 1]
+    assert any("suppressions" not in r for r in results)
 
 
 def test_files_outside_the_working_directory_get_absolute_file_uris(tmp_path: Path) -> None:

@@ -89,7 +89,9 @@ def lint(
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = Report(result.diagnostics, result.files_checked, "lint", rule_infos())
+    report = Report(
+        result.diagnostics, result.files_checked, "lint", rule_infos(), result.suppressed
+    )
     if output is None:
         reporter(name).write(report, sys.stdout)
     else:

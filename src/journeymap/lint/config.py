@@ -29,6 +29,7 @@ THRESHOLDS: dict[str, int] = {
     "poor-csat": 60,
     "poor-nps": 0,
     "poor-ces": 5,
+    "max-review-age-days": 365,
 }
 
 _LINT_KEYS = frozenset(

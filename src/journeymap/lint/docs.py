@@ -18,9 +18,10 @@ HEADER = """\
 
 Codes are stable: a rule may be reworded, never renumbered. The family digit is the
 golden rule of journey scoping it enforces (1 scope, 2 stakeholders, 3 customer-meaningful
-steps, 4 the customer's "je", 5 simplify), 6 the touchpoint diagnosis, 9 the linter
-itself. Select, ignore or re-grade them by code, name or family in the configuration
-(see the README), or suppress one place with `# journeymap: disable=CODE`.
+steps, 4 the customer's "je", 5 simplify), 6 the touchpoint diagnosis, 8 the
+blueprint and governance fields of format 1.1, 9 the linter itself. Select, ignore or
+re-grade them by code, name or family in the configuration (see the README), or
+suppress one place with `# journeymap: disable=CODE`.
 
 Severities: **error** for a plain breach of the method that no reading can excuse (no
 scope, no stakeholders, a step in the company's voice); **warning** for what a word
@@ -57,13 +58,14 @@ def markdown() -> str:
         if r.family != family:
             family = r.family
             parts += [f"## {FAMILY_TITLES[family]}", ""]
-        parts += [f"### {r.code} `{r.name}` ({r.severity})", "", f"{r.summary}", ""]
+        anchor = f'<a id="{r.code.lower()}"></a>'
+        parts += [f"### {anchor}{r.code} `{r.name}` ({r.severity})", "", f"{r.summary}", ""]
         parts += [_markdown_doc(r.doc), ""]
     parts += ["## Thresholds", "", "| key | default |", "|---|---|"]
     parts += [f"| `{key}` | {value} |" for key, value in THRESHOLDS.items()]
     parts += ["", "## Validity errors (cannot be disabled)", ""]
     parts += [
-        f"- **{code}** `{name}`: {VALIDITY_SUMMARIES[code]}"
+        f'- <a id="{code.lower()}"></a>**{code}** `{name}`: {VALIDITY_SUMMARIES[code]}'
         for code, name in VALIDITY_CODES.values()
     ]
     return "\n".join(parts) + "\n"

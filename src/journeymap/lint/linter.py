@@ -7,10 +7,10 @@ rules assume a valid model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.diagnostics import Diagnostic, Severity, Suppressed
 from journeymap.lint import suppressions
 from journeymap.lint.config import LintConfig, Resolver, at_least
 from journeymap.lint.registry import all_rules, find
@@ -29,12 +29,21 @@ class LintResult:
     files_checked: int
     failing: int
     unreadable: bool
+    suppressed: list[Suppressed] = field(default_factory=list)
+    """Findings silenced by a comment: reported by SARIF only, never counted."""
 
 
 def lint_journey_file(loaded: JourneyFile, config: LintConfig) -> list[Diagnostic]:
     """The findings of one loaded file (its validity errors when it is invalid)."""
+    return lint_with_suppressed(loaded, config)[0]
+
+
+def lint_with_suppressed(
+    loaded: JourneyFile, config: LintConfig
+) -> tuple[list[Diagnostic], list[Suppressed]]:
+    """The findings of one loaded file, and those its comments silence."""
     if not loaded.ok or loaded.journey is None:
-        return list(loaded.diagnostics)
+        return list(loaded.diagnostics), []
     journey = loaded.journey
     enabled = config.enabled_codes()
     found: set[Diagnostic] = set()
@@ -49,28 +58,32 @@ def lint_journey_file(loaded: JourneyFile, config: LintConfig) -> list[Diagnosti
                     loaded.path, line, column, rule.code, rule.name, finding.message, severity
                 )
             )
-    kept = _apply_suppressions(loaded, found, enabled, config)
-    return sorted(kept, key=Diagnostic.sort_key)
+    kept, silenced = _apply_suppressions(loaded, found, enabled, config)
+    silenced.sort(key=lambda s: s.diagnostic.sort_key())
+    return sorted(kept, key=Diagnostic.sort_key), silenced
 
 
 def _apply_suppressions(
     loaded: JourneyFile, found: Iterable[Diagnostic], enabled: frozenset[str], config: LintConfig
-) -> list[Diagnostic]:
+) -> tuple[list[Diagnostic], list[Suppressed]]:
     written = suppressions.parse(loaded.text, suppressions.scalar_spans(loaded.root))
     resolved: list[tuple[suppressions.Suppression, Rule | None]] = [
         (s, find(s.key)) for s in written
     ]
     kept: list[Diagnostic] = []
+    silenced: list[Suppressed] = []
     for diagnostic in found:
-        hit = False
+        hit: suppressions.Suppression | None = None
         for suppression, rule in resolved:
             if rule is None or rule.code != diagnostic.code:
                 continue
             if suppression.applies_to is None or suppression.applies_to == diagnostic.line:
                 suppression.used = True
-                hit = True
-        if not hit:
+                hit = hit or suppression
+        if hit is None:
             kept.append(diagnostic)
+        else:
+            silenced.append(Suppressed(diagnostic, hit.reason, hit.line, hit.column))
     for suppression, rule in resolved:
         meta: Rule | None = None
         message = ""
@@ -100,7 +113,7 @@ def _apply_suppressions(
                     severity,
                 )
             )
-    return kept
+    return kept, silenced
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +123,7 @@ class _FileLint:
     failing: int
     unreadable: bool
     journey_id: JourneyId | None
+    suppressed: tuple[Suppressed, ...] = ()
 
 
 def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
@@ -117,9 +131,11 @@ def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
     path, config, threshold = job
     with collector_paused():
         loaded = load_file(path, Limits.from_env())
-        found = lint_journey_file(loaded, config)
+        found, silenced = lint_with_suppressed(loaded, config)
     failing = sum(1 for d in found if not loaded.ok or at_least(d.severity, threshold))
-    return _FileLint(loaded.path, tuple(found), failing, loaded.unreadable, journey_id(loaded))
+    return _FileLint(
+        loaded.path, tuple(found), failing, loaded.unreadable, journey_id(loaded), tuple(silenced)
+    )
 
 
 def lint_paths(
@@ -148,4 +164,5 @@ def lint_paths(
     failing = sum(outcome.failing for outcome in outcomes)
     failing += sum(len(found) for found in across.values())
     unreadable = any(outcome.unreadable for outcome in outcomes)
-    return LintResult(diagnostics, len(files), failing, unreadable)
+    suppressed = [s for outcome in outcomes for s in outcome.suppressed]
+    return LintResult(diagnostics, len(files), failing, unreadable, suppressed)

@@ -19,6 +19,7 @@ FAMILY_MODULES = (
     "journeymap.lint.rules.voice",
     "journeymap.lint.rules.simplify",
     "journeymap.lint.rules.diagnosis",
+    "journeymap.lint.rules.blueprint",
     "journeymap.lint.rules.meta",
 )
 
@@ -29,8 +30,21 @@ FAMILY_TITLES = {
     "JM4": 'Rule 4: the customer\'s "je"',
     "JM5": "Rule 5: simplify",
     "JM6": "The touchpoint diagnosis",
+    "JM8": "Blueprint and governance (format 1.1)",
     "JM9": "The linter's own checks",
 }
+
+FAMILY_TAGS = {
+    "JM1": "scope",
+    "JM2": "stakeholders",
+    "JM3": "customer-meaningful-steps",
+    "JM4": "customer-voice",
+    "JM5": "simplicity",
+    "JM6": "touchpoint-diagnosis",
+    "JM8": "blueprint-governance",
+    "JM9": "suppressions",
+}
+"""The family of each rule as a tag that code scanning can filter alerts on."""
 
 
 @cache
@@ -67,8 +81,18 @@ def select(selector: str) -> tuple[Rule, ...]:
 
 def rule_infos() -> tuple[RuleInfo, ...]:
     """The catalogue reporters show (SARIF's driver rules): validity codes, then lint rules."""
+    from journeymap.diagnostics import rule_url
     from journeymap.output.report import validity_rules
 
     return validity_rules() + tuple(
-        RuleInfo(r.code, r.name, r.summary, r.severity, doc=r.doc) for r in all_rules()
+        RuleInfo(
+            r.code,
+            r.name,
+            r.summary,
+            r.severity,
+            help_uri=rule_url(r.code),
+            doc=r.doc,
+            tags=("customer-journey", FAMILY_TAGS.get(r.family, r.family.lower())),
+        )
+        for r in all_rules()
     )

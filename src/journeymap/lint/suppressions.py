@@ -7,7 +7,9 @@
 
 A comment at the end of a line applies to that line; a comment alone on its line applies
 to the next line that is neither blank nor a comment; `disable-file` applies to the whole
-file. Codes or names may be listed, comma-separated; text after the list is the reason.
+file. Codes or names may be listed, comma-separated; text after the list is the reason
+(after an optional `--`), which comment lines right after a comment alone on its line
+continue; SARIF reports it as the suppression's justification.
 A "# journeymap:" inside a quoted or block scalar is text, not a comment: the scalars'
 spans from the parsed node tree tell them apart.
 """
@@ -25,7 +27,7 @@ Position = tuple[int, int]  # 1-based line, 1-based column
 
 _COMMENT = re.compile(
     r"(?:^|(?<=\s))#\s*journeymap:\s*(?P<kind>disable-file|disable)\s*=\s*"
-    r"(?P<keys>[\w-]+(?:\s*,\s*[\w-]+)*)"
+    r"(?P<keys>[\w-]+(?:\s*,\s*[\w-]+)*)(?P<reason>.*)"
 )
 
 
@@ -43,6 +45,7 @@ class Suppression:
     column: int
     applies_to: int | None  # None: the whole file
     used: bool = field(default=False)
+    reason: str = ""
 
 
 def scalar_spans(root: Node | None) -> Callable[[int, int], bool]:
@@ -107,12 +110,17 @@ def parse(
             (m for m in _COMMENT.finditer(line) if not in_scalar(number, m.start() + 1)), None
         )
         if match is None:
+            if pending and stripped.startswith("#"):
+                for suppression in pending:
+                    if suppression.reason:
+                        suppression.reason += " " + stripped.lstrip("#").strip()
             continue
         whole_file = match["kind"] == "disable-file"
         alone = stripped.startswith("#")
+        reason = match["reason"].strip().removeprefix("--").strip()
         for key in (k.strip() for k in match["keys"].split(",")):
             suppression = Suppression(
-                key, number, match.start() + 1, None if whole_file else number
+                key, number, match.start() + 1, None if whole_file else number, reason=reason
             )
             found.append(suppression)
             if alone and not whole_file:

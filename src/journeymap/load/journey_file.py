@@ -17,6 +17,7 @@ from journeymap.load.limits import Limits
 from journeymap.load.messages import humanise
 from journeymap.load.positions import Loc, Target, locate
 from journeymap.load.source import SourceProblem, read_text
+from journeymap.load.versions import format_1_1_keys
 from journeymap.load.yamldoc import parse
 from journeymap.model.journey import Journey
 
@@ -112,6 +113,14 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
             if tuple(error["loc"]) == ("journeymap",):
                 result.diagnostics = found
                 return result
+    for loc, key in format_1_1_keys(data):
+        at(
+            loc,
+            "key",
+            SCHEMA,
+            f"'{key}' is new in format 1.1: write 'journeymap: 1.1' at the top of the file "
+            "to use it",
+        )
     for problem in references.check(data):
         at(problem.loc, problem.target, problem.kind, problem.message)
     result.diagnostics = sorted(set(found), key=Diagnostic.sort_key)

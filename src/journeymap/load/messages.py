@@ -80,16 +80,30 @@ def humanise(
         parent = loc[:-1]
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
         message = f"unknown key {name}; {_allowed_keys(list(keys), str(loc[-1]), allowed)}"
-        return loc, "key", with_context(data, parent, message)
-    if kind == "literal_error":
-        if loc == ("journeymap",):
+        if value is None and not difflib.get_close_matches(str(loc[-1]), list(keys), n=1):
+            # `{text: Late, again, category: process}`: the comma ended the text.
             message = (
-                f"unsupported format version {_shown(value)}; this journeymap reads version 1 "
-                "(write 'journeymap: 1')"
+                f"{message} (if it is the end of a text cut by a comma inside {{...}}, "
+                "put the whole text in quotes)"
             )
-        else:
-            expected = str(ctx.get("expected", "")).replace("'", "")
-            message = f"{name} is {_shown(value)}; use one of: {expected.replace(' or ', ', ')}"
+        return loc, "key", with_context(data, parent, message)
+    if loc[:1] == ("journeymap",):
+        message = (
+            f"unsupported format version {_shown(value)}; this journeymap reads versions 1 "
+            "and 1.1 (write 'journeymap: 1', or 'journeymap: 1.1' for the blueprint fields)"
+        )
+    elif kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        message = f"{name} is {_shown(value)}; use one of: {expected.replace(' or ', ', ')}"
+    elif kind in {"duration_format", "period_format"}:
+        message = f"{name} is {_shown(value)}; {error['msg']}"
+    elif kind in {
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    }:
+        message = f"{name} must be a date written YYYY-MM-DD, not {_shown(value)}"
     elif kind == "string_pattern_mismatch":
         if isinstance(value, str) and bare == "to":
             message = (

@@ -91,11 +91,17 @@ def check(data: dict[str, Any]) -> list[RefProblem]:
 
     steps: list[tuple[Loc, str]] = []
     touchpoints: list[tuple[Loc, dict[str, Any]]] = []
+    owned: list[tuple[Loc, dict[str, Any]]] = []
     for stage_index, stage in _items(data.get("stages")):
+        for index, idea in _items(stage.get("opportunities")):
+            owned.append((("stages", stage_index, "opportunities", index), idea))
         for step_index, step in _items(stage.get("steps")):
             step_loc: Loc = ("stages", stage_index, "steps", step_index)
             if (ident := _slug(step.get("id"))) is not None:
                 steps.append((step_loc, ident))
+            for lane in ("frontstage", "backstage", "support", "opportunities"):
+                for index, action in _items(step.get(lane)):
+                    owned.append(((*step_loc, lane, index), action))
             seen_channels: set[str] = set()
             for tp_index, touchpoint in _items(step.get("touchpoints")):
                 tp_loc: Loc = (*step_loc, "touchpoints", tp_index)
@@ -135,6 +141,26 @@ def check(data: dict[str, Any]) -> list[RefProblem]:
                     )
                 )
 
+    def check_owner(item_loc: Loc, item: dict[str, Any]) -> None:
+        owner = _slug(item.get("owner"))
+        if owner is not None and owner not in stakeholder_ids:
+            problems.append(
+                RefProblem(
+                    (*item_loc, "owner"),
+                    "value",
+                    REFERENCE,
+                    with_context(
+                        data,
+                        item_loc,
+                        f"owner '{owner}' is not a declared stakeholder; "
+                        + _declared("stakeholder", stakeholder_ids, owner),
+                    ),
+                )
+            )
+
+    for item_loc, item in owned:
+        check_owner(item_loc, item)
+
     for tp_loc, touchpoint in touchpoints:
         channel = _slug(touchpoint.get("channel"))
         if channel is not None and channel not in channel_ids:
@@ -151,21 +177,7 @@ def check(data: dict[str, Any]) -> list[RefProblem]:
                     ),
                 )
             )
-        owner = _slug(touchpoint.get("owner"))
-        if owner is not None and owner not in stakeholder_ids:
-            problems.append(
-                RefProblem(
-                    (*tp_loc, "owner"),
-                    "value",
-                    REFERENCE,
-                    with_context(
-                        data,
-                        tp_loc,
-                        f"owner '{owner}' is not a declared stakeholder; "
-                        + _declared("stakeholder", stakeholder_ids, owner),
-                    ),
-                )
-            )
+        check_owner(tp_loc, touchpoint)
         for bp_index, breakpoint in _items(touchpoint.get("breakpoints")):
             to = breakpoint.get("to")
             if not isinstance(to, str):

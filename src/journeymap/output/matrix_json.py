@@ -11,6 +11,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from journeymap.model.journey import NEW_IN_1_1, Journey, Stage, Step
 from journeymap.views.compare import Comparison
 from journeymap.views.matrix import Entry
 from journeymap.views.matrix_report import MatrixReport, Sheet
@@ -26,7 +27,8 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-def touchpoint_record(journey_id: str, entry: Entry) -> dict[str, Any]:
+def touchpoint_record(journey: Journey, entry: Entry) -> dict[str, Any]:
+    journey_id = journey.id
     tp = entry.touchpoint
     ranked = priority(entry)
     return {
@@ -52,6 +54,40 @@ def touchpoint_record(journey_id: str, entry: Entry) -> dict[str, Any]:
         "metrics_source": tp.metrics.source if tp.metrics else None,
         "dissatisfaction": _number(ranked.dissatisfaction) if ranked else None,
         "priority": _number(ranked.score) if ranked else None,
+        **(_provenance(entry) if journey.version == "1.1" else {}),
+    }
+
+
+def _new_fields(item: Journey | Stage | Step) -> dict[str, Any]:
+    """Every format 1.1 field of an item, set or not (a stable shape for scripts)."""
+    names = NEW_IN_1_1[type(item)]
+    dumped = item.model_dump(mode="json", include=set(names))
+    return {name: dumped[name] for name in type(item).model_fields if name in dumped}
+
+
+def _blueprint(journey: Journey) -> dict[str, Any]:
+    """Format 1.1 content: governance, stage and step fields, lanes, opportunities.
+
+    Only written for format 1.1 journeys, so the JSON of a format-1 file is unchanged.
+    """
+    return {
+        **_new_fields(journey),
+        "stages": [{"id": stage.id, **_new_fields(stage)} for stage in journey.stages],
+        "steps": [
+            {"id": step.id, "stage": stage.id, **_new_fields(step)}
+            for _, stage, _, step in journey.iter_steps()
+        ],
+    }
+
+
+def _provenance(entry: Entry) -> dict[str, Any]:
+    metrics = entry.touchpoint.metrics
+    if metrics is None:
+        return {}
+    return {
+        "metrics_provenance": metrics.model_dump(
+            mode="json", include={"source", "period", "n", "method", "kpis"}
+        )
     }
 
 
@@ -86,10 +122,11 @@ def _sheet(sheet: Sheet, top: int) -> dict[str, Any]:
         ],
         "channels": [{"id": c.id, "name": c.name, "kind": c.kind} for c in matrix.channels],
         "totals": {m: _number(matrix.total(m)) for m in METRIC_NAMES},
-        "touchpoints": [touchpoint_record(sheet.journey.id, e) for e in matrix.entries],
+        "touchpoints": [touchpoint_record(sheet.journey, e) for e in matrix.entries],
         "untouched_steps": [step.id for step in matrix.untouched()],
         "priorities": [_priority(p, r) for r, p in enumerate(sheet.ranking.top(top), 1)],
         "unranked": sheet.ranking.unranked,
+        **({"blueprint": _blueprint(sheet.journey)} if sheet.journey.version == "1.1" else {}),
     }
 
 
@@ -101,7 +138,7 @@ def _comparison(comparison: Comparison) -> dict[str, Any]:
             {
                 "journey": side.journey.id,
                 "figures": {m: _number(side.figure(m)) for m in METRIC_NAMES},
-                "touchpoints": [touchpoint_record(side.journey.id, e) for e in side.entries],
+                "touchpoints": [touchpoint_record(side.journey, e) for e in side.entries],
             }
             for side in comparison.sides
         ],

@@ -49,9 +49,8 @@ VOLUME_STYLES = ("dim cyan", "cyan", "cyan", "bold cyan", "bold cyan")
 
 _BORDER = 3  # a column's left border and its padding on both sides
 _MIN_STAGE = 6
-_COMPACT_CAP = 24
 _DETAIL_CAP = 30
-_CHANNEL_CAP = 18
+"""Touchpoint names and stage names beyond this are cut (names) or wrapped (stages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +149,13 @@ def _longest_word(text: str) -> int:
 
 
 def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
+    """Column widths from the content, within the terminal's width.
+
+    The channel column is as wide as its longest name: names wrap only when that width
+    leaves no room for the widest stage, and then at a word boundary; only a terminal too
+    narrow for even that folds them. Stages take what their entries need, their touchpoint
+    names too when every stage fits on one page; otherwise they are packed into pages.
+    """
     lang, largest = matrix.journey.lang, matrix.largest_volume()
     headings = [label("channel", lang).capitalize()]
     if metric is not None:
@@ -160,8 +166,8 @@ def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
         for g in matrix.groups
         if g.kind is not None
     ]
-    channel_width = min(max(cell_len(n) for n in [*names, *headings]), _CHANNEL_CAP)
-    channel_width = max(channel_width, *(cell_len(h) for h in headings))
+    channel_width = max(cell_len(n) for n in [*names, *headings])
+    shortest = max(_longest_word(n) for n in [*names, *headings])
     compact: dict[str, int] = {}
     detailed: dict[str, int] = {}
     wanted: dict[str, int] = {}
@@ -172,12 +178,16 @@ def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
             total = matrix.stage_figure(metric, stage.id)
             lines.append(cell_len(_figure(metric, total, lang, largest).plain))
         natural = max([_MIN_STAGE, _longest_word(stage.name), *lines])
-        compact[stage.id] = min(natural, _COMPACT_CAP)
-        wanted[stage.id] = min(max(natural, cell_len(stage.name)), _DETAIL_CAP)
+        compact[stage.id] = natural
+        wanted[stage.id] = max(natural, min(cell_len(stage.name), _DETAIL_CAP))
         details = [cell_len(e.touchpoint.name or e.step.text) for e in entries]
-        detailed[stage.id] = min(max([natural, cell_len(stage.name), *details]), _DETAIL_CAP)
+        detailed[stage.id] = max([natural, *(min(d, _DETAIL_CAP) for d in details)])
+        detailed[stage.id] = max(detailed[stage.id], min(cell_len(stage.name), _DETAIL_CAP))
     if _table_width(channel_width, detailed.values()) <= width:
         return _Layout(channel_width, detailed, (matrix.stages,), detail=True)
+    # Room for the channel column beside the widest stage; its names wrap only below that.
+    beside_widest = width - _table_width(0, [max(compact.values(), default=_MIN_STAGE)])
+    channel_width = min(channel_width, max(beside_widest, shortest))
     room = width - _table_width(channel_width, ()) - _BORDER
     if room < _MIN_STAGE:
         channel_width = max(channel_width + room - _MIN_STAGE, 4)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from journeymap.diagnostics import Diagnostic
+from journeymap.diagnostics import Diagnostic, Suppressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class RuleInfo:
     severity: str = "error"
     help_uri: str | None = None
     doc: str = ""
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,8 @@ class Report:
     files_checked: int
     command: str
     rules: Sequence[RuleInfo] = field(default_factory=tuple)
+    suppressed: Sequence[Suppressed] = field(default_factory=tuple)
+    """Findings silenced inline: SARIF reports them with their justification."""
 
 
 class Reporter(Protocol):
@@ -55,10 +58,17 @@ def reporter(name: str) -> Reporter:
 
 def validity_rules() -> tuple[RuleInfo, ...]:
     """The file-validity codes (JM0xx) as rules, for reporters that list their rules."""
-    from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES
+    from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES, rule_url
 
     return tuple(
-        RuleInfo(code, name, VALIDITY_SUMMARIES[code], "error")
+        RuleInfo(
+            code,
+            name,
+            VALIDITY_SUMMARIES[code],
+            "error",
+            help_uri=rule_url(code),
+            tags=("customer-journey", "validity"),
+        )
         for code, name in VALIDITY_CODES.values()
     )
 

@@ -1,29 +1,59 @@
 """SARIF 2.1.0, the format GitHub code scanning and most CI dashboards import.
 
-URIs are relative to the working directory with the `%SRCROOT%` base, which is what
-code scanning resolves against the repository root when the linter runs there; the
-driver lists every rule so that alerts show each rule's documentation.
+What code scanning needs to place and track alerts:
+- URIs relative to the repository root (the git work tree holding the working
+  directory, else the working directory) under the `%SRCROOT%` base, declared in
+  `originalUriBaseIds`, so that an alert lands on the right file whichever folder the
+  linter ran from;
+- `partialFingerprints` from the rule, the file and the message (which names the stage,
+  step or channel), never the line, so that an alert survives lines moving above it;
+- every rule with its documentation, `helpUri` and tags;
+- findings silenced by a comment, reported with `suppressions` and their justification
+  instead of dropped, so that the silencing itself is reviewable.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from journeymap import __version__
-from journeymap.diagnostics import Diagnostic
+from journeymap.diagnostics import Diagnostic, Suppressed
 from journeymap.output.report import Report, RuleInfo
 
-SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://pypi.org/project/journeymap/"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT = "journeymap/v1"
+"""Our key in `partialFingerprints`; `primaryLocationLineHash` is GitHub's own, which its
+upload action computes from the line's text."""
+_LINE_NUMBER = re.compile(r"\bline \d+")
+
+
+def repository_root(start: Path | None = None) -> Path:
+    """The git work tree holding `start` (default: the working directory), else `start`.
+
+    Found by walking up to a `.git` folder, or file (worktrees, submodules), rather than
+    by running git, which may not be installed where the linter runs.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
 
 
 def artifact_location(path: str, root: Path | None = None) -> dict[str, str]:
     """A repo-relative URI under %SRCROOT%, or an absolute file URI outside the root."""
-    base = (root or Path.cwd()).resolve()
+    base = (root or repository_root()).resolve()
     absolute = Path(path).resolve()
     try:
         relative = absolute.relative_to(base)
@@ -47,25 +77,67 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
     }
     if info.help_uri:
         entry["helpUri"] = info.help_uri
+    if info.tags:
+        entry["properties"] = {"tags": list(info.tags)}
     return entry
 
 
-def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": artifact_location(d.path)}
-    if d.line > 0:
-        physical["region"] = {"startLine": d.line, "startColumn": max(d.column, 1)}
-    result: dict[str, Any] = {
-        "ruleId": d.code,
-        "level": _LEVELS[d.severity],
-        "message": {"text": d.message},
-        "locations": [{"physicalLocation": physical}],
-    }
-    if d.code in index:
-        result["ruleIndex"] = index[d.code]
-    return result
+def _location(path: str, root: Path, line: int, column: int) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(path, root)}
+    if line > 0:
+        physical["region"] = {"startLine": line, "startColumn": max(column, 1)}
+    return {"physicalLocation": physical}
 
 
-def sarif_log(report: Report) -> dict[str, Any]:
+def fingerprint(d: Diagnostic, uri: str) -> str:
+    """The finding's identity without its position: rule, file and message (line numbers
+    quoted in a message, such as a duplicate key's first place, are left out)."""
+    message = _LINE_NUMBER.sub("line", d.message)
+    return hashlib.sha256("\0".join((d.code, uri, message)).encode("utf-8")).hexdigest()[:32]
+
+
+class _Results:
+    """Results in report order; identical findings in one file are told apart by their
+    rank (`hash:2`), as CodeQL does."""
+
+    def __init__(self, index: dict[str, int], root: Path) -> None:
+        self.index = index
+        self.root = root
+        self.seen: Counter[str] = Counter()
+        self.results: list[dict[str, Any]] = []
+
+    def add(self, d: Diagnostic, suppressed: Suppressed | None = None) -> None:
+        location = _location(d.path, self.root, d.line, d.column)
+        uri = location["physicalLocation"]["artifactLocation"]["uri"]
+        key = fingerprint(d, uri)
+        self.seen[key] += 1
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "level": _LEVELS[d.severity],
+            "message": {"text": d.message},
+            "locations": [location],
+            "partialFingerprints": {FINGERPRINT: f"{key}:{self.seen[key]}"},
+        }
+        if d.code in self.index:
+            result["ruleIndex"] = self.index[d.code]
+        if suppressed is not None:
+            entry: dict[str, Any] = {
+                "kind": "inSource",
+                "location": _location(d.path, self.root, suppressed.line, suppressed.column),
+            }
+            if suppressed.justification:
+                entry["justification"] = suppressed.justification
+            result["suppressions"] = [entry]
+        self.results.append(result)
+
+    def add_all(self, found: Iterable[Diagnostic]) -> None:
+        for d in found:
+            self.add(d)
+
+
+def sarif_log(report: Report, root: Path | None = None) -> dict[str, Any]:
+    """The log of one run; URIs relative to `root` (default: the repository root)."""
+    base = (root or repository_root()).resolve()
     rules = list(report.rules)
     known = {r.code for r in rules}
     rules.extend(
@@ -73,6 +145,10 @@ def sarif_log(report: Report) -> dict[str, Any]:
         for d in {d.code: d for d in report.diagnostics if d.code not in known}.values()
     )
     index = {info.code: position for position, info in enumerate(rules)}
+    results = _Results(index, base)
+    results.add_all(report.diagnostics)
+    for silenced in report.suppressed:
+        results.add(silenced.diagnostic, silenced)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -87,8 +163,9 @@ def sarif_log(report: Report) -> dict[str, Any]:
                         "rules": [_rule(info) for info in rules],
                     }
                 },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": base.as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(d, index) for d in report.diagnostics],
+                "results": results.results,
             }
         ],
     }

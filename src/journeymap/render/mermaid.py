@@ -1,49 +1,175 @@
-"""The grid as a Mermaid `journey` diagram, which GitHub draws inside Markdown.
+"""Journeys as a Mermaid `journey` diagram, which GitHub draws inside Markdown.
 
 Mermaid's journey diagram has sections, tasks, a score from 1 to 5 and actors, so the
 export is lossy: stages become sections, steps become tasks, the emotion (-2..2) becomes
-the score (1..5, 3 when not rated) and the channels of the step become its actors; in a
-comparison the actors are the journeys that live the step. Cells, marks and breakpoints
-have no place there.
+the score (1..5, 3 when not rated) and the channels of the step become its actors. Cells,
+marks and breakpoints have no place there. A comparison gets one section per journey and
+stage, each step with its own journey's emotion: an average would hide the gap the
+comparison is for.
+
+Every text is kept whole. Mermaid's journey lexer (journey.jison) splits a task on `:`,
+ends a statement at `;`, starts a comment at `#` or `%%`, and reads a line that starts
+with `journey`, `title`, `section`, `accTitle` or `accDescr` (any case) as that statement:
+a task "Title of my order: 3" silently becomes the diagram's title. Mermaid decodes
+`#<code>;` entities before lexing and puts the characters back in the drawing, so those
+characters are written as entities and a keyword's first letter likewise (tested with
+mermaid-cli 12.2.0, Mermaid 12.3.0).
+
+Mermaid draws each task in a fixed box and clips what does not fit; `<br>` would show as
+the four characters, since the default (foreignObject) placement inserts text, not HTML.
+So the boxes are sized from the longest text instead, through the diagram's front-matter
+configuration: three lines high (taller boxes would cover the emotion faces, which Mermaid
+places at fixed heights), and as wide as three lines of the longest text need.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable, Sequence
 
-from journeymap.views.grid import Grid
+from journeymap.model.journey import Journey
+from journeymap.views.labels import MARKS
+from journeymap.views.moments import shared_moments
 
-_UNSAFE = re.compile(r"[:;#%\n\r]+")
+_ESCAPED = frozenset(":;#&ﬂ¶")
+"""The lexer's separators, and the two characters of Mermaid's own entity placeholders
+(`ﬂ°°58¶ß` stands for `#58;` between its encoding and its decoding)."""
+_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+LINES = 3
+"""Lines of text a task box holds."""
+LINE_HEIGHT = 20
+"""Pixels per line of Mermaid's 16 px task text, with some room."""
+MIN_WIDTH = 150
+"""Mermaid's default box width."""
+TITLE_SCALE = 3.0
+"""Mermaid's bold 4ex title against its 16 px task text."""
+MIN_LEFT_MARGIN = 150
+"""Mermaid's default left margin."""
+_PADDING = 10
 
 
-def _clean(text: str) -> str:
-    """Mermaid's journey syntax splits on ':' and treats ';', '#' and '%%' specially."""
-    return " ".join(_UNSAFE.sub(" ", text).split())
+def escape(text: str, *, actor: bool = False) -> str:
+    """The text as Mermaid's journey lexer reads it back, on one line.
 
-
-def _actor(name: str) -> str:
-    return _clean(name.replace(",", " "))
+    Line breaks and tabs become spaces (a statement is one line); actors are separated by
+    commas, so an actor's own commas are escaped too.
+    """
+    words = " ".join(_CONTROL.sub(" ", text).split())
+    out: list[str] = []
+    for index, char in enumerate(words):
+        if char in _ESCAPED or (actor and char == ","):
+            out.append(f"#{ord(char)};")
+        elif char == "%" and words[index + 1 : index + 2] == "%":
+            out.append("#37;")
+        else:
+            out.append(char)
+    if words.lower().startswith(_KEYWORDS):
+        out[0] = f"#{ord(words[0])};"
+    return "".join(out)
 
 
 def score(emotion: int | None) -> int:
     return 3 if emotion is None else emotion + 3
 
 
-def build_mermaid(grid: Grid) -> str:
-    lines = ["journey", f"    title {_clean(grid.title)}"]
-    for stage in grid.stages:
-        lines.append(f"    section {_clean(stage.name)}")
-        for index in stage.columns:
-            column = grid.columns[index]
-            if not column.step_id:
-                continue
-            emotions = [e for e in column.emotions if e is not None]
-            emotion = round(sum(emotions) / len(emotions)) if emotions else None
-            if grid.comparison:
-                actors = [_actor(grid.journeys[j].title) for j in column.journeys]
-            else:
-                lanes = sorted({lane for (k, lane) in grid.cells if k == index})
-                actors = [_actor(grid.lanes[lane].name) for lane in lanes]
-            task = f"      {_clean(column.text)}: {score(emotion)}"
-            lines.append(f"{task}: {', '.join(actors)}" if actors else task)
-    return "\n".join(lines) + "\n"
+def _char_width(char: str) -> float:
+    """A generous estimate of a character's width in pixels at Mermaid's 16 px, so that
+    the estimate errs on the wide side whatever font the reader's browser picks."""
+    if char in " .,;:!'’|ilj()[]":
+        return 5.5
+    if char.isupper() or char in "mwMW@%&—":
+        return 13.0
+    return 9.5
+
+
+def text_width(text: str, scale: float = 1.0) -> float:
+    return sum(_char_width(c) for c in text) * scale
+
+
+def _lines(text: str, width: float) -> float:
+    """How many lines a browser needs for the text in a box `width` pixels wide
+    (infinite when one word is wider than the box, since a browser does not break it)."""
+    lines, used = 1, 0.0
+    space = _char_width(" ")
+    for word in text.split():
+        size = text_width(word)
+        if size > width:
+            return math.inf
+        if used and used + space + size > width:
+            lines, used = lines + 1, size
+        else:
+            used += (space if used else 0.0) + size
+    return lines
+
+
+def box_width(labels: Iterable[tuple[str, int]]) -> int:
+    """The narrowest task box width (a multiple of 10 px, at least Mermaid's default) in
+    which every label fits on LINES lines; each label comes with the number of task boxes
+    it spans (a section spans its tasks, with 50 px between them)."""
+    needed = MIN_WIDTH
+    for text, span in labels:
+        while _lines(text, span * (needed + 50) - 50 - _PADDING) > LINES:
+            needed += 10
+    return needed
+
+
+def left_margin(width: int, tasks: int, title: str) -> int:
+    """Mermaid's left margin (before the actors' legend) that keeps the drawing whole.
+
+    Mermaid makes its drawing `2 × margin + (tasks - 1) × (width + 50) + 200` pixels
+    wide, counting neither the last box's width nor the title's: a wider box or a long
+    title would be cut at the right edge, so the margin grows to make room for them.
+    """
+    room = (tasks - 1) * (width + 50) + 200
+    needed = max(width, text_width(title, TITLE_SCALE) - room) + 20
+    return max(MIN_LEFT_MARGIN, 10 * math.ceil((needed - 200) / 10))
+
+
+def _section_name(journeys: Sequence[Journey], journey: Journey, name: str) -> str:
+    return name if len(journeys) == 1 else f"{journey.title} › {name}"
+
+
+def build_mermaid(journeys: Sequence[Journey]) -> str:
+    """One `journey` diagram: the journey's stages as sections, or, for a comparison, one
+    section per journey and stage, each in its journey's chronological order."""
+    if not journeys:
+        raise ValueError("build_mermaid needs at least one journey")
+    shared = {(m.stage_id, m.step_id) for m in shared_moments(journeys)}
+    body: list[str] = []
+    sized: list[tuple[str, int]] = []
+    title = " · ".join(j.title for j in journeys)
+    for journey in journeys:
+        channels = {c.id: c.name for c in journey.channels}
+        for stage in journey.stages:
+            section = _section_name(journeys, journey, stage.name)
+            body.append(f"    section {escape(section)}")
+            sized.append((section, max(1, len(stage.steps))))
+            if not stage.steps:
+                # A section without tasks is not drawn: keep the stage's place.
+                body.append("      …: 3")
+            for step in stage.steps:
+                text = step.text
+                if (stage.id, step.id) in shared:
+                    text = f"{MARKS['shared']} {text}"
+                sized.append((text, 1))
+                order = dict.fromkeys(channels.get(t.channel, t.channel) for t in step.touchpoints)
+                actors = ", ".join(escape(name, actor=True) for name in order)
+                task = f"      {escape(text) or escape(step.id)}: {score(step.emotion)}"
+                body.append(f"{task}: {actors}" if actors else task)
+    tasks = sum(max(1, len(stage.steps)) for journey in journeys for stage in journey.stages)
+    width = box_width(sized)
+    head = [
+        "---",
+        "config:",
+        "  journey:",
+        f"    width: {width}",
+        f"    height: {LINES * LINE_HEIGHT + 4}",
+        f"    leftMargin: {left_margin(width, tasks, title)}",
+        "---",
+        "journey",
+        f"    title {escape(title)}",
+    ]
+    return "\n".join(head + body) + "\n"

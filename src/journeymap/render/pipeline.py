@@ -106,9 +106,9 @@ def render(
     engine: Engine | None,
     view: str = "map",
 ) -> bytes:
-    grid = build_grid(journeys)
     if fmt == "mmd":
-        return build_mermaid(grid).encode("utf-8")
+        return build_mermaid(journeys).encode("utf-8")
+    grid = build_grid(journeys)
     if view == "path":
         grid = path_view(grid)
     elif view == "emotion":

@@ -65,8 +65,8 @@ def idle_stakeholder(journey: Journey, config: LintConfig) -> Iterator[Finding]:
 
     Golden rule 2 brings every department into the workshop, including those the
     customer never sees (back office). A stakeholder that owns nothing is either such
-    a support department (fine, hence information) or a touchpoint whose owner is
-    missing or wrong.
+    a support department (fine, hence information; in format 1.1, give it its
+    backstage or support actions) or a touchpoint whose owner is missing or wrong.
 
     Bad (fr): `{id: sav, name: Service après-vente}` and no touchpoint with `owner: sav`.
     Good (fr): the after-sales call is `{channel: telephone, owner: sav}`.
@@ -74,6 +74,11 @@ def idle_stakeholder(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     Good (en): the invoice email is `{channel: email, owner: billing}`.
     """
     owners = {t.owner for _, t in journey.iter_touchpoints()}
+    # Format 1.1: a department the customer never sees owns its blueprint actions.
+    for _, stage, _, step in journey.iter_steps():
+        owners.update(a.owner for _, actions in step.lanes() for a in actions)
+        owners.update(o.owner for o in step.opportunities)
+        owners.update(o.owner for o in stage.opportunities)
     for index, stakeholder in enumerate(journey.stakeholders):
         if stakeholder.id not in owners:
             yield Finding(
