@@ -605,7 +605,7 @@ PROCESSING = {
         "extraire extraction generer generation analyser analyse exporter export consulter "
         "consultation identifier identification planifier planification piloter pilotage "
         "gerer gestion collecter collecte calculer calcul detecter detection preparer "
-        "preparation evaluer evaluation enregistrer enregistrement configurer "
+        "preparation evaluer evaluation configurer "
         "configuration administrer administration miseajour"
     ),
     "en": _lex(
@@ -633,6 +633,11 @@ SELLER_SIDE = {
 }
 
 
+# The customer's papers, as a file the back office checks.
+PAPERS = {
+    "fr": _lex("pieces justificatifs documents dossier dossiers identite justificatif"),
+    "en": _lex("documents document paperwork identity claim claims application applications"),
+}
 _FOR_YOU = re.compile(r"\b(for|to|with|pour|avec|a) (you|vous)\b")
 
 
@@ -684,8 +689,11 @@ def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # Two distinct processing nominals make a back-office phrase in French ("Export Excel
     # pour analyse externe"); an English imperative reuses them ("Review extracted signals").
     actions = len(set(processing))
+    # The customer's papers under someone's check: "Validation pièces", "Reviews documents".
+    papers = bool(processing) and any(t in PAPERS[lang] for t in toks)
     score = (
         2 * min(len(strong), 1)
+        + int(papers)
         + 2 * int(backend or staff or agent or behind)
         + min(actions, 2 if lang == "fr" and not possessive else 1)
         + min(
