@@ -10,7 +10,7 @@ import pytest
 from journeymap import __version__
 from tests.conftest import invoke, run_cli
 
-HEAVY = ("rich", "graphviz", "yaml", "journeymap.model", "journeymap.load")
+HEAVY = ("rich", "graphviz", "yaml", "journeymap.model", "journeymap.load", "ruamel", "anyascii")
 
 
 def test_version() -> None:

@@ -108,10 +108,14 @@ def mutated_documents(draw: st.DrawFn) -> str:
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
 
 
-@st.composite
-def mutated_texts(draw: st.DrawFn) -> bytes:
-    """An example's text with lines dropped, repeated, re-indented or spliced with bytes."""
-    lines = draw(st.sampled_from(EXAMPLE_TEXTS)).encode("utf-8").split(b"\n")
+BYTE_NOISE = st.binary(max_size=8)
+
+
+def mutate_lines(
+    draw: st.DrawFn, text: bytes, noise: st.SearchStrategy[bytes] = BYTE_NOISE
+) -> bytes:
+    """Lines dropped, repeated, re-indented or spliced with noise, as hand edits break text."""
+    lines = text.split(b"\n")
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         index = draw(st.integers(min_value=0, max_value=len(lines) - 1))
         action = draw(st.sampled_from(["drop", "repeat", "indent", "dedent", "splice"]))
@@ -125,11 +129,16 @@ def mutated_texts(draw: st.DrawFn) -> bytes:
             lines[index] = lines[index][draw(st.integers(1, 3)) :]
         else:
             cut = draw(st.integers(min_value=0, max_value=len(lines[index])))
-            noise = draw(st.binary(max_size=8))
-            lines[index] = lines[index][:cut] + noise + lines[index][cut:]
+            lines[index] = lines[index][:cut] + draw(noise) + lines[index][cut:]
         if not lines:
             lines = [b""]
     return b"\n".join(lines)
+
+
+@st.composite
+def mutated_texts(draw: st.DrawFn) -> bytes:
+    """An example's text with lines dropped, repeated, re-indented or spliced with bytes."""
+    return mutate_lines(draw, draw(st.sampled_from(EXAMPLE_TEXTS)).encode("utf-8"))
 
 
 def _survives(content: bytes) -> None:

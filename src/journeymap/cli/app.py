@@ -47,6 +47,7 @@ def _root(
 
 def _register() -> None:
     from journeymap.cli import (
+        import_cmd,
         lint_cmd,
         matrix_cmd,
         render_cmd,
@@ -55,7 +56,15 @@ def _register() -> None:
         validate_cmd,
     )
 
-    for module in (validate_cmd, lint_cmd, rules_cmd, matrix_cmd, render_cmd, schema_cmd):
+    for module in (
+        validate_cmd,
+        lint_cmd,
+        rules_cmd,
+        matrix_cmd,
+        render_cmd,
+        schema_cmd,
+        import_cmd,
+    ):
         module.register(app)
 
 

@@ -1,0 +1,188 @@
+"""What every importer hands back: journey data in the format's key order, the comments
+that say where each part came from and what was guessed, and warnings for the user.
+
+Importers are pure: text in, `Imported` out. They never touch files, so the same code
+serves the CLI, the tests and anyone scripting a migration. The data is plain dicts and
+lists in the order a person would write the keys, ready for the YAML writer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+class ImportProblem(Exception):
+    """Input the importer cannot read at all; the message names the place and the fix."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class ImportWarning:
+    """Something imported approximately, or left out; `line` is 0 when unknown."""
+
+    message: str
+    line: int = 0
+
+
+@dataclass
+class Imported:
+    """One journey found in a source."""
+
+    data: dict[str, Any]
+    header: list[str] = field(default_factory=list)
+    comments: dict[Path, str] = field(default_factory=dict)
+    """End-of-line comments, keyed by the path of the commented key or item."""
+    before: dict[Path, str] = field(default_factory=dict)
+    """Comments on their own line above the key at that path."""
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+
+def _ascii(text: str) -> str:
+    """Latin letters for any script, so that ids stay readable for 'Café' or '用户旅程'."""
+    from anyascii import anyascii
+
+    parts: list[str] = []
+    for char in text:
+        if unicodedata.category(char).startswith("S"):  # emoji and symbols say nothing in an id
+            parts.append(" ")
+        elif ord(char) < 128:
+            parts.append(char)
+        else:
+            # CJK characters transliterate to whole syllables: keep them apart.
+            spelled = anyascii(char)
+            parts.append(f" {spelled} " if len(spelled) > 1 and char.isalpha() else spelled)
+    return "".join(parts)
+
+
+def slugify(text: str, max_length: int = 48) -> str:
+    """A format id (lowercase letters, digits, '-') cut at a word boundary."""
+    words = _NON_SLUG.sub("-", _CAMEL.sub("-", _ascii(text)).lower()).strip("-")
+    if len(words) > max_length:
+        cut = words[:max_length]
+        words = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return words.strip("-")
+
+
+class IdMaker:
+    """Unique ids within one kind (stages, steps, channels...), '-2', '-3' on a clash."""
+
+    def __init__(self, fallback: str) -> None:
+        self._used: set[str] = set()
+        self._fallback = fallback
+
+    def make(self, *candidates: str | None, max_length: int = 48) -> str:
+        base = ""
+        for candidate in candidates:
+            if candidate and (base := slugify(candidate, max_length)):
+                break
+        base = base or self._fallback
+        ident, n = base, 2
+        while ident in self._used:
+            ident, n = f"{base}-{n}", n + 1
+        self._used.add(ident)
+        return ident
+
+
+_FRENCH = frozenset(
+    [
+        "je",
+        "j",
+        "me",
+        "ma",
+        "mon",
+        "mes",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "et",
+        "est",
+        "pour",
+        "sur",
+        "avec",
+        "dans",
+        "au",
+        "aux",
+        "que",
+        "qui",
+        "pas",
+        "ne",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "the",
+        "a",
+        "an",
+        "and",
+        "is",
+        "to",
+        "of",
+        "for",
+        "on",
+        "with",
+        "in",
+        "at",
+        "it",
+        "we",
+        "you",
+        "your",
+        "this",
+        "that",
+        "not",
+    ]
+)
+
+
+def guess_lang(texts: list[str]) -> tuple[str, str]:
+    """The journey's `lang` (fr or en) and a comment saying how sure the guess is."""
+    words = re.findall(r"[a-zà-ÿ]+", " ".join(texts).lower())
+    french = sum(word in _FRENCH for word in words)
+    english = sum(word in _ENGLISH for word in words)
+    latin = sum(1 for t in texts for c in t if c.isalpha() and ord(c) < 0x250)
+    letters = sum(1 for t in texts for c in t if c.isalpha())
+    if letters and latin / letters < 0.5:
+        return "en", "guessed: the texts are in a language the format does not know (fr, en)"
+    if french > english:
+        return "fr", "guessed from the words of the texts"
+    return "en", "guessed from the words of the texts"
+
+
+def emotion_from_score(score: float, low: float, high: float) -> tuple[int, bool]:
+    """The emotion for a score on a low..high scale that maps to -2..2, and whether it was
+    clamped. Round half up, then clamp: never a lower emotion for a higher score."""
+    middle = (low + high) / 2
+    step = (high - low) / 4
+    emotion = math.floor((score - middle) / step + 0.5)
+    clamped = max(-2, min(2, emotion))
+    return clamped, clamped != emotion or score < low or score > high
+
+
+def humanise(ident: str) -> str:
+    """'sysdev-lifecycle' -> 'Sysdev lifecycle', for a title made from an id."""
+    words = re.sub(r"[-_:]+", " ", ident).strip()
+    return words[:1].upper() + words[1:]

@@ -1,0 +1,46 @@
+"""Choosing the importer for a text, and naming the journeys of one run."""
+
+from __future__ import annotations
+
+from journeymap.importers.common import Imported, ImportProblem
+from journeymap.importers.ems import import_ems, is_ems
+from journeymap.importers.mermaid import find_diagrams, import_mermaid
+
+
+def detect(text: str) -> str | None:
+    """'mermaid' or 'ems' from the content alone (file names lie: .md, .txt, .yml...)."""
+    if is_ems(text):
+        return "ems"
+    if find_diagrams(text):
+        return "mermaid"
+    return None
+
+
+def import_source(
+    text: str, source: str, source_format: str | None = None, channel: str | None = None
+) -> list[Imported]:
+    chosen = source_format or detect(text)
+    if chosen == "ems":
+        return import_ems(text, source)
+    if chosen == "mermaid":
+        return import_mermaid(text, source, channel)
+    raise ImportProblem(
+        "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
+        "```mermaid journey blocks) nor Enablement Map Studio YAML (`kind: cjm`); "
+        "say which with --from mermaid|ems"
+    )
+
+
+def name_outputs(journeys: list[Imported]) -> list[str]:
+    """File names from journey ids, '-2', '-3' when two journeys share an id; the journey's
+    id follows its file name so that the two files validate together."""
+    used: set[str] = set()
+    names: list[str] = []
+    for journey in journeys:
+        name, n = journey.id, 2
+        while name in used:
+            name, n = f"{journey.id}-{n}", n + 1
+        used.add(name)
+        journey.data["id"] = name
+        names.append(name)
+    return names
