@@ -56,6 +56,7 @@ COMMANDS: list[list[str]] = [
     ["matrix", "--format", "csv"],
     ["render", "-o", "{dir}/map.dot"],
     ["render", "-o", "{dir}/map.mmd"],
+    ["metrics", "plan", "--format", "csv"],
 ]
 
 scalars = st.one_of(

@@ -50,9 +50,11 @@ def _register() -> None:
         import_cmd,
         lint_cmd,
         matrix_cmd,
+        metrics_cmd,
         render_cmd,
         rules_cmd,
         schema_cmd,
+        site_cmd,
         validate_cmd,
     )
 
@@ -66,6 +68,8 @@ def _register() -> None:
         import_cmd,
     ):
         module.register(app)
+    metrics_cmd.register(app)
+    site_cmd.register(app)
 
 
 _register()

@@ -6,13 +6,12 @@ import io
 import os
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, PathsArgument
+from journeymap.cli.options import ExcludeOption, OutputFileOption, PathsArgument
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -104,17 +103,7 @@ def matrix(
             help="Colour in the text format: auto (terminal, honours NO_COLOR), always, never.",
         ),
     ] = ColorMode.auto,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of standard output.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputFileOption = None,
 ) -> None:
     """Show the channels x stages matrix of each journey, then the moments they share.
 
