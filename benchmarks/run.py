@@ -85,6 +85,7 @@ def _journeymap_commands(target: Path, out: Path, files: int) -> dict[str, list[
         "validate": [JOURNEYMAP, "validate", str(target)],
         "lint": [JOURNEYMAP, "lint", str(target)],
         "matrix --format json": [JOURNEYMAP, "matrix", "--format", "json", str(target)],
+        "site -o DIR": [JOURNEYMAP, "site", str(target), "-o", str(out / "site")],
     }
     if files == 1:
         single = next(target.glob("*.yaml"))
