@@ -606,7 +606,7 @@ PROCESSING = {
         "reconcilier rapprocher provisionner habiliter auditer scorer enrichir indexer "
         "transmettre valider verifier controler qualifier extraire generer analyser exporter "
         "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
-        "evaluer configurer administrer instruire cloturer miseajour"
+        "evaluer configurer administrer instruire cloturer etudier examiner miseajour"
     ),
     "en": _lex(
         "review process validate verify approve check assess investigate assign escalate "
@@ -628,6 +628,13 @@ ROUTING = {
         "audit investigate allocate"
     ),
 }
+# Making what the customer will get, out of sight: counted in a passive only ("Items
+# are washed & folded", "La commande est préparée"); done in front of the customer
+# ("We vacuum the carpet") it is the service itself.
+PRODUCTION = {
+    "fr": _lex("laver nettoyer plier cuisiner emballer conditionner preparer fabriquer assembler"),
+    "en": _lex("wash clean fold cook bake pack manufacture assemble"),
+}
 # Deverbal nouns: (ending, replacements giving the verb). Irregular ones are listed.
 _NOUN_SUFFIXES = {
     "fr": (
@@ -646,6 +653,7 @@ _IRREGULAR_NOUNS = {
         "gestion": "gerer", "transmission": "transmettre", "extraction": "extraire",
         "calcul": "calculer", "export": "exporter", "controle": "controler",
         "audit": "auditer", "dispatch": "dispatcher", "instruction": "instruire",
+        "etude": "etudier",
     },
     "en": {"review": "review", "check": "check", "checks": "check", "audit": "audit",
            "update": "update", "updates": "update", "triage": "triage", "dispatch": "dispatch"},
@@ -703,12 +711,20 @@ PAPERS = {
     "fr": _lex("pieces justificatifs documents dossier dossiers identite justificatif"),
     "en": _lex("documents document paperwork identity claim claims application applications"),
 }
+# Checking someone's papers: the customer prepares documents, the back office checks them.
+CHECKING = {
+    "fr": _lex(
+        "valider verifier controler examiner instruire traiter qualifier analyser evaluer etudier"
+    ),
+    "en": _lex("review verify validate check assess examine process approve evaluate screen"),
+}
 # What a customer also handles ("Review order", "Valider la commande"): counted only
 # under a nominal action ("Validation commande", "Order verification").
 OBJECTS = {
     "fr": _lex("commande commandes devis demande demandes besoin besoins"),
     "en": _lex("order orders request requests"),
 }
+_QUOTED = re.compile(r'"[^"]*"|«[^»]*»|“[^”]*”')
 _FOR_YOU = re.compile(r"\b(for|to|with|pour|avec|a) (you|vous)\b")
 # The company as the subject of work, wherever it stands: "we'll review", "we will be
 # checking", "nous devrons vérifier". Up to three words (auxiliaries, adverbs) between.
@@ -744,6 +760,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     A step one point short (a lone "Validation commande") is back-office work when the
     steps around it are (lint/rules/internal.py): a staff member's day reads as one.
     """
+    # A label in quotes is what the customer's screen shows: 'Voir le statut "en attente
+    # de synchronisation"' is the customer reading a status.
+    text = _QUOTED.sub(" ", text) if _QUOTED.sub("", text).strip() else text
     toks = [t.rstrip("'") if t.endswith("'") and len(t) > 3 else t
             for t in words(text) if t[0].isalnum()]  # fmt: skip
     strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
@@ -779,7 +798,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         and any(t in STAFF_NOUNS[lang] for t in toks)
     )
     behind = bool(BEHIND[lang].search(folded))
-    passive = voice == "other" and any(_participle(text, t, lang) for t in processing)
+    made = [t for t in toks if _family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
+    passive = voice == "other" and any(_participle(text, t, lang) for t in processing + made)
+    processing += [t for t in made if voice == "other" and t not in processing]
     # Speaking to the customer ("vous recevez", "your order") is what the customer sees,
     # unless the company is the one at work.
     # The customer's own things ("Validation de ma commande") likewise.
@@ -793,7 +814,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     two = 2 if (lang == "fr" or len(set(nominal)) > 1) and not possessive else 1
     # The customer's papers under someone's check: "Validation pièces", "Reviews documents";
     # the company's objects under a nominal action: "Validation commande".
-    papers = bool(processing) and any(t in PAPERS[lang] for t in toks)
+    checks = [t for t in processing if _family(t, lang, CHECKING[lang])]
+    papers = bool(checks) and any(t in PAPERS[lang] for t in toks)
     papers = papers or (bool(nominal) and any(t in OBJECTS[lang] for t in toks))
     score = (
         2 * min(len(strong) + len(inflow), 1)
