@@ -606,14 +606,15 @@ PROCESSING = {
         "reconcilier rapprocher provisionner habiliter auditer scorer enrichir indexer "
         "transmettre valider verifier controler qualifier extraire generer analyser exporter "
         "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
-        "evaluer configurer administrer instruire cloturer etudier examiner miseajour"
+        "evaluer configurer administrer instruire cloturer etudier examiner refuser rejeter "
+        "miseajour"
     ),
     "en": _lex(
         "review process validate verify approve check assess investigate assign escalate "
         "route dispatch triage reconcile provision archive sync synchronize audit underwrite "
         "adjudicate detect compute calculate enrich index flag update extract map score "
         "qualify key screen generate analyze analyse implement deploy gather collect consult "
-        "relay examine evaluate configure administer allocate"
+        "relay examine evaluate configure administer allocate reject"
     ),
 }
 # The roots whose work is the back office's whoever reads them: a customer does not
@@ -718,6 +719,15 @@ CHECKING = {
     ),
     "en": _lex("review verify validate check assess examine process approve evaluate screen"),
 }
+# The seller drawing up its own papers: "Préparer le devis", "Draft the invoice".
+DRAFTING = {
+    "fr": _lex("rediger etablir editer emettre generer preparer chiffrer"),
+    "en": _lex("draft issue generate prepare compile"),
+}
+SELLER_PAPERS = {
+    "fr": _lex("devis facture factures proforma rapport rapports"),
+    "en": _lex("quote quotes invoice invoices estimate estimates report reports"),
+}
 # What a customer also handles ("Review order", "Valider la commande"): counted only
 # under a nominal action ("Validation commande", "Order verification").
 OBJECTS = {
@@ -763,7 +773,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # A label in quotes is what the customer's screen shows: 'Voir le statut "en attente
     # de synchronisation"' is the customer reading a status.
     text = _QUOTED.sub(" ", text) if _QUOTED.sub("", text).strip() else text
-    toks = [t.rstrip("'") if t.endswith("'") and len(t) > 3 else t
+    # "we'll", "we're": the pronoun without its contraction; French elisions stay.
+    toks = [t.rstrip("'") if t.endswith("'") and (lang == "en" or len(t) > 3) else t
             for t in words(text) if t[0].isalnum()]  # fmt: skip
     strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
     # "Reporting the claim": a gerund with its object is the customer's action.
@@ -816,6 +827,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # the company's objects under a nominal action: "Validation commande".
     checks = [t for t in processing if _family(t, lang, CHECKING[lang])]
     papers = bool(checks) and any(t in PAPERS[lang] for t in toks)
+    drafts = [t for t in toks if _family(t, lang, DRAFTING[lang])]
+    papers = papers or (bool(drafts) and any(t in SELLER_PAPERS[lang] for t in toks))
+    processing += [t for t in drafts if t not in processing]
     papers = papers or (bool(nominal) and any(t in OBJECTS[lang] for t in toks))
     score = (
         2 * min(len(strong) + len(inflow), 1)
