@@ -678,11 +678,24 @@ def _noun_lemmas(word: str, lang: Lang) -> frozenset[str]:
     return frozenset(found)
 
 
+_FR_PARTICIPLES = (("mis", "mettre"), ("mise", "mettre"), ("mises", "mettre"), ("uit", "uire"),
+                   ("uite", "uire"), ("ait", "aire"), ("aite", "aire"))  # fmt: skip
+
+
+def _irregular_participle(word: str, lang: Lang) -> frozenset[str]:
+    """ "transmis" -> transmettre, "instruit" -> instruire, "extrait" -> extraire."""
+    if lang != "fr":
+        return frozenset()
+    return frozenset(word[: -len(e)] + r for e, r in _FR_PARTICIPLES if word.endswith(e))
+
+
 def _family(word: str, lang: Lang, roots: frozenset[str]) -> str | None:
     """ "verb" or "noun" when a word is a form of one of the roots, else None."""
     if word in _NOT_PROCESSING:
         return None
-    if not roots.isdisjoint(lemmas(word, lang)):
+    if not roots.isdisjoint(lemmas(word, lang)) or not roots.isdisjoint(
+        _irregular_participle(word, lang)
+    ):
         return "verb"
     if not roots.isdisjoint(_noun_lemmas(word, lang)):
         return "noun"
@@ -722,7 +735,7 @@ CHECKING = {
 # The seller drawing up its own papers: "Préparer le devis", "Draft the invoice".
 DRAFTING = {
     "fr": _lex("rediger etablir editer emettre generer preparer chiffrer"),
-    "en": _lex("draft issue generate prepare compile"),
+    "en": _lex("draft generate compile"),
 }
 SELLER_PAPERS = {
     "fr": _lex("devis facture factures proforma rapport rapports"),
@@ -767,8 +780,8 @@ def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
 def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     """Every back-office sign in a text and their score, even one sign short of enough.
 
-    A step one point short (a lone "Validation commande") is back-office work when the
-    steps around it are (lint/rules/internal.py): a staff member's day reads as one.
+    A lone weak sign ("Regimen review", "Clôture journée") is kept with its score of 1,
+    so that a measurement can see what the reading nearly caught.
     """
     # A label in quotes is what the customer's screen shows: 'Voir le statut "en attente
     # de synchronisation"' is the customer reading a status.
@@ -818,18 +831,18 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     possessive = any(t in ("votre", "vos", "your", "vous", "you") or t in MY[lang] for t in toks)
     if _FOR_YOU.search(folded):
         return None  # done for the customer, who sees it: "will generate an invoice for you"
+    drafts = [t for t in toks if _family(t, lang, DRAFTING[lang])]
+    processing += [t for t in drafts if t not in processing]
     # Two distinct processing nominals make a back-office phrase in French ("Export Excel
     # pour analyse externe"); an English imperative reuses them ("Review extracted signals").
-    nominal = [t for t in processing if kinds[t] == "noun" or (lang == "en" and t != toks[0])]
+    nominal = [t for t in processing if kinds.get(t) == "noun" or (lang == "en" and t != toks[0])]
     actions = len(set(processing))
     two = 2 if (lang == "fr" or len(set(nominal)) > 1) and not possessive else 1
     # The customer's papers under someone's check: "Validation pièces", "Reviews documents";
     # the company's objects under a nominal action: "Validation commande".
     checks = [t for t in processing if _family(t, lang, CHECKING[lang])]
     papers = bool(checks) and any(t in PAPERS[lang] for t in toks)
-    drafts = [t for t in toks if _family(t, lang, DRAFTING[lang])]
     papers = papers or (bool(drafts) and any(t in SELLER_PAPERS[lang] for t in toks))
-    processing += [t for t in drafts if t not in processing]
     papers = papers or (bool(nominal) and any(t in OBJECTS[lang] for t in toks))
     score = (
         2 * min(len(strong) + len(inflow), 1)
