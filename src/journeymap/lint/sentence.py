@@ -742,7 +742,8 @@ SELLER_PAPERS = {
     "en": _lex("quote quotes invoice invoices estimate estimates report reports"),
 }
 # What a customer also handles ("Review order", "Valider la commande"): counted only
-# under a nominal action ("Validation commande", "Order verification").
+# under a nominal check ("Validation commande", "Order verification"); "Order review" is
+# a checkout page as often as a back-office task.
 OBJECTS = {
     "fr": _lex("commande commandes devis demande demandes besoin besoins"),
     "en": _lex("order orders request requests"),
@@ -800,7 +801,10 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     folded = fold(text)
     kinds = {t: _family(t, lang, PROCESSING[lang]) for t in toks if t not in strong}
     processing = [t for t, k in kinds.items() if k]
-    routing = [t for t in processing if _family(t, lang, ROUTING[lang])]
+    # An English imperative is a user's command in a tool ("Assign team members").
+    command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
+    routing = [t for t in processing if _family(t, lang, ROUTING[lang])
+               and not (command and t == toks[0])]  # fmt: skip
     seller = [
         t
         for t in toks
@@ -843,7 +847,10 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     checks = [t for t in processing if _family(t, lang, CHECKING[lang])]
     papers = bool(checks) and any(t in PAPERS[lang] for t in toks)
     papers = papers or (bool(drafts) and any(t in SELLER_PAPERS[lang] for t in toks))
-    papers = papers or (bool(nominal) and any(t in OBJECTS[lang] for t in toks))
+    papers = papers or (
+        any(t in checks and t not in ("review", "reviews") for t in nominal)
+        and any(t in OBJECTS[lang] for t in toks)
+    )
     score = (
         2 * min(len(strong) + len(inflow), 1)
         + int(papers)
