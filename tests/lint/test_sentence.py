@@ -116,7 +116,7 @@ CUSTOMER_MOMENTS = [
     ("en", "Approve the estimate"),
     ("en", "Reporting the damage"),  # a gerund with its object: the customer's action
     ("en", "Report an issue"),
-    ("en", "Assign team members"),  # a command in the customer's own tool
+    ("en", "Assign seats to the passengers"),  # a command in the customer's own booking
     ("en", "Receive order updates"),
     ("en", "Order review"),  # a checkout page as often as a task
     ("en", "Staff are prepared with their own supplies"),

@@ -801,7 +801,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     folded = fold(text)
     kinds = {t: _family(t, lang, PROCESSING[lang]) for t in toks if t not in strong}
     processing = [t for t, k in kinds.items() if k]
-    # An English imperative is a user's command in a tool ("Assign team members").
+    # An English imperative is a user's command in a tool ("Assign seats").
     command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
     routing = [t for t in processing if _family(t, lang, ROUTING[lang])
                and not (command and t == toks[0])]  # fmt: skip
