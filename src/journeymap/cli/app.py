@@ -47,6 +47,7 @@ def _root(
 
 def _register() -> None:
     from journeymap.cli import (
+        diff_cmd,
         import_cmd,
         lint_cmd,
         matrix_cmd,
@@ -68,6 +69,7 @@ def _register() -> None:
         import_cmd,
     ):
         module.register(app)
+    diff_cmd.register(app)
     metrics_cmd.register(app)
     site_cmd.register(app)
 
