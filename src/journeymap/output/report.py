@@ -12,19 +12,8 @@ from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
 from journeymap.diagnostics import Diagnostic, Suppressed
-
-
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
-    """What a reporter may say about a code (SARIF lists them as the driver's rules)."""
-
-    code: str
-    name: str
-    summary: str
-    severity: str = "error"
-    help_uri: str | None = None
-    doc: str = ""
-    tags: tuple[str, ...] = ()
+from journeymap.diagnostics import RuleInfo as RuleInfo
+from journeymap.diagnostics import validity_rules as validity_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,23 +43,6 @@ def reporter(name: str) -> Reporter:
     cls = getattr(importlib.import_module(module_name), class_name)
     instance: Reporter = cls()
     return instance
-
-
-def validity_rules() -> tuple[RuleInfo, ...]:
-    """The file-validity codes (JM0xx) as rules, for reporters that list their rules."""
-    from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES, rule_url
-
-    return tuple(
-        RuleInfo(
-            code,
-            name,
-            VALIDITY_SUMMARIES[code],
-            "error",
-            help_uri=rule_url(code),
-            tags=("customer-journey", "validity"),
-        )
-        for code, name in VALIDITY_CODES.values()
-    )
 
 
 def pluralise(count: int, word: str) -> str:
