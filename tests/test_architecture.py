@@ -1,9 +1,10 @@
 """The package's import graph: no cycle, and data flowing one way through the layers.
 
 Every import counts, including those inside functions (the lazy imports that keep
-`journeymap --help` fast) and under `if TYPE_CHECKING:`: a circle that only the type
-checker walks is still a circle a reader has to hold in their head, and the first
-refactoring that turns a type-only import into a real one makes it an ImportError.
+`journeymap --help` fast), under `if TYPE_CHECKING:`, and the modules named in strings
+for importlib ("journeymap.output.text_report:TextReporter"): a circle that only the
+type checker or importlib walks is still a circle a reader has to hold in their head,
+and the first refactoring that turns it into a plain import makes it an ImportError.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def _module_name(path: Path) -> str:
 
 
 MODULES = {_module_name(path): path for path in sorted(ROOT.rglob("*.py"))}
+PLAIN_MODULES = {name for name, path in MODULES.items() if path.name != "__init__.py"}
 
 
 def _resolve(base: str, module: str | None, level: int, package: bool) -> str:
@@ -56,15 +58,10 @@ def _imports(name: str, path: Path) -> Iterator[str]:
                 f"{source}.{alias.name}" if f"{source}.{alias.name}" in MODULES else source
                 for alias in node.names
             ]
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "import_module"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            targets = [node.args[0].value]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            # A module named for importlib, alone or as "module:attribute".
+            named = node.value.partition(":")[0]
+            targets = [named] if named in PLAIN_MODULES else []
         else:
             continue
         for target in targets:
@@ -134,6 +131,7 @@ def test_the_graph_sees_lazy_and_type_only_imports() -> None:
     assert _cycles(graph) == [["a", "b", "c", "a"]]
     assert "journeymap.output.report" in GRAPH["journeymap.cli.validate_cmd"]  # in a function
     assert "journeymap.model.journey" in GRAPH["journeymap.lint.rule"]  # under TYPE_CHECKING
+    assert "journeymap.lint.rules.scope" in GRAPH["journeymap.lint.registry"]  # for importlib
 
 
 def test_no_import_cycle() -> None:

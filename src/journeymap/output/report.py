@@ -1,12 +1,11 @@
-"""The one interface every diagnostics format implements, and the lookup by format name.
+"""The one interface every diagnostics format implements.
 
-Reporters are imported by name only when chosen, so that `rich` is never loaded for
-`--format json` and never at all for `--help`.
+The reporters import this module; the lookup by format name is in
+journeymap.output.reporters, so that this module never names them back.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
@@ -28,21 +27,6 @@ class Report:
 
 class Reporter(Protocol):
     def write(self, report: Report, stream: TextIO) -> None: ...
-
-
-_REPORTERS: dict[str, str] = {
-    "text": "journeymap.output.text_report:TextReporter",
-    "json": "journeymap.output.json_report:JsonReporter",
-    "github": "journeymap.output.github_report:GithubReporter",
-    "sarif": "journeymap.output.sarif_report:SarifReporter",
-}
-
-
-def reporter(name: str) -> Reporter:
-    module_name, _, class_name = _REPORTERS[name].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    instance: Reporter = cls()
-    return instance
 
 
 def pluralise(count: int, word: str) -> str:
