@@ -150,3 +150,16 @@ def test_missing_explicit_config_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("lint", "--config", tmp_path / "nope.toml", path)
     assert result.code == 2
     assert "nope.toml: no such configuration file" in result.stderr
+
+
+def test_the_thresholds_a_file_may_set_are_the_options_the_rules_declare(
+    tmp_path: Path,
+) -> None:
+    from journeymap.lint.registry import all_rules
+
+    declared = sorted({option.key for r in all_rules() for option in r.options})
+    assert "max-stages" in declared and "poor-csat" in declared
+    path = _project(tmp_path, "journeymap.toml", "[lint.thresholds]\nmax-stage = 3\n")
+    result = invoke("lint", path)
+    assert result.code == 2
+    assert result.stderr.rstrip("\n").endswith(f"known: {', '.join(declared)}")
