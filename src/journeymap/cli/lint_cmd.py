@@ -71,7 +71,8 @@ def lint(
     from journeymap.lint.linter import lint_paths
     from journeymap.lint.registry import rule_infos
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
-    from journeymap.output.report import Report, reporter
+    from journeymap.output.report import Report
+    from journeymap.output.reporters import reporter
 
     if output is not None and str(output) == "-":
         output = None  # '-' is standard output, as for render

@@ -52,7 +52,8 @@ def load_valid(
     and views over a thousand journeys must not hold a thousand trees.
     """
     from journeymap.load.batch import load_all
-    from journeymap.output.report import Report, reporter
+    from journeymap.output.report import Report
+    from journeymap.output.reporters import reporter
 
     files = journey_paths(paths, exclude)
     journeys: list[tuple[Path, Journey]] = []
