@@ -6,8 +6,10 @@
 Runs the real CLI in-process (typer's runner, with COLUMNS, TERM and colour set as the
 snapshot tests set them) on every example alone, on the furniture pair, on all examples
 together and on a few generated journeys, in every format, with every option that
-changes what is printed. JSON is compared after parsing and re-indenting when `--json-
-parsed` is given, for the one documented change (compact JSON by default).
+changes what is printed. With `--json-v1`, JSON of format 2 (compact, shared moments
+referring to touchpoints by position) is turned back into format 1 (indented by two,
+records copied) before comparing with a capture made before format 2: the one documented
+change, checked to lose nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -83,17 +86,28 @@ def _runs() -> Iterator[tuple[str, list[str], dict[str, str | None]]]:
         )
 
 
-def _outputs(parse_json: bool) -> Iterator[tuple[str, bytes]]:
+def as_format_1(document: dict[str, Any]) -> dict[str, Any]:
+    """A format-2 matrix document as format 1 wrote it: shared touchpoints copied in."""
+    for moment in document["shared_moments"]:
+        for side in moment["journeys"]:
+            records = document["journeys"][side.pop("journey_index")]["touchpoints"]
+            side["touchpoints"] = [records[index] for index in side["touchpoints"]]
+    return {**document, "format": 1}
+
+
+def _outputs(parse_json: bool, only: str = "") -> Iterator[tuple[str, bytes]]:
     from typer.testing import CliRunner
 
     from journeymap.cli.app import app
 
     runner = CliRunner()
     for name, args, env in _runs():
+        if only not in name:
+            continue
         outcome = runner.invoke(app, args, env=env, catch_exceptions=False)
         data = f"exit {outcome.exit_code}\n".encode() + outcome.stdout_bytes
         if parse_json and name.endswith(".json") and outcome.exit_code == 0:
-            parsed = json.loads(outcome.stdout)
+            parsed = as_format_1(json.loads(outcome.stdout))
             data = b"exit 0\n" + (json.dumps(parsed, ensure_ascii=False, indent=2) + "\n").encode()
         yield name, data
 
@@ -102,12 +116,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["capture", "compare"])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--json-parsed", action="store_true", help="compare JSON by content")
+    parser.add_argument("--only", default="", help="only the outputs whose name has this")
+    parser.add_argument("--json-v1", action="store_true", help="format 2 JSON back to format 1")
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
     moved = 0
     count = 0
-    for name, data in _outputs(args.json_parsed):
+    for name, data in _outputs(args.json_v1, args.only):
         count += 1
         path = args.folder / name
         if args.mode == "capture":

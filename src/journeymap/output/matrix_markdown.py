@@ -19,7 +19,6 @@ from journeymap.output.matrix_common import (
     legend_items,
     marks_text,
     metric_legend,
-    metric_title,
     moment_texts,
     scores_text,
     summary_items,
@@ -28,6 +27,7 @@ from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, colon, label
 from journeymap.views.matrix import Entry, Matrix
 from journeymap.views.matrix_report import MatrixReport, Sheet
+from journeymap.views.matrix_table import metric_title
 from journeymap.views.metrics import METRIC_NAMES, MetricName
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#~|])")
