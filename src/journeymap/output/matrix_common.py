@@ -38,7 +38,7 @@ def moment_texts(entries: Iterable[Entry]) -> list[tuple[str, str]]:
     return items
 
 
-def marks_text(entry: Entry) -> str:
+def marks_text(entry: Entry | Iterable[tuple[str, int]]) -> str:
     return "".join(symbols for _, symbols in mark_runs(entry))
 
 

@@ -26,38 +26,32 @@ from rich.text import Text
 from journeymap.model.journey import Stage
 from journeymap.output import numbers, plain_table
 from journeymap.output.matrix_common import (
-    gap_items,
     legend_items,
     mark_runs,
     metric_legend,
-    moment_texts,
     scores_text,
     summary_items,
 )
+from journeymap.output.matrix_text_compare import write_comparisons
+from journeymap.output.matrix_text_parts import (
+    MARK_STYLES,
+    Run,
+    figure,
+    hanging,
+    plain,
+    styled,
+    text,
+    wrap_items,
+)
 from journeymap.output.plain_table import PlainColumn
-from journeymap.views.compare import Comparison
-from journeymap.views.labels import MARKS, Lang, colon, label
+from journeymap.views.labels import Lang, colon, label
 from journeymap.views.matrix import Entry, Matrix
 from journeymap.views.matrix_report import MatrixReport, Sheet
 from journeymap.views.matrix_table import (
-    ComparisonTable,
-    Figure,
     GridTable,
     Item,
-    comparison_table,
     grid_table,
 )
-from journeymap.views.metrics import METRIC_NAMES
-
-MARK_STYLES = {
-    "moment_of_truth": "bold magenta",
-    "shared": "cyan",
-    "delight": "green",
-    "irritant": "yellow",
-    "breakpoint": "bold red",
-}
-HEAT_STYLES = ("bold red", "dark_orange", "yellow", "chartreuse3", "bold green")
-VOLUME_STYLES = ("dim cyan", "cyan", "cyan", "bold cyan", "bold cyan")
 
 _BORDER = 3  # a column's left border and its padding on both sides
 _MIN_STAGE = 6
@@ -73,10 +67,6 @@ class _Layout:
     detail: bool
 
 
-Run = tuple[str, str | None]
-"""A piece of text and its style."""
-
-
 def write(report: MatrixReport, console: Console) -> None:
     out = plain_table.Out(console)
     for index, sheet in enumerate(report.sheets):
@@ -85,7 +75,7 @@ def write(report: MatrixReport, console: Console) -> None:
         _sheet(sheet, report, out)
     if report.several:
         out.print()
-        _comparisons(report, out)
+        write_comparisons(report, out)
     out.flush()
 
 
@@ -95,7 +85,7 @@ def _sheet(sheet: Sheet, report: MatrixReport, out: plain_table.Out) -> None:
     title.append(sheet.journey.title, style="bold")
     title.append(f" ({sheet.journey.id})", style="dim")
     out.print(title)
-    for line in _wrap_items(summary_items(matrix, report.metric, lang), out.width):
+    for line in wrap_items(summary_items(matrix, report.metric, lang), out.width):
         out.print(line)
     if not matrix.entries:
         out.print(Text(label("empty", lang), style="dim"))
@@ -118,55 +108,14 @@ def _sheet(sheet: Sheet, report: MatrixReport, out: plain_table.Out) -> None:
         _priorities(sheet, report.top, out)
 
 
-def _wrap_items(items: Sequence[Text | str], width: int, separator: str = " · ") -> list[Text]:
-    """Items joined on lines of at most `width`, breaking only between items."""
-    lines: list[Text] = []
-    for item in items:
-        piece = Text(item) if isinstance(item, str) else item
-        if lines and lines[-1].cell_len + len(separator) + piece.cell_len <= width:
-            lines[-1].append(separator)
-            lines[-1].append_text(piece)
-        else:
-            line = Text()
-            line.append_text(piece)
-            lines.append(line)
-    return lines
-
-
-def _text(lines: Sequence[Sequence[Run]]) -> Text:
-    text = Text()
-    for index, runs in enumerate(lines):
-        if index:
-            text.append("\n")
-        for words, style in runs:
-            text.append(words, style=style)
-    return text
-
-
-def _styled(run: Run) -> Text:
-    """One run as a Text styled as a whole: in a table, its padding takes the style too."""
-    return Text(run[0], style=run[1] or "")
-
-
-def _plain(runs: Sequence[Run]) -> str:
-    return "".join(words for words, _ in runs)
-
-
 def _item_runs(item: Item, lang: Lang) -> list[Run]:
     runs: list[Run] = [(symbols, MARK_STYLES[key]) for key, symbols in mark_runs(item.marks)]
     if runs:
         runs.append((" ", None))
     runs.append((item.entry.step.id, None))
     if item.figure is not None:
-        runs += [(" ", None), _figure(item.figure, lang, short=True)]
+        runs += [(" ", None), figure(item.figure, lang, short=True)]
     return runs
-
-
-def _figure(figure: Figure, lang: Lang, *, short: bool = False) -> Run:
-    if figure.value is None:
-        return ("–", "dim")
-    styles = VOLUME_STYLES if figure.metric == "volume" else HEAT_STYLES
-    return (numbers.figure(figure.metric, figure.value, lang, short=short), styles[figure.heat])
 
 
 def _detail(entry: Entry, width: int) -> Run:
@@ -202,9 +151,9 @@ def _layout(grid: GridTable, width: int) -> _Layout:
     for index, column in enumerate(grid.columns):
         stage = column.stage
         items = [item for row in grid.rows if not row.kind_heading for item in row.cells[index]]
-        lines = [cell_len(_plain(_item_runs(item, lang))) for item in items]
+        lines = [cell_len(plain(_item_runs(item, lang))) for item in items]
         if column.footer is not None:
-            lines.append(cell_len(_figure(column.footer, lang)[0]))
+            lines.append(cell_len(figure(column.footer, lang)[0]))
         natural = max([_MIN_STAGE, _longest_word(stage.name), *lines])
         compact[stage.id] = natural
         wanted[stage.id] = max(natural, min(cell_len(stage.name), _DETAIL_CAP))
@@ -301,7 +250,7 @@ def _table(grid: GridTable, layout: _Layout, out: plain_table.Out) -> None:
         for row in grid.rows
     ]
     footers: list[list[Run]] = [
-        [_figure(column.footer, lang)] if column.footer is not None else []
+        [figure(column.footer, lang)] if column.footer is not None else []
         for column in grid.columns
     ]
     if out.plain:
@@ -310,9 +259,9 @@ def _table(grid: GridTable, layout: _Layout, out: plain_table.Out) -> None:
         rows: list[list[list[str]]] = [[[grid.channel_heading]]]
         rows[0] += [[column.stage.name] for column in grid.columns]
         for row, row_cells in zip(grid.rows, cells, strict=True):
-            rows.append([[row.heading], *([_plain(line) for line in cell] for cell in row_cells)])
+            rows.append([[row.heading], *([plain(line) for line in cell] for cell in row_cells)])
         if grid.metric is not None:
-            rows.append([[grid.footer_heading], *([_plain(f)] for f in footers)])
+            rows.append([[grid.footer_heading], *([plain(f)] for f in footers)])
         texts = [line for row in rows for cell in row for line in cell]
         if plain_table.fits(out.console, columns) and not plain_table.awkward(texts):
             sections = [row.ends_section for row in grid.rows]
@@ -334,7 +283,7 @@ def _table(grid: GridTable, layout: _Layout, out: plain_table.Out) -> None:
     for column, width, foot in zip(grid.columns, widths, footers, strict=True):
         table.add_column(
             column.stage.name,
-            footer=_styled(*foot) if foot else "",
+            footer=styled(*foot) if foot else "",
             width=width,
             overflow="fold",
         )
@@ -343,7 +292,7 @@ def _table(grid: GridTable, layout: _Layout, out: plain_table.Out) -> None:
             table.add_row(Text(row.heading, style="bold italic"))
             continue
         table.add_row(
-            Text(row.heading), *(_text(cell) for cell in row_cells), end_section=row.ends_section
+            Text(row.heading), *(text(cell) for cell in row_cells), end_section=row.ends_section
         )
     out.rich(table)
 
@@ -356,32 +305,13 @@ def _legend(lang: Lang, report: MatrixReport, width: int) -> list[Text]:
             piece.append(label("legend", lang) + colon(lang), style="dim")
         piece.append(item, style=MARK_STYLES[key])
         items.append(piece)
-    lines = _wrap_items(items, width, separator="  ")
+    lines = wrap_items(items, width, separator="  ")
     if report.metric is not None:
         notes = metric_legend(report.metric, lang).split("; ")
         if report.metric != "volume":
             notes.append(label("heat", lang))
-        lines += _wrap_items([Text(n, style="dim") for n in notes], width, separator="; ")
+        lines += wrap_items([Text(n, style="dim") for n in notes], width, separator="; ")
     return lines
-
-
-def _hanging(out: plain_table.Out, head: Text, indent: int, *paragraphs: Text) -> None:
-    """Paragraphs after `head`, wrapped so that every further line starts at `indent`."""
-    width = max(out.width - indent, 20)
-    lines: list[Text] = []
-    for paragraph in paragraphs:
-        words = paragraph.plain
-        if out.plain and "\n" not in words and "\t" not in words and cell_len(words) <= width:
-            lines.append(paragraph)  # what wrap() would give, without its cost
-        else:
-            lines += paragraph.wrap(out.console, width)
-    for index, line in enumerate(lines):
-        if out.plain:
-            lead = head.plain if index == 0 else " " * indent
-            out.raw(lead + line.plain.rstrip() + "\n")
-            continue
-        line.rstrip()
-        out.print(Text.assemble(head if index == 0 else " " * indent, line), soft_wrap=True)
 
 
 def _priorities(sheet: Sheet, top: int, out: plain_table.Out) -> None:
@@ -408,121 +338,6 @@ def _priorities(sheet: Sheet, top: int, out: plain_table.Out) -> None:
         head = Text(f"{rank}.".rjust(rank_width) + " ")
         head.append(score.rjust(score_width), style="bold")
         head.append("  ")
-        _hanging(out, head, indent, body, figures)
+        hanging(out, head, indent, body, figures)
     if ranking.unranked:
         out.print(Text(f"{ranking.unranked} {label('unranked', lang)}", style="dim"))
-
-
-def _comparisons(report: MatrixReport, out: plain_table.Out) -> None:
-    lang = report.lang
-    out.print(Text(label("shared_moments", lang), style="bold"))
-    if not report.comparisons:
-        out.print(Text(label("no_shared", lang), style="dim"))
-        return
-    for comparison in report.comparisons:
-        out.print()
-        out.print(_comparison_title(comparison))
-        _comparison_table(comparison_table(comparison, lang), lang, out)
-        for line in _wrap_items(_gap_sentences(comparison, lang), out.width):
-            out.print(line)
-        _moment_texts(comparison, out)
-
-
-def _moment_texts(comparison: Comparison, out: plain_table.Out) -> None:
-    """What each journey's customers said at this moment: where the gap comes from."""
-    for side in comparison.sides:
-        items = moment_texts(side.entries)
-        if not items:
-            continue
-        out.print(Text(side.journey.id, style="bold"))
-        for key, words in items:
-            head = Text("  ")
-            head.append(MARKS[key], style=MARK_STYLES[key])
-            head.append(" ")
-            _hanging(out, head, 4, Text(words))
-
-
-def _gap_sentences(comparison: Comparison, lang: Lang) -> list[Text]:
-    sentences: list[Text] = []
-    for figures, gap in gap_items(comparison, lang):
-        sentence = Text(f"{figures}, ")
-        sentence.append(gap, style="bold")
-        sentences.append(sentence)
-    return sentences
-
-
-def _comparison_title(comparison: Comparison) -> Text:
-    first = comparison.sides[0]
-    title = Text()
-    title.append("⇄ ", style=MARK_STYLES["shared"])
-    title.append(f"{first.stage.name} › {comparison.step_id}", style="bold")
-    title.append(f" — {first.step.text}", style="dim")
-    return title
-
-
-def _comparison_rows(table: ComparisonTable, lang: Lang) -> list[list[list[Run]]]:
-    """Each row's cells as runs: journey, channel, the figures, the marks."""
-    rows: list[list[list[Run]]] = []
-    for row in table.rows:
-        if row.entry is None:
-            rows.append([[(row.journey, None)], [("–", "dim")]])
-            continue
-        marks: list[Run] = [(symbols, MARK_STYLES[key]) for key, symbols in mark_runs(row.marks)]
-        figures = [[_figure(figure, lang)] for figure in row.figures]
-        rows.append([[(row.journey, None)], [(row.entry.channel.name, None)], *figures, marks])
-    return rows
-
-
-def _comparison_table(table: ComparisonTable, lang: Lang, out: plain_table.Out) -> None:
-    rows = _comparison_rows(table, lang)
-    gaps = [
-        numbers.figure(metric, gap, lang) if gap is not None else ""
-        for metric, gap in zip(METRIC_NAMES, table.gaps, strict=True)
-    ]
-    gap_row = [table.gap_heading, "", *gaps, ""]
-    longest_id = max(cell_len(side.journey.id) for side in table.comparison.sides)
-    if out.plain:
-        header = list(table.headings)
-        plain_rows = [header, *([_plain(cell) for cell in row] for row in rows), gap_row]
-        sizes = [0] * len(header)
-        for plain_row in plain_rows:
-            for index, words in enumerate(plain_row):
-                sizes[index] = max(sizes[index], cell_len(words))
-        sizes[0] = max(sizes[0], min(longest_id, 24))
-        last = len(header) - 1
-        columns = [
-            PlainColumn(
-                size,
-                left=0,
-                right=0 if index == last else 1,
-                overflow="fold" if index == 0 else "ellipsis",
-                justify="right" if 1 < index < last else "left",
-            )
-            for index, size in enumerate(sizes)
-        ]
-        texts = [words for plain_row in plain_rows for words in plain_row]
-        if plain_table.fits(out.console, columns, edge=False) and not plain_table.awkward(texts):
-            lines = [[[words] for words in plain_row] for plain_row in plain_rows]
-            out.raw(plain_table.rows(out.console, box.SIMPLE_HEAD, columns, lines, edge=False))
-            return
-    rich_table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 1),
-        pad_edge=False,
-        collapse_padding=True,
-        header_style="bold",
-    )
-    journey, channel, *titles, marks_heading = table.headings
-    rich_table.add_column(journey, min_width=min(longest_id, 24), overflow="fold")
-    rich_table.add_column(channel)
-    for title in titles:
-        rich_table.add_column(title, justify="right", no_wrap=True)
-    rich_table.add_column(marks_heading, no_wrap=True)
-    for row in rows:
-        # figures and the dash are styled as a whole (padding included), the marks per run
-        full = len(row) == len(table.headings)
-        cells, marks = (row[:-1], row[-1]) if full else (row, [])
-        rich_table.add_row(*(_styled(*cell) for cell in cells), _text([marks]))
-    rich_table.add_row(Text(gap_row[0], style="bold"), *gap_row[1:], style="bold")
-    out.rich(rich_table)

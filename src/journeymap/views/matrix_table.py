@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeymap.model.journey import Stage
+from journeymap.model.journey import ChannelKind, Stage
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import Lang, colon, label
 from journeymap.views.matrix import Entry, Matrix
@@ -56,8 +56,13 @@ class Row:
     heading: str
     cells: tuple[tuple[Item, ...], ...]
     """One tuple of items per column; empty for a kind heading."""
-    kind_heading: bool = False
+    kind: ChannelKind | None = None
+    """Set on the heading row of a group of channels (`--by-kind`)."""
     ends_section: bool = False
+
+    @property
+    def kind_heading(self) -> bool:
+        return self.kind is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +91,7 @@ class GridTable:
                 Row(
                     row.heading,
                     row.cells if row.kind_heading else tuple(row.cells[i] for i in keep),
-                    row.kind_heading,
+                    row.kind,
                     row.ends_section,
                 )
                 for row in self.rows
@@ -119,7 +124,7 @@ def grid_table(matrix: Matrix, metric: MetricName | None) -> GridTable:
     rows: list[Row] = []
     for group in matrix.groups:
         if group.kind is not None:
-            rows.append(Row(kind_heading(group.kind, lang), (), kind_heading=True))
+            rows.append(Row(kind_heading(group.kind, lang), (), kind=group.kind))
         for position, channel in enumerate(group.channels):
             cells = tuple(
                 tuple(
