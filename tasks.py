@@ -4,6 +4,7 @@
     python3 tasks.py demo    set up, then validate, lint, tabulate and draw the examples
     python3 tasks.py test    set up, then run ruff, mypy and the test suite
     python3 tasks.py bench   set up, then run the benchmarks
+    python3 tasks.py gallery set up, then redraw docs/gallery/ and docs/gallery.md
 
 Set-up is idempotent: a virtual environment in .venv with journeymap and its development
 tools, and Graphviz's `dot` (from apt-get when it is missing and we may install it); for
@@ -78,6 +79,13 @@ def ensure_mermaid_cli() -> None:
         apt_install("chromium", "chromium", "the Mermaid export tests")
 
 
+def ensure_chromium() -> None:
+    """Debian's Chromium for the site's browser tests (Playwright drives the system
+    browser, never a downloaded build), and Java for the Nu HTML checker (vnu.jar)."""
+    apt_install("chromium", "chromium", "the site's browser tests")
+    apt_install("java", "default-jre-headless", "the site's HTML validation")
+
+
 def create_venv() -> None:
     """A virtual environment with pip, even where the venv module cannot provide one.
 
@@ -109,6 +117,7 @@ def setup() -> None:
         stamp.touch()
     ensure_graphviz()
     ensure_mermaid_cli()
+    ensure_chromium()
 
 
 def tool(name: str) -> Path:
@@ -132,7 +141,7 @@ def demo() -> int:
         ["validate", "examples"],
         ["lint", "examples"],
         ["matrix", *furniture],
-        ["render", "examples", "-o", "out/", "--format", "svg"],
+        ["render", "examples", "-o", "out/", "--format", "svg", "-v"],
         ["render", *furniture, "-o", "out/meubles-compare.svg"],
     ]
     (ROOT / "out").mkdir(exist_ok=True)
@@ -159,6 +168,9 @@ def main(argv: list[str]) -> int:
         return demo()
     if command == "bench":
         return bench(extra)
+    if command == "gallery":
+        setup()
+        return run(PYTHON, "tools/gallery.py", *extra, check=False)
     print(__doc__)
     return 0 if command in {"help", "-h", "--help"} else 2
 

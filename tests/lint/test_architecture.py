@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import journeymap.lint.rules
+import journeymap.metrics
 
 RULE_MODULES = sorted(Path(journeymap.lint.rules.__file__).parent.glob("*.py"))
 ALLOWED = (
@@ -15,6 +16,7 @@ ALLOWED = (
     "journeymap.lint.rule",
     "journeymap.lint.config",
     "journeymap.lint.text",
+    "journeymap.lint.sentence",
 )
 
 
@@ -33,3 +35,17 @@ def _imports(path: Path) -> set[str]:
 def test_rule_modules_import_only_the_model_and_the_rule_api(path: Path) -> None:
     project = {m for m in _imports(path) if m.split(".")[0] in {"journeymap", "yaml", "rich"}}
     assert {m for m in project if not m.startswith(ALLOWED)} == set()
+
+
+METRICS_MODULES = sorted(Path(journeymap.metrics.__file__).parent.glob("*.py"))
+
+
+@pytest.mark.parametrize("path", METRICS_MODULES, ids=lambda p: p.name)
+def test_metrics_modules_are_pure(path: Path) -> None:
+    """Survey reading and computing take bytes and text: no files, terminals or journey YAML."""
+    imported = _imports(path)
+    layers = ("journeymap.cli", "journeymap.output", "journeymap.load", "journeymap.render")
+    assert {m for m in imported if m.startswith(layers)} == set()
+    assert not imported & {"ruamel", "ruamel.yaml", "rich", "pathlib.Path", "os"}
+    source = path.read_text(encoding="utf-8")
+    assert "open(" not in source and "read_bytes" not in source and "read_text" not in source

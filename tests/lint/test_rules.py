@@ -149,6 +149,18 @@ def channel_only_as_breakpoint_target(j: dict[str, Any]) -> None:
     touchpoint(j, 1)["breakpoints"][0]["to"] = "sms"
 
 
+def with_provenance(j: dict[str, Any], **changes: object) -> None:
+    """Format 1.1, and every measured touchpoint sourced, recent and well sampled."""
+    j["journeymap"] = 1.1
+    for stage in (0, 1):
+        metrics = touchpoint(j, stage)["metrics"]
+        metrics.update(source="Enquête SMS J+1", period="2099-Q1", n=400)
+        metrics.update(changes)
+        for key in ("source", "period"):
+            if metrics[key] is None:
+                metrics.pop(key)
+
+
 CASES: dict[str, tuple[Variant, Variant]] = {
     "JM101": (edit(lambda j: j.pop("scope")), edit(lambda j: j["scope"].pop("stages"))),
     "JM102": (
@@ -306,6 +318,22 @@ CASES: dict[str, tuple[Variant, Variant]] = {
     "JM610": (
         edit(lambda j: step(j).update(emotion=-1)),
         edit(lambda j: step(j, 1).update(emotion=-2)),
+    ),
+    "JM701": (
+        edit(lambda j: with_provenance(j, period="2020-Q1")),
+        edit(lambda j: with_provenance(j, period="2099-Q1")),
+    ),
+    "JM702": (
+        edit(lambda j: with_provenance(j, source=None)),
+        edit(lambda j: touchpoint(j).update(metrics={"csat": 82})),
+    ),
+    "JM703": (
+        edit(lambda j: with_provenance(j, n=29)),
+        edit(lambda j: with_provenance(j, n=30)),
+    ),
+    "JM704": (
+        edit(lambda j: with_provenance(j, period=None)),
+        edit(lambda j: touchpoint(j).update(metrics={"csat": 82})),
     ),
     "JM801": (
         edit(v11(reviewed_days_ago(366))),

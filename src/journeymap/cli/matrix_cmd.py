@@ -7,13 +7,12 @@ import os
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, PathsArgument
+from journeymap.cli.options import ExcludeOption, OutputFileOption, PathsArgument
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -115,17 +114,7 @@ def matrix(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of standard output.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputFileOption = None,
 ) -> None:
     """Show the channels x stages matrix of each journey, then the moments they share.
 

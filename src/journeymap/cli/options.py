@@ -64,3 +64,15 @@ ExcludeOption = Annotated[
         show_default=False,
     ),
 ]
+
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (atomically) instead of standard output.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]

@@ -96,6 +96,18 @@ def render(
         bool,
         typer.Option("--emotion/--no-emotion", help="Draw the emotion curve above the grid."),
     ] = True,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            help="Counts of delights, irritants and breakpoints in each cell instead of "
+            "their words.",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Say which renderer drew (program and version)."),
+    ] = False,
     jobs: JobsOption = None,
 ) -> None:
     """Draw journey maps: stages across, channels down, the customer's path and emotion.
@@ -147,7 +159,12 @@ def render(
             engine = find_engine()
         except EngineError as exc:
             exits.fail(str(exc))
-    options = Options(THEMES[theme.value], fields, emotion)
+    options = Options(THEMES[theme.value], fields, emotion, compact=compact)
+    if verbose:
+        from journeymap.render.engine import describe
+
+        drawn = describe(engine) if engine else "no renderer (DOT and Mermaid are written as text)"
+        sys.stderr.write(f"renderer: {drawn}\n")
 
     try:
         if len(chosen.jobs) > 1 and sys.stderr.isatty():

@@ -7,9 +7,11 @@ threshold that silently fell back to its default would be worse than an error.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,8 @@ THRESHOLDS: dict[str, int] = {
     "poor-csat": 60,
     "poor-nps": 0,
     "poor-ces": 5,
+    "max-metric-age-days": 365,
+    "min-metric-n": 30,
     "max-review-age-days": 365,
 }
 
@@ -51,6 +55,20 @@ class ConfigError(Exception):
     """A configuration the linter cannot honour: a usage error, exit code 2."""
 
 
+def today() -> date:
+    """The day rules age figures against: JOURNEYMAP_TODAY (ISO date) pins it for tests and
+    reproducible CI runs, as SOURCE_DATE_EPOCH pins build dates."""
+    pinned = os.environ.get("JOURNEYMAP_TODAY", "").strip()
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise ConfigError(
+            f"JOURNEYMAP_TODAY={pinned!r} is not a date; write it like 2026-12-01"
+        ) from None
+
+
 @dataclass(frozen=True, slots=True)
 class LintConfig:
     """What the rules may read: thresholds and word lists; and what the linter applies."""
@@ -64,6 +82,7 @@ class LintConfig:
     internal_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     company_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     allowed_words: tuple[str, ...] = ()
+    today: date = field(default_factory=today)
 
     def threshold(self, name: str) -> int:
         return self.thresholds[name]

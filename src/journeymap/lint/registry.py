@@ -19,6 +19,7 @@ FAMILY_MODULES = (
     "journeymap.lint.rules.voice",
     "journeymap.lint.rules.simplify",
     "journeymap.lint.rules.diagnosis",
+    "journeymap.lint.rules.feedback",
     "journeymap.lint.rules.blueprint",
     "journeymap.lint.rules.meta",
 )
@@ -30,6 +31,7 @@ FAMILY_TITLES = {
     "JM4": 'Rule 4: the customer\'s "je"',
     "JM5": "Rule 5: simplify",
     "JM6": "The touchpoint diagnosis",
+    "JM7": "Feedback metrics: recent, sourced, enough answers",
     "JM8": "Blueprint and governance (format 1.1)",
     "JM9": "The linter's own checks",
 }
@@ -41,6 +43,7 @@ FAMILY_TAGS = {
     "JM4": "customer-voice",
     "JM5": "simplicity",
     "JM6": "touchpoint-diagnosis",
+    "JM7": "feedback-metrics",
     "JM8": "blueprint-governance",
     "JM9": "suppressions",
 }

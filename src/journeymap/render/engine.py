@@ -45,6 +45,19 @@ class Engine:
         return "graphviz-pure" if self.pure else "Graphviz dot"
 
 
+def describe(engine: Engine) -> str:
+    """Which renderer this is, with its version, for `render -v` and the demo."""
+    try:
+        done = subprocess.run([engine.program, "-V"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return f"{engine.name} ({engine.program})"
+    said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+    found = re.search(r"version (\S+)", said[0]) if said else None
+    version = f" {found.group(1)}" if found else ""
+    kind = ", the pip-only renderer" if engine.pure else ""
+    return f"{engine.name}{version}{kind} ({engine.program})"
+
+
 def _pure_candidates() -> list[Path]:
     names = ["graphviz-pure.exe", "graphviz-pure"] if os.name == "nt" else ["graphviz-pure"]
     folders = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]

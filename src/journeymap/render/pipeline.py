@@ -114,8 +114,8 @@ def render(
     elif view == "emotion":
         grid = emotion_view(grid)
         options = replace(options, emotion=True)
-    if engine is not None and engine.pure and fmt == "png":
-        options = replace(options, plain_marks=True)
+    if engine is not None and engine.pure:
+        options = replace(options, pure=True, plain_marks=options.plain_marks or fmt == "png")
     source = build_dot(grid, options)
     if fmt == "dot":
         return source.encode("utf-8")

@@ -37,6 +37,81 @@ class Theme:
     emotion_fill: dict[int, str]
     journeys: tuple[str, ...]
     """Path colours of the journeys in a comparison, in file order."""
+    thought: str
+    opportunity: str
+    blueprint_fill: dict[str, str]
+    """Fill of the frontstage, backstage and support lanes' actions."""
+    visibility: str
+    """The line of visibility between frontstage and backstage."""
+    breakpoint_kind: dict[str, str]
+    """Arrow colour of a breakpoint by kind: forced, blocked, unspecified."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    """Every size of the drawing in one place, in inches (lengths) or points (text).
+
+    Widths are chosen from the text (`cell_widths` holds the steps a column may take);
+    these are the units and bounds the choice works with.
+    """
+
+    cell_widths: tuple[float, ...] = (1.9, 2.4, 2.9)
+    """A column takes the narrowest of these in which its densest cell fits."""
+    cell_fits: tuple[int, ...] = (110, 230)
+    """Characters of annotation that fit the first widths without growing tall."""
+    label_width: float = 1.45
+    ranksep: float = 0.42
+    nodesep: float = 0.22
+    """Between lanes: room for a path arrow from a cell to the one just below."""
+    nodesep_emotion: float = 0.45
+    emotion_slot: float = 0.16
+    emotion_point: float = 0.16
+    visibility_height: float = 0.12
+    min_lane_height: float = 0.62
+    min_action_height: float = 0.45
+    pad: float = 0.3
+    cell_pad: float = 14
+    """Points of padding around a cell's text (border and margins)."""
+    char_width: float = 0.52
+    """Average glyph width of sans-serif text, in ems (bold adds `bold_extra`)."""
+    bold_extra: float = 0.06
+    line: float = 1.22
+    """Line height, in font sizes."""
+    text: float = 10
+    small: float = 8.5
+    note: float = 8.5
+    step: float = 9
+    stage: float = 11
+    title: float = 18
+    subtitle: float = 11
+    legend: float = 10
+    legend_mark: float = 11
+    lane_name: float = 10.5
+    phase: float = 10
+    scale: float = 8
+    scale_name: float = 9
+    step_lines: int = 4
+    name_lines: int = 3
+    compact_note_lines: int = 1
+    stage_lines: int = 2
+    lane_name_lines: int = 2
+    penwidth_path: float = 2
+    penwidth_edge: float = 1.6
+    penwidth_emotion: float = 2.2
+    penwidth_breakpoint: float = 1.8
+    penwidth_cell: float = 1.2
+    penwidth_moment: float = 2.6
+    penwidth_baseline: float = 0.8
+    penwidth_visibility: float = 1.2
+    penwidth_blocked_extra: float = 0.6
+    """Blocked breakpoints are drawn heavier than the others."""
+    breakpoint_arrowsize: float = 0.9
+    arrowsize: float = 0.7
+    stage_margin: float = 6
+    phase_margin: float = 10
+
+
+SIZES = Sizes()
 
 
 _FONT = "Helvetica,Arial,sans-serif"
@@ -76,6 +151,11 @@ DEFAULT = Theme(
     emotion_line="#486581",
     emotion_fill={2: "#0072B2", 1: "#56B4E9", 0: "#9FB3C8", -1: "#E69F00", -2: "#D55E00"},
     journeys=("#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"),
+    thought="#52606D",
+    opportunity="#007A5E",
+    blueprint_fill={"frontstage": "#EEF2F7", "backstage": "#F5F5F5", "support": "#FAFAFA"},
+    visibility="#829AB1",
+    breakpoint_kind={"forced": "#D55E00", "blocked": "#A3180E", "unspecified": "#8A6D3B"},
 )
 
 DARK = Theme(
@@ -113,6 +193,11 @@ DARK = Theme(
     emotion_line="#9AA5B1",
     emotion_fill={2: "#56B4E9", 1: "#9BD0F0", 0: "#7B8794", -1: "#E69F00", -2: "#FF8F52"},
     journeys=("#56B4E9", "#3CCB9B", "#E39AC5", "#F0B43C", "#A3D9F5", "#F5F7FA"),
+    thought="#CBD2D9",
+    opportunity="#5FD3A8",
+    blueprint_fill={"frontstage": "#26303C", "backstage": "#22272F", "support": "#1F232A"},
+    visibility="#7B8794",
+    breakpoint_kind={"forced": "#FF8F52", "blocked": "#FF6B5E", "unspecified": "#D9B36C"},
 )
 
 PRINT = Theme(
@@ -150,6 +235,11 @@ PRINT = Theme(
     emotion_line="#000000",
     emotion_fill={2: "#000000", 1: "#404040", 0: "#808080", -1: "#B0B0B0", -2: "#FFFFFF"},
     journeys=("#000000", "#555555", "#888888", "#222222", "#777777", "#AAAAAA"),
+    thought="#202020",
+    opportunity="#000000",
+    blueprint_fill={"frontstage": "#F7F7F7", "backstage": "#FFFFFF", "support": "#FFFFFF"},
+    visibility="#000000",
+    breakpoint_kind={"forced": "#000000", "blocked": "#000000", "unspecified": "#606060"},
 )
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}

@@ -17,12 +17,25 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from journeymap.model.journey import Journey, Phase, Touchpoint
-from journeymap.views.labels import Lang
+from journeymap.model.journey import Action, Journey, Opportunity, Phase, Step, Touchpoint
+from journeymap.views.labels import Lang, label
 from journeymap.views.moments import shared_moments
 
 K = TypeVar("K", bound=Hashable)
 _PHASE_RANK: dict[Phase | None, int] = {"before": 0, "during": 1, "after": 2, None: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A piece of text shown on the map, with a short detail line under it (who, with
+    what, how long) and a kind (a thought's kind, an opportunity's status)."""
+
+    text: str
+    detail: str = ""
+    kind: str = ""
+
+
+BLUEPRINT_LANES = ("frontstage", "backstage", "support")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +54,12 @@ class Column:
     """Indexes of the journeys that live this step."""
     shared: bool = False
     """A moment shared by several journeys, as `views.moments.shared_moments` defines it."""
+    thoughts: tuple[Note, ...] = ()
+    opportunities: tuple[Note, ...] = ()
+    blueprint: tuple[tuple[Note, ...], ...] = ((), (), ())
+    """The actions of the frontstage, backstage and support lanes (format 1.1)."""
+    feeling: str | None = None
+    duration: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +68,9 @@ class StageSpan:
     name: str
     phase: Phase | None
     columns: tuple[int, ...]
+    journeys: tuple[int, ...] = ()
+    """Indexes of the journeys that have this stage."""
+    opportunities: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +81,26 @@ class Lane:
 
 
 @dataclass(frozen=True, slots=True)
+class BreakNote:
+    """A breakpoint as the reader is told it: its words, its kind, and where it sends the
+    customer in words (`target`: the channel's name, after the step's text when the step
+    changes; None when the file does not say)."""
+
+    text: str
+    kind: str | None
+    target: str | None = None
+    same_channel: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One journey's touchpoint in a cell (a shared cell holds one per journey)."""
 
     journey: int
     name: str
-    delights: int
-    irritants: int
-    breakpoints: int
+    delights: tuple[str, ...]
+    irritants: tuple[str, ...]
+    breakpoints: tuple[BreakNote, ...]
     owner: str | None
     volume: int | None
     metrics: dict[str, float]
@@ -83,15 +117,15 @@ class Cell:
 
     @property
     def delights(self) -> int:
-        return sum(e.delights for e in self.entries)
+        return sum(len(e.delights) for e in self.entries)
 
     @property
     def irritants(self) -> int:
-        return sum(e.irritants for e in self.entries)
+        return sum(len(e.irritants) for e in self.entries)
 
     @property
     def breakpoints(self) -> int:
-        return sum(e.breakpoints for e in self.entries)
+        return sum(len(e.breakpoints) for e in self.entries)
 
     @property
     def tone(self) -> str:
@@ -116,6 +150,9 @@ class BreakpointEdge:
     target: Position
     kind: str | None
     text: str
+    same_channel: bool = False
+    """The customer stays on the channel (a later step, or blocked there): no lane change,
+    also in the path view, where rows are not channels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +178,13 @@ class Grid:
     @property
     def comparison(self) -> bool:
         return len(self.journeys) > 1
+
+    @property
+    def blueprint_lanes(self) -> tuple[int, ...]:
+        """Which of the frontstage, backstage and support lanes hold an action."""
+        return tuple(
+            i for i in range(len(BLUEPRINT_LANES)) if any(c.blueprint[i] for c in self.columns)
+        )
 
 
 def merge_orders(
@@ -176,14 +220,57 @@ def merge_orders(
     return placed
 
 
-def _entry(journey_index: int, journey: Journey, touchpoint: Touchpoint, fallback: str) -> Entry:
+def _break_notes(journey: Journey, step: Step, touchpoint: Touchpoint) -> tuple[BreakNote, ...]:
+    steps = {s.id: s for _, _, _, s in journey.iter_steps()}
+    notes = []
+    for breakpoint in touchpoint.breakpoints:
+        target = breakpoint.target()
+        where = None
+        same = False
+        if target is not None:
+            to_step, channel_id = target
+            channel = journey.channel(channel_id)
+            where = channel.name if channel else channel_id
+            moved = to_step is not None and to_step != step.id
+            if moved and to_step in steps:
+                there = next(
+                    (t.name for t in steps[to_step].touchpoints if t.channel == channel_id),
+                    None,
+                )
+                where = f"{where} ({there or steps[to_step].text})"
+            same = channel_id == touchpoint.channel
+        notes.append(BreakNote(breakpoint.text, breakpoint.kind, where, same))
+    return tuple(notes)
+
+
+def _detail(*parts: str | None) -> str:
+    return " · ".join(part for part in parts if part)
+
+
+def _action(action: Action, owners: dict[str, str]) -> Note:
+    owner = owners.get(action.owner, action.owner) if action.owner else None
+    return Note(action.text, _detail(action.actor, owner, action.system, action.duration))
+
+
+def _opportunity(opportunity: Opportunity, owners: dict[str, str], lang: Lang) -> Note:
+    owner = owners.get(opportunity.owner, opportunity.owner) if opportunity.owner else None
+    effect = None
+    if opportunity.metric:
+        change = "" if opportunity.change is None else f" {opportunity.change:+g}"
+        metric = opportunity.metric
+        effect = (metric.upper() if metric in {"nps", "csat", "ces"} else metric) + change
+    status = label(f"status_{opportunity.status}", lang)
+    return Note(opportunity.text, _detail(owner, status, effect), opportunity.status)
+
+
+def _entry(journey_index: int, journey: Journey, step: Step, touchpoint: Touchpoint) -> Entry:
     owners = {s.id: s.name for s in journey.stakeholders}
     return Entry(
         journey=journey_index,
-        name=touchpoint.name or fallback,
-        delights=len(touchpoint.delights),
-        irritants=len(touchpoint.irritants),
-        breakpoints=len(touchpoint.breakpoints),
+        name=touchpoint.name or step.text,
+        delights=tuple(d.text for d in touchpoint.delights),
+        irritants=tuple(i.text for i in touchpoint.irritants),
+        breakpoints=_break_notes(journey, step, touchpoint),
         owner=owners.get(touchpoint.owner, touchpoint.owner) if touchpoint.owner else None,
         volume=touchpoint.volume,
         metrics=touchpoint.metrics.measured() if touchpoint.metrics else {},
@@ -232,6 +319,8 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
             emotions: list[int | None] = [None] * len(journeys)
             for ji, step in lived:
                 emotions[ji] = step.emotion
+            owners = {s.id: s.name for ji, _ in lived for s in journeys[ji].stakeholders}
+            steps = [step for _, step in lived]
             index = len(columns)
             column_index[(stage_id, step_id)] = index
             columns.append(
@@ -244,6 +333,22 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                     emotions=tuple(emotions),
                     journeys=tuple(ji for ji, _ in lived),
                     shared=(stage_id, step_id) in shared,
+                    thoughts=tuple(
+                        Note(t.text, kind=t.kind) for step in steps for t in step.thoughts
+                    ),
+                    opportunities=tuple(
+                        _opportunity(o, owners, journeys[0].lang)
+                        for step in steps
+                        for o in step.opportunities
+                    ),
+                    blueprint=tuple(
+                        tuple(
+                            _action(a, owners) for step in steps for a in dict(step.lanes())[lane]
+                        )
+                        for lane in BLUEPRINT_LANES
+                    ),
+                    feeling=next((s.feeling for s in steps if s.feeling), None),
+                    duration=next((s.duration for s in steps if s.duration), None),
                 )
             )
             indexes.append(index)
@@ -254,7 +359,18 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                 Column(len(columns), stage_id, "", "", False, (None,) * len(journeys), ())
             )
         stage = stage_info[stage_id]
-        spans.append(StageSpan(stage_id, stage.name, stage.phase, tuple(indexes)))
+        having = tuple(
+            ji for ji, j in enumerate(journeys) if any(s.id == stage_id for s in j.stages)
+        )
+        stage_owners = {s.id: s.name for ji in having for s in journeys[ji].stakeholders}
+        ideas = tuple(
+            _opportunity(o, stage_owners, journeys[0].lang)
+            for ji in having
+            for s in journeys[ji].stages
+            if s.id == stage_id
+            for o in s.opportunities
+        )
+        spans.append(StageSpan(stage_id, stage.name, stage.phase, tuple(indexes), having, ideas))
 
     entries: dict[Position, list[Entry]] = {}
     moments: dict[Position, bool] = {}
@@ -267,7 +383,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
         }
         for ref, touchpoint in journey.iter_touchpoints():
             position = (column_index[(ref.stage.id, ref.step.id)], lane_index[touchpoint.channel])
-            entries.setdefault(position, []).append(_entry(ji, journey, touchpoint, ref.step.text))
+            entries.setdefault(position, []).append(_entry(ji, journey, ref.step, touchpoint))
             moments[position] = moments.get(position, False) or ref.step.moment_of_truth
             path.append(position)
             for breakpoint in touchpoint.breakpoints:
@@ -284,6 +400,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                             (column, lane_index[channel_id]),
                             breakpoint.kind,
                             breakpoint.text,
+                            channel_id == touchpoint.channel,
                         )
                     )
         paths.append(tuple(path))
@@ -310,8 +427,20 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
 
 
 def emotion_view(grid: Grid) -> Grid:
-    """Only the stages, the steps and the emotion curve: the grid without its lanes."""
-    return replace(grid, lanes=(), cells={}, paths=tuple(() for _ in grid.paths), breakpoints=())
+    """Only the stages, the steps, the customer's thoughts and the emotion curve: the
+    grid without its lanes (channels and blueprint) and without opportunities."""
+    return replace(
+        grid,
+        lanes=(),
+        cells={},
+        paths=tuple(() for _ in grid.paths),
+        breakpoints=(),
+        columns=tuple(
+            replace(c, blueprint=tuple(() for _ in c.blueprint), opportunities=())
+            for c in grid.columns
+        ),
+        stages=tuple(replace(s, opportunities=()) for s in grid.stages),
+    )
 
 
 def path_view(grid: Grid) -> Grid:

@@ -97,6 +97,21 @@ _LABELS: dict[str, dict[Lang, str]] = {
     "kind_social": {"fr": "réseaux sociaux", "en": "social"},
     "kind_mail": {"fr": "courrier", "en": "mail"},
     "kind_other": {"fr": "autres", "en": "other"},
+    "status_idea": {"fr": "idée", "en": "idea"},
+    "status_planned": {"fr": "prévue", "en": "planned"},
+    "status_in-progress": {"fr": "en cours", "en": "in progress"},
+    "status_done": {"fr": "faite", "en": "done"},
+    "status_dropped": {"fr": "abandonnée", "en": "dropped"},
+    "thoughts": {"fr": "Pensées", "en": "Thoughts"},
+    "opportunities": {"fr": "Opportunités", "en": "Opportunities"},
+    "frontstage": {"fr": "Front-office", "en": "Frontstage"},
+    "backstage": {"fr": "Back-office", "en": "Backstage"},
+    "support": {"fr": "Support", "en": "Support"},
+    "visibility": {"fr": "ligne de visibilité", "en": "line of visibility"},
+    "unspecified": {"fr": "rupture sans précision", "en": "unspecified breakpoint"},
+    "blocked_arrow": {"fr": "bloqué, renvoyé vers", "en": "blocked, sent to"},
+    "forced_to": {"fr": "forcé vers", "en": "forced to"},
+    "to": {"fr": "vers", "en": "to"},
 }
 
 

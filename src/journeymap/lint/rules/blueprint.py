@@ -10,7 +10,6 @@ file uses the format 1.1 fields they check, so format-1 files are never disturbe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from journeymap.lint.config import LintConfig
 from journeymap.lint.rule import Finding, Loc, rule
@@ -33,7 +32,7 @@ def stale_journey(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     if journey.reviewed is None or journey.status == "archived":
         return
     limit = config.threshold("max-review-age-days")
-    age = (date.today() - journey.reviewed).days
+    age = (config.today - journey.reviewed).days
     if age > limit:
         yield Finding(
             ("reviewed",),

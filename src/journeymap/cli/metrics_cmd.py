@@ -1,0 +1,234 @@
+"""`journeymap metrics`: survey exports into journeys (`import`), and what to ask next (`plan`)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from journeymap.cli import exits
+from journeymap.cli.options import ExcludeOption, OutputFileOption, PathsArgument
+
+if TYPE_CHECKING:
+    from journeymap.metrics.changes import TouchpointChange
+
+metrics_app = typer.Typer(
+    name="metrics",
+    help="Feedback metrics: import NPS, CSAT and CES from survey exports; plan what to ask.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def import_survey(
+    survey: Annotated[
+        Path,
+        typer.Argument(
+            help="The survey export: Qualtrics, SurveyMonkey, Typeform, Google Forms or CSV.",
+            metavar="SURVEY.csv",
+            show_default=False,
+        ),
+    ],
+    mapping: Annotated[
+        Path,
+        typer.Option(
+            "--map",
+            "-m",
+            metavar="MAPPING.yaml",
+            help="Which column is which metric of which touchpoint (see the README).",
+            show_default=False,
+        ),
+    ],
+    journeys: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--journey",
+            "-j",
+            metavar="FILE",
+            help="A journey file to update (repeatable); default: the mapping's journeys.",
+            show_default=False,
+        ),
+    ] = None,
+    write: Annotated[
+        bool,
+        typer.Option("--write", help="Update the journey files in place (atomically)."),
+    ] = False,
+) -> None:
+    """Compute NPS, CSAT and CES per touchpoint from a survey export; --write records them.
+
+    Without --write, prints what would change (old -> new, n, period) and changes nothing.
+    Bad rows are counted and listed; metrics on fewer answers than the mapping's min-n
+    are reported, not written. Exit code 0 when done, 1 when a journey is invalid or
+    could not be updated, 2 for an unreadable export or mapping.
+    """
+    from journeymap.cli.loading import load_valid
+    from journeymap.metrics.changes import MatchError, plan_changes
+    from journeymap.metrics.compute import compute
+    from journeymap.metrics.mapping import MappingError, parse_mapping
+    from journeymap.metrics.readers import SurveyError, read_survey
+    from journeymap.output import metrics_text
+
+    try:
+        spec = parse_mapping(_read_text(mapping), str(mapping))
+    except MappingError as exc:
+        exits.fail(str(exc))
+    files = journeys or [mapping.parent / name for name in spec.journeys]
+    if not files:
+        exits.fail(
+            f"{mapping}: no journey to update: give --journey FILE, or list them under "
+            "journeys: in the mapping"
+        )
+    try:
+        answers = read_survey(
+            _read_bytes(survey),
+            str(survey),
+            shape=spec.format,
+            encoding=spec.encoding,
+            separator=spec.separator,
+            date_column=spec.date_column,
+            date_order=spec.date_order,
+            include_unfinished=spec.include_unfinished,
+        )
+        computation = compute(answers, spec)
+    except SurveyError as exc:
+        exits.fail(str(exc))
+    loaded = load_valid(files)
+    try:
+        changes = plan_changes(loaded, computation.results, spec.source)
+    except MatchError as exc:
+        exits.fail(f"{mapping}: {exc}")
+    failed = _write(changes) if write else {}
+    sys.stdout.write(
+        metrics_text.report(answers, computation, changes, spec.min_n, write, set(failed))
+    )
+    for message in failed.values():
+        sys.stderr.write(f"journeymap: error: {message}\n")
+    raise typer.Exit(exits.FINDINGS if failed else exits.OK)
+
+
+def _write(changes: list[TouchpointChange]) -> dict[Path, str]:
+    """Each file updated in turn; the ones that could not be, with why."""
+    from journeymap.load.journey_file import load_text
+    from journeymap.metrics.changes import updates_by_file
+    from journeymap.output.atomic import OutputError, write_atomic
+    from journeymap.output.metrics_yaml import UpdateError, apply_updates
+
+    failed: dict[Path, str] = {}
+    for path, updates in updates_by_file(changes).items():
+        try:
+            updated = apply_updates(path.read_bytes().decode("utf-8"), updates, str(path))
+            check = load_text(str(path), updated)
+            if not check.ok:
+                first = check.diagnostics[0]
+                raise UpdateError(
+                    f"{path}: the update would make the file invalid ({first.message}); "
+                    "not written: please report this file"
+                )
+            write_atomic(path, updated)
+        except (UpdateError, OutputError) as exc:
+            failed[path] = str(exc)
+        except (OSError, UnicodeDecodeError) as exc:
+            failed[path] = f"{path}: cannot update: {exc}"
+    return failed
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        exits.fail(f"{path}: cannot read: {exc.strerror or exc}")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return _read_bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        exits.fail(f"{path}: not UTF-8 text")
+
+
+class PlanFormat(StrEnum):
+    markdown = "markdown"
+    csv = "csv"
+
+
+def plan(
+    paths: PathsArgument,
+    exclude: ExcludeOption = None,
+    output_format: Annotated[
+        PlanFormat,
+        typer.Option("--format", "-f", help="markdown for a wiki or a ticket, csv for a sheet."),
+    ] = PlanFormat.markdown,
+    min_volume: Annotated[
+        int | None,
+        typer.Option(
+            "--min-volume",
+            min=0,
+            metavar="N",
+            help="High volume from N customers per period; default: the journey's median.",
+            show_default=False,
+        ),
+    ] = None,
+    max_age: Annotated[
+        int,
+        typer.Option(
+            "--max-age",
+            min=0,
+            metavar="DAYS",
+            help="A metric older than this (from its period's end) is not recent.",
+        ),
+    ] = 365,
+    output: OutputFileOption = None,
+) -> None:
+    """Which question to ask, and after which step, where a journey lacks a recent metric.
+
+    Lists each moment of truth and each high-volume touchpoint with no metric, or none
+    measured within --max-age days, with an NPS, CSAT or CES question in the journey's
+    language and the moment to ask it.
+    """
+    from journeymap.cli.loading import load_valid
+    from journeymap.lint.config import ConfigError, today
+    from journeymap.metrics.plan import survey_plan
+    from journeymap.output import metrics_plan
+    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
+
+    loaded = load_valid(paths, exclude)
+    try:
+        day = today()
+    except ConfigError as exc:
+        exits.fail(str(exc))
+    items = survey_plan([j for _, j in loaded], day, max_age, min_volume)
+    rendered = (
+        metrics_plan.csv_text(items)
+        if output_format is PlanFormat.csv
+        else metrics_plan.markdown(items)
+    )
+    if output is None:
+        sys.stdout.write(rendered)
+        return
+    try:
+        refuse_overwriting_inputs(output, [p for p, _ in loaded])
+        write_atomic(output, rendered)
+    except OutputError as exc:
+        exits.fail(str(exc))
+
+
+def schema() -> None:
+    """Print the JSON Schema of the mapping file (for editors and CI checks)."""
+    import json
+
+    from journeymap.metrics.mapping import mapping_schema
+
+    sys.stdout.write(json.dumps(mapping_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+metrics_app.command("import")(import_survey)
+metrics_app.command("plan")(plan)
+metrics_app.command("schema")(schema)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(metrics_app)

@@ -1,0 +1,241 @@
+"""NPS, CSAT and CES from raw answers, the standard way, per touchpoint.
+
+- NPS: the share of 9-10 answers minus the share of 0-6 answers on the 0-10 scale, in
+  points from -100 to 100 (Reichheld's definition; 7-8 count in the base only).
+- CSAT: the top-2-box share, the answers in the two highest points of the scale (4-5 on
+  1-5), in percent.
+- CES: the mean answer on 1-7, lower is better as the journey format stores it. An
+  agreement question ("It was easy to...", high is easy) is turned round (8 - answer),
+  and another scale is put on 1-7 linearly; the method written on the metric says so.
+
+NPS and CSAT are rounded to whole numbers, CES to one decimal, halves away from zero, so
+the figures match what a person gets by hand. A metric with fewer answers than `min-n`
+is computed and reported but not written: a score on twelve answers is noise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from journeymap.metrics.mapping import Mapping, Question, Target, Where
+from journeymap.metrics.readers import BadRow, Column, Row, Survey, SurveyError
+from journeymap.model.quantities import parse_period
+
+DEFAULT_SCALES: dict[str, tuple[float, float]] = {
+    "nps": (0, 10),
+    "csat": (1, 5),
+    "ces": (1, 7),
+}
+_ANSWER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:[-–:=]|\s)\s*\D.*)?$")
+"""A number, possibly followed by its label: '9', '4,5', '10 - Extremely likely'."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One computed metric: its value, the answers behind it, and how it was computed."""
+
+    metric: str
+    value: float
+    n: int
+    method: str
+
+
+@dataclass
+class TouchpointResult:
+    """What the survey says about one touchpoint of the mapping."""
+
+    target: Target
+    responses: int
+    figures: list[Figure] = field(default_factory=list)
+    withheld: list[Figure] = field(default_factory=list)
+    period: str | None = None
+
+    @property
+    def n(self) -> int | None:
+        """The smallest count behind the figures written: each stands on at least that many."""
+        return min((f.n for f in self.figures), default=None)
+
+    @property
+    def method(self) -> str:
+        return "; ".join(f.method for f in self.figures)
+
+
+@dataclass
+class Computation:
+    results: list[TouchpointResult]
+    bad: list[BadRow]
+
+
+def round_half_away(value: float, digits: int = 0) -> float:
+    quantum = Decimal(1).scaleb(-digits)
+    rounded = Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    return int(rounded) if digits == 0 else float(rounded)
+
+
+def nps(answers: list[float]) -> float:
+    promoters = sum(1 for a in answers if a >= 9)
+    detractors = sum(1 for a in answers if a <= 6)
+    return 100 * (promoters - detractors) / len(answers)
+
+
+def csat(answers: list[float], scale: tuple[float, float]) -> float:
+    top = sum(1 for a in answers if a >= scale[1] - 1)
+    return 100 * top / len(answers)
+
+
+def ces(answers: list[float], scale: tuple[float, float], reverse: bool) -> float:
+    low, high = scale
+    points = [(low + high - a) if reverse else a for a in answers]
+    return sum(1 + (p - low) * 6 / (high - low) for p in points) / len(points)
+
+
+def _method(metric: str, question: Question, scale: tuple[float, float]) -> str:
+    low, high = (f"{v:g}" for v in scale)
+    if metric == "nps":
+        return "NPS: % of 9-10 minus % of 0-6 on 0-10"
+    if metric == "csat":
+        return f"CSAT: top-2 box ({scale[1] - 1:g}-{high}) on {low}-{high}"
+    turned = f", agreement turned round ({low}+{high} - answer)" if question.reverse else ""
+    rescaled = f", rescaled from {low}-{high}" if scale != DEFAULT_SCALES["ces"] else ""
+    return f"CES: mean on 1-7, lower is easier{turned}{rescaled}"
+
+
+def read_answer(
+    cell: str, question: Question, metric: str, scale: tuple[float, float]
+) -> float | str | None:
+    """The answer as a number, None when unanswered, or why it cannot be read."""
+    text = cell.strip()
+    if not text:
+        return None
+    for label, number in question.labels.items():
+        if label.strip().casefold() == text.casefold():
+            return float(number)
+    match = _ANSWER.match(text)
+    if match is None:
+        return f"{question.column} {text!r} is not a number on {scale[0]:g}-{scale[1]:g}" + (
+            "; add it to the question's labels" if not text[:1].isdigit() else ""
+        )
+    value = float(match[1].replace(",", "."))
+    if not scale[0] <= value <= scale[1]:
+        return f"{question.column} {text!r} is outside {scale[0]:g}-{scale[1]:g}"
+    if metric == "nps" and value != int(value):
+        return f"{question.column} {text!r} is not a whole number on 0-10"
+    return value
+
+
+def _resolve(survey: Survey, name: str, where: str) -> Column:
+    column = survey.column(name)
+    if column is None:
+        raise SurveyError(
+            f"{survey.name}: {where}: no column {name!r} in this {survey.shape} export; "
+            f"{survey.suggest(name)}"
+        )
+    return column
+
+
+def _keeps(survey: Survey, conditions: list[Where], where: str) -> list[tuple[int, set[str]]]:
+    return [
+        (_resolve(survey, c.column, f"{where}.column").index, set(c.values())) for c in conditions
+    ]
+
+
+def _passes(row: Row, tests: list[tuple[int, set[str]]]) -> bool:
+    return all(row.cells[i].strip().casefold() in values for i, values in tests)
+
+
+def period_text(start: date, end: date) -> str:
+    """The shortest period text for a range: '2026-Q3' for July to September, else a range."""
+    candidates = [f"{start.year}"]
+    if start.year == end.year:
+        quarter = (start.month - 1) // 3 + 1
+        half = (start.month - 1) // 6 + 1
+        candidates += [
+            f"{start.year}-H{half}",
+            f"{start.year}-Q{quarter}",
+            f"{start.year}-{start.month:02d}",
+        ]
+    candidates.append(start.isoformat())
+    for text in candidates:
+        if parse_period(text) == (start, end):
+            return text
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+def compute(survey: Survey, mapping: Mapping) -> Computation:
+    """Every touchpoint's figures; the rows and cells that could not be read, with reasons."""
+    bad = list(survey.bad)
+    window = mapping.filter
+    if (window.from_ or window.to) and survey.date_column is None:
+        raise SurveyError(
+            f"{survey.name}: filter.from/to need each answer's date, and no date column was "
+            "found; set date-column in the mapping"
+        )
+    common = _keeps(survey, window.where, "filter.where")
+    rows = [
+        row
+        for row in survey.rows
+        if _passes(row, common)
+        and (window.from_ is None or (row.day is not None and row.day >= window.from_))
+        and (window.to is None or (row.day is not None and row.day <= window.to))
+    ]
+    outside = len(survey.rows) - len(rows)
+    if outside:
+        survey.skipped["outside the filter"] += outside
+    unreadable: dict[int, list[str]] = {}
+    results = []
+    for index, target in enumerate(mapping.touchpoints):
+        where = f"touchpoints[{index}]"
+        kept = [r for r in rows if _passes(r, _keeps(survey, target.where, f"{where}.where"))]
+        result = TouchpointResult(target, len(kept))
+        for metric, question in target.questions():
+            scale = _scale(metric, question, f"{where}.{metric}")
+            column = _resolve(survey, question.column, f"{where}.{metric}")
+            answers: list[float] = []
+            for row in kept:
+                answer = read_answer(row.cells[column.index], question, metric, scale)
+                if isinstance(answer, str):
+                    unreadable.setdefault(row.line, []).append(answer)
+                elif answer is not None:
+                    answers.append(answer)
+            if not answers:
+                result.withheld.append(Figure(metric, float("nan"), 0, ""))
+                continue
+            figure = _figure(metric, question, scale, answers)
+            (result.figures if figure.n >= mapping.min_n else result.withheld).append(figure)
+        result.period = mapping.period or _period(mapping, kept)
+        results.append(result)
+    bad += [BadRow(line, "; ".join(dict.fromkeys(why))) for line, why in unreadable.items()]
+    return Computation(results, sorted(bad, key=lambda b: b.line))
+
+
+def _scale(metric: str, question: Question, where: str) -> tuple[float, float]:
+    scale = question.scale or DEFAULT_SCALES[metric]
+    if metric == "nps" and tuple(scale) != DEFAULT_SCALES["nps"]:
+        raise SurveyError(f"{where}.scale: NPS is defined on 0-10 answers only; remove 'scale'")
+    if metric == "csat" and scale[1] - scale[0] < 2:
+        raise SurveyError(f"{where}.scale: a top-2 box needs a scale of at least 3 points")
+    return (float(scale[0]), float(scale[1]))
+
+
+def _figure(
+    metric: str, question: Question, scale: tuple[float, float], answers: list[float]
+) -> Figure:
+    if metric == "nps":
+        value = round_half_away(nps(answers))
+    elif metric == "csat":
+        value = round_half_away(csat(answers, scale))
+    else:
+        value = round_half_away(ces(answers, scale, question.reverse), 1)
+    return Figure(metric, value, len(answers), _method(metric, question, scale))
+
+
+def _period(mapping: Mapping, rows: list[Row]) -> str | None:
+    days = [r.day for r in rows if r.day is not None]
+    start = mapping.filter.from_ or min(days, default=None)
+    end = mapping.filter.to or max(days, default=None)
+    if start is None or end is None:
+        return None
+    return period_text(start, end)

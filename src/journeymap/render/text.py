@@ -1,0 +1,118 @@
+"""Text on the map: escaping for DOT, wrapping to a width, numbers, and font markup.
+
+Every word on a map comes from a journey file, so nothing the team writes may be read as
+markup: HTML-like labels get `<>&"` and backslashes (Graphviz expands `\\N` even there)
+escaped, and control characters (which XML, and so SVG, cannot hold) become spaces; plain
+DOT strings (tooltips, the graph's name) get their backslashes doubled, or a trailing one
+would swallow the closing quote.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+from journeymap.render.themes import SIZES
+from journeymap.views.labels import Lang
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
+"""Spaces that must not break a line: before a currency or French punctuation, in 10 000."""
+THOUSANDS = "\u202f"
+
+
+def clean(text: str) -> str:
+    """The text with control characters (tabs and newlines included) as single spaces."""
+    return _CONTROL.sub(" ", text)
+
+
+def esc(text: str) -> str:
+    """Text for an HTML-like label; inside <FONT> Graphviz expands escapes such as `\\N`
+    (the node's name), even written `&#92;N`, so a backslash is written as two."""
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+
+
+def plain(text: str) -> str:
+    """Text for a quoted DOT string (the graphviz package escapes the quotes): a string
+    attribute is unescaped once when read and once more when `\\N` and the like are
+    expanded, so one backslash takes four."""
+    return clean(text).replace("\\", "\\" * 4)
+
+
+def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
+    """The text in lines of at most `width` characters; with `lines`, cut with an ellipsis."""
+    glued = _GLUED.sub("\u00a0", clean(text))
+    wrapped = textwrap.wrap(glued, width=max(width, 4), break_long_words=True) or [""]
+    if lines is not None and len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        last = wrapped[-1]
+        wrapped[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
+    return wrapped
+
+
+def chars(width: float, size: float, bold: bool = False) -> int:
+    """How many characters of `size`-point text fit on a line `width` inches wide."""
+    em = SIZES.char_width + (SIZES.bold_extra if bold else 0)
+    return max(6, int((width * 72 - SIZES.cell_pad) / (size * em)))
+
+
+def height(lines: float, size: float) -> float:
+    """Points taken by `lines` lines of `size`-point text."""
+    return lines * size * SIZES.line
+
+
+def number(value: float, lang: Lang) -> str:
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    if lang == "fr":
+        text = text.replace(",", THOUSANDS).replace(".", ",")
+    return text
+
+
+def metrics_text(metrics: dict[str, float], lang: Lang) -> str:
+    parts = []
+    for key, suffix in (("nps", ""), ("csat", " %" if lang == "fr" else "%"), ("ces", "")):
+        if key in metrics:
+            value = number(metrics[key], lang)
+            if key == "nps" and metrics[key] > 0:
+                value = "+" + value
+            parts.append(f"{key.upper()} {value}{suffix}")
+    return " · ".join(parts)
+
+
+def font(
+    text: str, color: str, size: float | None = None, bold: bool = False, italic: bool = False
+) -> str:
+    """Already-escaped `text` in a colour, size and weight."""
+    if not text:
+        return ""
+    size_attr = f' POINT-SIZE="{size:g}"' if size else ""
+    body = f"<I>{text}</I>" if italic else text
+    body = f"<B>{body}</B>" if bold else body
+    return f'<FONT COLOR="{color}"{size_attr}>{body}</FONT>'
+
+
+def lines(text: str, width: int, limit: int | None = None) -> str:
+    """`text` wrapped, escaped and joined by line breaks."""
+    return joined(wrap(text, width, limit))
+
+
+def joined(wrapped: list[str]) -> str:
+    """Lines already wrapped, escaped and joined by line breaks."""
+    return "<BR/>".join(esc(line) for line in wrapped)
+
+
+def table(rows: list[str], padding: int = 1) -> str:
+    """Rows of markup, one cell each, as a borderless table: the shape of every label."""
+    body = "".join(rows)
+    return (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="{padding}">{body}</TABLE>'
+    )
+
+
+def row(markup: str, align: str = "CENTER") -> str:
+    """One table row; a left-aligned row ends its last line with a left-aligned break so
+    that every wrapped line starts at the same margin."""
+    if align == "LEFT":
+        return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{markup}</TD></TR>'
+    return f"<TR><TD>{markup}</TD></TR>"

@@ -1,0 +1,408 @@
+"""`journeymap metrics import` on hand-written exports of each tool, through the real CLI.
+
+Every expected figure is worked out by hand in the comments from the answers in
+tests/data/surveys/ (see its README for the documentation each file follows).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import EXAMPLES, invoke
+
+SURVEYS = Path(__file__).resolve().parent / "data" / "surveys"
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copyfile(EXAMPLES / name, target)
+    return target
+
+
+def _metrics(path: Path, step: str, channel: str) -> dict[str, object]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for stage in data["stages"]:
+        for s in stage["steps"]:
+            for t in s.get("touchpoints", []):
+                if s["id"] == step and t["channel"] == channel:
+                    return {"volume": t.get("volume"), **t.get("metrics", {})}
+    raise AssertionError(f"no touchpoint {step}@{channel}")
+
+
+CASES = [
+    # Qualtrics, numeric export, Lyon only, 2026-Q3. 13 rows kept (preview, spam,
+    # unfinished, Paris, October set aside; one ragged row bad).
+    # NPS on 13: promoters 10,9,9,10,9,10 = 6, detractors 6,5,3,0 = 4 -> 200/13 = 15.4 -> 15
+    # CSAT on 13: 4-5 answers 5,4,4,5,4,4,5,5 = 8 -> 800/13 = 61.5 -> 62
+    # CES on 12 (the row with 9 is bad): 8 - answer = 1,2,2,3,5,6,7,1,4,2,3,6 = 42 -> 3.5
+    (
+        "qualtrics-retrait.csv",
+        "qualtrics-retrait.map.yaml",
+        "meubles-web-retrait.yaml",
+        ("retrait", "entrepot"),
+        {"nps": 15, "csat": 62, "ces": 3.5, "n": 12, "period": "2026-Q3"},
+    ),
+    # SurveyMonkey: NPS on 9 (one 'ten', one blank): promoters 10,9,10,9,9 = 5,
+    # detractors 6,4 = 2 -> 300/9 = 33.3 -> 33. CSAT on 10 labelled answers (one
+    # unknown label): Very satisfied / Satisfied = 7 -> 70. n = the smaller, 9.
+    (
+        "surveymonkey-checkout.csv",
+        "surveymonkey-checkout.map.yaml",
+        "saas-subscription.yaml",
+        ("checkout", "website"),
+        {"nps": 33, "csat": 70, "ces": 2.2, "n": 9, "period": "2026-Q3"},
+    ),
+    # Typeform, hidden field step=invite, the partial answer set aside: ease 6,7,5,2,4
+    # turned round (8 - answer) = 2,1,3,6,4 -> 16/5 = 3.2; volume = 5 responses.
+    (
+        "typeform-app.csv",
+        "typeform-app.map.yaml",
+        "saas-subscription.yaml",
+        ("invite", "app"),
+        {"ces": 3.2, "n": 5, "volume": 5, "period": "2026-09-01..2026-09-05"},
+    ),
+    # Google Forms in French (UTF-8 BOM, day-first 'Horodateur'), one impossible date.
+    # NPS on 7: promoters 9,10,9,10 = 4, detractor 4 = 1 -> 300/7 = 42.9 -> 43.
+    # CSAT on 7: 5,4,4,5,5 = 5 -> 500/7 = 71.4 -> 71.
+    (
+        "google-forms-fr.csv",
+        "google-forms-fr.map.yaml",
+        "meubles-magasin.yaml",
+        ("showroom", "showroom"),
+        {"nps": 43, "csat": 71, "n": 7, "period": "2026-07-03..2026-07-31"},
+    ),
+    # Excel "Unicode text" (UTF-16, tabs) and Excel CSV (cp1252, ';', decimal commas),
+    # SMS rows only: CSAT 5,4,4,2,5 -> 4 of 5 = 80 (unchanged); CES 2,1.5,2,6.5,1 -> 2.6.
+    (
+        "excel-unicode-sms.txt",
+        "excel-sms.map.yaml",
+        "meubles-web-retrait.yaml",
+        ("commande-prete", "sms"),
+        {"csat": 80, "ces": 2.6, "n": 5, "period": "2026-09-02..2026-09-24"},
+    ),
+    (
+        "excel-cp1252-sms.csv",
+        "excel-sms.map.yaml",
+        "meubles-web-retrait.yaml",
+        ("commande-prete", "sms"),
+        {"csat": 80, "ces": 2.6, "n": 5, "period": "2026-09-02..2026-09-24"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("survey", "mapping", "journey", "where", "expected"), CASES)
+def test_import_writes_the_hand_computed_figures(
+    tmp_path: Path,
+    survey: str,
+    mapping: str,
+    journey: str,
+    where: tuple[str, str],
+    expected: dict[str, object],
+) -> None:
+    path = _copy(tmp_path, journey)
+    before = path.read_bytes()
+    dry = invoke("metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "-j", path)
+    assert dry.code == 0, dry.stderr
+    assert path.read_bytes() == before, "without --write nothing is written"
+    done = invoke(
+        "metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "-j", path, "--write"
+    )
+    assert done.code == 0, done.stderr
+    written = _metrics(path, *where)
+    for key, value in expected.items():
+        assert written[key] == value, (key, written)
+    assert written["source"]
+    assert invoke("validate", path).code == 0
+
+
+def test_qualtrics_report_counts_every_row(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "meubles-web-retrait.yaml")
+    result = invoke(
+        "metrics",
+        "import",
+        SURVEYS / "qualtrics-retrait.csv",
+        "--map",
+        SURVEYS / "qualtrics-retrait.map.yaml",
+        "-j",
+        path,
+    )
+    out = result.stdout
+    assert "Qualtrics export, utf-8, ','-separated, 19 answer rows" in out
+    assert "set aside: 2 outside the filter, 1 spam, 1 survey preview, 1 unfinished" in out
+    assert "bad rows: 2 (not counted)" in out
+    assert (
+        "qualtrics-retrait.csv:16: L'entreprise m'a facilité le retrait '9' is outside 1-7" in out
+    )
+    assert "qualtrics-retrait.csv:22: 13 cells where the header has 15" in out
+    assert "NPS          -34 -> 15   n=13, 2026-Q3" in out
+    assert "Retrait › retrait @ Comptoir retrait — Je récupère mes meubles" in out
+    assert out.rstrip().endswith(
+        "3 figures in 1 touchpoint of 1 file would change; --write updates the files"
+    )
+
+
+def test_write_changes_only_the_version_and_the_metrics_line(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "meubles-web-retrait.yaml")
+    old = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    result = invoke(
+        "metrics",
+        "import",
+        SURVEYS / "qualtrics-retrait.csv",
+        "--map",
+        SURVEYS / "qualtrics-retrait.map.yaml",
+        "-j",
+        path,
+        "--write",
+    )
+    assert result.code == 0, result.stderr
+    expected = list(old)
+    assert expected[4] == "journeymap: 1\n"
+    expected[4] = "journeymap: 1.1\n"
+    line = next(i for i, text in enumerate(old) if "metrics: {nps: -34" in text)
+    expected[line] = (
+        '            metrics: {nps: 15, csat: 62, ces: 3.5, source: "Enquête à chaud après '
+        "retrait (Qualtrics)\", period: 2026-Q3, n: 12, method: 'NPS: % of 9-10 minus % of "
+        "0-6 on 0-10; CSAT: top-2 box (4-5) on 1-5; CES: mean on 1-7, lower is easier, "
+        "agreement turned round (1+7 - answer)'}\n"
+    )
+    assert path.read_text(encoding="utf-8") == "".join(expected)
+
+
+BLOCK_JOURNEY = """\
+# A journey kept by hand: comments, block metrics, odd spacing.
+journeymap: 1   # bumped to 1.1 by the import
+id: velo
+title: Achat d'un vélo
+channels:
+  - {id: boutique, name: Boutique, kind: physical}
+stages:
+  - id: retrait
+    name: Retrait
+    steps:
+      - id: retrait
+        text: Je récupère mon vélo
+        touchpoints:
+          - channel: boutique
+            metrics:
+              csat: 55      # last year's figure
+              source: 'Enquête 2025'
+            irritants: [J'attends 30 minutes]
+
+          # the workshop is measured separately
+      - id: essai
+        text: J'essaie mon vélo
+        touchpoints:
+          - channel: boutique
+"""
+
+
+def test_block_metrics_keep_their_comments_and_new_keys_go_at_the_end(tmp_path: Path) -> None:
+    journey = tmp_path / "velo.yaml"
+    journey.write_text(BLOCK_JOURNEY, encoding="utf-8")
+    survey = tmp_path / "answers.csv"
+    survey.write_text("date,sat,ease\n2026-10-01,5,1\n2026-10-02,4,2\n2026-10-03,2,3\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "source: Enquête boutique\nmin-n: 2\ntouchpoints:\n"
+        "  - {step: retrait, channel: boutique, csat: sat}\n"
+        "  - {step: essai, channel: boutique, ces: ease}\n",
+        encoding="utf-8",
+    )
+    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+    assert result.code == 0, result.stderr
+    # CSAT: 5,4 of 5,4,2 -> 66.7 -> 67; CES: (1+2+3)/3 = 2.0
+    expected = (
+        BLOCK_JOURNEY.replace("journeymap: 1   #", "journeymap: 1.1   #")
+        .replace(
+            "              csat: 55      # last year's figure\n"
+            "              source: 'Enquête 2025'\n",
+            "              csat: 67      # last year's figure\n"
+            "              source: 'Enquête boutique'\n"
+            "              period: 2026-10-01..2026-10-03\n"
+            "              n: 3\n"
+            "              method: 'CSAT: top-2 box (4-5) on 1-5'\n",
+        )
+        .replace(
+            "      - id: essai\n        text: J'essaie mon vélo\n        touchpoints:\n"
+            "          - channel: boutique\n",
+            "      - id: essai\n        text: J'essaie mon vélo\n        touchpoints:\n"
+            "          - channel: boutique\n"
+            "            metrics: {ces: 2.0, source: Enquête boutique, period: "
+            "2026-10-01..2026-10-03, n: 3, method: 'CES: mean on 1-7, lower is easier'}\n",
+        )
+    )
+    assert journey.read_text(encoding="utf-8") == expected
+
+
+def test_below_min_n_a_metric_is_reported_not_written(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "saas-subscription.yaml")
+    mapping = tmp_path / "map.yaml"
+    text = (SURVEYS / "surveymonkey-checkout.map.yaml").read_text(encoding="utf-8")
+    mapping.write_text(text.replace("min-n: 5", "min-n: 10"), encoding="utf-8")
+    result = invoke(
+        "metrics",
+        "import",
+        SURVEYS / "surveymonkey-checkout.csv",
+        "--map",
+        mapping,
+        "-j",
+        path,
+        "--write",
+    )
+    assert result.code == 0, result.stderr
+    assert "not written: NPS 33 on 9 answers, under min-n 10" in result.stdout
+    written = _metrics(path, "checkout", "website")
+    assert "nps" not in written
+    assert written["csat"] == 70 and written["n"] == 10
+
+
+def _fails(*args: object) -> str:
+    result = invoke("metrics", "import", *map(str, args))
+    assert result.code == 2, (result.code, result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+def test_malformed_inputs_are_one_line_errors(tmp_path: Path) -> None:
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    good_map = SURVEYS / "typeform-app.map.yaml"
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert "empty file" in _fails(empty, "--map", good_map, "-j", journey)
+    binary = tmp_path / "export.xlsx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary\x00\x00" * 20)
+    assert "export.xlsx: an Excel workbook (.xlsx), not a CSV export" in _fails(
+        binary, "--map", good_map, "-j", journey
+    )
+    utf16_binary = tmp_path / "noise.csv"
+    utf16_binary.write_bytes(bytes(range(256)) * 4)
+    assert "noise.csv" in _fails(utf16_binary, "--map", good_map, "-j", journey)
+    assert "no column 'step'" in _fails(
+        SURVEYS / "broken-quotes.csv", "--map", good_map, "-j", journey
+    )
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(
+        "source: x\ntouchpoints:\n  - {step: invit, channel: app, nps: Q1}\n", encoding="utf-8"
+    )
+    survey = tmp_path / "s.csv"
+    survey.write_text("Q1,Q2\n9,1\n", encoding="utf-8")
+    assert "did you mean 'invite'?" in _fails(survey, "--map", typo, "-j", journey)
+    column = tmp_path / "column.yaml"
+    column.write_text(
+        "source: x\ntouchpoints:\n  - {step: invite, channel: app, nps: Q3}\n", encoding="utf-8"
+    )
+    assert "no column 'Q3'" in _fails(survey, "--map", column, "-j", journey)
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("source: x\nmin_n: 3\ntouchpoints: [{step: a, channel: b, nps: Q1}]\n")
+    assert "min_n: unknown key" in _fails(survey, "--map", unknown, "-j", journey)
+    assert "no journey to update" in _fails(survey, "--map", column)
+
+
+def test_broken_quoting_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "source: x\nmin-n: 1\ntouchpoints:\n  - {step: invite, channel: app, nps: Q1}\n",
+        encoding="utf-8",
+    )
+    result = invoke(
+        "metrics", "import", SURVEYS / "broken-quotes.csv", "--map", mapping, "-j", journey
+    )
+    assert result.code == 0, result.stderr
+    assert "bad rows: 1 (not counted)" in result.stdout
+    assert "broken-quotes.csv:3:" in result.stdout
+
+
+def test_mapping_schema_is_json_schema() -> None:
+    import json
+
+    import jsonschema
+
+    result = invoke("metrics", "schema")
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    mapping = yaml.safe_load((SURVEYS / "qualtrics-retrait.map.yaml").read_text(encoding="utf-8"))
+    mapping["filter"] = {k: str(v) if k != "where" else v for k, v in mapping["filter"].items()}
+    jsonschema.validate(mapping, schema)
+    assert "min-n" in schema["properties"]
+
+
+def test_committed_mapping_schema_is_up_to_date() -> None:
+    committed = Path(__file__).resolve().parent.parent / "schemas" / "metrics-mapping.schema.json"
+    assert committed.read_text(encoding="utf-8") == invoke("metrics", "schema").stdout, (
+        "schemas/metrics-mapping.schema.json is stale: "
+        "run `journeymap metrics schema > schemas/metrics-mapping.schema.json`"
+    )
+
+
+EXPORTS = [
+    (SURVEYS / name).read_bytes()
+    for name in ("qualtrics-retrait.csv", "google-forms-fr.csv", "excel-cp1252-sms.csv")
+]
+FUZZ_MAP = """\
+source: Fuzz
+min-n: 1
+touchpoints:
+  - {journey: meubles-web-retrait, step: retrait, channel: entrepot, nps: Q1, csat: Q2}
+  - journey: meubles-web-retrait
+    step: commande-prete
+    channel: sms
+    csat: Note de satisfaction (1-5)
+    ces: Effort (1-7)
+    volume: responses
+"""
+
+
+@st.composite
+def mutated_exports(draw: st.DrawFn) -> bytes:
+    """A sample export with lines dropped, repeated or spliced with bytes, and its headers
+    renamed so that both mappings' columns exist in every shape."""
+    lines = draw(st.sampled_from(EXPORTS)).split(b"\n")
+    for _ in range(draw(st.integers(min_value=0, max_value=5))):
+        index = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "repeat", "splice"]))
+        if action == "drop" and len(lines) > 1:
+            del lines[index]
+        elif action == "repeat":
+            lines.insert(index, lines[index])
+        else:
+            cut = draw(st.integers(min_value=0, max_value=len(lines[index])))
+            lines[index] = lines[index][:cut] + draw(st.binary(max_size=6)) + lines[index][cut:]
+    return b"\n".join(lines)
+
+
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_exports())
+def test_any_export_leaves_a_valid_journey(content: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        journey = _copy(base, "meubles-web-retrait.yaml")
+        survey = base / "export.csv"
+        survey.write_bytes(content)
+        mapping = base / "map.yaml"
+        mapping.write_text(FUZZ_MAP, encoding="utf-8")
+        result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+        assert result.code in (0, 1, 2), result
+        if result.code:
+            assert result.stderr.strip() and "Traceback" not in result.stderr
+        assert invoke("validate", journey).code == 0
+        assert survey.read_bytes() == content
+
+
+def test_journeys_listed_in_the_mapping_are_found_next_to_it(tmp_path: Path) -> None:
+    journey = _copy(tmp_path, "meubles-web-retrait.yaml")
+    mapping = tmp_path / "retrait.map.yaml"
+    text = (SURVEYS / "qualtrics-retrait.map.yaml").read_text(encoding="utf-8")
+    mapping.write_text(text + "journeys: [meubles-web-retrait.yaml]\n", encoding="utf-8")
+    result = invoke("metrics", "import", SURVEYS / "qualtrics-retrait.csv", "--map", mapping)
+    assert result.code == 0, result.stderr
+    assert f"{journey} (meubles-web-retrait)" in result.stdout
