@@ -73,6 +73,8 @@ def lint(
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
     from journeymap.output.report import Report, reporter
 
+    if output is not None and str(output) == "-":
+        output = None  # '-' is standard output, as for render
     files = journey_paths(paths, exclude)
     try:
         resolver = Resolver(config)

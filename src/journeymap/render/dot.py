@@ -20,8 +20,9 @@ so the same journeys always give the same DOT, byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import graphviz
 
@@ -34,16 +35,26 @@ from journeymap.views.labels import label
 __all__ = ["SHOW_FIELDS", "Options", "build_dot"]
 
 
+@contextlib.contextmanager
+def _subgraph(parent: graphviz.Digraph, name: str) -> Iterator[graphviz.Digraph]:
+    """`parent.subgraph(name=...)`, without its copy of the parent's whole body on entry,
+    which made a stage of 10,000 steps quadratic; the DOT written is the same."""
+    child = graphviz.Digraph(name=name)
+    yield child
+    parent.subgraph(child)
+
+
 def build_dot(grid: Grid, options: Options) -> str:
     """The DOT source of the map view."""
     # the graph's name becomes the SVG's <title>, which screen readers announce
     canvas = Canvas(grid, options, graphviz.Digraph(name=plain(grid.title)))
     canvas.widths = cells.column_widths(canvas)
+    canvas.header_lines = _header_lines(canvas)
     canvas.rows = _rows(canvas)
     _frame(canvas)
     _label_column(canvas)
     for phase_index, (phase, stages) in enumerate(_phase_runs(grid)):
-        with canvas.graph.subgraph(name=f"cluster_phase{phase_index}") as band:
+        with _subgraph(canvas.graph, f"cluster_phase{phase_index}") as band:
             fill = canvas.theme.phase_fill[phase or "none"]
             band.attr(
                 label=_phase_label(canvas, phase),
@@ -149,7 +160,7 @@ def _step_height(canvas: Canvas) -> float:
 def _label_column(canvas: Canvas) -> None:
     theme, sizes, graph = canvas.theme, canvas.sizes, canvas.graph
     width = f"{sizes.label_width:g}"
-    with graph.subgraph(name="labels") as column:
+    with _subgraph(graph, "labels") as column:
         column.attr(rank="same")
         for row in canvas.rows:
             name = f"lab_{row.key}"
@@ -184,7 +195,7 @@ def _stage(canvas: Canvas, parent: graphviz.Digraph, stage_index: int) -> None:
     count = chars(width_in, sizes.stage, bold=True)
     wrapped = lines(stage.name, count, sizes.stage_lines)
     # every header as tall as the tallest, so the stage boxes line up
-    missing = _header_lines(canvas) - (wrapped.count("<BR/>") + 1)
+    missing = canvas.header_lines - (wrapped.count("<BR/>") + 1)
     name = font(wrapped + "<BR/> " * missing, theme.header_text, sizes.stage, True)
     whose = comparison.stage_owner_line(canvas, stage, chars(width_in, sizes.small))
     if whose:
@@ -194,7 +205,7 @@ def _stage(canvas: Canvas, parent: graphviz.Digraph, stage_index: int) -> None:
         f'<TR><TD BGCOLOR="{theme.header_fill}" WIDTH="{width_in * 72 - 4:.0f}" STYLE="rounded">'
         f"{name}</TD></TR></TABLE>>"
     )
-    with parent.subgraph(name=f"cluster_stage{stage_index}") as box:
+    with _subgraph(parent, f"cluster_stage{stage_index}") as box:
         box.attr(
             label=header,
             style="rounded",
@@ -223,7 +234,7 @@ def _header_lines(canvas: Canvas) -> int:
 
 
 def _column(canvas: Canvas, parent: graphviz.Digraph, column: Column) -> None:
-    with parent.subgraph(name=f"col{column.index}") as rank:
+    with _subgraph(parent, f"col{column.index}") as rank:
         rank.attr(rank="same")
         for row in canvas.rows:
             if row.kind == "step":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -17,7 +18,7 @@ from journeymap.model.journey import Journey
 from journeymap.output.atomic import write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import Engine, run
+from journeymap.render.engine import Engine, run, stop_children
 from journeymap.render.mermaid import build_mermaid
 from journeymap.views.grid import build_grid, emotion_view, path_view
 
@@ -65,6 +66,8 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
         if path.is_dir():
             return _per_journey(every, path, fmt or "svg")
         found = format_of(path)
+        if found is None and _is_special(path):
+            return Plan(fmt or "svg", (Job(every, path),))  # -o /dev/null, a pipe, a device
         if found is None:
             if not path.suffix:
                 raise PlanError(
@@ -82,6 +85,14 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
             )
         return Plan(found, (Job(every, path),))
     return _per_journey(every, Path(), fmt or "svg")
+
+
+def _is_special(path: Path) -> bool:
+    """An existing target that is not a file or folder: written through, format from --format."""
+    try:
+        return not (path.is_dir() or path.is_file()) and path.exists()
+    except OSError:
+        return False
 
 
 def _per_journey(journeys: tuple[Journey, ...], folder: Path, fmt: str) -> Plan:
@@ -158,8 +169,12 @@ def execute(
                 done()
         return
 
+    stopping = threading.Event()
+
     def one(job: Job) -> None:
         data = render(job.journeys, chosen.fmt, options, engine, view)
+        if stopping.is_set():
+            return  # interrupted meanwhile: write nothing more
         if job.target is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -181,6 +196,8 @@ def execute(
                 if done:
                     done()
         except BaseException:
+            stopping.set()
             for future in futures:
                 future.cancel()
+            stop_children()
             raise

@@ -147,6 +147,7 @@ class Matrix:
 
     @cached_property
     def _largest_volume(self) -> float:
+        """Computed once: the text format asks for it on every page."""
         return max((float(e.touchpoint.volume or 0) for e in self.entries), default=0.0)
 
     def summary(self) -> Summary:
