@@ -206,3 +206,10 @@ def test_the_internal_hint_says_where_the_work_belongs() -> None:
     )
     internal = next(f for f in found if f.code == "JM301")
     assert "`backstage` lane" in internal.message and "`notes`" in internal.message
+
+
+@pytest.mark.parametrize("text", ["81%", "12", "3 %", "?", "« 4 »"])
+def test_texts_without_words_are_read_without_error(text: str) -> None:
+    """Found by the fuzz test: a step text of only a number crashed the internal rule."""
+    for lang in ("fr", "en"):
+        assert classify(text, lang).kind in {"no-subject", "other"}

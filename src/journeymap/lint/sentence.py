@@ -509,6 +509,8 @@ def _imperative(text: str, lang: Lang) -> bool:
 
 
 def _looks_nominal(start: tuple[str, ...], lang: Lang) -> bool:
+    if not start:  # "81%": nothing but a number is left once the leading words are gone
+        return False
     first = start[0]
     return len(first) > 4 and first.endswith(NOUN_SUFFIXES[lang])
 
