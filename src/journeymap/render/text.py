@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from functools import lru_cache
 
 from journeymap.render.themes import SIZES
 from journeymap.views.labels import Lang
@@ -34,7 +35,7 @@ def esc(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Text for a quoted DOT string (the graphviz package escapes the quotes): a string
+    """Text for a quoted DOT string (`dotwriter.quote` escapes the quotes): a string
     attribute is unescaped once when read and once more when `\\N` and the like are
     expanded, so one backslash takes four."""
     return clean(text).replace("\\", "\\" * 4)
@@ -42,13 +43,21 @@ def plain(text: str) -> str:
 
 def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
     """The text in lines of at most `width` characters; with `lines`, cut with an ellipsis."""
+    return list(_wrap(text, width, lines))
+
+
+@lru_cache(maxsize=2048)
+def _wrap(text: str, width: int, lines: int | None) -> tuple[str, ...]:
+    """Cached: a map wraps the same words at the same width more than once (sizing, then
+    drawing; the same touchpoint names and irritants in many cells), and textwrap is
+    slow."""
     glued = _GLUED.sub("\u00a0", clean(text))
     wrapped = textwrap.wrap(glued, width=max(width, 4), break_long_words=True) or [""]
     if lines is not None and len(wrapped) > lines:
         wrapped = wrapped[:lines]
         last = wrapped[-1]
         wrapped[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
-    return wrapped
+    return tuple(wrapped)
 
 
 def chars(width: float, size: float, bold: bool = False) -> int:
