@@ -79,6 +79,13 @@ def ensure_mermaid_cli() -> None:
         apt_install("chromium", "chromium", "the Mermaid export tests")
 
 
+def ensure_chromium() -> None:
+    """Debian's Chromium for the site's browser tests (Playwright drives the system
+    browser, never a downloaded build), and Java for the Nu HTML checker (vnu.jar)."""
+    apt_install("chromium", "chromium", "the site's browser tests")
+    apt_install("java", "default-jre-headless", "the site's HTML validation")
+
+
 def create_venv() -> None:
     """A virtual environment with pip, even where the venv module cannot provide one.
 
@@ -110,6 +117,7 @@ def setup() -> None:
         stamp.touch()
     ensure_graphviz()
     ensure_mermaid_cli()
+    ensure_chromium()
 
 
 def tool(name: str) -> Path:

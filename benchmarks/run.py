@@ -87,6 +87,7 @@ def _journeymap_commands(target: Path, out: Path, files: int) -> dict[str, list[
         "lint": [JOURNEYMAP, "lint", str(target)],
         "lint --format json": [JOURNEYMAP, "lint", "--format", "json", str(target)],
         "matrix --format json": [JOURNEYMAP, "matrix", "--format", "json", str(target)],
+        "site -o DIR": [JOURNEYMAP, "site", str(target), "-o", str(out / "site")],
     }
     if files == 1:
         single = next(target.glob("*.yaml"))

@@ -10,7 +10,17 @@ import pytest
 from journeymap import __version__
 from tests.conftest import invoke, run_cli
 
-HEAVY = ("rich", "graphviz", "yaml", "journeymap.model", "journeymap.load", "ruamel", "anyascii")
+HEAVY = (
+    "rich",
+    "graphviz",
+    "yaml",
+    "journeymap.model",
+    "journeymap.load",
+    "ruamel",
+    "anyascii",
+    "jinja2",
+    "journeymap.site",
+)
 
 
 def test_version() -> None:

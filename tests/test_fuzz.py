@@ -93,20 +93,29 @@ def mutated_documents(draw: st.DrawFn) -> str:
     import copy
 
     document = copy.deepcopy(draw(st.sampled_from(EXAMPLES)))
+    mutate(draw, document, ["replace", "delete", "duplicate"])
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+def mutate(draw: st.DrawFn, document: Any, actions: list[str]) -> None:
+    """Replace, delete, duplicate (or, with 'swap', reverse a list) one to four values."""
+    import copy
+
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         paths = [p for p in _paths(document) if p]
         path = draw(st.sampled_from(paths))
         parent = document
         for segment in path[:-1]:
             parent = parent[segment]
-        action = draw(st.sampled_from(["replace", "delete", "duplicate"]))
+        action = draw(st.sampled_from(actions))
         if action == "replace":
             parent[path[-1]] = draw(values)
         elif action == "delete":
             del parent[path[-1]]
-        elif isinstance(parent, list):
+        elif isinstance(parent, list) and action == "duplicate":
             parent.append(copy.deepcopy(parent[path[-1]]))
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+        elif isinstance(parent, list):
+            parent.reverse()
 
 
 BYTE_NOISE = st.binary(max_size=8)

@@ -16,6 +16,7 @@ ALLOWED = (
     "journeymap.lint.rule",
     "journeymap.lint.config",
     "journeymap.lint.text",
+    "journeymap.lint.sentence",
 )
 
 

@@ -21,7 +21,7 @@ HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 def test_hook_definitions() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
-    assert set(hooks) == {"journeymap-validate", "journeymap-lint"}
+    assert set(hooks) == {"journeymap-validate", "journeymap-lint", "journeymap-diff"}
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types"] == ["yaml"]

@@ -31,7 +31,7 @@ FIRST_PERSON = [
 
 OTHER_VOICES = [
     ("fr", "Nous envoyons le devis", "company", "Nous"),
-    ("fr", "On m'appelle pour confirmer", "company", "On"),
+    ("fr", "Le conseiller m'appelle pour confirmer", "first", ""),  # told by the customer
     ("fr", "Le conseiller valide le dossier", "company", "Le conseiller"),
     ("fr", "Ensuite nous livrons", "company", "Nous"),
     ("fr", "Vous recevez un e-mail", "company", "Vous"),
@@ -43,7 +43,7 @@ OTHER_VOICES = [
     ("fr", "La température baisse", "other", "La"),
     ("fr", "I compare prices", "foreign", "I"),
     ("en", "We send the quote", "company", "We"),
-    ("en", "Our team calls the customer", "company", "Our"),
+    ("en", "Our team calls the customer", "company", "Our team"),
     ("en", "The customer compares prices", "customer", "The customer"),
     ("en", "Payment of the invoice", "no-subject", "Payment"),
     ("en", "Comparing prices online", "no-subject", "Comparing"),
@@ -85,7 +85,9 @@ def test_each_voice_has_its_own_message_in_the_journeys_language() -> None:
     assert _message(BASE_FR, fr, "La météo change").startswith(
         "JM401 step 'commande' is not told in the customer's first person: start with « je »"
     )
-    assert _message(BASE_EN, en, "We ship the bike").endswith('with "I"')
+    assert _message(BASE_EN, en, "We ship the bike").endswith(
+        "with \"I\", e.g. 'I receive the bike'"
+    )
     assert _message(BASE_EN, en, "Je commande").startswith(
         "JM401 step 'order' starts with 'Je' but the journey's lang is en"
     )
@@ -95,7 +97,7 @@ def test_teams_add_their_own_company_words() -> None:
     config = LintConfig(company_words={"fr": ("Vélociti",)})
     text = "Vélociti livre le vélo"
     plain = lint_text(BASE_FR.replace("Je commande mon vélo sur le site", text))
-    assert [d.code for d in plain] == ["JM401"]
+    assert [d.code for d in plain] == ["JM404"]  # an unknown name reads as no subject
     assert _message(BASE_FR, "Je commande mon vélo sur le site", text, config).startswith(
         "JM402 step 'commande' is told in the company's voice ('Vélociti')"
     )

@@ -47,6 +47,7 @@ def _root(
 
 def _register() -> None:
     from journeymap.cli import (
+        diff_cmd,
         import_cmd,
         lint_cmd,
         matrix_cmd,
@@ -54,6 +55,7 @@ def _register() -> None:
         render_cmd,
         rules_cmd,
         schema_cmd,
+        site_cmd,
         validate_cmd,
     )
 
@@ -67,7 +69,9 @@ def _register() -> None:
         import_cmd,
     ):
         module.register(app)
+    diff_cmd.register(app)
     metrics_cmd.register(app)
+    site_cmd.register(app)
 
 
 _register()

@@ -11,11 +11,15 @@ and the column, so the same journey always gives the same DOT.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from journeymap.render.dotwriter import Digraph
 from journeymap.render.themes import SIZES, Sizes, Theme
 from journeymap.views.grid import Grid
 from journeymap.views.labels import MARKS, Lang
+
+if TYPE_CHECKING:
+    from journeymap.render.highlight import Highlight
 
 SHOW_FIELDS = ("owner", "metrics", "volume")
 EMOTION_LEVELS = (2, 1, 0, -1, -2)
@@ -39,6 +43,8 @@ class Options:
     """Counts of delights, irritants and breakpoints instead of their words."""
     pure: bool = False
     """Laid out by graphviz-pure, whose text metrics are known for one font name only."""
+    highlight: Highlight | None = None
+    """Cells and steps to mark as changed (`journeymap diff --format svg`)."""
 
 
 @dataclass(frozen=True, slots=True)

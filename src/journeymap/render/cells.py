@@ -263,4 +263,7 @@ def cell_node(canvas: Canvas, rank: Graph, column: Column, lane: int, tall: floa
     }
     if cell.tone == "breakpoint":
         attrs["style"] = "filled,rounded,bold"
+    channel = canvas.grid.lanes[lane].channel_id
+    if canvas.options.highlight is not None and channel:
+        attrs = canvas.options.highlight.cell(column.step_id, channel, attrs)
     rank.node(name, **attrs)

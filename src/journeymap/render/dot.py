@@ -250,9 +250,12 @@ def _step_node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
     markup = f"{marks}{font(body, theme.text, sizes.step, italic=True)}" if body else ""
     if extra:
         markup += "<BR/>" + font(esc(extra), theme.muted, sizes.small)
+    header = f"<{markup}>" if markup else ""
+    if canvas.options.highlight is not None:
+        header = canvas.options.highlight.header(column.step_id, header)
     rank.node(
         node_name("step", column.index),
-        label=f"<{markup}>" if markup else "",
+        label=header,
         shape="plaintext",
         style="",
         width=f"{canvas.widths[column.index]:g}",

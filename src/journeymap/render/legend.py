@@ -55,6 +55,8 @@ def title(canvas: Canvas) -> str:
         ] + items
     rows.append('<FONT POINT-SIZE="5">&#160;</FONT>')
     rows.append(_legend_line(canvas, items))
+    if canvas.options.highlight is not None:
+        rows.append(canvas.options.highlight.legend(theme.font, lang))
     # Lines of text, not a table: graphviz stretches a table's cells to the widest row.
     return "<" + "".join(f'{row}<BR ALIGN="LEFT"/>' for row in rows) + ">"
 

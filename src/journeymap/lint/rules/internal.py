@@ -8,10 +8,14 @@ customer's journey; it belongs in a service blueprint, not here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.lint.config import LintConfig
 from journeymap.lint.rule import Finding, rule
 from journeymap.lint.text import find_term
+
+if TYPE_CHECKING:
+    from journeymap.lint.sentence import Lang
 from journeymap.model.journey import Journey
 
 # Jargon of the back office, in each language. Anglicisms are common in French teams, so
@@ -103,32 +107,103 @@ def internal_terms(lang: str, config: LintConfig) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(words) if w.casefold() not in allowed)
 
 
+WHERE = (
+    "move it to the `backstage` lane of the customer step it serves (format 1.1), or to "
+    "that step's `notes`; keep steps for what the customer lives and sees"
+)
+
+
+def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) -> str | None:
+    """The words that make a text back-office work, or None.
+
+    The sentence reading (journeymap.lint.sentence) knows back-office verbs in any form,
+    staff and system subjects and internal nouns; the word list (defaults plus the team's
+    `internal-words`) still counts, except in a step the customer tells in the first
+    person ("J'ouvre un ticket au support" is the customer's own action).
+    """
+    from journeymap.lint.sentence import classify, guess_lang, internal_work
+
+    own: Lang = "en" if lang == "en" else "fr"
+    read_as = guess_lang(text) or own
+    kind = classify(text, read_as, config.company_words.get(lang, ())).kind
+    allowed = {word.casefold() for word in config.allowed_words}
+    found = internal_work(text, read_as, kind)
+    shown = [w for w in (found.words if found else ()) if w.casefold() not in allowed]
+    if kind != "first":
+        term = find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
+        if term is not None and term.casefold() not in {w.casefold() for w in shown}:
+            shown.insert(0, term)
+    return ", ".join(repr(w) for w in shown[:3]) or None
+
+
+def _reading_lang(journey: Journey) -> str:
+    """The journey's `lang`, or when it has none, the language most of its texts are in."""
+    from journeymap.lint.sentence import journey_lang
+
+    if "lang" in journey.model_fields_set:
+        return journey.lang
+    texts = [stage.name for stage in journey.stages]
+    texts += [step.text for _, _, _, step in journey.iter_steps()]
+    return journey_lang(texts, "fr")
+
+
+def _jargon(term: str, lang: str) -> bool:
+    """Terms of the list that are jargon on their own: acronyms, phrases, the team's own.
+
+    Single everyday words of the default list ("saisie", "ticket") are weighed by the
+    sentence reading instead: "Saisissez le code reçu" and "Impression du ticket" are
+    the customer's.
+    """
+    return (
+        term not in INTERNAL_WORDS[lang]
+        or term.isupper()
+        or " " in term
+        or ("-" in term)
+        or term
+        in (
+            "workflow",
+            "provisioning",
+            "dispatch",
+            "reporting",
+            "batch",
+            "triage",
+            "escalation",
+            "bannette",
+            "habilitation",
+            "database",
+        )
+    )
+
+
 @rule("JM301", "internal-process-step", "warning")
 def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A step's text speaks of an internal process or constraint, not of the customer.
 
     Golden rule 3: only cite the steps that mean something to the customer and forget
-    internal processes and constraints. The word list (back-office, workflow, saisie,
-    ERP, CRM, ticket, SI, validation interne, dispatch, provisioning, SLA...) is
-    extended with `internal-words` and trimmed with `allowed-words` in the
+    internal processes and constraints. The step is read as a sentence: back-office verbs
+    in any form (saisir, valider, traiter, escalader; review, process, escalate, route),
+    a staff member or a system as the subject ("Le gestionnaire...", "The system..."),
+    and internal nouns (back-office, KYC, stock, reporting, triage, batch...) make it
+    internal; weak signs (validation, review, a sale) count only two together. A step in
+    the customer's first person, or one that speaks to the customer ("votre", "your"), is
+    what the customer lives. The word list (back-office, workflow, ERP, CRM, SI, ticket,
+    SLA...) is extended with `internal-words` and trimmed with `allowed-words` in the
     configuration, for a sector where one of these words is the customer's own.
-    Customer phrases that contain such a word ("ticket de caisse", "ticket d'entrée")
-    are not counted; in English only ticketing jargon is ("ticket queue"), since a
-    ticket is what a traveller buys.
+    Customer phrases that contain such a word ("ticket de caisse") are not counted.
 
     Bad (fr): `text: Saisie de la commande dans l'ERP par le back-office`
     Good (fr): `text: Je reçois la confirmation de ma commande`
-    Bad (en): `text: Ticket dispatched to the provisioning team`
-    Good (en): `text: I get an email saying my line is ready`
+    Bad (en): `text: Agent reviews the documents and escalates to the KYC team`
+    Good (en): `text: I get an email saying my account is open`
     """
-    terms = internal_terms(journey.lang, config)
+    lang = _reading_lang(journey)
+    terms = internal_terms(lang, config)
     for stage_index, _, step_index, step in journey.iter_steps():
-        term = find_term(step.text, terms, CUSTOMER_PHRASES[journey.lang])
-        if term is not None:
+        found = _internal(step.text, lang, terms, config)
+        if found is not None:
             yield Finding(
                 ("stages", stage_index, "steps", step_index, "text"),
-                f"step '{step.id}' speaks of an internal process ({term!r}): tell what the "
-                "customer lives and sees; keep back-office work for a service blueprint",
+                f"step '{step.id}' is back-office work ({found}): {WHERE}",
             )
 
 
@@ -136,20 +211,23 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
 def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A stage's name speaks of an internal process: name it as the customer lives it.
 
-    Golden rule 3 applies to stages too: "Traitement back-office" is a department's
-    phase, the customer lives "J'attends ma carte".
+    Golden rule 3 applies to stages too: "Traitement back-office" or "Reporting" is a
+    department's phase, the customer lives "J'attends ma carte". Stage names are read as
+    the steps are (JM301).
 
     Bad (fr): `name: Traitement back-office`
     Good (fr): `name: Attente de la carte`
     Bad (en): `name: Provisioning`
     Good (en): `name: Getting started`
     """
-    terms = internal_terms(journey.lang, config)
+    lang = _reading_lang(journey)
+    terms = internal_terms(lang, config)
     for index, stage in enumerate(journey.stages):
-        term = find_term(stage.name, terms, CUSTOMER_PHRASES[journey.lang])
-        if term is not None:
+        found = _internal(stage.name, lang, terms, config)
+        if found is not None:
             yield Finding(
                 ("stages", index, "name"),
-                f"stage '{stage.id}' is named after an internal process ({term!r}): name "
-                "it after what the customer goes through",
+                f"stage '{stage.id}' is named after back-office work ({found}): name "
+                "it after what the customer goes through; that work goes in its steps' "
+                "`backstage` lanes (format 1.1) or the stage's `notes`",
             )

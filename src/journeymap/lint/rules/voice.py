@@ -8,163 +8,68 @@ the company's process and hides what the customer goes through.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from journeymap.lint.config import LintConfig
 from journeymap.lint.rule import Finding, Loc, rule
-from journeymap.lint.text import fold
 from journeymap.model.journey import Journey
 
-FIRST_PERSON = {"fr": frozenset({"je", "j'"}), "en": frozenset({"i", "i'"})}
-
-# Words a sentence may start with before its subject: "Ensuite je...", "Then I...".
-LEADING = {
-    "fr": (
-        "ensuite", "puis", "enfin", "alors", "après", "finalement", "maintenant", "d'abord",
-        "aussitôt", "ainsi", "donc", "et", "mais", "parfois", "souvent", "toujours", "déjà",
-        "encore", "de nouveau", "à nouveau", "plus tard", "aujourd'hui", "moi",
-        "quand", "lorsque", "dès que", "si", "une fois que", "après que", "avant que",
-        "comme", "pendant que", "au final", "du coup", "à ce moment",
-    ),
-    "en": (
-        "then", "next", "first", "finally", "later", "now", "afterwards", "after that",
-        "once", "also", "and", "so", "again", "soon", "eventually", "when", "if", "before",
-        "as", "while", "meanwhile", "today", "at last", "in the end", "sometimes", "often",
-        "still", "just", "only then",
-    ),
-}  # fmt: skip
-
-COMPANY = {
-    "fr": (
-        "Nous", "On", "Notre", "Nos", "Vous", "L'entreprise", "La société", "La marque",
-        "L'enseigne", "La banque", "L'agence", "L'assureur", "Le conseiller",
-        "La conseillère", "Le vendeur", "La vendeuse", "L'agent", "Le service",
-        "L'équipe", "Le magasin", "Le commercial", "La commerciale", "Le technicien",
-        "Le livreur", "Le transporteur", "Le centre d'appels", "Le support", "Le système",
-        "Le site", "L'application", "Le back-office", "Le gestionnaire",
-    ),
-    "en": (
-        "We", "Our", "Us", "You", "The company", "The brand", "The bank", "The store",
-        "The shop", "The team", "The agent", "The advisor", "The adviser", "The sales rep",
-        "The salesperson", "The seller", "Support", "The support team", "Staff",
-        "The staff", "The technician", "The courier", "The carrier", "The system",
-        "The website", "The app", "The back office", "Sales", "The account manager",
-    ),
-}  # fmt: skip
-
-CUSTOMER_THIRD = {
-    "fr": (
-        "Le client", "La cliente", "Les clients", "Le prospect", "L'utilisateur",
-        "L'utilisatrice", "L'acheteur", "L'acheteuse", "Le visiteur", "La visiteuse",
-        "L'abonné", "L'abonnée", "Le consommateur", "La consommatrice", "Le souscripteur",
-        "L'assuré", "L'assurée", "Il", "Elle", "Ils", "Elles",
-    ),
-    "en": (
-        "The customer", "Customer", "Customers", "The customers", "The client",
-        "The user", "User", "Users", "The buyer", "The visitor", "The subscriber",
-        "The prospect", "The shopper", "The member", "He", "She", "They",
-    ),
-}  # fmt: skip
-
-# A noun standing where the subject should be: "Simulation de...", "Payment of...".
-NOUN_SUFFIXES = {
-    "fr": ("tion", "sion", "ment", "age", "ure", "ance", "ence", "ise", "ee", "aison", "ade"),
-    "en": ("tion", "sion", "ment", "ance", "ence", "ure", "ery", "ing", "al"),
-}
-OF = {"fr": frozenset({"de", "du", "des", "d'"}), "en": frozenset({"of"})}
-INFINITIVE = re.compile(r"^[a-z]{3,}(er|ir|re|oir)$")
 EXAMPLE = {"fr": "Je compare les offres", "en": "I compare the offers"}
 SUBJECT = {"fr": "« je »", "en": '"I"'}
 
 Kind = Literal["first", "company", "customer", "no-subject", "foreign", "other"]
-
-_TOKEN = re.compile(r"\w+'|\w+|,", re.UNICODE)
-
-
-def tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(fold(text)))
-
-
-@cache
-def _phrases(words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(tokens, display) pairs, longest first so "Le service client" beats "Le service"."""
-    pairs = [(tokens(w), w) for w in words]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-def _match(toks: tuple[str, ...], words: tuple[str, ...]) -> str | None:
-    for phrase, display in _phrases(words):
-        if phrase and toks[: len(phrase)] == phrase:
-            return display
-    return None
-
-
-def _skip_leading(toks: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    leading = _phrases(LEADING[lang])
-    changed = True
-    while changed and toks:
-        changed = False
-        for phrase, _ in leading:
-            if phrase and toks[: len(phrase)] == phrase:
-                toks = toks[len(phrase) :]
-                changed = True
-                break
-        if toks[:1] == (",",):
-            toks = toks[1:]
-            changed = True
-    return toks
 
 
 @dataclass(frozen=True, slots=True)
 class Voice:
     kind: Kind
     word: str = ""
+    text: str = ""
 
 
 @lru_cache(maxsize=8192)
-def classify(text: str, lang: str, company_extra: tuple[str, ...] = ()) -> Voice:
-    """Whose voice a step is told in, judged from how its sentence starts.
+def classify(
+    text: str, lang: str, company_extra: tuple[str, ...] = (), lang_given: bool = True
+) -> Voice:
+    """Whose voice a step is told in, read as a sentence (journeymap.lint.sentence).
 
+    A step written in the other language is read in that language: when the journey has
+    no `lang`, silently; when it has one, a first-person step in the other language is
+    reported as such ("foreign"), since the map's language is a choice the team made.
     Cached: the four voice rules each ask about every step.
     """
-    other = "en" if lang == "fr" else "fr"
-    toks = _skip_leading(tokens(text), lang)
-    if not toks:
-        return Voice("other")
-    if toks[0] in FIRST_PERSON[lang]:
-        return Voice("first")
-    if "," in toks[:10]:
-        clause = _skip_leading(toks[toks.index(",") + 1 :], lang)
-        if clause[:1] and clause[0] in FIRST_PERSON[lang]:
-            return Voice("first")
-    company = _match(toks, (*COMPANY[lang], *company_extra))
-    if company:
-        return Voice("company", company)
-    customer = _match(toks, CUSTOMER_THIRD[lang])
-    if customer:
-        return Voice("customer", customer)
-    in_other = _skip_leading(tokens(text), other)
-    if in_other[:1] and in_other[0] in FIRST_PERSON[other]:
-        return Voice("foreign", "Je" if other == "fr" else "I")
-    first = toks[0]
-    if (
-        (len(toks) > 1 and toks[1] in OF[lang])
-        or (len(first) > 4 and first.endswith(NOUN_SUFFIXES[lang]))
-        or (lang == "fr" and INFINITIVE.match(first))
-    ):
-        return Voice("no-subject", text.split()[0])
-    return Voice("other", text.split()[0])
+    from journeymap.lint.sentence import Lang, guess_lang
+    from journeymap.lint.sentence import classify as read
+
+    own: Lang = "en" if lang == "en" else "fr"
+    guessed = guess_lang(text)
+    if guessed is not None and guessed != own:
+        voice = read(text, guessed, company_extra)
+        if not lang_given:
+            return Voice(voice.kind, voice.word, text)
+        if voice.kind == "first":
+            return Voice("foreign", "Je" if guessed == "fr" else "I")
+    voice = read(text, own, company_extra)
+    return Voice(voice.kind, voice.word, text)
+
+
+def _texts(journey: Journey) -> Iterator[str]:
+    yield from (stage.name for stage in journey.stages)
+    yield from (step.text for _, _, _, step in journey.iter_steps())
 
 
 def _steps(journey: Journey, config: LintConfig, kind: Kind) -> Iterator[tuple[Loc, str, Voice]]:
     """(data path of the text, step id, voice) of the steps told in the voice `kind`."""
+    from journeymap.lint.sentence import journey_lang
+
     extra = config.company_words.get(journey.lang, ())
+    given = "lang" in journey.model_fields_set
+    lang = journey.lang if given else journey_lang(_texts(journey), "fr")
     for stage_index, _, step_index, step in journey.iter_steps():
-        voice = classify(step.text, journey.lang, extra)
+        voice = classify(step.text, lang, extra, given)
         if voice.kind == kind:
             yield ("stages", stage_index, "steps", step_index, "text"), step.id, voice
 
@@ -213,11 +118,15 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     Bad (en): `text: We send the quote by email`
     Good (en): `text: I receive the quote by email`
     """
+    from journeymap.lint.sentence import customer_version
+
     for loc, step_id, voice in _steps(journey, config, "company"):
+        turned = customer_version(voice.text, "en" if journey.lang == "en" else "fr")
+        example = f", e.g. '{turned}'" if turned else ""
         yield Finding(
             loc,
             f"step '{step_id}' is told in the company's voice ('{voice.word}'): "
-            f"tell what the customer does or receives, with {SUBJECT[journey.lang]}",
+            f"tell what the customer does or receives, with {SUBJECT[journey.lang]}{example}",
         )
 
 

@@ -1,0 +1,819 @@
+"""Reading a step as a sentence: its language, who its subject is, whether it is back-office work.
+
+Word lists failed on real writing (tests/corpus): "Il faut que je rappelle" and "Mon colis
+arrive" are the customer's own voice though they do not start with "je"; "Reviews
+documents manually" and "Mise à jour du stock" are back-office work in words no list
+held. So the rules look at the sentence's grammar: where the first person appears (as a
+subject, an object or a possessive), what the subject is (a staff member, a system, the
+customer seen from outside, a thing), and which verb lemmas and nouns it uses.
+
+Lemmas come from suffix rules checked against closed lexicons (a verb form is back-office
+when one of its candidate lemmas is in the list): simplemma was measured (import 48 ms,
+then 120-140 ms to load each language's dictionary in every worker process, a third of
+a single-file lint) for lexicons of a few hundred lemmas that suffix rules cover.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from journeymap.lint.text import fold
+
+Lang = Literal["fr", "en"]
+Kind = Literal["first", "company", "customer", "no-subject", "other"]
+
+_TOKEN = re.compile(r"[a-z0-9]+'|[a-z0-9]+|[,?!:;.(]")
+
+
+# Compounds written in one, two or hyphenated words read as one token.
+_COMPOUNDS = (
+    (re.compile(r"\b(back|middle|front)[\s-]?(office|end)s?\b"), r"\1\2"),
+    (re.compile(r"\bmises? a jour\b"), "miseajour"),
+    (re.compile(r"\brendez-vous\b"), "rendezvous"),
+    (re.compile(r"\blcb-ft\b"), "lcbft"),
+    (re.compile(r"\bbehind the scenes\b"), "behindthescenes"),
+    (re.compile(r"\bthank[\s-]you\b"), "thankyou"),
+    # "Y a-t-il", "est-elle": an inverted pronoun is a question's, not a subject.
+    (re.compile(r"-t-(il|elle|on)\b|\b(\w+)-(il|elle|ils|elles)\b"), r" \2"),
+)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Folded tokens; elisions keep their apostrophe ("j'", "l'") and punctuation is kept."""
+    folded = fold(text)
+    for pattern, replacement in _COMPOUNDS:
+        folded = pattern.sub(replacement, folded)
+    return tuple(_TOKEN.findall(folded))
+
+
+# ---------------------------------------------------------------------------- language
+
+_FR_ONLY = frozenset(
+    [
+        "je",
+        "j'",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "et",
+        "est",
+        "sur",
+        "pour",
+        "avec",
+        "dans",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "son",
+        "sa",
+        "ses",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "nous",
+        "vous",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "qu'",
+        "que",
+        "qui",
+        "pas",
+        "ne",
+        "n'",
+        "en",
+        "par",
+        "se",
+        "s'",
+        "c'",
+        "y",
+        "a",
+    ]
+)
+_EN_ONLY = frozenset(
+    [
+        "i",
+        "the",
+        "a",
+        "an",
+        "and",
+        "is",
+        "are",
+        "was",
+        "were",
+        "to",
+        "of",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "my",
+        "your",
+        "our",
+        "their",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "be",
+        "will",
+        "have",
+        "has",
+        "from",
+        "by",
+        "not",
+        "do",
+        "does",
+        "can",
+        "get",
+    ]
+)
+_ACCENTS = re.compile(r"[éèêàùçôîœâë]", re.IGNORECASE)
+
+
+def journey_lang(texts: Iterable[str], default: Lang) -> Lang:
+    """The language most of a journey's texts are in, for a journey without `lang`.
+
+    Short texts ("Checkout", "Paiement") carry no evidence of their own; they take the
+    language of the texts around them rather than the format's default.
+    """
+    fr = en = 0
+    for text in texts:
+        text_fr, text_en = _evidence(text)
+        fr, en = fr + text_fr, en + text_en
+    if fr == en:
+        return default
+    return "en" if en > fr else "fr"
+
+
+_EN_ENDINGS = re.compile(r"\b\w+(ing|ed|ness|ship|ment|ly)\b")
+
+
+@lru_cache(maxsize=16384)
+def _evidence(text: str) -> tuple[int, int]:
+    """Points for French and for English: function words, accents, English endings."""
+    toks = [t for t in words(text) if t[0].isalnum()]
+    fr = sum(t in _FR_ONLY for t in toks) + 2 * len(_ACCENTS.findall(text))
+    en = sum(t in _EN_ONLY for t in toks) + len(_EN_ENDINGS.findall(fold(text)))
+    return fr, en
+
+
+@lru_cache(maxsize=16384)
+def guess_lang(text: str) -> Lang | None:
+    """fr or en from function words and accents; None when the text does not say.
+
+    A journey may mix languages (an English brand's steps in a French map); short noun
+    phrases ("Paiement", "Checkout") carry no evidence and take the journey's language.
+    """
+    toks = [t for t in words(text) if t[0].isalnum()]
+    if toks[:1] in (["je"], ["j'"]):
+        return "fr"
+    if toks[:1] in (["i"], ["i'"], ["we"]):
+        return "en"
+    fr, en = _evidence(text)
+    if fr >= en + 2:
+        return "fr"
+    if en >= fr + 2:
+        return "en"
+    return None
+
+
+# ---------------------------------------------------------------------------- lemmas
+
+_FR_SUFFIXES = (
+    # (ending of the form, replacements giving candidate lemmas)
+    ("issons", ("ir",)), ("issez", ("ir",)), ("issent", ("ir",)), ("issait", ("ir",)),
+    ("ions", ("er", "re", "ir")), ("ons", ("er", "re", "ir", "")), ("ez", ("er", "re", "ir")),
+    ("ent", ("er", "re", "ir", "")), ("era", ("er",)), ("eront", ("er",)), ("ront", ("re",)),
+    ("ra", ("re", "r")), ("ait", ("er", "re", "ir")), ("aient", ("er", "re")),
+    ("ées", ("er", "ée")), ("és", ("er", "é")), ("ée", ("er", "ée")), ("é", ("er", "é")),
+    ("ies", ("ir", "ie")), ("ie", ("ir", "ie")), ("is", ("ir", "re", "")), ("it", ("ir", "re")),
+    ("es", ("er", "e", "")), ("e", ("er", "")), ("s", ("",)), ("t", ("re", "ir")),
+    ("ue", ("oir",)), ("u", ("oir", "re")), ("oit", ("evoir", "oir")),
+)  # fmt: skip
+_EN_SUFFIXES = (
+    ("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")),
+    ("s", ("",)), ("ation", ("ate", "e", "")), ("ment", ("",)), ("al", ("",)),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def lemmas(word: str, lang: Lang) -> frozenset[str]:
+    """Candidate lemmas of a folded word form, itself included: "envoyons" -> envoyer."""
+    word = word.rstrip("'")
+    found = {word}
+    for ending, replacements in _FR_SUFFIXES if lang == "fr" else _EN_SUFFIXES:
+        folded_ending = _unaccent(ending)
+        if word.endswith(folded_ending) and len(word) > len(folded_ending) + 2:
+            stem = word[: -len(folded_ending)]
+            found.update(stem + _unaccent(r) for r in replacements)
+            if lang == "en" and len(stem) > 2 and stem[-1] == stem[-2]:
+                found.add(stem[:-1])  # "routed", "shipped" -> "ship"
+    return frozenset(found)
+
+
+def _unaccent(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _has_lemma(word: str, lang: Lang, lexicon: frozenset[str]) -> bool:
+    return not lexicon.isdisjoint(lemmas(word, lang))
+
+
+def _lex(text: str) -> frozenset[str]:
+    return frozenset(_unaccent(w) for w in text.split())
+
+
+# ---------------------------------------------------------------------------- voice
+
+FIRST = {"fr": _lex("je j' me m' moi"), "en": _lex("i i' me myself")}
+MY = {"fr": _lex("mon ma mes"), "en": _lex("my mine")}
+OURS = {"fr": _lex("nous on notre nos"), "en": _lex("we our us ours")}
+YOU = {"fr": _lex("vous"), "en": _lex("you")}
+THIRD_PRONOUNS = {"fr": _lex("il elle ils elles"), "en": _lex("he she they")}
+DETERMINERS = {
+    "fr": _lex(
+        "le la les l' un une des du ce cet cette ces votre vos son sa ses leur leurs toutes "
+        "tous tout toute chaque"
+    ),
+    "en": _lex("the a an this that these those your his her their its"),
+}
+# The customer seen from outside, with or without an article: "Le client", "Client entre".
+CUSTOMER_NOUNS = {
+    "fr": _lex(
+        "client cliente clients clientes prospect prospects utilisateur utilisatrice "
+        "utilisateurs acheteur acheteuse visiteur visiteuse abonne abonnee consommateur "
+        "consommatrice souscripteur assure assuree usager usagere patient patiente "
+        "candidat candidate voyageur voyageuse"
+    ),
+    "en": _lex(
+        "customer customers client clients user users buyer buyers visitor visitors "
+        "subscriber subscribers prospect shopper shoppers member members guest guests "
+        "patient patients applicant applicants founder founders traveller traveler lead"
+    ),
+}
+# Who speaks or acts for the company: its staff and its systems.
+STAFF_NOUNS = {
+    "fr": _lex(
+        "entreprise societe marque enseigne banque agence assureur conseiller conseillere "
+        "vendeur vendeuse agent agents service equipe equipes magasin commercial commerciale "
+        "technicien technicienne livreur livreuse transporteur support systeme site "
+        "application appli backoffice gestionnaire operateur operatrice caissier caissiere "
+        "hotesse secretariat plateforme algorithme workflow robot serveur crm erp direction "
+        "comptabilite administrateur admin responsable manager gerant gerante"
+    ),
+    "en": _lex(
+        "company brand bank store shop team agent agents advisor adviser rep salesperson "
+        "seller support staff technician courier carrier system website app backoffice "
+        "sales manager cleaner cleaners detailer detailers barista waiter cashier clerk "
+        "driver engineer csm security workflow engine model cdn server api algorithm bot "
+        "crm erp pipeline platform detection operator operations admin administrator "
+        "professionals crew representative specialist underwriter reviewer"
+    ),
+}
+IMPERSONAL_FR = re.compile(
+    r"^(il (faut|y a|est|etait|sera|peut|s'agit|reste|suffit|convient|semble|arrive)|c'est"
+    r"|ca |cela )"
+)
+HOUSEHOLD = {
+    "fr": _lex(
+        "patron employeur famille enfant enfants proches couple maison logement femme mari "
+        "bebe etat parents conjoint conjointe amis vacances"
+    ),
+    "en": _lex(
+        "kids children family home house wife husband partner baby parents friends holiday "
+        "household"
+    ),
+}
+# What a company does to a customer: "nous"/"on"/"we" with these verbs is the company.
+COMPANY_VERBS = {
+    "fr": _lex(
+        "envoyer expedier livrer traiter valider verifier controler proposer contacter "
+        "appeler rappeler preparer facturer installer informer confirmer accompagner "
+        "conseiller offrir fournir transmettre adresser notifier etudier analyser accueillir "
+        "prendre mettre"
+    ),
+    "en": _lex(
+        "send ship deliver process validate verify check offer contact call prepare bill "
+        "install inform confirm provide review assign match notify clean vacuum spray apply "
+        "inspect work make identify handle set arrange"
+    ),
+}
+NOUN_SUFFIXES = {
+    "fr": ("tion", "sion", "ment", "age", "ure", "ance", "ence", "ise", "ee", "aison", "ade"),
+    "en": ("tion", "sion", "ment", "ance", "ence", "ure", "ery", "ing", "al", "ity"),
+}
+PASSIVE_EN = re.compile(
+    r"\b(is|are|was|were|be|been|being|gets|get)\s+(\w+(ed|en|wn|ne)|sent|paid|made|done|"
+    r"held|kept|built|found|sold|told|brought|bought|left|put|set|shipped|sent|charged)\b"
+)
+_BE_EN = frozenset({"is", "are", "was", "were", "becomes", "become", "seems", "remains"})
+_ED_IMPERATIVES = frozenset({"get", "stay", "keep", "be", "feel", "become"})
+PARTICIPLE_END_EN = re.compile(r"^[\w\s/&-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose voice a step is told in, and the word that shows it (for the message)."""
+
+    kind: Kind
+    word: str = ""
+
+
+def _display(text: str, count: int) -> str:
+    return " ".join(text.split()[:count]).rstrip(",.:;")
+
+
+def _subject_phrase(toks: tuple[str, ...], lang: Lang) -> tuple[int, tuple[str, ...]]:
+    """Skip leading adverbs and a leading clause up to its comma: "Ensuite", "Après X,"."""
+    for i, tok in enumerate(toks[:12]):
+        if tok == ",":
+            return i + 1, toks[i + 1 :]
+    return 0, toks
+
+
+_LEADING = {
+    "fr": _lex(
+        "ensuite puis enfin alors apres finalement maintenant aussitot ainsi donc et mais "
+        "parfois souvent toujours deja encore quand lorsque si comme vendredi together"
+    ),
+    "en": _lex(
+        "then next first finally later now afterwards once also and so again soon eventually "
+        "when if before as while meanwhile today sometimes often still just together"
+    ),
+}
+
+
+def _strip_leading(toks: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
+    while toks and (toks[0] in _LEADING[lang] or toks[0] == "," or toks[0][0].isdigit()):
+        toks = toks[1:]
+    return toks
+
+
+@lru_cache(maxsize=16384)
+def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voice:
+    """The voice of a step, read from where its persons and its subject are."""
+    toks = words(text)
+    content = [t for t in toks if t[0].isalnum()]
+    if not content:
+        return Voice("other")
+    head = _strip_leading(toks, lang)
+    extra = tuple(words(w) for w in company_extra)
+    for phrase, display in zip(extra, company_extra, strict=True):
+        if phrase and (head[: len(phrase)] == phrase or toks[: len(phrase)] == phrase):
+            return Voice("company", display)
+    # 1. The customer's own person anywhere: subject, object or possessive.
+    if any(t in FIRST[lang] for t in toks):
+        return Voice("first")
+    clause = _strip_leading(_subject_phrase(toks, lang)[1], lang)
+    if any(t in MY[lang] for t in (*head[:1], *clause[:1])) or (
+        "?" in toks and any(t in MY[lang] for t in toks)
+    ):
+        return Voice("first")
+    # 2. The subject at the start of the main clause.
+    for start in (head, clause):
+        found = _subject(start, toks, text, lang)
+        if found is not None:
+            return found
+    if _acts_on_the_customer(clause, lang):
+        return Voice("company", _display(text, 1))
+    # 3. The company's or the reader's voice anywhere ("... our team will", "... to you").
+    ours = next((t for t in toks if t in OURS[lang]), None)
+    if ours is not None:
+        if _household(toks, lang):
+            return Voice("first")
+        return Voice("company", ours.capitalize())
+    if any(t in YOU[lang] for t in toks) and not _imperative(text, lang):
+        return Voice("company", "Vous" if lang == "fr" else "You")
+    if any(t in THIRD_PRONOUNS[lang] for t in toks[1:]) and not IMPERSONAL_FR.match(fold(text)):
+        pronoun = next(t for t in toks[1:] if t in THIRD_PRONOUNS[lang])
+        return Voice("customer", pronoun.capitalize())
+    # 4. A question with no one else named is the customer's own: "Où est ma commande ?"
+    if "?" in toks:
+        return Voice("first")
+    return _no_subject_or_other(clause or head or toks, text, lang)
+
+
+def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lang) -> Voice | None:
+    if not start:
+        return None
+    first = start[0]
+    if first in OURS[lang] and first not in ("notre", "nos", "our"):
+        rest = start[1:]
+        if lang == "fr" and rest[:1] and rest[0] in ("me", "m'", "nous"):
+            return Voice("first")
+        if _household(toks, lang) or (first == "on" and not _company_evidence(rest, toks, lang)):
+            return Voice("first")
+        return Voice("company", _display(text, 1) if start is toks else first.capitalize())
+    if first in YOU[lang] and not _imperative(text, lang):
+        return Voice("company", "Vous" if lang == "fr" else "You")
+    if lang == "fr" and IMPERSONAL_FR.match(" ".join(start)):
+        return Voice("other", start[0].capitalize())
+    noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
+    noun = start[noun_at] if len(start) > noun_at else ""
+    following = start[noun_at + 1 : noun_at + 3]
+    if noun in CUSTOMER_NOUNS[lang] and (noun_at or _finite_after(following, lang)):
+        return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
+    compound = (
+        lang == "en"
+        and len(start) > noun_at + 1
+        and start[noun_at + 1] in STAFF_NOUNS[lang]
+        and (_looks_nominal(start[noun_at:], lang) or noun in STAFF_NOUNS[lang])
+    )
+    if noun in STAFF_NOUNS[lang] or compound:
+        after = start[noun_at + 2 : noun_at + 4] if compound else following
+        if noun_at or _finite_after(after, lang):
+            word = " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'")
+            return Voice("company", word)
+    if first in THIRD_PRONOUNS[lang]:
+        return Voice("customer", first.capitalize())
+    return None
+
+
+def _acts_on_the_customer(start: tuple[str, ...], lang: Lang) -> bool:
+    """ "Suguba appelle le client": a subject and its verb before the customer as object."""
+    if lang != "fr" or _looks_nominal(start, lang):
+        return False
+    for i in range(2, min(len(start), 5)):
+        if start[i] in ("le", "la", "au", "aux", "les") and start[i + 1 : i + 2] in (
+            ("client",),
+            ("cliente",),
+            ("clients",),
+        ):
+            return True
+    return False
+
+
+def _household(toks: tuple[str, ...], lang: Lang) -> bool:
+    """ "Nous"/"we" of a household: our family, my husband, nos enfants."""
+    mine = MY[lang] | {"notre", "nos", "our"}
+    return any(t in HOUSEHOLD[lang] and i and toks[i - 1] in mine for i, t in enumerate(toks)) or (
+        any(t in _FAMILY for t in toks)
+    )
+
+
+_FAMILY = _lex("famille enfants family children kids")
+
+
+def _company_evidence(rest: tuple[str, ...], toks: tuple[str, ...], lang: Lang) -> bool:
+    if any(t in YOU[lang] or t in ("votre", "vos", "your") for t in toks):
+        return True
+    if any(t in CUSTOMER_NOUNS[lang] for t in toks):
+        return True
+    verbs = [t for t in rest[:3] if t[0].isalpha() and t not in ("ne", "n'", "vous", "lui", "y")]
+    return bool(verbs) and _has_lemma(verbs[0], lang, COMPANY_VERBS[lang])
+
+
+def _finite_after(following: tuple[str, ...], lang: Lang) -> bool:
+    """Whether the word after a bare noun looks like its verb: "Client entre", "User stars"."""
+    if not following:
+        return False
+    word = following[0]
+    if lang == "en":
+        return (word.endswith("s") and not word.endswith("ss")) or word in ("should", "can", "will")
+    return word[0].isalpha() and word not in DETERMINERS[lang] and word not in ("de", "d'", "du")
+
+
+def _imperative(text: str, lang: Lang) -> bool:
+    first = fold(text).split()[0] if text.split() else ""
+    if lang == "fr":
+        return bool(re.match(r"^[a-z]+ez(-vous|-nous|-le|-la|-les)?\b", first))
+    return False
+
+
+def _looks_nominal(start: tuple[str, ...], lang: Lang) -> bool:
+    first = start[0]
+    return len(first) > 4 and first.endswith(NOUN_SUFFIXES[lang])
+
+
+def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
+    """No person at all: a noun, an infinitive or an imperative (JM404), or a thing (JM401)."""
+    first = head[0] if head else ""
+    folded = fold(text)
+    if lang == "fr":
+        if IMPERSONAL_FR.match(folded) or first in DETERMINERS["fr"]:
+            return Voice("other", _display(text, 1))
+        if len(head) > 1 and head[1] in ("s'", "se"):
+            return Voice("other", _display(text, 1))
+        if _PARTICIPLE_FR.match(" ".join(text.split())) and not _looks_nominal(head, lang):
+            return Voice("other", _display(text, 1))
+    else:
+        if (
+            first in DETERMINERS["en"]
+            or first in ("it", "there", "this")
+            or PASSIVE_EN.search(folded)
+        ):
+            return Voice("other", _display(text, 1))
+        if PARTICIPLE_END_EN.match(folded) and len(head) > 1 and first not in _ED_IMPERATIVES:
+            return Voice("other", _display(text, 1))
+        if any(t in _BE_EN for t in head[1:4]) and first not in _ED_IMPERATIVES:
+            return Voice("other", _display(text, 1))
+    return Voice("no-subject", _display(text, 1))
+
+
+# A noun and a past participle, the auxiliary left out: "Cache invalidé", "Alerte stock
+# envoyée (si seuil)". The participle ends the phrase or meets a preposition, so that
+# "Modifier mes données personnelles" stays an infinitive.
+_PARTICIPLE_FR = re.compile(
+    r"^\S+(\s+(?!(?:de|des|du|d'|la|le|les|en|au|aux|à|mes|ma|mon|ses|sa|son|vos|votre|nos"
+    r"|notre|leur|leurs|un|une)\b)\S+)?\s+\w+(é|ée|és|ées)"
+    r"(\s*$|\s*\(|\s+(en|par|à|au|dans|sur|pour|avec|sous|si|le|la|les)\b)",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------- internal work
+
+# Back-office work is read from four kinds of signs, each weighed; two points make a
+# step internal:
+#   2  the back office's own objects and jargon (stock, supplier, KYC, reporting, a lead)
+#   2  a back-end system or a staff member doing the work ("The CDN serves", "Le
+#      gestionnaire saisit", "par le gestionnaire"), or a phrase that says so
+#      ("behind the scenes", "en interne")
+#   1  a processing action, in any form (valider, validation, validé; review, reviewed):
+#      the customer does some of these too ("Je vérifie", "Review order"), so one is
+#      not enough
+#   1  the seller's side of things (sales, alerts, thresholds, a team) or a passive
+#      whose agent is unnamed ("Payment is processed")
+# A step in the customer's first person or about the customer from outside is the
+# customer's own, and one that speaks to the customer ("vous", "you") is something the
+# customer sees: only jargon gives those away.
+
+STRONG_NOUNS = {
+    "fr": _lex(
+        "backoffice middleoffice kyc lcbft stock stocks inventaire logs log "
+        "audit monitoring fournisseur fournisseurs reporting kpi kpis statistiques batch "
+        "workflow habilitation habilitations dispatch provisioning sla synchronisation "
+        "escalade bannette quart crm erp archivage backend cache rapport rapports "
+        "lead leads backlog enrichissement"
+    ),
+    "en": _lex(
+        "backoffice kyc aml inventory stock logs audit monitoring supplier "
+        "suppliers reporting kpi kpis analytics batch workflow provisioning sla escalation "
+        "triage crm erp database cache backend pipeline royalty compliance "
+        "underwriting lead leads backstage kitchen billing integrations orchestration "
+        "backlog warehouse enrichment"
+    ),
+}
+JARGON = _lex("backoffice middleoffice kyc lcbft aml crm erp sla workflow")
+BACKEND = {
+    "fr": _lex(
+        "algorithme serveur robot batch workflow crm erp moteur modele api script planificateur"
+    ),
+    "en": _lex(
+        "algorithm server bot batch job workflow crm erp engine model database api cdn "
+        "pipeline scheduler cron queue"
+    ),
+}
+BEHIND = {
+    "fr": re.compile(r"\b(en interne|en coulisses?|cote back|hors de la vue)\b"),
+    "en": re.compile(r"\b(behind the scenes|internally|back end|out of sight)\b"),
+}
+PROCESSING = {
+    "fr": _lex(
+        "saisir saisie traiter traitement instruire instruction escalader router dispatcher "
+        "affecter affectation assigner archiver synchroniser reconcilier rapprocher "
+        "provisionner habiliter auditer scorer enrichir indexer transmettre transmission "
+        "valider validation verifier verification controler controle qualifier qualification "
+        "extraire extraction generer generation analyser analyse exporter export consulter "
+        "consultation identifier identification planifier planification piloter pilotage "
+        "gerer gestion collecter collecte calculer calcul detecter detection preparer "
+        "preparation evaluer evaluation configurer "
+        "configuration administrer administration miseajour"
+    ),
+    "en": _lex(
+        "review process processing validate validation verify verification approve approval "
+        "check assess assessment investigate investigation assign assignment escalate route "
+        "routing dispatch triage reconcile provision archive sync synchronize audit "
+        "underwrite detect compute calculate enrich index flag update extract map score "
+        "qualify key screen generate analyze analyse analysis implement deploy gather "
+        "collect collection consult relay examine evaluate evaluation configure configuration "
+        "administer administration"
+    ),
+}
+SELLER_SIDE = {
+    "fr": _lex(
+        "vente ventes alerte alertes seuil seuils rupture ruptures rotation equipe equipes "
+        "interne commercial commerciale commerciaux donnees automatique automatiquement marge "
+        "decision decisions eligibilite allocation utilisateurs "
+        "manuel manuelle manuellement"
+    ),
+    "en": _lex(
+        "sales alert alerts threshold thresholds team teams internal data automated "
+        "automatically examiner adjuster handler department operations staff manual manually "
+        "decision decisions eligibility allocation users"
+    ),
+}
+
+
+# The customer's papers, as a file the back office checks.
+PAPERS = {
+    "fr": _lex("pieces justificatifs documents dossier dossiers identite justificatif"),
+    "en": _lex("documents document paperwork identity claim claims application applications"),
+}
+_FOR_YOU = re.compile(r"\b(for|to|with|pour|avec|a) (you|vous)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Internal:
+    """Why a text reads as back-office work: the words that show it."""
+
+    words: tuple[str, ...]
+
+
+@lru_cache(maxsize=16384)
+def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
+    """The back-office signs in a text (scored as above), or None for the customer's moment."""
+    toks = [t for t in words(text) if t[0].isalnum()]
+    strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
+    if voice in ("first", "customer"):
+        jargon = [_as_written(text, t) for t in strong if t in JARGON]
+        return Internal(tuple(jargon)) if jargon else None
+    if not toks:
+        return None
+    folded = fold(text)
+    processing = [t for t in toks if t not in strong and _has_lemma(t, lang, PROCESSING[lang])]
+    seller = [
+        t
+        for t in toks
+        if t not in strong and t not in processing and _has_lemma(t, lang, SELLER_SIDE[lang])
+    ]
+    head = toks[:3]
+    backend = voice == "company" and any(t in BACKEND[lang] for t in head)
+    # The company itself doing processing work: "We review", "Le gestionnaire saisit".
+    we = OURS[lang] - {"notre", "nos", "our"}
+    staff = (
+        voice == "company"
+        and bool(processing)
+        and any(t in STAFF_NOUNS[lang] or t in we for t in head)
+    )
+    agent = (
+        bool(processing)
+        and bool(re.search(r"\b(par|by) (le|la|l'|les|un|une|the|an?|our) ", folded))
+        and any(t in STAFF_NOUNS[lang] for t in toks)
+    )
+    behind = bool(BEHIND[lang].search(folded))
+    passive = voice == "other" and bool(processing)
+    # Speaking to the customer ("vous recevez", "your order") is what the customer sees,
+    # unless the company is the one at work.
+    possessive = any(t in ("votre", "vos", "your", "vous", "you") for t in toks)
+    if _FOR_YOU.search(folded):
+        return None  # done for the customer, who sees it: "will generate an invoice for you"
+    # Two distinct processing nominals make a back-office phrase in French ("Export Excel
+    # pour analyse externe"); an English imperative reuses them ("Review extracted signals").
+    actions = len(set(processing))
+    # The customer's papers under someone's check: "Validation pièces", "Reviews documents".
+    papers = bool(processing) and any(t in PAPERS[lang] for t in toks)
+    score = (
+        2 * min(len(strong), 1)
+        + int(papers)
+        + 2 * int(backend or staff or agent or behind)
+        + min(actions, 2 if lang == "fr" and not possessive else 1)
+        + min(
+            len(seller) + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]), 1
+        )
+        + int(passive)
+        - 2 * int(possessive and not (staff or agent or backend))
+    )
+    if score >= 2:
+        systems = [t for t in head if t in BACKEND[lang]]
+        shown = tuple(dict.fromkeys(strong + systems + processing + seller))
+        return Internal(tuple(_as_written(text, t) for t in shown))
+    return None
+
+
+_CANONICAL = {
+    "backoffice": "back-office",
+    "middleoffice": "middle-office",
+    "frontoffice": "front-office",
+    "backend": "back-end",
+    "miseajour": "mise à jour",
+    "lcbft": "LCB-FT",
+}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _as_written(text: str, token: str) -> str:
+    """The word as the text spells it ("Vérification"), for a folded token."""
+    if token in _CANONICAL:
+        return _CANONICAL[token]
+    for word in _WORD.findall(text):
+        if fold(word) == token:
+            return str(word)
+    return token
+
+
+# ---------------------------------------------------------------------------- rewriting
+
+# What the company gives, the customer receives: "Nous envoyons le devis" -> "Je reçois
+# le devis". What the company does to the customer keeps its subject with the
+# customer's "me": "Le conseiller vous rappelle" -> "Le conseiller me rappelle".
+GIVE_VERBS = {
+    "fr": _lex("envoyer expedier livrer adresser transmettre remettre fournir poster"),
+    "en": _lex("send ship deliver email mail post provide hand give issue"),
+}
+RECEIVE = {"fr": "je reçois", "en": "I receive"}
+_OBJECT_YOU = {"fr": {"vous": "me", "vous-même": "moi"}, "en": {"you": "me", "your": "my"}}
+
+
+def customer_version(text: str, lang: Lang) -> str | None:
+    """The step told from the customer's side, when the sentence is simple enough to turn.
+
+    Only the two common shapes are turned, and only without a gendered "votre" to
+    guess: the company gives something (the customer receives it) or acts on "vous"
+    (the customer is "me"). Anything else gets the general hint.
+    """
+    written = text.split()
+    toks = [fold(w).strip(",.;:!?") for w in written]
+    lead = 0
+    while lead < len(toks) and toks[lead] in _LEADING[lang]:
+        lead += 1
+    subject_end = lead + 1 if lead < len(toks) else lead
+    if lead < len(toks) and (toks[lead] in DETERMINERS[lang] or toks[lead] in ("notre", "our")):
+        subject_end = lead + 2
+    rest = toks[subject_end:]
+    if not rest or "votre" in toks or (lang == "fr" and "vos" not in toks and "votre" in toks):
+        return None
+    objects = 0
+    while objects < len(rest) and rest[objects] in ("vous", "you", "lui", "nous", "leur"):
+        objects += 1
+    verb_at = subject_end + objects
+    if verb_at >= len(written):
+        return None
+    tail = " ".join(_first_person_object(w, lang) for w in written[verb_at + 1 :])
+    prefix = " ".join(written[:lead])
+    if _has_lemma(toks[verb_at], lang, GIVE_VERBS[lang]) and tail:
+        if lang == "en" and toks[verb_at + 1 : verb_at + 2] == ["you"]:
+            tail = " ".join(_first_person_object(w, lang) for w in written[verb_at + 2 :])
+        sentence = f"{prefix} {RECEIVE[lang]} {tail}".strip()
+    elif objects and rest[0] in ("vous", "you"):
+        subject = " ".join(written[lead:subject_end])
+        if toks[lead] in ("nous", "we"):
+            subject = "on" if lang == "fr" else "they"
+        moved = [_first_person_object(w, lang) for w in written[verb_at:]]
+        if lang == "fr":
+            verb = _third_singular(moved[0]) if toks[lead] == "nous" else moved[0]
+            sentence = f"{prefix} {subject} me {verb} {' '.join(moved[1:])}".strip()
+        else:
+            verb = moved[0]
+            sentence = f"{prefix} {subject} {verb} me {' '.join(moved[1:])}".strip()
+    elif lang == "en" and "you" in toks[verb_at + 1 :]:
+        subject = {"we": "they", "our": "the"}.get(toks[lead], written[lead])
+        moved = [_first_person_object(w, lang) for w in written[lead + 1 :]]
+        sentence = f"{prefix} {subject} {' '.join(moved)}".strip()
+    else:
+        return None
+    sentence = " ".join(sentence.split())
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _first_person_object(word: str, lang: Lang) -> str:
+    folded = fold(word).strip(",.;:!?")
+    swap = _OBJECT_YOU[lang].get(folded)
+    if swap is None:
+        if lang == "fr" and folded == "vos":
+            swap = "mes"
+        else:
+            return word
+    return (
+        word[: len(word) - len(word.lstrip(",.;:!?"))] + swap + word[len(word.rstrip(",.;:!?")) :]
+    )
+
+
+def _third_singular(verb: str) -> str:
+    """ "rappelons" -> "rappelle": the "nous" form of a first-group verb, said with "on"."""
+    if verb.endswith("ons") and len(verb) > 5:
+        stem = verb[:-3]
+        if stem.endswith(("ell", "ett")):
+            return stem + "e"
+        if stem.endswith(("el", "et")):
+            return stem + stem[-1] + "e"
+        return stem + "e"
+    return verb

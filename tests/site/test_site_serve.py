@@ -1,0 +1,65 @@
+"""`journeymap site --serve`: a preview that rebuilds when a journey changes, stopped by Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import EXAMPLE_FILES, ROOT
+
+
+def _get(address: str) -> str:
+    with urllib.request.urlopen(address, timeout=10) as response:
+        body: bytes = response.read()
+    return body.decode("utf-8")
+
+
+def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    source = shutil.copy(EXAMPLE_FILES[-1], journeys)
+    command: list[str | Path] = [
+        sys.executable,
+        "-m",
+        "journeymap",
+        "site",
+        journeys,
+        "-o",
+        tmp_path / "out",
+    ]
+    proc = subprocess.Popen(
+        [*command, "--serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        found = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+        assert found, line
+        address = found.group(1)
+        title = "Achat d’une veste d’hiver en ligne"
+        assert title in _get(address + "index.html")
+        text = Path(source).read_text(encoding="utf-8")
+        Path(source).write_text(text.replace(title, "Veste réécrite"), encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while "Veste réécrite" not in _get(address + "index.html"):
+            assert time.monotonic() < deadline, "the site was not rebuilt"
+            time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0
+    assert "stopped" in err and "Traceback" not in err
