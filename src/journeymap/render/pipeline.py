@@ -225,10 +225,11 @@ def draw_files(
     guarantee as loading everything first, without the parent doing the loading).
     """
     drawn: list[Drawn] = []
+    results: Iterator[Drawn] = iter(())
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
-            results: Iterator[Drawn] = iter_per_file(task, files, jobs)
+            results = iter_per_file(task, files, jobs)
             for result in results:
                 drawn.append(result)
                 if done:
@@ -254,6 +255,9 @@ def draw_files(
             assert item.temp is not None
             _move_into_place(Path(item.temp), target, umask)
     except BaseException:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stop the workers first, so that none writes after the sweep
         for leftover in batch.folder.glob(f".*.{batch.token}.*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
