@@ -74,48 +74,65 @@ def _expand_tabs(line: str) -> str:
 
 class TextReporter:
     def write(self, report: Report, stream: TextIO) -> None:
+        self.write_stream(report.diagnostics, report.files_checked, report.command, stream)
+
+    def write_stream(
+        self, diagnostics: Iterable[Diagnostic], files: int, command: str, stream: TextIO
+    ) -> None:
+        """Findings written as they come (grouped by file, in order), then the summary:
+        a lint of 10,000 files need not hold its findings."""
         if colours(stream):
-            self.write_rich(report, stream)
+            self._rich(diagnostics, files, command, stream)
         else:
-            self.write_plain(report, stream)
+            self._plain(diagnostics, files, command, stream)
 
     def write_plain(self, report: Report, stream: TextIO) -> None:
+        self._plain(report.diagnostics, report.files_checked, report.command, stream)
+
+    def write_rich(self, report: Report, stream: TextIO) -> None:
+        self._rich(report.diagnostics, report.files_checked, report.command, stream)
+
+    def _plain(
+        self, diagnostics: Iterable[Diagnostic], files: int, command: str, stream: TextIO
+    ) -> None:
         """The report as text, in one buffered write per thousand lines."""
+        lint = command == "lint"
+        tally = _Tally()
         lines: list[str] = []
-        for line in self._lines(report):
-            lines.append(_as_rich_writes(line))
+        for key, found in _by_file(diagnostics):
+            tally.add(found)
+            if lint:
+                if key is not _FIRST:
+                    lines.append("")
+                lines.append(_as_rich_writes(self._header_text(found)))
+            for d in found:
+                text = f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message}"
+                lines.append(_as_rich_writes(f"{text} ({d.name})" if lint else text))
             if len(lines) >= 1000:
                 stream.write("\n".join(lines) + "\n")
                 lines.clear()
-        stream.write("".join(f"{line}\n" for line in lines))
+        lines.append(_as_rich_writes(tally.summary(files, command)[0]))
+        stream.write("\n".join(lines) + "\n")
         stream.flush()
 
-    def _lines(self, report: Report) -> Iterator[str]:
-        lint = report.command == "lint"
-        for path, found in _by_file(report.diagnostics):
-            if lint:
-                if path is not _FIRST:
-                    yield ""
-                yield self._header_text(found)
-            for d in found:
-                text = f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message}"
-                yield f"{text} ({d.name})" if lint else text
-        yield self._summary_text(report)[0]
-
-    def write_rich(self, report: Report, stream: TextIO) -> None:
+    def _rich(
+        self, diagnostics: Iterable[Diagnostic], files: int, command: str, stream: TextIO
+    ) -> None:
         """The report in colour: one print per file (rich costs per call, not per line)."""
         from rich.text import Text
 
         console = console_for(stream)
-        lint = report.command == "lint"
-        per_file = self._per_file(report) if lint else {}
+        lint = command == "lint"
+        tally = _Tally()
         newline = Text("\n")
-        for key, found in _by_file(report.diagnostics):
+        for key, found in _by_file(diagnostics):
+            tally.add(found)
             texts: list[Text] = []
             if lint:
                 if key is not _FIRST:
                     console.print()
-                texts.append(self._header(found[0].path, *per_file[found[0].path]))
+                worst = max((d.severity for d in found), key=SEVERITY_RANK.__getitem__)
+                texts.append(self._header(found[0].path, len(found), worst))
             for d in found:
                 line = Text()
                 line.append(f"{d.path}:{d.line}:{d.column}:", style="bold")
@@ -126,18 +143,8 @@ class TextReporter:
                     line.append(f" ({d.name})", style="dim")
                 texts.append(line)
             console.print(newline.join(texts))
-        console.print(self._summary(report))
-
-    @staticmethod
-    def _per_file(report: Report) -> dict[str, tuple[int, Severity]]:
-        """Each file's finding count and worst severity, in one pass over the findings."""
-        found: dict[str, tuple[int, Severity]] = {}
-        for d in report.diagnostics:
-            count, worst = found.get(d.path, (0, d.severity))
-            if SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst]:
-                worst = d.severity
-            found[d.path] = (count + 1, worst)
-        return found
+        text, style = tally.summary(files, command)
+        console.print(Text(text, style=style))
 
     @staticmethod
     def _header(path: str, count: int, worst: Severity) -> Text:
@@ -150,19 +157,24 @@ class TextReporter:
     def _header_text(found: list[Diagnostic]) -> str:
         return f"{found[0].path} ({pluralise(len(found), 'finding')})"
 
-    def _summary(self, report: Report) -> Text:
-        from rich.text import Text
 
-        text, style = self._summary_text(report)
-        return Text(text, style=style)
+class _Tally:
+    """What the summary line needs, counted as the findings go by."""
 
-    @staticmethod
-    def _summary_text(report: Report) -> tuple[str, str]:
-        counts = Counter(d.severity for d in report.diagnostics)
-        files_with = len({d.path for d in report.diagnostics})
-        checked = pluralise(report.files_checked, "file")
-        if not report.diagnostics:
-            verdict = "valid" if report.command == "validate" else "clean"
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.paths: set[str] = set()
+
+    def add(self, found: list[Diagnostic]) -> None:
+        self.counts.update(d.severity for d in found)
+        self.paths.update(d.path for d in found)
+
+    def summary(self, files: int, command: str) -> tuple[str, str]:
+        """The last line and its style."""
+        counts = self.counts
+        checked = pluralise(files, "file")
+        if not self.paths:
+            verdict = "valid" if command == "validate" else "clean"
             return f"✓ {checked} {verdict}", "green"
         parts = [
             pluralise(counts[severity], severity)
@@ -170,7 +182,7 @@ class TextReporter:
             if counts[severity]
         ]
         style = "bold red" if counts["error"] else "yellow"
-        return f"✗ {', '.join(parts)} in {files_with} of {checked}", style
+        return f"✗ {', '.join(parts)} in {len(self.paths)} of {checked}", style
 
 
 _FIRST = object()
