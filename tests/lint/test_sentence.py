@@ -76,6 +76,24 @@ BACK_OFFICE = [
     ("en", "Orders are approved once payment has been verified"),
     ("en", "We review the documents you sent"),  # the company at work, even with "you"
     ("en", "Operations and coordination behind the scenes"),
+    # Families, not word lists: every form and deverbal noun of a processing root.
+    ("fr", "Le dossier est transmis au service contentieux"),
+    ("fr", "La demande est instruite par le service"),
+    ("fr", "Affectation du dossier à un gestionnaire"),
+    ("fr", "Archivage du contrat"),
+    ("fr", "Validation des justificatifs"),
+    ("fr", "Établir le devis"),
+    ("fr", "Nous allons vérifier les pièces"),
+    ("fr", "Valide ou refuse la demande"),
+    ("fr", "Demandes entrantes"),
+    ("en", "Application is reviewed"),
+    ("en", "Ticket escalated to tier 2"),
+    ("en", "We'll verify the claim with the carrier"),
+    ("en", "During the audit we will be checking every receipt"),
+    ("en", "Underwriting decision"),
+    ("en", "Parcels are packed and labelled"),
+    ("en", "Refund request approved or rejected"),
+    ("en", "Order verification & creation"),
 ]
 
 CUSTOMER_MOMENTS = [
@@ -91,6 +109,18 @@ CUSTOMER_MOMENTS = [
     ("en", "The system sends the contract"),
     ("en", "You will receive a text when the cleaning is complete"),
     ("en", "Check competitor intel"),
+    ("fr", 'Voir le statut "Validation en cours"'),  # a label on the customer's screen
+    ("fr", "Préparer ses documents"),  # the customer prepares, the back office checks
+    ("fr", "Refuser les cookies"),
+    ("fr", "Valider la commande"),
+    ("en", "Approve the estimate"),
+    ("en", "Reporting the damage"),  # a gerund with its object: the customer's action
+    ("en", "Report an issue"),
+    ("en", "Assign seats to the passengers"),  # a command in the customer's own booking
+    ("en", "Receive order updates"),
+    ("en", "Order review"),  # a checkout page as often as a task
+    ("en", "Staff are prepared with their own supplies"),
+    ("en", "We will receive the check and send it to you"),
 ]
 
 

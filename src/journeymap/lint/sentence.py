@@ -596,28 +596,112 @@ BEHIND = {
     "fr": re.compile(r"\b(en interne|en coulisses?|cote back|hors de la vue)\b"),
     "en": re.compile(r"\b(behind the scenes|internally|back end|out of sight)\b"),
 }
+# Processing work is read from a compact list of roots: each verb's every form (saisit,
+# saisissons, validé; reviewed, reviewing) and its deverbal noun (validation, traitement,
+# archivage, clôture; approval, assessment, verification) are the same family, so
+# "Validation commande", "Le dossier est validé" and "We validate" all meet "valider".
 PROCESSING = {
     "fr": _lex(
-        "saisir saisie traiter traitement instruire instruction escalader router dispatcher "
-        "affecter affectation assigner archiver synchroniser reconcilier rapprocher "
-        "provisionner habiliter auditer scorer enrichir indexer transmettre transmission "
-        "valider validation verifier verification controler controle qualifier qualification "
-        "extraire extraction generer generation analyser analyse exporter export consulter "
-        "consultation identifier identification planifier planification piloter pilotage "
-        "gerer gestion collecter collecte calculer calcul detecter detection preparer "
-        "preparation evaluer evaluation configurer "
-        "configuration administrer administration miseajour"
+        "saisir traiter escalader router dispatcher affecter assigner archiver synchroniser "
+        "reconcilier rapprocher provisionner habiliter auditer scorer enrichir indexer "
+        "transmettre valider verifier controler qualifier extraire generer analyser exporter "
+        "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
+        "evaluer configurer administrer instruire cloturer etudier examiner refuser rejeter "
+        "miseajour"
     ),
     "en": _lex(
-        "review process processing validate validation verify verification approve approval "
-        "check assess assessment investigate investigation assign assignment escalate route "
-        "routing dispatch triage reconcile provision archive sync synchronize audit "
-        "underwrite detect compute calculate enrich index flag update extract map score "
-        "qualify key screen generate analyze analyse analysis implement deploy gather "
-        "collect collection consult relay examine evaluate evaluation configure configuration "
-        "administer administration"
+        "review process validate verify approve check assess investigate assign escalate "
+        "route dispatch triage reconcile provision archive sync synchronize audit underwrite "
+        "adjudicate detect compute calculate enrich index flag update extract map score "
+        "qualify key screen generate analyze analyse implement deploy gather collect consult "
+        "relay examine evaluate configure administer allocate reject"
     ),
 }
+# The roots whose work is the back office's whoever reads them: a customer does not
+# assign, escalate, dispatch or reconcile. One of these is a sign on its own.
+ROUTING = {
+    "fr": _lex(
+        "escalader router dispatcher affecter assigner reconcilier rapprocher provisionner "
+        "habiliter auditer archiver qualifier"
+    ),
+    "en": _lex(
+        "assign escalate route dispatch triage reconcile provision underwrite adjudicate "
+        "audit investigate allocate"
+    ),
+}
+# Making what the customer will get, out of sight: counted in a passive only ("Items
+# are washed & folded", "La commande est préparée"); done in front of the customer
+# ("We vacuum the carpet") it is the service itself.
+PRODUCTION = {
+    "fr": _lex("laver nettoyer plier cuisiner emballer conditionner preparer fabriquer assembler"),
+    "en": _lex("wash clean fold cook bake pack manufacture assemble"),
+}
+# Deverbal nouns: (ending, replacements giving the verb). Irregular ones are listed.
+_NOUN_SUFFIXES = {
+    "fr": (
+        ("ification", ("ifier",)), ("isation", ("iser",)), ("issement", ("ir",)),
+        ("ation", ("er",)), ("ement", ("er",)), ("tion", ("ter",)), ("age", ("er",)),
+        ("ure", ("er",)), ("ie", ("ir",)), ("e", ("er",)),
+    ),
+    "en": (
+        ("ification", ("ify",)), ("ization", ("ize",)), ("isation", ("ise",)),
+        ("ation", ("ate", "e", "")), ("ment", ("",)), ("al", ("e", "")), ("ysis", ("yze", "yse")),
+        ("ing", ("", "e")), ("ion", ("e", "")), ("s", ("",)),
+    ),
+}  # fmt: skip
+_IRREGULAR_NOUNS = {
+    "fr": {
+        "gestion": "gerer", "transmission": "transmettre", "extraction": "extraire",
+        "calcul": "calculer", "export": "exporter", "controle": "controler",
+        "audit": "auditer", "dispatch": "dispatcher", "instruction": "instruire",
+        "etude": "etudier",
+    },
+    "en": {"review": "review", "check": "check", "checks": "check", "audit": "audit",
+           "update": "update", "updates": "update", "triage": "triage", "dispatch": "dispatch"},
+}  # fmt: skip
+# A noun of one of these families that is something else: "assignation" is a summons,
+# "instruction(s)" are directions given to the customer.
+_NOT_PROCESSING = _lex("assignation assignations instructions instruction planning")
+
+
+@lru_cache(maxsize=16384)
+def _noun_lemmas(word: str, lang: Lang) -> frozenset[str]:
+    """The verbs a deverbal noun comes from: "archivage" -> archiver, "approval" -> approve."""
+    found = set()
+    irregular = _IRREGULAR_NOUNS[lang].get(word)
+    if irregular:
+        found.add(irregular)
+    for ending, replacements in _NOUN_SUFFIXES[lang]:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            found.update(stem + r for r in replacements)
+    return frozenset(found)
+
+
+_FR_PARTICIPLES = (("mis", "mettre"), ("mise", "mettre"), ("mises", "mettre"), ("uit", "uire"),
+                   ("uite", "uire"), ("ait", "aire"), ("aite", "aire"))  # fmt: skip
+
+
+def _irregular_participle(word: str, lang: Lang) -> frozenset[str]:
+    """ "transmis" -> transmettre, "instruit" -> instruire, "extrait" -> extraire."""
+    if lang != "fr":
+        return frozenset()
+    return frozenset(word[: -len(e)] + r for e, r in _FR_PARTICIPLES if word.endswith(e))
+
+
+def _family(word: str, lang: Lang, roots: frozenset[str]) -> str | None:
+    """ "verb" or "noun" when a word is a form of one of the roots, else None."""
+    if word in _NOT_PROCESSING:
+        return None
+    if not roots.isdisjoint(lemmas(word, lang)) or not roots.isdisjoint(
+        _irregular_participle(word, lang)
+    ):
+        return "verb"
+    if not roots.isdisjoint(_noun_lemmas(word, lang)):
+        return "noun"
+    return None
+
+
 SELLER_SIDE = {
     "fr": _lex(
         "vente ventes alerte alertes seuil seuils rupture ruptures rotation equipe equipes "
@@ -631,40 +715,102 @@ SELLER_SIDE = {
         "decision decisions eligibility allocation users"
     ),
 }
+# The seller looking at its own inflow: "Demande entrante", "inbound leads".
+INFLOW = {"fr": _lex("entrant entrante entrants entrantes"), "en": _lex("inbound")}
 
 
-# The customer's papers, as a file the back office checks.
+# The customer's papers and the company's business objects, as a file the back office
+# works on: "Validation pièces", "Reviews documents", "Validation commande".
 PAPERS = {
     "fr": _lex("pieces justificatifs documents dossier dossiers identite justificatif"),
     "en": _lex("documents document paperwork identity claim claims application applications"),
 }
+# Checking someone's papers: the customer prepares documents, the back office checks them.
+CHECKING = {
+    "fr": _lex(
+        "valider verifier controler examiner instruire traiter qualifier analyser evaluer etudier"
+    ),
+    "en": _lex("review verify validate check assess examine process approve evaluate screen"),
+}
+# The seller drawing up its own papers: "Préparer le devis", "Draft the invoice".
+DRAFTING = {
+    "fr": _lex("rediger etablir editer emettre generer preparer chiffrer"),
+    "en": _lex("draft generate compile"),
+}
+SELLER_PAPERS = {
+    "fr": _lex("devis facture factures proforma rapport rapports"),
+    "en": _lex("quote quotes invoice invoices estimate estimates report reports"),
+}
+# What a customer also handles ("Review order", "Valider la commande"): counted only
+# under a nominal check ("Validation commande", "Order verification"); "Order review" is
+# a checkout page as often as a back-office task.
+OBJECTS = {
+    "fr": _lex("commande commandes devis demande demandes besoin besoins"),
+    "en": _lex("order orders request requests"),
+}
+_QUOTED = re.compile(r'"[^"]*"|«[^»]*»|“[^”]*”')
 _FOR_YOU = re.compile(r"\b(for|to|with|pour|avec|a) (you|vous)\b")
+# The company as the subject of work, wherever it stands: "we'll review", "we will be
+# checking", "nous devrons vérifier". Up to three words (auxiliaries, adverbs) between.
+_WE_AT_WORK = {"fr": _lex("nous"), "en": _lex("we")}
+_AUXILIARIES = {
+    "fr": _lex("allons devons devrons pouvons allons ensuite alors aussi puis rapidement d'abord"),
+    "en": _lex(
+        "will ll shall may might must can could would should are re be been then also "
+        "quickly first now carefully thoroughly"
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Internal:
-    """Why a text reads as back-office work: the words that show it."""
+    """Why a text reads as back-office work: the words that show it, and their weight."""
 
     words: tuple[str, ...]
+    score: int = 2
 
 
 @lru_cache(maxsize=16384)
 def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
     """The back-office signs in a text (scored as above), or None for the customer's moment."""
-    toks = [t for t in words(text) if t[0].isalnum()]
+    found = internal_signs(text, lang, voice)
+    return found if found is not None and found.score >= 2 else None
+
+
+@lru_cache(maxsize=16384)
+def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
+    """Every back-office sign in a text and their score, even one sign short of enough.
+
+    A lone weak sign ("Regimen review", "Clôture journée") is kept with its score of 1,
+    so that a measurement can see what the reading nearly caught.
+    """
+    # A label in quotes is what the customer's screen shows: 'Voir le statut "en attente
+    # de synchronisation"' is the customer reading a status.
+    text = _QUOTED.sub(" ", text) if _QUOTED.sub("", text).strip() else text
+    # "we'll", "we're": the pronoun without its contraction; French elisions stay.
+    toks = [t.rstrip("'") if t.endswith("'") and (lang == "en" or len(t) > 3) else t
+            for t in words(text) if t[0].isalnum()]  # fmt: skip
     strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
+    # "Reporting the claim": a gerund with its object is the customer's action.
+    strong = [t for t in strong if not _gerund_with_object(t, toks, lang)]
     if voice in ("first", "customer"):
         jargon = [_as_written(text, t) for t in strong if t in JARGON]
         return Internal(tuple(jargon)) if jargon else None
     if not toks:
         return None
     folded = fold(text)
-    processing = [t for t in toks if t not in strong and _has_lemma(t, lang, PROCESSING[lang])]
+    kinds = {t: _family(t, lang, PROCESSING[lang]) for t in toks if t not in strong}
+    processing = [t for t, k in kinds.items() if k]
+    # An English imperative is a user's command in a tool ("Assign seats").
+    command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
+    routing = [t for t in processing if _family(t, lang, ROUTING[lang])
+               and not (command and t == toks[0])]  # fmt: skip
     seller = [
         t
         for t in toks
         if t not in strong and t not in processing and _has_lemma(t, lang, SELLER_SIDE[lang])
     ]
+    inflow = [t for t in toks if t in INFLOW[lang]]
     head = toks[:3]
     backend = voice == "company" and any(t in BACKEND[lang] for t in head)
     # The company itself doing processing work: "We review", "Le gestionnaire saisit".
@@ -673,40 +819,86 @@ def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
         voice == "company"
         and bool(processing)
         and any(t in STAFF_NOUNS[lang] or t in we for t in head)
-    )
+    ) or _we_at_work(toks, lang)
     agent = (
         bool(processing)
         and bool(re.search(r"\b(par|by) (le|la|l'|les|un|une|the|an?|our) ", folded))
         and any(t in STAFF_NOUNS[lang] for t in toks)
     )
     behind = bool(BEHIND[lang].search(folded))
-    passive = voice == "other" and bool(processing)
+    made = [t for t in toks if _family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
+    passive = voice == "other" and any(_participle(text, t, lang) for t in processing + made)
+    processing += [t for t in made if voice == "other" and t not in processing]
     # Speaking to the customer ("vous recevez", "your order") is what the customer sees,
     # unless the company is the one at work.
-    possessive = any(t in ("votre", "vos", "your", "vous", "you") for t in toks)
+    # The customer's own things ("Validation de ma commande") likewise.
+    possessive = any(t in ("votre", "vos", "your", "vous", "you") or t in MY[lang] for t in toks)
     if _FOR_YOU.search(folded):
         return None  # done for the customer, who sees it: "will generate an invoice for you"
+    drafts = [t for t in toks if _family(t, lang, DRAFTING[lang])]
+    processing += [t for t in drafts if t not in processing]
     # Two distinct processing nominals make a back-office phrase in French ("Export Excel
     # pour analyse externe"); an English imperative reuses them ("Review extracted signals").
+    nominal = [t for t in processing if kinds.get(t) == "noun" or (lang == "en" and t != toks[0])]
     actions = len(set(processing))
-    # The customer's papers under someone's check: "Validation pièces", "Reviews documents".
-    papers = bool(processing) and any(t in PAPERS[lang] for t in toks)
+    two = 2 if (lang == "fr" or len(set(nominal)) > 1) and not possessive else 1
+    # The customer's papers under someone's check: "Validation pièces", "Reviews documents";
+    # the company's objects under a nominal action: "Validation commande".
+    checks = [t for t in processing if _family(t, lang, CHECKING[lang])]
+    papers = bool(checks) and any(t in PAPERS[lang] for t in toks)
+    papers = papers or (bool(drafts) and any(t in SELLER_PAPERS[lang] for t in toks))
+    papers = papers or (
+        any(t in checks and t not in ("review", "reviews") for t in nominal)
+        and any(t in OBJECTS[lang] for t in toks)
+    )
     score = (
-        2 * min(len(strong), 1)
+        2 * min(len(strong) + len(inflow), 1)
         + int(papers)
         + 2 * int(backend or staff or agent or behind)
-        + min(actions, 2 if lang == "fr" and not possessive else 1)
+        + min(actions, two)
+        + int(bool(routing) and not possessive)
         + min(
             len(seller) + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]), 1
         )
         + int(passive)
         - 2 * int(possessive and not (staff or agent or backend))
     )
-    if score >= 2:
+    if score >= 1:
         systems = [t for t in head if t in BACKEND[lang]]
-        shown = tuple(dict.fromkeys(strong + systems + processing + seller))
-        return Internal(tuple(_as_written(text, t) for t in shown))
+        shown = tuple(dict.fromkeys(strong + inflow + systems + processing + seller))
+        return Internal(tuple(_as_written(text, t) for t in shown), score)
     return None
+
+
+_PARTICIPLE_ENDINGS = {"fr": ("é", "ée", "és", "ées", "is", "ise", "ises"), "en": ("ed",)}
+_IRREGULAR_PARTICIPLES = _lex("sent done made run kept held written taken given")
+
+
+def _participle(text: str, token: str, lang: Lang) -> bool:
+    """ "traitées", "transmis", "reviewed": the past participle of a passive, as written."""
+    written = _as_written(text, token).casefold()
+    return written.endswith(_PARTICIPLE_ENDINGS[lang]) or (
+        lang == "en" and token in _IRREGULAR_PARTICIPLES
+    )
+
+
+def _gerund_with_object(token: str, toks: list[str], lang: Lang) -> bool:
+    if lang != "en" or not token.endswith("ing") or token not in toks:
+        return False
+    after = toks[toks.index(token) + 1 : toks.index(token) + 2]
+    return bool(after) and after[0] in DETERMINERS["en"]
+
+
+def _we_at_work(toks: list[str], lang: Lang) -> bool:
+    """ "we'll review", "we will be checking", "nous devrons vérifier": the company at work."""
+    for i, tok in enumerate(toks):
+        if tok in _WE_AT_WORK[lang]:
+            for nxt in toks[i + 1 : i + 5]:
+                if _family(nxt, lang, PROCESSING[lang]) == "verb":
+                    return True
+                if nxt not in _AUXILIARIES[lang]:
+                    break
+    return False
 
 
 _CANONICAL = {
