@@ -22,6 +22,7 @@ HOSTILE_MESSAGES = [
     "escape \x1b[31mred\x1b[0m and NUL-free \x7f \x85",
     "[bold]not markup[/bold] :smile: :) https://example.com/x",
     "wide 漢字 and 🎉 then\ttab",
+    'quotes " and \\ backslash, \u2028 separator, \ud800 lone surrogate',
     "",
 ]
 
@@ -100,3 +101,19 @@ def test_a_colour_terminal_gets_colour() -> None:
         check=False,
     )
     assert "\x1b[" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["lint", "validate"])
+def test_the_json_report_is_what_the_json_module_writes(command: str) -> None:
+    import json
+
+    from journeymap.output.json_report import JsonReporter
+
+    for report in (_report(command), Report([], 2, command)):
+        written = io.StringIO()
+        JsonReporter().write(report, written)
+        expected = json.dumps(
+            [d.as_dict() for d in report.diagnostics], indent=2, ensure_ascii=False
+        )
+        assert written.getvalue() == expected + "\n"
+        assert json.loads(written.getvalue()) == [d.as_dict() for d in report.diagnostics]
