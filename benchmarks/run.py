@@ -166,6 +166,77 @@ def bench_big(repeat: int) -> list[Row]:
     return rows
 
 
+SCALING: dict[str, tuple[str, tuple[int, ...]]] = {
+    "stages": ("{n:,} stages x 1 step", (2_500, 5_000, 10_000)),
+    "steps": ("1 stage x {n:,} steps", (25_000, 50_000, 100_000)),
+    "word": ("a step text of one {n} MB word", (1, 2, 4)),
+    "keys": ("{n:,} unknown keys", (1_250, 2_500, 5_000)),
+}
+"""The shapes a hostile or generated file takes, each at 1x, 2x and 4x: every command
+must stay linear (a quadratic loop shows as a 4x size costing 16x the time)."""
+
+
+def scaling_text(kind: str, n: int) -> str:
+    """One journey of the given pathological shape, as YAML text."""
+    stages, steps = (n, 1) if kind == "stages" else (1, n) if kind == "steps" else (1, 1)
+    out = [
+        "journeymap: 1",
+        "id: big",
+        "title: Big",
+        "persona: {name: P}",
+        "channels:",
+        "  - {id: web, name: Web}",
+        "stages:",
+    ]
+    for s in range(stages):
+        out.append(f"  - id: s{s}\n    name: Stage {s}\n    steps:")
+        for t in range(steps):
+            text = "Je " + "x" * (n << 20) if kind == "word" else f"Je fais la chose {t}"
+            out.append(
+                f"      - id: t{s}-{t}\n        text: {text}\n"
+                "        touchpoints: [{channel: web}]"
+            )
+    if kind == "keys":
+        out += [f"unknown{k}: 1" for k in range(n)]
+    return "\n".join(out) + "\n"
+
+
+def bench_scaling(repeat: int) -> list[Row]:
+    """Single journeys of thousands of stages or steps, a word of megabytes, thousands of
+    unknown keys, at 1x, 2x and 4x; the ratio is to the same kind's 1x time."""
+    os.environ["JOURNEYMAP_MAX_BYTES"] = "64M"
+    rows: list[Row] = []
+    DATA.mkdir(exist_ok=True)
+    for kind, (label, sizes) in SCALING.items():
+        first: dict[str, float] = {}
+        for n in sizes:
+            target = DATA / f"scaling-{kind}-{n}.yaml"
+            if not target.exists():
+                target.write_text(scaling_text(kind, n), encoding="utf-8")
+            with tempfile.TemporaryDirectory() as out:
+                commands = {
+                    "libyaml parse floor": [PYTHON, str(HERE / "floor.py"), str(target)],
+                    "validate": [JOURNEYMAP, "validate", str(target)],
+                    "lint": [JOURNEYMAP, "lint", str(target)],
+                    "matrix --format json": [JOURNEYMAP, "matrix", "--format", "json", str(target)],
+                    "render -o x.dot": [JOURNEYMAP, "render", str(target), "-o", f"{out}/x.dot"],
+                }
+                times = _medians(commands, repeat)
+            for name, seconds in times.items():
+                first.setdefault(name, seconds)
+                rows.append(
+                    Row(
+                        f"{name} ({label.format(n=n)})",
+                        1,
+                        seconds,
+                        seconds / first[name],
+                        None,
+                        note="ratio to the 1x size",
+                    )
+                )
+    return rows
+
+
 def bench_startup(repeat: int) -> list[Row]:
     commands = {
         "python -c 'import typer'": [PYTHON, "-c", "import typer"],
@@ -262,17 +333,25 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,100,1000")
     parser.add_argument("--no-big", action="store_true")
     parser.add_argument("--render-files", type=int, default=100)
+    parser.add_argument(
+        "--scaling-only", action="store_true", help="only the single-journey scaling table"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "latest.json")
     args = parser.parse_args()
     sizes = [1, 100] if args.quick else [int(s) for s in args.sizes.split(",")]
     repeat = 3 if args.quick else args.repeat
     shape = Shape(stages=5, steps=3, channels=4, touchpoints_per_step=2)
-    rows = bench_startup(repeat)
-    rows += bench_one_file(repeat, shape)
-    rows += bench_sizes(sizes, repeat, shape)
-    rows += bench_render(args.render_files, max(1, repeat - 2), shape)
-    if not args.no_big:
-        rows += bench_big(repeat)
+    if args.scaling_only:
+        rows = bench_scaling(1)
+    else:
+        rows = bench_startup(repeat)
+        rows += bench_one_file(repeat, shape)
+        rows += bench_sizes(sizes, repeat, shape)
+        rows += bench_render(args.render_files, max(1, repeat - 2), shape)
+        if not args.no_big:
+            rows += bench_big(repeat)
+        if not args.quick:
+            rows += bench_scaling(1)
     text = table(rows)
     print(text)
     single = str(next(_dataset("repo", 1, shape).glob("*.yaml")))

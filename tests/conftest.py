@@ -24,10 +24,20 @@ class Result:
     stderr: str
 
 
+INTERNAL_ERROR = 3
+
+
 def run_cli(
-    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    internal_error_expected: bool = False,
 ) -> Result:
-    """The CLI in a subprocess, exactly as a user runs it (exit code, streams, no tty)."""
+    """The CLI in a subprocess, exactly as a user runs it (exit code, streams, no tty).
+
+    Exit 3 (an internal error: a bug) fails every test but the one that checks how such
+    a bug is reported.
+    """
     proc = subprocess.run(
         [sys.executable, "-m", "journeymap", *map(str, args)],
         capture_output=True,
@@ -36,6 +46,8 @@ def run_cli(
         env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})},
         timeout=120,
     )
+    if not internal_error_expected:
+        assert proc.returncode != INTERNAL_ERROR, (args, proc.stderr)
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -47,6 +59,7 @@ def invoke(*args: str | Path) -> Result:
     outcome = runner.invoke(
         app, [str(a) for a in args], env={"NO_COLOR": "1", "COLUMNS": "100"}, catch_exceptions=False
     )
+    assert outcome.exit_code != INTERNAL_ERROR, (args, outcome.stderr)
     return Result(outcome.exit_code, outcome.stdout, outcome.stderr)
 
 

@@ -177,3 +177,83 @@ def test_mutated_documents(text: str) -> None:
 @given(mutated_texts())
 def test_mutated_texts(content: bytes) -> None:
     _survives(content)
+
+
+# Values YAML reads but no field accepts, and texts that could break an output: explicit
+# tags with wrong content, dates that do not exist, huge integers, spreadsheet numbers,
+# control characters, quotes and a trailing backslash.
+HOSTILE_VALUES = [
+    "!!int abc",
+    "!!bool maybe",
+    "!!float nonsense",
+    "!!timestamp garbage",
+    "!!timestamp 2023-02-29",
+    "2023-02-29",
+    "!!binary '@@@'",
+    "!!str",
+    "9" * 5000,
+    "-" + "9" * 400,
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    "1:30",
+    ".nan",
+    "-.inf",
+    "81%",
+    "4,4",
+    "1 000",
+    "true",
+    "~",
+    '"\\e[2J\\e]0;title\\a"',
+    '"\\0 nul"',
+    '"a\\vb\\fc"',
+    '"\\x9b c1"',
+    '"first\\nsecond"',
+    '"ends with a backslash \\\\"',
+    "'quotes \" and <html> & | ; # %% :'",
+    '"\\ud800"',
+]
+
+
+@st.composite
+def hostile_values(draw: st.DrawFn) -> str:
+    """An example whose values, on some `key: value` lines, are replaced by hostile ones."""
+    lines = draw(st.sampled_from(EXAMPLE_TEXTS)).split("\n")
+    candidates = [
+        i for i, line in enumerate(lines) if ": " in line and not line.lstrip().startswith("#")
+    ]
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        index = draw(st.sampled_from(candidates))
+        key, _, _ = lines[index].partition(": ")
+        value = draw(st.sampled_from(HOSTILE_VALUES))
+        lines[index] = f"{key}: {value}"
+    return "\n".join(lines)
+
+
+@given(hostile_values())
+def test_hostile_values(text: str) -> None:
+    _survives(text.encode("utf-8"))
+
+
+@settings(max_examples=15)
+@given(st.binary(min_size=1, max_size=12).filter(lambda b: b"/" not in b and b"\0" not in b))
+def test_hostile_file_names(raw: bytes) -> None:
+    """Any file name, UTF-8 or not, with control characters or not, is reported escaped."""
+    with tempfile.TemporaryDirectory() as folder:
+        name = os.fsencode(folder) + b"/" + raw + b".yaml"
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT, 0o644)
+        os.write(fd, b"journeymap: 1\nbogus: 1\n")
+        os.close(fd)
+        for command in (
+            ["validate"],
+            ["validate", "--format", "github"],
+            ["lint", "--format", "sarif"],
+        ):
+            result = invoke(command[0], folder, *command[1:])
+            assert result.code in (1, 2), (command, result)
+            assert "\x1b" not in result.stdout
+            assert (
+                all(line.startswith("::") for line in result.stdout.splitlines())
+                or command[-1] != "github"
+            )

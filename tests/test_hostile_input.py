@@ -116,3 +116,223 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     result = run_cli("validate", target, env={"JOURNEYMAP_MAX_BYTES": "100"})
     assert result.code == 1
     assert "over the 100 bytes limit" in result.stdout
+
+
+# --- values that YAML reads but no field accepts ---------------------------------------
+
+JOURNEY_TEXT = (Path(__file__).resolve().parent.parent / "examples" / "veste-hiver.yaml").read_text(
+    encoding="utf-8"
+)
+EMOTION = "        emotion: 1\n"
+METRICS = "            metrics: {csat: 64}\n"
+
+VALUE_CASES: dict[str, tuple[str, str, str]] = {
+    "int-tag": (
+        EMOTION,
+        "        emotion: !!int abc\n",
+        "'emotion' must be a whole number from -2 (very bad) to 2 (very good), "
+        "not 'abc' (not a valid whole number)",
+    ),
+    "bool-tag": (EMOTION, "        emotion: !!bool maybe\n", "not 'maybe' (not true or false)"),
+    "timestamp-tag": (
+        EMOTION,
+        "        emotion: !!timestamp garbage\n",
+        "not 'garbage' (not a valid date)",
+    ),
+    "float-tag": (
+        EMOTION,
+        "        emotion: !!float nonsense\n",
+        "not 'nonsense' (not a valid number)",
+    ),
+    "feb-29": (EMOTION, "        emotion: 2023-02-29\n", "not '2023-02-29' (not a valid date)"),
+    "feb-29-tagged": (EMOTION, "        emotion: !!timestamp 2023-02-29\n", "not a valid date"),
+    "thousands-of-digits": (
+        EMOTION,
+        "        emotion: " + "9" * 5000 + "\n",
+        "(a number of 5,000 digits)",
+    ),
+    "hundreds-of-digits": (
+        EMOTION,
+        "        emotion: " + "9" * 300 + "\n",
+        "'emotion' must be a whole number from -2",
+    ),
+    "hexadecimal": (EMOTION, "        emotion: 0x10\n", "not 16"),
+    "octal": (EMOTION, "        emotion: 0o7\n", "not the text '0o7'"),
+    "underscores": (EMOTION, "        emotion: 1_0\n", "not 10"),
+    "infinity": (EMOTION, "        emotion: .inf\n", "not inf"),
+    "text-tagged-int": (
+        "title: Achat",
+        "title: !!int abc\nold_title: Achat",
+        "'title' must be text, not 'abc' (not a valid whole number)",
+    ),
+    "version-true": ("journeymap: 1\n", "journeymap: true\n", "unsupported format version true"),
+    "version-yes": ("journeymap: 1\n", "journeymap: yes\n", "unsupported format version true"),
+    "version-text": (
+        "journeymap: 1\n",
+        "journeymap: '1'\n",
+        "unsupported format version the text '1'",
+    ),
+    "version-digits": (
+        "journeymap: 1\n",
+        "journeymap: " + "1" * 5000 + "\n",
+        "unsupported format version '111",
+    ),
+    "percent": (
+        METRICS,
+        "            metrics: {csat: 81%}\n",
+        "'csat' must be a percentage from 0 to 100, not the text '81%'; write 81, without '%'",
+    ),
+    "decimal-comma-flow": (
+        METRICS,
+        "            metrics: {ces: 4,4}\n",
+        "unknown key 4; a decimal comma?",
+    ),
+    "decimal-comma-quoted": (
+        METRICS,
+        "            metrics: {ces: '4,4'}\n",
+        "write 4.4, with a decimal point",
+    ),
+    "thousands-separator": (
+        "volume: 120000",
+        "volume: 120 000",
+        "write 120000, without separators",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VALUE_CASES))
+def test_values_no_field_accepts(name: str, tmp_path: Path) -> None:
+    old, new, message = VALUE_CASES[name]
+    assert old in JOURNEY_TEXT
+    target = tmp_path / f"{name}.yaml"
+    target.write_text(JOURNEY_TEXT.replace(old, new, 1), encoding="utf-8")
+    result = run_cli("validate", target)
+    assert result.code == 1, result
+    assert result.stderr == ""
+    diagnostic = result.stdout.splitlines()[0]
+    assert result.stdout.splitlines()[-1].startswith("✗")
+    assert "error[JM006]" in diagnostic
+    assert message in diagnostic
+
+
+CONTROL_CASES = {
+    "escape": ('"Achat \\e[2J"', "\\e at character 7"),
+    "nul": ('"Achat\\0"', "\\0 at character 6"),
+    "vertical-tab": ('"Achat\\vX"', "\\x0b at character 6"),
+    "bell": ('"Achat\\a"', "\\x07 at character 6"),
+    "c1": ('"Achat\\x9b"', "\\x9b at character 6"),
+    "delete": ('"Achat\\x7f"', "\\x7f at character 6"),
+}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("matrix",),
+        ("matrix", "--format", "markdown"),
+        ("matrix", "--format", "json"),
+        ("lint", "--format", "github", "--fail-on", "info"),
+        ("lint", "--fail-on", "info"),
+        ("render", "-o", "-", "--format", "mmd"),
+        ("render", "-o", "-", "--format", "dot"),
+    ],
+    ids=lambda a: "-".join(a),
+)
+@pytest.mark.parametrize("name", sorted(CONTROL_CASES))
+def test_control_characters_never_reach_a_terminal_raw(
+    name: str, args: tuple[str, ...], tmp_path: Path
+) -> None:
+    written, _ = CONTROL_CASES[name]
+    target = tmp_path / "j.yaml"
+    text = JOURNEY_TEXT.replace("title: Achat d’une veste d’hiver en ligne", f"title: {written}")
+    text = text.replace(
+        "text: Je sens le froid arriver et ma vieille veste ne suffit plus",
+        f'text: {written[:-1]} Je sens le froid"',
+    )
+    target.write_text(text, encoding="utf-8")
+    assert run_cli("validate", target).code == 0
+    result = run_cli(args[0], target, *args[1:])
+    assert result.code in (0, 1), result
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in result.stdout)  # DOT indents with tabs
+    if args[0] != "render" and "json" not in args:
+        assert not any(0x7F <= ord(c) <= 0x9F for c in result.stdout)
+    if "github" in args:
+        assert all(line.startswith("::") for line in result.stdout.splitlines())
+
+
+def test_invalid_ids_are_echoed_escaped(tmp_path: Path) -> None:
+    target = tmp_path / "j.yaml"
+    text = JOURNEY_TEXT.replace("id: veste-hiver", 'id: "veste\\e[31mred\\n::error ::forged"', 1)
+    target.write_text(text, encoding="utf-8")
+    for fmt in ("text", "github"):
+        result = run_cli("validate", "--format", fmt, target)
+        assert result.code == 1
+        assert "\x1b" not in result.stdout
+        assert "'veste\\e[31mred\\n::error ::forged' is not a valid id" in result.stdout
+    assert len(run_cli("validate", "--format", "github", target).stdout.splitlines()) == 1
+
+
+ODD_TEXT = 'Je paie \\"vite\\" <b>&amp; | pipe; semi: colon # hash %% tab\\t, ligne\\nsuite \\\\'
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("render", "-o", "{dir}/m.dot"),
+        ("render", "-o", "{dir}/m.svg"),
+        ("render", "--view", "path", "-o", "{dir}/m.svg"),
+        ("render", "-o", "{dir}/m.mmd"),
+        ("matrix", "--format", "csv", "-o", "{dir}/m.csv"),
+        ("matrix", "--format", "json", "-o", "{dir}/m.json"),
+        ("matrix", "--format", "markdown", "-o", "{dir}/m.md"),
+        ("matrix", "-o", "{dir}/m.txt"),
+        ("lint", "--format", "sarif", "-o", "{dir}/m.sarif"),
+        ("lint", "--format", "github", "-o", "{dir}/m.github"),
+    ],
+    ids=lambda a: "-".join(a).replace("{dir}/", ""),
+)
+def test_quotes_newlines_and_a_trailing_backslash_never_break_an_output(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    import csv
+    import json
+    import xml.dom.minidom
+
+    text = JOURNEY_TEXT.replace("title: Achat d’une veste d’hiver en ligne", f'title: "{ODD_TEXT}"')
+    text = text.replace(
+        "text: Je sens le froid arriver et ma vieille veste ne suffit plus", f'text: "{ODD_TEXT}"'
+    )
+    text = text.replace("{id: reseaux-sociaux, name: ", '{id: reseaux-sociaux, name: "x \\\\", n: ')
+    text = text.replace(", n: Réseaux sociaux", "")
+    target = tmp_path / "j.yaml"
+    target.write_text(text, encoding="utf-8")
+    assert run_cli("validate", target).code == 0
+    command, *rest = (a.replace("{dir}", str(tmp_path)) for a in args)
+    result = run_cli(command, target, *rest)
+    assert result.code == 0, result
+    assert "Warning" not in result.stderr
+    out = Path(rest[-1])
+    data = out.read_text(encoding="utf-8")
+    if out.suffix == ".dot":
+        assert subprocess_ok(["dot", "-Tsvg", str(out)])
+    elif out.suffix == ".svg":
+        xml.dom.minidom.parseString(data)
+    elif out.suffix == ".csv":
+        rows = list(csv.reader(data.splitlines(keepends=True)))
+        assert len({len(row) for row in rows}) == 1
+    elif out.suffix in (".json", ".sarif"):
+        json.loads(data)
+    elif out.suffix == ".mmd":
+        assert not any(ord(c) < 32 and c != "\n" for c in data)
+        assert any("Je paie" in line and "suite" in line for line in data.splitlines())
+    elif out.suffix == ".github":
+        assert all(line.startswith("::") for line in data.splitlines())
+
+
+def subprocess_ok(command: list[str]) -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which(command[0]) is None:
+        pytest.skip(f"{command[0]} is not installed")
+    return subprocess.run(command, capture_output=True, check=False).returncode == 0

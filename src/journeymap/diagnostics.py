@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from journeymap.textsafe import CONTROL, visible
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
@@ -23,6 +25,14 @@ class Diagnostic:
     name: str
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # Paths and messages quote file names and journey texts: no control character
+        # or undecodable byte may reach a terminal, a GitHub annotation or a report raw.
+        if CONTROL.search(self.path):
+            object.__setattr__(self, "path", visible(self.path))
+        if CONTROL.search(self.message):
+            object.__setattr__(self, "message", visible(self.message))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

@@ -8,11 +8,13 @@ one process, where starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -28,7 +30,35 @@ def available_cores() -> int:
 
 
 def _worker_init() -> None:
+    from journeymap.signals import install_in_worker
+
+    install_in_worker()
     gc.freeze()
+
+
+def _call(task: Callable[[T], R], item: T) -> R:
+    """Run one task in a worker; a stop signal ends the worker once the task has unwound.
+
+    The executor's worker loop catches every exception of a task, SystemExit included,
+    and would go on with the next queued file; leaving the process here, after the
+    task's own clean-up (temporary file removed, Graphviz child killed), prevents that.
+    """
+    try:
+        return task(item)
+    except SystemExit as stop:
+        sys.stderr.flush()
+        os._exit(stop.code if isinstance(stop.code, int) else 1)
+
+
+def _terminate(pool: Any) -> None:
+    """Stop the workers now, without waiting for the files still queued."""
+    stop = getattr(pool, "terminate_workers", None)  # Python 3.14 and newer
+    if stop is not None:
+        stop()
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
 
 
 def _context_name() -> str | None:
@@ -52,8 +82,14 @@ def iter_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) 
 
     context = multiprocessing.get_context(_context_name())
     chunk = max(1, len(files) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
-        yield from pool.map(task, files, chunksize=chunk)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
+    try:
+        yield from pool.map(partial(_call, task), files, chunksize=chunk)
+    except BaseException:
+        _terminate(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def run_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) -> list[R]:

@@ -150,3 +150,138 @@ def test_missing_explicit_config_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("lint", "--config", tmp_path / "nope.toml", path)
     assert result.code == 2
     assert "nope.toml: no such configuration file" in result.stderr
+
+
+WRONG_SHAPES: dict[str, tuple[str, str, str]] = {
+    "tool-is-a-number": (
+        "pyproject.toml",
+        "tool = 5\n",
+        "'tool' must be a table ([tool.journeymap]), not int 5",
+    ),
+    "journeymap-is-a-number": (
+        "pyproject.toml",
+        "[tool]\njourneymap = 5\n",
+        "[tool.journeymap] must be a table, not int 5",
+    ),
+    "journeymap-is-a-list": (
+        "pyproject.toml",
+        "[tool]\njourneymap = [1]\n",
+        "[tool.journeymap] must be a table, not a list",
+    ),
+    "lint-is-a-list": (
+        "pyproject.toml",
+        "[tool.journeymap]\nlint = [1]\n",
+        "'lint' must be a table ([tool.journeymap.lint]), not a list",
+    ),
+    "lint-is-text": (
+        "journeymap.toml",
+        "lint = 'x'\n",
+        "'lint' must be a table ([lint]), not the text 'x'",
+    ),
+    "negative-threshold": (
+        "journeymap.toml",
+        "[lint.thresholds]\nmax-stages = -3\n",
+        "thresholds.max-stages must be from 1 to 1000, not -3",
+    ),
+    "zero-threshold": (
+        "journeymap.toml",
+        "[lint.thresholds]\nmax-channels = 0\n",
+        "thresholds.max-channels must be from 1 to 1000, not 0",
+    ),
+    "absurd-threshold": (
+        "journeymap.toml",
+        "[lint.thresholds]\nmax-stages = 99999999999999999999\n",
+        "thresholds.max-stages must be from 1 to 1000",
+    ),
+    "csat-off-scale": (
+        "journeymap.toml",
+        "[lint.thresholds]\npoor-csat = 200\n",
+        "thresholds.poor-csat must be from 0 to 100, not 200",
+    ),
+    "ces-off-scale": (
+        "journeymap.toml",
+        "[lint.thresholds]\npoor-ces = 9\n",
+        "thresholds.poor-ces must be from 1 to 7, not 9",
+    ),
+    "threshold-text": (
+        "journeymap.toml",
+        "[lint.thresholds]\nmax-stages = '7'\n",
+        "thresholds.max-stages must be a whole number from 1 to 1000, not the text '7'",
+    ),
+    "threshold-bool": (
+        "journeymap.toml",
+        "[lint.thresholds]\nmax-stages = true\n",
+        "thresholds.max-stages must be a whole number from 1 to 1000, not a boolean",
+    ),
+    "thresholds-list": (
+        "journeymap.toml",
+        "[lint]\nthresholds = [1]\n",
+        "thresholds must be a table",
+    ),
+    "unknown-rule": (
+        "journeymap.toml",
+        "[lint]\nignore = ['JM999']\n",
+        "ignore: unknown rule 'JM999'",
+    ),
+    "select-number": (
+        "journeymap.toml",
+        "[lint]\nselect = [5]\n",
+        "select must be a list of non-empty strings",
+    ),
+    "severity-number": (
+        "journeymap.toml",
+        "[lint.severity]\nJM402 = 3\n",
+        "severity.JM402 must be one of error, warning, info, not 3",
+    ),
+    "severity-unknown-rule": (
+        "journeymap.toml",
+        "[lint.severity]\nJM999 = 'error'\n",
+        "severity: unknown rule 'JM999'",
+    ),
+    "words-number": (
+        "journeymap.toml",
+        "[lint.internal-words]\nfr = 5\n",
+        "internal-words.fr must be a list of non-empty strings",
+    ),
+    "words-unknown-lang": (
+        "journeymap.toml",
+        "[lint.company-words]\nde = ['x']\n",
+        "company-words: unknown language 'de'",
+    ),
+    "fail-on-number": (
+        "journeymap.toml",
+        "[lint]\nfail-on = 1\n",
+        "fail-on must be one of error, warning, info, not 1",
+    ),
+    "unknown-key": ("journeymap.toml", "[lint]\nignroe = ['JM1']\n", "unknown key 'ignroe'"),
+    "not-toml": ("journeymap.toml", "[lint\n", "invalid TOML"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_SHAPES))
+def test_every_wrong_shape_is_one_error_naming_the_key(name: str, tmp_path: Path) -> None:
+    config_name, config, message = WRONG_SHAPES[name]
+    path = _project(tmp_path, config_name, config)
+    result = invoke("lint", path)
+    assert result.code == 2, result
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"journeymap: error: {tmp_path / config_name}")
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "{dir}"])
+def test_a_configuration_that_is_not_a_file(target: str, tmp_path: Path) -> None:
+    path = _project(tmp_path, "README.md", "")
+    result = invoke("lint", path, "--config", target.replace("{dir}", str(tmp_path)))
+    assert result.code == 2
+    assert result.stderr.count("\n") <= 5  # click's own usage error for a folder
+
+
+def test_every_threshold_has_a_range() -> None:
+    from journeymap.lint.config import THRESHOLD_RANGES, THRESHOLDS
+
+    assert set(THRESHOLD_RANGES) == set(THRESHOLDS)
+    for key, default in THRESHOLDS.items():
+        low, high = THRESHOLD_RANGES[key]
+        assert low <= default <= high, key

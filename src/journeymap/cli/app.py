@@ -79,19 +79,31 @@ _register()
 
 def main() -> None:
     """Run the CLI; no Python traceback ever reaches the user."""
+    from journeymap import signals
+    from journeymap.output import streams
+
     # Scanning entry points for pydantic plugins costs ~15 ms a run; a CLI has no use for it.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    signals.install()
+    streams.prepare()
+    code: int | str | None = exits.OK
     try:
-        app(prog_name="journeymap")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
+        try:
+            app(prog_name="journeymap")
+        except SystemExit as done:
+            code = done.code
+        streams.finish()
+    except signals.Interrupted as stop:
+        streams.silence_stdout()
         sys.stderr.write("journeymap: interrupted\n")
-        raise SystemExit(130) from None
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise SystemExit(exits.OK) from None
+        code = stop.code
+    except streams.StreamClosed:
+        streams.silence_stdout()
+        code = exits.PIPE_CLOSED
+    except streams.StreamError as exc:
+        streams.silence_stdout()
+        sys.stderr.write(f"journeymap: error: {exc}\n")
+        code = exits.USAGE
     except Exception as exc:
         if os.environ.get("JOURNEYMAP_DEBUG"):
             raise
@@ -100,4 +112,5 @@ def main() -> None:
             "This is a bug in journeymap; please report it with the input that caused it "
             "(JOURNEYMAP_DEBUG=1 shows the traceback).\n"
         )
-        raise SystemExit(exits.INTERNAL) from None
+        code = exits.INTERNAL
+    raise SystemExit(code)

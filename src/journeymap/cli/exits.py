@@ -9,8 +9,12 @@ OK = 0
 FINDINGS = 1
 USAGE = 2
 INTERNAL = 3
+PIPE_CLOSED = 141
+"""The reader of standard output went away (`| head`): 128 + SIGPIPE, as shells report."""
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
-    sys.stderr.write(f"journeymap: error: {message}\n")
+    from journeymap.textsafe import visible
+
+    sys.stderr.write(f"journeymap: error: {visible(message)}\n")
     raise SystemExit(code)

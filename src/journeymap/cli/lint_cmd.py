@@ -71,6 +71,8 @@ def lint(
     from journeymap.lint.linter import lint_run
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
 
+    if output is not None and str(output) == "-":
+        output = None  # '-' is standard output, as for render
     files = journey_paths(paths, exclude)
     try:
         resolver = Resolver(config)

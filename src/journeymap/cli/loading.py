@@ -21,11 +21,23 @@ if TYPE_CHECKING:
 def journey_paths(paths: Sequence[Path], exclude: Sequence[str] | None = None) -> list[Path]:
     """The files the user named or that lie under the folders named, or exit 2."""
     from journeymap.load.discover import PathError, expand
+    from journeymap.load.limits import LimitError, Limits
 
     try:
-        files = expand(paths, exclude or ())
+        Limits.from_env()  # a mistyped limit is a usage error before any file is read
+    except LimitError as exc:
+        exits.fail(str(exc))
+
+    notes: list[str] = []
+    try:
+        files = expand(paths, exclude or (), notes)
     except PathError as exc:
         exits.fail(str(exc))
+    if notes:
+        from journeymap.textsafe import visible
+
+        for note in notes:
+            sys.stderr.write(f"journeymap: note: {visible(note)}\n")
     if not files:
         exits.fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     return files

@@ -117,6 +117,8 @@ def matrix(
     from journeymap.views.matrix import unknown_ids
     from journeymap.views.matrix_report import build_report
 
+    if output is not None and str(output) == "-":
+        output = None  # '-' is standard output, as for render
     loaded = load_valid(paths, exclude)
     if output is not None:
         try:
@@ -124,6 +126,11 @@ def matrix(
         except OutputError as exc:
             exits.fail(str(exc))
     journeys = [journey for _, journey in loaded]
+    if output_format in (MatrixFormat.text, MatrixFormat.markdown):
+        from journeymap.views.display import for_display
+
+        breaks = output_format is MatrixFormat.markdown
+        journeys = [for_display(journey, breaks) for journey in journeys]
     problems = unknown_ids(journeys, stages or (), channels or ())
     if problems:
         exits.fail("; ".join(problems))

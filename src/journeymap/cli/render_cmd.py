@@ -247,6 +247,8 @@ def _say_written(written: list[Path]) -> None:
 def _check_folder(target: Path) -> None:
     """Fail before any rendering when the output folder is missing or read-only."""
     folder = target.parent if str(target.parent) else Path()
+    if folder.exists() and not folder.is_dir():
+        exits.fail(f"{target}: {folder} is a file, not a folder; choose another output path")
     if not folder.is_dir():
         exits.fail(f"{target}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -50,6 +50,34 @@ _LINT_KEYS = frozenset(
 )
 _LANGS = ("fr", "en")
 
+THRESHOLD_RANGES: dict[str, tuple[int, int]] = {
+    "max-stages": (1, 1000),
+    "max-steps-per-stage": (1, 1000),
+    "max-touchpoints-per-step": (1, 1000),
+    "max-channels": (1, 1000),
+    "max-step-length": (1, 100_000),
+    "poor-csat": (0, 100),
+    "poor-nps": (-100, 100),
+    "poor-ces": (1, 7),
+    "max-metric-age-days": (1, 36_500),
+    "min-metric-n": (1, 10_000_000),
+    "max-review-age-days": (1, 36_500),
+}
+"""What each threshold can mean: a count of at least one, or a value on its score's scale.
+A threshold outside its range is a typo that would silence (or fire) a rule everywhere."""
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"{type(value).__name__} {value!r}"
+
 
 class ConfigError(Exception):
     """A configuration the linter cannot honour: a usage error, exit code 2."""
@@ -191,8 +219,16 @@ def parse(table: Mapping[str, Any], source: str) -> LintConfig:
                     f"{source}: thresholds: unknown key {key!r}; "
                     f"known: {', '.join(sorted(THRESHOLDS))}"
                 )
+            low, high = THRESHOLD_RANGES.get(key, (0, 10_000_000))
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ConfigError(f"{source}: thresholds.{key} must be a whole number")
+                raise ConfigError(
+                    f"{source}: thresholds.{key} must be a whole number from {low} to {high}, "
+                    f"not {_kind(value)}"
+                )
+            if not low <= value <= high:
+                raise ConfigError(
+                    f"{source}: thresholds.{key} must be from {low} to {high}, not {value}"
+                )
             values[key] = value
         config = replace(config, thresholds=values)
     if "internal-words" in table:
@@ -220,13 +256,17 @@ def load(path: Path) -> LintConfig | None:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(
+                f"{path}: 'tool' must be a table ([tool.journeymap]), not {_kind(tool)}"
+            )
         if "journeymap" not in tool:
             return None
         section, prefix = tool["journeymap"], "[tool.journeymap]"
     else:
         section, prefix = data, ""
     if not isinstance(section, dict):
-        raise ConfigError(f"{path}: {prefix or 'the file'} must be a table")
+        raise ConfigError(f"{path}: {prefix or 'the file'} must be a table, not {_kind(section)}")
     unknown = sorted(set(section) - KNOWN_SECTIONS)
     if unknown:
         key = unknown[0]
@@ -239,7 +279,8 @@ def load(path: Path) -> LintConfig | None:
         raise ConfigError(f"{path}: unknown key {where}{key!r}{hint}")
     lint = section.get("lint", {})
     if not isinstance(lint, dict):
-        raise ConfigError(f"{path}: the lint section must be a table")
+        where = "[tool.journeymap.lint]" if prefix else "[lint]"
+        raise ConfigError(f"{path}: 'lint' must be a table ({where}), not {_kind(lint)}")
     name = f"{path} [tool.journeymap.lint]" if prefix else f"{path} [lint]"
     return parse(lint, name)
 
@@ -275,8 +316,10 @@ class Resolver:
 
 
 def load_explicit(path: Path) -> LintConfig:
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(f"{path}: no such configuration file")
+    if not path.is_file():
+        raise ConfigError(f"{path}: not a regular file; give a pyproject.toml or journeymap.toml")
     config = load(path)
     if config is None:
         raise ConfigError(f"{path}: no [tool.journeymap] section")

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
+from journeymap.load.source import special_kind
+
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 
@@ -26,9 +28,13 @@ def excluded(relative: str, patterns: Sequence[str]) -> bool:
     return any(fnmatchcase(c, pattern) for pattern in patterns for c in candidates)
 
 
-def _walk(directory: Path, exclude: Sequence[str]) -> list[Path]:
+def _walk(directory: Path, exclude: Sequence[str], notes: list[str]) -> list[Path]:
     found: list[Path] = []
-    for current, dirs, files in os.walk(directory):
+
+    def unreadable(error: OSError) -> None:
+        notes.append(f"skipped {error.filename}: {error.strerror or error}")
+
+    for current, dirs, files in os.walk(directory, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             if not name.endswith(SUFFIXES) or name.startswith("."):
@@ -36,25 +42,48 @@ def _walk(directory: Path, exclude: Sequence[str]) -> list[Path]:
             path = Path(current) / name
             if exclude and excluded(path.relative_to(directory).as_posix(), exclude):
                 continue
+            kind = special_kind(path)
+            if kind is not None:
+                notes.append(f"skipped {path}: {kind}, not a journey file")
+                continue
             found.append(path)
     return found
 
 
-def expand(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
+def _identity(path: Path) -> object:
+    """The same file under two names (relative and absolute, a link) is one file."""
+    try:
+        info = path.stat()
+    except OSError:
+        return path
+    return (info.st_dev, info.st_ino)
+
+
+def expand(
+    paths: Iterable[str | Path], exclude: Sequence[str] = (), notes: list[str] | None = None
+) -> list[Path]:
     """Files as given; directories searched recursively for *.yaml and *.yml.
 
     Hidden directories (.git, .venv) are skipped, and so are files below a directory
     that match an `exclude` glob (a repository's CI or compose files are not journeys).
     A file named explicitly is always kept, whatever its suffix, since the user asked for
-    it. Duplicates are dropped.
+    it. A named pipe, socket or device met in a folder is skipped, with a line in `notes`.
+    The same file reached twice, under any name, is kept once, under its first name.
     """
+    notes = [] if notes is None else notes
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files.extend(_walk(path, exclude))
-        elif path.exists() or path.is_symlink():
-            files.append(path)
-        else:
-            raise PathError(f"{raw}: no such file or directory")
-    return list(dict.fromkeys(files))
+        try:
+            if path.is_dir():
+                files.extend(_walk(path, exclude, notes))
+            elif path.exists() or path.is_symlink():
+                files.append(path)
+            else:
+                raise PathError(f"{raw}: no such file or directory")
+        except OSError as exc:  # a name too long, a folder that cannot be listed
+            raise PathError(f"{raw}: {exc.strerror or exc}") from None
+    unique: dict[object, Path] = {}
+    for path in files:
+        unique.setdefault(_identity(path), path)
+    return list(unique.values())

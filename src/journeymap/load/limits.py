@@ -3,19 +3,39 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+from functools import cache
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b|bytes?)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
+
+class LimitError(ValueError):
+    """A limit set in the environment that cannot be understood: a usage error, exit 2."""
+
+
+def parse_size(raw: str, name: str) -> int:
+    """`10485760`, `10M`, `10MB`, `10 MiB`, `1.5GB`, `512k` as bytes (units of 1024, as
+    the messages print them); anything else is an error that says what to write."""
+    match = _SIZE.fullmatch(raw)
+    if match is None:
+        raise LimitError(
+            f"{name}={raw!r} is not a size; write bytes (10485760) or with a unit (10M, 10MB, 512K)"
+        )
+    value = float(match.group(1)) * _UNITS[(match.group(2) or "").lower()]
+    if value < 1:
+        raise LimitError(f"{name}={raw!r} must be at least 1 byte")
+    return int(value)
+
+
+@cache
+def _env_size(name: str, raw: str | None, default: int) -> int:
     if raw is None or not raw.strip():
         return default
-    try:
-        return max(1, int(raw))
-    except ValueError:
-        return default
+    return parse_size(raw, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,4 +52,6 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> Limits:
-        return cls(max_bytes=_env_int("JOURNEYMAP_MAX_BYTES", DEFAULT_MAX_BYTES))
+        """The limits, with JOURNEYMAP_MAX_BYTES applied; LimitError when it is not a size."""
+        name = "JOURNEYMAP_MAX_BYTES"
+        return cls(max_bytes=_env_size(name, os.environ.get(name), DEFAULT_MAX_BYTES))

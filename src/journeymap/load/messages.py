@@ -15,6 +15,29 @@ from pydantic_core import ErrorDetails
 
 from journeymap.load.context import field_name, with_context
 from journeymap.load.positions import Target
+from journeymap.load.yamldoc import InvalidScalar
+
+_UNION_MEMBERS = frozenset({"int", "float", "str", "bool"})
+"""Segments pydantic appends to a location for each member of a union (int | float)."""
+
+_PERCENT = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)?\s*%\s*")
+_DECIMAL_COMMA = re.compile(r"\s*[-+]?\d+,\d+\s*")
+_GROUPED = re.compile(r"\s*\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+\s*")
+
+
+def _number_hint(value: Any) -> str:
+    """How to write the number the author meant, for the forms spreadsheets use."""
+    if not isinstance(value, str):
+        return ""
+    if _PERCENT.fullmatch(value):
+        number = value.strip().rstrip("%").strip().replace(",", ".")
+        return f"; write {number}, without '%'"
+    if _DECIMAL_COMMA.fullmatch(value):
+        return f"; write {value.strip().replace(',', '.')}, with a decimal point"
+    if _GROUPED.fullmatch(value):
+        return f"; write {re.sub(r'[^0-9]', '', value)}, without separators"
+    return ""
+
 
 RANGES: dict[str, str] = {
     "emotion": "a whole number from -2 (very bad) to 2 (very good)",
@@ -28,6 +51,10 @@ RANGES: dict[str, str] = {
 def _shown(value: Any) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, InvalidScalar):
+        return str(value)
+    if isinstance(value, bytes):
+        return "binary data (!!binary)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
@@ -65,6 +92,8 @@ def humanise(
 ) -> tuple[tuple[str | int, ...], Target, str]:
     """Return the location, whether to point at the key or value, and the message."""
     loc = tuple(error["loc"])
+    while len(loc) > 1 and loc[-1] in _UNION_MEMBERS:
+        loc = loc[:-1]
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -87,6 +116,16 @@ def humanise(
                 "put the whole text in quotes)"
             )
         return loc, "key", with_context(data, parent, message)
+    if kind == "invalid_key":
+        parent = loc[:-1]
+        keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
+        hint = (
+            "; a decimal comma? in a {...} mapping, 'ces: 4,4' reads as two entries: write 4.4"
+            if isinstance(loc[-1], int)
+            else ""
+        )
+        message = f"unknown key {loc[-1]}{hint}; allowed keys here: {', '.join(keys)}"
+        return parent, "value", with_context(data, parent, message)
     if loc[:1] == ("journeymap",):
         message = (
             f"unsupported format version {_shown(value)}; this journeymap reads versions 1 "
@@ -141,7 +180,7 @@ def humanise(
         "float_parsing",
     }:
         expected = RANGES.get(str(bare), "a number")
-        message = f"{name} must be {expected}, not {_shown(value)}"
+        message = f"{name} must be {expected}, not {_shown(value)}{_number_hint(value)}"
     elif kind == "bool_type":
         message = f"{name} must be true or false, not {_shown(value)}"
     elif kind == "list_type":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import Literal
 
@@ -13,10 +14,34 @@ Loc = tuple[str | int, ...]
 Target = Literal["key", "value"]
 
 
+_INDEXED_FROM = 16
+_INDEXES: weakref.WeakKeyDictionary[MappingNode, dict[str, tuple[Node, Node]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Key lookups of large mappings, built once: placing each of thousands of unknown keys
+by a scan of its mapping was quadratic."""
+
+
+def _index(node: MappingNode) -> dict[str, tuple[Node, Node]]:
+    found = _INDEXES.get(node)
+    if found is None:
+        found = {}
+        for key, value in node.value:  # the last of duplicate keys wins, as in YAML
+            if isinstance(key, ScalarNode) and key.tag != MERGE_TAG:
+                found[key.value] = (key, value)
+        _INDEXES[node] = found
+    return found
+
+
 def _mapping_entry(node: MappingNode, name: str) -> tuple[Node, Node] | None:
-    for key, value in reversed(node.value):
-        if isinstance(key, ScalarNode) and key.value == name and key.tag != MERGE_TAG:
-            return key, value
+    if len(node.value) >= _INDEXED_FROM:
+        direct = _index(node).get(name)
+        if direct is not None:
+            return direct
+    else:
+        for key, value in reversed(node.value):
+            if isinstance(key, ScalarNode) and key.value == name and key.tag != MERGE_TAG:
+                return key, value
     for key, value in node.value:
         if key.tag == MERGE_TAG:
             merged = [value] if isinstance(value, MappingNode) else getattr(value, "value", [])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,12 +52,50 @@ def decode(data: bytes, limits: Limits) -> str | SourceProblem:
         )
 
 
+def _kind(mode: int) -> str | None:
+    """What a path that is not a regular file, a folder or a pipe is, for the message."""
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
+
+
+def special_kind(path: Path) -> str | None:
+    """'a named pipe', 'a device', 'a socket' for what is neither a file nor a folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    return _kind(mode)
+
+
+def _read_bounded(path: Path, fifo: bool, limit: int) -> bytes:
+    """At most `limit` + 1 bytes: a file that grows, a pipe or /proc file never reads forever.
+
+    A named pipe is opened without waiting for a writer (then read normally): with
+    nobody writing, it reads as empty instead of hanging.
+    """
+    fd = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if fifo else 0))
+    if fifo:
+        os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(limit + 1)
+
+
 def read_text(path: Path, limits: Limits) -> str | SourceProblem:
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            return _too_big(size, limits)
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return SourceProblem("is a directory, not a file", os_error=True)
+        kind = _kind(info.st_mode)
+        if kind is not None:
+            return SourceProblem(f"is {kind}, not a journey file; name a YAML file", os_error=True)
+        if info.st_size > limits.max_bytes:
+            return _too_big(info.st_size, limits)
+        data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), limits.max_bytes)
     except IsADirectoryError:
         return SourceProblem("is a directory, not a file", os_error=True)
     except PermissionError:
@@ -64,4 +104,9 @@ def read_text(path: Path, limits: Limits) -> str | SourceProblem:
         return SourceProblem("file not found (a broken link?)", os_error=True)
     except OSError as exc:
         return SourceProblem(f"cannot read file: {exc.strerror or exc}", os_error=True)
+    if len(data) > limits.max_bytes:
+        return SourceProblem(
+            f"file is over the {_human_size(limits.max_bytes)} limit; "
+            "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES"
+        )
     return decode(data, limits)

@@ -36,6 +36,44 @@ class Problem:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class InvalidScalar:
+    """A scalar whose tag cannot hold its text: `!!int abc`, `2023-02-29`, 5,000 digits.
+
+    PyYAML raises ValueError, KeyError or AttributeError from deep inside its
+    constructors for these; the value is kept as this marker instead, which no field of
+    the model accepts, so the author gets the field's own message (what it expects) with
+    what was written.
+    """
+
+    text: str
+    problem: str
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 30 else self.text[:27] + "..."
+        return f"'{text}' ({self.problem})"
+
+
+_TAG_WORDS = {
+    "int": "not a valid whole number",
+    "float": "not a valid number",
+    "bool": "not true or false",
+    "timestamp": "not a valid date",
+    "binary": "not valid base64",
+}
+
+
+def _invalid(node: ScalarNode) -> InvalidScalar:
+    short = node.tag.rsplit(":", 1)[-1]
+    value = str(node.value)
+    if short == "int" and len(value) > 1000:
+        return InvalidScalar(value, f"a number of {len(value):,} digits")
+    return InvalidScalar(value, _TAG_WORDS.get(short, f"not a valid {short}"))
+
+
+_CONSTRUCTION_ERRORS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
+
+
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -113,18 +151,7 @@ class _Loader(_BaseLoader):
         tag = node.tag
         value: Any
         if isinstance(node, ScalarNode):
-            if tag == STR_TAG:
-                value = node.value
-            elif tag == INT_TAG:
-                value = self.construct_yaml_int(node)
-            elif tag == FLOAT_TAG:
-                value = self.construct_yaml_float(node)
-            elif tag == BOOL_TAG:
-                value = self.construct_yaml_bool(node)
-            elif tag == NULL_TAG:
-                value = None
-            else:
-                value = self.construct_object(node, deep=True)
+            value = node.value if tag == STR_TAG else self._scalar(node, tag)
         elif isinstance(node, MappingNode) and tag == MAP_TAG and not _has_merge(node):
             self._check_duplicates(node)
             value = {}
@@ -146,6 +173,20 @@ class _Loader(_BaseLoader):
         if memo is not None:
             memo[id(node)] = value
         return value
+
+    def _scalar(self, node: ScalarNode, tag: str) -> Any:
+        try:
+            if tag == INT_TAG:
+                return self.construct_yaml_int(node)
+            if tag == FLOAT_TAG:
+                return self.construct_yaml_float(node)
+            if tag == BOOL_TAG:
+                return self.construct_yaml_bool(node)
+            if tag == NULL_TAG:
+                return None
+            return self.construct_object(node, deep=True)
+        except _CONSTRUCTION_ERRORS:
+            return _invalid(node)
 
 
 class _TooDeep(Exception):

@@ -172,7 +172,7 @@ def _layout(matrix: Matrix, metric: MetricName | None, width: int) -> _Layout:
     detailed: dict[str, int] = {}
     wanted: dict[str, int] = {}
     for stage in matrix.stages:
-        entries = [e for e in matrix.entries if e.stage.id == stage.id]
+        entries = matrix.stage_entries(stage.id)
         lines = [cell_len(_entry_line(e, metric, lang, largest).plain) for e in entries]
         if metric is not None:
             total = matrix.stage_figure(metric, stage.id)
@@ -269,9 +269,7 @@ def _table(
     table.add_column(
         label("channel", lang).capitalize(), footer=footer_label, width=layout.channel_width
     )
-    stage_largest = max(
-        (matrix.stage_figure("volume", s.id) or 0.0 for s in matrix.stages), default=0.0
-    )
+    stage_largest = matrix.largest_stage_volume
     for stage in page:
         footer: Text | str = ""
         if metric is not None:

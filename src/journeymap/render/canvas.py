@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from journeymap.render.dotwriter import Digraph
 from journeymap.render.themes import SIZES, Sizes, Theme
-from journeymap.views.grid import Grid
+from journeymap.views.grid import Grid, Note
 from journeymap.views.labels import MARKS, Lang
 
 if TYPE_CHECKING:
@@ -84,6 +84,10 @@ class Canvas:
     rows: list[Row] = field(default_factory=list)
     labels: dict[tuple[str, int, int], tuple[str, float]] = field(default_factory=dict)
     """Labels already built, by (row kind, column, lane): sizing and drawing share them."""
+    header_lines: int = 1
+    """Lines of the tallest stage header, measured once (per stage, it was quadratic)."""
+    stage_ideas: dict[int, tuple[Note, ...]] | None = None
+    """Each stage's opportunities by its first column, indexed on first use."""
 
     @property
     def theme(self) -> Theme:

@@ -38,6 +38,7 @@ def build_dot(grid: Grid, options: Options) -> str:
     # the graph's name becomes the SVG's <title>, which screen readers announce
     canvas = Canvas(grid, options, Digraph(plain(grid.title)))
     canvas.widths = cells.column_widths(canvas)
+    canvas.header_lines = _header_lines(canvas)
     canvas.rows = _rows(canvas)
     _frame(canvas)
     _label_column(canvas)
@@ -183,7 +184,7 @@ def _stage(canvas: Canvas, parent: Graph, stage_index: int) -> None:
     count = chars(width_in, sizes.stage, bold=True)
     wrapped = lines(stage.name, count, sizes.stage_lines)
     # every header as tall as the tallest, so the stage boxes line up
-    missing = _header_lines(canvas) - (wrapped.count("<BR/>") + 1)
+    missing = canvas.header_lines - (wrapped.count("<BR/>") + 1)
     name = font(wrapped + "<BR/> " * missing, theme.header_text, sizes.stage, True)
     whose = comparison.stage_owner_line(canvas, stage, chars(width_in, sizes.small))
     if whose:

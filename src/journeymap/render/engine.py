@@ -13,12 +13,14 @@ every format.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import sysconfig
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,9 @@ INSTALL_HINT = (
     "Windows: winget install graphviz), or `pip install graphviz-pure` for SVG and PNG only"
 )
 TIMEOUT = 300
+_LIVE: set[subprocess.Popen[bytes]] = set()
+"""Layout programs running now, from any thread, so that an interruption can stop them."""
+_LOCK = threading.Lock()
 _PDF_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)[0-9]{14}")
 
 
@@ -96,22 +101,43 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
         )
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     try:
-        done = subprocess.run(
+        process = subprocess.Popen(
             [engine.program, f"-T{fmt}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=env,
-            timeout=TIMEOUT,
-            check=False,
         )
     except OSError as exc:
         raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
+    with _LOCK:
+        _LIVE.add(process)
+    try:
+        out, err = process.communicate(source.encode("utf-8"), timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         raise EngineError(f"{engine.name} took more than {TIMEOUT} s and was stopped") from None
-    if done.returncode != 0 or not done.stdout:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = message[0] if message else f"exit code {done.returncode}"
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}") from None
+    finally:
+        with _LOCK:
+            _LIVE.discard(process)
+        if process.returncode is None:  # interrupted or timed out: never leave it running
+            process.kill()
+            process.wait()
+    if process.returncode != 0 or not out:
+        message = err.decode("utf-8", "replace").strip().splitlines()
+        detail = message[0] if message else f"exit code {process.returncode}"
         raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
     if fmt == "pdf":
-        return _PDF_DATES.sub(rb"\g<1>19700101000000", done.stdout)
-    return done.stdout
+        return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
+    return out
+
+
+def stop_children() -> None:
+    """Kill every layout program still running (the run is being interrupted)."""
+    with _LOCK:
+        running = list(_LIVE)
+    for process in running:
+        with contextlib.suppress(OSError):
+            process.kill()

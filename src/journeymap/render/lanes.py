@@ -34,10 +34,11 @@ def _mark(canvas: Canvas, key: str) -> str:
 
 def _stage_ideas(canvas: Canvas, column: Column) -> tuple[Note, ...]:
     """A stage's opportunities go in its first column."""
-    for stage in canvas.grid.stages:
-        if stage.columns and stage.columns[0] == column.index:
-            return stage.opportunities
-    return ()
+    if canvas.stage_ideas is None:  # indexed once: a scan per column was quadratic
+        canvas.stage_ideas = {
+            stage.columns[0]: stage.opportunities for stage in canvas.grid.stages if stage.columns
+        }
+    return canvas.stage_ideas.get(column.index, ())
 
 
 def _notes(canvas: Canvas, row: Row, column: Column) -> tuple[tuple[str, Note], ...]:

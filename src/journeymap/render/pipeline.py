@@ -10,6 +10,7 @@ import contextlib
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from journeymap.model.journey import Journey
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import Engine, run
+from journeymap.render.engine import Engine, run, stop_children
 from journeymap.render.mermaid import build_mermaid
 from journeymap.views.grid import build_grid, emotion_view, path_view
 
@@ -69,6 +70,8 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
         if path.is_dir():
             return _per_journey(every, path, fmt or "svg")
         found = format_of(path)
+        if found is None and _is_special(path):
+            return Plan(fmt or "svg", (Job(every, path),))  # -o /dev/null, a pipe, a device
         if found is None:
             if not path.suffix:
                 raise PlanError(
@@ -86,6 +89,14 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
             )
         return Plan(found, (Job(every, path),))
     return _per_journey(every, Path(), fmt or "svg")
+
+
+def _is_special(path: Path) -> bool:
+    """An existing target that is not a file or folder: written through, format from --format."""
+    try:
+        return not (path.is_dir() or path.is_file()) and path.exists()
+    except OSError:
+        return False
 
 
 def _per_journey(journeys: tuple[Journey, ...], folder: Path, fmt: str) -> Plan:
@@ -255,6 +266,7 @@ def draw_files(
             assert item.temp is not None
             _move_into_place(Path(item.temp), target, umask)
     except BaseException:
+        stop_children()  # layout programs of the threads (the workers stop their own)
         close = getattr(results, "close", None)
         if close is not None:
             close()  # stop the workers first, so that none writes after the sweep
@@ -300,8 +312,12 @@ def execute(
     OutputError. One output per input file in a folder goes through `draw_files`.
     """
 
+    stopping = threading.Event()
+
     def one(job: Job) -> None:
         data = render(job.journeys, chosen.fmt, options, engine, view)
+        if stopping.is_set():
+            return  # interrupted meanwhile: write nothing more
         if job.target is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -323,6 +339,8 @@ def execute(
                 if done:
                     done()
         except BaseException:
+            stopping.set()
             for future in futures:
                 future.cancel()
+            stop_children()
             raise

@@ -38,7 +38,12 @@ def plain(text: str) -> str:
     """Text for a quoted DOT string (`dotwriter.quote` escapes the quotes): a string
     attribute is unescaped once when read and once more when `\\N` and the like are
     expanded, so one backslash takes four."""
+    if len(text) > TOOLTIP_LENGTH:  # a text of megabytes would be copied into every cell
+        text = text[: TOOLTIP_LENGTH - 1] + "…"
     return clean(text).replace("\\", "\\" * 4)
+
+
+TOOLTIP_LENGTH = 1000
 
 
 def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
@@ -51,8 +56,14 @@ def _wrap(text: str, width: int, lines: int | None) -> tuple[str, ...]:
     """Cached: a map wraps the same words at the same width more than once (sizing, then
     drawing; the same touchpoint names and irritants in many cells), and textwrap is
     slow."""
-    glued = _GLUED.sub("\u00a0", clean(text))
+    # Only the first lines are drawn: wrapping a text of megabytes whole (textwrap copies
+    # the rest of a long word for each line it cuts) was quadratic.
+    bound = (lines + 1) * (max(width, 4) + 1) * 4 if lines is not None else len(text)
+    cut = len(text) > bound
+    glued = _GLUED.sub("\u00a0", clean(text[:bound] if cut else text))
     wrapped = textwrap.wrap(glued, width=max(width, 4), break_long_words=True) or [""]
+    if lines is not None and cut and len(wrapped) <= lines:
+        wrapped.append("")
     if lines is not None and len(wrapped) > lines:
         wrapped = wrapped[:lines]
         last = wrapped[-1]

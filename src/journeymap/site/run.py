@@ -116,9 +116,11 @@ def serve(
     address = f"http://{host}:{server.server_address[1]}/"
     stream.write(f"serving {out} at {address} (rebuilt when a journey changes; Ctrl-C stops)\n")
     stream.flush()
+    from journeymap.signals import Interrupted
+
     try:
         server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C is how a preview server ends
         pass
     finally:
         stop.set()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from journeymap.model.journey import Channel, ChannelKind, Journey, Phase, Stage, Step, Touchpoint
 from journeymap.views import metrics
@@ -107,12 +108,34 @@ class Matrix:
 
     def stage_figure(self, metric: MetricName, stage_id: str) -> float | None:
         """The footer figure: the stage's total volume or its volume-weighted mean."""
-        return _aggregate(metric, (e for e in self.entries if e.stage.id == stage_id))
+        return _aggregate(metric, self._by_stage.get(stage_id, ()))
+
+    def stage_entries(self, stage_id: str) -> list[Entry]:
+        """The visible touchpoints of one stage, in chronological order."""
+        return self._by_stage.get(stage_id, [])
+
+    @cached_property
+    def largest_stage_volume(self) -> float:
+        """The largest stage total volume, the scale of the footer's heat colours."""
+        return max((self.stage_figure("volume", s.id) or 0.0 for s in self.stages), default=0.0)
+
+    @cached_property
+    def _by_stage(self) -> dict[str, list[Entry]]:
+        """Entries grouped once: filtering all entries per stage was quadratic in stages."""
+        grouped: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            grouped.setdefault(entry.stage.id, []).append(entry)
+        return grouped
 
     def total(self, metric: MetricName) -> float | None:
         return _aggregate(metric, self.entries)
 
     def largest_volume(self) -> float:
+        return self._largest_volume
+
+    @cached_property
+    def _largest_volume(self) -> float:
+        """Computed once: the text format asks for it on every page."""
         return max((float(e.touchpoint.volume or 0) for e in self.entries), default=0.0)
 
     def summary(self) -> Summary:

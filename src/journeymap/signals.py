@@ -1,0 +1,45 @@
+"""Ctrl-C and SIGTERM: stop everything, say so in one line, exit 130 or 143.
+
+Python turns SIGINT into KeyboardInterrupt, which typer swallows into a silent exit
+130, and leaves SIGTERM to kill the process outright: worker processes then go on
+rendering as orphans and Graphviz children run to the end. Both signals raise
+`Interrupted` in the main process instead, which unwinds every `finally` (temporary
+files removed, pools terminated, children killed) up to the entry point. Workers turn
+the same signals into a quiet SystemExit, which kills their own Graphviz child.
+"""
+
+from __future__ import annotations
+
+import signal
+from types import FrameType
+
+HANDLED = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(BaseException):
+    """The user or the system asked the run to stop; `code` is the conventional status."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+def _exit_worker(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def install() -> None:
+    """In the main process. A SIGINT ignored by the shell (a background job) stays ignored."""
+    for signum in HANDLED:
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, _interrupt)
+
+
+def install_in_worker() -> None:
+    """In a worker process: stop quietly; the parent reports the interruption."""
+    for signum in HANDLED:
+        signal.signal(signum, _exit_worker)
