@@ -61,6 +61,23 @@ class Suppressed:
     column: int
 
 
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter may say about a code (SARIF lists them as the driver's rules).
+
+    It lives here, below both the linter and the reporters, so that the lint registry
+    can describe its rules without reaching up into the output layer.
+    """
+
+    code: str
+    name: str
+    summary: str
+    severity: str = "error"
+    help_uri: str | None = None
+    doc: str = ""
+    tags: tuple[str, ...] = ()
+
+
 RULES_URL = "https://github.com/journeymap/journeymap/blob/main/docs/rules.md"
 """Where each rule's documentation lives, one anchor per code (`#jm402`)."""
 
@@ -104,3 +121,18 @@ VALIDITY_SUMMARIES: dict[str, str] = {
     "JM007": "A reference names an id that is not declared.",
     "JM008": "An id is declared twice in a file, or a journey id is used by two files.",
 }
+
+
+def validity_rules() -> tuple[RuleInfo, ...]:
+    """The file-validity codes (JM0xx) as rules, for reporters that list their rules."""
+    return tuple(
+        RuleInfo(
+            code,
+            name,
+            VALIDITY_SUMMARIES[code],
+            "error",
+            help_uri=rule_url(code),
+            tags=("customer-journey", "validity"),
+        )
+        for code, name in VALIDITY_CODES.values()
+    )

@@ -14,7 +14,6 @@ RULE_MODULES = sorted(Path(journeymap.lint.rules.__file__).parent.glob("*.py"))
 ALLOWED = (
     "journeymap.model",
     "journeymap.lint.rule",
-    "journeymap.lint.config",
     "journeymap.lint.text",
     "journeymap.lint.sentence",
 )

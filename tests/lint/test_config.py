@@ -285,3 +285,16 @@ def test_every_threshold_has_a_range() -> None:
     for key, default in THRESHOLDS.items():
         low, high = THRESHOLD_RANGES[key]
         assert low <= default <= high, key
+
+
+def test_the_thresholds_a_file_may_set_are_the_options_the_rules_declare(
+    tmp_path: Path,
+) -> None:
+    from journeymap.lint.registry import all_rules
+
+    declared = sorted({option.key for r in all_rules() for option in r.options})
+    assert "max-stages" in declared and "poor-csat" in declared
+    path = _project(tmp_path, "journeymap.toml", "[lint.thresholds]\nmax-stage = 3\n")
+    result = invoke("lint", path)
+    assert result.code == 2
+    assert result.stderr.rstrip("\n").endswith(f"known: {', '.join(declared)}")

@@ -32,3 +32,16 @@ def test_codes_and_names_are_unique() -> None:
     rules = all_rules()
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
+
+
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.options], ids=lambda r: r.code)
+def test_each_rules_options_are_documented_under_it(rule: Rule) -> None:
+    """docs/rules.md tells, in the rule's own section, the options it reads and their bounds."""
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = current.split(f'<a id="{rule.code.lower()}"></a>')[1].split("\n### ")[0]
+    for option in rule.options:
+        assert option.low <= option.default <= option.high, option.key
+        assert (
+            f"- `{option.key}` (default {option.default}, from {option.low} to {option.high})"
+            in section
+        )

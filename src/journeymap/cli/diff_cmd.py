@@ -148,7 +148,8 @@ def _report_invalid(outcome: Outcome) -> None:
             f"({stale.code} line {stale.line}: {stale.message}); compared as absent\n"
         )
     if outcome.invalid:
-        from journeymap.output.report import Report, reporter
+        from journeymap.output.report import Report
+        from journeymap.output.reporters import reporter
 
         files = len({d.path for d in outcome.invalid})
         reporter("text").write(Report(outcome.invalid, files, "validate"), sys.stderr)

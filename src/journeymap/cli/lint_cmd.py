@@ -97,7 +97,8 @@ def lint(
         TextReporter().write_stream(run, run.files_checked, "lint", target)
     else:
         from journeymap.lint.registry import rule_infos
-        from journeymap.output.report import Report, reporter
+        from journeymap.output.report import Report
+        from journeymap.output.reporters import reporter
 
         found = list(run)
         report = Report(found, run.files_checked, "lint", rule_infos(), run.suppressed)

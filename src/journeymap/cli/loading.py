@@ -70,7 +70,8 @@ def load_valid(
 
 def fail_invalid(diagnostics: list[Diagnostic], files: int, unreadable: bool) -> NoReturn:
     """Report invalid files as `validate` does, on stderr, and exit 1 (2: unreadable)."""
-    from journeymap.output.report import Report, reporter
+    from journeymap.output.report import Report
+    from journeymap.output.reporters import reporter
 
     reporter("text").write(Report(diagnostics, files, "validate"), sys.stderr)
     raise SystemExit(exits.USAGE if unreadable else exits.FINDINGS)

@@ -114,7 +114,8 @@ def _report(outcome: Outcome, output: Path) -> None:
     from journeymap.output.report import pluralise
 
     if outcome.invalid:
-        from journeymap.output.report import Report, reporter
+        from journeymap.output.report import Report
+        from journeymap.output.reporters import reporter
 
         reporter("text").write(Report(outcome.invalid, outcome.journeys, "validate"), sys.stderr)
         sys.stderr.write(f"site not written: fix the files above ({output} is unchanged)\n")

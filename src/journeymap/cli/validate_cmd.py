@@ -34,7 +34,8 @@ def validate(
     from journeymap.diagnostics import Diagnostic
     from journeymap.load.batch import validity
     from journeymap.load.repository import duplicate_journey_ids, merged
-    from journeymap.output.report import Report, reporter, validity_rules
+    from journeymap.output.report import Report, validity_rules
+    from journeymap.output.reporters import reporter
     from journeymap.parallel import run_per_file
 
     files = journey_paths(paths, exclude)

@@ -2,39 +2,30 @@
 
 The nearest configuration above each linted file applies, as with ruff and yamllint, so
 a monorepo can hold teams with different word lists. Every key is checked: a misspelt
-threshold that silently fell back to its default would be worse than an error.
+threshold that silently fell back to its default would be worse than an error. The
+thresholds a file may set are the options the rules declare (journeymap.lint.settings),
+collected by the registry; the rules never import this loader.
 """
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from journeymap.diagnostics import SEVERITIES, SEVERITY_RANK, Severity
+from journeymap.lint import registry
+from journeymap.lint.rule import Rule
+from journeymap.lint.settings import ConfigError as ConfigError
+from journeymap.lint.settings import LintConfig as LintConfig
+from journeymap.lint.settings import today as today
 
 CONFIG_FILES = ("journeymap.toml", "pyproject.toml")
 
 # Sections other commands may own under [tool.journeymap]; only `lint` is read here.
 KNOWN_SECTIONS = frozenset({"lint"})
-
-THRESHOLDS: dict[str, int] = {
-    "max-stages": 7,
-    "max-steps-per-stage": 7,
-    "max-touchpoints-per-step": 4,
-    "max-channels": 9,
-    "max-step-length": 90,
-    "poor-csat": 60,
-    "poor-nps": 0,
-    "poor-ces": 5,
-    "max-metric-age-days": 365,
-    "min-metric-n": 30,
-    "max-review-age-days": 365,
-}
 
 _LINT_KEYS = frozenset(
     {
@@ -50,22 +41,6 @@ _LINT_KEYS = frozenset(
 )
 _LANGS = ("fr", "en")
 
-THRESHOLD_RANGES: dict[str, tuple[int, int]] = {
-    "max-stages": (1, 1000),
-    "max-steps-per-stage": (1, 1000),
-    "max-touchpoints-per-step": (1, 1000),
-    "max-channels": (1, 1000),
-    "max-step-length": (1, 100_000),
-    "poor-csat": (0, 100),
-    "poor-nps": (-100, 100),
-    "poor-ces": (1, 7),
-    "max-metric-age-days": (1, 36_500),
-    "min-metric-n": (1, 10_000_000),
-    "max-review-age-days": (1, 36_500),
-}
-"""What each threshold can mean: a count of at least one, or a value on its score's scale.
-A threshold outside its range is a typo that would silence (or fire) a rule everywhere."""
-
 
 def _kind(value: Any) -> str:
     if isinstance(value, dict):
@@ -79,74 +54,43 @@ def _kind(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-class ConfigError(Exception):
-    """A configuration the linter cannot honour: a usage error, exit code 2."""
+def __getattr__(name: str) -> Any:
+    """THRESHOLDS and THRESHOLD_RANGES, read from the options the rules declare."""
+    if name == "THRESHOLDS":
+        return {key: option.default for key, option in registry.options().items()}
+    if name == "THRESHOLD_RANGES":
+        return {key: (option.low, option.high) for key, option in registry.options().items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def today() -> date:
-    """The day rules age figures against: JOURNEYMAP_TODAY (ISO date) pins it for tests and
-    reproducible CI runs, as SOURCE_DATE_EPOCH pins build dates."""
-    pinned = os.environ.get("JOURNEYMAP_TODAY", "").strip()
-    if not pinned:
-        return date.today()
-    try:
-        return date.fromisoformat(pinned)
-    except ValueError:
-        raise ConfigError(
-            f"JOURNEYMAP_TODAY={pinned!r} is not a date; write it like 2026-12-01"
-        ) from None
+def enabled_codes(config: LintConfig) -> frozenset[str]:
+    """Codes of the rules that run: selected, minus ignored (codes, names or families)."""
+    chosen = {r.code for s in config.select for r in _resolve(s, config.source, "select")}
+    dropped = {r.code for s in config.ignore for r in _resolve(s, config.source, "ignore")}
+    return frozenset(chosen - dropped)
 
 
-@dataclass(frozen=True, slots=True)
-class LintConfig:
-    """What the rules may read: thresholds and word lists; and what the linter applies."""
-
-    source: str | None = None
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity = "error"
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    thresholds: Mapping[str, int] = field(default_factory=lambda: dict(THRESHOLDS))
-    internal_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    company_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    allowed_words: tuple[str, ...] = ()
-    today: date = field(default_factory=today)
-
-    def threshold(self, name: str) -> int:
-        return self.thresholds[name]
-
-    def enabled_codes(self) -> frozenset[str]:
-        """Codes of the rules that run: selected, minus ignored (codes, names or families)."""
-        chosen = {r.code for s in self.select for r in _resolve(s, self.source, "select")}
-        dropped = {r.code for s in self.ignore for r in _resolve(s, self.source, "ignore")}
-        return frozenset(chosen - dropped)
-
-    def severity_of(self, code: str, default: Severity) -> Severity:
-        return self.severity.get(code, default)
-
-    def with_overrides(
-        self,
-        select: list[str] | None = None,
-        ignore: list[str] | None = None,
-    ) -> LintConfig:
-        """Command-line selections replace the file's, as they do in ruff."""
-        updated = self
-        if select:
-            updated = replace(updated, select=_split(select))
-        if ignore:
-            updated = replace(updated, ignore=(*updated.ignore, *_split(ignore)))
-        updated.enabled_codes()
-        return updated
+def with_overrides(
+    config: LintConfig,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> LintConfig:
+    """Command-line selections replace the file's, as they do in ruff."""
+    updated = config
+    if select:
+        updated = replace(updated, select=_split(select))
+    if ignore:
+        updated = replace(updated, ignore=(*updated.ignore, *_split(ignore)))
+    enabled_codes(updated)
+    return updated
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _resolve(selector: str, source: str | None, key: str) -> tuple[Any, ...]:
-    from journeymap.lint.registry import select
-
-    found = select(selector)
+def _resolve(selector: str, source: str | None, key: str) -> tuple[Rule, ...]:
+    found = registry.select(selector)
     if not found:
         where = f"{source}: " if source else ""
         raise ConfigError(
@@ -183,8 +127,6 @@ def _severity(value: Any, where: str) -> Severity:
 
 def parse(table: Mapping[str, Any], source: str) -> LintConfig:
     """A LintConfig from the `lint` table; `source` names it in error messages."""
-    from journeymap.lint.registry import find
-
     unknown = sorted(set(table) - _LINT_KEYS)
     if unknown:
         raise ConfigError(
@@ -203,7 +145,7 @@ def parse(table: Mapping[str, Any], source: str) -> LintConfig:
             raise ConfigError(f"{source}: severity must be a table such as {{JM401 = 'error'}}")
         overrides: dict[str, Severity] = {}
         for key, value in raw.items():
-            target = find(key)
+            target = registry.find(key)
             if target is None:
                 raise ConfigError(f"{source}: severity: unknown rule {key!r}")
             overrides[target.code] = _severity(value, f"{source}: severity.{key}")
@@ -212,14 +154,17 @@ def parse(table: Mapping[str, Any], source: str) -> LintConfig:
         raw = table["thresholds"]
         if not isinstance(raw, dict):
             raise ConfigError(f"{source}: thresholds must be a table such as {{max-stages = 8}}")
-        values = dict(THRESHOLDS)
+        declared = registry.options()
+        values: dict[str, int] = {}
         for key, value in raw.items():
-            if key not in THRESHOLDS:
+            if key not in declared:
                 raise ConfigError(
                     f"{source}: thresholds: unknown key {key!r}; "
-                    f"known: {', '.join(sorted(THRESHOLDS))}"
+                    f"known: {', '.join(sorted(declared))}"
                 )
-            low, high = THRESHOLD_RANGES.get(key, (0, 10_000_000))
+            # A threshold outside its range is a typo that would silence (or fire) a rule
+            # everywhere; each rule declares what its options can mean.
+            low, high = declared[key].low, declared[key].high
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(
                     f"{source}: thresholds.{key} must be a whole number from {low} to {high}, "
@@ -240,7 +185,7 @@ def parse(table: Mapping[str, Any], source: str) -> LintConfig:
     if "allowed-words" in table:
         allowed = _strings(table["allowed-words"], f"{source}: allowed-words")
         config = replace(config, allowed_words=allowed)
-    config.enabled_codes()
+    enabled_codes(config)
     return config
 
 

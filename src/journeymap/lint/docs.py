@@ -7,9 +7,8 @@ fails when docs/rules.md is stale.
 from __future__ import annotations
 
 from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES
-from journeymap.lint.config import THRESHOLDS
-from journeymap.lint.registry import FAMILY_TITLES, all_rules
-from journeymap.lint.rule import Rule
+from journeymap.lint.registry import FAMILY_TITLES, all_rules, options
+from journeymap.lint.rule import Option, Rule
 
 HEADER = """\
 # journeymap lint rules
@@ -49,6 +48,13 @@ def _markdown_doc(doc: str) -> str:
     return "\n".join(lines)
 
 
+def _option_line(option: Option) -> str:
+    return (
+        f"- `{option.key}` (default {option.default}, from {option.low} to {option.high}): "
+        f"{option.doc}"
+    )
+
+
 def markdown() -> str:
     parts = [HEADER, "| code | name | severity | summary |", "|---|---|---|---|"]
     parts += [f"| {r.code} | `{r.name}` | {r.severity} | {r.summary} |" for r in all_rules()]
@@ -61,8 +67,18 @@ def markdown() -> str:
         anchor = f'<a id="{r.code.lower()}"></a>'
         parts += [f"### {anchor}{r.code} `{r.name}` ({r.severity})", "", f"{r.summary}", ""]
         parts += [_markdown_doc(r.doc), ""]
-    parts += ["## Thresholds", "", "| key | default |", "|---|---|"]
-    parts += [f"| `{key}` | {value} |" for key, value in THRESHOLDS.items()]
+        if r.options:
+            parts += ["Options, under `thresholds` in the configuration:", ""]
+            parts += [*(_option_line(option) for option in r.options), ""]
+    readers: dict[str, list[str]] = {}
+    for r in all_rules():
+        for option in r.options:
+            readers.setdefault(option.key, []).append(r.code)
+    parts += ["## Thresholds", "", "| key | default | range | rules |", "|---|---|---|---|"]
+    parts += [
+        f"| `{key}` | {o.default} | {o.low} to {o.high} | {', '.join(readers[key])} |"
+        for key, o in options().items()
+    ]
     parts += ["", "## Validity errors (cannot be disabled)", ""]
     parts += [
         f'- <a id="{code.lower()}"></a>**{code}** `{name}`: {VALIDITY_SUMMARIES[code]}'

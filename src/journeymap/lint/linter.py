@@ -12,7 +12,7 @@ from pathlib import Path
 
 from journeymap.diagnostics import Diagnostic, Severity, Suppressed
 from journeymap.lint import suppressions
-from journeymap.lint.config import LintConfig, Resolver, at_least
+from journeymap.lint.config import LintConfig, Resolver, at_least, enabled_codes, with_overrides
 from journeymap.lint.registry import all_rules, find
 from journeymap.lint.rule import Rule
 from journeymap.lint.rules.meta import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
@@ -35,7 +35,7 @@ def lint_with_suppressed(
     if not loaded.ok or loaded.journey is None:
         return list(loaded.diagnostics), []
     journey = loaded.journey
-    enabled = config.enabled_codes()
+    enabled = enabled_codes(config)
     found: set[Diagnostic] = set()
     for rule in all_rules():
         if rule.check is None or rule.code not in enabled:
@@ -175,6 +175,6 @@ def lint_run(
     """
     work: list[tuple[Path, LintConfig, Severity]] = []
     for path in files:
-        config = resolver.for_file(path).with_overrides(select, ignore)
+        config = with_overrides(resolver.for_file(path), select, ignore)
         work.append((path, config, fail_on or config.fail_on))
     return LintRun(work, jobs)

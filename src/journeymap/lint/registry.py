@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
-from journeymap.lint.rule import Rule
-from journeymap.output.report import RuleInfo
+from journeymap.diagnostics import RuleInfo, rule_url, validity_rules
+from journeymap.lint.rule import Option, Rule
 
 FAMILY_MODULES = (
     "journeymap.lint.rules.scope",
@@ -59,6 +59,21 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(found, key=lambda r: r.code))
 
 
+@cache
+def options() -> dict[str, Option]:
+    """Every option the rules declare, by key, in the order of the rules that read it.
+
+    Rules that read the same option (JM603 and JM604 both judge a poor score) declare
+    the same Option object; two different declarations of one key are a programming error.
+    """
+    found: dict[str, Option] = {}
+    for r in all_rules():
+        for option in r.options:
+            if found.setdefault(option.key, option) != option:
+                raise AssertionError(f"{r.code} redeclares the option {option.key!r}")
+    return found
+
+
 def find(key: str) -> Rule | None:
     """The rule with this code (any case) or name."""
     wanted = key.strip()
@@ -84,9 +99,6 @@ def select(selector: str) -> tuple[Rule, ...]:
 
 def rule_infos() -> tuple[RuleInfo, ...]:
     """The catalogue reporters show (SARIF's driver rules): validity codes, then lint rules."""
-    from journeymap.diagnostics import rule_url
-    from journeymap.output.report import validity_rules
-
     return validity_rules() + tuple(
         RuleInfo(
             r.code,

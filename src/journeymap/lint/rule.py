@@ -2,22 +2,24 @@
 
 A rule reads only the validated model and says *where* in the data the problem is (a data
 path); the linter turns that path into a line and column. So rules never see YAML, and
-reporters never see rules' logic.
+reporters never see rules' logic. A rule declares the options it reads next to its
+check (`options=`), so the loader and the documentation learn them from the registry.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journeymap.diagnostics import Severity
+from journeymap.lint.settings import LintConfig as LintConfig
+from journeymap.lint.settings import Option as Option
 from journeymap.load.positions import Loc as Loc
 from journeymap.load.positions import Target as Target
 
 if TYPE_CHECKING:
-    from journeymap.lint.config import LintConfig
     from journeymap.model.journey import Journey
 
 
@@ -43,13 +45,17 @@ class Rule:
     check: Check | None
     summary: str
     doc: str
+    options: tuple[Option, ...] = ()
+    """The configuration options the check reads, with their defaults and ranges."""
 
     @property
     def family(self) -> str:
         return self.code[:3]
 
 
-def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Rule]:
+def rule(
+    code: str, name: str, severity: Severity, options: Sequence[Option] = ()
+) -> Callable[[Check], Rule]:
     """Declare a rule from its check function; the docstring is its public documentation.
 
     The docstring's first line is the summary shown by `journeymap rules`; the rest,
@@ -59,6 +65,6 @@ def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Rule]:
     def wrap(check: Check) -> Rule:
         doc = inspect.cleandoc(check.__doc__ or "")
         summary, _, rest = doc.partition("\n")
-        return Rule(code, name, severity, check, summary.strip(), rest.strip())
+        return Rule(code, name, severity, check, summary.strip(), rest.strip(), tuple(options))
 
     return wrap

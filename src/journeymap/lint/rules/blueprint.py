@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, Loc, rule
+from journeymap.lint.rule import Finding, LintConfig, Loc, Option, rule
 from journeymap.model.journey import Journey, Opportunity
 
+MAX_REVIEW_AGE_DAYS = Option(
+    "max-review-age-days", 365, 1, 36_500, "Days since the journey's last review."
+)
 
-@rule("JM801", "stale-journey", "warning")
+
+@rule("JM801", "stale-journey", "warning", options=(MAX_REVIEW_AGE_DAYS,))
 def stale_journey(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """The journey was last `reviewed` longer ago than `max-review-age-days` (default 365).
 
@@ -31,7 +34,7 @@ def stale_journey(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """
     if journey.reviewed is None or journey.status == "archived":
         return
-    limit = config.threshold("max-review-age-days")
+    limit = config.value(MAX_REVIEW_AGE_DAYS)
     age = (config.today - journey.reviewed).days
     if age > limit:
         yield Finding(

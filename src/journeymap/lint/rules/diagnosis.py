@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, rule
+from journeymap.lint.rule import Finding, LintConfig, Option, rule
 from journeymap.model.journey import Journey, Metrics
+
+POOR_NPS = Option("poor-nps", 0, -100, 100, "An NPS below this is poor.")
+POOR_CSAT = Option("poor-csat", 60, 0, 100, "A CSAT (%) below this is poor.")
+POOR_CES = Option("poor-ces", 5, 1, 7, "A CES (1 to 7) at or above this is poor.")
+POOR_SCORES = (POOR_CSAT, POOR_NPS, POOR_CES)
 
 
 def poor_scores(metrics: Metrics | None, config: LintConfig) -> list[str]:
@@ -22,11 +26,11 @@ def poor_scores(metrics: Metrics | None, config: LintConfig) -> list[str]:
     if metrics is None:
         return []
     poor: list[str] = []
-    if metrics.nps is not None and metrics.nps < config.threshold("poor-nps"):
+    if metrics.nps is not None and metrics.nps < config.value(POOR_NPS):
         poor.append(f"NPS {metrics.nps:g}")
-    if metrics.csat is not None and metrics.csat < config.threshold("poor-csat"):
+    if metrics.csat is not None and metrics.csat < config.value(POOR_CSAT):
         poor.append(f"CSAT {metrics.csat:g} %")
-    if metrics.ces is not None and metrics.ces >= config.threshold("poor-ces"):
+    if metrics.ces is not None and metrics.ces >= config.value(POOR_CES):
         poor.append(f"CES {metrics.ces:g}")
     return poor
 
@@ -79,7 +83,7 @@ def touchpoint_without_metric(journey: Journey, config: LintConfig) -> Iterator[
             )
 
 
-@rule("JM603", "poor-score-without-irritant", "warning")
+@rule("JM603", "poor-score-without-irritant", "warning", options=POOR_SCORES)
 def poor_score_without_irritant(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A touchpoint scores poorly but records no irritant: what goes wrong there?
 
@@ -105,7 +109,7 @@ def poor_score_without_irritant(journey: Journey, config: LintConfig) -> Iterato
             )
 
 
-@rule("JM604", "delight-on-poor-score", "warning")
+@rule("JM604", "delight-on-poor-score", "warning", options=POOR_SCORES)
 def delight_on_poor_score(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A touchpoint records a delight although it scores poorly.
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, rule
+from journeymap.lint.rule import Finding, LintConfig, Option, rule
 from journeymap.model.journey import Journey
 from journeymap.model.quantities import parse_period
 
+MAX_METRIC_AGE_DAYS = Option(
+    "max-metric-age-days", 365, 1, 36_500, "Days since a metric's period ended."
+)
+MIN_METRIC_N = Option("min-metric-n", 30, 1, 10_000_000, "Answers a score needs.")
 
-@rule("JM701", "stale-metric", "warning")
+
+@rule("JM701", "stale-metric", "warning", options=(MAX_METRIC_AGE_DAYS,))
 def stale_metric(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A touchpoint's metrics were measured longer ago than `max-metric-age-days`.
 
@@ -32,7 +36,7 @@ def stale_metric(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     Bad (en): `metrics: {nps: 12, source: Post-call survey, period: 2023}`
     Good (en): `metrics: {nps: 18, source: Post-call survey, period: 2026-09, n: 230}`
     """
-    limit = config.threshold("max-metric-age-days")
+    limit = config.value(MAX_METRIC_AGE_DAYS)
     for ref, touchpoint in journey.iter_touchpoints():
         metrics = touchpoint.metrics
         if metrics is None or metrics.period is None:
@@ -79,7 +83,7 @@ def metric_without_source(journey: Journey, config: LintConfig) -> Iterator[Find
             )
 
 
-@rule("JM703", "small-sample-metric", "warning")
+@rule("JM703", "small-sample-metric", "warning", options=(MIN_METRIC_N,))
 def small_sample_metric(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A touchpoint's metrics stand on fewer answers than `min-metric-n`.
 
@@ -94,7 +98,7 @@ def small_sample_metric(journey: Journey, config: LintConfig) -> Iterator[Findin
     Bad (en): `metrics: {nps: 60, source: Beta users, n: 12}`
     Good (en): `metrics: {nps: 41, source: Onboarding survey, n: 310}`
     """
-    minimum = config.threshold("min-metric-n")
+    minimum = config.value(MIN_METRIC_N)
     for ref, touchpoint in journey.iter_touchpoints():
         metrics = touchpoint.metrics
         if metrics is not None and metrics.n is not None and metrics.n < minimum:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, rule
+from journeymap.lint.rule import Finding, LintConfig, rule
 from journeymap.lint.text import find_term
 
 if TYPE_CHECKING:

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, rule
+from journeymap.lint.rule import Finding, LintConfig, Option, rule
 from journeymap.model.journey import Journey
 
+MAX_STAGES = Option("max-stages", 7, 1, 1000, "Stages a journey may have.")
+MAX_STEPS_PER_STAGE = Option("max-steps-per-stage", 7, 1, 1000, "Steps a stage may have.")
+MAX_TOUCHPOINTS_PER_STEP = Option(
+    "max-touchpoints-per-step", 4, 1, 1000, "Touchpoints a step may have."
+)
+MAX_CHANNELS = Option("max-channels", 9, 1, 1000, "Channels a journey may declare.")
+MAX_STEP_LENGTH = Option("max-step-length", 90, 1, 100_000, "Characters of a step's text.")
 
-@rule("JM501", "too-many-stages", "warning")
+
+@rule("JM501", "too-many-stages", "warning", options=(MAX_STAGES,))
 def too_many_stages(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """The journey has more stages than `max-stages` (default 7).
 
@@ -28,7 +35,7 @@ def too_many_stages(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     Bad (en): 12 stages from "Awareness" to "Churn" in one file.
     Good (en): `onboarding.yaml` and `renewal.yaml`, 4 to 6 stages each.
     """
-    limit = config.threshold("max-stages")
+    limit = config.value(MAX_STAGES)
     if len(journey.stages) > limit:
         yield Finding(
             ("stages",),
@@ -38,7 +45,7 @@ def too_many_stages(journey: Journey, config: LintConfig) -> Iterator[Finding]:
         )
 
 
-@rule("JM502", "too-many-steps", "warning")
+@rule("JM502", "too-many-steps", "warning", options=(MAX_STEPS_PER_STAGE,))
 def too_many_steps(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A stage has more steps than `max-steps-per-stage` (default 7).
 
@@ -50,7 +57,7 @@ def too_many_steps(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     Bad (en): a stage "Buy" with 11 steps.
     Good (en): "Buy" (5 steps) and "After the purchase" (3 steps).
     """
-    limit = config.threshold("max-steps-per-stage")
+    limit = config.value(MAX_STEPS_PER_STAGE)
     for index, stage in enumerate(journey.stages):
         if len(stage.steps) > limit:
             yield Finding(
@@ -61,7 +68,7 @@ def too_many_steps(journey: Journey, config: LintConfig) -> Iterator[Finding]:
             )
 
 
-@rule("JM503", "too-many-touchpoints", "warning")
+@rule("JM503", "too-many-touchpoints", "warning", options=(MAX_TOUCHPOINTS_PER_STEP,))
 def too_many_touchpoints(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A step has more touchpoints than `max-touchpoints-per-step` (default 4).
 
@@ -74,7 +81,7 @@ def too_many_touchpoints(journey: Journey, config: LintConfig) -> Iterator[Findi
     Bad (en): "I contact support" on phone, email, chat, mail, store and SMS.
     Good (en): the two channels this persona uses.
     """
-    limit = config.threshold("max-touchpoints-per-step")
+    limit = config.value(MAX_TOUCHPOINTS_PER_STEP)
     for stage_index, _, step_index, step in journey.iter_steps():
         if len(step.touchpoints) > limit:
             yield Finding(
@@ -85,7 +92,7 @@ def too_many_touchpoints(journey: Journey, config: LintConfig) -> Iterator[Findi
             )
 
 
-@rule("JM504", "too-many-channels", "warning")
+@rule("JM504", "too-many-channels", "warning", options=(MAX_CHANNELS,))
 def too_many_channels(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """The journey declares more channels than `max-channels` (default 9).
 
@@ -98,7 +105,7 @@ def too_many_channels(journey: Journey, config: LintConfig) -> Iterator[Finding]
     Bad (en): 14 channels, with "iOS app" and "Android app" apart.
     Good (en): one "App" channel.
     """
-    limit = config.threshold("max-channels")
+    limit = config.value(MAX_CHANNELS)
     if len(journey.channels) > limit:
         yield Finding(
             ("channels",),
@@ -108,7 +115,7 @@ def too_many_channels(journey: Journey, config: LintConfig) -> Iterator[Finding]
         )
 
 
-@rule("JM505", "step-text-too-long", "warning")
+@rule("JM505", "step-text-too-long", "warning", options=(MAX_STEP_LENGTH,))
 def step_text_too_long(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     """A step's text is longer than `max-step-length` characters (default 90).
 
@@ -121,7 +128,7 @@ def step_text_too_long(journey: Journey, config: LintConfig) -> Iterator[Finding
     Bad (en): `text: I go back to the first shop to place my order after comparing prices on three other sites`
     Good (en): `text: I go back to the first shop to order` with the rest in `notes`.
     """  # noqa: E501
-    limit = config.threshold("max-step-length")
+    limit = config.value(MAX_STEP_LENGTH)
     for stage_index, _, step_index, step in journey.iter_steps():
         if len(step.text) > limit:
             yield Finding(

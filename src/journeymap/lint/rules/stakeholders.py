@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, rule
+from journeymap.lint.rule import Finding, LintConfig, rule
 from journeymap.model.journey import Journey
 
 

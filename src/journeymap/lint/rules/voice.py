@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from journeymap.lint.config import LintConfig
-from journeymap.lint.rule import Finding, Loc, rule
+from journeymap.lint.rule import Finding, LintConfig, Loc, rule
 from journeymap.model.journey import Journey
 
 EXAMPLE = {"fr": "Je compare les offres", "en": "I compare the offers"}
