@@ -93,6 +93,7 @@ def _journeymap_commands(target: Path, out: Path, files: int) -> dict[str, list[
         "lint": [JOURNEYMAP, "lint", str(target)],
         "lint --format json": [JOURNEYMAP, "lint", "--format", "json", str(target)],
         "matrix --format json": [JOURNEYMAP, "matrix", "--format", "json", str(target)],
+        "matrix --format text": [JOURNEYMAP, "matrix", str(target)],
         "site -o DIR": [JOURNEYMAP, "site", str(target), "-o", str(out / "site")],
     }
     if files == 1:
@@ -135,10 +136,36 @@ def bench_sizes(sizes: list[int], repeat: int, shape: Shape) -> list[Row]:
                 commands |= _references(target)
             times = _medians(commands, repeat if files < 1000 else max(1, repeat - 2))
             floor = times["libyaml parse floor"]
+            floor_peak = _peak(commands["libyaml parse floor"])
             for name, seconds in times.items():
                 peak = _peak(commands[name]) if "reference" not in name else None
                 rows.append(Row(name, files, seconds, seconds / floor, peak))
+                if name.startswith("matrix") and peak is not None:
+                    rows[-1].note = _beyond_floor(peak, floor_peak, target)
     return rows
+
+
+def _beyond_floor(peak: float, floor_peak: float, target: Path) -> str:
+    """Memory beyond the floor's own peak (interpreter and a parse), per MiB of input."""
+    size = sum(p.stat().st_size for p in target.glob("*.yaml")) / 2**20
+    return f"peak beyond floor {(peak - floor_peak) / size:.1f}x the input"
+
+
+def bench_stages(repeat: int, stages: int = 2000) -> list[Row]:
+    """One journey with very many stages: the matrix must stay linear in them."""
+    target = _dataset("stages", 1, Shape(stages=stages, steps=2, channels=4))
+    commands = {
+        "libyaml parse floor": [PYTHON, str(HERE / "floor.py"), str(target)],
+        "validate": [JOURNEYMAP, "validate", str(target)],
+        "matrix --format json": [JOURNEYMAP, "matrix", "--format", "json", str(target)],
+        "matrix --format text": [JOURNEYMAP, "matrix", str(target)],
+    }
+    times = _medians(commands, repeat)
+    floor = times["libyaml parse floor"]
+    return [
+        Row(f"{name} ({stages} stages)", 1, seconds, seconds / floor, _peak(commands[name]))
+        for name, seconds in times.items()
+    ]
 
 
 def bench_big(repeat: int) -> list[Row]:
@@ -316,13 +343,16 @@ def import_times(*args: str, top: int = 8) -> list[tuple[str, float]]:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| benchmark | files | median s | ratio | peak MiB |",
-        "|---|---:|---:|---:|---:|",
+        "| benchmark | files | median s | ratio | peak MiB | note |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
         peak = f"{row.peak_mib:.0f}" if row.peak_mib is not None else "-"
-        lines.append(f"| {row.name} | {row.files or '-'} | {row.seconds:.3f} | {ratio} | {peak} |")
+        lines.append(
+            f"| {row.name} | {row.files or '-'} | {row.seconds:.3f} | {ratio} | {peak} "
+            f"| {row.note} |"
+        )
     return "\n".join(lines)
 
 
@@ -350,6 +380,7 @@ def main() -> None:
         rows += bench_render(args.render_files, max(1, repeat - 2), shape)
         if not args.no_big:
             rows += bench_big(repeat)
+            rows += bench_stages(repeat)
         if not args.quick:
             rows += bench_scaling(1)
     text = table(rows)

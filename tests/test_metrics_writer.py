@@ -141,3 +141,16 @@ def test_any_update_of_the_examples_changes_exactly_the_values(
     assert len(new_lines) - len(old_lines) <= 2 * len(made)
     changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b]
     assert len(changed) <= 10 * len(made)
+
+
+@pytest.mark.parametrize("source", ["0?", "a:b", "x#1", "why?", "ok: now"])
+def test_flow_mappings_quote_what_some_parser_would_split(source: str) -> None:
+    """Found by the property test: libyaml reads `source: 0?,` inside {...}, PyYAML's own
+    scanner does not; the writer quotes such values so that every parser agrees."""
+    text = (EXAMPLES / "banque-ouverture-compte.yaml").read_text(encoding="utf-8")
+    update = Update(stage=0, step=0, touchpoint=0, metrics={"source": source}, volume=None)
+    updated = apply_updates(text, [update], "banque-ouverture-compte.yaml")
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        data = yaml.load(updated, Loader=loader)
+        metrics = data["stages"][0]["steps"][0]["touchpoints"][0]["metrics"]
+        assert metrics["source"] == source

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -103,6 +104,16 @@ def matrix(
             help="Colour in the text format: auto (terminal, honours NO_COLOR), always, never.",
         ),
     ] = ColorMode.auto,
+    indent: Annotated[
+        int | None,
+        typer.Option(
+            "--indent",
+            min=0,
+            metavar="N",
+            help="Indent JSON by N spaces for reading (default: compact).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputFileOption = None,
 ) -> None:
     """Show the channels x stages matrix of each journey, then the moments they share.
@@ -146,32 +157,32 @@ def matrix(
         if output_format is MatrixFormat.text:
             _write_text(report, _console(sys.stdout, color))
         else:
-            sys.stdout.write(_render(report, output_format))
+            sys.stdout.writelines(_render(report, output_format, indent))
         return
     if output_format is MatrixFormat.text:
         buffer = io.StringIO()
         _write_text(report, _console(buffer, color))
         rendered = buffer.getvalue()
     else:
-        rendered = _render(report, output_format)
+        rendered = "".join(_render(report, output_format, indent))
     try:
         write_atomic(output, rendered)
     except OutputError as exc:
         exits.fail(str(exc))
 
 
-def _render(report: MatrixReport, output_format: MatrixFormat) -> str:
+def _render(report: MatrixReport, output_format: MatrixFormat, indent: int | None) -> Iterable[str]:
     if output_format is MatrixFormat.markdown:
         from journeymap.output import matrix_markdown
 
-        return matrix_markdown.render(report)
+        return [matrix_markdown.render(report)]
     if output_format is MatrixFormat.csv:
         from journeymap.output import matrix_csv
 
-        return matrix_csv.render(report)
+        return [matrix_csv.render(report)]
     from journeymap.output import matrix_json
 
-    return matrix_json.render(report)
+    return matrix_json.chunks(report, indent)
 
 
 def _write_text(report: MatrixReport, console: Console) -> None:

@@ -12,15 +12,16 @@ from journeymap.output.numbers import figure
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, label
 from journeymap.views.matrix import MARK_ORDER, Entry, Matrix
+from journeymap.views.matrix_table import metric_title
 from journeymap.views.metrics import METRIC_NAMES, SCORE_NAMES, MetricName
 
 _REPEAT_UP_TO = 3
 
 
-def mark_runs(entry: Entry) -> list[tuple[str, str]]:
-    """(mark key, symbols) for each mark of the entry, in MARK_ORDER."""
+def mark_runs(entry: Entry | Iterable[tuple[str, int]]) -> list[tuple[str, str]]:
+    """(mark key, symbols) for each mark of the entry (or of its marks), in MARK_ORDER."""
     runs = []
-    for key, count in entry.marks():
+    for key, count in entry.marks() if isinstance(entry, Entry) else entry:
         symbol = MARKS[key]
         runs.append((key, symbol * count if count <= _REPEAT_UP_TO else f"{symbol}×{count}"))
     return runs
@@ -37,7 +38,7 @@ def moment_texts(entries: Iterable[Entry]) -> list[tuple[str, str]]:
     return items
 
 
-def marks_text(entry: Entry) -> str:
+def marks_text(entry: Entry | Iterable[tuple[str, int]]) -> str:
     return "".join(symbols for _, symbols in mark_runs(entry))
 
 
@@ -51,10 +52,6 @@ def legend_items(lang: Lang, *, shared: bool) -> list[tuple[str, str]]:
 def metric_legend(metric: MetricName, lang: Lang) -> str:
     footer = "footer_total" if metric == "volume" else "footer_mean"
     return f"{label(metric + '_scale', lang)}; {label(footer, lang)}"
-
-
-def metric_title(metric: MetricName, lang: Lang) -> str:
-    return label(metric, lang) if metric in ("volume", "emotion") else metric.upper()
 
 
 def summary_items(matrix: Matrix, metric: MetricName | None, lang: Lang) -> list[str]:

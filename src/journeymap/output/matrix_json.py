@@ -3,11 +3,19 @@
 Records are flat enough for `jq` (`.journeys[].touchpoints[] | select(.metrics.csat < 50)`)
 and carry every figure, whatever `--metric` the text view uses. Stage figures follow the
 footer rule (total volume, volume-weighted means); `null` means "not measured", never 0.
+
+A shared moment names each journey's touchpoints by their position in that journey's
+`touchpoints` list instead of copying the records: with a thousand journeys sharing a
+moment, copies made the output many times the size of the input. The document is
+compact and written one journey at a time (the C encoder, nothing held but the current
+journey's records); `indent` is for people reading it, and costs the pure-Python encoder.
+The shape is described by `schemas/matrix.schema.json`.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
@@ -18,7 +26,7 @@ from journeymap.views.matrix_report import MatrixReport, Sheet
 from journeymap.views.metrics import METRIC_NAMES
 from journeymap.views.priorities import Priority, priority
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _number(value: float | None) -> float | int | None:
@@ -130,27 +138,51 @@ def _sheet(sheet: Sheet, top: int) -> dict[str, Any]:
     }
 
 
-def _comparison(comparison: Comparison) -> dict[str, Any]:
+def _comparison(comparison: Comparison, positions: dict[int, tuple[int, int]]) -> dict[str, Any]:
+    """`positions` maps id(journey) and id(touchpoint) to (journey index, record index)."""
+    sides = []
+    for side in comparison.sides:
+        sides.append(
+            {
+                "journey": side.journey.id,
+                "journey_index": positions[id(side.journey)][0],
+                "figures": {m: _number(side.figure(m)) for m in METRIC_NAMES},
+                "touchpoints": [positions[id(e.touchpoint)][1] for e in side.entries],
+            }
+        )
     return {
         "stage": comparison.stage_id,
         "step": comparison.step_id,
-        "journeys": [
-            {
-                "journey": side.journey.id,
-                "figures": {m: _number(side.figure(m)) for m in METRIC_NAMES},
-                "touchpoints": [touchpoint_record(side.journey, e) for e in side.entries],
-            }
-            for side in comparison.sides
-        ],
+        "journeys": sides,
         "gaps": {m: _number(gap) for m, gap in comparison.gaps().items()},
     }
 
 
-def render(report: MatrixReport) -> str:
-    document = {
-        "format": FORMAT_VERSION,
-        "metric": report.metric,
-        "journeys": [_sheet(sheet, report.top) for sheet in report.sheets],
-        "shared_moments": [_comparison(c) for c in report.comparisons],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def chunks(report: MatrixReport, indent: int | None = None) -> Iterator[str]:
+    """The document in pieces, one journey at a time; joined, they are one JSON value."""
+    head = {"format": FORMAT_VERSION, "metric": report.metric}
+    positions: dict[int, tuple[int, int]] = {}
+    for number, sheet in enumerate(report.sheets):
+        positions[id(sheet.journey)] = (number, -1)
+        for index, entry in enumerate(sheet.matrix.entries):
+            positions[id(entry.touchpoint)] = (number, index)
+    if indent is not None:
+        document = {
+            **head,
+            "journeys": [_sheet(sheet, report.top) for sheet in report.sheets],
+            "shared_moments": [_comparison(c, positions) for c in report.comparisons],
+        }
+        yield json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+        return
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    yield encoder.encode(head)[:-1] + ',"journeys":['
+    for number, sheet in enumerate(report.sheets):
+        yield ("," if number else "") + encoder.encode(_sheet(sheet, report.top))
+    yield '],"shared_moments":['
+    for number, comparison in enumerate(report.comparisons):
+        yield ("," if number else "") + encoder.encode(_comparison(comparison, positions))
+    yield "]}\n"
+
+
+def render(report: MatrixReport, indent: int | None = None) -> str:
+    return "".join(chunks(report, indent))

@@ -19,15 +19,15 @@ from journeymap.output.matrix_common import (
     legend_items,
     marks_text,
     metric_legend,
-    metric_title,
     moment_texts,
     scores_text,
     summary_items,
 )
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, colon, label
-from journeymap.views.matrix import Entry, Matrix
+from journeymap.views.matrix import Matrix
 from journeymap.views.matrix_report import MatrixReport, Sheet
+from journeymap.views.matrix_table import Item, comparison_table, grid_table
 from journeymap.views.metrics import METRIC_NAMES, MetricName
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#~|])")
@@ -90,37 +90,39 @@ def _sheet(sheet: Sheet, report: MatrixReport) -> list[str]:
     return lines
 
 
-def _entry(entry: Entry, metric: MetricName | None, lang: Lang) -> str:
-    marks = marks_text(entry)
+def _item(item: Item, lang: Lang) -> str:
+    entry = item.entry
+    marks = marks_text(item.marks)
     text = f"{escape(marks)} `{entry.step.id}`" if marks else f"`{entry.step.id}`"
-    if metric is not None:
-        value = entry.value(metric)
-        text += " **" + (numbers.figure(metric, value, lang) if value is not None else "–") + "**"
+    if item.figure is not None:
+        value = item.figure.value
+        shown = numbers.figure(item.figure.metric, value, lang) if value is not None else "–"
+        text += f" **{shown}**"
     name = entry.touchpoint.name
     return text + (f" · {escape(name)}" if name else "")
 
 
 def _matrix(matrix: Matrix, metric: MetricName | None) -> list[str]:
-    lang = matrix.journey.lang
-    header = [escape(label("channel", lang).capitalize())]
-    for stage in matrix.stages:
+    grid = grid_table(matrix, metric)
+    lang = grid.lang
+    header = [escape(grid.channel_heading)]
+    for column in grid.columns:
+        stage = column.stage
         phase = f"<br>*{escape(label(stage.phase, lang))}*" if stage.phase else ""
         header.append(f"**{escape(stage.name)}**{phase}")
     rows: list[list[str]] = []
-    for group in matrix.groups:
-        if group.kind is not None:
-            rows.append([f"***{escape(label(f'kind_{group.kind}', lang))}***"])
-        for channel in group.channels:
-            cells = [escape(channel.name)]
-            for stage in matrix.stages:
-                cell = matrix.cell(channel.id, stage.id)
-                cells.append("<br>".join(_entry(e, metric, lang) for e in cell))
-            rows.append(cells)
+    for row in grid.rows:
+        if row.kind is not None:
+            rows.append([f"***{escape(label(f'kind_{row.kind}', lang))}***"])
+            continue
+        cells = [escape(row.heading)]
+        cells += ["<br>".join(_item(item, lang) for item in items) for items in row.cells]
+        rows.append(cells)
     if metric is not None:
-        name = label("total" if metric == "volume" else "mean", lang).capitalize()
-        footer = [f"**{escape(name)}**"]
-        for stage in matrix.stages:
-            value = matrix.stage_figure(metric, stage.id)
+        footer = [f"**{escape(grid.footer_heading)}**"]
+        for column in grid.columns:
+            figure = column.footer
+            value = figure.value if figure is not None else None
             footer.append(f"**{numbers.figure(metric, value, lang)}**" if value is not None else "")
         rows.append(footer)
     return table(header, rows)
@@ -168,29 +170,27 @@ def _comparisons(report: MatrixReport) -> list[str]:
 
 
 def _comparison(comparison: Comparison, lang: Lang) -> list[str]:
+    model = comparison_table(comparison, lang)
     first = comparison.sides[0]
     title = f"### ⇄ {escape(first.stage.name)} › `{comparison.step_id}`"
-    header = [escape(label("journey", lang)), escape(label("channel", lang))]
-    header += [escape(metric_title(m, lang)) for m in METRIC_NAMES]
-    header.append(escape(label("marks", lang)))
+    header = [escape(heading) for heading in model.headings]
     rows: list[list[str]] = []
-    for side in comparison.sides:
-        if not side.entries:
-            rows.append([f"`{side.journey.id}`", "–"])
-        for position, entry in enumerate(side.entries):
-            figures = [
-                numbers.figure(m, v, lang) if (v := entry.value(m)) is not None else "–"
-                for m in METRIC_NAMES
-            ]
-            journey = f"`{side.journey.id}`" if position == 0 else ""
-            rows.append([journey, escape(entry.channel.name), *figures, escape(marks_text(entry))])
+    for row in model.rows:
+        journey = f"`{row.journey}`" if row.journey else ""
+        if row.entry is None:
+            rows.append([journey, "–"])
+            continue
+        figures = [
+            numbers.figure(f.metric, f.value, lang) if f.value is not None else "–"
+            for f in row.figures
+        ]
+        marks = marks_text(row.marks)
+        rows.append([journey, escape(row.entry.channel.name), *figures, escape(marks)])
     gaps = [
-        f"**{numbers.figure(m, gap, lang)}**"
-        if m != "volume" and (gap := comparison.gap(m)) is not None
-        else ""
-        for m in METRIC_NAMES
+        f"**{numbers.figure(m, gap, lang)}**" if gap is not None else ""
+        for m, gap in zip(METRIC_NAMES, model.gaps, strict=True)
     ]
-    rows.append([f"**{escape(label('gap', lang))}**", "", *gaps, ""])
+    rows.append([f"**{escape(model.gap_heading)}**", "", *gaps, ""])
     gaps_text = " · ".join(f"{escape(f)}, **{escape(g)}**" for f, g in gap_items(comparison, lang))
     lines = [title, "", escape(first.step.text), "", *table(header, rows, "llrrrrrl"), ""]
     if gaps_text:

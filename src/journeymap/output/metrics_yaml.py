@@ -178,7 +178,9 @@ def _plain(value: str, flow: bool) -> bool:
         return False
     if ": " in value or " #" in value or value.endswith(":") or "\n" in value:
         return False
-    if flow and any(c in value for c in ",[]{}"):
+    # Inside {...} parsers disagree on '?', ':' and '#' in a plain scalar (libyaml reads
+    # `source: 0?,` where PyYAML's own scanner stops): quote rather than bet on one.
+    if flow and any(c in value for c in ",[]{}?:#"):
         return False
     try:
         return bool(yaml.safe_load(value) == value)

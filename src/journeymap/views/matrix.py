@@ -106,26 +106,38 @@ class Matrix:
                 bands.append(PhaseBand(stage.phase, (stage,)))
         return bands
 
-    def stage_figure(self, metric: MetricName, stage_id: str) -> float | None:
-        """The footer figure: the stage's total volume or its volume-weighted mean."""
-        return _aggregate(metric, self._by_stage.get(stage_id, ()))
-
-    def stage_entries(self, stage_id: str) -> list[Entry]:
-        """The visible touchpoints of one stage, in chronological order."""
-        return self._by_stage.get(stage_id, [])
-
     @cached_property
-    def largest_stage_volume(self) -> float:
-        """The largest stage total volume, the scale of the footer's heat colours."""
-        return max((self.stage_figure("volume", s.id) or 0.0 for s in self.stages), default=0.0)
-
-    @cached_property
-    def _by_stage(self) -> dict[str, list[Entry]]:
-        """Entries grouped once: filtering all entries per stage was quadratic in stages."""
+    def _by_stage(self) -> dict[str, tuple[Entry, ...]]:
+        """Entries grouped by stage id in one pass, so that per-stage figures stay linear."""
         grouped: dict[str, list[Entry]] = {}
         for entry in self.entries:
             grouped.setdefault(entry.stage.id, []).append(entry)
-        return grouped
+        return {key: tuple(value) for key, value in grouped.items()}
+
+    def stage_entries(self, stage_id: str) -> tuple[Entry, ...]:
+        """The stage's entries, in chronological order."""
+        return self._by_stage.get(stage_id, ())
+
+    def stage_figure(self, metric: MetricName, stage_id: str) -> float | None:
+        """The footer figure: the stage's total volume or its volume-weighted mean."""
+        return self._stage_figures(metric).get(stage_id)
+
+    def _stage_figures(self, metric: MetricName) -> dict[str, float | None]:
+        cache = self._figure_cache
+        if metric not in cache:
+            cache[metric] = {
+                stage.id: _aggregate(metric, self.stage_entries(stage.id)) for stage in self.stages
+            }
+        return cache[metric]
+
+    @cached_property
+    def _figure_cache(self) -> dict[MetricName, dict[str, float | None]]:
+        return {}
+
+    @cached_property
+    def largest_stage_volume(self) -> float:
+        """The largest stage total, which rates the volume footer's heat."""
+        return max((self.stage_figure("volume", s.id) or 0.0 for s in self.stages), default=0.0)
 
     def total(self, metric: MetricName) -> float | None:
         return _aggregate(metric, self.entries)

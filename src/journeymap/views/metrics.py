@@ -43,7 +43,8 @@ def value(metric: MetricName, step: Step, touchpoint: Touchpoint) -> float | Non
         return None if step.emotion is None else float(step.emotion)
     if touchpoint.metrics is None:
         return None
-    return touchpoint.metrics.measured().get(metric)
+    score: float | None = getattr(touchpoint.metrics, metric)  # what measured() holds, unbuilt
+    return None if score is None else float(score)
 
 
 def aggregate(
