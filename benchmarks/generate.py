@@ -39,6 +39,14 @@ OBJECTS = [
     "la garantie",
     "mon compte fidélité",
 ]
+SLIPS = [
+    "Nous envoyons la confirmation de commande",
+    "Le client appelle le service client",
+    "Paiement de la commande en ligne",
+    "Le conseiller vérifie le dossier dans le CRM",
+]
+"""Steps as real journeys get them wrong at first (company voice, third person, no
+subject, internal process), so that `lint` has findings to report, as on real files."""
 CHANNEL_KINDS = ["digital", "physical", "phone", "messaging", "social", "mail", "other"]
 CATEGORIES = ["financial", "productivity", "support", "process"]
 PHASES = ["before", "during", "after"]
@@ -50,6 +58,8 @@ class Shape:
     steps: int = 4
     channels: int = 5
     touchpoints_per_step: int = 2
+    slips: float = 0.15
+    """Share of steps and touchpoints with a finding (0: a lint-clean corpus)."""
 
 
 def journey_text(index: int, shape: Shape, rng: random.Random) -> str:
@@ -92,7 +102,7 @@ def journey_text(index: int, shape: Shape, rng: random.Random) -> str:
             step_ids.append(step_id)
             out += [
                 f"      - id: {step_id}",
-                f"        text: {rng.choice(VERBS)} {rng.choice(OBJECTS)}",
+                f"        text: {_step_text(rng, shape)}",
                 f"        emotion: {rng.randint(-2, 2)}",
                 f"        moment_of_truth: {'true' if rng.random() < 0.1 else 'false'}",
                 "        touchpoints:",
@@ -106,7 +116,10 @@ def journey_text(index: int, shape: Shape, rng: random.Random) -> str:
                 out += [
                     f"          - channel: {channel}",
                     f"            name: Point {s}.{p}",
-                    f"            owner: {rng.choice(teams)}",
+                ]
+                if rng.random() >= shape.slips / 2:
+                    out.append(f"            owner: {rng.choice(teams)}")
+                out += [
                     f"            volume: {rng.randint(100, 50_000)}",
                     f"            metrics: {{nps: {nps}, csat: {csat}, ces: {ces}}}",
                 ]
@@ -126,6 +139,12 @@ def journey_text(index: int, shape: Shape, rng: random.Random) -> str:
                         f"                to: {target}@{rng.choice(channels)}",
                     ]
     return "\n".join(out) + "\n"
+
+
+def _step_text(rng: random.Random, shape: Shape) -> str:
+    if rng.random() < shape.slips:
+        return rng.choice(SLIPS)
+    return f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
 
 
 def generate(out_dir: Path, files: int, shape: Shape, seed: int = 42) -> list[Path]:

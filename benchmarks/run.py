@@ -66,6 +66,12 @@ def _medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def _tool(name: str) -> str | None:
+    """A reference tool beside this Python (the dev extra's yamllint), else on PATH."""
+    beside = BIN / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
 @cache
 def _has(command: str) -> bool:
     probe = subprocess.run([JOURNEYMAP, command, "--help"], capture_output=True, check=False)
@@ -73,7 +79,8 @@ def _has(command: str) -> bool:
 
 
 def _dataset(name: str, files: int, shape: Shape) -> Path:
-    folder = DATA / f"{name}-{files}-{shape.stages}x{shape.steps}x{shape.channels}"
+    slips = f"-s{shape.slips:g}" if shape.slips else ""
+    folder = DATA / f"{name}-{files}-{shape.stages}x{shape.steps}x{shape.channels}{slips}"
     if not folder.exists() or len(list(folder.glob("*.yaml"))) != files:
         shutil.rmtree(folder, ignore_errors=True)
         generate(folder, files, shape, seed=2026)
@@ -84,6 +91,7 @@ def _journeymap_commands(target: Path, out: Path, files: int) -> dict[str, list[
     commands = {
         "validate": [JOURNEYMAP, "validate", str(target)],
         "lint": [JOURNEYMAP, "lint", str(target)],
+        "lint --format json": [JOURNEYMAP, "lint", "--format", "json", str(target)],
         "matrix --format json": [JOURNEYMAP, "matrix", "--format", "json", str(target)],
         "matrix --format text": [JOURNEYMAP, "matrix", str(target)],
         "site -o DIR": [JOURNEYMAP, "site", str(target), "-o", str(out / "site")],
@@ -106,8 +114,9 @@ def _journeymap_commands(target: Path, out: Path, files: int) -> dict[str, list[
 
 def _references(target: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    if shutil.which("yamllint"):
-        found["yamllint (reference)"] = ["yamllint", "-d", "relaxed", str(target)]
+    yamllint = _tool("yamllint")
+    if yamllint:
+        found["yamllint (reference)"] = [yamllint, "-d", "relaxed", str(target)]
     if shutil.which("check-jsonschema"):
         schema = HERE.parent / "schemas" / "journey.schema.json"
         files = sorted(str(p) for p in target.glob("*.yaml"))
@@ -123,7 +132,8 @@ def bench_sizes(sizes: list[int], repeat: int, shape: Shape) -> list[Row]:
         with tempfile.TemporaryDirectory() as out_dir:
             commands = {"libyaml parse floor": [PYTHON, str(HERE / "floor.py"), str(target)]}
             commands |= _journeymap_commands(target, Path(out_dir), files)
-            commands |= _references(target)
+            if files <= 100:  # yamllint takes about 90 s on 1,000 files
+                commands |= _references(target)
             times = _medians(commands, repeat if files < 1000 else max(1, repeat - 2))
             floor = times["libyaml parse floor"]
             floor_peak = _peak(commands["libyaml parse floor"])
@@ -265,6 +275,72 @@ def bench_startup(repeat: int) -> list[Row]:
     return [Row(name, 0, seconds, seconds / base, None) for name, seconds in times.items()]
 
 
+def bench_render(files: int, repeat: int, shape: Shape) -> list[Row]:
+    """`render` to SVG against Graphviz alone: `dot -Tsvg` on the very DOT files render
+    writes, one process per file, as many at once as there are cores."""
+    if shutil.which("dot") is None:
+        return []
+    target = _dataset("repo", files, shape)
+    with tempfile.TemporaryDirectory() as work:
+        dots, svg_dot, svg_render = (Path(work) / name for name in ("dot", "a", "b"))
+        for folder in (dots, svg_dot, svg_render):
+            folder.mkdir()
+        render = [JOURNEYMAP, "render", str(target), "-o", str(svg_render)]
+        subprocess.run(
+            [*render[:-1], str(dots), "--format", "dot"], check=True, capture_output=True
+        )
+        commands = {
+            "dot -Tsvg, in parallel (reference)": [
+                PYTHON,
+                str(HERE / "pdot.py"),
+                str(dots),
+                str(svg_dot),
+            ],
+            "render (svg)": render,
+        }
+        times = _medians(commands, repeat)
+    base = times["dot -Tsvg, in parallel (reference)"]
+    return [
+        Row(name, files, seconds, seconds / base, None, "ratio to parallel dot")
+        for name, seconds in times.items()
+    ]
+
+
+def bench_one_file(repeat: int, shape: Shape) -> list[Row]:
+    """One file, as pre-commit and editors run it: journeymap against yamllint on it."""
+    single = next(_dataset("repo", 1, shape).glob("*.yaml"))
+    commands = {
+        "validate one file": [JOURNEYMAP, "validate", str(single)],
+        "lint one file": [JOURNEYMAP, "lint", str(single)],
+    }
+    yamllint = _tool("yamllint")
+    if yamllint:
+        commands["yamllint one file (reference)"] = [yamllint, "-d", "relaxed", str(single)]
+    times = _medians(commands, repeat * 2)
+    base = times.get("yamllint one file (reference)")
+    return [
+        Row(name, 1, seconds, seconds / base if base else None, None, "ratio to yamllint")
+        for name, seconds in times.items()
+    ]
+
+
+def import_times(*args: str, top: int = 8) -> list[tuple[str, float]]:
+    """The slowest imports of one run (`python -X importtime`), cumulative ms."""
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", "-m", "journeymap", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found: list[tuple[str, float]] = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = line.split("|")
+            if cumulative.strip().isdigit():
+                found.append((name.strip(), int(cumulative) / 1000))
+    return sorted(found, key=lambda item: -item[1])[:top]
+
+
 def table(rows: list[Row]) -> str:
     lines = [
         "| benchmark | files | median s | ratio | peak MiB | note |",
@@ -286,6 +362,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default="1,100,1000")
     parser.add_argument("--no-big", action="store_true")
+    parser.add_argument("--render-files", type=int, default=100)
     parser.add_argument(
         "--scaling-only", action="store_true", help="only the single-journey scaling table"
     )
@@ -298,7 +375,9 @@ def main() -> None:
         rows = bench_scaling(1)
     else:
         rows = bench_startup(repeat)
+        rows += bench_one_file(repeat, shape)
         rows += bench_sizes(sizes, repeat, shape)
+        rows += bench_render(args.render_files, max(1, repeat - 2), shape)
         if not args.no_big:
             rows += bench_big(repeat)
             rows += bench_stages(repeat)
@@ -306,12 +385,22 @@ def main() -> None:
             rows += bench_scaling(1)
     text = table(rows)
     print(text)
+    single = str(next(_dataset("repo", 1, shape).glob("*.yaml")))
+    imports = {
+        "--help": import_times("--help"),
+        "validate one file": import_times("validate", single),
+    }
+    for name, found in imports.items():
+        print(f"\nslowest imports, journeymap {name} (cumulative ms):")
+        print("\n".join(f"  {ms:7.1f}  {module}" for module, ms in found))
     meta = {
         "machine": platform.machine(),
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "journey_lines": 401,
-        "note": "ratios to the libyaml parse floor (startup rows: to `import typer`)",
+        "note": "ratios to the libyaml parse floor (startup rows: to `import typer`; "
+        "render rows: to parallel dot; one-file rows: to yamllint)",
+        "imports": imports,
     }
     args.out.write_text(
         json.dumps({"meta": meta, "rows": [asdict(r) for r in rows]}, indent=2) + "\n",

@@ -553,7 +553,8 @@ def test_a_signal_stops_the_whole_batch(signum: int, count: int, tmp_path: Path)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         seen |= _descendants(proc.pid)
-        if seen and (count == 3 or any(out.glob("*.svg"))):
+        # a batch draws into temporary files, renamed into place once all are drawn
+        if seen and (count == 3 or any(out.iterdir())):
             break
         time.sleep(0.02)
     if proc.poll() is not None:

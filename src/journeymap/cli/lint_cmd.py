@@ -68,18 +68,15 @@ def lint(
     import io
 
     from journeymap.lint.config import ConfigError, Resolver
-    from journeymap.lint.linter import lint_paths
-    from journeymap.lint.registry import rule_infos
+    from journeymap.lint.linter import lint_run
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
-    from journeymap.output.report import Report
-    from journeymap.output.reporters import reporter
 
     if output is not None and str(output) == "-":
         output = None  # '-' is standard output, as for render
     files = journey_paths(paths, exclude)
     try:
         resolver = Resolver(config)
-        result = lint_paths(
+        run = lint_run(
             files,
             resolver,
             fail_on.value if fail_on else None,
@@ -92,22 +89,30 @@ def lint(
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = Report(
-        result.diagnostics, result.files_checked, "lint", rule_infos(), result.suppressed
-    )
-    if output is None:
-        reporter(name).write(report, sys.stdout)
+    target = sys.stdout if output is None else io.StringIO()
+    if name == "text":
+        from journeymap.output.text_report import TextReporter
+
+        # written file by file as the workers finish: the findings are never all held
+        TextReporter().write_stream(run, run.files_checked, "lint", target)
     else:
-        buffer = io.StringIO()
-        reporter(name).write(report, buffer)
+        from journeymap.lint.registry import rule_infos
+        from journeymap.output.report import Report
+        from journeymap.output.reporters import reporter
+
+        found = list(run)
+        report = Report(found, run.files_checked, "lint", rule_infos(), run.suppressed)
+        reporter(name).write(report, target)
+    if output is not None:
+        assert isinstance(target, io.StringIO)
         try:
             refuse_overwriting_inputs(output, files)
-            write_atomic(output, buffer.getvalue())
+            write_atomic(output, target.getvalue())
         except OutputError as exc:
             exits.fail(str(exc))
-    if result.unreadable:
+    if run.unreadable:
         raise typer.Exit(exits.USAGE)
-    raise typer.Exit(exits.FINDINGS if result.failing else exits.OK)
+    raise typer.Exit(exits.FINDINGS if run.failing else exits.OK)
 
 
 def register(app: typer.Typer) -> None:

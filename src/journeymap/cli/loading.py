@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from journeymap.cli import exits
 
@@ -52,8 +52,6 @@ def load_valid(
     and views over a thousand journeys must not hold a thousand trees.
     """
     from journeymap.load.batch import load_all
-    from journeymap.output.report import Report
-    from journeymap.output.reporters import reporter
 
     files = journey_paths(paths, exclude)
     journeys: list[tuple[Path, Journey]] = []
@@ -66,6 +64,14 @@ def load_valid(
             diagnostics.extend(loaded.diagnostics)
             unreadable = unreadable or loaded.unreadable
     if diagnostics:
-        reporter("text").write(Report(diagnostics, len(files), "validate"), sys.stderr)
-        raise SystemExit(exits.USAGE if unreadable else exits.FINDINGS)
+        fail_invalid(diagnostics, len(files), unreadable)
     return journeys
+
+
+def fail_invalid(diagnostics: list[Diagnostic], files: int, unreadable: bool) -> NoReturn:
+    """Report invalid files as `validate` does, on stderr, and exit 1 (2: unreadable)."""
+    from journeymap.output.report import Report
+    from journeymap.output.reporters import reporter
+
+    reporter("text").write(Report(diagnostics, files, "validate"), sys.stderr)
+    raise SystemExit(exits.USAGE if unreadable else exits.FINDINGS)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from journeymap.cli import exits
 from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
+
+if TYPE_CHECKING:
+    from journeymap.render.dot import Options
+    from journeymap.render.engine import Engine
 
 
 class RenderFormat(StrEnum):
@@ -119,11 +125,25 @@ def render(
     from journeymap.cli.loading import load_valid
     from journeymap.output.atomic import InputGuard, OutputError
     from journeymap.render.dot import Options
-    from journeymap.render.engine import Engine, EngineError, find_engine
-    from journeymap.render.pipeline import ENGINE_FORMATS, PlanError, execute, plan
+    from journeymap.render.engine import EngineError
+    from journeymap.render.pipeline import PlanError, execute, per_journey_folder, plan
     from journeymap.render.themes import THEMES
 
     fields = _show_fields(show)
+    if output and output.endswith(("/", os.sep)):
+        try:
+            Path(output).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            exits.fail(f"{output}: cannot create the folder: {exc.strerror or exc}")
+    options = Options(THEMES[theme.value], fields, emotion, compact=compact)
+    folder = per_journey_folder(output)
+    if folder is not None:
+        # one file per journey: the workers load and draw their own files
+        fmt = output_format.value if output_format else "svg"
+        written = _draw_each(paths, exclude, folder, fmt, options, view.value, verbose, jobs)
+        _say_written(written)
+        return
+
     loaded = load_valid(paths, exclude)
     journeys = [journey for _, journey in loaded]
     guard = InputGuard(path for path, _ in loaded)
@@ -132,11 +152,6 @@ def render(
             guard.check(Path(str(output)))
         except OutputError as exc:
             exits.fail(str(exc))
-    if output and output.endswith(("/", os.sep)):
-        try:
-            Path(output).mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            exits.fail(f"{output}: cannot create the folder: {exc.strerror or exc}")
     try:
         chosen = plan(journeys, output, output_format.value if output_format else None)
     except PlanError as exc:
@@ -153,39 +168,76 @@ def render(
                 f"refusing to write {chosen.fmt.upper()} bytes to a terminal; "
                 "redirect stdout or use -o FILE"
             )
-    engine: Engine | None = None
-    if chosen.fmt in ENGINE_FORMATS:
+    engine = _engine(chosen.fmt, verbose)
+    try:
+        with _progress(len(chosen.jobs)) as done:
+            execute(chosen, options, engine, view.value, done=done, jobs=jobs)
+    except (EngineError, OutputError) as exc:
+        exits.fail(str(exc))
+    _say_written([job.target for job in chosen.jobs if job.target is not None])
+
+
+def _draw_each(
+    paths: list[Path],
+    exclude: list[str] | None,
+    folder: Path,
+    fmt: str,
+    options: Options,
+    view: str,
+    verbose: bool,
+    jobs: int | None,
+) -> list[Path]:
+    """`render` with one output per input file, in `folder`."""
+    from journeymap.cli.loading import fail_invalid, journey_paths
+    from journeymap.output.atomic import InputGuard, OutputError
+    from journeymap.render.engine import EngineError
+    from journeymap.render.pipeline import Batch, InvalidInputs, PlanError, draw_files
+
+    files = journey_paths(paths, exclude)
+    _check_folder(folder / "journey")
+    engine = _engine(fmt, verbose)
+    batch = Batch(folder, fmt, options, engine, view, os.urandom(6).hex())
+    try:
+        with _progress(len(files)) as done:
+            return draw_files(files, batch, InputGuard(files), done, jobs)
+    except InvalidInputs as invalid:
+        fail_invalid(invalid.diagnostics, len(files), invalid.unreadable)
+    except (EngineError, OutputError, PlanError) as exc:
+        exits.fail(str(exc))
+
+
+def _engine(fmt: str, verbose: bool) -> Engine | None:
+    """The layout program a format needs (None for DOT and Mermaid), or exit 2."""
+    from journeymap.render.engine import EngineError, describe, find_engine
+    from journeymap.render.pipeline import ENGINE_FORMATS
+
+    engine = None
+    if fmt in ENGINE_FORMATS:
         try:
             engine = find_engine()
         except EngineError as exc:
             exits.fail(str(exc))
-    options = Options(THEMES[theme.value], fields, emotion, compact=compact)
     if verbose:
-        from journeymap.render.engine import describe
-
         drawn = describe(engine) if engine else "no renderer (DOT and Mermaid are written as text)"
         sys.stderr.write(f"renderer: {drawn}\n")
+    return engine
 
-    try:
-        if len(chosen.jobs) > 1 and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
 
-            with Progress(console=Console(stderr=True), transient=True) as progress:
-                task = progress.add_task("Rendering", total=len(chosen.jobs))
-                execute(
-                    chosen,
-                    options,
-                    engine,
-                    view.value,
-                    done=lambda: progress.advance(task),
-                    jobs=jobs,
-                )
-        else:
-            execute(chosen, options, engine, view.value, jobs=jobs)
-    except (EngineError, OutputError) as exc:
-        exits.fail(str(exc))
-    written = [job.target for job in chosen.jobs if job.target is not None]
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on a terminal for several outputs; `done` advances it."""
+    if total <= 1 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Rendering", total=total)
+        yield lambda: progress.advance(task)
+
+
+def _say_written(written: list[Path]) -> None:
     if written:
         names = ", ".join(str(path) for path in written[:3])
         more = f" and {len(written) - 3} more" if len(written) > 3 else ""

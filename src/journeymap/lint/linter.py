@@ -6,8 +6,8 @@ rules assume a valid model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from journeymap.diagnostics import Diagnostic, Severity, Suppressed
@@ -20,17 +20,7 @@ from journeymap.load.batch import collector_paused
 from journeymap.load.journey_file import JourneyFile, load_file
 from journeymap.load.limits import Limits
 from journeymap.load.repository import JourneyId, duplicate_journey_ids, journey_id, merged
-from journeymap.parallel import run_per_file
-
-
-@dataclass(frozen=True, slots=True)
-class LintResult:
-    diagnostics: list[Diagnostic]
-    files_checked: int
-    failing: int
-    unreadable: bool
-    suppressed: list[Suppressed] = field(default_factory=list)
-    """Findings silenced by a comment: reported by SARIF only, never counted."""
+from journeymap.parallel import iter_per_file
 
 
 def lint_journey_file(loaded: JourneyFile, config: LintConfig) -> list[Diagnostic]:
@@ -138,14 +128,45 @@ def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
     )
 
 
-def lint_paths(
+class LintRun:
+    """The findings of every file, in input order, as the workers finish them.
+
+    Iterate once: each file's findings (duplicate journey ids included, which only need
+    the files before it) come as soon as its worker is done, so a reporter can write
+    them without all of them being held. The counts are complete once iterated.
+    """
+
+    def __init__(self, work: list[tuple[Path, LintConfig, Severity]], jobs: int | None) -> None:
+        self._work = work
+        self._jobs = jobs
+        self.files_checked = len(work)
+        self.failing = 0
+        self.unreadable = False
+        self.suppressed: list[Suppressed] = []
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        first: dict[str, JourneyId] = {}
+        for outcome in iter_per_file(_lint_one, self._work, self._jobs):
+            across: dict[str, list[Diagnostic]] = {}
+            entry = outcome.journey_id
+            if entry is not None:
+                earlier = first.setdefault(entry.ident, entry)
+                if earlier is not entry:
+                    across = duplicate_journey_ids([earlier, entry])
+            self.failing += outcome.failing + sum(len(found) for found in across.values())
+            self.unreadable = self.unreadable or outcome.unreadable
+            self.suppressed.extend(outcome.suppressed)
+            yield from merged(outcome.path, outcome.diagnostics, across)
+
+
+def lint_run(
     files: Sequence[Path],
     resolver: Resolver,
     fail_on: Severity | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     jobs: int | None = 1,
-) -> LintResult:
+) -> LintRun:
     """Lint every file; `fail_on`, `select` and `ignore` override each file's configuration.
 
     Configurations are resolved here, before any worker starts, so that a broken one is
@@ -156,13 +177,4 @@ def lint_paths(
     for path in files:
         config = with_overrides(resolver.for_file(path), select, ignore)
         work.append((path, config, fail_on or config.fail_on))
-    outcomes = run_per_file(_lint_one, work, jobs)
-    across = duplicate_journey_ids([outcome.journey_id for outcome in outcomes])
-    diagnostics = [
-        d for outcome in outcomes for d in merged(outcome.path, outcome.diagnostics, across)
-    ]
-    failing = sum(outcome.failing for outcome in outcomes)
-    failing += sum(len(found) for found in across.values())
-    unreadable = any(outcome.unreadable for outcome in outcomes)
-    suppressed = [s for outcome in outcomes for s in outcome.suppressed]
-    return LintResult(diagnostics, len(files), failing, unreadable, suppressed)
+    return LintRun(work, jobs)

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import graphviz
-
+from journeymap.render.dotwriter import Digraph
 from journeymap.render.themes import SIZES, Sizes, Theme
 from journeymap.views.grid import Grid, Note
 from journeymap.views.labels import MARKS, Lang
@@ -78,7 +77,7 @@ def level_key(level: int) -> str:
 class Canvas:
     grid: Grid
     options: Options
-    graph: graphviz.Digraph
+    graph: Digraph
     sizes: Sizes = SIZES
     widths: list[float] = field(default_factory=list)
     """Width of each column, in inches, chosen from its text."""

@@ -10,9 +10,8 @@ estimate grows the node instead of letting the text overflow it.
 
 from __future__ import annotations
 
-import graphviz
-
 from journeymap.render.canvas import Canvas, node_name
+from journeymap.render.dotwriter import Graph
 from journeymap.render.text import (
     chars,
     esc,
@@ -233,9 +232,7 @@ def lane_heights(canvas: Canvas) -> list[float]:
     return heights
 
 
-def cell_node(
-    canvas: Canvas, rank: graphviz.Digraph, column: Column, lane: int, tall: float
-) -> None:
+def cell_node(canvas: Canvas, rank: Graph, column: Column, lane: int, tall: float) -> None:
     """The node where a column crosses a channel lane, empty or not."""
     theme, sizes, k = canvas.theme, canvas.sizes, column.index
     name = node_name(f"l{lane}", k)

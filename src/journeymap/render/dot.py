@@ -20,14 +20,12 @@ so the same journeys always give the same DOT, byte for byte.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-from collections.abc import Iterable, Iterator
-
-import graphviz
+from collections.abc import Iterable
 
 from journeymap.render import cells, comparison, emotion, lanes, legend, path
 from journeymap.render.canvas import SHOW_FIELDS, Canvas, Options, Row, node_name
+from journeymap.render.dotwriter import Digraph, Graph, attr_list
 from journeymap.render.text import chars, esc, font, lines, plain, wrap
 from journeymap.views.grid import Column, Grid, StageSpan
 from journeymap.views.labels import label
@@ -35,26 +33,17 @@ from journeymap.views.labels import label
 __all__ = ["SHOW_FIELDS", "Options", "build_dot"]
 
 
-@contextlib.contextmanager
-def _subgraph(parent: graphviz.Digraph, name: str) -> Iterator[graphviz.Digraph]:
-    """`parent.subgraph(name=...)`, without its copy of the parent's whole body on entry,
-    which made a stage of 10,000 steps quadratic; the DOT written is the same."""
-    child = graphviz.Digraph(name=name)
-    yield child
-    parent.subgraph(child)
-
-
 def build_dot(grid: Grid, options: Options) -> str:
     """The DOT source of the map view."""
     # the graph's name becomes the SVG's <title>, which screen readers announce
-    canvas = Canvas(grid, options, graphviz.Digraph(name=plain(grid.title)))
+    canvas = Canvas(grid, options, Digraph(plain(grid.title)))
     canvas.widths = cells.column_widths(canvas)
     canvas.header_lines = _header_lines(canvas)
     canvas.rows = _rows(canvas)
     _frame(canvas)
     _label_column(canvas)
     for phase_index, (phase, stages) in enumerate(_phase_runs(grid)):
-        with _subgraph(canvas.graph, f"cluster_phase{phase_index}") as band:
+        with canvas.graph.subgraph(f"cluster_phase{phase_index}") as band:
             fill = canvas.theme.phase_fill[phase or "none"]
             band.attr(
                 label=_phase_label(canvas, phase),
@@ -71,7 +60,7 @@ def build_dot(grid: Grid, options: Options) -> str:
     emotion.curve(canvas)
     path.path_edges(canvas)
     path.breakpoint_edges(canvas)
-    return str(canvas.graph.source)
+    return canvas.graph.source
 
 
 def _rows(canvas: Canvas) -> list[Row]:
@@ -160,7 +149,7 @@ def _step_height(canvas: Canvas) -> float:
 def _label_column(canvas: Canvas) -> None:
     theme, sizes, graph = canvas.theme, canvas.sizes, canvas.graph
     width = f"{sizes.label_width:g}"
-    with _subgraph(graph, "labels") as column:
+    with graph.subgraph("labels") as column:
         column.attr(rank="same")
         for row in canvas.rows:
             name = f"lab_{row.key}"
@@ -188,7 +177,7 @@ def _label_column(canvas: Canvas) -> None:
         _chain(column, (f"lab_{row.key}" for row in canvas.rows))
 
 
-def _stage(canvas: Canvas, parent: graphviz.Digraph, stage_index: int) -> None:
+def _stage(canvas: Canvas, parent: Graph, stage_index: int) -> None:
     theme, sizes = canvas.theme, canvas.sizes
     stage = canvas.grid.stages[stage_index]
     width_in = _stage_width(canvas, stage)
@@ -205,7 +194,7 @@ def _stage(canvas: Canvas, parent: graphviz.Digraph, stage_index: int) -> None:
         f'<TR><TD BGCOLOR="{theme.header_fill}" WIDTH="{width_in * 72 - 4:.0f}" STYLE="rounded">'
         f"{name}</TD></TR></TABLE>>"
     )
-    with _subgraph(parent, f"cluster_stage{stage_index}") as box:
+    with parent.subgraph(f"cluster_stage{stage_index}") as box:
         box.attr(
             label=header,
             style="rounded",
@@ -233,8 +222,8 @@ def _header_lines(canvas: Canvas) -> int:
     return tallest
 
 
-def _column(canvas: Canvas, parent: graphviz.Digraph, column: Column) -> None:
-    with _subgraph(parent, f"col{column.index}") as rank:
+def _column(canvas: Canvas, parent: Graph, column: Column) -> None:
+    with parent.subgraph(f"col{column.index}") as rank:
         rank.attr(rank="same")
         for row in canvas.rows:
             if row.kind == "step":
@@ -248,7 +237,7 @@ def _column(canvas: Canvas, parent: graphviz.Digraph, column: Column) -> None:
         _chain(rank, (node_name(row.key, column.index) for row in canvas.rows))
 
 
-def _step_node(canvas: Canvas, rank: graphviz.Digraph, column: Column, row: Row) -> None:
+def _step_node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
     theme, sizes = canvas.theme, canvas.sizes
     text, extra = _step_lines(canvas, column)
     body = "<BR/>".join(esc(line) for line in text) if column.text else ""
@@ -286,9 +275,13 @@ def _row_chains(canvas: Canvas) -> None:
             elif row.kind == "visibility" and index > 0:
                 lanes.visibility_line(canvas, tail, head)
             else:
-                canvas.graph.edge(tail, head, style="invis", weight="100")
+                canvas.graph.edge_listed(tail, head, _HEAVY)
 
 
-def _chain(graph: graphviz.Digraph, names: Iterable[str]) -> None:
-    for tail, head in itertools.pairwise(list(names)):
-        graph.edge(tail, head, style="invis")
+_HEAVY = attr_list(style="invis", weight="100")
+_INVISIBLE = attr_list(style="invis")
+
+
+def _chain(graph: Graph, names: Iterable[str]) -> None:
+    for tail, head in itertools.pairwise(names):
+        graph.edge_listed(tail, head, _INVISIBLE)

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import itertools
 
-import graphviz
-
 from journeymap.render.canvas import EMOTION_LEVELS, Canvas, Row, level_key, node_name, rule
+from journeymap.render.dotwriter import Graph
 from journeymap.render.text import esc, font, plain
 from journeymap.views.grid import Column
 from journeymap.views.labels import label
@@ -29,7 +28,7 @@ def rows(canvas: Canvas) -> list[Row]:
     return [Row(f"e{level_key(level)}", "emotion", slot, level) for level in EMOTION_LEVELS]
 
 
-def label_node(canvas: Canvas, column: graphviz.Digraph, row: Row) -> None:
+def label_node(canvas: Canvas, column: Graph, row: Row) -> None:
     """The scale on the left: the band's name beside 0, each level's sign in its own cell
     (so no renderer runs the name into the number)."""
     theme, sizes = canvas.theme, canvas.sizes
@@ -52,7 +51,7 @@ def label_node(canvas: Canvas, column: graphviz.Digraph, row: Row) -> None:
     )
 
 
-def point_node(canvas: Canvas, rank: graphviz.Digraph, column: Column, row: Row) -> None:
+def point_node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
     """A column's slot at one level: a point where a journey rates the step so, else an
     invisible place holder that keeps the band's rows aligned."""
     theme, sizes = canvas.theme, canvas.sizes

@@ -9,10 +9,9 @@ journeys draw as before.
 
 from __future__ import annotations
 
-import graphviz
-
 from journeymap.render.canvas import Canvas, Row, node_name, rule
 from journeymap.render.cells import annotation, full_row
+from journeymap.render.dotwriter import Graph
 from journeymap.render.text import chars, esc, font, lines, table
 from journeymap.views.grid import BLUEPRINT_LANES, Column, Note
 from journeymap.views.labels import label
@@ -115,7 +114,7 @@ def rows_below(canvas: Canvas) -> list[Row]:
     return found
 
 
-def label_node(canvas: Canvas, column: graphviz.Digraph, row: Row) -> None:
+def label_node(canvas: Canvas, column: Graph, row: Row) -> None:
     theme, sizes = canvas.theme, canvas.sizes
     if row.kind == "visibility":
         text = font(
@@ -154,7 +153,7 @@ def label_node(canvas: Canvas, column: graphviz.Digraph, row: Row) -> None:
     )
 
 
-def node(canvas: Canvas, rank: graphviz.Digraph, column: Column, row: Row) -> None:
+def node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
     theme = canvas.theme
     name = node_name(row.key, column.index)
     width = f"{canvas.widths[column.index]:g}"

@@ -6,16 +6,20 @@ per journey, which names) are made here so they can be tested without a terminal
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
+from journeymap.diagnostics import Diagnostic
 from journeymap.model.journey import Journey
-from journeymap.output.atomic import write_atomic
+from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import Engine, run, stop_children
@@ -96,15 +100,29 @@ def _is_special(path: Path) -> bool:
 
 
 def _per_journey(journeys: tuple[Journey, ...], folder: Path, fmt: str) -> Plan:
-    seen: set[str] = set()
-    for journey in journeys:
-        if journey.id in seen:
-            raise PlanError(
-                f"two input files have the journey id '{journey.id}', so both would be "
-                f"written to {folder / f'{journey.id}.{fmt}'}; give them distinct ids"
-            )
-        seen.add(journey.id)
+    _per_journey_targets([j.id for j in journeys], folder, fmt)
     return Plan(fmt, tuple(Job((j,), folder / f"{j.id}.{fmt}") for j in journeys))
+
+
+def _per_journey_targets(ids: Sequence[str], folder: Path, fmt: str) -> None:
+    seen: set[str] = set()
+    for journey_id in ids:
+        if journey_id in seen:
+            raise PlanError(
+                f"two input files have the journey id '{journey_id}', so both would be "
+                f"written to {folder / f'{journey_id}.{fmt}'}; give them distinct ids"
+            )
+        seen.add(journey_id)
+
+
+def per_journey_folder(output: str | None) -> Path | None:
+    """The folder of a one-file-per-journey run (no -o, or -o naming a folder), else None."""
+    if output is None:
+        return Path()
+    if output == "-":
+        return None
+    path = Path(output)
+    return path if path.is_dir() else None
 
 
 VIEWS = ("map", "path", "emotion")
@@ -135,16 +153,147 @@ def render(
     return run(engine, source, fmt)
 
 
-def _render_to_file(work: tuple[Job, str, Options, Engine | None, str]) -> None:
-    """One job of a batch, in a worker process: render, then write atomically."""
-    job, fmt, options, engine, view = work
-    assert job.target is not None
-    write_atomic(job.target, render(job.journeys, fmt, options, engine, view))
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What every file of a batch is drawn with: sent to each worker once per chunk of
+    files, with no model in it (workers load their own files)."""
+
+    folder: Path
+    fmt: str
+    options: Options
+    engine: Engine | None
+    view: str
+    token: str
+    """Marks this run's temporary files, so that an interrupted run can find and remove
+    every one, including those of a worker stopped mid-file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One input file of a batch: its journey drawn to a temporary file, or why not."""
+
+    path: Path
+    journey_id: str | None
+    temp: str | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    unreadable: bool = False
+
+
+class InvalidInputs(Exception):
+    """Some input files are not valid journeys: nothing was written."""
+
+    def __init__(self, diagnostics: list[Diagnostic], unreadable: bool) -> None:
+        super().__init__(f"{len(diagnostics)} problems")
+        self.diagnostics = diagnostics
+        self.unreadable = unreadable
+
+
+def draw_file(batch: Batch, path: Path) -> Drawn:
+    """Load one file, draw it and write the bytes beside their target (in a worker)."""
+    from journeymap.load.batch import collector_paused
+    from journeymap.load.journey_file import load_file
+
+    with collector_paused():
+        loaded = load_file(path)
+    journey = loaded.journey
+    if journey is None or not loaded.ok:
+        return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
+    del loaded  # the node tree and text weigh more than the model
+    data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
+    name = f"{journey.id}.{batch.fmt}"
+    try:
+        fd, temp = tempfile.mkstemp(
+            prefix=f".{name}.{batch.token}.", suffix=".tmp", dir=batch.folder
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"{batch.folder / name}: cannot write in {batch.folder}: {exc.strerror or exc}"
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise OutputError(f"{batch.folder / name}: cannot write: {exc.strerror or exc}") from None
+    return Drawn(path, journey.id, temp)
+
+
+def draw_files(
+    files: Sequence[Path],
+    batch: Batch,
+    guard: InputGuard,
+    done: Callable[[], None] | None = None,
+    jobs: int | None = None,
+) -> list[Path]:
+    """Draw one output per input file into `batch.folder`, named by journey id.
+
+    Workers load, draw and write their own files; only paths come back. Outputs are
+    renamed into place once every file has been drawn, so an invalid file, two files
+    with one journey id or an interruption leave the folder as it was (the same
+    guarantee as loading everything first, without the parent doing the loading).
+    """
+    drawn: list[Drawn] = []
+    results: Iterator[Drawn] = iter(())
+    try:
+        task = partial(draw_file, batch)
+        if len(files) >= PROCESSES_FROM:
+            results = iter_per_file(task, files, jobs)
+            for result in results:
+                drawn.append(result)
+                if done:
+                    done()
+        else:
+            workers = max(1, min(4, os.cpu_count() or 1, len(files)))
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                for result in pool.map(task, files):
+                    drawn.append(result)
+                    if done:
+                        done()
+        problems = [d for item in drawn for d in item.diagnostics]
+        if problems:
+            raise InvalidInputs(problems, any(item.unreadable for item in drawn))
+        ids = [item.journey_id for item in drawn if item.journey_id is not None]
+        _per_journey_targets(ids, batch.folder, batch.fmt)
+        targets = [batch.folder / f"{journey_id}.{batch.fmt}" for journey_id in ids]
+        for target in targets:
+            guard.check(target)
+        umask = os.umask(0)
+        os.umask(umask)
+        for item, target in zip(drawn, targets, strict=True):
+            assert item.temp is not None
+            _move_into_place(Path(item.temp), target, umask)
+    except BaseException:
+        stop_children()  # layout programs of the threads (the workers stop their own)
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stop the workers first, so that none writes after the sweep
+        for leftover in batch.folder.glob(f".*.{batch.token}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
+    return targets
+
+
+def _move_into_place(temp: Path, target: Path, umask: int) -> None:
+    """The permissions `write_atomic` gives (the old file's, else the umask's), then rename."""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~umask
+    try:
+        temp.chmod(mode)
+        temp.replace(target)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 PROCESSES_FROM = 16
-"""Batches this large go to worker processes: building DOT is Python work that threads
-cannot overlap, while a handful of files is quicker in threads than in new processes."""
+"""Batches this large go to worker processes: loading and building DOT is Python work
+that threads cannot overlap, while a handful of files is quicker in threads than in new
+processes."""
 
 
 def execute(
@@ -157,17 +306,11 @@ def execute(
 ) -> None:
     """Render and write every job of the plan; `done` is called after each one.
 
-    Large batches of files run in worker processes (`jobs`: how many, default one per
-    core); smaller ones a few at a time in threads, which overlap the layout programs.
-    Each file is written atomically; the first failing job, in plan order, raises its
-    EngineError or OutputError.
+    The journeys are already loaded (one drawing of several journeys, or a few jobs):
+    a few at a time in threads, which overlap the layout programs. Each file is written
+    atomically; the first failing job, in plan order, raises its EngineError or
+    OutputError. One output per input file in a folder goes through `draw_files`.
     """
-    if len(chosen.jobs) >= PROCESSES_FROM and all(job.target for job in chosen.jobs):
-        work = [(job, chosen.fmt, options, engine, view) for job in chosen.jobs]
-        for _ in iter_per_file(_render_to_file, work, jobs):
-            if done:
-                done()
-        return
 
     stopping = threading.Event()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from functools import lru_cache
 
 from journeymap.render.themes import SIZES
 from journeymap.views.labels import Lang
@@ -34,7 +35,7 @@ def esc(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Text for a quoted DOT string (the graphviz package escapes the quotes): a string
+    """Text for a quoted DOT string (`dotwriter.quote` escapes the quotes): a string
     attribute is unescaped once when read and once more when `\\N` and the like are
     expanded, so one backslash takes four."""
     if len(text) > TOOLTIP_LENGTH:  # a text of megabytes would be copied into every cell
@@ -47,6 +48,14 @@ TOOLTIP_LENGTH = 1000
 
 def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
     """The text in lines of at most `width` characters; with `lines`, cut with an ellipsis."""
+    return list(_wrap(text, width, lines))
+
+
+@lru_cache(maxsize=2048)
+def _wrap(text: str, width: int, lines: int | None) -> tuple[str, ...]:
+    """Cached: a map wraps the same words at the same width more than once (sizing, then
+    drawing; the same touchpoint names and irritants in many cells), and textwrap is
+    slow."""
     # Only the first lines are drawn: wrapping a text of megabytes whole (textwrap copies
     # the rest of a long word for each line it cuts) was quadratic.
     bound = (lines + 1) * (max(width, 4) + 1) * 4 if lines is not None else len(text)
@@ -59,7 +68,7 @@ def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
         wrapped = wrapped[:lines]
         last = wrapped[-1]
         wrapped[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
-    return wrapped
+    return tuple(wrapped)
 
 
 def chars(width: float, size: float, bold: bool = False) -> int:
