@@ -86,8 +86,18 @@ def iter_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) 
     try:
         yield from pool.map(partial(_call, task), files, chunksize=chunk)
     except BaseException:
-        _terminate(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+        import threading
+
+        # Workers killed mid-message make the executor's own management thread fail
+        # (its traceback would follow "interrupted" on stderr): we stopped them on
+        # purpose, so that thread's end is silenced until the pool is shut down.
+        previous = threading.excepthook
+        threading.excepthook = lambda args: None
+        try:
+            _terminate(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            threading.excepthook = previous
         raise
     pool.shutdown(wait=True)
 
