@@ -37,6 +37,19 @@ def _git(repo: Path, *args: str) -> None:
     )
 
 
+def try_repo(repo: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`pre-commit try-repo` of this checkout in `repo`, with its own cache, as a user runs it."""
+    env = {**os.environ, "PRE_COMMIT_HOME": str(cache), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
 def test_pre_commit_runs_both_hooks_on_a_sample_repository(tmp_path: Path) -> None:
     repo = tmp_path / "journeys"
     repo.mkdir()
@@ -45,15 +58,7 @@ def test_pre_commit_runs_both_hooks_on_a_sample_repository(tmp_path: Path) -> No
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "sample")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "--all-files"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    result = try_repo(repo, tmp_path / "cache", "--all-files")
     out = result.stdout
     assert result.returncode == 1, out + result.stderr
     assert "journeymap validate" in out and "Passed" in out
