@@ -574,14 +574,19 @@ STRONG_NOUNS = {
         "audit monitoring fournisseur fournisseurs reporting kpi kpis statistiques batch "
         "workflow habilitation habilitations dispatch provisioning sla synchronisation "
         "escalade bannette quart crm erp archivage backend cache rapport rapports "
-        "lead leads backlog enrichissement"
+        "lead leads backlog enrichissement "
+        # the seller's tools and records, supply, staff scheduling, product development
+        "template templates gabarit gabarits pipeline entrepot reapprovisionnement "
+        "conformite comptabilite prospection paie bugs bug prototype prototypes mvp sprint"
     ),
     "en": _lex(
         "backoffice kyc aml inventory stock logs audit monitoring supplier "
         "suppliers reporting kpi kpis analytics batch workflow provisioning sla escalation "
         "triage crm erp database cache backend pipeline royalty compliance "
         "underwriting lead leads backstage kitchen billing integrations orchestration "
-        "backlog warehouse enrichment"
+        "backlog warehouse enrichment "
+        "template templates deals payroll roster shift shifts replenishment restocking "
+        "bugs bug prototype prototypes mvp sprint sprints codebase"
     ),
 }
 JARGON = _lex("backoffice middleoffice kyc lcbft aml crm erp sla workflow")
@@ -609,14 +614,15 @@ PROCESSING = {
         "transmettre valider verifier controler qualifier extraire generer analyser exporter "
         "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
         "evaluer configurer administrer instruire cloturer etudier examiner refuser rejeter "
-        "miseajour"
+        "miseajour attribuer optimiser orchestrer communiquer"
     ),
     "en": _lex(
         "review process validate verify approve check assess investigate assign escalate "
         "route dispatch triage reconcile provision archive sync synchronize audit underwrite "
         "adjudicate detect compute calculate enrich index flag update extract map score "
         "qualify key screen generate analyze analyse implement deploy gather collect consult "
-        "relay examine evaluate configure administer allocate reject"
+        "relay examine evaluate configure administer allocate reject match optimize optimise "
+        "orchestrate communicate"
     ),
 }
 # The roots whose work is the back office's whoever reads them: a customer does not
@@ -624,19 +630,62 @@ PROCESSING = {
 ROUTING = {
     "fr": _lex(
         "escalader router dispatcher affecter assigner reconcilier rapprocher provisionner "
-        "habiliter auditer archiver qualifier"
+        "habiliter auditer archiver qualifier attribuer"
     ),
     "en": _lex(
         "assign escalate route dispatch triage reconcile provision underwrite adjudicate "
-        "audit investigate allocate"
+        "audit investigate allocate match"
+    ),
+}
+# Work only the back office does, named as a noun: a headline such as "Génération
+# rapport", "Planification actions", "Lead Qualification", "Endpoint assessment" or
+# "Data processing" is one department's task, with no customer in it. The verb forms
+# stay weak ("Generate a report" is also a user's command in a tool).
+BACKOFFICE_NOMINALS = {
+    "fr": _lex(
+        "traiter synchroniser archiver reconcilier rapprocher provisionner habiliter auditer "
+        "scorer enrichir indexer extraire generer planifier piloter cloturer qualifier "
+        "affecter assigner dispatcher escalader router administrer instruire exporter"
+    ),
+    "en": _lex(
+        "process assess investigate underwrite adjudicate reconcile provision allocate triage "
+        "dispatch escalate enrich extract generate qualify orchestrate optimize optimise "
+        "audit index synchronize archive compute implement deploy"
+    ),
+}
+# The company telling its own people or partners: "Notifie le coiffeur", "relay it to the
+# claims department", "send letters to medical providers", "transmettre au service".
+# The customer is none of these; a staff role as the receiver makes the step internal.
+PASSING = {
+    "fr": _lex("envoyer transmettre relayer transferer affecter assigner communiquer"),
+    "en": _lex("send relay forward transmit consult assign hand communicate"),
+}
+# A notification reaches the staff the customer deals with too: "Notifie le coiffeur".
+NOTIFYING = {"fr": _lex("notifier alerter prevenir"), "en": _lex("notify alert")}
+RECEIVERS = {
+    "fr": _lex(
+        "prestataire prestataires fournisseur fournisseurs partenaire partenaires "
+        "departement service equipe equipes cuisine entrepot assureur transporteur "
+        "gestionnaire responsable manager direction comptabilite"
+    ),
+    "en": _lex(
+        "provider providers supplier suppliers partner partners department team teams "
+        "kitchen warehouse carrier insurer underwriter vendor vendors staff manager "
+        "adjuster examiner handler"
     ),
 }
 # Making what the customer will get, out of sight: counted in a passive only ("Items
 # are washed & folded", "La commande est préparée"); done in front of the customer
 # ("We vacuum the carpet") it is the service itself.
 PRODUCTION = {
-    "fr": _lex("laver nettoyer plier cuisiner emballer conditionner preparer fabriquer assembler"),
-    "en": _lex("wash clean fold cook bake pack manufacture assemble"),
+    "fr": _lex(
+        "laver nettoyer plier cuisiner emballer conditionner preparer fabriquer assembler "
+        "creer enregistrer decouvrir stocker"
+    ),
+    "en": _lex(
+        "wash clean fold cook bake pack manufacture assemble create discover build record "
+        "log store compile"
+    ),
 }
 # Deverbal nouns: (ending, replacements giving the verb). Irregular ones are listed.
 _NOUN_SUFFIXES = {
@@ -740,8 +789,8 @@ DRAFTING = {
     "en": _lex("draft generate compile"),
 }
 SELLER_PAPERS = {
-    "fr": _lex("devis facture factures proforma rapport rapports"),
-    "en": _lex("quote quotes invoice invoices estimate estimates report reports"),
+    "fr": _lex("devis facture factures proforma rapport rapports documentation"),
+    "en": _lex("quote quotes invoice invoices estimate estimates report reports documentation"),
 }
 # What a customer also handles ("Review order", "Valider la commande"): counted only
 # under a nominal check ("Validation commande", "Order verification"); "Order review" is
@@ -801,7 +850,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     if not toks:
         return None
     folded = fold(text)
-    kinds = {t: _family(t, lang, PROCESSING[lang]) for t in toks if t not in strong}
+    kinds = {t: _family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
+             for t in toks if t not in strong}  # fmt: skip
     processing = [t for t, k in kinds.items() if k]
     # An English imperative is a user's command in a tool ("Assign seats").
     command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
@@ -853,8 +903,15 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         any(t in checks and t not in ("review", "reviews") for t in nominal)
         and any(t in OBJECTS[lang] for t in toks)
     )
+    # A back-office task named as a noun, with no customer in it: "Génération rapport".
+    headline = not possessive and any(
+        _nominal(t, toks, lang) and _family(t, lang, BACKOFFICE_NOMINALS[lang]) for t in processing
+    )
+    telling = _telling(toks, lang)
+    staff = staff or bool(telling)
     score = (
         2 * min(len(strong) + len(inflow), 1)
+        + int(headline)
         + int(papers)
         + 2 * int(backend or staff or agent or behind)
         + min(actions, two)
@@ -867,13 +924,63 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     )
     if score >= 1:
         systems = [t for t in head if t in BACKEND[lang]]
-        shown = tuple(dict.fromkeys(strong + inflow + systems + processing + seller))
+        shown = tuple(dict.fromkeys(strong + inflow + systems + processing + [*telling] + seller))
         return Internal(tuple(_as_written(text, t) for t in shown), score)
     return None
 
 
 _PARTICIPLE_ENDINGS = {"fr": ("é", "ée", "és", "ées", "is", "ise", "ises"), "en": ("ed",)}
 _IRREGULAR_PARTICIPLES = _lex("sent done made run kept held written taken given")
+
+
+_NOUN_FORMS = {
+    "fr": ("tion", "sion", "ment", "age", "ure", "ance", "ence", "ise", "ie"),
+    "en": ("tion", "sion", "ment", "ance", "ence", "ing", "al", "sis", "ity"),
+}
+
+
+def _nominal(token: str, toks: list[str], lang: Lang) -> bool:
+    """ "Génération", "Clôture", "processing", "assessment": an action named as a noun.
+
+    An English bare verb after the first word is a noun too ("Lead review", "Data
+    sync"); the first word of an English text is an imperative ("Review the order").
+    """
+    if token in _IRREGULAR_NOUNS[lang] or token.endswith(_NOUN_FORMS[lang]):
+        return True
+    if lang == "fr":
+        return token.endswith("e") and not token.endswith(("er", "ee"))
+    return token != toks[0] and not token.endswith(("ed", "s"))
+
+
+_NOT_RECEIVERS = _lex("client clients clientele customer customers consommateurs apres")
+# Who a notification may reach besides the back office: the customer's own contact.
+_NOTIFIED = {
+    "fr": _lex("coiffeur coiffeuse praticien conseiller conseillere technicien livreur vendeur"),
+    "en": _lex("stylist technician courier driver advisor agent cleaner detailer"),
+}
+
+
+def _telling(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """The company passing work to its own people or partners: "relay it to the department".
+
+    A step whose receiver is the customer ("Notifie le client", "send you") is something
+    the customer sees; so is the customer's own contact with a service ("Contacter le
+    service client").
+    """
+    if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
+        return ()
+    for i, tok in enumerate(toks):
+        if _family(tok, lang, PASSING[lang]):
+            receivers = RECEIVERS[lang]
+        elif _family(tok, lang, NOTIFYING[lang]):
+            receivers = RECEIVERS[lang] | _NOTIFIED[lang]
+        else:
+            continue
+        for j in range(i + 1, len(toks)):
+            beside = {*toks[j - 1 : j], *toks[j + 1 : j + 2]}
+            if toks[j] in receivers and not beside & _NOT_RECEIVERS:
+                return tok, toks[j]
+    return ()
 
 
 def _participle(text: str, token: str, lang: Lang) -> bool:
