@@ -614,7 +614,7 @@ PROCESSING = {
         "transmettre valider verifier controler qualifier extraire generer analyser exporter "
         "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
         "evaluer configurer administrer instruire cloturer etudier examiner refuser rejeter "
-        "miseajour attribuer optimiser orchestrer communiquer"
+        "miseajour attribuer optimiser orchestrer communiquer creer"
     ),
     "en": _lex(
         "review process validate verify approve check assess investigate assign escalate "
@@ -622,7 +622,7 @@ PROCESSING = {
         "adjudicate detect compute calculate enrich index flag update extract map score "
         "qualify key screen generate analyze analyse implement deploy gather collect consult "
         "relay examine evaluate configure administer allocate reject match optimize optimise "
-        "orchestrate communicate"
+        "orchestrate communicate create"
     ),
 }
 # The roots whose work is the back office's whoever reads them: a customer does not
@@ -687,6 +687,7 @@ PRODUCTION = {
         "log store compile"
     ),
 }
+PARCELS = {"fr": _lex("commande commandes colis"), "en": _lex("order orders parcel package")}
 # Deverbal nouns: (ending, replacements giving the verb). Irregular ones are listed.
 _NOUN_SUFFIXES = {
     "fr": (
@@ -813,6 +814,32 @@ _AUXILIARIES = {
 }
 
 
+# Staff roles a journey may follow (its persona or its title): their work is the back
+# office's, read from the end customer's side (tests/corpus/README.md, "Staff personas").
+STAFF_ROLES = {
+    "fr": _lex(
+        "gerant gerante vendeur vendeuse conseiller conseillere agent agents gestionnaire "
+        "gestionnaires operateur operatrice technicien technicienne caissier caissiere "
+        "administrateur administratrice admin manager responsable employe employee employes "
+        "salarie salariee intervenant intervenante livreur livreuse preparateur preparatrice "
+        "magasinier staff backoffice commercial commerciale recruteur"
+    ),
+    "en": _lex(
+        "admin administrator manager staff employee employees agent agents operator "
+        "technician clerk cashier merchant vendor driver courier dispatcher analyst "
+        "recruiter adjuster examiner underwriter backoffice"
+    ),
+}
+
+
+def staff_role(text: str, lang: Lang) -> bool:
+    """Whether a persona's name or a journey's title names a staff role, not a customer."""
+    toks = words(text)
+    if any(t in CUSTOMER_NOUNS[lang] for t in toks):
+        return False
+    return any(t in STAFF_ROLES[lang] for t in toks)
+
+
 @dataclass(frozen=True, slots=True)
 class Internal:
     """Why a text reads as back-office work: the words that show it, and their weight."""
@@ -908,7 +935,14 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         _nominal(t, toks, lang) and _family(t, lang, BACKOFFICE_NOMINALS[lang]) for t in processing
     )
     telling = _telling(toks, lang)
+    # Making up the customer's order out of sight: "Préparation de votre commande".
+    making = [t for t in toks if _nominal(t, toks, lang) and _family(t, lang, PRODUCTION[lang])]
+    telling = telling or (tuple(making[:1]) if any(t in PARCELS[lang] for t in toks) else ())
     staff = staff or bool(telling)
+    named = [t for t in toks if t in _SYSTEMS][:1] if _system_named(text, lang) else []
+    # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".
+    if voice == "no-subject" and not possessive and toks[0] in DEPARTMENTS[lang] and toks[1:]:
+        named.append(toks[0])
     score = (
         2 * min(len(strong) + len(inflow), 1)
         + int(headline)
@@ -917,20 +951,43 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         + min(actions, two)
         + int(bool(routing) and not possessive)
         + min(
-            len(seller) + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]), 1
+            len(set(seller))
+            + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]),
+            2 if voice == "no-subject" and not possessive else 1,
         )
+        + 2 * min(len(named), 1)
         + int(passive)
         - 2 * int(possessive and not (staff or agent or backend))
     )
     if score >= 1:
         systems = [t for t in head if t in BACKEND[lang]]
-        shown = tuple(dict.fromkeys(strong + inflow + systems + processing + [*telling] + seller))
+        shown = tuple(
+            dict.fromkeys(strong + inflow + systems + processing + [*telling] + named + seller)
+        )
         return Internal(tuple(_as_written(text, t) for t in shown), score)
     return None
 
 
 _PARTICIPLE_ENDINGS = {"fr": ("é", "ée", "és", "ées", "is", "ise", "ises"), "en": ("ed",)}
 _IRREGULAR_PARTICIPLES = _lex("sent done made run kept held written taken given")
+
+
+def _system_named(text: str, lang: Lang) -> bool:
+    """A step that names a support system: "Table reservation system", "Logiciel de caisse".
+
+    Such a line is the blueprint's support lane: the customer uses screens, not systems.
+    """
+    phrase = re.split(r"[(,:;.]", fold(text))[0].split()
+    if lang == "en":
+        return len(phrase) > 1 and phrase[-1] in _SYSTEMS
+    return len(phrase) > 1 and phrase[0] in _SYSTEMS
+
+
+DEPARTMENTS = {
+    "fr": _lex("ventes commercial marketing comptabilite rh juridique achats logistique"),
+    "en": _lex("sales marketing finance accounting hr operations legal procurement logistics"),
+}
+_SYSTEMS = _lex("system systems systeme systemes logiciel")
 
 
 _NOUN_FORMS = {

@@ -8,7 +8,7 @@ customer's journey; it belongs in a service blueprint, not here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from journeymap.lint.rule import Finding, LintConfig, rule
 from journeymap.lint.text import find_term
@@ -112,27 +112,65 @@ WHERE = (
 )
 
 
-def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) -> str | None:
-    """The words that make a text back-office work, or None.
+def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) -> Reading:
+    """The words that make a text back-office work, and how sure the reading is.
 
     The sentence reading (journeymap.lint.sentence) knows back-office verbs in any form,
     staff and system subjects and internal nouns; the word list (defaults plus the team's
     `internal-words`) still counts, except in a step the customer tells in the first
-    person ("J'ouvre un ticket au support" is the customer's own action).
+    person ("J'ouvre un ticket au support" is the customer's own action). The score is 2
+    for back-office work, 1 for a single weak sign that the journey around it decides.
     """
-    from journeymap.lint.sentence import classify, guess_lang, internal_work
+    from journeymap.lint.sentence import classify, guess_lang, internal_signs
 
     own: Lang = "en" if lang == "en" else "fr"
     read_as = guess_lang(text) or own
     kind = classify(text, read_as, config.company_words.get(lang, ())).kind
     allowed = {word.casefold() for word in config.allowed_words}
-    found = internal_work(text, read_as, kind)
+    found = internal_signs(text, read_as, kind)
+    score = min(found.score, 2) if found else 0
     shown = [w for w in (found.words if found else ()) if w.casefold() not in allowed]
     if kind != "first":
         term = find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
         if term is not None and term.casefold() not in {w.casefold() for w in shown}:
             shown.insert(0, term)
-    return ", ".join(repr(w) for w in shown[:3]) or None
+            score = 2
+    words = ", ".join(repr(w) for w in shown[:3])
+    return Reading(words, score if words else 0)
+
+
+class Reading(NamedTuple):
+    """What the sentence reading says of one text: the words shown, 0, 1 (weak) or 2."""
+
+    words: str
+    score: int
+
+
+def _in_context(readings: list[Reading], staff: bool) -> list[str | None]:
+    """The words of each back-office text, a weak sign included where the journey says so.
+
+    One weak sign ("Clôture journée", "Regimen review") is not enough alone: the same
+    words are a customer's elsewhere. It is back-office work in a journey that follows a
+    staff member (its persona or title names the role), or among steps that are: two of
+    its four nearest neighbours read as back-office work.
+    """
+    sure = [r.score >= 2 for r in readings]
+    result: list[str | None] = []
+    for i, reading in enumerate(readings):
+        around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
+        weak = reading.score == 1 and (staff or around >= 3)
+        result.append(reading.words if reading.score >= 2 or weak else None)
+    return result
+
+
+def _staff_journey(journey: Journey, lang: str) -> bool:
+    """Whether the journey follows a staff member: "Parcours gérante", persona "Admin"."""
+    from journeymap.lint.sentence import staff_role
+
+    named = [journey.title or ""]
+    if journey.persona is not None:
+        named.append(journey.persona.name)
+    return staff_role(" ".join(named), "en" if lang == "en" else "fr")
 
 
 def _reading_lang(journey: Journey) -> str:
@@ -197,8 +235,10 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     """
     lang = _reading_lang(journey)
     terms = internal_terms(lang, config)
-    for stage_index, _, step_index, step in journey.iter_steps():
-        found = _internal(step.text, lang, terms, config)
+    steps = list(journey.iter_steps())
+    readings = [_internal(step.text, lang, terms, config) for _, _, _, step in steps]
+    verdicts = _in_context(readings, _staff_journey(journey, lang))
+    for (stage_index, _, step_index, step), found in zip(steps, verdicts, strict=True):
         if found is not None:
             yield Finding(
                 ("stages", stage_index, "steps", step_index, "text"),
@@ -221,8 +261,9 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
     """
     lang = _reading_lang(journey)
     terms = internal_terms(lang, config)
-    for index, stage in enumerate(journey.stages):
-        found = _internal(stage.name, lang, terms, config)
+    readings = [_internal(stage.name, lang, terms, config) for stage in journey.stages]
+    verdicts = _in_context(readings, _staff_journey(journey, lang))
+    for index, (stage, found) in enumerate(zip(journey.stages, verdicts, strict=True)):
         if found is not None:
             yield Finding(
                 ("stages", index, "name"),
