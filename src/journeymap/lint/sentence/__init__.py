@@ -1,0 +1,43 @@
+"""Reading a step as a sentence: its language, who its subject is, whether it is back-office work.
+
+Word lists failed on real writing (tests/corpus): "Il faut que je rappelle" and "Mon colis
+arrive" are the customer's own voice though they do not start with "je"; "Reviews
+documents manually" and "Mise à jour du stock" are back-office work in words no list
+held. So the rules look at the sentence's grammar: where the first person appears (as a
+subject, an object or a possessive), what the subject is (a staff member, a system, the
+customer seen from outside, a thing), and which verb lemmas and nouns it uses.
+
+Modules, each importing only those above it:
+    tokens       folded tokens, closed word lists
+    language     which language a text or a journey is in
+    lemmas       candidate lemmas, word families (a verb, its forms, its deverbal noun)
+    voice_words  work_words   the lexicons, per language
+    voice        whose voice a step is told in (JM4xx)
+    internal     whether a text is back-office work (JM3xx)
+    rewrite      a company-voice step turned to the customer's side (JM402's hint)
+"""
+
+from __future__ import annotations
+
+from journeymap.lint.sentence.internal import Internal, internal_signs, internal_work, staff_role
+from journeymap.lint.sentence.language import guess_lang, journey_lang
+from journeymap.lint.sentence.lemmas import lemmas
+from journeymap.lint.sentence.rewrite import customer_version
+from journeymap.lint.sentence.tokens import Kind, Lang, words
+from journeymap.lint.sentence.voice import Voice, classify
+
+__all__ = [
+    "Internal",
+    "Kind",
+    "Lang",
+    "Voice",
+    "classify",
+    "customer_version",
+    "guess_lang",
+    "internal_signs",
+    "internal_work",
+    "journey_lang",
+    "lemmas",
+    "staff_role",
+    "words",
+]

@@ -1,0 +1,274 @@
+"""Whether a text describes back-office work, read from weighed signs (golden rule 3)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
+from journeymap.lint.sentence.tokens import Kind, Lang, words
+from journeymap.lint.sentence.voice_words import (
+    CUSTOMER_NOUNS,
+    DETERMINERS,
+    MY,
+    OURS,
+    STAFF_NOUNS,
+    YOU,
+)
+from journeymap.lint.sentence.work_words import (
+    AUXILIARIES,
+    BACKEND,
+    BACKOFFICE_NOMINALS,
+    BEHIND,
+    CANONICAL,
+    CHECKING,
+    DEPARTMENTS,
+    DRAFTING,
+    FOR_YOU,
+    INFLOW,
+    IRREGULAR_PARTICIPLES,
+    JARGON,
+    NOT_RECEIVERS,
+    NOTIFIED,
+    NOTIFYING,
+    NOUN_FORMS,
+    OBJECTS,
+    PAPERS,
+    PARCELS,
+    PARTICIPLE_ENDINGS,
+    PASSING,
+    PROCESSING,
+    PRODUCTION,
+    QUOTED,
+    RECEIVERS,
+    ROUTING,
+    SELLER_PAPERS,
+    SELLER_SIDE,
+    STAFF_ROLES,
+    STRONG_NOUNS,
+    SYSTEMS,
+    WE_AT_WORK,
+    WORD,
+)
+from journeymap.lint.text import fold
+
+
+def staff_role(text: str, lang: Lang) -> bool:
+    """Whether a persona's name or a journey's title names a staff role, not a customer."""
+    toks = words(text)
+    if any(t in CUSTOMER_NOUNS[lang] for t in toks):
+        return False
+    return any(t in STAFF_ROLES[lang] for t in toks)
+
+
+@dataclass(frozen=True, slots=True)
+class Internal:
+    """Why a text reads as back-office work: the words that show it, and their weight."""
+
+    words: tuple[str, ...]
+    score: int = 2
+
+
+@lru_cache(maxsize=16384)
+def internal_work(text: str, lang: Lang, voice: Kind) -> Internal | None:
+    """The back-office signs in a text (scored as above), or None for the customer's moment."""
+    found = internal_signs(text, lang, voice)
+    return found if found is not None and found.score >= 2 else None
+
+
+@lru_cache(maxsize=16384)
+def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
+    """Every back-office sign in a text and their score, even one sign short of enough.
+
+    A lone weak sign ("Regimen review", "Clôture journée") is kept with its score of 1,
+    so that a measurement can see what the reading nearly caught.
+    """
+    # A label in quotes is what the customer's screen shows: 'Voir le statut "en attente
+    # de synchronisation"' is the customer reading a status.
+    text = QUOTED.sub(" ", text) if QUOTED.sub("", text).strip() else text
+    # "we'll", "we're": the pronoun without its contraction; French elisions stay.
+    toks = [t.rstrip("'") if t.endswith("'") and (lang == "en" or len(t) > 3) else t
+            for t in words(text) if t[0].isalnum()]  # fmt: skip
+    strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
+    # "Reporting the claim": a gerund with its object is the customer's action.
+    strong = [t for t in strong if not _gerund_with_object(t, toks, lang)]
+    if voice in ("first", "customer"):
+        jargon = [_as_written(text, t) for t in strong if t in JARGON]
+        return Internal(tuple(jargon)) if jargon else None
+    if not toks:
+        return None
+    folded = fold(text)
+    kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
+             for t in toks if t not in strong}  # fmt: skip
+    processing = [t for t, k in kinds.items() if k]
+    # An English imperative is a user's command in a tool ("Assign seats").
+    command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
+    routing = [t for t in processing if family(t, lang, ROUTING[lang])
+               and not (command and t == toks[0])]  # fmt: skip
+    seller = [
+        t
+        for t in toks
+        if t not in strong and t not in processing and has_lemma(t, lang, SELLER_SIDE[lang])
+    ]
+    inflow = [t for t in toks if t in INFLOW[lang]]
+    head = toks[:3]
+    backend = voice == "company" and any(t in BACKEND[lang] for t in head)
+    # The company itself doing processing work: "We review", "Le gestionnaire saisit".
+    we = OURS[lang] - {"notre", "nos", "our"}
+    staff = (
+        voice == "company"
+        and bool(processing)
+        and any(t in STAFF_NOUNS[lang] or t in we for t in head)
+    ) or _we_at_work(toks, lang)
+    agent = (
+        bool(processing)
+        and bool(re.search(r"\b(par|by) (le|la|l'|les|un|une|the|an?|our) ", folded))
+        and any(t in STAFF_NOUNS[lang] for t in toks)
+    )
+    behind = bool(BEHIND[lang].search(folded))
+    made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
+    passive = voice == "other" and any(_participle(text, t, lang) for t in processing + made)
+    processing += [t for t in made if voice == "other" and t not in processing]
+    # Speaking to the customer ("vous recevez", "your order") is what the customer sees,
+    # unless the company is the one at work.
+    # The customer's own things ("Validation de ma commande") likewise.
+    possessive = any(t in ("votre", "vos", "your", "vous", "you") or t in MY[lang] for t in toks)
+    if FOR_YOU.search(folded):
+        return None  # done for the customer, who sees it: "will generate an invoice for you"
+    drafts = [t for t in toks if family(t, lang, DRAFTING[lang])]
+    processing += [t for t in drafts if t not in processing]
+    # Two distinct processing nominals make a back-office phrase in French ("Export Excel
+    # pour analyse externe"); an English imperative reuses them ("Review extracted signals").
+    nominal = [t for t in processing if kinds.get(t) == "noun" or (lang == "en" and t != toks[0])]
+    actions = len(set(processing))
+    two = 2 if (lang == "fr" or len(set(nominal)) > 1) and not possessive else 1
+    # The customer's papers under someone's check: "Validation pièces", "Reviews documents";
+    # the company's objects under a nominal action: "Validation commande".
+    checks = [t for t in processing if family(t, lang, CHECKING[lang])]
+    papers = bool(checks) and any(t in PAPERS[lang] for t in toks)
+    papers = papers or (bool(drafts) and any(t in SELLER_PAPERS[lang] for t in toks))
+    papers = papers or (
+        any(t in checks and t not in ("review", "reviews") for t in nominal)
+        and any(t in OBJECTS[lang] for t in toks)
+    )
+    # A back-office task named as a noun, with no customer in it: "Génération rapport".
+    headline = not possessive and any(
+        _nominal(t, toks, lang) and family(t, lang, BACKOFFICE_NOMINALS[lang]) for t in processing
+    )
+    telling = _telling(toks, lang)
+    # Making up the customer's order out of sight: "Préparation de votre commande".
+    making = [t for t in toks if _nominal(t, toks, lang) and family(t, lang, PRODUCTION[lang])]
+    telling = telling or (tuple(making[:1]) if any(t in PARCELS[lang] for t in toks) else ())
+    staff = staff or bool(telling)
+    named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
+    # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".
+    if voice == "no-subject" and not possessive and toks[0] in DEPARTMENTS[lang] and toks[1:]:
+        named.append(toks[0])
+    score = (
+        2 * min(len(strong) + len(inflow), 1)
+        + int(headline)
+        + int(papers)
+        + 2 * int(backend or staff or agent or behind)
+        + min(actions, two)
+        + int(bool(routing) and not possessive)
+        + min(
+            len(set(seller))
+            + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]),
+            2 if voice == "no-subject" and not possessive else 1,
+        )
+        + 2 * min(len(named), 1)
+        + int(passive)
+        - 2 * int(possessive and not (staff or agent or backend))
+    )
+    if score >= 1:
+        systems = [t for t in head if t in BACKEND[lang]]
+        shown = tuple(
+            dict.fromkeys(strong + inflow + systems + processing + [*telling] + named + seller)
+        )
+        return Internal(tuple(_as_written(text, t) for t in shown), score)
+    return None
+
+
+def _participle(text: str, token: str, lang: Lang) -> bool:
+    """ "traitées", "transmis", "reviewed": the past participle of a passive, as written."""
+    written = _as_written(text, token).casefold()
+    return written.endswith(PARTICIPLE_ENDINGS[lang]) or (
+        lang == "en" and token in IRREGULAR_PARTICIPLES
+    )
+
+
+def _gerund_with_object(token: str, toks: list[str], lang: Lang) -> bool:
+    if lang != "en" or not token.endswith("ing") or token not in toks:
+        return False
+    after = toks[toks.index(token) + 1 : toks.index(token) + 2]
+    return bool(after) and after[0] in DETERMINERS["en"]
+
+
+def _we_at_work(toks: list[str], lang: Lang) -> bool:
+    """ "we'll review", "we will be checking", "nous devrons vérifier": the company at work."""
+    for i, tok in enumerate(toks):
+        if tok in WE_AT_WORK[lang]:
+            for nxt in toks[i + 1 : i + 5]:
+                if family(nxt, lang, PROCESSING[lang]) == "verb":
+                    return True
+                if nxt not in AUXILIARIES[lang]:
+                    break
+    return False
+
+
+def _system_named(text: str, lang: Lang) -> bool:
+    """A step that names a support system: "Table reservation system", "Logiciel de caisse".
+
+    Such a line is the blueprint's support lane: the customer uses screens, not systems.
+    """
+    phrase = re.split(r"[(,:;.]", fold(text))[0].split()
+    if lang == "en":
+        return len(phrase) > 1 and phrase[-1] in SYSTEMS
+    return len(phrase) > 1 and phrase[0] in SYSTEMS
+
+
+def _nominal(token: str, toks: list[str], lang: Lang) -> bool:
+    """ "Génération", "Clôture", "processing", "assessment": an action named as a noun.
+
+    An English bare verb after the first word is a noun too ("Lead review", "Data
+    sync"); the first word of an English text is an imperative ("Review the order").
+    """
+    if token in IRREGULAR_NOUNS[lang] or token.endswith(NOUN_FORMS[lang]):
+        return True
+    if lang == "fr":
+        return token.endswith("e") and not token.endswith(("er", "ee"))
+    return token != toks[0] and not token.endswith(("ed", "s"))
+
+
+def _telling(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """The company passing work to its own people or partners: "relay it to the department".
+
+    A step whose receiver is the customer ("Notifie le client", "send you") is something
+    the customer sees; so is the customer's own contact with a service ("Contacter le
+    service client").
+    """
+    if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
+        return ()
+    for i, tok in enumerate(toks):
+        if family(tok, lang, PASSING[lang]):
+            receivers = RECEIVERS[lang]
+        elif family(tok, lang, NOTIFYING[lang]):
+            receivers = RECEIVERS[lang] | NOTIFIED[lang]
+        else:
+            continue
+        for j in range(i + 1, len(toks)):
+            beside = {*toks[j - 1 : j], *toks[j + 1 : j + 2]}
+            if toks[j] in receivers and not beside & NOT_RECEIVERS:
+                return tok, toks[j]
+    return ()
+
+
+def _as_written(text: str, token: str) -> str:
+    """The word as the text spells it ("Vérification"), for a folded token."""
+    if token in CANONICAL:
+        return CANONICAL[token]
+    for word in WORD.findall(text):
+        if fold(word) == token:
+            return str(word)
+    return token

@@ -1,0 +1,161 @@
+"""Which language a text or a journey is written in, from function words and accents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from journeymap.lint.sentence.tokens import Lang, words
+from journeymap.lint.text import fold
+
+_FR_ONLY = frozenset(
+    [
+        "je",
+        "j'",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "et",
+        "est",
+        "sur",
+        "pour",
+        "avec",
+        "dans",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "son",
+        "sa",
+        "ses",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "nous",
+        "vous",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "qu'",
+        "que",
+        "qui",
+        "pas",
+        "ne",
+        "n'",
+        "en",
+        "par",
+        "se",
+        "s'",
+        "c'",
+        "y",
+        "a",
+    ]
+)
+_EN_ONLY = frozenset(
+    [
+        "i",
+        "the",
+        "a",
+        "an",
+        "and",
+        "is",
+        "are",
+        "was",
+        "were",
+        "to",
+        "of",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "my",
+        "your",
+        "our",
+        "their",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "be",
+        "will",
+        "have",
+        "has",
+        "from",
+        "by",
+        "not",
+        "do",
+        "does",
+        "can",
+        "get",
+    ]
+)
+_ACCENTS = re.compile(r"[éèêàùçôîœâë]", re.IGNORECASE)
+
+
+def journey_lang(texts: Iterable[str], default: Lang) -> Lang:
+    """The language most of a journey's texts are in, for a journey without `lang`.
+
+    Short texts ("Checkout", "Paiement") carry no evidence of their own; they take the
+    language of the texts around them rather than the format's default.
+    """
+    fr = en = 0
+    for text in texts:
+        text_fr, text_en = _evidence(text)
+        fr, en = fr + text_fr, en + text_en
+    if fr == en:
+        return default
+    return "en" if en > fr else "fr"
+
+
+_EN_ENDINGS = re.compile(r"\b\w+(ing|ed|ness|ship|ment|ly)\b")
+
+
+@lru_cache(maxsize=16384)
+def _evidence(text: str) -> tuple[int, int]:
+    """Points for French and for English: function words, accents, English endings."""
+    toks = [t for t in words(text) if t[0].isalnum()]
+    fr = sum(t in _FR_ONLY for t in toks) + 2 * len(_ACCENTS.findall(text))
+    en = sum(t in _EN_ONLY for t in toks) + len(_EN_ENDINGS.findall(fold(text)))
+    return fr, en
+
+
+@lru_cache(maxsize=16384)
+def guess_lang(text: str) -> Lang | None:
+    """fr or en from function words and accents; None when the text does not say.
+
+    A journey may mix languages (an English brand's steps in a French map); short noun
+    phrases ("Paiement", "Checkout") carry no evidence and take the journey's language.
+    """
+    toks = [t for t in words(text) if t[0].isalnum()]
+    if toks[:1] in (["je"], ["j'"]):
+        return "fr"
+    if toks[:1] in (["i"], ["i'"], ["we"]):
+        return "en"
+    fr, en = _evidence(text)
+    if fr >= en + 2:
+        return "fr"
+    if en >= fr + 2:
+        return "en"
+    return None

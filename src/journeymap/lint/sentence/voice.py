@@ -1,0 +1,218 @@
+"""Whose voice a step is told in: the customer's "je", the company, the customer from outside."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from journeymap.lint.sentence.lemmas import has_lemma
+from journeymap.lint.sentence.tokens import Kind, Lang, words
+from journeymap.lint.sentence.voice_words import (
+    BE_EN,
+    COMPANY_VERBS,
+    CUSTOMER_NOUNS,
+    DETERMINERS,
+    ED_IMPERATIVES,
+    FAMILY_WORDS,
+    FIRST,
+    HOUSEHOLD,
+    IMPERSONAL_FR,
+    LEADING,
+    MY,
+    NOUN_SUFFIXES,
+    OURS,
+    PARTICIPLE_END_EN,
+    PARTICIPLE_FR,
+    PASSIVE_EN,
+    STAFF_NOUNS,
+    THIRD_PRONOUNS,
+    YOU,
+)
+from journeymap.lint.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose voice a step is told in, and the word that shows it (for the message)."""
+
+    kind: Kind
+    word: str = ""
+
+
+def _display(text: str, count: int) -> str:
+    return " ".join(text.split()[:count]).rstrip(",.:;")
+
+
+def _subject_phrase(toks: tuple[str, ...], lang: Lang) -> tuple[int, tuple[str, ...]]:
+    """Skip leading adverbs and a leading clause up to its comma: "Ensuite", "Après X,"."""
+    for i, tok in enumerate(toks[:12]):
+        if tok == ",":
+            return i + 1, toks[i + 1 :]
+    return 0, toks
+
+
+def _strip_leading(toks: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
+    while toks and (toks[0] in LEADING[lang] or toks[0] == "," or toks[0][0].isdigit()):
+        toks = toks[1:]
+    return toks
+
+
+@lru_cache(maxsize=16384)
+def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voice:
+    """The voice of a step, read from where its persons and its subject are."""
+    toks = words(text)
+    content = [t for t in toks if t[0].isalnum()]
+    if not content:
+        return Voice("other")
+    head = _strip_leading(toks, lang)
+    extra = tuple(words(w) for w in company_extra)
+    for phrase, display in zip(extra, company_extra, strict=True):
+        if phrase and (head[: len(phrase)] == phrase or toks[: len(phrase)] == phrase):
+            return Voice("company", display)
+    # 1. The customer's own person anywhere: subject, object or possessive.
+    if any(t in FIRST[lang] for t in toks):
+        return Voice("first")
+    clause = _strip_leading(_subject_phrase(toks, lang)[1], lang)
+    if any(t in MY[lang] for t in (*head[:1], *clause[:1])) or (
+        "?" in toks and any(t in MY[lang] for t in toks)
+    ):
+        return Voice("first")
+    # 2. The subject at the start of the main clause.
+    for start in (head, clause):
+        found = _subject(start, toks, text, lang)
+        if found is not None:
+            return found
+    if _acts_on_the_customer(clause, lang):
+        return Voice("company", _display(text, 1))
+    # 3. The company's or the reader's voice anywhere ("... our team will", "... to you").
+    ours = next((t for t in toks if t in OURS[lang]), None)
+    if ours is not None:
+        if _household(toks, lang):
+            return Voice("first")
+        return Voice("company", ours.capitalize())
+    if any(t in YOU[lang] for t in toks) and not _imperative(text, lang):
+        return Voice("company", "Vous" if lang == "fr" else "You")
+    if any(t in THIRD_PRONOUNS[lang] for t in toks[1:]) and not IMPERSONAL_FR.match(fold(text)):
+        pronoun = next(t for t in toks[1:] if t in THIRD_PRONOUNS[lang])
+        return Voice("customer", pronoun.capitalize())
+    # 4. A question with no one else named is the customer's own: "Où est ma commande ?"
+    if "?" in toks:
+        return Voice("first")
+    return _no_subject_or_other(clause or head or toks, text, lang)
+
+
+def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lang) -> Voice | None:
+    if not start:
+        return None
+    first = start[0]
+    if first in OURS[lang] and first not in ("notre", "nos", "our"):
+        rest = start[1:]
+        if lang == "fr" and rest[:1] and rest[0] in ("me", "m'", "nous"):
+            return Voice("first")
+        if _household(toks, lang) or (first == "on" and not _company_evidence(rest, toks, lang)):
+            return Voice("first")
+        return Voice("company", _display(text, 1) if start is toks else first.capitalize())
+    if first in YOU[lang] and not _imperative(text, lang):
+        return Voice("company", "Vous" if lang == "fr" else "You")
+    if lang == "fr" and IMPERSONAL_FR.match(" ".join(start)):
+        return Voice("other", start[0].capitalize())
+    noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
+    noun = start[noun_at] if len(start) > noun_at else ""
+    following = start[noun_at + 1 : noun_at + 3]
+    if noun in CUSTOMER_NOUNS[lang] and (noun_at or _finite_after(following, lang)):
+        return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
+    compound = (
+        lang == "en"
+        and len(start) > noun_at + 1
+        and start[noun_at + 1] in STAFF_NOUNS[lang]
+        and (_looks_nominal(start[noun_at:], lang) or noun in STAFF_NOUNS[lang])
+    )
+    if noun in STAFF_NOUNS[lang] or compound:
+        after = start[noun_at + 2 : noun_at + 4] if compound else following
+        if noun_at or _finite_after(after, lang):
+            word = " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'")
+            return Voice("company", word)
+    if first in THIRD_PRONOUNS[lang]:
+        return Voice("customer", first.capitalize())
+    return None
+
+
+def _acts_on_the_customer(start: tuple[str, ...], lang: Lang) -> bool:
+    """ "Suguba appelle le client": a subject and its verb before the customer as object."""
+    if lang != "fr" or _looks_nominal(start, lang):
+        return False
+    for i in range(2, min(len(start), 5)):
+        if start[i] in ("le", "la", "au", "aux", "les") and start[i + 1 : i + 2] in (
+            ("client",),
+            ("cliente",),
+            ("clients",),
+        ):
+            return True
+    return False
+
+
+def _household(toks: tuple[str, ...], lang: Lang) -> bool:
+    """ "Nous"/"we" of a household: our family, my husband, nos enfants."""
+    mine = MY[lang] | {"notre", "nos", "our"}
+    return any(t in HOUSEHOLD[lang] and i and toks[i - 1] in mine for i, t in enumerate(toks)) or (
+        any(t in FAMILY_WORDS for t in toks)
+    )
+
+
+def _company_evidence(rest: tuple[str, ...], toks: tuple[str, ...], lang: Lang) -> bool:
+    if any(t in YOU[lang] or t in ("votre", "vos", "your") for t in toks):
+        return True
+    if any(t in CUSTOMER_NOUNS[lang] for t in toks):
+        return True
+    verbs = [t for t in rest[:3] if t[0].isalpha() and t not in ("ne", "n'", "vous", "lui", "y")]
+    return bool(verbs) and has_lemma(verbs[0], lang, COMPANY_VERBS[lang])
+
+
+def _finite_after(following: tuple[str, ...], lang: Lang) -> bool:
+    """Whether the word after a bare noun looks like its verb: "Client entre", "User stars"."""
+    if not following:
+        return False
+    word = following[0]
+    if lang == "en":
+        return (word.endswith("s") and not word.endswith("ss")) or word in ("should", "can", "will")
+    return word[0].isalpha() and word not in DETERMINERS[lang] and word not in ("de", "d'", "du")
+
+
+def _imperative(text: str, lang: Lang) -> bool:
+    first = fold(text).split()[0] if text.split() else ""
+    if lang == "fr":
+        return bool(re.match(r"^[a-z]+ez(-vous|-nous|-le|-la|-les)?\b", first))
+    return False
+
+
+def _looks_nominal(start: tuple[str, ...], lang: Lang) -> bool:
+    if not start:  # "81%": nothing but a number is left once the leading words are gone
+        return False
+    first = start[0]
+    return len(first) > 4 and first.endswith(NOUN_SUFFIXES[lang])
+
+
+def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
+    """No person at all: a noun, an infinitive or an imperative (JM404), or a thing (JM401)."""
+    first = head[0] if head else ""
+    folded = fold(text)
+    if lang == "fr":
+        if IMPERSONAL_FR.match(folded) or first in DETERMINERS["fr"]:
+            return Voice("other", _display(text, 1))
+        if len(head) > 1 and head[1] in ("s'", "se"):
+            return Voice("other", _display(text, 1))
+        if PARTICIPLE_FR.match(" ".join(text.split())) and not _looks_nominal(head, lang):
+            return Voice("other", _display(text, 1))
+    else:
+        if (
+            first in DETERMINERS["en"]
+            or first in ("it", "there", "this")
+            or PASSIVE_EN.search(folded)
+        ):
+            return Voice("other", _display(text, 1))
+        if PARTICIPLE_END_EN.match(folded) and len(head) > 1 and first not in ED_IMPERATIVES:
+            return Voice("other", _display(text, 1))
+        if any(t in BE_EN for t in head[1:4]) and first not in ED_IMPERATIVES:
+            return Voice("other", _display(text, 1))
+    return Voice("no-subject", _display(text, 1))

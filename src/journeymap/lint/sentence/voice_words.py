@@ -1,0 +1,118 @@
+"""The words the voice reading knows, per language: persons, determiners, actors."""
+
+from __future__ import annotations
+
+import re
+
+from journeymap.lint.sentence.tokens import lex
+
+FIRST = {"fr": lex("je j' me m' moi"), "en": lex("i i' me myself")}
+MY = {"fr": lex("mon ma mes"), "en": lex("my mine")}
+OURS = {"fr": lex("nous on notre nos"), "en": lex("we our us ours")}
+YOU = {"fr": lex("vous"), "en": lex("you")}
+THIRD_PRONOUNS = {"fr": lex("il elle ils elles"), "en": lex("he she they")}
+DETERMINERS = {
+    "fr": lex(
+        "le la les l' un une des du ce cet cette ces votre vos son sa ses leur leurs toutes "
+        "tous tout toute chaque"
+    ),
+    "en": lex("the a an this that these those your his her their its"),
+}
+# The customer seen from outside, with or without an article: "Le client", "Client entre".
+CUSTOMER_NOUNS = {
+    "fr": lex(
+        "client cliente clients clientes prospect prospects utilisateur utilisatrice "
+        "utilisateurs acheteur acheteuse visiteur visiteuse abonne abonnee consommateur "
+        "consommatrice souscripteur assure assuree usager usagere patient patiente "
+        "candidat candidate voyageur voyageuse"
+    ),
+    "en": lex(
+        "customer customers client clients user users buyer buyers visitor visitors "
+        "subscriber subscribers prospect shopper shoppers member members guest guests "
+        "patient patients applicant applicants founder founders traveller traveler lead"
+    ),
+}
+# Who speaks or acts for the company: its staff and its systems.
+STAFF_NOUNS = {
+    "fr": lex(
+        "entreprise societe marque enseigne banque agence assureur conseiller conseillere "
+        "vendeur vendeuse agent agents service equipe equipes magasin commercial commerciale "
+        "technicien technicienne livreur livreuse transporteur support systeme site "
+        "application appli backoffice gestionnaire operateur operatrice caissier caissiere "
+        "hotesse secretariat plateforme algorithme workflow robot serveur crm erp direction "
+        "comptabilite administrateur admin responsable manager gerant gerante"
+    ),
+    "en": lex(
+        "company brand bank store shop team agent agents advisor adviser rep salesperson "
+        "seller support staff technician courier carrier system website app backoffice "
+        "sales manager cleaner cleaners detailer detailers barista waiter cashier clerk "
+        "driver engineer csm security workflow engine model cdn server api algorithm bot "
+        "crm erp pipeline platform detection operator operations admin administrator "
+        "professionals crew representative specialist underwriter reviewer"
+    ),
+}
+IMPERSONAL_FR = re.compile(
+    r"^(il (faut|y a|est|etait|sera|peut|s'agit|reste|suffit|convient|semble|arrive)|c'est"
+    r"|ca |cela )"
+)
+HOUSEHOLD = {
+    "fr": lex(
+        "patron employeur famille enfant enfants proches couple maison logement femme mari "
+        "bebe etat parents conjoint conjointe amis vacances"
+    ),
+    "en": lex(
+        "kids children family home house wife husband partner baby parents friends holiday "
+        "household"
+    ),
+}
+# What a company does to a customer: "nous"/"on"/"we" with these verbs is the company.
+COMPANY_VERBS = {
+    "fr": lex(
+        "envoyer expedier livrer traiter valider verifier controler proposer contacter "
+        "appeler rappeler preparer facturer installer informer confirmer accompagner "
+        "conseiller offrir fournir transmettre adresser notifier etudier analyser accueillir "
+        "prendre mettre"
+    ),
+    "en": lex(
+        "send ship deliver process validate verify check offer contact call prepare bill "
+        "install inform confirm provide review assign match notify clean vacuum spray apply "
+        "inspect work make identify handle set arrange"
+    ),
+}
+NOUN_SUFFIXES = {
+    "fr": ("tion", "sion", "ment", "age", "ure", "ance", "ence", "ise", "ee", "aison", "ade"),
+    "en": ("tion", "sion", "ment", "ance", "ence", "ure", "ery", "ing", "al", "ity"),
+}
+PASSIVE_EN = re.compile(
+    r"\b(is|are|was|were|be|been|being|gets|get)\s+(\w+(ed|en|wn|ne)|sent|paid|made|done|"
+    r"held|kept|built|found|sold|told|brought|bought|left|put|set|shipped|sent|charged)\b"
+)
+BE_EN = frozenset({"is", "are", "was", "were", "becomes", "become", "seems", "remains"})
+ED_IMPERATIVES = frozenset({"get", "stay", "keep", "be", "feel", "become"})
+PARTICIPLE_END_EN = re.compile(r"^[\w\s/&-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
+
+
+LEADING = {
+    "fr": lex(
+        "ensuite puis enfin alors apres finalement maintenant aussitot ainsi donc et mais "
+        "parfois souvent toujours deja encore quand lorsque si comme vendredi together"
+    ),
+    "en": lex(
+        "then next first finally later now afterwards once also and so again soon eventually "
+        "when if before as while meanwhile today sometimes often still just together"
+    ),
+}
+
+
+FAMILY_WORDS = lex("famille enfants family children kids")
+
+
+# A noun and a past participle, the auxiliary left out: "Cache invalidé", "Alerte stock
+# envoyée (si seuil)". The participle ends the phrase or meets a preposition, so that
+# "Modifier mes données personnelles" stays an infinitive.
+PARTICIPLE_FR = re.compile(
+    r"^\S+(\s+(?!(?:de|des|du|d'|la|le|les|en|au|aux|à|mes|ma|mon|ses|sa|son|vos|votre|nos"
+    r"|notre|leur|leurs|un|une)\b)\S+)?\s+\w+(é|ée|és|ées)"
+    r"(\s*$|\s*\(|\s+(en|par|à|au|dans|sur|pour|avec|sous|si|le|la|les)\b)",
+    re.IGNORECASE,
+)
