@@ -116,15 +116,17 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     backend = voice == "company" and any(t in BACKEND[lang] for t in head)
     # The company itself doing processing work: "We review", "Le gestionnaire saisit".
     we = OURS[lang] - {"notre", "nos", "our"}
+    # "Our experts", "Nos équipes": the company's people, whatever their title.
+    ours = head[:1] in (["our"], ["notre"], ["nos"])
     staff = (
         voice == "company"
         and bool(processing)
-        and any(t in STAFF_NOUNS[lang] or t in we for t in head)
+        and (ours or any(_staff(t, lang) or t in we for t in head))
     ) or _we_at_work(toks, lang)
     agent = (
         bool(processing)
-        and bool(re.search(r"\b(par|by) (le|la|l'|les|un|une|the|an?|our) ", folded))
-        and any(t in STAFF_NOUNS[lang] for t in toks)
+        and bool(re.search(r"\b(par|by) (le|la|l'|les|un|une|the|an?|our|nos|notre) ", folded))
+        and any(_staff(t, lang) for t in toks)
     )
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
@@ -134,6 +136,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # unless the company is the one at work.
     # The customer's own things ("Validation de ma commande") likewise.
     possessive = any(t in ("votre", "vos", "your", "vous", "you") or t in MY[lang] for t in toks)
+    # The company's own back office named as such: "dans notre entrepôt", "our warehouse".
+    company_place = bool(strong) and any(t in ("our", "notre", "nos", "we", "nous") for t in toks)
     if FOR_YOU.search(folded):
         return None  # done for the customer, who sees it: "will generate an invoice for you"
     drafts = [t for t in toks if family(t, lang, DRAFTING[lang])]
@@ -158,7 +162,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     )
     telling = _telling(toks, lang)
     # Making up the customer's order out of sight: "Préparation de votre commande".
-    making = [t for t in toks if _nominal(t, toks, lang) and family(t, lang, PRODUCTION[lang])]
+    making = [t for t in toks if t.endswith(NOUN_FORMS[lang]) and family(t, lang, PRODUCTION[lang])]
     telling = telling or (tuple(making[:1]) if any(t in PARCELS[lang] for t in toks) else ())
     staff = staff or bool(telling)
     named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
@@ -171,7 +175,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         + int(papers)
         + 2 * int(backend or staff or agent or behind)
         + min(actions, two)
-        + int(bool(routing) and not possessive)
+        + int(bool(routing) and (passive or not possessive))
         + min(
             len(set(seller))
             + sum(t in BACKEND[lang] or t in ("system", "systeme") for t in toks[1:]),
@@ -179,7 +183,10 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         )
         + 2 * min(len(named), 1)
         + int(passive)
-        - 2 * int(possessive and not (staff or agent or backend))
+        - 2
+        * int(
+            possessive and not (staff or agent or backend or company_place or (passive and routing))
+        )
     )
     if score >= 1:
         systems = [t for t in head if t in BACKEND[lang]]
@@ -226,6 +233,11 @@ def _system_named(text: str, lang: Lang) -> bool:
     if lang == "en":
         return len(phrase) > 1 and phrase[-1] in SYSTEMS
     return len(phrase) > 1 and phrase[0] in SYSTEMS
+
+
+def _staff(token: str, lang: Lang) -> bool:
+    """A staff member or a system, singular or plural: "underwriters", "équipes"."""
+    return token in STAFF_NOUNS[lang] or (token.endswith("s") and token[:-1] in STAFF_NOUNS[lang])
 
 
 def _nominal(token: str, toks: list[str], lang: Lang) -> bool:

@@ -68,7 +68,8 @@ IRREGULAR_NOUNS = {
         "etude": "etudier",
     },
     "en": {"review": "review", "check": "check", "checks": "check", "audit": "audit",
-           "update": "update", "updates": "update", "triage": "triage", "dispatch": "dispatch"},
+           "update": "update", "updates": "update",
+           "reconciliation": "reconcile", "triage": "triage", "dispatch": "dispatch"},
 }  # fmt: skip
 # A noun of one of these families that is something else: "assignation" is a summons,
 # "instruction(s)" are directions given to the customer.

@@ -21,6 +21,8 @@ _COMPOUNDS = (
     (re.compile(r"\brendez-vous\b"), "rendezvous"),
     (re.compile(r"\blcb-ft\b"), "lcbft"),
     (re.compile(r"\bbehind the scenes\b"), "behindthescenes"),
+    (re.compile(r"\bmises? en rayons?\b"), "miseenrayon"),
+    (re.compile(r"\bpacking slips?\b"), "packingslip"),
     (re.compile(r"\bthank[\s-]you\b"), "thankyou"),
     # "Y a-t-il", "est-elle": an inverted pronoun is a question's, not a subject.
     (re.compile(r"-t-(il|elle|on)\b|\b(\w+)-(il|elle|ils|elles)\b"), r" \2"),

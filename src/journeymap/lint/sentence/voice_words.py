@@ -40,7 +40,8 @@ STAFF_NOUNS = {
         "technicien technicienne livreur livreuse transporteur support systeme site "
         "application appli backoffice gestionnaire operateur operatrice caissier caissiere "
         "hotesse secretariat plateforme algorithme workflow robot serveur crm erp direction "
-        "comptabilite administrateur admin responsable manager gerant gerante"
+        "comptabilite administrateur admin responsable manager gerant gerante cuisine "
+        "entrepot comptable instructeur"
     ),
     "en": lex(
         "company brand bank store shop team agent agents advisor adviser rep salesperson "
@@ -48,7 +49,8 @@ STAFF_NOUNS = {
         "sales manager cleaner cleaners detailer detailers barista waiter cashier clerk "
         "driver engineer csm security workflow engine model cdn server api algorithm bot "
         "crm erp pipeline platform detection operator operations admin administrator "
-        "professionals crew representative specialist underwriter reviewer"
+        "professionals crew representative specialist underwriter reviewer adjuster examiner "
+        "handler officer housekeeping kitchen warehouse"
     ),
 }
 IMPERSONAL_FR = re.compile(

@@ -30,7 +30,10 @@ STRONG_NOUNS = {
         "lead leads backlog enrichissement "
         # the seller's tools and records, supply, staff scheduling, product development
         "template templates gabarit gabarits pipeline entrepot reapprovisionnement "
-        "conformite comptabilite prospection paie bugs bug prototype prototypes mvp sprint"
+        "conformite comptabilite prospection paie bugs bug prototype prototypes mvp sprint "
+        # the seller's view of customers and goods, its indicators, control and coordination
+        "prospect prospects marchandise marchandises etiquetage miseenrayon indicateurs "
+        "scoring passation briefing"
     ),
     "en": lex(
         "backoffice kyc aml inventory stock logs audit monitoring supplier "
@@ -39,7 +42,8 @@ STRONG_NOUNS = {
         "underwriting lead leads backstage kitchen billing integrations orchestration "
         "backlog warehouse enrichment "
         "template templates deals payroll roster shift shifts replenishment restocking "
-        "bugs bug prototype prototypes mvp sprint sprints codebase"
+        "bugs bug prototype prototypes mvp sprint sprints codebase "
+        "prospect prospects restock packingslip scoring handover briefing standup"
     ),
 }
 JARGON = lex("backoffice middleoffice kyc lcbft aml crm erp sla workflow")
@@ -67,7 +71,7 @@ PROCESSING = {
         "transmettre valider verifier controler qualifier extraire generer analyser exporter "
         "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
         "evaluer configurer administrer instruire cloturer etudier examiner refuser rejeter "
-        "miseajour attribuer optimiser orchestrer communiquer creer"
+        "miseajour attribuer optimiser orchestrer communiquer creer parametrer relancer"
     ),
     "en": lex(
         "review process validate verify approve check assess investigate assign escalate "
@@ -97,7 +101,7 @@ ROUTING = {
 BACKOFFICE_NOMINALS = {
     "fr": lex(
         "traiter synchroniser archiver reconcilier rapprocher provisionner habiliter auditer "
-        "scorer enrichir indexer extraire generer planifier piloter cloturer qualifier "
+        "scorer enrichir indexer extraire generer piloter cloturer qualifier "
         "affecter assigner dispatcher escalader router administrer instruire exporter"
     ),
     "en": lex(
@@ -133,11 +137,11 @@ RECEIVERS = {
 PRODUCTION = {
     "fr": lex(
         "laver nettoyer plier cuisiner emballer conditionner preparer fabriquer assembler "
-        "creer enregistrer decouvrir stocker"
+        "creer enregistrer decouvrir stocker etiqueter"
     ),
     "en": lex(
         "wash clean fold cook bake pack manufacture assemble create discover build record "
-        "log store compile"
+        "compile label"
     ),
 }
 PARCELS = {"fr": lex("commande commandes colis"), "en": lex("order orders parcel package")}
@@ -148,12 +152,15 @@ SELLER_SIDE = {
         "vente ventes alerte alertes seuil seuils rupture ruptures rotation equipe equipes "
         "interne commercial commerciale commerciaux donnees automatique automatiquement marge "
         "decision decisions eligibilite allocation utilisateurs "
-        "manuel manuelle manuellement"
+        "manuel manuelle manuellement reunion personnel fraude risque risques qualite "
+        "solvabilite marketing finance juridique achats logistique"
     ),
     "en": lex(
         "sales alert alerts threshold thresholds team teams internal data automated "
         "automatically examiner adjuster handler department operations staff manual manually "
-        "decision decisions eligibility allocation users"
+        "decision decisions eligibility allocation users meeting personnel employees fraud "
+        "risk quality background solvency creditworthiness marketing finance accounting "
+        "legal procurement logistics"
     ),
 }
 # The seller looking at its own inflow: "Demande entrante", "inbound leads".
