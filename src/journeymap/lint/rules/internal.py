@@ -221,7 +221,9 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     in any form (saisir, valider, traiter, escalader; review, process, escalate, route),
     a staff member or a system as the subject ("Le gestionnaire...", "The system..."),
     and internal nouns (back-office, KYC, stock, reporting, triage, batch...) make it
-    internal; weak signs (validation, review, a sale) count only two together. A step in
+    internal; weak signs (validation, review, a sale) count only two together, or one in
+    a journey whose persona or title names a staff role ("Gérante", "Admin") or among
+    steps that are back-office work (three of its four nearest). A step in
     the customer's first person, or one that speaks to the customer ("votre", "your"), is
     what the customer lives. The word list (back-office, workflow, ERP, CRM, SI, ticket,
     SLA...) is extended with `internal-words` and trimmed with `allowed-words` in the
