@@ -63,13 +63,15 @@ _NOUN_SUFFIXES = {
 IRREGULAR_NOUNS = {
     "fr": {
         "gestion": "gerer", "transmission": "transmettre", "extraction": "extraire",
+        "import": "importer", "resolution": "resoudre",
         "calcul": "calculer", "export": "exporter", "controle": "controler",
         "audit": "auditer", "dispatch": "dispatcher", "instruction": "instruire",
         "etude": "etudier",
     },
     "en": {"review": "review", "check": "check", "checks": "check", "audit": "audit",
            "update": "update", "updates": "update",
-           "reconciliation": "reconcile", "triage": "triage", "dispatch": "dispatch"},
+           "reconciliation": "reconcile", "import": "import", "triage": "triage",
+           "dispatch": "dispatch"},
 }  # fmt: skip
 # A noun of one of these families that is something else: "assignation" is a summons,
 # "instruction(s)" are directions given to the customer.

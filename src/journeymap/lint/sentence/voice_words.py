@@ -41,7 +41,8 @@ STAFF_NOUNS = {
         "application appli backoffice gestionnaire operateur operatrice caissier caissiere "
         "hotesse secretariat plateforme algorithme workflow robot serveur crm erp direction "
         "comptabilite administrateur admin responsable manager gerant gerante cuisine "
-        "entrepot comptable instructeur"
+        "entrepot comptable instructeur moderateur moderatrice preparateur preparatrice "
+        "magasinier"
     ),
     "en": lex(
         "company brand bank store shop team agent agents advisor adviser rep salesperson "
@@ -50,7 +51,8 @@ STAFF_NOUNS = {
         "driver engineer csm security workflow engine model cdn server api algorithm bot "
         "crm erp pipeline platform detection operator operations admin administrator "
         "professionals crew representative specialist underwriter reviewer adjuster examiner "
-        "handler officer housekeeping kitchen warehouse"
+        "handler officer housekeeping kitchen warehouse moderator moderators picker pickers "
+        "packer packers recruiter ops qa cron webhook scheduler worker"
     ),
 }
 IMPERSONAL_FR = re.compile(

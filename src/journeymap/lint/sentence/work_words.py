@@ -53,7 +53,7 @@ BACKEND = {
     ),
     "en": lex(
         "algorithm server bot batch job workflow crm erp engine model database api cdn "
-        "pipeline scheduler cron queue"
+        "pipeline scheduler cron queue webhook worker"
     ),
 }
 BEHIND = {
@@ -71,7 +71,8 @@ PROCESSING = {
         "transmettre valider verifier controler qualifier extraire generer analyser exporter "
         "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
         "evaluer configurer administrer instruire cloturer etudier examiner refuser rejeter "
-        "miseajour attribuer optimiser orchestrer communiquer creer parametrer relancer"
+        "miseajour attribuer optimiser orchestrer communiquer creer parametrer relancer "
+        "approuver importer resoudre"
     ),
     "en": lex(
         "review process validate verify approve check assess investigate assign escalate "
@@ -79,7 +80,7 @@ PROCESSING = {
         "adjudicate detect compute calculate enrich index flag update extract map score "
         "qualify key screen generate analyze analyse implement deploy gather collect consult "
         "relay examine evaluate configure administer allocate reject match optimize optimise "
-        "orchestrate communicate create"
+        "orchestrate communicate create monitor import resolve"
     ),
 }
 # The roots whose work is the back office's whoever reads them: a customer does not
