@@ -1,6 +1,6 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # the development corpus, then the held-out one
+    python benchmarks/corpus.py            # the development corpus, the held-out one, the second set
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
     python benchmarks/corpus.py --show     # also every text the rules misread
 
@@ -110,13 +110,20 @@ def _tally(doc: dict[str, Any], with_lang: bool) -> Tally:
     return tally
 
 
+def _part(doc: dict[str, Any]) -> str:
+    """Which part of the corpus a file belongs to: "dev", "heldout" or its own `part`."""
+    return str(doc.get("part") or ("heldout" if doc.get("heldout") else "dev"))
+
+
 @cache
-def tallies(heldout: bool, with_lang: bool = True) -> dict[str, Tally]:
-    """Per language, the outcomes on the development or the held-out corpus."""
+def tallies(heldout: bool | str, with_lang: bool = True) -> dict[str, Tally]:
+    """Per language, the outcomes on one part: False the development corpus, True the
+    held-out one, or a part's name ("second": the set measured blind once, then added)."""
+    wanted = heldout if isinstance(heldout, str) else ("heldout" if heldout else "dev")
     result: dict[str, Tally] = {}
     for path in sorted(CORPUS.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if bool(doc.get("heldout")) == heldout:
+        if _part(doc) == wanted:
             result[doc["lang"]] = _tally(doc, with_lang)
     return result
 
@@ -126,7 +133,7 @@ def _pr(counts: Counter[str]) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
 
 
-def scores(heldout: bool, with_lang: bool = True) -> dict[str, dict[str, tuple[float, float]]]:
+def scores(heldout: bool | str, with_lang: bool = True) -> dict[str, dict[str, tuple[float, float]]]:
     """{lang: {"voice": (precision, recall), "internal": (precision, recall)}}."""
     return {
         lang: {"voice": _pr(t.voice), "internal": _pr(t.internal)}
@@ -134,7 +141,7 @@ def scores(heldout: bool, with_lang: bool = True) -> dict[str, dict[str, tuple[f
     }
 
 
-def report(heldout: bool, with_lang: bool, show: bool) -> list[str]:
+def report(heldout: bool | str, with_lang: bool, show: bool) -> list[str]:
     lines = []
     for lang, tally in tallies(heldout, with_lang).items():
         lines.append(f"{lang} ({tally.texts} texts, {tally.steps} steps)")
@@ -163,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report(False, with_lang, args.show)))
     print("\n== held-out corpus (tests/corpus/holdout-*.yaml)")
     print("\n".join(report(True, with_lang, args.show)))
+    print("\n== second set, measured blind once (tests/corpus/second-*.yaml)")
+    print("\n".join(report("second", with_lang, args.show)))
     return 0
 
 
