@@ -1,6 +1,6 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # the development corpus, the held-out one, the second set
+    python benchmarks/corpus.py            # development, held-out, then the second set
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
     python benchmarks/corpus.py --show     # also every text the rules misread
 
@@ -133,7 +133,9 @@ def _pr(counts: Counter[str]) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
 
 
-def scores(heldout: bool | str, with_lang: bool = True) -> dict[str, dict[str, tuple[float, float]]]:
+def scores(
+    heldout: bool | str, with_lang: bool = True
+) -> dict[str, dict[str, tuple[float, float]]]:
     """{lang: {"voice": (precision, recall), "internal": (precision, recall)}}."""
     return {
         lang: {"voice": _pr(t.voice), "internal": _pr(t.internal)}

@@ -17,6 +17,7 @@ from journeymap.lint.sentence.voice_words import (
     YOU,
 )
 from journeymap.lint.sentence.work_words import (
+    ASKING,
     AUXILIARIES,
     BACKEND,
     BACKOFFICE_NOMINALS,
@@ -48,6 +49,7 @@ from journeymap.lint.sentence.work_words import (
     STAFF_ROLES,
     STRONG_NOUNS,
     SYSTEMS,
+    TO_CUSTOMER,
     WE_AT_WORK,
     WORD,
 )
@@ -93,10 +95,17 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     strong = [t for t in toks if t.rstrip("'") in STRONG_NOUNS[lang]]
     # "Reporting the claim": a gerund with its object is the customer's action.
     strong = [t for t in strong if not _gerund_with_object(t, toks, lang)]
+    # "Logs in", "Stock up": a noun used as a phrasal verb is the user's own action.
+    strong = [t for t in strong if not _phrasal(t, toks, lang)]
     if voice in ("first", "customer"):
         jargon = [_as_written(text, t) for t in strong if t in JARGON]
         return Internal(tuple(jargon)) if jargon else None
     if not toks:
+        return None
+    # The customer asks for it or gets it: "Requests escalation" (not the seller's own
+    # inflow: "Demande entrante").
+    asking = voice == "no-subject" and family(toks[0], lang, ASKING[lang]) == "verb"
+    if asking and not any(t in INFLOW[lang] for t in toks):
         return None
     folded = fold(text)
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
@@ -126,7 +135,13 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     agent = (
         bool(processing)
         and bool(re.search(r"\b(par|by) (le|la|l'|les|un|une|the|an?|our|nos|notre) ", folded))
-        and any(_staff(t, lang) for t in toks)
+        and any(_staff(t, lang) or t in STAFF_ROLES[lang] for t in toks)
+    )
+    # A staff role heading a step told without a subject: "Expert valide un document",
+    # "Admin Review": that person's work, unless the customer
+    # is in it ("Admin invite le client").
+    staff = staff or (
+        bool(processing) and _role_at_work(toks, lang) and voice in ("no-subject", "company")
     )
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
@@ -136,6 +151,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # unless the company is the one at work.
     # The customer's own things ("Validation de ma commande") likewise.
     possessive = any(t in ("votre", "vos", "your", "vous", "you") or t in MY[lang] for t in toks)
+    possessive = possessive or bool(TO_CUSTOMER.search(folded))
     # The company's own back office named as such: "dans notre entrepôt", "our warehouse".
     company_place = bool(strong) and any(t in ("our", "notre", "nos", "we", "nous") for t in toks)
     if FOR_YOU.search(folded):
@@ -210,6 +226,19 @@ def _gerund_with_object(token: str, toks: list[str], lang: Lang) -> bool:
         return False
     after = toks[toks.index(token) + 1 : toks.index(token) + 2]
     return bool(after) and after[0] in DETERMINERS["en"]
+
+
+def _role_at_work(toks: list[str], lang: Lang) -> bool:
+    if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
+        return False
+    return toks[0] in STAFF_ROLES[lang]
+
+
+def _phrasal(token: str, toks: list[str], lang: Lang) -> bool:
+    if lang != "en":
+        return False
+    after = toks[toks.index(token) + 1 : toks.index(token) + 2]
+    return after in (["in"], ["out"], ["on"], ["up"], ["into"])
 
 
 def _we_at_work(toks: list[str], lang: Lang) -> bool:

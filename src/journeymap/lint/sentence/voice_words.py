@@ -29,7 +29,8 @@ CUSTOMER_NOUNS = {
     "en": lex(
         "customer customers client clients user users buyer buyers visitor visitors "
         "subscriber subscribers prospect shopper shoppers member members guest guests "
-        "patient patients applicant applicants founder founders traveller traveler lead"
+        "patient patients applicant applicants founder founders traveller traveler lead "
+        "insured policyholder policyholders claimant claimants tenant tenants"
     ),
 }
 # Who speaks or acts for the company: its staff and its systems.

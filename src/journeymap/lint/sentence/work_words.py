@@ -138,11 +138,15 @@ RECEIVERS = {
 PRODUCTION = {
     "fr": lex(
         "laver nettoyer plier cuisiner emballer conditionner preparer fabriquer assembler "
-        "creer enregistrer decouvrir stocker etiqueter"
+        "creer enregistrer decouvrir stocker etiqueter "
+        # handling goods and records: gathered, printed, filed, stored out of sight
+        "rassembler imprimer scanner ranger classer stocker crypter chiffrer"
     ),
     "en": lex(
         "wash clean fold cook bake pack manufacture assemble create discover build record "
-        "compile label"
+        "compile label "
+        "save store document log encrypt fetch decrement increment write print "
+        "scan pull pick gather file"
     ),
 }
 PARCELS = {"fr": lex("commande commandes colis"), "en": lex("order orders parcel package")}
@@ -219,12 +223,14 @@ STAFF_ROLES = {
         "gestionnaires operateur operatrice technicien technicienne caissier caissiere "
         "administrateur administratrice admin manager responsable employe employee employes "
         "salarie salariee intervenant intervenante livreur livreuse preparateur preparatrice "
-        "magasinier staff backoffice commercial commerciale recruteur"
+        "magasinier staff backoffice commercial commerciale recruteur "
+        # those who examine a file for the company: experts, supervisors, case officers
+        "expert experte superviseur superviseuse instructeur instructrice apporteur"
     ),
     "en": lex(
         "admin administrator manager staff employee employees agent agents operator "
         "technician clerk cashier merchant vendor driver courier dispatcher analyst "
-        "recruiter adjuster examiner underwriter backoffice"
+        "recruiter adjuster examiner underwriter backoffice supervisor processor reviewer"
     ),
 }
 
@@ -263,3 +269,17 @@ CANONICAL = {
     "lcbft": "LCB-FT",
 }
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+# The customer asking for or getting the work: "Requests escalation", "Gets direct agent
+# assignment", "Demande un rappel". What follows such a leading verb is what the customer
+# asks for or receives, so it is something the customer sees.
+ASKING = {
+    "fr": lex("demander solliciter obtenir recevoir reclamer"),
+    "en": lex("request ask get receive obtain"),
+}
+# The customer as the receiver: "shipped to the customer", "remis au client".
+TO_CUSTOMER = re.compile(
+    r"\b(to|with|for) (the |our |each |every )?(customer|client|user|buyer|shopper)s?\b"
+    r"|\b(au|aux|avec le|pour le) (client|usager|beneficiaire|demandeur)s?\b"
+)
