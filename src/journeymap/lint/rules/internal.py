@@ -121,7 +121,7 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     person ("J'ouvre un ticket au support" is the customer's own action). The score is 2
     for back-office work, 1 for a single weak sign that the journey around it decides.
     """
-    from journeymap.lint.sentence import classify, guess_lang, internal_signs
+    from journeymap.lint.sentence import classify, customer_asks, guess_lang, internal_signs
 
     own: Lang = "en" if lang == "en" else "fr"
     read_as = guess_lang(text) or own
@@ -130,7 +130,7 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     found = internal_signs(text, read_as, kind)
     score = min(found.score, 2) if found else 0
     shown = [w for w in (found.words if found else ()) if w.casefold() not in allowed]
-    if kind != "first":
+    if kind != "first" and not customer_asks(text, read_as, kind):
         term = find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
         if term is not None and term.casefold() not in {w.casefold() for w in shown}:
             shown.insert(0, term)

@@ -19,7 +19,13 @@ Modules, each importing only those above it:
 
 from __future__ import annotations
 
-from journeymap.lint.sentence.internal import Internal, internal_signs, internal_work, staff_role
+from journeymap.lint.sentence.internal import (
+    Internal,
+    customer_asks,
+    internal_signs,
+    internal_work,
+    staff_role,
+)
 from journeymap.lint.sentence.language import guess_lang, journey_lang
 from journeymap.lint.sentence.lemmas import lemmas
 from journeymap.lint.sentence.rewrite import customer_version
@@ -32,6 +38,7 @@ __all__ = [
     "Lang",
     "Voice",
     "classify",
+    "customer_asks",
     "customer_version",
     "guess_lang",
     "internal_signs",

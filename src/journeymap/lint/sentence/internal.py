@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
+from journeymap.lint.sentence.office import office_signs
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -102,10 +103,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return Internal(tuple(jargon)) if jargon else None
     if not toks:
         return None
-    # The customer asks for it or gets it: "Requests escalation" (not the seller's own
-    # inflow: "Demande entrante").
-    asking = voice == "no-subject" and family(toks[0], lang, ASKING[lang]) == "verb"
-    if asking and not any(t in INFLOW[lang] for t in toks):
+    if customer_asks(text, lang, voice):
         return None
     folded = fold(text)
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
@@ -181,6 +179,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     making = [t for t in toks if t.endswith(NOUN_FORMS[lang]) and family(t, lang, PRODUCTION[lang])]
     telling = telling or (tuple(making[:1]) if any(t in PARCELS[lang] for t in toks) else ())
     staff = staff or bool(telling)
+    # The company's own people, premises and hands on goods (journeymap.lint.sentence.office).
+    office = office_signs(toks, lang, voice)
+    staff = staff or bool(office)
     named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
     # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".
     if voice == "no-subject" and not possessive and toks[0] in DEPARTMENTS[lang] and toks[1:]:
@@ -207,10 +208,26 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     if score >= 1:
         systems = [t for t in head if t in BACKEND[lang]]
         shown = tuple(
-            dict.fromkeys(strong + inflow + systems + processing + [*telling] + named + seller)
+            dict.fromkeys(
+                strong + inflow + systems + processing + [*telling, *office] + named + seller
+            )
         )
         return Internal(tuple(_as_written(text, t) for t in shown), score)
     return None
+
+
+@lru_cache(maxsize=4096)
+def customer_asks(text: str, lang: Lang, voice: Kind) -> bool:
+    """ "Requests escalation", "Gets direct agent assignment": the customer asks or gets.
+
+    What follows a leading verb of asking or receiving is what the customer asks for or
+    receives, so the customer sees it, even when it is back-office jargon; the seller's
+    own inflow is not ("Demande entrante").
+    """
+    toks = [t for t in words(text) if t[0].isalnum()]
+    if voice != "no-subject" or not toks or family(toks[0], lang, ASKING[lang]) != "verb":
+        return False
+    return not any(t in INFLOW[lang] for t in toks)
 
 
 def _participle(text: str, token: str, lang: Lang) -> bool:

@@ -1,0 +1,126 @@
+"""The company's own side of a sentence: its people and premises, and its hands on goods.
+
+Three categories of back-office writing that name no processing verb and no jargon,
+found on texts from outside the development corpus (tests/corpus/second-*.yaml):
+
+- the company's people or premises at work, named with "our"/"notre": "pulled from our
+  shelves by our pack and ship team", "it will go to our Order Desk", "notre logistique
+  scindera la commande". The customer neither enters those places nor meets that team,
+  unless the sentence speaks to the customer as the one acted upon ("our team will call
+  you");
+- goods handled out of sight, named as a task: "Picking and Packing", "Labeling",
+  "Emballage des articles", "Apposition des étiquettes";
+- a passive whose agent is a back-office role: "La demande a été prise en charge par un
+  agent instructeur", "L'instruction est mise en attente par l'instructeur".
+"""
+
+from __future__ import annotations
+
+from journeymap.lint.sentence.lemmas import family
+from journeymap.lint.sentence.tokens import Kind, Lang, lex
+
+# Who and where the company works, after "our"/"notre"/"nos" (up to three words later:
+# "our pack and ship team", "notre service logistique").
+PREMISES = {
+    "fr": lex(
+        "equipe equipes logistique entrepot entrepots atelier ateliers service services "
+        "systeme systemes stock stocks magasinier preparateurs expediteurs"
+    ),
+    "en": lex(
+        "team teams shelves shelf bay desk warehouse warehouses system systems staff "
+        "department departments facility facilities members fulfillment fulfilment"
+    ),
+}
+OUR = lex("our notre nos")
+# Handling goods out of sight, named as a task: packing, labelling, picking, shelving.
+GOODS = {
+    "fr": lex("emballer conditionner etiqueter apposer rassembler ranger colisage"),
+    "en": lex("pick pack package label shelve restock kit"),
+}
+NOUN_ENDINGS = {"fr": ("age", "tion", "ment", "ure"), "en": ("ing", "ment", "ion")}
+# Roles whose work the customer does not see, as the agent of a passive ("par l'expert").
+# Roles the customer meets (the courier, the adviser) are not among them.
+OFFICE_ROLES = {
+    "fr": lex(
+        "instructeur instructrice expert experte superviseur gestionnaire administrateur "
+        "administratrice operateur operatrice preparateur preparatrice magasinier "
+        "comptable moderateur"
+    ),
+    "en": lex(
+        "underwriter underwriters processor processors examiner adjuster reviewer "
+        "reviewers supervisor administrator admin operator picker packer moderator"
+    ),
+}
+BY = lex("par by")
+_SUBORDINATE = lex("once if when while after before until as si lorsque quand des une")
+_CUSTOMER_SIDE = lex("you your yours vous votre vos")
+# The company's people answering or meeting the customer, which the customer sees.
+_ANSWERING = {
+    "fr": lex("repondre contacter appeler rappeler accueillir recevoir"),
+    "en": lex("answer reply respond contact call welcome greet"),
+}
+
+
+def office_signs(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+    """The words that show the company's own side at work, or () when none does."""
+    if voice in ("first", "customer"):
+        return ()
+    ours = _our_premises(toks, lang)
+    if ours and not _customer_in_it(toks, lang):
+        return ours
+    goods = _goods_task(toks, lang, voice)
+    if goods:
+        return goods
+    return _office_agent(toks, lang, voice)
+
+
+def _our_premises(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    for i, tok in enumerate(toks):
+        if tok in OUR:
+            for nxt in toks[i + 1 : i + 4]:
+                if nxt in PREMISES[lang]:
+                    return tok, nxt
+    return ()
+
+
+def _customer_in_it(toks: list[str], lang: Lang) -> bool:
+    """Whether the customer is in the main clause, or the team answers the customer.
+
+    "Our team will call you", "Notre logistique vous enverra votre numéro", "vous
+    recevrez un courrier": the customer sees that. A "you" only in a leading subordinate
+    clause ("Once you have submitted your order, it will go to our Order Desk") is not
+    the one the work is about; nor is it when the company answers ("répondre aux
+    demandes", "reply to messages"), which the customer sees.
+    """
+    main = toks
+    if toks and toks[0] in _SUBORDINATE and "," in toks:
+        main = toks[toks.index(",") + 1 :]
+    if any(t in _CUSTOMER_SIDE for t in main):
+        return True
+    return any(family(t, lang, _ANSWERING[lang]) for t in toks)
+
+
+def _goods_task(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+    """ "Picking and Packing", "Emballage des articles": goods handled, named as a task."""
+    if voice != "no-subject" or any(
+        t in ("votre", "vos", "your", "mon", "ma", "mes", "my") for t in toks
+    ):
+        return ()
+    head = toks[0]
+    if head.endswith(NOUN_ENDINGS[lang]) and (
+        family(head, lang, GOODS[lang]) or head in GOODS[lang]
+    ):
+        return (head,)
+    return ()
+
+
+def _office_agent(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+    """ "... par un agent instructeur", "... by the underwriter": a back-office role as agent."""
+    if voice not in ("other", "no-subject"):
+        return ()
+    for i, tok in enumerate(toks):
+        if tok in BY:
+            for nxt in toks[i + 1 : i + 4]:
+                if nxt in OFFICE_ROLES[lang]:
+                    return tok, nxt
+    return ()
