@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
-from journeymap.lint.sentence.office import office_signs
+from journeymap.lint.sentence.office import answers_customer, office_signs
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -103,8 +103,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return Internal(tuple(jargon)) if jargon else None
     if not toks:
         return None
-    if customer_asks(text, lang, voice):
-        return None
+    if customer_asks(text, lang, voice) or answers_customer(toks, lang):
+        return None  # the customer asks, gets or is answered: "We will call you back"
     folded = fold(text)
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
              for t in toks if t not in strong}  # fmt: skip

@@ -74,6 +74,13 @@ def office_signs(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
     return _office_agent(toks, lang, voice)
 
 
+def answers_customer(toks: list[str], lang: Lang) -> bool:
+    """ "We will contact you with an authorization number", "nous vous rappelons"."""
+    return any(t in _CUSTOMER_SIDE for t in toks) and any(
+        family(t, lang, _ANSWERING[lang]) == "verb" for t in toks
+    )
+
+
 def _our_premises(toks: list[str], lang: Lang) -> tuple[str, ...]:
     for i, tok in enumerate(toks):
         if tok in OUR:

@@ -72,7 +72,9 @@ PROCESSING = {
         "consulter identifier planifier piloter gerer collecter calculer detecter preparer "
         "evaluer configurer administrer instruire cloturer etudier examiner refuser rejeter "
         "miseajour attribuer optimiser orchestrer communiquer creer parametrer relancer "
-        "approuver importer resoudre"
+        "approuver importer resoudre "
+        # deciding on a file: the company decides, authorises, ranks and sorts
+        "decider determiner autoriser prioriser categoriser statuer"
     ),
     "en": lex(
         "review process validate verify approve check assess investigate assign escalate "
@@ -80,7 +82,8 @@ PROCESSING = {
         "adjudicate detect compute calculate enrich index flag update extract map score "
         "qualify key screen generate analyze analyse implement deploy gather collect consult "
         "relay examine evaluate configure administer allocate reject match optimize optimise "
-        "orchestrate communicate create monitor import resolve"
+        "orchestrate communicate create monitor import resolve "
+        "decide determine authorize authorise prioritize prioritise categorize categorise"
     ),
 }
 # The roots whose work is the back office's whoever reads them: a customer does not
