@@ -121,7 +121,13 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     person ("J'ouvre un ticket au support" is the customer's own action). The score is 2
     for back-office work, 1 for a single weak sign that the journey around it decides.
     """
-    from journeymap.lint.sentence import classify, customer_asks, guess_lang, internal_signs
+    from journeymap.lint.sentence import (
+        classify,
+        customer_asks,
+        guess_lang,
+        internal_signs,
+        staff_task,
+    )
 
     own: Lang = "en" if lang == "en" else "fr"
     read_as = guess_lang(text) or own
@@ -136,14 +142,20 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
             shown.insert(0, term)
             score = 2
     words = ", ".join(repr(w) for w in shown[:3])
-    return Reading(words, score if words else 0)
+    task = repr(text.split()[0]) if not words and staff_task(text, read_as, kind) else ""
+    return Reading(words, score if words else 0, task)
 
 
 class Reading(NamedTuple):
-    """What the sentence reading says of one text: the words shown, 0, 1 (weak) or 2."""
+    """What the sentence reading says of one text: the words shown, 0, 1 (weak) or 2.
+
+    `task` is the first word of a task told without the customer in it ("Claims new
+    tickets"): back-office work in a journey that follows a staff member.
+    """
 
     words: str
     score: int
+    task: str = ""
 
 
 def _in_context(readings: list[Reading], staff: bool) -> list[str | None]:
@@ -159,6 +171,9 @@ def _in_context(readings: list[Reading], staff: bool) -> list[str | None]:
     for i, reading in enumerate(readings):
         around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
         weak = reading.score == 1 and (staff or around >= 3)
+        if staff and reading.task:
+            result.append(reading.task)
+            continue
         result.append(reading.words if reading.score >= 2 or weak else None)
     return result
 

@@ -25,6 +25,7 @@ from journeymap.lint.sentence.internal import (
     internal_signs,
     internal_work,
     staff_role,
+    staff_task,
 )
 from journeymap.lint.sentence.language import guess_lang, journey_lang
 from journeymap.lint.sentence.lemmas import lemmas
@@ -46,5 +47,6 @@ __all__ = [
     "journey_lang",
     "lemmas",
     "staff_role",
+    "staff_task",
     "words",
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
-from journeymap.lint.sentence.office import answers_customer, office_signs
+from journeymap.lint.sentence.office import answers_customer, office_signs, own_task
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -228,6 +228,12 @@ def customer_asks(text: str, lang: Lang, voice: Kind) -> bool:
     if voice != "no-subject" or not toks or family(toks[0], lang, ASKING[lang]) != "verb":
         return False
     return not any(t in INFLOW[lang] for t in toks)
+
+
+def staff_task(text: str, lang: Lang, voice: Kind) -> bool:
+    """A task told without the customer in it, back-office work in a staff journey."""
+    toks = [t for t in words(text) if t[0].isalnum()]
+    return own_task(toks, lang, voice, CUSTOMER_NOUNS[lang])
 
 
 def _participle(text: str, token: str, lang: Lang) -> bool:

@@ -74,6 +74,33 @@ def office_signs(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
     return _office_agent(toks, lang, voice)
 
 
+# Signing in and out: every user's action, the staff's too ("Enters credentials").
+_SIGN_IN = {
+    "fr": lex(
+        "connexion connecter deconnexion deconnecter authentification identifiant "
+        "identifiants passe pin 2fa"
+    ),
+    "en": lex("credentials login logout log sign password passwords 2fa authentication"),
+}
+_SENDING = {"fr": lex("envoyer transmettre"), "en": lex("send")}
+
+
+def own_task(toks: list[str], lang: Lang, voice: Kind, customers: frozenset[str]) -> bool:
+    """A task told without the customer in it: "Claims new tickets", "Opens ticket detail".
+
+    Read so only in a journey that follows a staff member (its persona or title): there
+    such a step is that person's back-office work. Signing in or out, answering the
+    customer and sending ("Send quick acknowledgments") are what the customer sees or
+    what every user does.
+    """
+    if voice not in ("no-subject", "company") or not toks:
+        return False
+    if any(t in _CUSTOMER_SIDE or t in customers or t in _SIGN_IN[lang] for t in toks):
+        return False
+    roots = _ANSWERING[lang] | _SENDING[lang]
+    return not any(family(t, lang, roots) for t in toks[:2])
+
+
 def answers_customer(toks: list[str], lang: Lang) -> bool:
     """ "We will contact you with an authorization number", "nous vous rappelons"."""
     return any(t in _CUSTOMER_SIDE for t in toks) and any(
