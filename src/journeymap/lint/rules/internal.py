@@ -158,7 +158,7 @@ class Reading(NamedTuple):
     task: str = ""
 
 
-def _in_context(readings: list[Reading], staff: bool) -> list[str | None]:
+def _in_context(readings: list[Reading], staff: bool, steps: bool = True) -> list[str | None]:
     """The words of each back-office text, a weak sign included where the journey says so.
 
     One weak sign ("Clôture journée", "Regimen review") is not enough alone: the same
@@ -167,10 +167,13 @@ def _in_context(readings: list[Reading], staff: bool) -> list[str | None]:
     its four nearest neighbours read as back-office work.
     """
     sure = [r.score >= 2 for r in readings]
+    # Steps mostly made of back-office work follow the staff, whatever the title says;
+    # there a weak sign is the staff's too. (Stages are too few to tell.)
+    mostly = steps and len(sure) >= 4 and sum(sure) >= 0.6 * len(sure)
     result: list[str | None] = []
     for i, reading in enumerate(readings):
         around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
-        weak = reading.score == 1 and (staff or around >= 3)
+        weak = reading.score == 1 and (staff or mostly or around >= 3)
         if staff and reading.task:
             result.append(reading.task)
             continue
@@ -279,7 +282,7 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
     lang = _reading_lang(journey)
     terms = internal_terms(lang, config)
     readings = [_internal(stage.name, lang, terms, config) for stage in journey.stages]
-    verdicts = _in_context(readings, _staff_journey(journey, lang))
+    verdicts = _in_context(readings, _staff_journey(journey, lang), steps=False)
     for index, (stage, found) in enumerate(zip(journey.stages, verdicts, strict=True)):
         if found is not None:
             yield Finding(
