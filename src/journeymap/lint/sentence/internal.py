@@ -180,7 +180,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     telling = telling or (tuple(making[:1]) if any(t in PARCELS[lang] for t in toks) else ())
     staff = staff or bool(telling)
     # The company's own people, premises and hands on goods (journeymap.lint.sentence.office).
-    office = office_signs(toks, lang, voice)
+    office = office_signs(text, lang, voice)
     staff = staff or bool(office)
     named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
     # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".

@@ -17,7 +17,7 @@ found on texts from outside the development corpus (tests/corpus/second-*.yaml):
 from __future__ import annotations
 
 from journeymap.lint.sentence.lemmas import family
-from journeymap.lint.sentence.tokens import Kind, Lang, lex
+from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 
 # Who and where the company works, after "our"/"notre"/"nos" (up to three words later:
 # "our pack and ship team", "notre service logistique").
@@ -56,17 +56,19 @@ _SUBORDINATE = lex("once if when while after before until as si lorsque quand de
 _CUSTOMER_SIDE = lex("you your yours vous votre vos")
 # The company's people answering or meeting the customer, which the customer sees.
 _ANSWERING = {
-    "fr": lex("repondre contacter appeler rappeler accueillir recevoir"),
-    "en": lex("answer reply respond contact call welcome greet"),
+    "fr": lex("repondre contacter appeler rappeler accueillir recevoir aider accompagner"),
+    "en": lex("answer reply respond contact call welcome greet help assist"),
 }
 
 
-def office_signs(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+def office_signs(text: str, lang: Lang, voice: Kind) -> tuple[str, ...]:
     """The words that show the company's own side at work, or () when none does."""
     if voice in ("first", "customer"):
         return ()
+    marked = words(text)  # with punctuation: a leading clause ends at its comma
+    toks = [t for t in marked if t[0].isalnum()]
     ours = _our_premises(toks, lang)
-    if ours and not _customer_in_it(toks, lang):
+    if ours and not _customer_in_it(list(marked), lang):
         return ours
     goods = _goods_task(toks, lang, voice)
     if goods:
@@ -131,7 +133,7 @@ def _customer_in_it(toks: list[str], lang: Lang) -> bool:
         main = toks[toks.index(",") + 1 :]
     if any(t in _CUSTOMER_SIDE for t in main):
         return True
-    return any(family(t, lang, _ANSWERING[lang]) for t in toks)
+    return any(family(t, lang, _ANSWERING[lang]) for t in toks if t[0].isalnum())
 
 
 def _goods_task(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
