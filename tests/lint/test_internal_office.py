@@ -60,18 +60,15 @@ LOOK_ALIKES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [case for cases in CATEGORIES.values() for case in cases],
-)
-def test_each_category_of_back_office_work_is_found(lang: str, text: str) -> None:
+CASES = [(*case, True) for cases in CATEGORIES.values() for case in cases]
+
+
+@pytest.mark.parametrize(("lang", "text", "internal"), CASES + [(*c, False) for c in LOOK_ALIKES])
+def test_each_category_is_found_and_its_look_alikes_left_alone(
+    lang: str, text: str, internal: bool
+) -> None:
     found = internal_work(text, lang, classify(text, lang).kind)
-    assert found is not None and found.words, text
-
-
-@pytest.mark.parametrize(("lang", "text"), LOOK_ALIKES)
-def test_the_customers_look_alikes_are_left_alone(lang: str, text: str) -> None:
-    assert internal_work(text, lang, classify(text, lang).kind) is None
+    assert (found is not None and bool(found.words)) is internal, text
 
 
 def test_the_sellers_own_inflow_is_not_the_customer_asking() -> None:
