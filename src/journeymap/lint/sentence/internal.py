@@ -230,8 +230,11 @@ def customer_asks(text: str, lang: Lang, voice: Kind) -> bool:
     return not any(t in INFLOW[lang] for t in toks)
 
 
+@lru_cache(maxsize=4096)
 def staff_task(text: str, lang: Lang, voice: Kind) -> bool:
     """A task told without the customer in it, back-office work in a staff journey."""
+    if voice not in ("no-subject", "company"):
+        return False
     toks = [t for t in words(text) if t[0].isalnum()]
     return own_task(toks, lang, voice, CUSTOMER_NOUNS[lang])
 
