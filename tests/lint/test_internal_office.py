@@ -42,6 +42,11 @@ CATEGORIES = {
     "records handled in a passive": [
         ("en", "Credit decision documented in the loan system"),
         ("fr", "Tous les articles sont rassemblés"),
+        ("fr", "Articles rassemblés"),  # a participle after its noun, told without a subject
+    ],
+    "deverbal nouns read back to their verb (attribution, sélection, décision)": [
+        ("fr", "Attribution du dossier au gestionnaire"),
+        ("en", "Manage users"),
     ],
 }
 
@@ -57,6 +62,8 @@ LOOK_ALIKES = [
     ("fr", "Demande un rappel du service"),
     ("en", "We will contact you with an authorization number"),  # the customer is answered
     ("en", "Logs in with credentials"),  # a phrasal verb, not the back office's logs
+    ("en", "Provide updated bank statements"),  # a participle before its noun: an adjective
+    ("en", "Manage my subscription"),
 ]
 
 

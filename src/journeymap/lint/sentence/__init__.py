@@ -13,22 +13,17 @@ Modules, each importing only those above it:
     lemmas       candidate lemmas, word families (a verb, its forms, its deverbal noun)
     voice_words  work_words   the lexicons, per language
     voice        whose voice a step is told in (JM4xx)
+    office       the company's own people, premises and goods; a staff task
     internal     whether a text is back-office work (JM3xx)
     rewrite      a company-voice step turned to the customer's side (JM402's hint)
 """
 
 from __future__ import annotations
 
-from journeymap.lint.sentence.internal import (
-    Internal,
-    customer_asks,
-    internal_signs,
-    internal_work,
-    staff_role,
-    staff_task,
-)
+from journeymap.lint.sentence.internal import Internal, internal_signs, internal_work, staff_role
 from journeymap.lint.sentence.language import guess_lang, journey_lang
 from journeymap.lint.sentence.lemmas import lemmas
+from journeymap.lint.sentence.office import customer_asks, staff_task
 from journeymap.lint.sentence.rewrite import customer_version
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice import Voice, classify

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
-from journeymap.lint.sentence.office import answers_customer, office_signs, own_task
+from journeymap.lint.sentence.office import answers_customer, customer_asks, office_signs
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -18,7 +18,6 @@ from journeymap.lint.sentence.voice_words import (
     YOU,
 )
 from journeymap.lint.sentence.work_words import (
-    ASKING,
     AUXILIARIES,
     BACKEND,
     BACKOFFICE_NOMINALS,
@@ -40,6 +39,7 @@ from journeymap.lint.sentence.work_words import (
     PARCELS,
     PARTICIPLE_ENDINGS,
     PASSING,
+    PHRASE_END,
     PROCESSING,
     PRODUCTION,
     QUOTED,
@@ -143,7 +143,12 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     )
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
+    # A passive, or a noun and its participle told without a subject: "Application saved
+    # as pending", "Credit report fetched, stored securely".
     passive = voice == "other" and any(_participle(text, t, lang) for t in processing + made)
+    passive = passive or (
+        voice == "no-subject" and any(_after_noun(text, toks, t, lang) for t in processing + made)
+    )
     processing += [t for t in made if voice == "other" and t not in processing]
     # Speaking to the customer ("vous recevez", "your order") is what the customer sees,
     # unless the company is the one at work.
@@ -216,35 +221,23 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def customer_asks(text: str, lang: Lang, voice: Kind) -> bool:
-    """ "Requests escalation", "Gets direct agent assignment": the customer asks or gets.
-
-    What follows a leading verb of asking or receiving is what the customer asks for or
-    receives, so the customer sees it, even when it is back-office jargon; the seller's
-    own inflow is not ("Demande entrante").
-    """
-    toks = [t for t in words(text) if t[0].isalnum()]
-    if voice != "no-subject" or not toks or family(toks[0], lang, ASKING[lang]) != "verb":
-        return False
-    return not any(t in INFLOW[lang] for t in toks)
-
-
-@lru_cache(maxsize=4096)
-def staff_task(text: str, lang: Lang, voice: Kind) -> bool:
-    """A task told without the customer in it, back-office work in a staff journey."""
-    if voice not in ("no-subject", "company"):
-        return False
-    toks = [t for t in words(text) if t[0].isalnum()]
-    return own_task(toks, lang, voice, CUSTOMER_NOUNS[lang])
-
-
 def _participle(text: str, token: str, lang: Lang) -> bool:
     """ "traitées", "transmis", "reviewed": the past participle of a passive, as written."""
     written = _as_written(text, token).casefold()
     return written.endswith(PARTICIPLE_ENDINGS[lang]) or (
         lang == "en" and token in IRREGULAR_PARTICIPLES
     )
+
+
+def _after_noun(text: str, toks: list[str], token: str, lang: Lang) -> bool:
+    """ "Application saved as pending": a participle after its noun, closing its phrase.
+
+    Before a noun it is an adjective ("Refine detected signals", "updated statements").
+    """
+    i = toks.index(token)
+    after = toks[i + 1 : i + 2]
+    closes = not after or after[0] in PHRASE_END or after[0].endswith("ly")
+    return i > 0 and closes and _participle(text, token, lang)
 
 
 def _gerund_with_object(token: str, toks: list[str], lang: Lang) -> bool:

@@ -51,7 +51,8 @@ def has_lemma(word: str, lang: Lang, lexicon: frozenset[str]) -> bool:
 _NOUN_SUFFIXES = {
     "fr": (
         ("ification", ("ifier",)), ("isation", ("iser",)), ("issement", ("ir",)),
-        ("ation", ("er",)), ("ement", ("er",)), ("tion", ("ter",)), ("age", ("er",)),
+        ("ation", ("er",)), ("ement", ("er",)), ("ution", ("uer",)), ("ection", ("ectionner",)),
+        ("ision", ("ider",)), ("tion", ("ter",)), ("age", ("er",)),
         ("ure", ("er",)), ("ie", ("ir",)), ("e", ("er",)),
     ),
     "en": (

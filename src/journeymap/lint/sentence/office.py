@@ -16,8 +16,12 @@ found on texts from outside the development corpus (tests/corpus/second-*.yaml):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from journeymap.lint.sentence.lemmas import family
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
+from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
+from journeymap.lint.sentence.work_words import ASKING, INFLOW
 
 # Who and where the company works, after "our"/"notre"/"nos" (up to three words later:
 # "our pack and ship team", "notre service logistique").
@@ -160,3 +164,26 @@ def _office_agent(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
                 if nxt in OFFICE_ROLES[lang]:
                     return tok, nxt
     return ()
+
+
+@lru_cache(maxsize=4096)
+def customer_asks(text: str, lang: Lang, voice: Kind) -> bool:
+    """ "Requests escalation", "Gets direct agent assignment": the customer asks or gets.
+
+    What follows a leading verb of asking or receiving is what the customer asks for or
+    receives, so the customer sees it, even when it is back-office jargon; the seller's
+    own inflow is not ("Demande entrante").
+    """
+    toks = [t for t in words(text) if t[0].isalnum()]
+    if voice != "no-subject" or not toks or family(toks[0], lang, ASKING[lang]) != "verb":
+        return False
+    return not any(t in INFLOW[lang] for t in toks)
+
+
+@lru_cache(maxsize=4096)
+def staff_task(text: str, lang: Lang, voice: Kind) -> bool:
+    """A task told without the customer in it, back-office work in a staff journey."""
+    if voice not in ("no-subject", "company"):
+        return False
+    toks = [t for t in words(text) if t[0].isalnum()]
+    return own_task(toks, lang, voice, CUSTOMER_NOUNS[lang])

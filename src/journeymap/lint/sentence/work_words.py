@@ -83,7 +83,7 @@ PROCESSING = {
         "qualify key screen generate analyze analyse implement deploy gather collect consult "
         "relay examine evaluate configure administer allocate reject match optimize optimise "
         "orchestrate communicate create monitor import resolve "
-        "decide determine authorize authorise prioritize prioritise categorize categorise"
+        "decide determine authorize authorise prioritize prioritise categorize categorise manage"
     ),
 }
 # The roots whose work is the back office's whoever reads them: a customer does not
@@ -285,4 +285,9 @@ ASKING = {
 TO_CUSTOMER = re.compile(
     r"\b(to|with|for) (the |our |each |every )?(customer|client|user|buyer|shopper)s?\b"
     r"|\b(au|aux|avec le|pour le) (client|usager|beneficiaire|demandeur)s?\b"
+)
+# What may follow a participle that closes its noun phrase: "saved as pending".
+PHRASE_END = lex(
+    "as at in on by from to for with into after before via under par dans sur pour en avec "
+    "apres avant selon"
 )
