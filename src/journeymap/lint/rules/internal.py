@@ -146,7 +146,7 @@ class Reading(NamedTuple):
     score: int
 
 
-def _in_context(readings: list[Reading], staff: bool) -> list[str | None]:
+def _in_context(readings: list[Reading], journey: Journey, lang: str) -> list[str | None]:
     """The words of each back-office text, a weak sign included where the journey says so.
 
     One weak sign ("Clôture journée", "Regimen review") is not enough alone: the same
@@ -155,6 +155,8 @@ def _in_context(readings: list[Reading], staff: bool) -> list[str | None]:
     its four nearest neighbours read as back-office work.
     """
     sure = [r.score >= 2 for r in readings]
+    # Most journeys have no weak sign at all: the persona is read only when one needs it.
+    staff = any(r.score == 1 for r in readings) and _staff_journey(journey, lang)
     result: list[str | None] = []
     for i, reading in enumerate(readings):
         around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
@@ -239,7 +241,7 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     terms = internal_terms(lang, config)
     steps = list(journey.iter_steps())
     readings = [_internal(step.text, lang, terms, config) for _, _, _, step in steps]
-    verdicts = _in_context(readings, _staff_journey(journey, lang))
+    verdicts = _in_context(readings, journey, lang)
     for (stage_index, _, step_index, step), found in zip(steps, verdicts, strict=True):
         if found is not None:
             yield Finding(
@@ -264,7 +266,7 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
     lang = _reading_lang(journey)
     terms = internal_terms(lang, config)
     readings = [_internal(stage.name, lang, terms, config) for stage in journey.stages]
-    verdicts = _in_context(readings, _staff_journey(journey, lang))
+    verdicts = _in_context(readings, journey, lang)
     for index, (stage, found) in enumerate(zip(journey.stages, verdicts, strict=True)):
         if found is not None:
             yield Finding(
