@@ -119,6 +119,38 @@ def test_help_summaries_are_the_commands_own(width: int) -> None:
         assert command.get_short_help_str(width) == stub.get_short_help_str(width), name
 
 
+@pytest.mark.parametrize(
+    "args", [["validate", "FILE"], ["lint", "FILE"], ["metrics", "plan", "FILE"], ["rules"]]
+)
+def test_a_command_collects_garbage_once_started(args: list[str], tmp_path: Path) -> None:
+    """The entry point turns the garbage collector off for the imports only: by the time
+    the command works, it is on again, with the start-up set apart (frozen)."""
+    report = tmp_path / "gc.txt"
+    argv = [str(EXAMPLE_FILES[0]) if a == "FILE" else a for a in args]
+    script = (
+        "import gc, sys\n"
+        f"sys.argv = ['journeymap', *{argv!r}]\n"
+        "from journeymap.cli.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        f"    open({str(report)!r}, 'w').write(f'{{gc.isenabled()}} {{gc.get_freeze_count()}}')\n"
+    )
+    subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
+    enabled, frozen = report.read_text().split()
+    assert enabled == "True"
+    assert int(frozen) > 10_000
+
+
+def test_in_process_runs_leave_the_collector_alone() -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert invoke("validate", EXAMPLE_FILES[0]).code == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
 def test_a_misspelt_command_is_still_suggested() -> None:
     result = run_cli("valdate", "x.yaml")
     assert result.code == 2

@@ -10,9 +10,11 @@ and `--version` stay about as fast as `import typer` itself.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
+from functools import wraps
 from importlib import import_module
 from typing import Annotated, Any
 
@@ -66,12 +68,50 @@ COMMANDS: dict[str, tuple[str, str]] = {
 paragraph of its help, which `--help` lists; a test keeps them equal to the commands'."""
 
 
+_start_up = {"collector_off": False}
+
+
+def _end_start_up() -> None:
+    """Import the journey model, keep all start-up made for good, and collect from now on.
+
+    `journeymap.cli.entry` turns the cyclic garbage collector off before any import:
+    start-up allocates only what lives as long as the process (modules, classes, the
+    model's validators), which collections during it would rescan again and again. Every
+    command uses the journey model, so it is imported here, before the collector comes
+    back; `gc.freeze` then sets everything made so far apart, so that no later collection
+    scans it. A one-file run takes about a fifth less CPU time.
+    """
+    if not _start_up["collector_off"]:
+        return  # called in-process (tests, scripts): their collector is left as it is
+    _start_up["collector_off"] = False
+    import_module("journeymap.model.journey")
+    gc.freeze()
+    gc.enable()
+
+
+def _after_start_up(command: Any) -> Any:
+    """The command, its callback (and its subcommands') first ending the start-up."""
+    callback: Callable[..., Any] | None = command.callback
+    if callback is not None:
+        run = callback
+
+        @wraps(run)
+        def started(*args: Any, **kwargs: Any) -> Any:
+            _end_start_up()
+            return run(*args, **kwargs)
+
+        command.callback = started
+    for sub in getattr(command, "commands", {}).values():
+        _after_start_up(sub)
+    return command
+
+
 def load_command(name: str) -> Any:
     """The click command of one subcommand, built from its module alone."""
     module = import_module(f"journeymap.cli.{COMMANDS[name][0]}")
     single = typer.Typer(add_completion=False, rich_markup_mode=None)
     module.register(single)
-    return typer.main.get_group(single).commands[name]
+    return _after_start_up(typer.main.get_group(single).commands[name])
 
 
 class _LazyCommands(MutableMapping[str, Any]):
@@ -155,11 +195,16 @@ def _root(
     """Customer journeys as code: validate, lint, render and tabulate journey YAML files."""
 
 
-def main() -> None:
-    """Run the CLI; no Python traceback ever reaches the user."""
+def main(collector_off: bool = False) -> None:
+    """Run the CLI; no Python traceback ever reaches the user.
+
+    `collector_off`: the entry point turned the garbage collector off for the start-up;
+    the command turns it back on (`_end_start_up`).
+    """
     from journeymap import signals
     from journeymap.output import streams
 
+    _start_up["collector_off"] = collector_off
     # Scanning entry points for pydantic plugins costs ~15 ms a run; a CLI has no use for it.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     signals.install()
