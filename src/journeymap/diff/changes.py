@@ -26,6 +26,7 @@ from journeymap.diff.findings import lint_changes
 from journeymap.diff.pairing import SIMILAR, match_items, stable_order
 from journeymap.diff.recorder import Recorder
 from journeymap.diff.records import (
+    JOURNEY_WIDE,
     KINDS,
     SECTIONS,
     Change,
@@ -109,7 +110,8 @@ def compare(
 
 
 def _journey_changes(old: Journey, new: Journey) -> list[Change]:
-    """Every change inside one journey, journey-wide ones first, then stage by stage."""
+    """Every change inside one journey: journey-wide ones first, then the stages, then the
+    steps, each step followed by its touchpoints."""
     record = Recorder(old, new)
     journeys.renamed(record)
     journeys.persona(record)
@@ -117,8 +119,8 @@ def _journey_changes(old: Journey, new: Journey) -> list[Change]:
     journeys.declared(record, "channels", "channel")
     journeys.declared(record, "stakeholders", "stakeholder")
     skip = ("title", "persona", "scope", "channels", "stakeholders", "stages", "kpis")
-    walk(old, new, "", skip, record.field(Where(), "journey"))
-    kpis(record, old.kpis, new.kpis, Where(), "journey")
+    walk(old, new, "", skip, record.field(JOURNEY_WIDE, "journey"))
+    kpis(record, old.kpis, new.kpis, JOURNEY_WIDE, "journey")
     structure.stages(record)
     structure.steps(record)
     return record.changes

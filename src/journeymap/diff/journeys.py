@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from journeymap.diff.fields import walk
 from journeymap.diff.recorder import Recorder
-from journeymap.diff.records import Change, Where
+from journeymap.diff.records import JOURNEY_WIDE, Change
 from journeymap.diff.words import dump, plural, quote
 from journeymap.model.journey import Journey, Scope
 
@@ -89,4 +89,4 @@ def declared(record: Recorder, attribute: str, kind: str) -> None:
             summary = f"{kind} {quote(item.name)} ({key}) removed"
             record.add(f"{kind}-removed", summary, field=attribute, before=dump(item))
     for key in olds.keys() & news.keys():
-        walk(olds[key], news[key], f"{attribute}[{key}].", (), record.field(Where()))
+        walk(olds[key], news[key], f"{attribute}[{key}].", (), record.field(JOURNEY_WIDE))
