@@ -158,7 +158,9 @@ class Reading(NamedTuple):
     task: str = ""
 
 
-def _in_context(readings: list[Reading], staff: bool, steps: bool = True) -> list[str | None]:
+def _in_context(
+    readings: list[Reading], journey: Journey, lang: str, steps: bool = True
+) -> list[str | None]:
     """The words of each back-office text, a weak sign included where the journey says so.
 
     One weak sign ("Clôture journée", "Regimen review") is not enough alone: the same
@@ -170,6 +172,9 @@ def _in_context(readings: list[Reading], staff: bool, steps: bool = True) -> lis
     # Steps mostly made of back-office work follow the staff, whatever the title says;
     # there a weak sign is the staff's too. (Stages are too few to tell.)
     mostly = steps and len(sure) >= 4 and sum(sure) >= 0.6 * len(sure)
+    # Most journeys have no weak sign nor staff task: the persona is read only when needed.
+    needed = any(r.score == 1 or r.task for r in readings)
+    staff = needed and _staff_journey(journey, lang)
     result: list[str | None] = []
     for i, reading in enumerate(readings):
         around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
@@ -257,7 +262,7 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     terms = internal_terms(lang, config)
     steps = list(journey.iter_steps())
     readings = [_internal(step.text, lang, terms, config) for _, _, _, step in steps]
-    verdicts = _in_context(readings, _staff_journey(journey, lang))
+    verdicts = _in_context(readings, journey, lang)
     for (stage_index, _, step_index, step), found in zip(steps, verdicts, strict=True):
         if found is not None:
             yield Finding(
@@ -282,7 +287,7 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
     lang = _reading_lang(journey)
     terms = internal_terms(lang, config)
     readings = [_internal(stage.name, lang, terms, config) for stage in journey.stages]
-    verdicts = _in_context(readings, _staff_journey(journey, lang), steps=False)
+    verdicts = _in_context(readings, journey, lang, steps=False)
     for index, (stage, found) in enumerate(zip(journey.stages, verdicts, strict=True)):
         if found is not None:
             yield Finding(
