@@ -54,6 +54,7 @@ LOOK_ALIKES = [
     ("en", "Our team will call you back"),  # the customer is the one acted upon
     ("en", "Our team is happy to help"),  # help is what the customer gets
     ("fr", "Notre logistique vous enverra votre numéro de suivi"),
+    ("fr", "Une fois la commande emballée, vous recevez un e-mail de suivi"),
     ("fr", "Admin invite le client"),  # the customer is in it
     ("fr", "Le colis est remis par le livreur"),  # a role the customer meets
     ("en", "Items are added to the cart"),

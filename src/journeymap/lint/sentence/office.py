@@ -56,7 +56,8 @@ OFFICE_ROLES = {
     ),
 }
 BY = lex("par by")
-_SUBORDINATE = lex("once if when while after before until as si lorsque quand des une")
+_SUBORDINATE = lex("once if when while after before until as si lorsque quand")
+_SUBORDINATE_PAIRS = (("une", "fois"), ("des", "que"), ("apres", "que"), ("avant", "que"))
 _CUSTOMER_SIDE = lex("you your yours vous votre vos")
 # The company's people answering or meeting the customer, which the customer sees.
 _ANSWERING = {
@@ -133,7 +134,8 @@ def _customer_in_it(toks: list[str], lang: Lang) -> bool:
     demandes", "reply to messages"), which the customer sees.
     """
     main = toks
-    if toks and toks[0] in _SUBORDINATE and "," in toks:
+    leading = bool(toks) and (toks[0] in _SUBORDINATE or tuple(toks[:2]) in _SUBORDINATE_PAIRS)
+    if leading and "," in toks:
         main = toks[toks.index(",") + 1 :]
     if any(t in _CUSTOMER_SIDE for t in main):
         return True
