@@ -38,6 +38,8 @@ CATEGORIES = {
     "a staff role heading a step told without a subject": [
         ("fr", "Expert valide un document"),
         ("en", "Admin reviews the flagged listings"),
+        ("en", "Admin sees pending doctor in list"),  # a role the customer never meets
+        ("en", "Agents will not see a pending work order"),
     ],
     "records handled in a passive": [
         ("en", "Credit decision documented in the loan system"),
@@ -56,6 +58,8 @@ LOOK_ALIKES = [
     ("fr", "Notre logistique vous enverra votre numéro de suivi"),
     ("fr", "Une fois la commande emballée, vous recevez un e-mail de suivi"),
     ("fr", "Admin invite le client"),  # the customer is in it
+    ("fr", "Admin propose un expert"),  # proposing reaches the customer
+    ("fr", "Expert demande des documents complémentaires"),  # so does asking
     ("fr", "Le colis est remis par le livreur"),  # a role the customer meets
     ("en", "Items are added to the cart"),
     ("en", "Requests escalation"),  # the customer asks for it

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
-from journeymap.lint.sentence.office import answers_customer, customer_asks, office_signs
+from journeymap.lint.sentence.office import (
+    answers_customer,
+    customer_asks,
+    office_role,
+    office_signs,
+)
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -138,9 +143,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # A staff role heading a step told without a subject: "Expert valide un document",
     # "Admin Review": that person's work, unless the customer
     # is in it ("Admin invite le client").
-    staff = staff or (
-        bool(processing) and _role_at_work(toks, lang) and voice in ("no-subject", "company")
-    )
+    role = _role_at_work(toks, lang) and voice in ("no-subject", "company")
+    role = role and (bool(processing) or office_role(toks, lang))
+    staff = staff or role
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
     # A passive, or a noun and its participle told without a subject: "Application saved
@@ -214,7 +219,14 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         systems = [t for t in head if t in BACKEND[lang]]
         shown = tuple(
             dict.fromkeys(
-                strong + inflow + systems + processing + [*telling, *office] + named + seller
+                strong
+                + inflow
+                + systems
+                + toks[: int(role)]
+                + processing
+                + [*telling, *office]
+                + named
+                + seller
             )
         )
         return Internal(tuple(_as_written(text, t) for t in shown), score)

@@ -46,7 +46,7 @@ NOUN_ENDINGS = {"fr": ("age", "tion", "ment", "ure"), "en": ("ing", "ment", "ion
 # Roles the customer meets (the courier, the adviser) are not among them.
 OFFICE_ROLES = {
     "fr": lex(
-        "instructeur instructrice expert experte superviseur gestionnaire administrateur "
+        "instructeur instructrice expert experte superviseur gestionnaire administrateur admin "
         "administratrice operateur operatrice preparateur preparatrice magasinier "
         "comptable moderateur"
     ),
@@ -56,6 +56,8 @@ OFFICE_ROLES = {
     ),
 }
 BY = lex("par by")
+# Agents of a back office writing its own procedures ("Agents should not submit tickets").
+_BACK_AGENTS = {"fr": lex("agents"), "en": lex("agents")}
 _SUBORDINATE = lex("once if when while after before until as si lorsque quand")
 _SUBORDINATE_PAIRS = (("une", "fois"), ("des", "que"), ("apres", "que"), ("avant", "que"))
 _CUSTOMER_SIDE = lex("you your yours vous votre vos")
@@ -90,6 +92,7 @@ _SIGN_IN = {
     "en": lex("credentials login logout log sign password passwords 2fa authentication"),
 }
 _SENDING = {"fr": lex("envoyer transmettre"), "en": lex("send")}
+_OFFERING = {"fr": lex("proposer inviter offrir"), "en": lex("propose offer invite")}
 
 
 def own_task(toks: list[str], lang: Lang, voice: Kind, customers: frozenset[str]) -> bool:
@@ -106,6 +109,21 @@ def own_task(toks: list[str], lang: Lang, voice: Kind, customers: frozenset[str]
         return False
     roots = _ANSWERING[lang] | _SENDING[lang]
     return not any(family(t, lang, roots) for t in toks[:2])
+
+
+def office_role(toks: list[str], lang: Lang) -> bool:
+    """A role the customer does not meet heads the step, and does more than answer or send.
+
+    "Admin sees pending doctor in list", "Agents will not see a pending WO": whatever the
+    verb, that person's work is out of the customer's sight.
+    """
+    lead = [t for t in toks[:2] if t not in ("the", "le", "la", "l'", "les", "un", "une", "a")]
+    if not lead or lead[0] not in OFFICE_ROLES[lang] | _BACK_AGENTS[lang]:
+        return False
+    # Answering, sending, proposing or asking reach the customer: "Admin propose un
+    # expert", "Expert demande des documents complémentaires".
+    roots = _ANSWERING[lang] | _SENDING[lang] | _OFFERING[lang] | ASKING[lang]
+    return not any(family(t, lang, roots) for t in toks)
 
 
 def answers_customer(toks: list[str], lang: Lang) -> bool:
