@@ -9,11 +9,14 @@ repeats what the marks (+ ! ✕ ◆) already say, so the print theme can drop it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+ThemeName = Literal["default", "dark", "print"]
 
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    name: str
+    name: ThemeName
     font: str
     background: str
     text: str
@@ -242,4 +245,4 @@ PRINT = Theme(
     breakpoint_kind={"forced": "#000000", "blocked": "#000000", "unspecified": "#606060"},
 )
 
-THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}
+THEMES: dict[ThemeName, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}
