@@ -11,8 +11,8 @@ import typer
 from journeymap.cli import exits
 from journeymap.cli.loading import journey_paths
 from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
-from journeymap.diagnostics import Severity
 from journeymap.runner.lint import LintFormat
+from journeymap.severity import Severity
 
 
 def lint(

@@ -9,8 +9,7 @@ import typer
 
 from journeymap.cli import exits
 from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
-from journeymap.render.formats import RenderFormat, View
-from journeymap.render.themes import ThemeName
+from journeymap.render.formats import RenderFormat, ThemeName, View
 
 
 def render(

@@ -9,9 +9,10 @@ the reporters and is imported by them.
 from __future__ import annotations
 
 import importlib
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from journeymap.output.report import Reporter
+if TYPE_CHECKING:  # the command line reads ReportFormat at start-up, before any record
+    from journeymap.output.report import Reporter
 
 ReportFormat = Literal["text", "json", "github", "sarif"]
 

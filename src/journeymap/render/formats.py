@@ -1,4 +1,4 @@
-"""What `render` can write and draw: the one list of formats and views.
+"""What `render` can write and draw: the one list of formats, views and themes.
 
 Kept apart from the pipeline, which imports the model and the drawing code, so that the
 command line reads these lists at start-up for nothing.
@@ -17,3 +17,6 @@ View = Literal["map", "path", "emotion"]
 """map: the grid of stages and channels; path: the customer's path as a storyline;
 emotion: the emotion curve alone."""
 VIEWS: tuple[View, ...] = get_args(View)
+
+ThemeName = Literal["default", "dark", "print"]
+"""The colour sets of `render/themes.py`: default, dark, and print (grey)."""

@@ -9,9 +9,8 @@ repeats what the marks (+ ! ✕ ◆) already say, so the print theme can drop it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-ThemeName = Literal["default", "dark", "print"]
+from journeymap.render.formats import ThemeName
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,7 @@ from journeymap.runner.errors import InvalidInputs, Refused, refusing
 if TYPE_CHECKING:
     from journeymap.render.dot import Options
     from journeymap.render.engine import Engine
-    from journeymap.render.formats import RenderFormat, View
-    from journeymap.render.themes import ThemeName
+    from journeymap.render.formats import RenderFormat, ThemeName, View
 
 Tell = Callable[[str], None]
 """Hears a line for the user (on standard error), such as which renderer drew."""
