@@ -7,13 +7,11 @@ unreadable file has no line to point at).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
+from journeymap.severity import SEVERITIES as SEVERITIES
+from journeymap.severity import SEVERITY_RANK as SEVERITY_RANK
+from journeymap.severity import Severity as Severity
 from journeymap.textsafe import CONTROL, visible
-
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True, slots=True)
