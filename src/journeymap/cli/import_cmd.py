@@ -65,10 +65,11 @@ def import_journeys(
     Each journey becomes a journey file, with comments saying where it came from and what
     was guessed; `journeymap lint` on it then lists what to complete. Sources are only read.
     """
+    from journeymap.diagnostics import Diagnostic
     from journeymap.importers.common import ImportProblem
     from journeymap.importers.run import import_source, name_outputs
     from journeymap.load.limits import Limits
-    from journeymap.load.source import SourceProblem, read_text
+    from journeymap.load.source import read_text
     from journeymap.output.atomic import InputGuard, OutputError, write_atomic
     from journeymap.output.journey_yaml import dump_imported
 
@@ -76,7 +77,7 @@ def import_journeys(
     found = []
     for source in sources:
         text = read_text(source, limits)
-        if isinstance(text, SourceProblem):
+        if isinstance(text, Diagnostic):
             exits.fail(f"{source}: {text.message}")
         try:
             journeys = import_source(
