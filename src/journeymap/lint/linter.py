@@ -106,6 +106,7 @@ def _apply_suppressions(
                     meta.name,
                     message,
                     severity,
+                    source="lint",
                 )
             )
     return kept, silenced
