@@ -58,7 +58,7 @@ def test_lint_findings_and_validity_errors_are_placed_alike() -> None:
     assert [(d.code, d.source, d.path) for d in findings] == [("JM902", "lint", "j.yaml")]
     misspelt = VESTE.replace("scope:", "scop:", 1)
     (invalid,) = lint_journey_file(load_text("j.yaml", misspelt), LintConfig())
-    assert (invalid.code, invalid.source) == ("JM006", "schema")
+    assert (invalid.code, invalid.source, invalid.hint) == ("JM006", "schema", "scope")
     assert _spanned(misspelt, invalid) == "scop"
 
 

@@ -37,8 +37,9 @@ class Diagnostic:
 
     `message` is the sentence every reporter prints, fix included. `end_line` and
     `end_column` close the span of the offending YAML node when the producer knows it
-    (0 otherwise); `hint` is the replacement a tool could offer (the declared id closest
-    to an unknown one), empty when there is none; `source` says which check found it.
+    (0 otherwise); `hint` is the replacement a tool could offer (the declared id or the
+    allowed key closest to an unknown one), empty when there is none; `source` says which
+    check found it.
     Those last four describe the diagnostic rather than identify it: two diagnostics with
     the same place, code and message are one, whatever their spans (`compare=False`).
     """

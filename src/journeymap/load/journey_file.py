@@ -113,8 +113,8 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
     except ValidationError as exc:
         allowed = _allowed_keys()
         for error in exc.errors(include_url=False):
-            loc, target, message = humanise(error, data, allowed)
-            found.append(place.at(SCHEMA, loc, message, target, source="schema"))
+            loc, target, message, hint = humanise(error, data, allowed)
+            found.append(place.at(SCHEMA, loc, message, target, source="schema", hint=hint))
             if tuple(error["loc"]) == ("journeymap",):
                 result.diagnostics = found
                 return result
