@@ -25,16 +25,17 @@ def import_sources(
     """Every journey of every source, in order; `warn` hears "file:line: warning: ..." for
     each guess worth checking. Refused, naming file and line, for a source that cannot
     be read or understood."""
+    from journeymap.diagnostics import Diagnostic
     from journeymap.importers.common import ImportProblem
     from journeymap.importers.run import import_source
     from journeymap.load.limits import Limits
-    from journeymap.load.source import SourceProblem, read_text
+    from journeymap.load.source import read_text
 
     limits = Limits.from_env()
     found: list[Imported] = []
     for source in sources:
         text = read_text(source, limits)
-        if isinstance(text, SourceProblem):
+        if isinstance(text, Diagnostic):
             raise Refused(f"{source}: {text.message}")
         try:
             journeys = import_source(text, str(source), source_format, channel)
