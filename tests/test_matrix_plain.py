@@ -71,3 +71,18 @@ def test_random_journeys_compared(journey: Journey, width: int, metric: Any, awk
     other = other.model_copy(update={"channels": channels})
     with pytest.MonkeyPatch.context() as monkeypatch:
         _both([journey, other], width, monkeypatch, metric=metric, by_kind=True)
+
+
+@pytest.mark.parametrize("name", ["-文[c[[#]", "[bold]Choisir[/bold]", "a\\[b]", "[#]"])
+def test_markup_lookalikes_in_headings(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A test console reads markup by default: headings must reach rich as text, so both
+    # writers print the stage name as written (the property test found "-文[c[[#]").
+    journey = _load(EXAMPLE_FILES[0])
+    stages = [s.model_copy(update={"name": name + s.name}) for s in journey.stages]
+    renamed = journey.model_copy(update={"stages": stages})
+    other = renamed.model_copy(update={"id": "other", "title": "[i]other"})
+    for journeys_ in ([renamed], [renamed, other]):
+        _both(journeys_, 240, monkeypatch, metric="volume")
+    buffer = io.StringIO()
+    matrix_text.write(build_report([renamed]), Console(file=buffer, width=400, color_system=None))
+    assert name in buffer.getvalue()

@@ -61,7 +61,7 @@ def test_same_data_as_pyyaml_on_generated_documents(data: Any, flow: bool | None
 def test_duplicate_keys_are_found_in_nested_and_flow_mappings() -> None:
     text = "a: 1\nb:\n  c: 1\n  c: 2\nd: {e: 1, e: 2}\na: 3\n"
     problems = parse(text, LIMITS).problems
-    assert sorted((p.line, p.column, p.kind[0]) for p in problems) == [
+    assert sorted((p.line, p.column, p.code) for p in problems) == [
         (4, 3, "JM003"),
         (5, 11, "JM003"),
         (6, 1, "JM003"),

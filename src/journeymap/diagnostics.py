@@ -1,23 +1,48 @@
 """The one record every check produces, so that validate and lint share their reporters.
 
-Positions are 1-based as editors show them; line 0 means "the file as a whole" (an
-unreadable file has no line to point at).
+Everything that can be wrong at a place is a `Diagnostic`, whoever finds it: reading the
+bytes, the YAML parser and its safety limits, the schema, the references of a file, the
+ids across files, a lint rule. Positions are 1-based as editors show them; line 0 means
+"the file as a whole" (an unreadable file has no line to point at).
+
+A producer fills what it knows: the YAML parser knows a line but not the file's name
+(its loader adds it), the checks of the data know a data path (the loader's `Placer`
+turns it into a line and column). Lint rules, which must stay pure functions of the
+model, yield a `Finding` (a data path and a sentence) that the linter places; no other
+record reaches a reporter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
+from journeymap.severity import SEVERITIES as SEVERITIES
+from journeymap.severity import SEVERITY_RANK as SEVERITY_RANK
+from journeymap.severity import Severity as Severity
 from journeymap.textsafe import CONTROL, visible
 
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+Source = Literal["file", "bytes", "yaml", "schema", "references", "repository", "lint"]
+"""Which check found it: the file system refused the path (`file`: the only source that
+makes a file unreadable, exit 2), the bytes are not UTF-8 text within the size limit
+(`bytes`), the YAML parser or its limits (`yaml`), the format (`schema`), ids and
+references in a file (`references`) or across the files of a run (`repository`), a lint
+rule or the linter's own checks of suppressions (`lint`)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """Something wrong at a place: what (code, name, severity), where, and what to do.
+
+    `message` is the sentence every reporter prints, fix included. `end_line` and
+    `end_column` close the span of the offending YAML node when the producer knows it
+    (0 otherwise); `hint` is the replacement a tool could offer (the declared id or the
+    allowed key closest to an unknown one), empty when there is none; `source` says which
+    check found it.
+    Those last four describe the diagnostic rather than identify it: two diagnostics with
+    the same place, code and message are one, whatever their spans (`compare=False`).
+    """
+
     path: str
     line: int
     column: int
@@ -25,6 +50,10 @@ class Diagnostic:
     name: str
     message: str
     severity: Severity = "error"
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
+    hint: str = field(default="", compare=False)
+    source: Source = field(default="lint", compare=False)
 
     def __post_init__(self) -> None:
         # Paths and messages quote file names and journey texts: no control character
@@ -37,7 +66,24 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    def in_file(self, path: str) -> Diagnostic:
+        """The same diagnostic in the file `path`, for producers that read text, not files."""
+        return Diagnostic(
+            path,
+            self.line,
+            self.column,
+            self.code,
+            self.name,
+            self.message,
+            self.severity,
+            self.end_line,
+            self.end_column,
+            self.hint,
+            self.source,
+        )
+
     def as_dict(self) -> dict[str, str | int]:
+        """What the JSON report writes of it (its span, hint and source are not printed)."""
         return {
             "path": self.path,
             "line": self.line,
@@ -86,53 +132,69 @@ def rule_url(code: str) -> str:
     return f"{RULES_URL}#{code.lower()}"
 
 
-# Codes of the file-validity checks. They share the JM namespace with lint rules
-# (family 0) so that SARIF and JSON consumers see one catalogue; they cannot be disabled.
-UNREADABLE = ("JM001", "unreadable-file")
-YAML_SYNTAX = ("JM002", "yaml-syntax")
-DUPLICATE_KEY = ("JM003", "duplicate-key")
-YAML_LIMIT = ("JM004", "yaml-limit")
-NOT_A_JOURNEY = ("JM005", "not-a-journey")
-SCHEMA = ("JM006", "schema")
-REFERENCE = ("JM007", "reference")
-DUPLICATE_ID = ("JM008", "duplicate-id")
-
-VALIDITY_CODES: dict[str, tuple[str, str]] = {
-    code: (code, name)
-    for code, name in (
-        UNREADABLE,
-        YAML_SYNTAX,
-        DUPLICATE_KEY,
-        YAML_LIMIT,
-        NOT_A_JOURNEY,
-        SCHEMA,
-        REFERENCE,
-        DUPLICATE_ID,
+def _validity(code: str, name: str, summary: str) -> RuleInfo:
+    return RuleInfo(
+        code,
+        name,
+        summary,
+        "error",
+        help_uri=rule_url(code),
+        tags=("customer-journey", "validity"),
     )
-}
 
-VALIDITY_SUMMARIES: dict[str, str] = {
-    "JM001": "The file cannot be read as UTF-8 text within the size limit.",
-    "JM002": "The file is not well-formed YAML.",
-    "JM003": "A mapping holds the same key twice (YAML parsers silently keep the last).",
-    "JM004": "The YAML exceeds a safety limit (alias expansion, nesting depth).",
-    "JM005": "The file is not a journey file (no 'journeymap:' version key).",
-    "JM006": "A value does not fit the journey format.",
-    "JM007": "A reference names an id that is not declared.",
-    "JM008": "An id is declared twice in a file, or a journey id is used by two files.",
-}
+
+# The file-validity checks. They share the JM namespace with lint rules (family 0) so
+# that SARIF and JSON consumers see one catalogue; they cannot be disabled.
+UNREADABLE = _validity(
+    "JM001", "unreadable-file", "The file cannot be read as UTF-8 text within the size limit."
+)
+YAML_SYNTAX = _validity("JM002", "yaml-syntax", "The file is not well-formed YAML.")
+DUPLICATE_KEY = _validity(
+    "JM003",
+    "duplicate-key",
+    "A mapping holds the same key twice (YAML parsers silently keep the last).",
+)
+YAML_LIMIT = _validity(
+    "JM004", "yaml-limit", "The YAML exceeds a safety limit (alias expansion, nesting depth)."
+)
+NOT_A_JOURNEY = _validity(
+    "JM005",
+    "not-a-journey",
+    "The file is not a journey file (no 'journeymap:' version key).",
+)
+SCHEMA = _validity("JM006", "schema", "A value does not fit the journey format.")
+REFERENCE = _validity("JM007", "reference", "A reference names an id that is not declared.")
+DUPLICATE_ID = _validity(
+    "JM008",
+    "duplicate-id",
+    "An id is declared twice in a file, or a journey id is used by two files.",
+)
+
+VALIDITY: tuple[RuleInfo, ...] = (
+    UNREADABLE,
+    YAML_SYNTAX,
+    DUPLICATE_KEY,
+    YAML_LIMIT,
+    NOT_A_JOURNEY,
+    SCHEMA,
+    REFERENCE,
+    DUPLICATE_ID,
+)
 
 
 def validity_rules() -> tuple[RuleInfo, ...]:
     """The file-validity codes (JM0xx) as rules, for reporters that list their rules."""
-    return tuple(
-        RuleInfo(
-            code,
-            name,
-            VALIDITY_SUMMARIES[code],
-            "error",
-            help_uri=rule_url(code),
-            tags=("customer-journey", "validity"),
-        )
-        for code, name in VALIDITY_CODES.values()
-    )
+    return VALIDITY
+
+
+def diagnostic(
+    check: RuleInfo,
+    message: str,
+    line: int = 1,
+    column: int = 1,
+    *,
+    source: Source,
+    path: str = "",
+) -> Diagnostic:
+    """A validity diagnostic at a line and column, for checks that read text, not data."""
+    return Diagnostic(path, line, column, check.code, check.name, message, source=source)

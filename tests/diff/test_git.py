@@ -186,3 +186,13 @@ def test_odd_names_links_and_a_broken_file_in_both_revisions(repo: Path) -> None
     # the new side's file is named as the new side's, though its bytes did not change
     assert "HEAD:broken.yaml:2:1: error[JM002]" in result.stderr
     assert "warning: HEAD~1:broken.yaml is not a valid journey there" in result.stderr
+
+
+def test_a_revision_not_in_utf8_is_placed_at_the_byte_as_validate_does(repo: Path) -> None:
+    (repo / "journeys" / "jacket.yaml").write_bytes(
+        "journeymap: 1\ntitle: Caf\u00e9\n".encode("latin-1")
+    )
+    _commit(repo, "Latin-1")
+    result = invoke("diff", "HEAD~1..HEAD", "--no-lint")
+    assert "HEAD:journeys/jacket.yaml:2:11: error[JM001] not valid UTF-8" in result.stderr
+    assert "journeys/jacket.yaml:2:11: error[JM001]" in invoke("validate", "journeys").stdout

@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-import io
-import os
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.matrix_cmd import ColorMode
-from journeymap.cli.options import ExcludeOption, JobsOption
-
-if TYPE_CHECKING:
-    from journeymap.diff.changes import DiffResult
-    from journeymap.diff.sides import Outcome
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    svg = "svg"
-    png = "png"
-    dot = "dot"
-
-
-class DiffFailOn(StrEnum):
-    change = "change"
-    worse = "worse"
+from journeymap.cli.options import ColorOption, ExcludeOption, JobsOption
+from journeymap.runner.diff import DiffFailOn, DiffFormat
 
 
 def diff(
@@ -55,7 +34,7 @@ def diff(
             "(schemas/diff.schema.json); svg, png or dot draw the new map with the changes "
             "highlighted.",
         ),
-    ] = DiffFormat.text,
+    ] = "text",
     exit_code: Annotated[
         bool,
         typer.Option(
@@ -86,13 +65,7 @@ def diff(
             show_default=False,
         ),
     ] = None,
-    color: Annotated[
-        ColorMode,
-        typer.Option(
-            "--color",
-            help="Colour in the text format: auto (terminal, honours NO_COLOR), always, never.",
-        ),
-    ] = ColorMode.auto,
+    color: ColorOption = "auto",
     jobs: JobsOption = None,
     output: Annotated[
         str | None,
@@ -113,129 +86,44 @@ def diff(
     say whether they got better or worse (CES: lower is better) and by how much.
     """
     from journeymap.diff.sides import SideError, run
+    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
+    from journeymap.output.destination import deliver
+    from journeymap.runner.diff import (
+        DRAWN_FORMATS,
+        draw_changes,
+        exit_findings,
+        read_paths,
+        write_diff,
+    )
 
-    try:
+    with exits.handled(SideError):
         outcome = run(arguments, exclude or (), lint, jobs, config)
-    except SideError as exc:
-        exits.fail(str(exc))
-    _report_invalid(outcome)
-    result = outcome.result
-    if output is not None:
-        from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
-
-        read = {p for j in result.journeys for p in (j.old_path, j.new_path) if p}
-        try:
-            refuse_overwriting_inputs(Path(output), [Path(p) for p in read if Path(p).exists()])
-        except OutputError as exc:
-            exits.fail(str(exc))
-    if output_format in {DiffFormat.svg, DiffFormat.png, DiffFormat.dot}:
-        _draw(result, output_format.value, output)
-    else:
-        if output is None and output_format is DiffFormat.text:
-            _print_text(result, color)
-        else:
-            _write(_rendered(result, output_format, color), output)
-    if fail_on is DiffFailOn.worse:
-        raise SystemExit(exits.FINDINGS if result.worse else exits.OK)
-    if exit_code or fail_on is DiffFailOn.change:
-        raise SystemExit(exits.FINDINGS if result.changed else exits.OK)
-
-
-def _report_invalid(outcome: Outcome) -> None:
     for stale in outcome.stale:
         sys.stderr.write(
             f"journeymap: warning: {stale.path} is not a valid journey there "
             f"({stale.code} line {stale.line}: {stale.message}); compared as absent\n"
         )
     if outcome.invalid:
-        from journeymap.output.report import Report
-        from journeymap.output.reporters import reporter
-
         files = len({d.path for d in outcome.invalid})
-        reporter("text").write(Report(outcome.invalid, files, "validate"), sys.stderr)
-        raise SystemExit(exits.USAGE if outcome.unreadable else exits.FINDINGS)
+        exits.fail_invalid(outcome.invalid, files, outcome.unreadable)
+    result = outcome.result
+    with exits.handled(OutputError):
+        if output is not None:
+            refuse_overwriting_inputs(Path(output), read_paths(result))
+        if output_format in DRAWN_FORMATS:
+            written = draw_changes(result, output_format, output, _tell)
+            if written:
+                _tell(f"wrote {', '.join(written)}")
+        else:
+            target = None if output is None else Path(output)
+            deliver(lambda stream: write_diff(result, output_format, stream, color), target)
+    found = exit_findings(result, fail_on, exit_code)
+    if found is not None:
+        raise SystemExit(exits.FINDINGS if found else exits.OK)
 
 
-def _rendered(result: DiffResult, output_format: DiffFormat, color: ColorMode) -> str:
-    if output_format is DiffFormat.markdown:
-        from journeymap.output import diff_markdown
-
-        return diff_markdown.render(result)
-    if output_format is DiffFormat.json:
-        from journeymap.output import diff_json
-
-        return diff_json.render(result)
-    from journeymap.cli.matrix_cmd import _console
-    from journeymap.output import diff_text
-
-    buffer = io.StringIO()
-    diff_text.write(result, _console(buffer, color))
-    return buffer.getvalue()
-
-
-def _print_text(result: DiffResult, color: ColorMode) -> None:
-    from journeymap.cli.matrix_cmd import _console
-    from journeymap.output import diff_text
-
-    diff_text.write(result, _console(sys.stdout, color))
-
-
-def _write(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from journeymap.output.atomic import OutputError, write_atomic
-
-    try:
-        write_atomic(Path(output), text)
-    except OutputError as exc:
-        exits.fail(str(exc))
-
-
-def _draw(result: DiffResult, fmt: str, output: str | None) -> None:
-    from journeymap.output.atomic import OutputError, write_atomic
-    from journeymap.render.dot import Options
-    from journeymap.render.engine import EngineError, find_engine
-    from journeymap.render.highlight import from_changes
-    from journeymap.render.pipeline import render
-    from journeymap.render.themes import THEMES
-
-    journeys = result.drawable()
-    if not journeys:
-        sys.stderr.write("journeymap: nothing to draw: no journey was added or changed\n")
-        return
-    folder = output is not None and (Path(output).is_dir() or output.endswith(("/", os.sep)))
-    if len(journeys) > 1 and not folder:
-        exits.fail(
-            f"{len(journeys)} journeys changed; write them to a folder with -o DIR/ "
-            "(one <journey id>." + fmt + " each)"
-        )
-    if output is None and fmt == "png" and sys.stdout.isatty():
-        exits.fail("refusing to write PNG bytes to a terminal; redirect stdout or use -o FILE")
-    engine = None
-    if fmt != "dot":
-        try:
-            engine = find_engine()
-        except EngineError as exc:
-            exits.fail(str(exc))
-    written: list[str] = []
-    for journey, changes in journeys:
-        highlight = from_changes(result.old_label, changes)
-        options = Options(THEMES["default"], frozenset({"metrics"}), True, highlight=highlight)
-        try:
-            data = render([journey], fmt, options, engine)
-            if output is None:
-                sys.stdout.buffer.write(data)
-                continue
-            target = Path(output) / f"{journey.id}.{fmt}" if folder else Path(output)
-            if folder:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-            written.append(str(target))
-        except (EngineError, OutputError, OSError) as exc:
-            exits.fail(str(exc))
-    if written:
-        sys.stderr.write(f"wrote {', '.join(written)}\n")
+def _tell(line: str) -> None:
+    sys.stderr.write(f"{line}\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,9 +1,15 @@
-"""Exit codes that scripts can rely on, shared by every command."""
+"""Exit codes that scripts can rely on, shared by every command, and the one place that
+turns the library's refusals into them."""
 
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from collections.abc import Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from journeymap.diagnostics import Diagnostic
 
 OK = 0
 FINDINGS = 1
@@ -18,3 +24,49 @@ def fail(message: str, code: int = USAGE) -> NoReturn:
 
     sys.stderr.write(f"journeymap: error: {visible(message)}\n")
     raise SystemExit(code)
+
+
+def report_invalid(diagnostics: Sequence[Diagnostic], files: int) -> None:
+    """Invalid input files, on stderr as `validate` reports them: the command's own output
+    on stdout stays clean."""
+    from journeymap.output.report import Report
+    from journeymap.output.reporters import reporter
+
+    reporter("text").write(Report(diagnostics, files, "validate"), sys.stderr)
+
+
+def fail_invalid(diagnostics: Sequence[Diagnostic], files: int, unreadable: bool) -> NoReturn:
+    """Report invalid files, and exit 1 (2 when one could not be read at all)."""
+    report_invalid(diagnostics, files)
+    raise SystemExit(USAGE if unreadable else FINDINGS)
+
+
+class handled:
+    """`with exits.handled():` around calls into the library: `Refused`, and the library
+    errors named (`handled(OutputError)`), are one error line and exit 2; `InvalidInputs`
+    is the report of the invalid files and exit 1 (or 2).
+
+    A class rather than a generator, so that the type checker knows no exception is
+    swallowed and a `return` inside the block is the function's last word.
+    """
+
+    def __init__(self, *errors: type[Exception]) -> None:
+        self._errors = errors
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if error is None:
+            return
+        from journeymap.runner.errors import InvalidInputs, Refused
+
+        if isinstance(error, (Refused, *self._errors)):
+            fail(str(error))
+        if isinstance(error, InvalidInputs):
+            fail_invalid(error.diagnostics, error.files, error.unreadable)

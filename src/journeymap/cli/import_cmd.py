@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from journeymap.cli import exits
-
-
-class SourceFormat(StrEnum):
-    mermaid = "mermaid"
-    ems = "ems"
+from journeymap.runner.imports import SourceFormat
 
 
 def import_journeys(
@@ -65,66 +60,22 @@ def import_journeys(
     Each journey becomes a journey file, with comments saying where it came from and what
     was guessed; `journeymap lint` on it then lists what to complete. Sources are only read.
     """
-    from journeymap.importers.common import ImportProblem
-    from journeymap.importers.run import import_source, name_outputs
-    from journeymap.load.limits import Limits
-    from journeymap.load.source import SourceProblem, read_text
-    from journeymap.output.atomic import InputGuard, OutputError, write_atomic
-    from journeymap.output.journey_yaml import dump_imported
+    from journeymap.runner.imports import import_sources, single_journey, write_journeys
 
-    limits = Limits.from_env()
-    found = []
-    for source in sources:
-        text = read_text(source, limits)
-        if isinstance(text, SourceProblem):
-            exits.fail(f"{source}: {text.message}")
-        try:
-            journeys = import_source(
-                text, str(source), source_format.value if source_format else None, channel
-            )
-        except ImportProblem as problem:
-            place = f"{source}:{problem.line}" if problem.line else str(source)
-            exits.fail(f"{place}: {problem.message}")
-        for journey in journeys:
-            for warning in journey.warnings:
-                place = f"{source}:{warning.line}" if warning.line else str(source)
-                sys.stderr.write(f"{place}: warning: {warning.message}\n")
-        found.extend(journeys)
+    with exits.handled():
+        found = import_sources(sources, source_format, channel, _say)
+        if output is None:
+            sys.stdout.write(single_journey(found))
+            return
+        write_journeys(found, output, sources, force, _wrote)
 
-    if output is None:
-        if len(found) > 1:
-            exits.fail(
-                f"{len(found)} journeys found ({', '.join(j.id for j in found[:5])}"
-                f"{', ...' if len(found) > 5 else ''}); write them to a folder with -o DIR"
-            )
-        sys.stdout.write(dump_imported(found[0]))
-        return
 
-    if output.exists() and not output.is_dir():
-        exits.fail(f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml")
-    names = name_outputs(found)
-    targets = [output / f"{name}.yaml" for name in names]
-    guard = InputGuard(sources)
-    existing = [str(t) for t in targets if t.exists()]
-    if existing and not force:
-        exits.fail(
-            f"{', '.join(existing[:3])}{' and more' if len(existing) > 3 else ''} already "
-            "exist(s); use --force to overwrite"
-        )
-    try:
-        for target in targets:
-            guard.check(target)
-        output.mkdir(parents=True, exist_ok=True)
-    except OutputError as exc:
-        exits.fail(str(exc))
-    except OSError as exc:
-        exits.fail(f"{output}: cannot create the folder: {exc.strerror or exc}")
-    for journey, target in zip(found, targets, strict=True):
-        try:
-            write_atomic(target, dump_imported(journey))
-        except OutputError as exc:
-            exits.fail(str(exc))
-        sys.stdout.write(f"{target}\n")
+def _say(line: str) -> None:
+    sys.stderr.write(f"{line}\n")
+
+
+def _wrote(target: Path) -> None:
+    sys.stdout.write(f"{target}\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,9 @@ import typer
 
 from journeymap.cli import exits
 from journeymap.cli.loading import journey_paths
-from journeymap.cli.options import ExcludeOption, FailOn, JobsOption, LintFormat, PathsArgument
+from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
+from journeymap.runner.lint import LintFormat
+from journeymap.severity import Severity
 
 
 def lint(
@@ -24,9 +25,9 @@ def lint(
             "-f",
             help="auto (github inside GitHub Actions, else text), text, json, sarif, github.",
         ),
-    ] = LintFormat.auto,
+    ] = "auto",
     fail_on: Annotated[
-        FailOn | None,
+        Severity | None,
         typer.Option(
             "--fail-on",
             help="Lowest severity that makes the exit code 1 "
@@ -65,51 +66,18 @@ def lint(
     Exit code 0 when no finding reaches --fail-on, 1 when some does (or a file is
     invalid), 2 on a usage or configuration error. `journeymap rules` lists the rules.
     """
-    import io
-
     from journeymap.lint.config import ConfigError, Resolver
     from journeymap.lint.linter import lint_run
-    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
+    from journeymap.output.atomic import OutputError
+    from journeymap.output.destination import deliver, output_file
+    from journeymap.runner.lint import report_format, write_report
 
-    if output is not None and str(output) == "-":
-        output = None  # '-' is standard output, as for render
     files = journey_paths(paths, exclude)
-    try:
-        resolver = Resolver(config)
-        run = lint_run(
-            files,
-            resolver,
-            fail_on.value if fail_on else None,
-            select or None,
-            ignore or None,
-            jobs,
-        )
-    except ConfigError as exc:
-        exits.fail(str(exc))
-    name = output_format.value
-    if name == "auto":
-        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    target = sys.stdout if output is None else io.StringIO()
-    if name == "text":
-        from journeymap.output.text_report import TextReporter
-
-        # written file by file as the workers finish: the findings are never all held
-        TextReporter().write_stream(run, run.files_checked, "lint", target)
-    else:
-        from journeymap.lint.registry import rule_infos
-        from journeymap.output.report import Report
-        from journeymap.output.reporters import reporter
-
-        found = list(run)
-        report = Report(found, run.files_checked, "lint", rule_infos(), run.suppressed)
-        reporter(name).write(report, target)
-    if output is not None:
-        assert isinstance(target, io.StringIO)
-        try:
-            refuse_overwriting_inputs(output, files)
-            write_atomic(output, target.getvalue())
-        except OutputError as exc:
-            exits.fail(str(exc))
+    with exits.handled(ConfigError):
+        run = lint_run(files, Resolver(config), fail_on, select or None, ignore or None, jobs)
+    name = report_format(output_format, os.environ)
+    with exits.handled(OutputError):
+        deliver(lambda stream: write_report(run, name, stream), output_file(output), files)
     if run.unreadable:
         raise typer.Exit(exits.USAGE)
     raise typer.Exit(exits.FINDINGS if run.failing else exits.OK)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from journeymap.cli import exits
 from journeymap.cli.options import ExcludeOption, OutputFileOption, PathsArgument
-
-if TYPE_CHECKING:
-    from journeymap.metrics.changes import TouchpointChange
+from journeymap.runner.metrics import PlanFormat
 
 metrics_app = typer.Typer(
     name="metrics",
@@ -71,20 +68,19 @@ def import_survey(
     from journeymap.metrics.mapping import MappingError, parse_mapping
     from journeymap.metrics.readers import SurveyError, read_survey
     from journeymap.output import metrics_text
+    from journeymap.runner.metrics import read_bytes, read_text, write_updates
 
-    try:
-        spec = parse_mapping(_read_text(mapping), str(mapping))
-    except MappingError as exc:
-        exits.fail(str(exc))
+    with exits.handled(MappingError):
+        spec = parse_mapping(read_text(mapping), str(mapping))
     files = journeys or [mapping.parent / name for name in spec.journeys]
     if not files:
         exits.fail(
             f"{mapping}: no journey to update: give --journey FILE, or list them under "
             "journeys: in the mapping"
         )
-    try:
+    with exits.handled(SurveyError):
         answers = read_survey(
-            _read_bytes(survey),
+            read_bytes(survey),
             str(survey),
             shape=spec.format,
             encoding=spec.encoding,
@@ -94,14 +90,12 @@ def import_survey(
             include_unfinished=spec.include_unfinished,
         )
         computation = compute(answers, spec)
-    except SurveyError as exc:
-        exits.fail(str(exc))
     loaded = load_valid(files)
     try:
         changes = plan_changes(loaded, computation.results, spec.source)
     except MatchError as exc:
         exits.fail(f"{mapping}: {exc}")
-    failed = _write(changes) if write else {}
+    failed = write_updates(changes) if write else {}
     sys.stdout.write(
         metrics_text.report(answers, computation, changes, spec.min_n, write, set(failed))
     )
@@ -110,58 +104,13 @@ def import_survey(
     raise typer.Exit(exits.FINDINGS if failed else exits.OK)
 
 
-def _write(changes: list[TouchpointChange]) -> dict[Path, str]:
-    """Each file updated in turn; the ones that could not be, with why."""
-    from journeymap.load.journey_file import load_text
-    from journeymap.metrics.changes import updates_by_file
-    from journeymap.output.atomic import OutputError, write_atomic
-    from journeymap.output.metrics_yaml import UpdateError, apply_updates
-
-    failed: dict[Path, str] = {}
-    for path, updates in updates_by_file(changes).items():
-        try:
-            updated = apply_updates(path.read_bytes().decode("utf-8"), updates, str(path))
-            check = load_text(str(path), updated)
-            if not check.ok:
-                first = check.diagnostics[0]
-                raise UpdateError(
-                    f"{path}: the update would make the file invalid ({first.message}); "
-                    "not written: please report this file"
-                )
-            write_atomic(path, updated)
-        except (UpdateError, OutputError) as exc:
-            failed[path] = str(exc)
-        except (OSError, UnicodeDecodeError) as exc:
-            failed[path] = f"{path}: cannot update: {exc}"
-    return failed
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        exits.fail(f"{path}: cannot read: {exc.strerror or exc}")
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return _read_bytes(path).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        exits.fail(f"{path}: not UTF-8 text")
-
-
-class PlanFormat(StrEnum):
-    markdown = "markdown"
-    csv = "csv"
-
-
 def plan(
     paths: PathsArgument,
     exclude: ExcludeOption = None,
     output_format: Annotated[
         PlanFormat,
         typer.Option("--format", "-f", help="markdown for a wiki or a ticket, csv for a sheet."),
-    ] = PlanFormat.markdown,
+    ] = "markdown",
     min_volume: Annotated[
         int | None,
         typer.Option(
@@ -192,28 +141,18 @@ def plan(
     from journeymap.cli.loading import load_valid
     from journeymap.lint.config import ConfigError, today
     from journeymap.metrics.plan import survey_plan
-    from journeymap.output import metrics_plan
-    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
+    from journeymap.output.atomic import OutputError
+    from journeymap.output.destination import deliver, output_file
+    from journeymap.runner.metrics import plan_text
 
     loaded = load_valid(paths, exclude)
-    try:
+    with exits.handled(ConfigError):
         day = today()
-    except ConfigError as exc:
-        exits.fail(str(exc))
-    items = survey_plan([j for _, j in loaded], day, max_age, min_volume)
-    rendered = (
-        metrics_plan.csv_text(items)
-        if output_format is PlanFormat.csv
-        else metrics_plan.markdown(items)
+    rendered = plan_text(
+        survey_plan([j for _, j in loaded], day, max_age, min_volume), output_format
     )
-    if output is None:
-        sys.stdout.write(rendered)
-        return
-    try:
-        refuse_overwriting_inputs(output, [p for p, _ in loaded])
-        write_atomic(output, rendered)
-    except OutputError as exc:
-        exits.fail(str(exc))
+    with exits.handled(OutputError):
+        deliver(lambda stream: stream.write(rendered), output_file(output), [p for p, _ in loaded])
 
 
 def schema() -> None:

@@ -1,36 +1,17 @@
-"""Options shared by several commands, declared once."""
+"""Options shared by several commands, declared once.
+
+Choice lists are the library's own types (typer reads a Literal's values as it reads an
+enum's), imported from modules that import nothing heavy, so that `--help` stays fast.
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-
-class DiagnosticFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
-class LintFormat(StrEnum):
-    """`auto` is github inside GitHub Actions (annotations on the diff), text elsewhere."""
-
-    auto = "auto"
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
+from journeymap.output.console import ColorMode
 
 PathsArgument = Annotated[
     list[Path],
@@ -74,5 +55,13 @@ OutputFileOption = Annotated[
         help="Write to this file (atomically) instead of standard output.",
         show_default=False,
         dir_okay=False,
+    ),
+]
+
+ColorOption = Annotated[
+    ColorMode,
+    typer.Option(
+        "--color",
+        help="Colour in the text format: auto (terminal, honours NO_COLOR), always, never.",
     ),
 ]

@@ -27,13 +27,11 @@ def rules(
     ] = RulesFormat.table,
 ) -> None:
     """List the lint rules (code, name, severity, summary), or document one of them."""
-    from rich import box
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     from journeymap.lint.docs import markdown, rule_text
     from journeymap.lint.registry import all_rules, find
+    from journeymap.output.rules_table import rules_table
 
     if output_format is RulesFormat.markdown:
         sys.stdout.write(markdown())
@@ -45,13 +43,7 @@ def rules(
             exits.fail(f"unknown rule {rule!r}; `journeymap rules` lists codes and names")
         console.print(rule_text(found), markup=False, end="")
         return
-    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("code", "name", "severity", "summary"):
-        table.add_column(column, overflow="fold")
-    for r in all_rules():
-        table.add_row(r.code, r.name, Text(r.severity, style=styles[r.severity]), r.summary)
-    console.print(table)
+    console.print(rules_table(all_rules()))
 
 
 def register(app: typer.Typer) -> None:

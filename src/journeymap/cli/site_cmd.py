@@ -114,10 +114,7 @@ def _report(outcome: Outcome, output: Path) -> None:
     from journeymap.output.report import pluralise
 
     if outcome.invalid:
-        from journeymap.output.report import Report
-        from journeymap.output.reporters import reporter
-
-        reporter("text").write(Report(outcome.invalid, outcome.journeys, "validate"), sys.stderr)
+        exits.report_invalid(outcome.invalid, outcome.journeys)
         sys.stderr.write(f"site not written: fix the files above ({output} is unchanged)\n")
         return
     sys.stdout.write(

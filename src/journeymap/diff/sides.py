@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from journeymap.diagnostics import NOT_A_JOURNEY, UNREADABLE, Diagnostic
+from journeymap.diagnostics import NOT_A_JOURNEY, Diagnostic
 from journeymap.diff.changes import DiffResult, JourneyState, compare
 from journeymap.lint.config import ConfigError, LintConfig, Resolver
 from journeymap.lint.linter import lint_journey_file
@@ -150,19 +150,15 @@ def _examine(job: _Job) -> _Examined:
         if job.path is not None:
             loaded = load_file(job.path, limits, job.shown)
         else:
-            text = decode(job.data or b"", limits)
+            text = decode(job.data or b"", limits, job.shown)
             loaded = (
                 load_text(job.shown, text, limits)
                 if isinstance(text, str)
-                else JourneyFile(
-                    job.shown,
-                    None,
-                    [Diagnostic(job.shown, 1, 1, UNREADABLE[0], UNREADABLE[1], text.message)],
-                )
+                else JourneyFile(job.shown, None, [text])
             )
         if not loaded.ok or loaded.journey is None:
             skipped = not job.explicit and all(
-                d.code == NOT_A_JOURNEY[0] for d in loaded.diagnostics
+                d.code == NOT_A_JOURNEY.code for d in loaded.diagnostics
             )
             return _Examined(
                 job.shown, None, (), tuple(loaded.diagnostics), loaded.unreadable, skipped

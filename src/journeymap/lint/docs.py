@@ -6,7 +6,7 @@ fails when docs/rules.md is stale.
 
 from __future__ import annotations
 
-from journeymap.diagnostics import VALIDITY_CODES, VALIDITY_SUMMARIES
+from journeymap.diagnostics import VALIDITY
 from journeymap.lint.registry import FAMILY_TITLES, all_rules, options
 from journeymap.lint.rule import Option, Rule
 
@@ -81,7 +81,7 @@ def markdown() -> str:
     ]
     parts += ["", "## Validity errors (cannot be disabled)", ""]
     parts += [
-        f'- <a id="{code.lower()}"></a>**{code}** `{name}`: {VALIDITY_SUMMARIES[code]}'
-        for code, name in VALIDITY_CODES.values()
+        f'- <a id="{info.code.lower()}"></a>**{info.code}** `{info.name}`: {info.summary}'
+        for info in VALIDITY
     ]
     return "\n".join(parts) + "\n"

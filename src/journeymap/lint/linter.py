@@ -36,16 +36,21 @@ def lint_with_suppressed(
         return list(loaded.diagnostics), []
     journey = loaded.journey
     enabled = enabled_codes(config)
+    place = loaded.place
     found: set[Diagnostic] = set()
     for rule in all_rules():
         if rule.check is None or rule.code not in enabled:
             continue
         severity = config.severity_of(rule.code, rule.severity)
         for finding in rule.check(journey, config):
-            line, column = loaded.position(finding.loc, finding.target)
             found.add(
-                Diagnostic(
-                    loaded.path, line, column, rule.code, rule.name, finding.message, severity
+                place.at(
+                    rule,
+                    finding.loc,
+                    finding.message,
+                    finding.target,
+                    source="lint",
+                    severity=severity,
                 )
             )
     kept, silenced = _apply_suppressions(loaded, found, enabled, config)
@@ -101,6 +106,7 @@ def _apply_suppressions(
                     meta.name,
                     message,
                     severity,
+                    source="lint",
                 )
             )
     return kept, silenced

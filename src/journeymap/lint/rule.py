@@ -25,7 +25,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found by a rule: the data path of the offending value and what to do."""
+    """What a rule says: where in the journey (a data path) and what to do about it.
+
+    Not a diagnostic: a rule knows neither the file, the line, its own severity (the
+    configuration may change it) nor whether a comment silences it, so it stays a pure
+    function of the model. The linter makes each finding a `Diagnostic` (through the
+    file's `Placer`), and only that reaches a reporter.
+    """
 
     loc: Loc
     message: str

@@ -11,12 +11,12 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
-from journeymap.diagnostics import NOT_A_JOURNEY, SCHEMA, UNREADABLE, Diagnostic
+from journeymap.diagnostics import NOT_A_JOURNEY, SCHEMA, Diagnostic
 from journeymap.load import references
 from journeymap.load.limits import Limits
 from journeymap.load.messages import humanise
-from journeymap.load.positions import Loc, Target, locate
-from journeymap.load.source import SourceProblem, read_text
+from journeymap.load.positions import Placer, Target, locate
+from journeymap.load.source import read_text
 from journeymap.load.versions import format_1_1_keys
 from journeymap.load.yamldoc import parse
 from journeymap.model.journey import Journey
@@ -44,6 +44,11 @@ class JourneyFile:
     def position(self, loc: Sequence[str | int], target: Target = "value") -> tuple[int, int]:
         return locate(self.root, loc, target)
 
+    @property
+    def place(self) -> Placer:
+        """Places diagnostics by data path in this file (the linter's findings)."""
+        return Placer(self.path, self.root)
+
 
 @cache
 def _allowed_keys() -> dict[tuple[str | int, ...], tuple[str, ...]]:
@@ -62,28 +67,26 @@ def _allowed_keys() -> dict[tuple[str | int, ...], tuple[str, ...]]:
     return table
 
 
-def _diag(path: str, line: int, column: int, kind: tuple[str, str], message: str) -> Diagnostic:
-    return Diagnostic(path, line, column, kind[0], kind[1], message)
-
-
 def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile:
     limits = limits or Limits.from_env()
     parsed = parse(text, limits)
     result = JourneyFile(path, None, root=parsed.root, text=text)
+    found = [problem.in_file(path) for problem in parsed.problems]
     if parsed.problems and parsed.data is None:
-        result.diagnostics = [
-            _diag(path, p.line, p.column, p.kind, p.message) for p in parsed.problems
-        ]
+        result.diagnostics = found
         return result
     data = parsed.data
-    found = [_diag(path, p.line, p.column, p.kind, p.message) for p in parsed.problems]
-
-    def at(loc: Loc, target: Target, kind: tuple[str, str], message: str) -> None:
-        line, column = locate(parsed.root, loc, target)
-        found.append(_diag(path, line, column, kind, message))
+    place = Placer(path, parsed.root)
 
     if data is None:
-        at((), "value", NOT_A_JOURNEY, "empty file: a journey file starts with 'journeymap: 1'")
+        found.append(
+            place.at(
+                NOT_A_JOURNEY,
+                (),
+                "empty file: a journey file starts with 'journeymap: 1'",
+                source="schema",
+            )
+        )
         result.diagnostics = found
         return result
     if not isinstance(data, dict) or "journeymap" not in data:
@@ -92,12 +95,14 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
             if isinstance(data, dict)
             else ("a list" if isinstance(data, list) else "a single value")
         )
-        at(
-            (),
-            "value",
-            NOT_A_JOURNEY,
-            f"not a journey file: the top level is {shape}; "
-            "a journey file starts with 'journeymap: 1' (other YAML in a folder: --exclude it)",
+        found.append(
+            place.at(
+                NOT_A_JOURNEY,
+                (),
+                f"not a journey file: the top level is {shape}; "
+                "a journey file starts with 'journeymap: 1' (other YAML in a folder: --exclude it)",
+                source="schema",
+            )
         )
         result.diagnostics = found
         return result
@@ -108,21 +113,23 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
     except ValidationError as exc:
         allowed = _allowed_keys()
         for error in exc.errors(include_url=False):
-            loc, target, message = humanise(error, data, allowed)
-            at(loc, target, SCHEMA, message)
+            loc, target, message, hint = humanise(error, data, allowed)
+            found.append(place.at(SCHEMA, loc, message, target, source="schema", hint=hint))
             if tuple(error["loc"]) == ("journeymap",):
                 result.diagnostics = found
                 return result
     for loc, key in format_1_1_keys(data):
-        at(
-            loc,
-            "key",
-            SCHEMA,
-            f"'{key}' is new in format 1.1: write 'journeymap: 1.1' at the top of the file "
-            "to use it",
+        found.append(
+            place.at(
+                SCHEMA,
+                loc,
+                f"'{key}' is new in format 1.1: write 'journeymap: 1.1' at the top of the file "
+                "to use it",
+                "key",
+                source="schema",
+            )
         )
-    for problem in references.check(data):
-        at(problem.loc, problem.target, problem.kind, problem.message)
+    found += references.check(data, place)
     result.diagnostics = sorted(set(found), key=Diagnostic.sort_key)
     if not result.diagnostics:
         result.journey = journey
@@ -132,12 +139,7 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
 def load_file(path: Path, limits: Limits | None = None, display: str | None = None) -> JourneyFile:
     limits = limits or Limits.from_env()
     shown = display if display is not None else str(path)
-    text = read_text(path, limits)
-    if isinstance(text, SourceProblem):
-        return JourneyFile(
-            shown,
-            None,
-            [_diag(shown, text.line or 1, text.column or 1, UNREADABLE, text.message)],
-            unreadable=text.os_error,
-        )
+    text = read_text(path, limits, shown)
+    if isinstance(text, Diagnostic):
+        return JourneyFile(shown, None, [text], unreadable=text.source == "file")
     return load_text(shown, text, limits)

@@ -77,20 +77,22 @@ def slugify(text: str) -> str:
 
 def _allowed_keys(
     model_fields: Sequence[str], key: str, everywhere: Mapping[tuple[str | int, ...], Sequence[str]]
-) -> str:
+) -> tuple[str, str]:
+    """What to say about an unknown key, and the allowed key it is closest to ('' if none)."""
     close = difflib.get_close_matches(key, model_fields, n=1, cutoff=0.6)
     if close:
         hint = f"did you mean '{close[0]}'? "
     else:
         homes = [path for path, keys in everywhere.items() if key in keys and path]
         hint = f"'{key}' belongs under '{homes[0][-1]}'; " if homes else ""
-    return f"{hint}allowed keys here: {', '.join(model_fields)}"
+    return f"{hint}allowed keys here: {', '.join(model_fields)}", close[0] if close else ""
 
 
 def humanise(
     error: ErrorDetails, data: Any, allowed: Mapping[tuple[str | int, ...], Sequence[str]]
-) -> tuple[tuple[str | int, ...], Target, str]:
-    """Return the location, whether to point at the key or value, and the message."""
+) -> tuple[tuple[str | int, ...], Target, str, str]:
+    """Return the location, whether to point at the key or value, the message and the hint
+    (the allowed key closest to an unknown one, else '')."""
     loc = tuple(error["loc"])
     while len(loc) > 1 and loc[-1] in _UNION_MEMBERS:
         loc = loc[:-1]
@@ -104,18 +106,19 @@ def humanise(
     if kind == "missing":
         message = f"missing required key {name}"
         parent = loc[:-1]
-        return parent, "value", with_context(data, parent, message)
+        return parent, "value", with_context(data, parent, message), ""
     if kind == "extra_forbidden":
         parent = loc[:-1]
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
-        message = f"unknown key {name}; {_allowed_keys(list(keys), str(loc[-1]), allowed)}"
+        allowed_here, close = _allowed_keys(list(keys), str(loc[-1]), allowed)
+        message = f"unknown key {name}; {allowed_here}"
         if value is None and not difflib.get_close_matches(str(loc[-1]), list(keys), n=1):
             # `{text: Late, again, category: process}`: the comma ended the text.
             message = (
                 f"{message} (if it is the end of a text cut by a comma inside {{...}}, "
                 "put the whole text in quotes)"
             )
-        return loc, "key", with_context(data, parent, message)
+        return loc, "key", with_context(data, parent, message), close
     if kind == "invalid_key":
         parent = loc[:-1]
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
@@ -125,7 +128,7 @@ def humanise(
             else ""
         )
         message = f"unknown key {loc[-1]}{hint}; allowed keys here: {', '.join(keys)}"
-        return parent, "value", with_context(data, parent, message)
+        return parent, "value", with_context(data, parent, message), ""
     if loc[:1] == ("journeymap",):
         message = (
             f"unsupported format version {_shown(value)}; this journeymap reads versions 1 "
@@ -192,4 +195,4 @@ def humanise(
             message = f"{name} must be a mapping of keys, not {_shown(value)}"
     else:
         message = f"{name}: {error['msg']}"
-    return loc, target, with_context(data, loc, message)
+    return loc, target, with_context(data, loc, message), ""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, Protocol
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from journeymap.diagnostics import Diagnostic, Severity, Source
 from journeymap.load.yamldoc import MERGE_TAG
 
 Loc = tuple[str | int, ...]
@@ -51,16 +53,12 @@ def _mapping_entry(node: MappingNode, name: str) -> tuple[Node, Node] | None:
     return None
 
 
-def locate(
-    root: Node | None, loc: Sequence[str | int], target: Target = "value"
-) -> tuple[int, int]:
-    """Return the 1-based position of `loc`, or of its deepest part that exists.
+def _node(root: Node, loc: Sequence[str | int], target: Target) -> Node:
+    """The node of `loc`, or of its deepest part that exists.
 
     Segments that match nothing are skipped rather than fatal: pydantic inserts synthetic
     ones for unions and validators, and a missing key is best shown at its parent.
     """
-    if root is None:
-        return 1, 1
     node = root
     key_node: Node | None = None
     for segment in loc:
@@ -73,6 +71,70 @@ def locate(
             if not 0 <= segment < len(node.value):
                 continue
             key_node, node = None, node.value[segment]
-    chosen = key_node if target == "key" and key_node is not None else node
-    mark = chosen.start_mark
+    return key_node if target == "key" and key_node is not None else node
+
+
+def locate(
+    root: Node | None, loc: Sequence[str | int], target: Target = "value"
+) -> tuple[int, int]:
+    """Return the 1-based position of `loc`, or of its deepest part that exists."""
+    if root is None:
+        return 1, 1
+    mark = _node(root, loc, target).start_mark
     return mark.line + 1, mark.column + 1
+
+
+class Coded(Protocol):
+    """What names a check: a validity code (`RuleInfo`) or a lint `Rule`."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Placer:
+    """Makes the diagnostics of one file from places in its data.
+
+    The checks that read data (the schema, the references, the lint rules) know a data
+    path, not a line; the placer holds the file's name and node tree and turns the path
+    into the span of the node the author wrote there.
+    """
+
+    path: str
+    root: Node | None
+
+    def at(
+        self,
+        check: Coded,
+        loc: Sequence[str | int],
+        message: str,
+        target: Target = "value",
+        *,
+        source: Source,
+        severity: Severity = "error",
+        hint: str = "",
+    ) -> Diagnostic:
+        if self.root is None:
+            line = column = 1
+            end_line = end_column = 0
+        else:
+            node = _node(self.root, loc, target)
+            start, end = node.start_mark, node.end_mark
+            line, column = start.line + 1, start.column + 1
+            end_line, end_column = end.line + 1, end.column + 1
+        return Diagnostic(
+            self.path,
+            line,
+            column,
+            check.code,
+            check.name,
+            message,
+            severity,
+            end_line,
+            end_column,
+            hint,
+            source,
+        )

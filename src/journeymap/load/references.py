@@ -9,23 +9,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from journeymap.diagnostics import DUPLICATE_ID, REFERENCE
+from journeymap.diagnostics import DUPLICATE_ID, REFERENCE, Diagnostic
 from journeymap.load.context import with_context
-from journeymap.load.positions import Loc, Target
+from journeymap.load.positions import Loc, Placer
 from journeymap.model.journey import SLUG_PATTERN
 
 _SLUG = re.compile(SLUG_PATTERN)
-
-
-@dataclass(frozen=True, slots=True)
-class RefProblem:
-    loc: Loc
-    target: Target
-    kind: tuple[str, str]
-    message: str
 
 
 def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -39,38 +30,40 @@ def _slug(value: Any) -> str | None:
     return value if isinstance(value, str) and _SLUG.match(value) else None
 
 
-def _declared(kind: str, names: list[str], wrong: str) -> str:
+def _declared(kind: str, names: list[str], wrong: str) -> tuple[str, str]:
+    """What is declared instead of `wrong`, and the closest declared id ('' if none)."""
     if not names:
-        return f"no {kind}s are declared; add one under '{kind}s'"
+        return f"no {kind}s are declared; add one under '{kind}s'", ""
     close = difflib.get_close_matches(wrong, names, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
-    return f"{hint}declared {kind}s: {shown}"
+    return f"{hint}declared {kind}s: {shown}", close[0] if close else ""
 
 
 def _unique(
-    data: dict[str, Any], prefix: Loc, items: list[tuple[Loc, str]], kind: str
-) -> Iterator[RefProblem]:
+    place: Placer, data: dict[str, Any], prefix: Loc, items: list[tuple[Loc, str]], kind: str
+) -> Iterator[Diagnostic]:
     first: dict[str, Loc] = {}
     for loc, ident in items:
         if ident in first:
-            yield RefProblem(
-                (*loc, "id"),
-                "value",
+            yield place.at(
                 DUPLICATE_ID,
+                (*loc, "id"),
                 with_context(
                     data,
                     prefix,
                     f"{kind} id '{ident}' is declared twice; ids must be unique in a file, "
                     "rename one",
                 ),
+                source="references",
             )
         else:
             first[ident] = loc
 
 
-def check(data: dict[str, Any]) -> list[RefProblem]:
-    problems: list[RefProblem] = []
+def check(data: dict[str, Any], place: Placer) -> list[Diagnostic]:
+    """Duplicate ids and dangling references of one file's data, placed by `place`."""
+    problems: list[Diagnostic] = []
 
     def ids(key: str) -> list[tuple[Loc, str]]:
         return [
@@ -82,9 +75,9 @@ def check(data: dict[str, Any]) -> list[RefProblem]:
     channels = ids("channels")
     stakeholders = ids("stakeholders")
     stages = ids("stages")
-    problems += _unique(data, (), channels, "channel")
-    problems += _unique(data, (), stakeholders, "stakeholder")
-    problems += _unique(data, (), stages, "stage")
+    problems += _unique(place, data, (), channels, "channel")
+    problems += _unique(place, data, (), stakeholders, "stakeholder")
+    problems += _unique(place, data, (), stages, "stage")
     channel_ids = list(dict.fromkeys(i for _, i in channels))
     stakeholder_ids = list(dict.fromkeys(i for _, i in stakeholders))
     stage_ids = list(dict.fromkeys(i for _, i in stages))
@@ -111,50 +104,50 @@ def check(data: dict[str, Any]) -> list[RefProblem]:
                     continue
                 if channel in seen_channels:
                     problems.append(
-                        RefProblem(
-                            (*tp_loc, "channel"),
-                            "value",
+                        place.at(
                             DUPLICATE_ID,
+                            (*tp_loc, "channel"),
                             with_context(
                                 data,
                                 step_loc,
                                 f"two touchpoints on channel '{channel}'; a touchpoint is a "
                                 "step crossed with a channel, merge them into one",
                             ),
+                            source="references",
                         )
                     )
                 seen_channels.add(channel)
-    problems += _unique(data, (), steps, "step")
+    problems += _unique(place, data, (), steps, "step")
     step_ids = {i for _, i in steps}
 
     scope = data.get("scope")
     if isinstance(scope, dict) and isinstance(scope.get("stages"), list):
         for index, stage_ref in enumerate(scope["stages"]):
             if (ref := _slug(stage_ref)) is not None and ref not in stage_ids:
+                declared, close = _declared("stage", stage_ids, ref)
                 problems.append(
-                    RefProblem(
-                        ("scope", "stages", index),
-                        "value",
+                    place.at(
                         REFERENCE,
-                        f"scope names stage '{ref}', which is not declared; "
-                        + _declared("stage", stage_ids, ref),
+                        ("scope", "stages", index),
+                        f"scope names stage '{ref}', which is not declared; {declared}",
+                        source="references",
+                        hint=close,
                     )
                 )
 
     def check_owner(item_loc: Loc, item: dict[str, Any]) -> None:
         owner = _slug(item.get("owner"))
         if owner is not None and owner not in stakeholder_ids:
+            declared, close = _declared("stakeholder", stakeholder_ids, owner)
             problems.append(
-                RefProblem(
-                    (*item_loc, "owner"),
-                    "value",
+                place.at(
                     REFERENCE,
+                    (*item_loc, "owner"),
                     with_context(
-                        data,
-                        item_loc,
-                        f"owner '{owner}' is not a declared stakeholder; "
-                        + _declared("stakeholder", stakeholder_ids, owner),
+                        data, item_loc, f"owner '{owner}' is not a declared stakeholder; {declared}"
                     ),
+                    source="references",
+                    hint=close,
                 )
             )
 
@@ -164,17 +157,18 @@ def check(data: dict[str, Any]) -> list[RefProblem]:
     for tp_loc, touchpoint in touchpoints:
         channel = _slug(touchpoint.get("channel"))
         if channel is not None and channel not in channel_ids:
+            declared, close = _declared("channel", channel_ids, channel)
             problems.append(
-                RefProblem(
-                    (*tp_loc, "channel"),
-                    "value",
+                place.at(
                     REFERENCE,
+                    (*tp_loc, "channel"),
                     with_context(
                         data,
                         tp_loc[:-2],
-                        f"touchpoint channel '{channel}' is not declared; "
-                        + _declared("channel", channel_ids, channel),
+                        f"touchpoint channel '{channel}' is not declared; {declared}",
                     ),
+                    source="references",
+                    hint=close,
                 )
             )
         check_owner(tp_loc, touchpoint)
@@ -189,21 +183,26 @@ def check(data: dict[str, Any]) -> list[RefProblem]:
             if _slug(channel_ref) is None or (step_ref and _slug(step_ref) is None):
                 continue
             if step_ref and step_ref not in step_ids:
-                message = f"breakpoint leads to step '{step_ref}', which is not declared; " + (
-                    _declared("step", sorted(step_ids), step_ref)
+                declared, close = _declared("step", sorted(step_ids), step_ref)
+                message = (
+                    f"breakpoint leads to step '{step_ref}', which is not declared; {declared}"
                 )
+                hint = f"{close}@{channel_ref}" if close else ""
             elif channel_ref not in channel_ids:
+                declared, close = _declared("channel", channel_ids, channel_ref)
                 message = (
                     f"breakpoint leads to channel '{channel_ref}', which is not declared; "
-                    + (_declared("channel", channel_ids, channel_ref))
+                    f"{declared}"
                 )
+                hint = (f"{step_ref}@{close}" if step_ref else close) if close else ""
             if message:
                 problems.append(
-                    RefProblem(
-                        (*tp_loc, "breakpoints", bp_index, "to"),
-                        "value",
+                    place.at(
                         REFERENCE,
+                        (*tp_loc, "breakpoints", bp_index, "to"),
                         with_context(data, tp_loc, message),
+                        source="references",
+                        hint=hint,
                     )
                 )
     return problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeymap.diagnostics import DUPLICATE_ID, Diagnostic
+from journeymap.diagnostics import DUPLICATE_ID, Diagnostic, diagnostic
 from journeymap.load.journey_file import JourneyFile
 
 
@@ -42,15 +42,15 @@ def duplicate_journey_ids(ids: Sequence[JourneyId | None]) -> dict[str, list[Dia
         if earlier is entry:
             continue
         found.setdefault(entry.path, []).append(
-            Diagnostic(
-                entry.path,
-                entry.line,
-                entry.column,
-                DUPLICATE_ID[0],
-                DUPLICATE_ID[1],
+            diagnostic(
+                DUPLICATE_ID,
                 f"journey id '{entry.ident}' is already the id of {earlier.path}; journey ids "
                 "must be unique in a repository: rename one (shared moments are matched by "
                 "stage and step ids, not by journey ids)",
+                entry.line,
+                entry.column,
+                source="repository",
+                path=entry.path,
             )
         )
     return found

@@ -1,21 +1,26 @@
-"""Turning a path into text, with every failure a sentence rather than an exception."""
+"""Turning a path into text, with every failure a diagnostic rather than an exception.
+
+A failure of the file system (no such file, a folder, a device, no permission) has the
+source `file`, which makes the path unreadable (exit 2); bytes that are not UTF-8 text
+within the size limit have the source `bytes`, an invalid file like any other (exit 1).
+"""
 
 from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
+from journeymap.diagnostics import UNREADABLE, Diagnostic, diagnostic
 from journeymap.load.limits import Limits
 
 
-@dataclass(frozen=True, slots=True)
-class SourceProblem:
-    message: str
-    line: int = 0
-    column: int = 0
-    os_error: bool = False
+def _refused(message: str, path: str) -> Diagnostic:
+    return diagnostic(UNREADABLE, message, source="file", path=path)
+
+
+def _not_text(message: str, path: str, line: int = 1, column: int = 1) -> Diagnostic:
+    return diagnostic(UNREADABLE, message, line, column, source="bytes", path=path)
 
 
 def _human_size(n: int) -> str:
@@ -26,27 +31,30 @@ def _human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _too_big(size: int, limits: Limits) -> SourceProblem:
-    return SourceProblem(
+def _too_big(size: int, limits: Limits, path: str) -> Diagnostic:
+    return _not_text(
         f"file is {_human_size(size)}, over the {_human_size(limits.max_bytes)} limit; "
-        "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES"
+        "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES",
+        path,
     )
 
 
-def decode(data: bytes, limits: Limits) -> str | SourceProblem:
+def decode(data: bytes, limits: Limits, path: str = "") -> str | Diagnostic:
+    """The text of `data`, or why it is not a journey's text (in the file named `path`)."""
     if len(data) > limits.max_bytes:
-        return _too_big(len(data), limits)
+        return _too_big(len(data), limits, path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return SourceProblem("file is UTF-16 encoded; save it as UTF-8")
+        return _not_text("file is UTF-16 encoded; save it as UTF-8", path)
     if b"\x00" in data:
-        return SourceProblem("binary file (it contains NUL bytes), not a YAML journey")
+        return _not_text("binary file (it contains NUL bytes), not a YAML journey", path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return SourceProblem(
+        return _not_text(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            path,
             line,
             column,
         )
@@ -85,28 +93,31 @@ def _read_bounded(path: Path, fifo: bool, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
-def read_text(path: Path, limits: Limits) -> str | SourceProblem:
+def read_text(path: Path, limits: Limits, shown: str | None = None) -> str | Diagnostic:
+    """The text of the file, or why it has none; diagnostics name it `shown` (default: path)."""
+    name = str(path) if shown is None else shown
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            return SourceProblem("is a directory, not a file", os_error=True)
+            return _refused("is a directory, not a file", name)
         kind = _kind(info.st_mode)
         if kind is not None:
-            return SourceProblem(f"is {kind}, not a journey file; name a YAML file", os_error=True)
+            return _refused(f"is {kind}, not a journey file; name a YAML file", name)
         if info.st_size > limits.max_bytes:
-            return _too_big(info.st_size, limits)
+            return _too_big(info.st_size, limits, name)
         data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), limits.max_bytes)
     except IsADirectoryError:
-        return SourceProblem("is a directory, not a file", os_error=True)
+        return _refused("is a directory, not a file", name)
     except PermissionError:
-        return SourceProblem("permission denied; check the file's read permission", os_error=True)
+        return _refused("permission denied; check the file's read permission", name)
     except FileNotFoundError:
-        return SourceProblem("file not found (a broken link?)", os_error=True)
+        return _refused("file not found (a broken link?)", name)
     except OSError as exc:
-        return SourceProblem(f"cannot read file: {exc.strerror or exc}", os_error=True)
+        return _refused(f"cannot read file: {exc.strerror or exc}", name)
     if len(data) > limits.max_bytes:
-        return SourceProblem(
+        return _not_text(
             f"file is over the {_human_size(limits.max_bytes)} limit; "
-            "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES"
+            "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES",
+            name,
         )
-    return decode(data, limits)
+    return decode(data, limits, name)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from journeymap.diagnostics import DUPLICATE_KEY, YAML_LIMIT, YAML_SYNTAX
+from journeymap.diagnostics import DUPLICATE_KEY, YAML_LIMIT, YAML_SYNTAX, Diagnostic, diagnostic
 from journeymap.load.limits import Limits
 
 try:
@@ -30,16 +30,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A located finding before it is tied to a file path; positions are 1-based."""
-
-    line: int
-    column: int
-    kind: tuple[str, str]
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +91,7 @@ class _Loader(_BaseLoader):
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.duplicates: list[Problem] = []
+        self.duplicates: list[Diagnostic] = []
         self.memo: dict[int, Any] | None = None
         self.max_depth = 64
 
@@ -133,13 +123,14 @@ class _Loader(_BaseLoader):
                 continue
             mark = key_node.start_mark
             self.duplicates.append(
-                Problem(
-                    mark.line + 1,
-                    mark.column + 1,
+                diagnostic(
                     DUPLICATE_KEY,
                     f"duplicate key '{key_node.value}' (first defined at line "
                     f"{first.start_mark.line + 1}); YAML would silently keep only the last one: "
                     "remove or rename one of them",
+                    mark.line + 1,
+                    mark.column + 1,
+                    source="yaml",
                 )
             )
 
@@ -230,7 +221,7 @@ def nesting_bound(text: str) -> int:
     return flow + 2 * block + 2
 
 
-def _exact_depth_problem(text: str, limit: int) -> Problem | None:
+def _exact_depth_problem(text: str, limit: int) -> Diagnostic | None:
     """Walk parser events (libyaml's parser is iterative) to find where the limit is crossed."""
     loader = _BaseLoader(text)
     depth = 0
@@ -240,11 +231,12 @@ def _exact_depth_problem(text: str, limit: int) -> Problem | None:
                 depth += 1
                 if depth > limit:
                     mark = event.start_mark
-                    return Problem(
-                        mark.line + 1 if mark else 1,
-                        mark.column + 1 if mark else 1,
+                    return diagnostic(
                         YAML_LIMIT,
                         _DEEP_MESSAGE.format(limit=limit),
+                        mark.line + 1 if mark else 1,
+                        mark.column + 1 if mark else 1,
+                        source="yaml",
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -252,8 +244,12 @@ def _exact_depth_problem(text: str, limit: int) -> Problem | None:
         # PyYAML 6.0.4 and newer stop the parser itself at their own nesting limit.
         if "maximum nesting depth" in str(exc.problem) and exc.problem_mark is not None:
             mark = exc.problem_mark
-            return Problem(
-                mark.line + 1, mark.column + 1, YAML_LIMIT, _DEEP_MESSAGE.format(limit=limit)
+            return diagnostic(
+                YAML_LIMIT,
+                _DEEP_MESSAGE.format(limit=limit),
+                mark.line + 1,
+                mark.column + 1,
+                source="yaml",
             )
         return None  # the real parse reports the syntax error with its position
     except yaml.YAMLError:
@@ -272,7 +268,7 @@ def _children(node: Node) -> Iterator[Node]:
         yield from node.value
 
 
-def _alias_problem(root: Node, limits: Limits) -> Problem | None:
+def _alias_problem(root: Node, limits: Limits) -> Diagnostic | None:
     """Refuse recursive aliases and aliases that expand far beyond the written document.
 
     Aliases compose as shared references and cost nothing to load, but any walk over the
@@ -294,12 +290,13 @@ def _alias_problem(root: Node, limits: Limits) -> Problem | None:
             continue
         if ident in ancestors:
             mark = node.start_mark
-            return Problem(
-                mark.line + 1,
-                mark.column + 1,
+            return diagnostic(
                 YAML_LIMIT,
                 "recursive alias: this anchored node contains an alias to itself; "
                 "write the value out instead",
+                mark.line + 1,
+                mark.column + 1,
+                source="yaml",
             )
         ancestors.add(ident)
         distinct += 1
@@ -308,12 +305,11 @@ def _alias_problem(root: Node, limits: Limits) -> Problem | None:
     expanded = sizes[id(root)]
     allowed = max(limits.max_alias_expansion, 4 * distinct)
     if expanded > allowed:
-        return Problem(
-            1,
-            1,
+        return diagnostic(
             YAML_LIMIT,
             f"aliases expand {distinct} written nodes to {expanded}, over the limit of {allowed} "
             "(a possible alias bomb); write the repeated values out instead of using '*' aliases",
+            source="yaml",
         )
     return None
 
@@ -322,7 +318,8 @@ def _alias_problem(root: Node, limits: Limits) -> Problem | None:
 class ParsedYaml:
     root: Node | None
     data: Any
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Without a file name (the text's reader knows it): `Diagnostic.in_file` adds it."""
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -332,7 +329,7 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
-def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
@@ -347,16 +344,17 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
         message = f"{message}; indent with spaces, not tabs"
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
-    return Problem(line, column, YAML_SYNTAX, f"invalid YAML: {message}")
+    return diagnostic(YAML_SYNTAX, f"invalid YAML: {message}", line, column, source="yaml")
 
 
-def _too_deep(node: Node, limit: int) -> Problem:
+def _too_deep(node: Node, limit: int) -> Diagnostic:
     mark = node.start_mark
-    return Problem(
-        mark.line + 1,
-        mark.column + 1,
+    return diagnostic(
         YAML_LIMIT,
         _DEEP_MESSAGE.format(limit=limit),
+        mark.line + 1,
+        mark.column + 1,
+        source="yaml",
     )
 
 
@@ -390,7 +388,9 @@ def parse(text: str, limits: Limits) -> ParsedYaml:
         return ParsedYaml(None, None, [_too_deep(exc.node, limits.max_depth)])
     except RecursionError:
         return ParsedYaml(
-            None, None, [Problem(1, 1, YAML_LIMIT, "the YAML is nested too deeply to read")]
+            None,
+            None,
+            [diagnostic(YAML_LIMIT, "the YAML is nested too deeply to read", source="yaml")],
         )
     finally:
         loader.dispose()

@@ -279,10 +279,14 @@ def _table(grid: GridTable, layout: _Layout, out: plain_table.Out) -> None:
         header_style="bold",
         footer_style="bold",
     )
-    table.add_column(grid.channel_heading, footer=grid.footer_heading, width=layout.channel_width)
+    # Headings go in as Text, never as strings: a string is read as console markup where
+    # the console allows it, and a stage named "[b]..." would lose its brackets.
+    table.add_column(
+        Text(grid.channel_heading), footer=Text(grid.footer_heading), width=layout.channel_width
+    )
     for column, width, foot in zip(grid.columns, widths, footers, strict=True):
         table.add_column(
-            column.stage.name,
+            Text(column.stage.name),
             footer=styled(*foot) if foot else "",
             width=width,
             overflow="fold",

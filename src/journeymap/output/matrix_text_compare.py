@@ -133,11 +133,11 @@ def _comparison_table(table: ComparisonTable, lang: Lang, out: plain_table.Out) 
         header_style="bold",
     )
     journey, channel, *titles, marks_heading = table.headings
-    rich_table.add_column(journey, min_width=min(longest_id, 24), overflow="fold")
-    rich_table.add_column(channel)
+    rich_table.add_column(Text(journey), min_width=min(longest_id, 24), overflow="fold")
+    rich_table.add_column(Text(channel))
     for title in titles:
-        rich_table.add_column(title, justify="right", no_wrap=True)
-    rich_table.add_column(marks_heading, no_wrap=True)
+        rich_table.add_column(Text(title), justify="right", no_wrap=True)
+    rich_table.add_column(Text(marks_heading), no_wrap=True)
     for row in rows:
         # figures and the dash are styled as a whole (padding included), the marks per run
         full = len(row) == len(table.headings)

@@ -9,10 +9,14 @@ the reporters and is imported by them.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING, Literal
 
-from journeymap.output.report import Reporter
+if TYPE_CHECKING:  # the command line reads ReportFormat at start-up, before any record
+    from journeymap.output.report import Reporter
 
-_REPORTERS: dict[str, str] = {
+ReportFormat = Literal["text", "json", "github", "sarif"]
+
+_REPORTERS: dict[ReportFormat, str] = {
     "text": "journeymap.output.text_report:TextReporter",
     "json": "journeymap.output.json_report:JsonReporter",
     "github": "journeymap.output.github_report:GithubReporter",
@@ -20,7 +24,7 @@ _REPORTERS: dict[str, str] = {
 }
 
 
-def reporter(name: str) -> Reporter:
+def reporter(name: ReportFormat) -> Reporter:
     module_name, _, class_name = _REPORTERS[name].partition(":")
     cls = getattr(importlib.import_module(module_name), class_name)
     instance: Reporter = cls()

@@ -23,11 +23,10 @@ from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import Engine, run, stop_children
+from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
 from journeymap.views.grid import build_grid, emotion_view, path_view
 
-FORMATS = ("svg", "png", "pdf", "dot", "mmd")
-ENGINE_FORMATS = frozenset({"svg", "png", "pdf"})
 SUFFIXES = {"gv": "dot", "mermaid": "mmd"}
 
 
@@ -123,9 +122,6 @@ def per_journey_folder(output: str | None) -> Path | None:
         return None
     path = Path(output)
     return path if path.is_dir() else None
-
-
-VIEWS = ("map", "path", "emotion")
 
 
 def render(

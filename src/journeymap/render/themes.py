@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeymap.render.formats import ThemeName
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    name: str
+    name: ThemeName
     font: str
     background: str
     text: str
@@ -242,4 +244,4 @@ PRINT = Theme(
     breakpoint_kind={"forced": "#000000", "blocked": "#000000", "unspecified": "#606060"},
 )
 
-THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}
+THEMES: dict[ThemeName, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}

@@ -16,9 +16,10 @@ effort is better.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from journeymap.model.journey import Step, Touchpoint
+if TYPE_CHECKING:  # the command line reads MetricName at start-up, before any model
+    from journeymap.model.journey import Step, Touchpoint
 
 MetricName = Literal["csat", "nps", "ces", "volume", "emotion"]
 METRIC_NAMES: tuple[MetricName, ...] = ("csat", "nps", "ces", "volume", "emotion")

@@ -1,0 +1,41 @@
+"""Rules for the folders outputs go into, checked before anything is drawn.
+
+A long render that fails on its first write, after minutes of layout, is worse than
+one that refuses at once: every check here runs before the first output is made.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from journeymap.output.atomic import OutputError
+
+
+def names_folder(output: str) -> bool:
+    """`-o out/`: a trailing separator says "a folder", existing or not."""
+    return output.endswith(("/", os.sep))
+
+
+def is_folder(output: str) -> bool:
+    """An existing folder, or one named with a trailing separator."""
+    return Path(output).is_dir() or names_folder(output)
+
+
+def make_folder(output: str) -> None:
+    """Create a folder named with a trailing separator (and its parents)."""
+    try:
+        Path(output).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot create the folder: {exc.strerror or exc}") from None
+
+
+def check_folder(target: Path) -> None:
+    """Refuse a target whose folder is missing, is a file, or cannot be written in."""
+    folder = target.parent if str(target.parent) else Path()
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{target}: {folder} is a file, not a folder; choose another output path")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{target}: folder {folder} is not writable")
