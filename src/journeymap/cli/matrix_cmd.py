@@ -123,50 +123,60 @@ def matrix(
     that most need work (volume x dissatisfaction) follow each matrix. With several
     files, the moments they share (same stage id and step id) are compared side by side.
     """
-    from journeymap.cli.loading import load_valid
+    from journeymap.cli.loading import fail_invalid, journey_paths
+    from journeymap.output import matrix_batch
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs, write_atomic
-    from journeymap.views.matrix import unknown_ids
     from journeymap.views.matrix_report import build_report
 
     if output is not None and str(output) == "-":
         output = None  # '-' is standard output, as for render
-    loaded = load_valid(paths, exclude)
-    if output is not None:
-        try:
-            refuse_overwriting_inputs(output, [path for path, _ in loaded])
-        except OutputError as exc:
-            exits.fail(str(exc))
-    journeys = [journey for _, journey in loaded]
-    if output_format in (MatrixFormat.text, MatrixFormat.markdown):
-        from journeymap.views.display import for_display
-
-        breaks = output_format is MatrixFormat.markdown
-        journeys = [for_display(journey, breaks) for journey in journeys]
-    problems = unknown_ids(journeys, stages or (), channels or ())
-    if problems:
-        exits.fail("; ".join(problems))
-    report = build_report(
-        journeys,
-        stages=stages or (),
-        channels=channels or (),
+    files = journey_paths(paths, exclude)
+    settings = matrix_batch.Settings(
+        json=output_format is MatrixFormat.json and indent is None,
+        display=output_format in (MatrixFormat.text, MatrixFormat.markdown),
+        breaks=output_format is MatrixFormat.markdown,
+        stages=tuple(stages or ()),
+        channels=tuple(channels or ()),
         by_kind=by_kind,
-        metric=metric.value if metric else None,
         top=top,
     )
-    if output is None:
-        if output_format is MatrixFormat.text:
-            _write_text(report, _console(sys.stdout, color))
-        else:
-            sys.stdout.writelines(_render(report, output_format, indent))
-        return
-    if output_format is MatrixFormat.text:
-        buffer = io.StringIO()
-        _write_text(report, _console(buffer, color))
-        rendered = buffer.getvalue()
-    else:
-        rendered = "".join(_render(report, output_format, indent))
     try:
-        write_atomic(output, rendered)
+        gathered = matrix_batch.collect(files, settings, metric.value if metric else None)
+    except matrix_batch.InvalidInputs as invalid:
+        fail_invalid(invalid.diagnostics, len(files), invalid.unreadable)
+    if output is not None:
+        try:
+            refuse_overwriting_inputs(output, files)
+        except OutputError as exc:
+            exits.fail(str(exc))
+    problems = gathered.unknown(settings.stages, settings.channels)
+    if problems:
+        exits.fail("; ".join(problems))
+    if gathered.document is not None:
+        pieces: Iterable[str] = gathered.document.chunks()
+    else:
+        report = build_report(
+            gathered.journeys,
+            stages=settings.stages,
+            channels=settings.channels,
+            by_kind=by_kind,
+            metric=metric.value if metric else None,
+            top=top,
+        )
+        if output_format is MatrixFormat.text:
+            stream = sys.stdout if output is None else io.StringIO()
+            _write_text(report, _console(stream, color))
+            if output is None:
+                return
+            assert isinstance(stream, io.StringIO)
+            pieces = [stream.getvalue()]
+        else:
+            pieces = _render(report, output_format, indent)
+    if output is None:
+        sys.stdout.writelines(pieces)
+        return
+    try:
+        write_atomic(output, "".join(pieces))
     except OutputError as exc:
         exits.fail(str(exc))
 
