@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES, invoke, run_cli
 
 PAIR = [EXAMPLES / "meubles-magasin.yaml", EXAMPLES / "meubles-web-retrait.yaml"]
 COPIES = 12
@@ -104,20 +104,47 @@ def test_the_batch_reads_as_the_report_built_in_one_process(fmt: str, tmp_path: 
 
 
 def test_a_journey_reads_the_same_in_a_text_batch(tmp_path: Path) -> None:
-    """The store journey beside twenty copies of the web journey shares what it shares
+    """The store journey beside forty copies of the web journey shares what it shares
     beside one: its sheet is the same bytes; only the comparisons grow."""
     batch = tmp_path / "batch"
     batch.mkdir()
     (batch / "00.yaml").write_text(PAIR[0].read_text(encoding="utf-8"), encoding="utf-8")
     text = PAIR[1].read_text(encoding="utf-8")
-    for index in range(20):
-        renamed = text.replace("\nid: meubles-web-retrait\n", f"\nid: web-{index}\n", 1)
+    for index in range(40):
+        renamed = text.replace("\nid: meubles-web-retrait\n", f"\nid: web-{index:02}\n", 1)
         (batch / f"{index + 1:02}.yaml").write_text(renamed, encoding="utf-8")
     alone = run_cli("matrix", "--format", "text", *PAIR)
     together = run_cli("matrix", "--format", "text", batch)
     assert alone.code == together.code == 0, together.stderr
     sheet = alone.stdout.split("\n\nCommande sur le site")[0]
     assert together.stdout.startswith(sheet + "\n\nCommande sur le site")
+
+
+@pytest.mark.parametrize(
+    "options", [[], ["--metric", "volume", "--by-kind"]], ids=["plain", "volume"]
+)
+def test_sheets_drawn_by_workers_are_the_bytes_drawn_in_one_process(
+    options: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeymap.output import matrix_text_batch
+
+    batch = _batch(tmp_path)
+    drawn_by_workers: list[int] = []
+    write = matrix_text_batch.write
+
+    def spy(report: Any, out: Any) -> None:
+        drawn_by_workers.append(len(report.sheets))
+        write(report, out)
+
+    monkeypatch.setattr(matrix_text_batch, "FROM_SHEETS", 2)
+    monkeypatch.setattr(matrix_text_batch, "write", spy)
+    workers = invoke("matrix", batch, *options)
+    assert drawn_by_workers == [2 * COPIES]
+    monkeypatch.setattr(matrix_text_batch, "FROM_SHEETS", 10**9)
+    alone = invoke("matrix", batch, *options)
+    assert drawn_by_workers == [2 * COPIES]
+    assert workers.code == alone.code == 0
+    assert workers.stdout == alone.stdout
 
 
 def test_an_invalid_file_in_a_batch_is_reported_and_nothing_written(tmp_path: Path) -> None:
