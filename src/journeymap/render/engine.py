@@ -91,15 +91,8 @@ def find_engine() -> Engine:
     raise EngineError(f"Graphviz's dot program was not found: {INSTALL_HINT}")
 
 
-def writes_files(engine: Engine, fmt: str) -> bool:
-    """Whether `run` can have the program write `fmt` straight to a file: Graphviz's own
-    `-o`, for every format but PDF (whose dates are rewritten here)."""
-    return not engine.pure and fmt != "pdf"
-
-
-def run(engine: Engine, source: str, fmt: str, target: str | None = None) -> bytes:
-    """Lay out `source` and return the output in format `fmt` (svg, png, pdf, json), or
-    have the program write it to `target` (see `writes_files`) and return nothing."""
+def run(engine: Engine, source: str, fmt: str) -> bytes:
+    """Lay out `source` and return the output in format `fmt` (svg, png, pdf, json)."""
     if fmt == "pdf" and engine.pure:
         raise EngineError(
             "PDF needs Graphviz's dot (graphviz-pure writes SVG and PNG only): "
@@ -109,9 +102,9 @@ def run(engine: Engine, source: str, fmt: str, target: str | None = None) -> byt
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     try:
         process = subprocess.Popen(
-            [engine.program, f"-T{fmt}", *(["-o", target] if target else [])],
+            [engine.program, f"-T{fmt}"],
             stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL if target else subprocess.PIPE,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
         )
@@ -132,8 +125,6 @@ def run(engine: Engine, source: str, fmt: str, target: str | None = None) -> byt
         if process.returncode is None:  # interrupted or timed out: never leave it running
             process.kill()
             process.wait()
-    if target is not None and process.returncode == 0 and Path(target).stat().st_size:
-        return b""
     if process.returncode != 0 or not out:
         message = err.decode("utf-8", "replace").strip().splitlines()
         detail = message[0] if message else f"exit code {process.returncode}"

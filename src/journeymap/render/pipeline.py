@@ -22,7 +22,7 @@ from journeymap.model.journey import Journey
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import Engine, run, stop_children, writes_files
+from journeymap.render.engine import Engine, run, stop_children
 from journeymap.render.mermaid import build_mermaid
 from journeymap.views.grid import build_grid, emotion_view, path_view
 
@@ -137,18 +137,6 @@ def render(
 ) -> bytes:
     if fmt == "mmd":
         return build_mermaid(journeys).encode("utf-8")
-    source = dot_source(journeys, fmt, options, engine, view)
-    if fmt == "dot":
-        return source.encode("utf-8")
-    if engine is None:
-        raise ValueError(f"format {fmt} needs a layout engine")
-    return run(engine, source, fmt)
-
-
-def dot_source(
-    journeys: Sequence[Journey], fmt: str, options: Options, engine: Engine | None, view: str
-) -> str:
-    """The DOT text of the drawing, as the engine that lays it out needs it."""
     grid = build_grid(journeys)
     if view == "path":
         grid = path_view(grid)
@@ -157,7 +145,12 @@ def dot_source(
         options = replace(options, emotion=True)
     if engine is not None and engine.pure:
         options = replace(options, pure=True, plain_marks=options.plain_marks or fmt == "png")
-    return build_dot(grid, options)
+    source = build_dot(grid, options)
+    if fmt == "dot":
+        return source.encode("utf-8")
+    if engine is None:
+        raise ValueError(f"format {fmt} needs a layout engine")
+    return run(engine, source, fmt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,12 +189,7 @@ class InvalidInputs(Exception):
 
 
 def draw_file(batch: Batch, path: Path) -> Drawn:
-    """Load one file and draw it into a temporary file beside its target (in a worker).
-
-    Graphviz writes the file itself (no pipe for the parent to drain and copy out), and
-    it is not forced to disk: the rename makes it whole for readers, and maps are rebuilt
-    from their inputs anyway (as the site's pages are); fsync cost a disk wait per file.
-    """
+    """Load one file, draw it and write the bytes beside their target (in a worker)."""
     from journeymap.load.batch import collector_paused
     from journeymap.load.journey_file import load_file
 
@@ -211,6 +199,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
     if journey is None or not loaded.ok:
         return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
     del loaded  # the node tree and text weigh more than the model
+    data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
     name = f"{journey.id}.{batch.fmt}"
     try:
         fd, temp = tempfile.mkstemp(
@@ -221,22 +210,14 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
             f"{batch.folder / name}: cannot write in {batch.folder}: {exc.strerror or exc}"
         ) from None
     try:
-        if batch.engine is not None and writes_files(batch.engine, batch.fmt):
-            os.close(fd)
-            source = dot_source((journey,), batch.fmt, batch.options, batch.engine, batch.view)
-            run(batch.engine, source, batch.fmt, target=temp)
-        else:
-            data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise OutputError(f"{batch.folder / name}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
     return Drawn(path, journey.id, temp)
 
 
