@@ -561,6 +561,11 @@ def test_a_signal_stops_the_whole_batch(signum: int, count: int, tmp_path: Path)
         pytest.skip("the batch finished before it could be interrupted")
     proc.send_signal(signum)
     _, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0 and len(list(out.iterdir())) == count:
+        # On a loaded machine the last map can be renamed into place between the poll
+        # above and the signal: the run was complete, which is no interruption to test.
+        _no_temp_files(out)
+        pytest.skip("the batch finished as the signal arrived")
     assert proc.returncode == 128 + signum, stderr
     assert stderr.decode() == "journeymap: interrupted\n"
     time.sleep(0.5)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from journeymap.importers.common import (
@@ -28,214 +28,24 @@ from journeymap.importers.common import (
     guess_lang,
     slugify,
 )
+from journeymap.importers.mermaid_parse import (
+    Diagram,
+    Task,
+    find_diagrams,
+    is_journey,
+    parse_diagram,
+)
+
+__all__ = [
+    "Diagram",
+    "build_journey",
+    "find_diagrams",
+    "import_mermaid",
+    "is_journey",
+    "parse_diagram",
+]
 
 UNSPECIFIED = "unspecified"
-_TITLE = re.compile(r"title\s", re.IGNORECASE)
-_SECTION = re.compile(r"section\s", re.IGNORECASE)
-_ACC_TITLE = re.compile(r"accTitle\s*:", re.IGNORECASE)
-_ACC_DESCR = re.compile(r"accDescr\s*:", re.IGNORECASE)
-_ACC_DESCR_BLOCK = re.compile(r"accDescr\s*\{", re.IGNORECASE)
-_JOURNEY = re.compile(r"journey\b", re.IGNORECASE)
-
-
-@dataclass
-class _Task:
-    text: str
-    score: str
-    actors: list[str]
-    line: int
-
-
-@dataclass
-class _Section:
-    name: str | None
-    line: int
-    tasks: list[_Task] = field(default_factory=list)
-
-
-@dataclass
-class Diagram:
-    """A journey diagram as Mermaid reads it; lines are 1-based lines of the source."""
-
-    first_line: int
-    last_line: int
-    title: str | None = None
-    title_line: int = 0
-    acc_title: str | None = None
-    acc_descr: str | None = None
-    sections: list[_Section] = field(default_factory=list)
-    warnings: list[ImportWarning] = field(default_factory=list)
-
-
-def _meaningful(lines: list[str], start: int) -> int:
-    """Index of the first line that is not blank, a comment or a directive."""
-    index = start
-    while index < len(lines) and (not lines[index].strip() or lines[index].strip()[:2] == "%%"):
-        index += 1
-    return index
-
-
-def _skip_front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:
-    import yaml
-
-    index = _meaningful(lines, 0)
-    if index >= len(lines) or lines[index].strip() != "---":
-        return index, {}
-    for end in range(index + 1, len(lines)):
-        if lines[end].strip() == "---":
-            try:
-                data = yaml.safe_load("\n".join(lines[index + 1 : end]))
-            except yaml.YAMLError:
-                data = None
-            return _meaningful(lines, end + 1), data if isinstance(data, dict) else {}
-    return index, {}
-
-
-def is_journey(text: str) -> bool:
-    """Whether this text is itself a Mermaid journey diagram (not Markdown holding one)."""
-    lines = text.splitlines()
-    index, _ = _skip_front_matter(lines)
-    return index < len(lines) and bool(_JOURNEY.fullmatch(lines[index].strip()))
-
-
-def find_diagrams(text: str) -> list[tuple[int, str]]:
-    """(line offset, text) of each journey diagram: the whole text, or every fenced
-    ```mermaid block of a Markdown text whose diagram is a journey."""
-    if is_journey(text):
-        return [(0, text)]
-    from markdown_it import MarkdownIt
-
-    found: list[tuple[int, str]] = []
-    for token in MarkdownIt("commonmark").parse(text):
-        if token.type != "fence" or token.map is None:
-            continue
-        word = (token.info.split() or [""])[0].strip("{}.").lower()
-        if word.startswith("mermaid") and is_journey(token.content):
-            found.append((token.map[0] + 1, token.content))
-    return found
-
-
-def _cut(value: str, stops: str) -> str:
-    """Mermaid ends a title, section or score at these characters (a `#` comment...)."""
-    for stop in stops:
-        value = value.split(stop, 1)[0]
-    return value.strip()
-
-
-def _strip_comment(line: str) -> str:
-    """Mermaid drops `%%` to the end of the line, except a directive's closing `}%%`."""
-    position = line.find("%%")
-    while position > 0 and line[position - 1] == "}":
-        position = line.find("%%", position + 2)
-    return line if position < 0 else line[:position].rstrip()
-
-
-_ENTITY = re.compile(r"#(\w+);")
-_HIDDEN = re.compile("\ue000(\\d+)\ue001")
-
-
-class _Entities:
-    """Mermaid replaces `#58;` (a character code) and `#amp;` (an HTML name) before it
-    reads the diagram, and draws the character: so `#`, `:` and `;` inside them neither
-    start a comment nor split a task. They are hidden the same way, then decoded."""
-
-    def __init__(self) -> None:
-        self._seen: list[str] = []
-
-    def hide(self, line: str) -> str:
-        def stash(match: re.Match[str]) -> str:
-            self._seen.append(match.group(1))
-            return f"\ue000{len(self._seen) - 1}\ue001"
-
-        return _ENTITY.sub(stash, line)
-
-    def show(self, text: str) -> str:
-        import html
-
-        def decode(match: re.Match[str]) -> str:
-            name = self._seen[int(match.group(1))]
-            if name.isdigit():
-                code = int(name)
-                return chr(code) if 0 < code < 0x110000 else f"#{name};"
-            decoded = html.unescape(f"&{name};")
-            return f"#{name};" if decoded == f"&{name};" else decoded
-
-        return _HIDDEN.sub(decode, text)
-
-
-def parse_diagram(text: str, offset: int = 0) -> Diagram:
-    diagram = _parse(text, offset, entities := _Entities())
-    show = entities.show
-    diagram.title = show(diagram.title) if diagram.title else None
-    diagram.acc_title = show(diagram.acc_title) if diagram.acc_title else None
-    diagram.acc_descr = show(diagram.acc_descr) if diagram.acc_descr else None
-    for section in diagram.sections:
-        section.name = show(section.name) if section.name else section.name
-        for task in section.tasks:
-            task.text, task.score = show(task.text), show(task.score)
-            task.actors = [show(actor) for actor in task.actors]
-    return diagram
-
-
-def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
-    lines = [entities.hide(line) for line in text.splitlines()]
-    start, front = _skip_front_matter(lines)
-    diagram = Diagram(first_line=offset + start + 1, last_line=offset + len(lines))
-    if isinstance(front.get("title"), str | int | float):
-        diagram.title = str(front["title"]).strip() or None
-        diagram.title_line = offset + 1
-    current: _Section | None = None
-    in_descr: list[str] | None = None
-    for index in range(start + 1, len(lines)):
-        number = offset + index + 1
-        raw = lines[index].strip()
-        if in_descr is not None:
-            before, closed, raw = raw.partition("}")
-            in_descr.append(before.strip())
-            if not closed:
-                continue
-            diagram.acc_descr = "\n".join(part for part in in_descr if part) or None
-            in_descr = None
-            raw = raw.strip()  # Mermaid reads on after the '}'
-        line = _strip_comment(raw)
-        if not line or line.startswith("#"):
-            continue
-        if _TITLE.match(line):
-            diagram.title, diagram.title_line = _cut(line[6:], "#;") or None, number
-        elif _ACC_TITLE.match(line):
-            diagram.acc_title = line.split(":", 1)[1].strip() or None
-        elif _ACC_DESCR.match(line):
-            diagram.acc_descr = line.split(":", 1)[1].strip() or None
-        elif _ACC_DESCR_BLOCK.match(line):
-            rest = line.split("{", 1)[1]
-            if "}" in rest:
-                diagram.acc_descr = rest.split("}", 1)[0].strip() or None
-            else:
-                in_descr = [rest]
-        elif _SECTION.match(line):
-            current = _Section(_cut(line[8:], "#:;"), number)
-            diagram.sections.append(current)
-        elif ":" in line:
-            name, data = line.split(":", 1)
-            pieces = _cut(data, "#;").split(":")
-            actors = pieces[1].split(",") if len(pieces) > 1 else []
-            task = _Task(name.strip(), pieces[0].strip(), [a.strip() for a in actors], number)
-            if not task.text:
-                diagram.warnings.append(ImportWarning("a task without text: skipped", number))
-                continue
-            if current is None:
-                current = _Section(None, number)
-                diagram.sections.append(current)
-            current.tasks.append(task)
-        else:
-            diagram.warnings.append(
-                ImportWarning(
-                    f"'{line[:40]}' is not a title, a section or a task "
-                    "('text: score: actors'); Mermaid rejects it: skipped",
-                    number,
-                )
-            )
-    return diagram
 
 
 @dataclass
@@ -245,7 +55,7 @@ class _Score:
     warning: str | None
 
 
-def _score(task: _Task) -> _Score:
+def _score(task: Task) -> _Score:
     if not task.score:
         return _Score(None, "no Mermaid score", None)
     try:

@@ -1,5 +1,11 @@
 """Figures as people read them, in the journey's language (6,6k and 42 000 in French).
 
+Every output groups thousands with the one separator here, `THOUSANDS`: matrices
+in the terminal and Markdown, the site and the maps. It is the no-break space U+00A0, which
+the maps already use to keep "10 000" in a team's own words on one line
+(`render/text.py`); dot and graphviz-pure both draw it, and dot sizes it as a space (it
+has no width for the narrow U+202F either, which maps used before).
+
 Volumes are whole customers; CSAT and NPS are whole points (a weighted mean of 63.42 is
 shown as 63, since surveys are not that precise); CES and averaged emotion keep one
 decimal because their scales are short.
@@ -10,13 +16,14 @@ from __future__ import annotations
 from journeymap.views.labels import Lang
 from journeymap.views.metrics import MetricName
 
+THOUSANDS = "\u00a0"
 _NBSP = "\u00a0"
 
 
 def _localise(text: str, lang: Lang) -> str:
     if lang == "en":
         return text
-    return text.replace(",", _NBSP).replace(".", ",")
+    return text.replace(",", THOUSANDS).replace(".", ",")
 
 
 def integer(number: float, lang: Lang) -> str:
@@ -27,6 +34,12 @@ def decimal(number: float, lang: Lang) -> str:
     """One decimal, or none for a whole number."""
     rounded = round(number, 1)
     text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+    return _localise(text, lang)
+
+
+def grouped(number: float, lang: Lang) -> str:
+    """Thousands grouped, one decimal unless whole (6 600, 5,6): a figure on a map."""
+    text = f"{number:,.0f}" if number == int(number) else f"{number:,.1f}"
     return _localise(text, lang)
 
 

@@ -14,13 +14,13 @@ import re
 import textwrap
 from functools import lru_cache
 
+from journeymap.output.numbers import grouped
 from journeymap.render.themes import SIZES
 from journeymap.views.labels import Lang
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
 """Spaces that must not break a line: before a currency or French punctuation, in 10 000."""
-THOUSANDS = "\u202f"
 
 
 def clean(text: str) -> str:
@@ -82,18 +82,11 @@ def height(lines: float, size: float) -> float:
     return lines * size * SIZES.line
 
 
-def number(value: float, lang: Lang) -> str:
-    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-    if lang == "fr":
-        text = text.replace(",", THOUSANDS).replace(".", ",")
-    return text
-
-
 def metrics_text(metrics: dict[str, float], lang: Lang) -> str:
     parts = []
     for key, suffix in (("nps", ""), ("csat", " %" if lang == "fr" else "%"), ("ces", "")):
         if key in metrics:
-            value = number(metrics[key], lang)
+            value = grouped(metrics[key], lang)
             if key == "nps" and metrics[key] > 0:
                 value = "+" + value
             parts.append(f"{key.upper()} {value}{suffix}")

@@ -13,300 +13,48 @@ journey stays before it on the grid), so a comparison still reads left to right 
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from collections.abc import Sequence
+from dataclasses import replace
 
-from journeymap.model.journey import (
-    Action,
-    Journey,
-    Opportunity,
-    Phase,
-    Stage,
-    Step,
-    Touchpoint,
+from journeymap.model.journey import Journey, Phase, Stage, Step
+from journeymap.views.grid_parts import (
+    BLUEPRINT_LANES,
+    BreakNote,
+    BreakpointEdge,
+    Cell,
+    Column,
+    Entry,
+    Grid,
+    JourneyInfo,
+    Lane,
+    Note,
+    Position,
+    StageSpan,
 )
-from journeymap.views.labels import Lang, label
+from journeymap.views.grid_words import action_note, entry, opportunity_note
 from journeymap.views.moments import shared_moments
+from journeymap.views.order import merge_orders
 
-K = TypeVar("K", bound=Hashable)
+__all__ = [
+    "BLUEPRINT_LANES",
+    "BreakNote",
+    "BreakpointEdge",
+    "Cell",
+    "Column",
+    "Entry",
+    "Grid",
+    "JourneyInfo",
+    "Lane",
+    "Note",
+    "Position",
+    "StageSpan",
+    "build_grid",
+    "emotion_view",
+    "merge_orders",
+    "path_view",
+]
+
 _PHASE_RANK: dict[Phase | None, int] = {"before": 0, "during": 1, "after": 2, None: 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A piece of text shown on the map, with a short detail line under it (who, with
-    what, how long) and a kind (a thought's kind, an opportunity's status)."""
-
-    text: str
-    detail: str = ""
-    kind: str = ""
-
-
-BLUEPRINT_LANES = ("frontstage", "backstage", "support")
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One step of the grid (one column), under its stage; a stage without steps gets one
-    empty column (`step_id` "") so that it still shows."""
-
-    index: int
-    stage_id: str
-    step_id: str
-    text: str
-    moment_of_truth: bool
-    emotions: tuple[int | None, ...]
-    """The emotion of this step in each journey (None: not in that journey, or not rated)."""
-    journeys: tuple[int, ...]
-    """Indexes of the journeys that live this step."""
-    shared: bool = False
-    """A moment shared by several journeys, as `views.moments.shared_moments` defines it."""
-    thoughts: tuple[Note, ...] = ()
-    opportunities: tuple[Note, ...] = ()
-    blueprint: tuple[tuple[Note, ...], ...] = ((), (), ())
-    """The actions of the frontstage, backstage and support lanes (format 1.1)."""
-    feeling: str | None = None
-    duration: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StageSpan:
-    stage_id: str
-    name: str
-    phase: Phase | None
-    columns: tuple[int, ...]
-    journeys: tuple[int, ...] = ()
-    """Indexes of the journeys that have this stage."""
-    opportunities: tuple[Note, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Lane:
-    channel_id: str
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class BreakNote:
-    """A breakpoint as the reader is told it: its words, its kind, and where it sends the
-    customer in words (`target`: the channel's name, after the step's text when the step
-    changes; None when the file does not say)."""
-
-    text: str
-    kind: str | None
-    target: str | None = None
-    same_channel: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One journey's touchpoint in a cell (a shared cell holds one per journey)."""
-
-    journey: int
-    name: str
-    delights: tuple[str, ...]
-    irritants: tuple[str, ...]
-    breakpoints: tuple[BreakNote, ...]
-    owner: str | None
-    volume: int | None
-    metrics: dict[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    column: int
-    lane: int
-    entries: tuple[Entry, ...]
-    moment_of_truth: bool
-    channel: str | None = None
-    """The channel's name, for views where the lane does not say it (the path view)."""
-
-    @property
-    def delights(self) -> int:
-        return sum(len(e.delights) for e in self.entries)
-
-    @property
-    def irritants(self) -> int:
-        return sum(len(e.irritants) for e in self.entries)
-
-    @property
-    def breakpoints(self) -> int:
-        return sum(len(e.breakpoints) for e in self.entries)
-
-    @property
-    def tone(self) -> str:
-        """What dominates the cell: 'breakpoint', 'irritant', 'delight' or 'neutral'."""
-        if self.breakpoints:
-            return "breakpoint"
-        if self.irritants > self.delights:
-            return "irritant"
-        if self.delights > self.irritants:
-            return "delight"
-        return "neutral"
-
-
-Position = tuple[int, int]
-"""(column index, lane index) of a cell."""
-
-
-@dataclass(frozen=True, slots=True)
-class BreakpointEdge:
-    journey: int
-    source: Position
-    target: Position
-    kind: str | None
-    text: str
-    same_channel: bool = False
-    """The customer stays on the channel (a later step, or blocked there): no lane change,
-    also in the path view, where rows are not channels."""
-
-
-@dataclass(frozen=True, slots=True)
-class JourneyInfo:
-    id: str
-    title: str
-    persona: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Grid:
-    title: str
-    lang: Lang
-    journeys: tuple[JourneyInfo, ...]
-    stages: tuple[StageSpan, ...]
-    columns: tuple[Column, ...]
-    lanes: tuple[Lane, ...]
-    cells: dict[Position, Cell]
-    paths: tuple[tuple[Position, ...], ...]
-    """Each journey's touchpoints in the order the customer meets them."""
-    breakpoints: tuple[BreakpointEdge, ...] = field(default=())
-
-    @property
-    def comparison(self) -> bool:
-        return len(self.journeys) > 1
-
-    @property
-    def blueprint_lanes(self) -> tuple[int, ...]:
-        """Which of the frontstage, backstage and support lanes hold an action."""
-        return tuple(
-            i for i in range(len(BLUEPRINT_LANES)) if any(c.blueprint[i] for c in self.columns)
-        )
-
-
-def merge_orders(
-    sequences: Sequence[Sequence[K]], rank: Callable[[K], int] | None = None
-) -> list[K]:
-    """One order that keeps every sequence's own order where they agree.
-
-    Among the items whose predecessors are all placed, the lowest `rank` wins (stages
-    rank by phase, so a comparison keeps "before", "during" and "after" together), then
-    the one seen first; a single sequence comes back unchanged and unrelated items keep
-    their order of first appearance. Contradictory orders (a cycle) fall back to first
-    appearance.
-    """
-    first_seen: dict[K, int] = {}
-    successors: dict[K, set[K]] = {}
-    waiting: dict[K, int] = {}
-    for sequence in sequences:
-        previous: K | None = None
-        for item in sequence:
-            first_seen.setdefault(item, len(first_seen))
-            successors.setdefault(item, set())
-            waiting.setdefault(item, 0)
-            if previous is not None and previous != item and item not in successors[previous]:
-                successors[previous].add(item)
-                waiting[item] += 1
-            previous = item
-
-    # Kahn's algorithm with a heap: linear-logarithmic, where rescanning every remaining
-    # item at each placement cost minutes for a journey of 10,000 stages.
-    def key(item: K) -> tuple[int, int]:
-        return (rank(item) if rank else 0, first_seen[item])
-
-    by_appearance = sorted(first_seen, key=first_seen.__getitem__)
-    ready = [(key(i), i) for i in by_appearance if waiting[i] == 0]
-    heapq.heapify(ready)
-    placed: list[K] = []
-    done: set[K] = set()
-    oldest = 0  # the first item by appearance that may not be placed yet (cycle fallback)
-    while len(placed) < len(first_seen):
-        if ready:
-            _, item = heapq.heappop(ready)
-            if item in done:
-                continue
-        else:
-            while by_appearance[oldest] in done:
-                oldest += 1
-            item = by_appearance[oldest]
-        placed.append(item)
-        done.add(item)
-        for successor in successors[item]:
-            waiting[successor] -= 1
-            if waiting[successor] == 0 and successor not in done:
-                heapq.heappush(ready, (key(successor), successor))
-    return placed
-
-
-def _break_notes(journey: Journey, step: Step, touchpoint: Touchpoint) -> tuple[BreakNote, ...]:
-    if not touchpoint.breakpoints:
-        return ()  # indexing every step for each touchpoint was quadratic in steps
-    steps = {s.id: s for _, _, _, s in journey.iter_steps()}
-    notes = []
-    for breakpoint in touchpoint.breakpoints:
-        target = breakpoint.target()
-        where = None
-        same = False
-        if target is not None:
-            to_step, channel_id = target
-            channel = journey.channel(channel_id)
-            where = channel.name if channel else channel_id
-            moved = to_step is not None and to_step != step.id
-            if moved and to_step in steps:
-                there = next(
-                    (t.name for t in steps[to_step].touchpoints if t.channel == channel_id),
-                    None,
-                )
-                where = f"{where} ({there or steps[to_step].text})"
-            same = channel_id == touchpoint.channel
-        notes.append(BreakNote(breakpoint.text, breakpoint.kind, where, same))
-    return tuple(notes)
-
-
-def _detail(*parts: str | None) -> str:
-    return " · ".join(part for part in parts if part)
-
-
-def _action(action: Action, owners: dict[str, str]) -> Note:
-    owner = owners.get(action.owner, action.owner) if action.owner else None
-    return Note(action.text, _detail(action.actor, owner, action.system, action.duration))
-
-
-def _opportunity(opportunity: Opportunity, owners: dict[str, str], lang: Lang) -> Note:
-    owner = owners.get(opportunity.owner, opportunity.owner) if opportunity.owner else None
-    effect = None
-    if opportunity.metric:
-        change = "" if opportunity.change is None else f" {opportunity.change:+g}"
-        metric = opportunity.metric
-        effect = (metric.upper() if metric in {"nps", "csat", "ces"} else metric) + change
-    status = label(f"status_{opportunity.status}", lang)
-    return Note(opportunity.text, _detail(owner, status, effect), opportunity.status)
-
-
-def _entry(journey_index: int, journey: Journey, step: Step, touchpoint: Touchpoint) -> Entry:
-    owners = {s.id: s.name for s in journey.stakeholders}
-    return Entry(
-        journey=journey_index,
-        name=touchpoint.name or step.text,
-        delights=tuple(d.text for d in touchpoint.delights),
-        irritants=tuple(i.text for i in touchpoint.irritants),
-        breakpoints=_break_notes(journey, step, touchpoint),
-        owner=owners.get(touchpoint.owner, touchpoint.owner) if touchpoint.owner else None,
-        volume=touchpoint.volume,
-        metrics=touchpoint.metrics.measured() if touchpoint.metrics else {},
-    )
 
 
 def build_grid(journeys: Sequence[Journey]) -> Grid:
@@ -368,13 +116,15 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                         Note(t.text, kind=t.kind) for step in steps for t in step.thoughts
                     ),
                     opportunities=tuple(
-                        _opportunity(o, owners, journeys[0].lang)
+                        opportunity_note(o, owners, journeys[0].lang)
                         for step in steps
                         for o in step.opportunities
                     ),
                     blueprint=tuple(
                         tuple(
-                            _action(a, owners) for step in steps for a in dict(step.lanes())[lane]
+                            action_note(a, owners)
+                            for step in steps
+                            for a in dict(step.lanes())[lane]
                         )
                         for lane in BLUEPRINT_LANES
                     ),
@@ -394,7 +144,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
         having = tuple(dict.fromkeys(ji for ji, _ in lived_stages))
         stage_owners = {s.id: s.name for ji in having for s in journeys[ji].stakeholders}
         ideas = tuple(
-            _opportunity(o, stage_owners, journeys[0].lang)
+            opportunity_note(o, stage_owners, journeys[0].lang)
             for _, s in lived_stages
             for o in s.opportunities
         )
@@ -411,7 +161,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
         }
         for ref, touchpoint in journey.iter_touchpoints():
             position = (column_index[(ref.stage.id, ref.step.id)], lane_index[touchpoint.channel])
-            entries.setdefault(position, []).append(_entry(ji, journey, ref.step, touchpoint))
+            entries.setdefault(position, []).append(entry(ji, journey, ref.step, touchpoint))
             moments[position] = moments.get(position, False) or ref.step.moment_of_truth
             path.append(position)
             for breakpoint in touchpoint.breakpoints:

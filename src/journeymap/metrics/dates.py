@@ -1,0 +1,76 @@
+"""The day of each answer: which column holds it, whether the export writes the day or the
+month first, and the day itself, as each tool writes timestamps."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from journeymap.metrics.shapes import TIMESTAMP_HEADERS
+from journeymap.metrics.survey import Column, Survey, SurveyError, fold
+
+DATE_COLUMNS = {
+    "qualtrics": ("RecordedDate", "EndDate", "StartDate"),
+    "surveymonkey": ("End Date", "Start Date", "EndDate", "StartDate"),
+    "typeform": ("Submit Date (UTC)", "Submitted At", "submitted_at"),
+    "google-forms": tuple(TIMESTAMP_HEADERS),
+    "csv": ("date", "submitted at", "submit date", "recorded date", "timestamp", "end date"),
+}
+
+_DATE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])")
+DATE_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:$|[ T,])")
+
+
+def guess_order(values: list[str]) -> str | None:
+    """dmy or mdy from the values themselves: a first part over 12 can only be a day."""
+    day_first = month_first = False
+    for value in values:
+        match = DATE_NUMERIC.match(value.strip())
+        if match:
+            first, second = int(match[1]), int(match[2])
+            day_first = day_first or first > 12
+            month_first = month_first or second > 12
+    if day_first and not month_first:
+        return "dmy"
+    if month_first and not day_first:
+        return "mdy"
+    return None
+
+
+def parse_day(value: str, order: str) -> date | None:
+    """The day of a timestamp as the tools write it, or None when it is not one."""
+    text = value.strip()
+    try:
+        if match := _DATE_ISO.match(text):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match := DATE_NUMERIC.match(text):
+            first, second, year = int(match[1]), int(match[2]), int(match[3])
+            year += 2000 if year < 100 else 0
+            if order == "ymd":
+                return None
+            day, month = (first, second) if order == "dmy" else (second, first)
+            return date(year, month, day)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def default_order(survey: Survey) -> str:
+    if survey.shape == "google-forms" and survey.date_column is not None:
+        return TIMESTAMP_HEADERS.get(fold(survey.date_column.label), "mdy")
+    return "mdy" if survey.shape == "surveymonkey" else "dmy"
+
+
+def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
+    if wanted:
+        found = survey.column(wanted)
+        if found is None:
+            raise SurveyError(
+                f"{survey.name}: date-column {wanted!r} not found; {survey.suggest(wanted)}"
+            )
+        return found
+    for candidate in DATE_COLUMNS.get(survey.shape, ()):
+        found = survey.column(candidate)
+        if found is not None:
+            return found
+    return None

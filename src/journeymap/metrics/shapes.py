@@ -1,0 +1,73 @@
+"""Which tool wrote an export (Qualtrics, SurveyMonkey, Typeform, Google Forms, plain CSV),
+told from its header rows, and the columns those header rows name."""
+
+from __future__ import annotations
+
+import json
+
+from journeymap.metrics.survey import Column, fold
+
+TIMESTAMP_HEADERS = {
+    "timestamp": "mdy",
+    "horodateur": "dmy",
+    "marca temporal": "dmy",
+    "zeitstempel": "dmy",
+    "informazioni cronologiche": "dmy",
+    "carimbo de data/hora": "dmy",
+}
+"""Google Forms' first column in the sheet's language, and how that locale writes dates."""
+
+
+HEADER_ROWS = {"qualtrics": 3, "surveymonkey": 2}
+
+
+def detect_shape(records: list[tuple[int, list[str]]]) -> str:
+    header = [c.strip() for c in records[0][1]] if records else []
+    third = records[2][1] if len(records) > 2 else []
+    if any(c.strip().startswith('{"ImportId"') for c in third):
+        return "qualtrics"
+    folded = {fold(c) for c in header}
+    second = {fold(c) for c in records[1][1]} if len(records) > 1 else set()
+    if {"respondent id", "collector id"} <= folded or (
+        "respondent id" in folded and second & {"response", "open-ended response"}
+    ):
+        return "surveymonkey"
+    if header and fold(header[0]) in TIMESTAMP_HEADERS:
+        return "google-forms"
+    if folded & {"submit date (utc)", "submitted at", "network id"} or header[:1] == ["#"]:
+        return "typeform"
+    return "csv"
+
+
+def qualtrics_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
+    ids, texts, imports = (records[i][1] for i in range(3))
+    columns = []
+    for index, key in enumerate(ids):
+        names = [key.strip()]
+        if index < len(texts) and texts[index].strip():
+            names.append(texts[index].strip())
+        if index < len(imports):
+            try:
+                info = json.loads(imports[index])
+            except ValueError:
+                info = None
+            if isinstance(info, dict) and isinstance(info.get("ImportId"), str):
+                names.append(info["ImportId"])
+        columns.append(Column(index, tuple(names)))
+    return columns
+
+
+def surveymonkey_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
+    questions, answers = records[0][1], records[1][1]
+    columns = []
+    current = ""
+    for index, heading in enumerate(questions):
+        if heading.strip():
+            current = heading.strip()
+        sub = answers[index].strip() if index < len(answers) else ""
+        if sub and sub.casefold() not in {"response", "open-ended response"}:
+            names: tuple[str, ...] = (f"{current} - {sub}", sub)
+        else:
+            names = (current,)
+        columns.append(Column(index, names))
+    return columns

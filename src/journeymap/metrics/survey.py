@@ -1,0 +1,87 @@
+"""A survey export once read: its columns (with every name a mapping may use), the rows
+that count, and the rows set aside or unreadable, with why."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class SurveyError(Exception):
+    """An export that cannot be read at all; the message names the file and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column and every name a mapping may use for it (id, question text, import id)."""
+
+    index: int
+    names: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return self.names[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    line: int
+    cells: tuple[str, ...]
+    day: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    line: int
+    reason: str
+
+
+@dataclass
+class Survey:
+    """The answers of an export, with what was set aside and why."""
+
+    name: str
+    shape: str
+    encoding: str
+    separator: str
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    bad: list[BadRow] = field(default_factory=list)
+    date_column: Column | None = None
+    date_order: str | None = None
+    date_order_guessed: bool = False
+    """True when nothing in the data or the mapping decided day or month first."""
+
+    def column(self, name: str) -> Column | None:
+        """The column a mapping names, by exact name first, then trimmed and in any case.
+
+        A name that fits several columns (a choice label repeated across questions) is an
+        error rather than a guess: reading the wrong column would give a wrong figure.
+        """
+        for same in (lambda n: n == name, lambda n: fold(n) == fold(name)):
+            found = [c for c in self.columns if any(same(n) for n in c.names)]
+            if len(found) > 1:
+                labels = ", ".join(repr(c.label) for c in found[:4])
+                raise SurveyError(
+                    f"{self.name}: {name!r} names {len(found)} columns ({labels}); "
+                    "use the full name of one"
+                )
+            if found:
+                return found[0]
+        return None
+
+    def suggest(self, name: str) -> str:
+        import difflib
+
+        names = [n for c in self.columns for n in c.names[:2]]
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        shown = ", ".join(repr(c.label) for c in self.columns[:12])
+        more = ", ..." if len(self.columns) > 12 else ""
+        return f"{hint}columns: {shown}{more}"
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,122 @@
+"""The values every part of a journey shares: ids, texts, numbers, the closed lists of
+words (phases, channel kinds, statuses), durations and periods, and the strict base model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+from journeymap.model.quantities import (
+    DURATION_FORMS,
+    PERIOD_FORMS,
+    parse_duration,
+    parse_period,
+)
+
+FORMAT_VERSION = 1
+FORMAT_VERSIONS: tuple[float, ...] = (1, 1.1)
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80),
+    Field(description="Lowercase letters, digits and '-' (e.g. 'retrait-magasin')."),
+]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Number = StrictInt | StrictFloat
+Phase = Literal["before", "during", "after"]
+ChannelKind = Literal["digital", "physical", "phone", "messaging", "social", "mail", "other"]
+IrritantCategory = Literal["financial", "productivity", "support", "process"]
+BreakpointKind = Literal["forced", "blocked"]
+Lang = Literal["fr", "en"]
+Status = Literal["draft", "validated", "archived"]
+State = Literal["as-is", "to-be"]
+Direction = Literal["higher", "lower"]
+ThoughtKind = Literal["thought", "quote", "question"]
+OpportunityStatus = Literal["idea", "planned", "in-progress", "done", "dropped"]
+
+PHASES: tuple[Phase, ...] = ("before", "during", "after")
+CHANNEL_KINDS: tuple[ChannelKind, ...] = (
+    "digital",
+    "physical",
+    "phone",
+    "messaging",
+    "social",
+    "mail",
+    "other",
+)
+STATUSES: tuple[Status, ...] = ("draft", "validated", "archived")
+OPPORTUNITY_STATUSES: tuple[OpportunityStatus, ...] = (
+    "idea",
+    "planned",
+    "in-progress",
+    "done",
+    "dropped",
+)
+
+
+def _check_duration(value: str) -> str:
+    if parse_duration(value) is None:
+        raise PydanticCustomError(
+            "duration_format", "write a duration like {forms}", {"forms": DURATION_FORMS}
+        )
+    return value
+
+
+def _period_as_text(value: Any) -> Any:
+    """YAML reads `2026-09-30` as a date and `2026` as a number; the period is text."""
+    if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return value
+
+
+def _check_period(value: str) -> str:
+    if parse_period(value) is None:
+        raise PydanticCustomError(
+            "period_format", "write a period like {forms}", {"forms": PERIOD_FORMS}
+        )
+    return value
+
+
+def check_version(value: Any) -> Any:
+    if isinstance(value, bool) or value not in FORMAT_VERSIONS:
+        raise PydanticCustomError("format_version", "unsupported format version")
+    return value
+
+
+DurationText = Annotated[
+    Text,
+    AfterValidator(_check_duration),
+    Field(description=f"A duration: {DURATION_FORMS}.", examples=["45 min", "2-5 days"]),
+]
+PeriodText = Annotated[
+    Text,
+    BeforeValidator(_period_as_text),
+    AfterValidator(_check_period),
+    Field(description=f"A period: {PERIOD_FORMS}.", examples=["2026-Q3"]),
+]
+Count = Annotated[StrictInt, Field(ge=0)]
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors (a misspelt key would vanish), and a journey read is never
+    changed in place."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def notes_field() -> Any:
+    return Field(description="Free text for the team.", examples=["À revoir avec la DSI"])

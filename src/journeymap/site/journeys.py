@@ -1,0 +1,198 @@
+"""Each journey with everything its pages, its index row and the portfolio show: matrix,
+priorities, emotion curve and the moments it shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from journeymap.model.journey import Journey, Stage, Step, Touchpoint
+from journeymap.site.collect import Source
+from journeymap.site.templating import heat_of, number
+from journeymap.views.labels import Lang
+from journeymap.views.matrix import Entry, Matrix, build_matrix
+from journeymap.views.metrics import METRIC_NAMES, MetricName
+from journeymap.views.moments import shared_moments
+from journeymap.views.priorities import Ranking, rank
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    x: float
+    y: float
+    emotion: int
+    step: Step
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    width: int
+    height: int
+    segments: tuple[tuple[CurvePoint, ...], ...]
+    points: tuple[CurvePoint, ...]
+    zero: float
+    ticks: tuple[tuple[int, float], ...]
+    steps: tuple[tuple[float, int, Step], ...]
+
+
+@dataclass(frozen=True)
+class JourneyData:
+    """One journey with everything its page, its index row and the portfolio show."""
+
+    source: Source
+    matrix: Matrix
+    ranking: Ranking
+    curve: Curve
+    shared_with: dict[str, list[str]]
+    """(stage id, step id) joined by '/' -> ids of the other journeys sharing the moment."""
+
+    @property
+    def journey(self) -> Journey:
+        return self.source.journey
+
+    @property
+    def lang(self) -> Lang:
+        return self.journey.lang
+
+    def figure(self, metric: MetricName) -> float | None:
+        return self.matrix.total(metric)
+
+    def stakeholder(self, stakeholder_id: str | None) -> str:
+        if stakeholder_id is None:
+            return ""
+        return next(
+            (s.name for s in self.journey.stakeholders if s.id == stakeholder_id), stakeholder_id
+        )
+
+    def columns(self) -> list[tuple[Stage, Step | None]]:
+        """One column per step; a stage without steps still gets one, so it is seen."""
+        found: list[tuple[Stage, Step | None]] = []
+        for stage in self.journey.stages:
+            found.extend((stage, step) for step in stage.steps)
+            if not stage.steps:
+                found.append((stage, None))
+        return found
+
+    @cached_property
+    def _touchpoints(self) -> dict[tuple[str, str], list[Touchpoint]]:
+        found: dict[tuple[str, str], list[Touchpoint]] = {}
+        for _, _, _, step in self.journey.iter_steps():
+            for touchpoint in step.touchpoints:
+                found.setdefault((step.id, touchpoint.channel), []).append(touchpoint)
+        return found
+
+    def touchpoints_at(self, step: Step | None, channel_id: str) -> list[Touchpoint]:
+        return [] if step is None else self._touchpoints.get((step.id, channel_id), [])
+
+    def entry_figures(self, entry: Entry) -> list[tuple[MetricName, str, str]]:
+        """(metric, heat rating, figure as read) of every metric; empty strings when absent."""
+        largest = self._largest
+        found = []
+        for name in METRIC_NAMES:
+            value = entry.value(name)
+            found.append((name, heat_of(name, value, largest), number(value, name, self.lang)))
+        return found
+
+    @cached_property
+    def _largest(self) -> float:
+        return self.matrix.largest_volume()
+
+    def bands(self) -> list[tuple[str | None, int]]:
+        """(phase, columns spanned) of each run of stages in one phase."""
+        return [
+            (band.phase, sum(max(1, len(stage.steps)) for stage in band.stages))
+            for band in self.matrix.bands()
+        ]
+
+    def has(self, attribute: str) -> bool:
+        """Whether any step fills this list or text: rows nobody fills are left out."""
+        return any(getattr(step, attribute) for _, _, _, step in self.journey.iter_steps())
+
+    def tone(self, touchpoint: Touchpoint) -> str:
+        for kind in ("breakpoints", "irritants", "delights"):
+            if getattr(touchpoint, kind):
+                return kind
+        return "plain"
+
+    def is_shared(self, stage: Stage, step: Step) -> list[str]:
+        return self.shared_with.get(f"{stage.id}/{step.id}", [])
+
+    def priority_rank(self) -> dict[int, int]:
+        """id() of a touchpoint -> its rank (1 = most in need of work) in this journey."""
+        return {id(p.entry.touchpoint): i for i, p in enumerate(self.ranking.priorities, 1)}
+
+    def search_text(self) -> str:
+        """The words the index's search box matches, lowercased."""
+        journey = self.journey
+        parts: list[str] = [journey.id, journey.title, journey.owner or ""]
+        if journey.persona:
+            parts += [journey.persona.name, journey.persona.description or ""]
+        if journey.scope:
+            parts += [*journey.scope.targets, *journey.scope.offers]
+        parts += [c.name for c in journey.channels] + [s.name for s in journey.stakeholders]
+        for stage in journey.stages:
+            parts.append(stage.name)
+            for step in stage.steps:
+                parts.append(step.text)
+                for touchpoint in step.touchpoints:
+                    parts += [touchpoint.name or ""]
+                    parts += [i.text for i in touchpoint.irritants]
+                    parts += [d.text for d in touchpoint.delights]
+                    parts += [b.text for b in touchpoint.breakpoints]
+        return " ".join(" ".join(p.split()) for p in parts if p).lower()
+
+
+def curve(journey: Journey) -> Curve:
+    steps = [step for _, _, _, step in journey.iter_steps()]
+    gap, unit, top = 56, 22, 16
+    width = max(1, len(steps)) * gap + 48
+    zero = top + 2 * unit
+    placed: list[tuple[float, int, Step]] = []
+    points: list[CurvePoint] = []
+    segments: list[list[CurvePoint]] = [[]]
+    for index, step in enumerate(steps):
+        x = 48 + index * gap + gap / 2
+        placed.append((x, index + 1, step))
+        if step.emotion is None:
+            if segments[-1]:
+                segments.append([])
+            continue
+        point = CurvePoint(x, zero - step.emotion * unit, step.emotion, step)
+        points.append(point)
+        segments[-1].append(point)
+    ticks = tuple((value, zero - value * unit) for value in (2, 1, 0, -1, -2))
+    return Curve(
+        width=width,
+        height=zero + 2 * unit + 34,
+        segments=tuple(tuple(s) for s in segments if len(s) > 1),
+        points=tuple(points),
+        zero=zero,
+        ticks=ticks,
+        steps=tuple(placed),
+    )
+
+
+def prepare(sources: Sequence[Source]) -> list[JourneyData]:
+    journeys = [source.journey for source in sources]
+    moments = shared_moments(journeys)
+    shared = {(m.stage_id, m.step_id) for m in moments}
+    partners: dict[str, dict[str, list[str]]] = {}
+    for moment in moments:
+        ids = sorted({o.journey.id for o in moment.occurrences})
+        for journey_id in ids:
+            key = f"{moment.stage_id}/{moment.step_id}"
+            partners.setdefault(journey_id, {})[key] = [i for i in ids if i != journey_id]
+    found = []
+    for source in sources:
+        matrix = build_matrix(source.journey, shared=shared)
+        found.append(
+            JourneyData(
+                source,
+                matrix,
+                rank(matrix.entries),
+                curve(source.journey),
+                partners.get(source.journey.id, {}),
+            )
+        )
+    return found

@@ -1,0 +1,66 @@
+"""The Jinja2 environment of the site's pages and the helpers its templates call: figures
+as people read them, heat ratings, signed emotions; the static assets."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from journeymap.output import numbers
+from journeymap.site.words import word
+from journeymap.views.labels import MARKS, Lang, colon
+from journeymap.views.metrics import METRIC_NAMES, SCORE_NAMES, MetricName, heat
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+def number(value: float | None, metric: MetricName, lang: Lang) -> str:
+    return "" if value is None else numbers.figure(metric, value, lang)
+
+
+def heat_of(metric: MetricName, value: float | None, largest: float = 0.0) -> str:
+    return "" if value is None else str(heat(metric, value, largest))
+
+
+def emotion(value: int | float | None) -> str:
+    """A signed emotion, with a true minus sign: +2, 0, −1."""
+    if value is None:
+        return ""
+    return f"+{value:g}" if value > 0 else (f"−{-value:g}" if value < 0 else "0")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("journeymap.site", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        word=word,
+        marks=MARKS,
+        number=number,
+        heat=heat_of,
+        percent=numbers.percent,
+        metric_names=METRIC_NAMES,
+        score_names=SCORE_NAMES,
+        colon=colon,
+        emotion=emotion,
+    )
+    env.filters["tp_id"] = id
+    return env
+
+
+def render(template: str, **context: Any) -> bytes:
+    return environment().get_template(template).render(**context).encode("utf-8")
+
+
+def asset(name: str) -> bytes:
+    return resources.files("journeymap.site").joinpath("assets", name).read_bytes()
