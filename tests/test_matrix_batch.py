@@ -161,3 +161,43 @@ def test_an_unknown_filter_id_in_a_batch_names_the_ids_that_exist(tmp_path: Path
     assert done.code == 2
     assert done.stdout == ""
     assert "no stage 'retrai' in any journey; did you mean 'retrait'?" in done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_signal_stops_every_matrix_worker(fmt: str, tmp_path: Path) -> None:
+    """Loading workers, and for text the workers drawing the sheets: none outlives Ctrl-C."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_hostile_surroundings import _alive, _descendants, _env
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = [source.read_text(encoding="utf-8") for source in PAIR]
+    for index in range(300):
+        text = texts[index % 2]
+        journey_id = text.split("\nid: ", 1)[1].split("\n", 1)[0]
+        renamed = text.replace(f"\nid: {journey_id}\n", f"\nid: {journey_id}-{index}\n", 1)
+        (folder / f"{index:03}.yaml").write_text(renamed, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", "matrix", "--format", fmt, str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    seen: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and len(seen) < 2:
+        seen |= _descendants(proc.pid)
+        time.sleep(0.02)
+    if proc.poll() is not None:
+        pytest.skip("the matrix was done before it could be interrupted")
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert stderr.decode() == "journeymap: interrupted\n"
+    time.sleep(0.5)
+    assert not [pid for pid in seen if _alive(pid)], "a worker outlived the run"

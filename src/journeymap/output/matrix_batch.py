@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -235,18 +235,29 @@ def _gap(figures: Sequence[float | None]) -> float | None:
     return max(found) - min(found) if len(found) > 1 else None
 
 
-def gather(files: Sequence[Path], settings: Settings, jobs: int | None = None) -> Iterator[Part]:
+def _close(results: Iterator[Part]) -> None:
+    close = getattr(results, "close", None)
+    if close is not None:
+        close()
+
+
+def gather(
+    files: Sequence[Path], settings: Settings, jobs: int | None = None
+) -> Generator[Part, None, None]:
     """Every file's part, in order; raises InvalidInputs once all are read when any is not
     a valid journey."""
     diagnostics: list[Diagnostic] = []
     unreadable = False
-    task = partial(matrix_part, settings)
-    for part in iter_per_file(task, list(enumerate(files)), jobs):
-        if part.diagnostics:
-            diagnostics.extend(part.diagnostics)
-            unreadable = unreadable or part.unreadable
-        elif not diagnostics:
-            yield part
+    parts = iter_per_file(partial(matrix_part, settings), list(enumerate(files)), jobs)
+    try:
+        for part in parts:
+            if part.diagnostics:
+                diagnostics.extend(part.diagnostics)
+                unreadable = unreadable or part.unreadable
+            elif not diagnostics:
+                yield part
+    finally:
+        _close(parts)  # an interruption stops the workers now, not at exit
     if diagnostics:
         raise InvalidInputs(diagnostics, unreadable)
 
@@ -271,13 +282,15 @@ def collect(
     files: Sequence[Path], settings: Settings, metric: MetricName | None, jobs: int | None = None
 ) -> Gathered:
     """Read every file in the workers; raises InvalidInputs as `gather` does."""
+    import contextlib
     import gc
 
     from journeymap.load.batch import collector_paused
 
     gathered = Gathered([], JsonDocument(metric) if settings.json else None, {}, {})
-    with collector_paused():
-        for part in gather(files, settings, jobs):
+    parts = gather(files, settings, jobs)
+    with collector_paused(), contextlib.closing(parts):
+        for part in parts:
             gathered.stage_ids.update(dict.fromkeys(part.stage_ids))
             gathered.channel_ids.update(dict.fromkeys(part.channel_ids))
             if gathered.document is not None:
