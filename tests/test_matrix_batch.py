@@ -132,9 +132,9 @@ def test_sheets_drawn_by_workers_are_the_bytes_drawn_in_one_process(
     drawn_by_workers: list[int] = []
     write = matrix_text_batch.write
 
-    def spy(report: Any, out: Any) -> None:
+    def spy(report: Any, out: Any, draw: Any) -> None:
         drawn_by_workers.append(len(report.sheets))
-        write(report, out)
+        write(report, out, draw)
 
     monkeypatch.setattr(matrix_text_batch, "FROM_SHEETS", 2)
     monkeypatch.setattr(matrix_text_batch, "write", spy)

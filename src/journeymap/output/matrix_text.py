@@ -72,7 +72,7 @@ def write(report: MatrixReport, console: Console) -> None:
     from journeymap.output import matrix_text_batch
 
     if matrix_text_batch.worth_it(report, out):
-        matrix_text_batch.write(report, out)
+        matrix_text_batch.write(report, out, write_sheet)
         return
     for index, sheet in enumerate(report.sheets):
         if index:

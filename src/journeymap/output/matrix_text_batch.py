@@ -19,13 +19,16 @@ from rich.console import Console
 
 from journeymap.output import plain_table
 from journeymap.output.matrix_text_compare import write_comparisons
-from journeymap.views.matrix_report import MatrixReport
+from journeymap.views.matrix_report import MatrixReport, Sheet
 
 FROM_SHEETS = 32
 """Fewer sheets than this are drawn faster than workers start."""
 
-_FORKED: tuple[MatrixReport, Console] | None = None
-"""The report and console the workers draw from (set before they are forked)."""
+DrawSheet = Callable[[Sheet, MatrixReport, plain_table.Out], None]
+
+_FORKED: tuple[MatrixReport, Console, DrawSheet] | None = None
+"""What the workers draw from: the report, its console and how a sheet is drawn (set
+before they are forked, so nothing of it is pickled)."""
 
 
 class _Capture(io.StringIO):
@@ -72,21 +75,19 @@ def _captured(console: Console, draw: Callable[[plain_table.Out], None]) -> str:
 
 def _sheet_text(index: int) -> str:
     """One sheet, drawn in a worker from the forked report."""
-    from journeymap.output.matrix_text import write_sheet
-
     assert _FORKED is not None
-    report, console = _FORKED
+    report, console, draw = _FORKED
     sheet = report.sheets[index]
-    return _captured(console, lambda out: write_sheet(sheet, report, out))
+    return _captured(console, lambda out: draw(sheet, report, out))
 
 
-def write(report: MatrixReport, out: plain_table.Out) -> None:
+def write(report: MatrixReport, out: plain_table.Out, draw: DrawSheet) -> None:
     global _FORKED
     from journeymap.parallel import iter_per_file
 
     console = out.console
     console.width = out.width  # fixed before the workers copy it
-    _FORKED = (report, console)
+    _FORKED = (report, console, draw)
     sheets = iter_per_file(_sheet_text, range(len(report.sheets)), None)
     try:
         first = next(sheets)  # the workers are started and drawing
