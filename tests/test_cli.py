@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from journeymap import __version__
-from tests.conftest import invoke, run_cli
+from tests.conftest import EXAMPLE_FILES, invoke, run_cli
 
 HEAVY = (
     "rich",
@@ -56,14 +57,104 @@ def test_start_up_imports_nothing_heavy(args: list[str], typer_needs_pydantic: b
 
 
 def test_every_command_has_help() -> None:
-    from journeymap.cli.app import app
+    """Each command of the lazy table is found, loaded and run by the group."""
+    from journeymap.cli.app import COMMANDS
 
-    names = [c.name for c in app.registered_commands]
-    assert "validate" in names
-    for name in names:
-        result = invoke(str(name), "--help")
+    assert "validate" in COMMANDS
+    for name in COMMANDS:
+        result = invoke(name, "--help")
         assert result.code == 0, name
         assert f"Usage: journeymap {name}" in result.stdout
+
+
+def _imported(tmp_path: Path, *args: str) -> set[str]:
+    """The modules a real run of the CLI imported (`-X importtime` misses those that
+    importlib.import_module loads, as the lazy group does)."""
+    report = tmp_path / "modules.txt"
+    script = (
+        "import sys\n"
+        f"sys.argv = ['journeymap', *{list(args)!r}]\n"
+        "from journeymap.cli.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        f"    open({str(report)!r}, 'w').write('\\n'.join(sys.modules))\n"
+    )
+    subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
+    return set(report.read_text().splitlines())
+
+
+def test_help_lists_every_command_without_importing_one(tmp_path: Path) -> None:
+    from journeymap.cli.app import COMMANDS
+
+    help_text = run_cli("--help").stdout
+    listed = [line.split()[0] for line in help_text.split("Commands:\n", 1)[1].splitlines()]
+    assert listed == list(COMMANDS)
+    modules = {f"journeymap.cli.{module}" for module, _ in COMMANDS.values()}
+    imported = _imported(tmp_path, "--help")
+    assert "journeymap.cli.app" in imported
+    assert not modules & imported
+
+
+def test_a_command_imports_its_own_module_alone(tmp_path: Path) -> None:
+    from journeymap.cli.app import COMMANDS
+
+    imported = _imported(tmp_path, "validate", str(EXAMPLE_FILES[0]))
+    others = {f"journeymap.cli.{m}" for name, (m, _) in COMMANDS.items() if name != "validate"}
+    assert "journeymap.cli.validate_cmd" in imported
+    assert not others & imported
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 200])
+def test_help_summaries_are_the_commands_own(width: int) -> None:
+    """`--help` lists each command from the table; what it shows must be what the
+    command itself says, whatever the terminal's width."""
+    from typer.core import TyperCommand
+
+    from journeymap.cli.app import COMMANDS, load_command
+
+    for name, (_, summary) in COMMANDS.items():
+        command = load_command(name)
+        stub = TyperCommand(name=name, help=summary)
+        assert command.get_short_help_str(width) == stub.get_short_help_str(width), name
+
+
+@pytest.mark.parametrize(
+    "args", [["validate", "FILE"], ["lint", "FILE"], ["metrics", "plan", "FILE"], ["rules"]]
+)
+def test_a_command_collects_garbage_once_started(args: list[str], tmp_path: Path) -> None:
+    """The entry point turns the garbage collector off for the imports only: by the time
+    the command works, it is on again, with the start-up set apart (frozen)."""
+    report = tmp_path / "gc.txt"
+    argv = [str(EXAMPLE_FILES[0]) if a == "FILE" else a for a in args]
+    script = (
+        "import gc, sys\n"
+        f"sys.argv = ['journeymap', *{argv!r}]\n"
+        "from journeymap.cli.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        f"    open({str(report)!r}, 'w').write(f'{{gc.isenabled()}} {{gc.get_freeze_count()}}')\n"
+    )
+    subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
+    enabled, frozen = report.read_text().split()
+    assert enabled == "True"
+    assert int(frozen) > 10_000
+
+
+def test_in_process_runs_leave_the_collector_alone() -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert invoke("validate", EXAMPLE_FILES[0]).code == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+def test_a_misspelt_command_is_still_suggested() -> None:
+    result = run_cli("valdate", "x.yaml")
+    assert result.code == 2
+    assert "No such command 'valdate'. Did you mean 'validate'?" in result.stderr
 
 
 def test_console_script_is_installed() -> None:

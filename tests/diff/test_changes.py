@@ -7,6 +7,10 @@ as surely as one that reports less.
 
 from __future__ import annotations
 
+import copy
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -320,3 +324,35 @@ def test_lint_configuration_applies_to_both_sides(tmp_path: Path) -> None:
     config.write_text('[lint]\nignore = ["no-such-rule"]\n', encoding="utf-8")
     broken = invoke("diff", old_file, new_file, "--config", config)
     assert broken.code == 2 and "no-such-rule" in broken.stderr
+
+
+def test_the_order_of_changes_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # Channels and touchpoints common to both sides were once walked as a set of ids, so
+    # two runs on the same pair could list their changes in different orders.
+    old = base()
+    browse = step(old, "browse")
+    browse["touchpoints"] = [
+        {"channel": channel, "owner": "digital", "volume": 100 * n}
+        for n, channel in enumerate(("web", "store", "phone"), 1)
+    ]
+    new = copy.deepcopy(old)
+    for tp in step(new, "browse")["touchpoints"]:
+        tp["volume"] += 7
+    for channel in new["channels"]:
+        channel["name"] += " (new)"
+    before, after = write(tmp_path / "old.yaml", old), write(tmp_path / "new.yaml", new)
+    outputs = set()
+    for seed in ("0", "3", "4", "5", "6"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "journeymap", "diff", before, after],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1"},
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "6 other changes" in proc.stdout, proc.stdout
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
+    (text,) = outputs
+    assert text.index("Website (new)\n") < text.index("Store (new)\n")  # the file's order

@@ -15,6 +15,9 @@ def main() -> None:
 
         sys.stdout.write(f"journeymap {__version__}\n")
         return
+    import gc
+
+    gc.disable()  # for the imports only: see journeymap.cli.app._end_start_up
     from journeymap.cli.app import main as run
 
-    run()
+    run(collector_off=True)

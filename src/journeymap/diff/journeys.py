@@ -88,5 +88,5 @@ def declared(record: Recorder, attribute: str, kind: str) -> None:
         if key not in news:
             summary = f"{kind} {quote(item.name)} ({key}) removed"
             record.add(f"{kind}-removed", summary, field=attribute, before=dump(item))
-    for key in olds.keys() & news.keys():
+    for key in (key for key in news if key in olds):  # the new file's order, whatever the hash seed
         walk(olds[key], news[key], f"{attribute}[{key}].", (), record.field(JOURNEY_WIDE))

@@ -48,7 +48,7 @@ def touchpoints(record: Recorder, stage: Stage, old_step: Step, step: Step) -> N
         record.add(
             "touchpoint-removed", "touchpoint removed" + detail(before), where, before=dump(before)
         )
-    for channel in olds.keys() & news.keys():
+    for channel in (channel for channel in news if channel in olds):  # new file's order
         touchpoint(record, olds[channel], news[channel], record.step_where(stage, step, channel))
 
 
