@@ -65,6 +65,12 @@ def _context_name() -> str | None:
     return "fork" if sys.platform.startswith("linux") else None
 
 
+def forks() -> bool:
+    """Whether workers start as copies of this process, so that a task may read what
+    the parent built before the batch (instead of receiving it pickled)."""
+    return _context_name() == "fork"
+
+
 def iter_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) -> Iterator[R]:
     """`task` over every file, yielded in order as each completes (for progress bars).
 

@@ -88,21 +88,23 @@ def matrix(
     that most need work (volume x dissatisfaction) follow each matrix. With several
     files, the moments they share (same stage id and step id) are compared side by side.
     """
-    from journeymap.cli.loading import load_valid
+    from journeymap.cli.loading import journey_paths
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
     from journeymap.output.destination import deliver, output_file
-    from journeymap.runner.matrix import matrix_report, write_matrix
+    from journeymap.runner.matrix import check_filters, gather, write_gathered
 
     target = output_file(output)
-    loaded = load_valid(paths, exclude)
+    files = journey_paths(paths, exclude)
+    chosen = (stages or (), channels or (), by_kind, metric, top)
     with exits.handled(OutputError):
+        gathered = gather(files, output_format, *chosen, indent)
         if target is not None:
-            refuse_overwriting_inputs(target, [path for path, _ in loaded])
-        journeys = [journey for _, journey in loaded]
-        report = matrix_report(
-            journeys, output_format, stages or (), channels or (), by_kind, metric, top
+            refuse_overwriting_inputs(target, files)
+        check_filters(gathered, stages or (), channels or ())
+        deliver(
+            lambda stream: write_gathered(gathered, output_format, *chosen, stream, color, indent),
+            target,
         )
-        deliver(lambda stream: write_matrix(report, output_format, stream, color, indent), target)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,12 +15,12 @@ The shape is described by `schemas/matrix.schema.json`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from journeymap.model.journey import NEW_IN_1_1, Journey, Stage, Step
-from journeymap.views.compare import Comparison
+from journeymap.views.compare import Comparison, Side
 from journeymap.views.matrix import Entry
 from journeymap.views.matrix_report import MatrixReport, Sheet
 from journeymap.views.metrics import METRIC_NAMES
@@ -158,9 +158,65 @@ def _comparison(comparison: Comparison, positions: dict[int, tuple[int, int]]) -
     }
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_FLAG = ',"shared":'
+_UNSHARED = _FLAG + "false,"
+
+
+def sheet_pieces(sheet: Sheet, top: int) -> list[str]:
+    """The sheet's compact JSON cut where each touchpoint's `shared` flag goes.
+
+    A worker writes its journey's sheet before anyone knows which of its moments other
+    files share: joined with the flags (`true`/`false`, one per touchpoint record, in
+    order), the pieces are exactly `encode(_sheet(...))`. The sheet must have been built
+    with every flag false. In compact JSON a quote inside a string is escaped, so the
+    first `,"shared":false,` of a record is its flag, whatever the texts hold.
+    """
+    document = _sheet(sheet, top)
+    records = document.pop("touchpoints")
+    names = list(document)
+    cut = names.index("untouched_steps")
+    before = _ENCODER.encode({name: document[name] for name in names[:cut]})
+    after = _ENCODER.encode({name: document[name] for name in names[cut:]})
+    pieces: list[str] = []
+    current = before[:-1] + ',"touchpoints":['
+    for number, record in enumerate(records):
+        encoded = _ENCODER.encode(record)
+        flag = encoded.index(_UNSHARED)
+        pieces.append(current + ("," if number else "") + encoded[: flag + len(_FLAG)])
+        current = encoded[flag + len(_UNSHARED) - 1 :]
+    pieces.append(current + "]," + after[1:])
+    return pieces
+
+
+def side_json(side: Side, journey_index: int, positions: Sequence[int]) -> str:
+    """One journey's side of a shared moment, as `_comparison` writes it."""
+    return _ENCODER.encode(
+        {
+            "journey": side.journey.id,
+            "journey_index": journey_index,
+            "figures": {m: _number(side.figure(m)) for m in METRIC_NAMES},
+            "touchpoints": list(positions),
+        }
+    )
+
+
+def comparison_json(
+    stage_id: str, step_id: str, sides: Sequence[str], gaps: Sequence[float | None]
+) -> str:
+    """A shared moment from its sides' JSON and the gaps (METRIC_NAMES order)."""
+    head = _ENCODER.encode({"stage": stage_id, "step": step_id})[:-1]
+    figures = _ENCODER.encode({m: _number(gap) for m, gap in zip(METRIC_NAMES, gaps, strict=True)})
+    return f'{head},"journeys":[{",".join(sides)}],"gaps":{figures}}}'
+
+
+def head_json(metric: str | None) -> str:
+    """The document's start, up to its list of journeys."""
+    return _ENCODER.encode({"format": FORMAT_VERSION, "metric": metric})[:-1] + ',"journeys":['
+
+
 def chunks(report: MatrixReport, indent: int | None = None) -> Iterator[str]:
     """The document in pieces, one journey at a time; joined, they are one JSON value."""
-    head = {"format": FORMAT_VERSION, "metric": report.metric}
     positions: dict[int, tuple[int, int]] = {}
     for number, sheet in enumerate(report.sheets):
         positions[id(sheet.journey)] = (number, -1)
@@ -168,14 +224,15 @@ def chunks(report: MatrixReport, indent: int | None = None) -> Iterator[str]:
             positions[id(entry.touchpoint)] = (number, index)
     if indent is not None:
         document = {
-            **head,
+            "format": FORMAT_VERSION,
+            "metric": report.metric,
             "journeys": [_sheet(sheet, report.top) for sheet in report.sheets],
             "shared_moments": [_comparison(c, positions) for c in report.comparisons],
         }
         yield json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
         return
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-    yield encoder.encode(head)[:-1] + ',"journeys":['
+    yield head_json(report.metric)
     for number, sheet in enumerate(report.sheets):
         yield ("," if number else "") + encoder.encode(_sheet(sheet, report.top))
     yield '],"shared_moments":['

@@ -69,17 +69,22 @@ class _Layout:
 
 def write(report: MatrixReport, console: Console) -> None:
     out = plain_table.Out(console)
+    from journeymap.output import matrix_text_batch
+
+    if matrix_text_batch.worth_it(report, out):
+        matrix_text_batch.write(report, out, write_sheet)
+        return
     for index, sheet in enumerate(report.sheets):
         if index:
             out.print()
-        _sheet(sheet, report, out)
+        write_sheet(sheet, report, out)
     if report.several:
         out.print()
         write_comparisons(report, out)
     out.flush()
 
 
-def _sheet(sheet: Sheet, report: MatrixReport, out: plain_table.Out) -> None:
+def write_sheet(sheet: Sheet, report: MatrixReport, out: plain_table.Out) -> None:
     matrix, lang = sheet.matrix, sheet.journey.lang
     title = Text()
     title.append(sheet.journey.title, style="bold")

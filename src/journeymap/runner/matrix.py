@@ -3,46 +3,79 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-from journeymap.runner.errors import Refused
+from journeymap.runner.errors import InvalidInputs, Refused
 
 if TYPE_CHECKING:
-    from journeymap.model.journey import Journey
     from journeymap.output.console import ColorMode
+    from journeymap.output.matrix_batch import Gathered
     from journeymap.views.matrix_report import MatrixReport
     from journeymap.views.metrics import MetricName
 
 MatrixFormat = Literal["text", "markdown", "csv", "json"]
 
 
-def matrix_report(
-    journeys: Sequence[Journey],
+def gather(
+    files: Sequence[Path],
     fmt: MatrixFormat,
     stages: Sequence[str],
     channels: Sequence[str],
     by_kind: bool,
     metric: MetricName | None,
     top: int,
-) -> MatrixReport:
-    """The report, or Refused for a --stage or --channel id that no journey has.
+    indent: int | None,
+) -> Gathered:
+    """Every file read in the workers, as the format needs it: compact JSON is encoded
+    there (the parent holds no model), the other formats get journeys made safe for
+    display. InvalidInputs when any file is not a valid journey."""
+    from journeymap.output import matrix_batch
 
-    Texts are made safe for the terminal and Markdown before the report is built (and
-    line breaks kept as <br> for Markdown); CSV and JSON carry them as they are.
-    """
-    from journeymap.views.matrix import unknown_ids
-    from journeymap.views.matrix_report import build_report
+    settings = matrix_batch.Settings(
+        json=fmt == "json" and indent is None,
+        display=fmt in ("text", "markdown"),
+        breaks=fmt == "markdown",
+        stages=tuple(stages),
+        channels=tuple(channels),
+        by_kind=by_kind,
+        top=top,
+    )
+    try:
+        return matrix_batch.collect(files, settings, metric)
+    except matrix_batch.InvalidInputs as invalid:
+        raise InvalidInputs(invalid.diagnostics, len(files), invalid.unreadable) from None
 
-    if fmt in ("text", "markdown"):
-        from journeymap.views.display import for_display
 
-        journeys = [for_display(journey, fmt == "markdown") for journey in journeys]
-    problems = unknown_ids(journeys, stages, channels)
+def check_filters(gathered: Gathered, stages: Sequence[str], channels: Sequence[str]) -> None:
+    """Refused for a --stage or --channel id that no journey has."""
+    problems = gathered.unknown(stages, channels)
     if problems:
         raise Refused("; ".join(problems))
-    return build_report(
-        journeys, stages=stages, channels=channels, by_kind=by_kind, metric=metric, top=top
+
+
+def write_gathered(
+    gathered: Gathered,
+    fmt: MatrixFormat,
+    stages: Sequence[str],
+    channels: Sequence[str],
+    by_kind: bool,
+    metric: MetricName | None,
+    top: int,
+    stream: TextIO,
+    color: ColorMode,
+    indent: int | None,
+) -> None:
+    """The JSON document the workers encoded, or the report built once and printed."""
+    if gathered.document is not None:
+        stream.writelines(gathered.document.chunks())
+        return
+    from journeymap.views.matrix_report import build_report
+
+    report = build_report(
+        gathered.journeys, stages=stages, channels=channels, by_kind=by_kind, metric=metric, top=top
     )
+    write_matrix(report, fmt, stream, color, indent)
 
 
 def write_matrix(

@@ -214,9 +214,19 @@ def unknown_ids(
     journeys: Sequence[Journey], stages: Iterable[str], channels: Iterable[str]
 ) -> list[str]:
     """Filter ids that no journey declares, as messages naming the ids that exist."""
-    problems: list[str] = []
     known_stages = list(dict.fromkeys(s.id for j in journeys for s in j.stages))
     known_channels = list(dict.fromkeys(c.id for j in journeys for c in j.channels))
+    return unknown_filter_ids(known_stages, known_channels, stages, channels)
+
+
+def unknown_filter_ids(
+    known_stages: Sequence[str],
+    known_channels: Sequence[str],
+    stages: Iterable[str],
+    channels: Iterable[str],
+) -> list[str]:
+    """The same, from the ids the journeys declare (in order, each once)."""
+    problems: list[str] = []
     for kind, wanted, known in (
         ("stage", stages, known_stages),
         ("channel", channels, known_channels),
