@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
+import signal
 from pathlib import Path
 
+import pytest
 from benchmarks.generate import Shape, generate
 
+from journeymap import parallel, signals
 from tests.conftest import run_cli
 
 
@@ -37,3 +41,18 @@ def test_a_large_render_batch_gives_the_same_files_whatever_the_jobs(tmp_path: P
         outputs[jobs] = {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
     assert len(outputs["1"]) == 20
     assert outputs["1"] == outputs["2"]
+
+
+def test_a_signal_swallowed_while_forking_still_stops_the_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A signal that lands in os.fork's at-fork hooks has its exception printed as
+    # "Exception ignored" and dropped (seen under load: the run then exited 0). The
+    # handler also records it, and the batch raises it at its next result.
+    monkeypatch.setattr(signals, "_pending", [])
+    with contextlib.suppress(signals.Interrupted):  # what Python does inside at-fork hooks
+        signals._interrupt(signal.SIGTERM, None)
+    results = parallel.iter_per_file(abs, list(range(-40, 0)), jobs=2)
+    with pytest.raises(signals.Interrupted) as stopped:
+        list(results)
+    assert stopped.value.code == 128 + signal.SIGTERM

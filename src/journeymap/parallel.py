@@ -89,8 +89,13 @@ def iter_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) 
     context = multiprocessing.get_context(_context_name())
     chunk = max(1, len(files) // (workers * 8))
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
+    from journeymap.signals import check
+
     try:
-        yield from pool.map(partial(_call, task), files, chunksize=chunk)
+        for result in pool.map(partial(_call, task), files, chunksize=chunk):
+            check()  # a signal met while forking the workers is dropped by Python
+            yield result
+        check()
     except BaseException:
         import threading
 

@@ -24,8 +24,22 @@ class Interrupted(BaseException):
         self.code = 128 + signum
 
 
+_pending: list[int] = []
+"""Signals received in this process. Raising from a handler is not always enough: a
+signal that lands while `os.fork` runs its at-fork hooks has its exception printed as
+"Exception ignored" and dropped, and the run would go on to exit 0. `check` raises it
+again at the next safe point."""
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
+    _pending.append(signum)
     raise Interrupted(signum)
+
+
+def check() -> None:
+    """Raise `Interrupted` for a signal whose first raise was swallowed (see `_pending`)."""
+    if _pending:
+        raise Interrupted(_pending[0])
 
 
 def _exit_worker(signum: int, frame: FrameType | None) -> None:
