@@ -1,6 +1,6 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # development, held-out, then the second set
+    python benchmarks/corpus.py            # development, held-out, then the second and third sets
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
     python benchmarks/corpus.py --show     # also every text the rules misread
 
@@ -174,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report(True, with_lang, args.show)))
     print("\n== second set, measured blind once (tests/corpus/second-*.yaml)")
     print("\n".join(report("second", with_lang, args.show)))
+    print("\n== third set, measured blind once (tests/corpus/third-*.yaml)")
+    print("\n".join(report("third", with_lang, args.show)))
     return 0
 
 
