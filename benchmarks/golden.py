@@ -20,7 +20,6 @@ and SARIF names the repository root: capture and compare in the same checkout.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import sys
@@ -31,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.capture import settle  # noqa: E402
 from benchmarks.generate import Shape, generate  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -179,23 +179,7 @@ def main() -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--only", default="", help="only the inputs whose name has this")
     args = parser.parse_args()
-    folder = args.folder.resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    moved = 0
-    count = 0
-    for name, data in _outputs(args.only):
-        count += 1
-        path = folder / name
-        if args.mode == "capture":
-            path.write_bytes(data)
-            continue
-        expected = path.read_bytes() if path.exists() else b"(missing)"
-        if expected != data:
-            moved += 1
-            (folder / (name + ".new")).write_bytes(data)
-            print(f"differs: {name} ({hashlib.sha1(data).hexdigest()[:8]})")
-    print(f"{count} outputs {'captured' if args.mode == 'capture' else 'compared'}, {moved} moved")
-    return 1 if moved else 0
+    return settle(args.mode, args.folder.resolve(), _outputs(args.only))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ change, checked to lose nothing.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.capture import settle  # noqa: E402
 from benchmarks.generate import Shape, generate  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -119,22 +119,7 @@ def main() -> int:
     parser.add_argument("--only", default="", help="only the outputs whose name has this")
     parser.add_argument("--json-v1", action="store_true", help="format 2 JSON back to format 1")
     args = parser.parse_args()
-    args.folder.mkdir(parents=True, exist_ok=True)
-    moved = 0
-    count = 0
-    for name, data in _outputs(args.json_v1, args.only):
-        count += 1
-        path = args.folder / name
-        if args.mode == "capture":
-            path.write_bytes(data)
-            continue
-        expected = path.read_bytes() if path.exists() else b"(missing)"
-        if expected != data:
-            moved += 1
-            (args.folder / (name + ".new")).write_bytes(data)
-            print(f"differs: {name} ({hashlib.sha1(data).hexdigest()[:8]})")
-    print(f"{count} outputs {'captured' if args.mode == 'capture' else 'compared'}, {moved} moved")
-    return 1 if moved else 0
+    return settle(args.mode, args.folder, _outputs(args.json_v1, args.only))
 
 
 if __name__ == "__main__":
