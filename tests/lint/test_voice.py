@@ -48,6 +48,15 @@ OTHER_VOICES = [
     ("en", "Payment of the invoice", "no-subject", "Payment"),
     ("en", "Comparing prices online", "no-subject", "Comparing"),
     ("en", "Prices are compared", "other", "Prices"),
+    # A passive with its auxiliary left out, then how, where or by whom.
+    ("en", "Invoice generated automatically", "other", "Invoice"),
+    ("en", "Supplier record updated in the ledger", "other", "Supplier"),
+    ("en", "Driver informed of the new route", "other", "Driver"),
+    ("en", "Parcels weighed, labelled and stacked", "other", "Parcels"),
+    # ... but a step that opens on a verb or a participle keeps its elided subject.
+    ("en", "Logged in with a magic link", "no-subject", "Logged"),
+    ("en", "Finds a coupon hidden in the footer", "no-subject", "Finds"),
+    ("en", "Receive detailed plan by email", "no-subject", "Receive"),
     ("en", "Je compare les prix", "foreign", "Je"),
 ]
 

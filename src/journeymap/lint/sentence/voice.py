@@ -24,6 +24,7 @@ from journeymap.lint.sentence.voice_words import (
     OURS,
     PARTICIPLE_END_EN,
     PARTICIPLE_FR,
+    PARTICIPLE_HEADLINE_EN,
     PASSIVE_EN,
     STAFF_NOUNS,
     THIRD_PRONOUNS,
@@ -193,6 +194,31 @@ def _looks_nominal(start: tuple[str, ...], lang: Lang) -> bool:
     return len(first) > 4 and first.endswith(NOUN_SUFFIXES[lang])
 
 
+def _participle_headline(head: tuple[str, ...], folded: str) -> bool:
+    """ "Ticket created automatically": a passive whose auxiliary is left out.
+
+    The participle must follow a noun phrase: a step that opens on a participle ("Logged
+    in with Google") or on a verb ("Shows current dose pulled from schedule", "Gets
+    connected to an agent") keeps its elided subject, and a modal makes a clause with a
+    subject of its own ("Underwriting will make a decision based on ...").
+    """
+    match = PARTICIPLE_HEADLINE_EN.match(folded)
+    if match is None or len(head) < 2 or head[0].endswith("ed") or head[0] in ED_IMPERATIVES:
+        return False
+    before = words(match.group(0))
+    participle = next(t for t in reversed(before) if t.endswith("ed"))
+    if participle in _ADJECTIVAL or any(t in _MODALS for t in before):
+        return False
+    first = head[0]
+    verb_first = first.endswith("s") and not first.endswith(("ss", "us", "is"))
+    return not verb_first or head[1] == participle
+
+
+# Participles read as adjectives or prepositions: "based on", "related to".
+_ADJECTIVAL = frozenset({"based", "related", "interested", "needed", "required", "used"})
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+
+
 def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
     """No person at all: a noun, an infinitive or an imperative (JM404), or a thing (JM401)."""
     first = head[0] if head else ""
@@ -212,6 +238,8 @@ def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
         ):
             return Voice("other", _display(text, 1))
         if PARTICIPLE_END_EN.match(folded) and len(head) > 1 and first not in ED_IMPERATIVES:
+            return Voice("other", _display(text, 1))
+        if _participle_headline(head, folded):
             return Voice("other", _display(text, 1))
         if any(t in BE_EN for t in head[1:4]) and first not in ED_IMPERATIVES:
             return Voice("other", _display(text, 1))

@@ -94,7 +94,17 @@ PASSIVE_EN = re.compile(
 )
 BE_EN = frozenset({"is", "are", "was", "were", "becomes", "become", "seems", "remains"})
 ED_IMPERATIVES = frozenset({"get", "stay", "keep", "be", "feel", "become"})
-PARTICIPLE_END_EN = re.compile(r"^[\w\s/&-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
+PARTICIPLE_END_EN = re.compile(r"^[\w\s/&,-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
+# A noun phrase and a past participle, the auxiliary left out, then what says how, where
+# or by whom: "Ticket created automatically", "Employee record created in the HR system",
+# "Customer notified of the decision", "Role and manager assigned". It is the English
+# twin of PARTICIPLE_FR; a participle before a noun stays an adjective ("Receive detailed
+# plan") because a preposition, an adverb in -ly or a parenthesis must follow it.
+PARTICIPLE_HEADLINE_EN = re.compile(
+    r"^[\w\s/&,'-]{1,50}?\b\w+ed(\s+\w+ly)?"
+    r"(\s*\(|\s*[,;:]|\s+(in|at|on|by|from|to|for|with|into|as|via|after|before|under|"
+    r"of|within|through|per|automatically|securely|manually)\b)"
+)
 
 
 LEADING = {
