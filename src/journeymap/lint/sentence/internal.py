@@ -13,6 +13,7 @@ from journeymap.lint.sentence.office import (
     office_role,
     office_signs,
 )
+from journeymap.lint.sentence.records import customer_written_in, record_keeping
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -190,8 +191,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     telling = telling or (tuple(making[:1]) if any(t in PARCELS[lang] for t in toks) else ())
     staff = staff or bool(telling)
     # The company's own people, premises and hands on goods (journeymap.lint.sentence.office).
-    office = office_signs(text, lang, voice)
+    office = office_signs(text, lang, voice) or record_keeping(text, lang, voice)
     staff = staff or bool(office)
+    seller += [t for t in customer_written_in(text, lang, voice) if t not in seller]
     named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
     # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".
     if voice == "no-subject" and not possessive and toks[0] in DEPARTMENTS[lang] and toks[1:]:

@@ -1,0 +1,76 @@
+"""The company's records, and the customer written into them (journeymap.lint.sentence.records).
+
+Two categories found on writing the rules were not built on (the third set, measured
+blind): record-keeping on the company's own records, and the customer named in the third
+person as a complement of the seller's record or task. Each is checked on made-up texts,
+with the customer's look-alikes: the customer's own file, an infinitive the customer
+could follow, the customer as a receiver, in a place of the customer's own, or told.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from journeymap.lint.rules.voice import classify
+from journeymap.lint.sentence import internal_work
+from journeymap.lint.sentence.records import customer_written_in, record_keeping
+
+RECORD_KEEPING = [
+    ("en", "Supplier record archived"),
+    ("en", "Account status deactivation"),
+    ("en", "Member record update after the move"),
+    ("fr", "Archivage du registre des entrées"),
+    ("fr", "Clôture de la fiche fournisseur"),
+    ("fr", "Mise à jour de l'historique des visites"),
+]
+NOT_RECORD_KEEPING = [
+    ("en", "Update your delivery status preferences"),  # the customer's own
+    ("en", "Check the order status"),  # looking, not keeping
+    ("fr", "Enregistrer le dossier"),  # an infinitive the customer may follow
+    ("fr", "Mon dossier est créé"),
+    ("fr", "Consulter le statut de la demande"),
+]
+CUSTOMER_WRITTEN_IN = [
+    ("en", "Patient history extraction"),
+    ("en", "Compare applicant scores"),
+    ("fr", "Vérification dossier client"),
+    ("fr", "Calcul du solde client"),
+]
+CUSTOMER_SEES = [
+    ("en", "Parcel handed to the customer"),  # a receiver
+    ("en", "Open the customer portal"),  # a place of the customer's own
+    ("en", "Onboard new team members"),  # the company's own people
+    ("fr", "Relevé remis au client"),
+    ("fr", "Connexion à l'espace client"),
+    ("fr", "Prévenir le client du retard"),  # the customer is told
+    ("fr", "Formulaire rempli par le client"),  # the customer does it
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), RECORD_KEEPING)
+def test_keeping_a_record_is_back_office_work(lang: str, text: str) -> None:
+    voice = classify(text, lang).kind
+    assert record_keeping(text, lang, voice), text
+    assert internal_work(text, lang, voice) is not None, text
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_RECORD_KEEPING)
+def test_the_customers_own_record_or_a_look_is_not(lang: str, text: str) -> None:
+    assert not record_keeping(text, lang, classify(text, lang).kind), text
+
+
+@pytest.mark.parametrize(("lang", "text"), CUSTOMER_WRITTEN_IN)
+def test_the_customer_as_a_complement_of_the_sellers_work(lang: str, text: str) -> None:
+    voice = classify(text, lang).kind
+    assert customer_written_in(text, lang, voice), text
+    assert internal_work(text, lang, voice) is not None, text
+
+
+@pytest.mark.parametrize(("lang", "text"), CUSTOMER_SEES)
+def test_the_customer_as_receiver_agent_or_owner_is_not(lang: str, text: str) -> None:
+    assert not customer_written_in(text, lang, classify(text, lang).kind), text
+
+
+def test_a_customer_complement_alone_is_a_weak_sign() -> None:
+    """ "Photo client" is not work on its own: the sign needs a second one."""
+    assert internal_work("Photo client", "fr", classify("Photo client", "fr").kind) is None
