@@ -48,6 +48,17 @@ OTHER_VOICES = [
     ("en", "Payment of the invoice", "no-subject", "Payment"),
     ("en", "Comparing prices online", "no-subject", "Comparing"),
     ("en", "Prices are compared", "other", "Prices"),
+    # A staff role, a professional, a bot or a system heading the subject phrase.
+    ("fr", "Superviseuse contrôle les colis", "company", "Superviseuse"),
+    ("fr", "Les services techniques rappellent le lendemain", "company", "Les services"),
+    ("fr", "L'expert est mandaté par la mutuelle", "other", "L'expert"),  # a passive
+    ("en", "Chatbot suggests three articles", "company", "Chatbot"),
+    ("en", "The fraud detection system blocks the card", "company", "The fraud detection system"),
+    ("en", "A claims examiner will call within two days", "company", "A claims examiner"),
+    ("en", "Customer care agents reply by chat", "company", "Customer care agents"),
+    ("en", "Kitchen operations (prep and cooking)", "no-subject", "Kitchen"),
+    ("en", "Add team members", "no-subject", "Add"),
+    ("en", "Which insurer is cheapest?", "first", ""),
     # A passive with its auxiliary left out, then how, where or by whom.
     ("en", "Invoice generated automatically", "other", "Invoice"),
     ("en", "Supplier record updated in the ledger", "other", "Supplier"),

@@ -30,6 +30,7 @@ from journeymap.lint.sentence.voice_words import (
     THIRD_PRONOUNS,
     YOU,
 )
+from journeymap.lint.sentence.work_words import STAFF_ROLES
 from journeymap.lint.text import fold
 
 
@@ -121,22 +122,81 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
     noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
     noun = start[noun_at] if len(start) > noun_at else ""
     following = start[noun_at + 1 : noun_at + 3]
+    head = _staff_head(start, noun_at, lang)
+    if head is not None and (noun_at or _verb_after(start, head, lang)):
+        word = " ".join(start[: head + 1]).capitalize().replace("' ", "'")
+        return Voice("company", word)
     if noun in CUSTOMER_NOUNS[lang] and (noun_at or _finite_after(following, lang)):
         return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
-    compound = (
-        lang == "en"
-        and len(start) > noun_at + 1
-        and start[noun_at + 1] in STAFF_NOUNS[lang]
-        and (_looks_nominal(start[noun_at:], lang) or noun in STAFF_NOUNS[lang])
-    )
-    if noun in STAFF_NOUNS[lang] or compound:
-        after = start[noun_at + 2 : noun_at + 4] if compound else following
-        if noun_at or _finite_after(after, lang):
-            word = " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'")
-            return Voice("company", word)
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
     return None
+
+
+def _staff(token: str, lang: Lang) -> bool:
+    """A staff member, a role a journey may follow, or a system, singular or plural."""
+    nouns = STAFF_NOUNS[lang] | STAFF_ROLES[lang]
+    return token in nouns or (len(token) > 3 and token.endswith("s") and token[:-1] in nouns)
+
+
+def _staff_head(start: tuple[str, ...], noun_at: int, lang: Lang) -> int | None:
+    """Where a subject phrase headed by a staff noun ends, or None.
+
+    "Expert examine", "Les services compétents traitent", and in English a compound whose
+    last noun is the staff one: "The hotel reservation system freezes", "A loan processor
+    will open", "Customer service representatives review" (the customer names the
+    service, not the subject). A French subject is one noun (and its adjectives), and
+    "L'expert est missionné" is a passive. Without an article, an English compound must
+    open on a noun ("Recommendation model runs"), not a verb ("Add team members").
+    """
+    span = 4 if lang == "en" else 1
+    for k in range(noun_at, min(len(start), noun_at + span)):
+        if not _staff(start[k], lang):
+            continue
+        if k > noun_at:
+            opening = start[noun_at]
+            nominal = _looks_nominal(start[noun_at:], lang) or opening in CUSTOMER_NOUNS[lang]
+            if not _modifiers(start[noun_at:k], lang) or not (noun_at or nominal):
+                return None
+        while lang == "en" and k + 1 < len(start) and _staff(start[k + 1], lang):
+            k += 1  # "Kitchen operations": the last noun heads the phrase
+        if lang == "fr" and _passive_fr(start[k + 1 : k + 3]):
+            return None
+        return k
+    return None
+
+
+def _verb_after(start: tuple[str, ...], head: int, lang: Lang) -> bool:
+    """Whether a verb follows the staff head: "Expert examine", "warehouse workers use"."""
+    after = start[head + 1 : head + 3]
+    plural = lang == "en" and start[head].endswith("s") and start[head][:-1] in STAFF_NOUNS[lang]
+    if plural and after and after[0].isalpha() and after[0] not in _NOT_VERBS:
+        return True
+    return _finite_after(after, lang)
+
+
+# What follows an English plural noun without being its verb.
+_NOT_VERBS = frozenset({"and", "or", "of", "in", "on", "at", "for", "with", "to", "the", "a"})
+
+
+def _modifiers(before: tuple[str, ...], lang: Lang) -> bool:
+    """Nouns modifying an English head: no article, verb form or conjunction among them."""
+    return all(
+        w[0].isalpha()
+        and w not in DETERMINERS[lang]
+        and not w.endswith("ed")
+        and w not in ("and", "or", "which", "what", "who", "how", "will")
+        for w in before
+    )
+
+
+def _passive_fr(after: tuple[str, ...]) -> bool:
+    """ "est missionné", "sont validés": être and a participle."""
+    return (
+        len(after) == 2
+        and after[0] in ("est", "sont", "sera", "seront", "etait", "etaient")
+        and after[1].endswith(("e", "es", "is", "ise", "ises"))
+    )
 
 
 def _acts_on_the_customer(start: tuple[str, ...], lang: Lang) -> bool:
@@ -176,7 +236,8 @@ def _finite_after(following: tuple[str, ...], lang: Lang) -> bool:
         return False
     word = following[0]
     if lang == "en":
-        return (word.endswith("s") and not word.endswith("ss")) or word in ("should", "can", "will")
+        plural_noun = word.endswith(("ss", "us", "sis"))
+        return (word.endswith("s") and not plural_noun) or word in ("should", "can", "will")
     return word[0].isalpha() and word not in DETERMINERS[lang] and word not in ("de", "d'", "du")
 
 

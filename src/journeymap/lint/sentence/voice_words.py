@@ -43,7 +43,9 @@ STAFF_NOUNS = {
         "hotesse secretariat plateforme algorithme workflow robot serveur crm erp direction "
         "comptabilite administrateur admin responsable manager gerant gerante cuisine "
         "entrepot comptable instructeur moderateur moderatrice preparateur preparatrice "
-        "magasinier"
+        "magasinier "
+        # professionals acting for the company, and its bots
+        "medecin infirmier infirmiere pharmacien chatbot"
     ),
     "en": lex(
         "company brand bank store shop team agent agents advisor adviser rep salesperson "
@@ -53,7 +55,9 @@ STAFF_NOUNS = {
         "crm erp pipeline platform detection operator operations admin administrator "
         "professionals crew representative specialist underwriter reviewer adjuster examiner "
         "handler officer housekeeping kitchen warehouse moderator moderators picker pickers "
-        "packer packers recruiter ops qa cron webhook scheduler worker"
+        "packer packers recruiter ops qa cron webhook scheduler worker "
+        # professionals acting for the company, and its bots
+        "doctor physician nurse pharmacist chatbot processor management"
     ),
 }
 IMPERSONAL_FR = re.compile(
