@@ -48,6 +48,14 @@ OTHER_VOICES = [
     ("en", "Payment of the invoice", "no-subject", "Payment"),
     ("en", "Comparing prices online", "no-subject", "Comparing"),
     ("en", "Prices are compared", "other", "Prices"),
+    # An impersonal "il" is no one; a passive anywhere in the main clause is a thing's.
+    ("fr", "Il s'agit du premier contact avec la marque", "other", "Il"),
+    ("fr", "Le tri correspond au travail qu'il sera utile de refaire", "other", "Le"),
+    ("fr", "Ta réservation est annulée", "other", "Ta"),
+    ("fr", "Quand le billet est émis, présentez-le au contrôle", "no-subject", "Quand"),
+    # A subject phrase opening the text keeps its clause; a trailing phrase follows it.
+    ("fr", "Les billets sont envoyés sous deux jours, selon les stocks", "other", "Les"),
+    ("fr", "Après la visite du showroom, comparer les devis", "no-subject", "Après"),
     # A staff role, a professional, a bot or a system heading the subject phrase.
     ("fr", "Superviseuse contrôle les colis", "company", "Superviseuse"),
     ("fr", "Les services techniques rappellent le lendemain", "company", "Les services"),

@@ -38,11 +38,11 @@ RECORDS = {
 KEEPING = {
     "fr": lex(
         "creer miseajour initialiser cloturer classer enregistrer archiver renseigner "
-        "activer desactiver stocker reinitialiser"
+        "activer desactiver stocker reinitialiser joindre integrer"
     ),
     "en": lex(
         "create update initialize initialise initiate close record archive store "
-        "activate deactivate reset classify"
+        "activate deactivate reset classify attach integrate"
     ),
 }
 _CLOSURE = {"fr": lex("cloture classement"), "en": lex("closure")}

@@ -18,6 +18,7 @@ from journeymap.lint.sentence.voice_words import (
     FIRST,
     HOUSEHOLD,
     IMPERSONAL_FR,
+    IMPERSONAL_IL,
     LEADING,
     MY,
     NOUN_SUFFIXES,
@@ -26,6 +27,7 @@ from journeymap.lint.sentence.voice_words import (
     PARTICIPLE_FR,
     PARTICIPLE_HEADLINE_EN,
     PASSIVE_EN,
+    PASSIVE_FR,
     STAFF_NOUNS,
     THIRD_PRONOUNS,
     YOU,
@@ -95,13 +97,31 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
         return Voice("company", ours.capitalize())
     if any(t in YOU[lang] for t in toks) and not _imperative(text, lang):
         return Voice("company", "Vous" if lang == "fr" else "You")
-    if any(t in THIRD_PRONOUNS[lang] for t in toks[1:]) and not IMPERSONAL_FR.match(fold(text)):
-        pronoun = next(t for t in toks[1:] if t in THIRD_PRONOUNS[lang])
+    persons = [t for i, t in enumerate(toks) if i and t in THIRD_PRONOUNS[lang]]
+    if lang == "fr" and IMPERSONAL_IL.search(fold(text)):
+        persons = [t for t in persons if t != "il"]  # "il s'agit", "il faudra": no one
+    if persons and not IMPERSONAL_FR.match(fold(text)):
+        pronoun = persons[0]
         return Voice("customer", pronoun.capitalize())
     # 4. A question with no one else named is the customer's own: "Où est ma commande ?"
     if "?" in toks:
         return Voice("first")
-    return _no_subject_or_other(clause or head or toks, text, lang)
+    return _no_subject_or_other(_main(toks, clause, lang) or head or toks, text, lang)
+
+
+def _main(head: tuple[str, ...], clause: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
+    """The main clause: after a leading phrase's comma, unless the text opens on its subject.
+
+    "Après la visite, payer en caisse": the clause after the comma. "Les commandes sont
+    expédiées sous 48 heures, sous réserve de disponibilité": a subject phrase of its own
+    opens the text (an article and a verb before the comma), and what follows the comma
+    is a trailing phrase.
+    """
+    if clause and head and head[0] in DETERMINERS[lang] and "," in head:
+        before = head[: head.index(",")]
+        if len(before) >= 4:
+            return head
+    return clause
 
 
 def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lang) -> Voice | None:
@@ -119,6 +139,8 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
         return Voice("company", "Vous" if lang == "fr" else "You")
     if lang == "fr" and IMPERSONAL_FR.match(" ".join(start)):
         return Voice("other", start[0].capitalize())
+    if lang == "fr" and first == "il" and IMPERSONAL_IL.match(" ".join(start).replace("' ", "'")):
+        return Voice("other", "Il")
     noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
     noun = start[noun_at] if len(start) > noun_at else ""
     following = start[noun_at + 1 : noun_at + 3]
@@ -287,6 +309,11 @@ def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
     if lang == "fr":
         if IMPERSONAL_FR.match(folded) or first in DETERMINERS["fr"]:
             return Voice("other", _display(text, 1))
+        main = text.lower()
+        if head and not folded.lstrip(" \"'«“").startswith(head[0]) and "," in main:
+            main = main.split(",", 1)[1]  # the main clause after a leading one
+        if PASSIVE_FR.search(main) and not re.match(r"^\W*\w+(er|ir|re|ez)\b", main):
+            return Voice("other", _display(text, 1))  # "Ton inscription est confirmée"
         if len(head) > 1 and head[1] in ("s'", "se"):
             return Voice("other", _display(text, 1))
         if PARTICIPLE_FR.match(" ".join(text.split())) and not _looks_nominal(head, lang):

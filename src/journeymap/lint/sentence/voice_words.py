@@ -64,6 +64,16 @@ IMPERSONAL_FR = re.compile(
     r"^(il (faut|y a|est|etait|sera|peut|s'agit|reste|suffit|convient|semble|arrive)|c'est"
     r"|ca |cela )"
 )
+# An impersonal "il" anywhere: "Il s'agit de l'étape", "qu'il sera nécessaire", "il n'est
+# plus possible de": a construction, not a person.
+IMPERSONAL_IL = re.compile(
+    r"\bil (ne |n')?(faut|faudra|faudrait|s'agit|y a|est|sera|serait|etait|reste|suffit"
+    r"|convient|semble)\b"
+)
+# Être and a past participle anywhere: a passive ("Ton inscription est confirmée").
+PASSIVE_FR = re.compile(
+    r"\b(est|sont|sera|seront|était|étaient|été)\s+(\w+\s+)?\w+(é|ée|és|ées|is|ise|ises)\b"
+)
 HOUSEHOLD = {
     "fr": lex(
         "patron employeur famille enfant enfants proches couple maison logement femme mari "
