@@ -74,3 +74,25 @@ def test_the_customer_as_receiver_agent_or_owner_is_not(lang: str, text: str) ->
 def test_a_customer_complement_alone_is_a_weak_sign() -> None:
     """ "Photo client" is not work on its own: the sign needs a second one."""
     assert internal_work("Photo client", "fr", classify("Photo client", "fr").kind) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Give us two days to check the photos"),  # the customer waits
+        ("fr", "Laissez-nous une semaine pour étudier la demande"),
+    ],
+)
+def test_the_customer_asked_to_wait_for_the_work_is_not_internal(lang: str, text: str) -> None:
+    assert internal_work(text, lang, classify(text, lang).kind) is None, text
+
+
+def test_a_jargon_gerund_with_its_object_is_the_customers_action() -> None:
+    """ "Reporting the incident": the customer reports; "Reporting" alone is jargon."""
+    from journeymap.lint.config import LintConfig
+    from journeymap.lint.rules.internal import _internal, internal_terms
+
+    config = LintConfig()
+    terms = internal_terms("en", config)
+    assert _internal("Reporting the incident", "en", terms, config).score == 0
+    assert _internal("Weekly reporting", "en", terms, config).score == 2

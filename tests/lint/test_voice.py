@@ -48,6 +48,10 @@ OTHER_VOICES = [
     ("en", "Payment of the invoice", "no-subject", "Payment"),
     ("en", "Comparing prices online", "no-subject", "Comparing"),
     ("en", "Prices are compared", "other", "Prices"),
+    # An imperative with the company as its object speaks to the customer, who acts.
+    ("en", "Give us two days to check the photos", "no-subject", "Give"),
+    ("fr", "Laissez-nous une semaine pour étudier la demande", "no-subject", "Laissez-nous"),
+    ("en", "They call us back", "customer", "They"),
     # An impersonal "il" is no one; a passive anywhere in the main clause is a thing's.
     ("fr", "Il s'agit du premier contact avec la marque", "other", "Il"),
     ("fr", "Le tri correspond au travail qu'il sera utile de refaire", "other", "Le"),

@@ -111,6 +111,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return None
     if customer_asks(text, lang, voice) or answers_customer(toks, lang):
         return None  # the customer asks, gets or is answered: "We will call you back"
+    if voice == "no-subject" and toks[1:2] in (["us"], ["nous"]) and len(toks) > 2:
+        return None  # the customer addressed: "Allow us two days to review", "Laissez-nous"
     folded = fold(text)
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
              for t in toks if t not in strong}  # fmt: skip

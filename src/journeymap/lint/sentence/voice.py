@@ -89,6 +89,10 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
             return found
     if _acts_on_the_customer(clause, lang):
         return Voice("company", _display(text, 1))
+    # An imperative with the company as its object speaks to the customer, who acts:
+    # "Allow us two days", "Contactez-nous", "Tell us what you think".
+    if _addressed_imperative(toks, text, lang):
+        return Voice("no-subject", _display(text, 1))
     # 3. The company's or the reader's voice anywhere ("... our team will", "... to you").
     ours = next((t for t in toks if t in OURS[lang]), None)
     if ours is not None:
@@ -153,6 +157,15 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
     return None
+
+
+def _addressed_imperative(toks: tuple[str, ...], text: str, lang: Lang) -> bool:
+    """ "Allow us 10 minutes", "Contactez-nous": a verb, then "us"/"nous" as its object."""
+    if len(toks) < 2 or toks[1] not in ("us", "nous") or toks[0] in OURS[lang]:
+        return False
+    if lang == "fr":
+        return _imperative(text, lang)
+    return toks[0] not in DETERMINERS[lang] and toks[0] not in THIRD_PRONOUNS[lang]
 
 
 def _staff(token: str, lang: Lang) -> bool:
