@@ -96,3 +96,19 @@ def test_a_jargon_gerund_with_its_object_is_the_customers_action() -> None:
     terms = internal_terms("en", config)
     assert _internal("Reporting the incident", "en", terms, config).score == 0
     assert _internal("Weekly reporting", "en", terms, config).score == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "internal"),
+    [
+        ("en", "The signed lease is sent to our legal department", True),  # "sent" -> send
+        ("en", "Your claim file is submitted to review", True),  # passed to a function
+        ("fr", "Le dossier complet est soumis au comité de crédit", True),
+        ("en", "Send your receipts to the team", False),  # the customer hands over
+        ("en", "Submit your form to the underwriter", False),
+        ("fr", "Envoyer vos justificatifs au service", False),
+    ],
+)
+def test_work_passed_on_and_the_customer_handing_over(lang: str, text: str, internal: bool) -> None:
+    found = internal_work(text, lang, classify(text, lang).kind)
+    assert (found is not None) is internal, text

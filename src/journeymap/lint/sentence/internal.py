@@ -317,8 +317,23 @@ def _nominal(token: str, toks: list[str], lang: Lang) -> bool:
     return token != toks[0] and not token.endswith(("ed", "s"))
 
 
+# The customer's own things, handed over by the customer who opens the step on the verb.
+HANDED_OVER = frozenset({"your", "my", "votre", "vos", "mon", "ma", "mes"})
+# Submitting, counted in a passive only ("is submitted to"): the customer submits too.
+SUBMITTING = {"fr": frozenset({"soumettre"}), "en": frozenset({"submit"})}
+PASSIVE_ENDS = ("ed", "is", "ise", "ises")
+# Back-office functions a file is passed to, named by their work.
+FUNCTIONS = {
+    "fr": frozenset({"comite", "instruction", "traitement"}),
+    "en": frozenset({"processing", "underwriting", "committee", "review"}),
+}
+
+
 def _telling(toks: list[str], lang: Lang) -> tuple[str, ...]:
     """The company passing work to its own people or partners: "relay it to the department".
+
+    A file submitted, in a passive, to a back-office function is passed on too: "your
+    loan file is submitted to underwriting", "le dossier est soumis au comité".
 
     A step whose receiver is the customer ("Notifie le client", "send you") is something
     the customer sees; so is the customer's own contact with a service ("Contacter le
@@ -327,8 +342,12 @@ def _telling(toks: list[str], lang: Lang) -> tuple[str, ...]:
     if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return ()
     for i, tok in enumerate(toks):
-        if family(tok, lang, PASSING[lang]):
-            receivers = RECEIVERS[lang]
+        if i == 0 and any(t in HANDED_OVER for t in toks):
+            continue  # the customer hands over: "Send your documents to the team"
+        if family(tok, lang, PASSING[lang]) or (
+            family(tok, lang, SUBMITTING[lang]) == "verb" and tok.endswith(PASSIVE_ENDS)
+        ):
+            receivers = RECEIVERS[lang] | FUNCTIONS[lang]
         elif family(tok, lang, NOTIFYING[lang]):
             receivers = RECEIVERS[lang] | NOTIFIED[lang]
         else:
