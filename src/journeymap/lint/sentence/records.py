@@ -94,7 +94,9 @@ def customer_written_in(text: str, lang: Lang, voice: Kind) -> tuple[str, ...]:
     if voice not in ("no-subject", "other"):
         return ()
     toks = [t for t in words(text) if t[0].isalnum()]
-    if not toks or any(t in _CUSTOMER_SIDE for t in toks) or answers_or_tells(toks, lang):
+    if not any(t in CUSTOMER_NOUNS[lang] for t in toks):
+        return ()  # most steps name no customer
+    if any(t in _CUSTOMER_SIDE for t in toks) or answers_or_tells(toks, lang):
         return ()
     for i, tok in enumerate(toks):
         # An English noun phrase may open on its modifier: "Customer data verification".
