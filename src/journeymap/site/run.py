@@ -116,12 +116,12 @@ def serve(
     address = f"http://{host}:{server.server_address[1]}/"
     stream.write(f"serving {out} at {address} (rebuilt when a journey changes; Ctrl-C stops)\n")
     stream.flush()
-    from journeymap.signals import Interrupted
+    from journeymap.signals import Interrupted, acknowledge
 
     try:
         server.serve_forever(poll_interval=0.2)
     except (KeyboardInterrupt, Interrupted):  # Ctrl-C is how a preview server ends
-        pass
+        acknowledge()
     finally:
         stop.set()
         server.server_close()
