@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from journeymap.diff.changes import KINDS, SECTIONS
-from tests.conftest import ROOT, invoke
+from tests.conftest import ROOT, invoke, run_cli
 from tests.diff.base import base, step, touchpoint, write
 from tests.diff.test_changes import CASES
 
@@ -164,3 +164,16 @@ def test_colour_repeats_the_marks_on_a_terminal(tmp_path: Path) -> None:
     assert "\x1b[32m▲\x1b[0m \x1b[32mCSAT 70 → 90 (+20, better)" in coloured
     plain = invoke("diff", old_file, new_file, "--no-lint").stdout
     assert "\x1b[" not in plain and "▼ CSAT 80 → 50 (−30, worse)" in plain
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "dot"])
+def test_dash_is_standard_output(fmt: str, tmp_path: Path) -> None:
+    """`-o -` is standard output, as for every other command, never a file named '-'."""
+    old, new = base(), base()
+    new["title"] = "Renamed"
+    write(tmp_path / "old.yaml", old)
+    write(tmp_path / "new.yaml", new)
+    done = run_cli("diff", "old.yaml", "new.yaml", "-f", fmt, "-o", "-", cwd=tmp_path)
+    assert done.code == 0, done.stderr
+    assert "Renamed" in done.stdout
+    assert not (tmp_path / "-").exists()
