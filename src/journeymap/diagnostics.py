@@ -41,6 +41,8 @@ class Diagnostic:
     check found it.
     Those last four describe the diagnostic rather than identify it: two diagnostics with
     the same place, code and message are one, whatever their spans (`compare=False`).
+    The end is exclusive: `end_column` is the column just after the node, as SARIF's
+    `endColumn`.
     """
 
     path: str
@@ -82,16 +84,28 @@ class Diagnostic:
             self.source,
         )
 
-    def as_dict(self) -> dict[str, str | int]:
-        """What the JSON report writes of it (its span, hint and source are not printed)."""
+    def has_span(self) -> bool:
+        """Whether the producer knew where the offending node ends."""
+        return self.line > 0 and self.end_line > 0
+
+    def on_one_line(self) -> bool:
+        """Whether the span is within one line: what a replacement or a column range needs."""
+        return self.has_span() and self.end_line == self.line
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """What the JSON report writes of it: the span's end (exclusive, as SARIF's
+        `endColumn`) and the hint are null when unknown; its source is not printed."""
         return {
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line if self.has_span() else None,
+            "end_column": self.end_column if self.has_span() else None,
             "severity": self.severity,
             "code": self.code,
             "name": self.name,
             "message": self.message,
+            "hint": self.hint or None,
         }
 
 
