@@ -14,8 +14,10 @@ What code scanning needs to place and track alerts:
 Each result's region closes with `endLine` and `endColumn` (exclusive) where the check
 knew the node's span; a hint (the declared id or allowed key closest to a wrong one)
 becomes a `fix` replacing that scalar, which SARIF viewers in editors offer as a quick
-fix. GitHub code scanning shows `message.text`, which already says the fix ("did you mean
-'appli'?"), and ignores `fixes`.
+fix (VS Code's SARIF Viewer since https://github.com/microsoft/sarif-vscode-extension/pull/347).
+GitHub code scanning reads the region's end and shows `message.text`, which already says
+the fix ("did you mean 'appli'?"); `fixes` is not among the result properties it uses
+(https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
 """
 
 from __future__ import annotations
