@@ -197,3 +197,18 @@ def test_figures_are_written_as_the_matrix_writes_them(tmp_path: Path) -> None:
     assert "−" not in shown.replace("− ", "")  # U+2212 only as the mark of a removal
     matrix = run_cli("matrix", new_file, "--metric", "volume").stdout
     assert "12,345" in matrix
+
+
+def test_counts_and_other_figures_are_grouped_too(tmp_path: Path) -> None:
+    """The answers behind a score (n) and the figures of fields no rule names."""
+    old, new = base(), base()
+    for data in (old, new):
+        data["journeymap"] = 1.1
+    touchpoint(old, "collect", "store")["metrics"]["n"] = 1340
+    touchpoint(new, "collect", "store")["metrics"].update(n=12500, csat=50)
+    old["kpis"] = [{"name": "Orders", "value": 12000, "target": 15000}]
+    new["kpis"] = [{"name": "Orders", "value": 12000, "target": 20000}]
+    old_file, new_file = write(tmp_path / "a.yaml", old), write(tmp_path / "b.yaml", new)
+    shown = run_cli("diff", old_file, new_file, "--no-lint").stdout
+    assert "CSAT 80 → 50 (-30, worse; n=12,500)" in shown
+    assert "kpis[Orders].target changed from 15,000 to 20,000" in shown

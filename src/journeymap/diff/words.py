@@ -42,8 +42,8 @@ def short(value: Any) -> str:
         return "(none)"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, int | float):
+        return number(value)
     if isinstance(value, list | dict):
         return ", ".join(map(short, value)) if isinstance(value, list) else str(value)
     return str(value)
