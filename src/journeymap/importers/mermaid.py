@@ -19,13 +19,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from journeymap.diagnostics import Diagnostic
 from journeymap.importers.common import (
     IdMaker,
     Imported,
     ImportProblem,
-    ImportWarning,
     emotion_from_score,
     guess_lang,
+    import_warning,
     slugify,
 )
 from journeymap.importers.mermaid_parse import (
@@ -127,7 +128,7 @@ def build_journey(
                 key = "emotion" if score.emotion is not None else "text"
                 imported.comments[(*path, key)] = score.comment
             if score.warning:
-                imported.warnings.append(ImportWarning(score.warning, task.line))
+                imported.warnings.append(import_warning(score.warning, task.line))
             others = [a for a in task.actors if a and a != persona]
             if others:
                 step["actors"] = others
@@ -195,7 +196,7 @@ def import_mermaid(text: str, source: str, channel: str | None = None) -> list[I
         )
     stem = re.sub(r"\.[^./]*$", "", source.rsplit("/", 1)[-1]) or "journey"
     imported: list[Imported] = []
-    skipped: list[ImportWarning] = []
+    skipped: list[Diagnostic] = []
     for number, (offset, body) in enumerate(diagrams, start=1):
         fallback = stem if len(diagrams) == 1 else f"{stem} {number}"
         try:
@@ -203,7 +204,7 @@ def import_mermaid(text: str, source: str, channel: str | None = None) -> list[I
         except ImportProblem as problem:
             if len(diagrams) == 1:
                 raise
-            skipped.append(ImportWarning(f"{problem.message}: skipped", problem.line))
+            skipped.append(import_warning(f"{problem.message}: skipped", problem.line))
     if not imported:
         raise ImportProblem("no journey diagram with a section or a task")
     imported[0].warnings[:0] = skipped

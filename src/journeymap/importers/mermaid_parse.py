@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymap.diagnostics import Diagnostic
 from journeymap.importers.common import (
-    ImportWarning,
+    import_warning,
 )
 
 _TITLE = re.compile(r"title\s", re.IGNORECASE)
@@ -47,7 +48,7 @@ class Diagram:
     acc_title: str | None = None
     acc_descr: str | None = None
     sections: list[Section] = field(default_factory=list)
-    warnings: list[ImportWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def _meaningful(lines: list[str], start: int) -> int:
@@ -204,7 +205,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             actors = pieces[1].split(",") if len(pieces) > 1 else []
             task = Task(name.strip(), pieces[0].strip(), [a.strip() for a in actors], number)
             if not task.text:
-                diagram.warnings.append(ImportWarning("a task without text: skipped", number))
+                diagram.warnings.append(import_warning("a task without text: skipped", number))
                 continue
             if current is None:
                 current = Section(None, number)
@@ -212,7 +213,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             current.tasks.append(task)
         else:
             diagram.warnings.append(
-                ImportWarning(
+                import_warning(
                     f"'{line[:40]}' is not a title, a section or a task "
                     "('text: score: actors'); Mermaid rejects it: skipped",
                     number,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journeymap.diagnostics import UNKNOWN_SOURCE
 from journeymap.importers.common import Imported, ImportProblem
 from journeymap.importers.ems import import_ems, is_ems
 from journeymap.importers.mermaid import find_diagrams, import_mermaid
@@ -27,7 +28,8 @@ def import_source(
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
         "```mermaid journey blocks) nor Enablement Map Studio YAML (`kind: cjm`); "
-        "say which with --from mermaid|ems"
+        "say which with --from mermaid|ems",
+        check=UNKNOWN_SOURCE,
     )
 
 
