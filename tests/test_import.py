@@ -275,6 +275,46 @@ def test_clamped_and_unreadable_scores_are_said(tmp_path: Path) -> None:
     assert emotions == [-2, -2, -1, 0, 1, 2, None]
 
 
+def test_diagrams_in_azure_wiki_containers_and_web_pages_are_found(tmp_path: Path) -> None:
+    page = (
+        '<html><body>\n<h1>Docs</h1>\n<pre class="mermaid">\njourney\n'
+        "    title Achat &amp; retrait\n    section Avant\n      Je cherche: 4: Moi\n</pre>\n"
+        "<div class='diagram mermaid'>\nflowchart LR\n  a --&gt; b\n</div>\n"
+        '<div class="mermaid">\njourney\n  title Second\n  section A\n    Je paie: 2: Moi\n'
+        "</div>\n</body></html>\n"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    wiki = "# Wiki\n\n::: mermaid\njourney\n  title Wiki\n  section S\n    Je paie: 3: Moi\n:::\n"
+    (tmp_path / "wiki.md").write_text(wiki, encoding="utf-8")
+    journeys = _import_to(tmp_path / "out", tmp_path / "page.html", tmp_path / "wiki.md")
+    assert [j["title"] for j in journeys] == ["Achat & retrait", "Second", "Wiki"]
+    written = sorted((tmp_path / "out").iterdir())
+    header = (tmp_path / "out" / "achat-retrait.yaml").read_text(encoding="utf-8")
+    assert "from " + str(tmp_path / "page.html") + ", lines 4-7 " in header, written
+
+
+@pytest.mark.parametrize(
+    ("scores", "emotions", "said"),
+    [
+        # Real diagrams score 4..10 as often as 1..5: clamping made 6 and 10 one delight.
+        (
+            [2, 5, 6, 8, 10],
+            [-2, 0, 0, 1, 2],
+            "1:1: warning[JM011] scores go up to 10: read on a 1-10",
+        ),
+        # One score above 5 is a typo, clamped: not a new scale.
+        ([1, 5, 7], [-2, 2, 2], "score 7 is outside Mermaid's 1-5; emotion clamped to 2"),
+    ],
+)
+def test_the_scale_of_a_diagram_is_its_authors(
+    scores: list[int], emotions: list[int], said: str, tmp_path: Path
+) -> None:
+    tasks = "".join(f"    Task {n}: {score}: Me\n" for n, score in enumerate(scores))
+    result, data = _import_text(tmp_path, "s.mmd", f"journey\n  title S\n  section A\n{tasks}")
+    assert [s["emotion"] for s in _steps(data)] == emotions
+    assert said in result.stderr
+
+
 @given(st.floats(-100, 100), st.floats(-100, 100))
 def test_a_higher_score_never_gets_a_lower_emotion(a: float, b: float) -> None:
     low, high = sorted((a, b))
@@ -307,7 +347,7 @@ def test_mermaid_oddities(tmp_path: Path) -> None:
     ("content", "place", "message"),
     [
         ("journey\n  title Empty\n", "1:1: error[JM010]", "no section and no task"),
-        ("# Notes\n\nNo diagram here.\n", "0:0: error[JM009]", "neither a Mermaid journey"),
+        ("# Notes\n\nNo diagram here.\n", " error[JM009]", "neither a Mermaid journey"),
         ("kind: cjm\nphases: [\n", "3:1: error[JM002]", "not valid YAML"),
     ],
 )
@@ -321,6 +361,7 @@ def test_bad_sources_are_one_clear_diagnostic(
     assert result.code == 2
     found, tally = result.stderr.strip().splitlines()
     assert found.startswith(f"{source}:{place} ") and message in found
+    assert ":0:0:" not in found, "a whole-file problem has no line for an editor to open"
     assert tally == "✗ 1 error in 1 of 1 file"
 
 
@@ -330,7 +371,7 @@ def test_every_bad_source_is_reported_and_nothing_is_written(tmp_path: Path) -> 
     empty.write_text("# Notes\n", encoding="utf-8")
     result = run_cli("import", good, empty, tmp_path / "missing.mmd", "-o", tmp_path / "out")
     assert result.code == 2
-    assert f"{empty}:0:0: error[JM009] neither a Mermaid journey" in result.stderr
+    assert f"{empty}: error[JM009] neither a Mermaid journey" in result.stderr
     assert f"{tmp_path / 'missing.mmd'}:1:1: error[JM001]" in result.stderr
     assert result.stderr.endswith("✗ 2 errors in 2 of 3 files\n")
     assert not (tmp_path / "out").exists()

@@ -16,7 +16,7 @@ def import_journeys(
     sources: Annotated[
         list[Path],
         typer.Argument(
-            help="Mermaid files (.mmd, or Markdown with ```mermaid journey blocks) or "
+            help="Mermaid files (.mmd, or Markdown or HTML with mermaid journey blocks) or "
             "Enablement Map Studio YAML files.",
             show_default=False,
             metavar="SOURCE",

@@ -27,7 +27,8 @@ def import_source(
         return import_mermaid(text, source, channel)
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
-        "```mermaid journey blocks) nor Enablement Map Studio YAML (`kind: cjm`); "
+        '```mermaid, `::: mermaid` or <pre class="mermaid"> journey blocks) nor '
+        "Enablement Map Studio YAML (`kind: cjm`); "
         "say which with --from mermaid|ems",
         check=UNKNOWN_SOURCE,
     )
