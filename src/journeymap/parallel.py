@@ -71,12 +71,17 @@ def forks() -> bool:
     return _context_name() == "fork"
 
 
-def iter_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) -> Iterator[R]:
+def iter_per_file(
+    task: Callable[[T], R], files: Sequence[T], jobs: int | None, chunk: int | None = None
+) -> Iterator[R]:
     """`task` over every file, yielded in order as each completes (for progress bars).
 
     `jobs` None means one worker per available core. `task` must be a module-level
     function (workers receive it by reference), and each item names one file with
-    whatever that file's task needs (its configuration, its journeys).
+    whatever that file's task needs (its configuration, its journeys). `chunk`, the files
+    sent to a worker at once, defaults to an eighth of each worker's share: fewer
+    messages for short tasks; a task as long as a Graphviz layout passes 1, so that no
+    worker is left with a long tail of files while the other cores wait.
     """
     workers = available_cores() if jobs is None or jobs <= 0 else jobs
     workers = min(workers, len(files) // MIN_FILES_PER_WORKER or 1)
@@ -87,7 +92,7 @@ def iter_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) 
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context(_context_name())
-    chunk = max(1, len(files) // (workers * 8))
+    chunk = chunk or max(1, len(files) // (workers * 8))
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
     from journeymap.signals import check
 

@@ -125,13 +125,23 @@ class _FileLint:
 def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
     """One file's lint, small enough to come back from a worker process."""
     path, config, threshold = job
+    # The collector stays paused until the file's node tree and model are gone: enabled
+    # while they were alive, its next collection scanned them all (about 1 ms a file,
+    # a tenth of a lint); freed by reference counting, they never reach it.
     with collector_paused():
         loaded = load_file(path, Limits.from_env())
         found, silenced = lint_with_suppressed(loaded, config)
-    failing = sum(1 for d in found if not loaded.ok or at_least(d.severity, threshold))
-    return _FileLint(
-        loaded.path, tuple(found), failing, loaded.unreadable, journey_id(loaded), tuple(silenced)
-    )
+        failing = sum(1 for d in found if not loaded.ok or at_least(d.severity, threshold))
+        outcome = _FileLint(
+            loaded.path,
+            tuple(found),
+            failing,
+            loaded.unreadable,
+            journey_id(loaded),
+            tuple(silenced),
+        )
+        del loaded
+    return outcome
 
 
 class LintRun:

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -189,14 +189,18 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
     from journeymap.load.batch import collector_paused
     from journeymap.load.journey_file import load_file
 
+    # The collector stays paused until the file's model is gone: enabled while the node
+    # tree and model were alive, its next collection scanned them all.
     with collector_paused():
         loaded = load_file(path)
-    journey = loaded.journey
-    if journey is None or not loaded.ok:
-        return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
-    del loaded  # the node tree and text weigh more than the model
-    data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
-    name = f"{journey.id}.{batch.fmt}"
+        journey = loaded.journey
+        if journey is None or not loaded.ok:
+            return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
+        del loaded  # the node tree and text weigh more than the model
+        data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
+        journey_id = journey.id
+        del journey
+    name = f"{journey_id}.{batch.fmt}"
     try:
         fd, temp = tempfile.mkstemp(
             prefix=f".{name}.{batch.token}.", suffix=".tmp", dir=batch.folder
@@ -207,14 +211,12 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            handle.write(data)  # forced to disk by the parent (`_Syncing`), not here
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise OutputError(f"{batch.folder / name}: cannot write: {exc.strerror or exc}") from None
-    return Drawn(path, journey.id, temp)
+    return Drawn(path, journey_id, temp)
 
 
 def draw_files(
@@ -233,21 +235,25 @@ def draw_files(
     """
     drawn: list[Drawn] = []
     results: Iterator[Drawn] = iter(())
+    syncing = _Syncing(batch)
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
-            results = iter_per_file(task, files, jobs)
+            # a layout takes tens of milliseconds: one file at a time evens the workers' ends
+            chunk = 1 if batch.engine is not None else None
+            results = iter_per_file(task, files, jobs, chunk)
             for result in results:
-                drawn.append(result)
+                drawn.append(syncing.add(result))
                 if done:
                     done()
         else:
             workers = max(1, min(4, os.cpu_count() or 1, len(files)))
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 for result in pool.map(task, files):
-                    drawn.append(result)
+                    drawn.append(syncing.add(result))
                     if done:
                         done()
+        syncing.wait()
         problems = [d for item in drawn for d in item.diagnostics]
         if problems:
             raise InvalidInputs(problems, any(item.unreadable for item in drawn))
@@ -262,6 +268,7 @@ def draw_files(
             assert item.temp is not None
             _move_into_place(Path(item.temp), target, umask)
     except BaseException:
+        syncing.stop()
         stop_children()  # layout programs of the threads (the workers stop their own)
         close = getattr(results, "close", None)
         if close is not None:
@@ -271,6 +278,46 @@ def draw_files(
                 leftover.unlink()
         raise
     return targets
+
+
+class _Syncing:
+    """Forces each drawn file to disk, in a thread of the parent, as the workers hand
+    them over: a worker waiting for its disk leaves its core idle (the disk of a busy
+    machine took 1 to 5 ms a map), while here the wait overlaps the drawing of the
+    next maps. Every file is on disk before the first one is renamed into place."""
+
+    def __init__(self, batch: Batch) -> None:
+        self._batch = batch
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: list[Future[None]] = []
+
+    def add(self, item: Drawn) -> Drawn:
+        if item.temp is not None:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1)
+            target = self._batch.folder / f"{item.journey_id}.{self._batch.fmt}"
+            self._pending.append(self._pool.submit(_sync, Path(item.temp), target))
+        return item
+
+    def wait(self) -> None:
+        for future in self._pending:
+            future.result()
+        self.stop()
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _sync(temp: Path, target: Path) -> None:
+    try:
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def _move_into_place(temp: Path, target: Path, umask: int) -> None:
