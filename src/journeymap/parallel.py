@@ -72,7 +72,11 @@ def forks() -> bool:
 
 
 def iter_per_file(
-    task: Callable[[T], R], files: Sequence[T], jobs: int | None, chunk: int | None = None
+    task: Callable[[T], R],
+    files: Sequence[T],
+    jobs: int | None,
+    chunk: int | None = None,
+    prepare: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """`task` over every file, yielded in order as each completes (for progress bars).
 
@@ -81,13 +85,17 @@ def iter_per_file(
     whatever that file's task needs (its configuration, its journeys). `chunk`, the files
     sent to a worker at once, defaults to an eighth of each worker's share: fewer
     messages for short tasks; a task as long as a Graphviz layout passes 1, so that no
-    worker is left with a long tail of files while the other cores wait.
+    worker is left with a long tail of files while the other cores wait. `prepare`, when
+    workers are started, runs here first: what it imports or builds, every forked worker
+    has without doing it again.
     """
     workers = available_cores() if jobs is None or jobs <= 0 else jobs
     workers = min(workers, len(files) // MIN_FILES_PER_WORKER or 1)
     if workers <= 1:
         yield from (task(item) for item in files)
         return
+    if prepare is not None and forks():
+        prepare()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
