@@ -75,17 +75,13 @@ def iter_per_file(
     task: Callable[[T], R],
     files: Sequence[T],
     jobs: int | None,
-    chunk: int | None = None,
     prepare: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """`task` over every file, yielded in order as each completes (for progress bars).
 
     `jobs` None means one worker per available core. `task` must be a module-level
     function (workers receive it by reference), and each item names one file with
-    whatever that file's task needs (its configuration, its journeys). `chunk`, the files
-    sent to a worker at once, defaults to an eighth of each worker's share: fewer
-    messages for short tasks; a task as long as a Graphviz layout passes 1, so that no
-    worker is left with a long tail of files while the other cores wait. `prepare`, when
+    whatever that file's task needs (its configuration, its journeys). `prepare`, when
     workers are started, runs here first: what it imports or builds, every forked worker
     has without doing it again.
     """
@@ -100,7 +96,7 @@ def iter_per_file(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context(_context_name())
-    chunk = chunk or max(1, len(files) // (workers * 8))
+    chunk = max(1, len(files) // (workers * 8))
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
     from journeymap.signals import check
 
