@@ -216,6 +216,9 @@ def main(collector_off: bool = False) -> None:
         except SystemExit as done:
             code = done.code
         streams.finish()
+        # A signal whose raise was swallowed on the way (in a pool's bookkeeping, an
+        # at-fork hook) must still end the run as interrupted, not as a success.
+        signals.check()
     except signals.Interrupted as stop:
         streams.silence_stdout()
         sys.stderr.write("journeymap: interrupted\n")
