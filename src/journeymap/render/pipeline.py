@@ -12,7 +12,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -25,6 +25,7 @@ from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import Engine, run, stop_children
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
+from journeymap.render.placing import Syncing, move_all_into_place
 from journeymap.views.grid import build_grid, emotion_view, path_view
 
 SUFFIXES = {"gv": "dot", "mermaid": "mmd"}
@@ -211,7 +212,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)  # forced to disk by the parent (`_Syncing`), not here
+            handle.write(data)  # forced to disk by the parent (`placing.Syncing`), not here
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
@@ -235,23 +236,24 @@ def draw_files(
     """
     drawn: list[Drawn] = []
     results: Iterator[Drawn] = iter(())
-    syncing = _Syncing(batch)
+    syncing = Syncing(batch.folder, batch.fmt)
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
             results = iter_per_file(task, files, jobs)
             for result in results:
-                drawn.append(syncing.add(result))
+                syncing.add(result.temp, result.journey_id)
+                drawn.append(result)
                 if done:
                     done()
         else:
             workers = max(1, min(4, os.cpu_count() or 1, len(files)))
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 for result in pool.map(task, files):
-                    drawn.append(syncing.add(result))
+                    syncing.add(result.temp, result.journey_id)
+                    drawn.append(result)
                     if done:
                         done()
-        syncing.wait()
         problems = [d for item in drawn for d in item.diagnostics]
         if problems:
             raise InvalidInputs(problems, any(item.unreadable for item in drawn))
@@ -260,7 +262,8 @@ def draw_files(
         targets = [batch.folder / f"{journey_id}.{batch.fmt}" for journey_id in ids]
         for target in targets:
             guard.check(target)
-        _move_all_into_place([Path(item.temp) for item in drawn if item.temp is not None], targets)
+        syncing.wait()
+        move_all_into_place([Path(item.temp) for item in drawn if item.temp is not None], targets)
     except BaseException:
         syncing.stop()
         stop_children()  # layout programs of the threads (the workers stop their own)
@@ -272,79 +275,6 @@ def draw_files(
                 leftover.unlink()
         raise
     return targets
-
-
-class _Syncing:
-    """Forces each drawn file to disk, in a thread of the parent, as the workers hand
-    them over: a worker waiting for its disk leaves its core idle (the disk of a busy
-    machine took 1 to 5 ms a map), while here the wait overlaps the drawing of the
-    next maps. Every file is on disk before the first one is renamed into place."""
-
-    def __init__(self, batch: Batch) -> None:
-        self._batch = batch
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: list[Future[None]] = []
-
-    def add(self, item: Drawn) -> Drawn:
-        if item.temp is not None:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=1)
-            target = self._batch.folder / f"{item.journey_id}.{self._batch.fmt}"
-            self._pending.append(self._pool.submit(_sync, Path(item.temp), target))
-        return item
-
-    def wait(self) -> None:
-        for future in self._pending:
-            future.result()
-        self.stop()
-
-    def stop(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _sync(temp: Path, target: Path) -> None:
-    try:
-        fd = os.open(temp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-
-
-def _move_all_into_place(temps: Sequence[Path], targets: Sequence[Path]) -> None:
-    """Every map renamed into place, a few at a time: renaming over an existing map waits
-    for the file system's journal (3.5 ms a file here, serial in the parent at the end of
-    a run), and renames made together share its commits (100 maps: 350 ms alone, 60 ms
-    eight at a time). Each rename is atomic; the first failure, in input order, is raised."""
-    umask = os.umask(0)
-    os.umask(umask)
-    if len(temps) < 4:
-        for temp, target in zip(temps, targets, strict=True):
-            _move_into_place(temp, target, umask)
-        return
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        moves = [
-            pool.submit(_move_into_place, temp, target, umask)
-            for temp, target in zip(temps, targets, strict=True)
-        ]
-    for move in moves:
-        move.result()
-
-
-def _move_into_place(temp: Path, target: Path, umask: int) -> None:
-    """The permissions `write_atomic` gives (the old file's, else the umask's), then rename."""
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o666 & ~umask
-    try:
-        temp.chmod(mode)
-        temp.replace(target)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 PROCESSES_FROM = 16
