@@ -26,7 +26,7 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 
 # The second set (tests/corpus/second-*.yaml): new sources, measured blind once. Its floor
 # guards what the categories read from it; recall there is still well below the others.
-SECOND_FLOOR = {"fr": (0.93, 0.60), "en": (0.93, 0.65)}
+SECOND_FLOOR = {"fr": (0.93, 0.63), "en": (0.93, 0.70)}
 
 
 @pytest.mark.parametrize("lang", list(SECOND_FLOOR))
@@ -38,9 +38,10 @@ def test_the_second_set_stays_above_its_floor(lang: str) -> None:
 
 
 # The third set (tests/corpus/third-*.yaml): measured blind at the end of the session that
-# read the second. Its floor is that blind measurement, so no later change loses ground on
-# writing the rules were not built on.
-THIRD_FLOOR = {"fr": (0.90, 0.41), "en": (0.87, 0.43)}
+# read the second. Its floor was that blind measurement; since the set has been read (the
+# classes of h13c), it is the measure now minus a margin, so no later change loses the
+# ground recovered on writing the rules were not first built on.
+THIRD_FLOOR = {"fr": (0.91, 0.51), "en": (0.89, 0.56)}
 
 
 @pytest.mark.parametrize("lang", list(THIRD_FLOOR))

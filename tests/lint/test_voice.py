@@ -48,6 +48,38 @@ OTHER_VOICES = [
     ("en", "Payment of the invoice", "no-subject", "Payment"),
     ("en", "Comparing prices online", "no-subject", "Comparing"),
     ("en", "Prices are compared", "other", "Prices"),
+    # An imperative with the company as its object speaks to the customer, who acts.
+    ("en", "Give us two days to check the photos", "no-subject", "Give"),
+    ("fr", "Laissez-nous une semaine pour étudier la demande", "no-subject", "Laissez-nous"),
+    ("en", "They call us back", "customer", "They"),
+    # An impersonal "il" is no one; a passive anywhere in the main clause is a thing's.
+    ("fr", "Il s'agit du premier contact avec la marque", "other", "Il"),
+    ("fr", "Le tri correspond au travail qu'il sera utile de refaire", "other", "Le"),
+    ("fr", "Ta réservation est annulée", "other", "Ta"),
+    ("fr", "Quand le billet est émis, présentez-le au contrôle", "no-subject", "Quand"),
+    # A subject phrase opening the text keeps its clause; a trailing phrase follows it.
+    ("fr", "Les billets sont envoyés sous deux jours, selon les stocks", "other", "Les"),
+    ("fr", "Après la visite du showroom, comparer les devis", "no-subject", "Après"),
+    # A staff role, a professional, a bot or a system heading the subject phrase.
+    ("fr", "Superviseuse contrôle les colis", "company", "Superviseuse"),
+    ("fr", "Les services techniques rappellent le lendemain", "company", "Les services"),
+    ("fr", "L'expert est mandaté par la mutuelle", "other", "L'expert"),  # a passive
+    ("en", "Chatbot suggests three articles", "company", "Chatbot"),
+    ("en", "The fraud detection system blocks the card", "company", "The fraud detection system"),
+    ("en", "A claims examiner will call within two days", "company", "A claims examiner"),
+    ("en", "Customer care agents reply by chat", "company", "Customer care agents"),
+    ("en", "Kitchen operations (prep and cooking)", "no-subject", "Kitchen"),
+    ("en", "Add team members", "no-subject", "Add"),
+    ("en", "Which insurer is cheapest?", "first", ""),
+    # A passive with its auxiliary left out, then how, where or by whom.
+    ("en", "Invoice generated automatically", "other", "Invoice"),
+    ("en", "Supplier record updated in the ledger", "other", "Supplier"),
+    ("en", "Driver informed of the new route", "other", "Driver"),
+    ("en", "Parcels weighed, labelled and stacked", "other", "Parcels"),
+    # ... but a step that opens on a verb or a participle keeps its elided subject.
+    ("en", "Logged in with a magic link", "no-subject", "Logged"),
+    ("en", "Finds a coupon hidden in the footer", "no-subject", "Finds"),
+    ("en", "Receive detailed plan by email", "no-subject", "Receive"),
     ("en", "Je compare les prix", "foreign", "Je"),
 ]
 

@@ -138,12 +138,25 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     shown = [w for w in (found.words if found else ()) if w.casefold() not in allowed]
     if kind != "first" and not customer_asks(text, read_as, kind):
         term = find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
+        if term is not None and _gerund_with_object(text, term):
+            term = None  # "Reporting the claim": the customer's action, as in the reading
         if term is not None and term.casefold() not in {w.casefold() for w in shown}:
             shown.insert(0, term)
             score = 2
     words = ", ".join(repr(w) for w in shown[:3])
     task = repr(text.split()[0]) if not words and staff_task(text, read_as, kind) else ""
     return Reading(words, score if words else 0, task)
+
+
+def _gerund_with_object(text: str, term: str) -> bool:
+    """ "Reporting the claim", "Provisioning my line": a gerund with its object is an action."""
+    import re
+
+    from journeymap.lint.text import fold
+
+    return term.endswith("ing") and bool(
+        re.search(rf"\b{re.escape(fold(term))} (the|a|an|your|my|this|that)\b", fold(text))
+    )
 
 
 class Reading(NamedTuple):

@@ -14,6 +14,7 @@ Modules, each importing only those above it:
     voice_words  work_words   the lexicons, per language
     voice        whose voice a step is told in (JM4xx)
     office       the company's own people, premises and goods; a staff task
+    records      the company's records kept out of sight; the customer written into them
     internal     whether a text is back-office work (JM3xx)
     rewrite      a company-voice step turned to the customer's side (JM402's hint)
 """

@@ -13,6 +13,7 @@ from journeymap.lint.sentence.office import (
     office_role,
     office_signs,
 )
+from journeymap.lint.sentence.records import customer_written_in, record_keeping
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -110,6 +111,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return None
     if customer_asks(text, lang, voice) or answers_customer(toks, lang):
         return None  # the customer asks, gets or is answered: "We will call you back"
+    if voice == "no-subject" and toks[1:2] in (["us"], ["nous"]) and len(toks) > 2:
+        return None  # the customer addressed: "Allow us two days to review", "Laissez-nous"
     folded = fold(text)
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
              for t in toks if t not in strong}  # fmt: skip
@@ -190,8 +193,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     telling = telling or (tuple(making[:1]) if any(t in PARCELS[lang] for t in toks) else ())
     staff = staff or bool(telling)
     # The company's own people, premises and hands on goods (journeymap.lint.sentence.office).
-    office = office_signs(text, lang, voice)
+    office = office_signs(text, lang, voice) or record_keeping(text, lang, voice)
     staff = staff or bool(office)
+    seller += [t for t in customer_written_in(text, lang, voice) if t not in seller]
     named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
     # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".
     if voice == "no-subject" and not possessive and toks[0] in DEPARTMENTS[lang] and toks[1:]:
@@ -313,8 +317,23 @@ def _nominal(token: str, toks: list[str], lang: Lang) -> bool:
     return token != toks[0] and not token.endswith(("ed", "s"))
 
 
+# The customer's own things, handed over by the customer who opens the step on the verb.
+HANDED_OVER = frozenset({"your", "my", "votre", "vos", "mon", "ma", "mes"})
+# Submitting, counted in a passive only ("is submitted to"): the customer submits too.
+SUBMITTING = {"fr": frozenset({"soumettre"}), "en": frozenset({"submit"})}
+PASSIVE_ENDS = ("ed", "is", "ise", "ises")
+# Back-office functions a file is passed to, named by their work.
+FUNCTIONS = {
+    "fr": frozenset({"comite", "instruction", "traitement"}),
+    "en": frozenset({"processing", "underwriting", "committee", "review"}),
+}
+
+
 def _telling(toks: list[str], lang: Lang) -> tuple[str, ...]:
     """The company passing work to its own people or partners: "relay it to the department".
+
+    A file submitted, in a passive, to a back-office function is passed on too: "your
+    loan file is submitted to underwriting", "le dossier est soumis au comité".
 
     A step whose receiver is the customer ("Notifie le client", "send you") is something
     the customer sees; so is the customer's own contact with a service ("Contacter le
@@ -323,8 +342,12 @@ def _telling(toks: list[str], lang: Lang) -> tuple[str, ...]:
     if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return ()
     for i, tok in enumerate(toks):
-        if family(tok, lang, PASSING[lang]):
-            receivers = RECEIVERS[lang]
+        if i == 0 and any(t in HANDED_OVER for t in toks):
+            continue  # the customer hands over: "Send your documents to the team"
+        if family(tok, lang, PASSING[lang]) or (
+            family(tok, lang, SUBMITTING[lang]) == "verb" and tok.endswith(PASSIVE_ENDS)
+        ):
+            receivers = RECEIVERS[lang] | FUNCTIONS[lang]
         elif family(tok, lang, NOTIFYING[lang]):
             receivers = RECEIVERS[lang] | NOTIFIED[lang]
         else:

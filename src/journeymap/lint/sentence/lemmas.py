@@ -28,11 +28,22 @@ _EN_SUFFIXES = (
 )  # fmt: skip
 
 
+# English verbs whose past forms no suffix rule reaches: "sent" -> send.
+_EN_IRREGULAR = {
+    "sent": "send", "made": "make", "done": "do", "written": "write", "taken": "take",
+    "given": "give", "held": "hold", "kept": "keep", "brought": "bring", "sold": "sell",
+    "told": "tell", "found": "find", "paid": "pay", "left": "leave", "built": "build",
+    "put": "put", "set": "set", "got": "get", "gotten": "get", "chosen": "choose",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=16384)
 def lemmas(word: str, lang: Lang) -> frozenset[str]:
     """Candidate lemmas of a folded word form, itself included: "envoyons" -> envoyer."""
     word = word.rstrip("'")
     found = {word}
+    if lang == "en" and word in _EN_IRREGULAR:
+        found.add(_EN_IRREGULAR[word])
     for ending, replacements in _FR_SUFFIXES if lang == "fr" else _EN_SUFFIXES:
         folded_ending = unaccent(ending)
         if word.endswith(folded_ending) and len(word) > len(folded_ending) + 2:

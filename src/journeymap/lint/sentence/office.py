@@ -21,7 +21,7 @@ from functools import lru_cache
 from journeymap.lint.sentence.lemmas import family
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
-from journeymap.lint.sentence.work_words import ASKING, INFLOW
+from journeymap.lint.sentence.work_words import ASKING, INFLOW, NOTIFYING
 
 # Who and where the company works, after "our"/"notre"/"nos" (up to three words later:
 # "our pack and ship team", "notre service logistique").
@@ -131,6 +131,12 @@ def answers_customer(toks: list[str], lang: Lang) -> bool:
     return any(t in _CUSTOMER_SIDE for t in toks) and any(
         family(t, lang, _ANSWERING[lang]) == "verb" for t in toks
     )
+
+
+def answers_or_tells(toks: list[str], lang: Lang) -> bool:
+    """A verb of answering, contacting, sending or notifying: the customer hears of it."""
+    roots = _ANSWERING[lang] | _SENDING[lang] | NOTIFYING[lang]
+    return any(family(t, lang, roots) for t in toks)
 
 
 def _our_premises(toks: list[str], lang: Lang) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 from journeymap.lint.text import fold
@@ -29,8 +30,13 @@ _COMPOUNDS = (
 )
 
 
+@lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
-    """Folded tokens; elisions keep their apostrophe ("j'", "l'") and punctuation is kept."""
+    """Folded tokens; elisions keep their apostrophe ("j'", "l'") and punctuation is kept.
+
+    Cached: every reading of a step (its language, voice, back-office signs, records)
+    starts from the same tokens, and folding is the costliest part of tokenising.
+    """
     folded = fold(text)
     for pattern, replacement in _COMPOUNDS:
         folded = pattern.sub(replacement, folded)

@@ -18,17 +18,21 @@ from journeymap.lint.sentence.voice_words import (
     FIRST,
     HOUSEHOLD,
     IMPERSONAL_FR,
+    IMPERSONAL_IL,
     LEADING,
     MY,
     NOUN_SUFFIXES,
     OURS,
     PARTICIPLE_END_EN,
     PARTICIPLE_FR,
+    PARTICIPLE_HEADLINE_EN,
     PASSIVE_EN,
+    PASSIVE_FR,
     STAFF_NOUNS,
     THIRD_PRONOUNS,
     YOU,
 )
+from journeymap.lint.sentence.work_words import STAFF_ROLES
 from journeymap.lint.text import fold
 
 
@@ -85,6 +89,10 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
             return found
     if _acts_on_the_customer(clause, lang):
         return Voice("company", _display(text, 1))
+    # An imperative with the company as its object speaks to the customer, who acts:
+    # "Allow us two days", "Contactez-nous", "Tell us what you think".
+    if _addressed_imperative(toks, text, lang):
+        return Voice("no-subject", _display(text, 1))
     # 3. The company's or the reader's voice anywhere ("... our team will", "... to you").
     ours = next((t for t in toks if t in OURS[lang]), None)
     if ours is not None:
@@ -93,13 +101,31 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
         return Voice("company", ours.capitalize())
     if any(t in YOU[lang] for t in toks) and not _imperative(text, lang):
         return Voice("company", "Vous" if lang == "fr" else "You")
-    if any(t in THIRD_PRONOUNS[lang] for t in toks[1:]) and not IMPERSONAL_FR.match(fold(text)):
-        pronoun = next(t for t in toks[1:] if t in THIRD_PRONOUNS[lang])
+    persons = [t for i, t in enumerate(toks) if i and t in THIRD_PRONOUNS[lang]]
+    if lang == "fr" and IMPERSONAL_IL.search(fold(text)):
+        persons = [t for t in persons if t != "il"]  # "il s'agit", "il faudra": no one
+    if persons and not IMPERSONAL_FR.match(fold(text)):
+        pronoun = persons[0]
         return Voice("customer", pronoun.capitalize())
     # 4. A question with no one else named is the customer's own: "Où est ma commande ?"
     if "?" in toks:
         return Voice("first")
-    return _no_subject_or_other(clause or head or toks, text, lang)
+    return _no_subject_or_other(_main(toks, clause, lang) or head or toks, text, lang)
+
+
+def _main(head: tuple[str, ...], clause: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
+    """The main clause: after a leading phrase's comma, unless the text opens on its subject.
+
+    "Après la visite, payer en caisse": the clause after the comma. "Les commandes sont
+    expédiées sous 48 heures, sous réserve de disponibilité": a subject phrase of its own
+    opens the text (an article and a verb before the comma), and what follows the comma
+    is a trailing phrase.
+    """
+    if clause and head and head[0] in DETERMINERS[lang] and "," in head:
+        before = head[: head.index(",")]
+        if len(before) >= 4:
+            return head
+    return clause
 
 
 def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lang) -> Voice | None:
@@ -117,25 +143,95 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
         return Voice("company", "Vous" if lang == "fr" else "You")
     if lang == "fr" and IMPERSONAL_FR.match(" ".join(start)):
         return Voice("other", start[0].capitalize())
+    if lang == "fr" and first == "il" and IMPERSONAL_IL.match(" ".join(start).replace("' ", "'")):
+        return Voice("other", "Il")
     noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
     noun = start[noun_at] if len(start) > noun_at else ""
     following = start[noun_at + 1 : noun_at + 3]
+    head = _staff_head(start, noun_at, lang)
+    if head is not None and (noun_at or _verb_after(start, head, lang)):
+        word = " ".join(start[: head + 1]).capitalize().replace("' ", "'")
+        return Voice("company", word)
     if noun in CUSTOMER_NOUNS[lang] and (noun_at or _finite_after(following, lang)):
         return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
-    compound = (
-        lang == "en"
-        and len(start) > noun_at + 1
-        and start[noun_at + 1] in STAFF_NOUNS[lang]
-        and (_looks_nominal(start[noun_at:], lang) or noun in STAFF_NOUNS[lang])
-    )
-    if noun in STAFF_NOUNS[lang] or compound:
-        after = start[noun_at + 2 : noun_at + 4] if compound else following
-        if noun_at or _finite_after(after, lang):
-            word = " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'")
-            return Voice("company", word)
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
     return None
+
+
+def _addressed_imperative(toks: tuple[str, ...], text: str, lang: Lang) -> bool:
+    """ "Allow us 10 minutes", "Contactez-nous": a verb, then "us"/"nous" as its object."""
+    if len(toks) < 2 or toks[1] not in ("us", "nous") or toks[0] in OURS[lang]:
+        return False
+    if lang == "fr":
+        return _imperative(text, lang)
+    return toks[0] not in DETERMINERS[lang] and toks[0] not in THIRD_PRONOUNS[lang]
+
+
+def _staff(token: str, lang: Lang) -> bool:
+    """A staff member, a role a journey may follow, or a system, singular or plural."""
+    nouns = STAFF_NOUNS[lang] | STAFF_ROLES[lang]
+    return token in nouns or (len(token) > 3 and token.endswith("s") and token[:-1] in nouns)
+
+
+def _staff_head(start: tuple[str, ...], noun_at: int, lang: Lang) -> int | None:
+    """Where a subject phrase headed by a staff noun ends, or None.
+
+    "Expert examine", "Les services compétents traitent", and in English a compound whose
+    last noun is the staff one: "The hotel reservation system freezes", "A loan processor
+    will open", "Customer service representatives review" (the customer names the
+    service, not the subject). A French subject is one noun (and its adjectives), and
+    "L'expert est missionné" is a passive. Without an article, an English compound must
+    open on a noun ("Recommendation model runs"), not a verb ("Add team members").
+    """
+    span = 4 if lang == "en" else 1
+    for k in range(noun_at, min(len(start), noun_at + span)):
+        if not _staff(start[k], lang):
+            continue
+        if k > noun_at:
+            opening = start[noun_at]
+            nominal = _looks_nominal(start[noun_at:], lang) or opening in CUSTOMER_NOUNS[lang]
+            if not _modifiers(start[noun_at:k], lang) or not (noun_at or nominal):
+                return None
+        while lang == "en" and k + 1 < len(start) and _staff(start[k + 1], lang):
+            k += 1  # "Kitchen operations": the last noun heads the phrase
+        if lang == "fr" and _passive_fr(start[k + 1 : k + 3]):
+            return None
+        return k
+    return None
+
+
+def _verb_after(start: tuple[str, ...], head: int, lang: Lang) -> bool:
+    """Whether a verb follows the staff head: "Expert examine", "warehouse workers use"."""
+    after = start[head + 1 : head + 3]
+    plural = lang == "en" and start[head].endswith("s") and start[head][:-1] in STAFF_NOUNS[lang]
+    if plural and after and after[0].isalpha() and after[0] not in _NOT_VERBS:
+        return True
+    return _finite_after(after, lang)
+
+
+# What follows an English plural noun without being its verb.
+_NOT_VERBS = frozenset({"and", "or", "of", "in", "on", "at", "for", "with", "to", "the", "a"})
+
+
+def _modifiers(before: tuple[str, ...], lang: Lang) -> bool:
+    """Nouns modifying an English head: no article, verb form or conjunction among them."""
+    return all(
+        w[0].isalpha()
+        and w not in DETERMINERS[lang]
+        and not w.endswith("ed")
+        and w not in ("and", "or", "which", "what", "who", "how", "will")
+        for w in before
+    )
+
+
+def _passive_fr(after: tuple[str, ...]) -> bool:
+    """ "est missionné", "sont validés": être and a participle."""
+    return (
+        len(after) == 2
+        and after[0] in ("est", "sont", "sera", "seront", "etait", "etaient")
+        and after[1].endswith(("e", "es", "is", "ise", "ises"))
+    )
 
 
 def _acts_on_the_customer(start: tuple[str, ...], lang: Lang) -> bool:
@@ -175,7 +271,8 @@ def _finite_after(following: tuple[str, ...], lang: Lang) -> bool:
         return False
     word = following[0]
     if lang == "en":
-        return (word.endswith("s") and not word.endswith("ss")) or word in ("should", "can", "will")
+        plural_noun = word.endswith(("ss", "us", "sis"))
+        return (word.endswith("s") and not plural_noun) or word in ("should", "can", "will")
     return word[0].isalpha() and word not in DETERMINERS[lang] and word not in ("de", "d'", "du")
 
 
@@ -193,6 +290,31 @@ def _looks_nominal(start: tuple[str, ...], lang: Lang) -> bool:
     return len(first) > 4 and first.endswith(NOUN_SUFFIXES[lang])
 
 
+def _participle_headline(head: tuple[str, ...], folded: str) -> bool:
+    """ "Ticket created automatically": a passive whose auxiliary is left out.
+
+    The participle must follow a noun phrase: a step that opens on a participle ("Logged
+    in with Google") or on a verb ("Shows current dose pulled from schedule", "Gets
+    connected to an agent") keeps its elided subject, and a modal makes a clause with a
+    subject of its own ("Underwriting will make a decision based on ...").
+    """
+    match = PARTICIPLE_HEADLINE_EN.match(folded)
+    if match is None or len(head) < 2 or head[0].endswith("ed") or head[0] in ED_IMPERATIVES:
+        return False
+    before = words(match.group(0))
+    participle = next(t for t in reversed(before) if t.endswith("ed"))
+    if participle in _ADJECTIVAL or any(t in _MODALS for t in before):
+        return False
+    first = head[0]
+    verb_first = first.endswith("s") and not first.endswith(("ss", "us", "is"))
+    return not verb_first or head[1] == participle
+
+
+# Participles read as adjectives or prepositions: "based on", "related to".
+_ADJECTIVAL = frozenset({"based", "related", "interested", "needed", "required", "used"})
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+
+
 def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
     """No person at all: a noun, an infinitive or an imperative (JM404), or a thing (JM401)."""
     first = head[0] if head else ""
@@ -200,6 +322,11 @@ def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
     if lang == "fr":
         if IMPERSONAL_FR.match(folded) or first in DETERMINERS["fr"]:
             return Voice("other", _display(text, 1))
+        main = text.lower()
+        if head and not folded.lstrip(" \"'«“").startswith(head[0]) and "," in main:
+            main = main.split(",", 1)[1]  # the main clause after a leading one
+        if PASSIVE_FR.search(main) and not re.match(r"^\W*\w+(er|ir|re|ez)\b", main):
+            return Voice("other", _display(text, 1))  # "Ton inscription est confirmée"
         if len(head) > 1 and head[1] in ("s'", "se"):
             return Voice("other", _display(text, 1))
         if PARTICIPLE_FR.match(" ".join(text.split())) and not _looks_nominal(head, lang):
@@ -212,6 +339,8 @@ def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
         ):
             return Voice("other", _display(text, 1))
         if PARTICIPLE_END_EN.match(folded) and len(head) > 1 and first not in ED_IMPERATIVES:
+            return Voice("other", _display(text, 1))
+        if _participle_headline(head, folded):
             return Voice("other", _display(text, 1))
         if any(t in BE_EN for t in head[1:4]) and first not in ED_IMPERATIVES:
             return Voice("other", _display(text, 1))

@@ -43,7 +43,9 @@ STAFF_NOUNS = {
         "hotesse secretariat plateforme algorithme workflow robot serveur crm erp direction "
         "comptabilite administrateur admin responsable manager gerant gerante cuisine "
         "entrepot comptable instructeur moderateur moderatrice preparateur preparatrice "
-        "magasinier"
+        "magasinier "
+        # professionals acting for the company, and its bots
+        "medecin infirmier infirmiere pharmacien chatbot"
     ),
     "en": lex(
         "company brand bank store shop team agent agents advisor adviser rep salesperson "
@@ -53,12 +55,24 @@ STAFF_NOUNS = {
         "crm erp pipeline platform detection operator operations admin administrator "
         "professionals crew representative specialist underwriter reviewer adjuster examiner "
         "handler officer housekeeping kitchen warehouse moderator moderators picker pickers "
-        "packer packers recruiter ops qa cron webhook scheduler worker"
+        "packer packers recruiter ops qa cron webhook scheduler worker "
+        # professionals acting for the company, and its bots
+        "doctor physician nurse pharmacist chatbot processor management"
     ),
 }
 IMPERSONAL_FR = re.compile(
     r"^(il (faut|y a|est|etait|sera|peut|s'agit|reste|suffit|convient|semble|arrive)|c'est"
     r"|ca |cela )"
+)
+# An impersonal "il" anywhere: "Il s'agit de l'étape", "qu'il sera nécessaire", "il n'est
+# plus possible de": a construction, not a person.
+IMPERSONAL_IL = re.compile(
+    r"\bil (ne |n')?(faut|faudra|faudrait|s'agit|y a|est|sera|serait|etait|reste|suffit"
+    r"|convient|semble)\b"
+)
+# Être and a past participle anywhere: a passive ("Ton inscription est confirmée").
+PASSIVE_FR = re.compile(
+    r"\b(est|sont|sera|seront|était|étaient|été)\s+(\w+\s+)?\w+(é|ée|és|ées|is|ise|ises)\b"
 )
 HOUSEHOLD = {
     "fr": lex(
@@ -94,7 +108,17 @@ PASSIVE_EN = re.compile(
 )
 BE_EN = frozenset({"is", "are", "was", "were", "becomes", "become", "seems", "remains"})
 ED_IMPERATIVES = frozenset({"get", "stay", "keep", "be", "feel", "become"})
-PARTICIPLE_END_EN = re.compile(r"^[\w\s/&-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
+PARTICIPLE_END_EN = re.compile(r"^[\w\s/&,-]{0,40}\b\w+ed\s*(\(.*\))?[.!]?$")
+# A noun phrase and a past participle, the auxiliary left out, then what says how, where
+# or by whom: "Ticket created automatically", "Employee record created in the HR system",
+# "Customer notified of the decision", "Role and manager assigned". It is the English
+# twin of PARTICIPLE_FR; a participle before a noun stays an adjective ("Receive detailed
+# plan") because a preposition, an adverb in -ly or a parenthesis must follow it.
+PARTICIPLE_HEADLINE_EN = re.compile(
+    r"^[\w\s/&,'-]{1,50}?\b\w+ed(\s+\w+ly)?"
+    r"(\s*\(|\s*[,;:]|\s+(in|at|on|by|from|to|for|with|into|as|via|after|before|under|"
+    r"of|within|through|per|automatically|securely|manually)\b)"
+)
 
 
 LEADING = {

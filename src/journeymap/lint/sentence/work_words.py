@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from journeymap.lint.sentence.tokens import lex
+from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
 
 # Back-office work is read from four kinds of signs, each weighed; two points make a
 # step internal:
@@ -282,9 +283,14 @@ ASKING = {
     "en": lex("request ask get receive obtain"),
 }
 # The customer as the receiver: "shipped to the customer", "remis au client".
+# Every noun the voice reading takes for the customer seen from outside, and the
+# customer's roles in a procedure.
+_RECEIVING = "|".join(
+    sorted(CUSTOMER_NOUNS["fr"] | CUSTOMER_NOUNS["en"] | lex("beneficiaire demandeur"))
+)
 TO_CUSTOMER = re.compile(
-    r"\b(to|with|for) (the |our |each |every )?(customer|client|user|buyer|shopper)s?\b"
-    r"|\b(au|aux|avec le|pour le) (client|usager|beneficiaire|demandeur)s?\b"
+    rf"\b(to|with|for) (the |our |each |every |an? )?({_RECEIVING})\b"
+    rf"|\b(au|aux|avec le|avec la|pour le|pour la|a la|a l') ?({_RECEIVING})\b"
 )
 # What may follow a participle that closes its noun phrase: "saved as pending".
 PHRASE_END = lex(
