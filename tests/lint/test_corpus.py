@@ -50,3 +50,17 @@ def test_the_third_set_stays_above_its_blind_measure(lang: str) -> None:
     floor_precision, floor_recall = THIRD_FLOOR[lang]
     assert precision >= floor_precision and recall >= floor_recall, (precision, recall)
     assert min(scores(heldout="third")[lang]["voice"]) >= 0.95
+
+
+# The fourth set (tests/corpus/fourth-*.yaml): collected outside the repository while the
+# detector was improved by others, measured blind at the end of that session, then
+# brought in. Its floor is that blind measure: no later change may lose ground on it.
+FOURTH_FLOOR = {"fr": (0.74, 0.38), "en": (0.86, 0.56)}
+
+
+@pytest.mark.parametrize("lang", list(FOURTH_FLOOR))
+def test_the_fourth_set_stays_above_its_blind_measure(lang: str) -> None:
+    precision, recall = scores(heldout="fourth")[lang]["internal"]
+    floor_precision, floor_recall = FOURTH_FLOOR[lang]
+    assert precision >= floor_precision and recall >= floor_recall, (precision, recall)
+    assert min(scores(heldout="fourth")[lang]["voice"]) >= 0.95

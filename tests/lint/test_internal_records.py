@@ -14,6 +14,7 @@ import pytest
 from journeymap.lint.rules.voice import classify
 from journeymap.lint.sentence import internal_work
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
+from journeymap.lint.sentence.tokens import Lang
 
 RECORD_KEEPING = [
     ("en", "Supplier record archived"),
@@ -112,3 +113,34 @@ def test_a_jargon_gerund_with_its_object_is_the_customers_action() -> None:
 def test_work_passed_on_and_the_customer_handing_over(lang: str, text: str, internal: bool) -> None:
     found = internal_work(text, lang, classify(text, lang).kind)
     assert (found is not None) is internal, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("We'll text you once the team has finished processing your file.", "en"),
+        ("You will receive a letter when underwriting has reviewed the case.", "en"),
+        ("If the review finds a gap, we'll let you know by email.", "en"),
+        ("Nous vous informons dès que le dossier est traité par le service.", "fr"),
+        ("Vous recevrez un SMS quand la vérification des pièces sera terminée.", "fr"),
+    ],
+)
+def test_a_message_the_customer_gets_about_processing_is_not_back_office_work(
+    text: str, lang: Lang
+) -> None:
+    # The processing is named, but what the step describes is the message that reaches
+    # the customer: visible, so golden rule 3 keeps it as a step.
+    assert internal_work(text, lang, classify(text, lang).kind) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Our team reviews the information you submit against the policy.", "en"),
+        ("Our adjusters check the documents you upload.", "en"),
+    ],
+)
+def test_you_in_a_relative_clause_leaves_the_back_office_work_visible_to_the_rule(
+    text: str, lang: Lang
+) -> None:
+    assert internal_work(text, lang, classify(text, lang).kind) is not None

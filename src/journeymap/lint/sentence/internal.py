@@ -10,6 +10,7 @@ from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
 from journeymap.lint.sentence.office import (
     answers_customer,
     customer_asks,
+    customer_told,
     office_role,
     office_signs,
 )
@@ -111,6 +112,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return None
     if customer_asks(text, lang, voice) or answers_customer(toks, lang):
         return None  # the customer asks, gets or is answered: "We will call you back"
+    if customer_told(toks, lang):
+        return None  # the customer gets the message: "We'll email you when it is processed"
     if voice == "no-subject" and toks[1:2] in (["us"], ["nous"]) and len(toks) > 2:
         return None  # the customer addressed: "Allow us two days to review", "Laissez-nous"
     folded = fold(text)

@@ -133,6 +133,45 @@ def answers_customer(toks: list[str], lang: Lang) -> bool:
     )
 
 
+# Verbs that put something in the customer's hands or ears when "you"/"vous" receives
+# them: "we'll email you", "let you know", "nous vous informons", "on te prévient".
+_TELLING_YOU = {
+    "fr": lex("envoyer transmettre informer prevenir notifier ecrire adresser tenir confirmer"),
+    "en": lex("send email text notify inform tell let update remind write message alert confirm"),
+}
+_GETTING = {"fr": lex("recevoir obtenir"), "en": lex("receive get hear")}
+_YOU_OBJECT = {"fr": frozenset({"vous", "te", "t'"}), "en": frozenset({"you"})}
+_MODALS = frozenset({"ll", "will", "would", "may", "might", "can", "should", "then", "also"})
+
+
+def customer_told(toks: list[str], lang: Lang) -> bool:
+    """The customer is told or given something: what the text describes reaches them.
+
+    "We'll email you once we have processed your application", "You will receive a
+    rejection letter", "Nous vous informons de la décision", "Vous recevrez un SMS": the
+    company's processing may be named, but the step is the message the customer gets, so
+    it is not work out of the customer's sight. English puts "you" after the verb, French
+    its clitic before it; "you" as the subject of receiving counts in both.
+    """
+    told = _TELLING_YOU[lang] | _ANSWERING[lang] | _SENDING[lang] | NOTIFYING[lang]
+    for i, tok in enumerate(toks):
+        if tok not in _YOU_OBJECT[lang] and tok not in ("you", "vous"):
+            continue
+        if lang == "en":
+            verb = toks[i - 1] if i else ""
+            # "the information you submit": a noun before "you" starts a relative clause.
+            if family(verb, lang, told) == "verb" and not verb.endswith(("tion", "ment")):
+                return True
+            after = [t for t in toks[i + 1 : i + 4] if t not in _MODALS]
+        else:
+            after = toks[i + 1 : i + 2]
+            if after and tok in _YOU_OBJECT[lang] and family(after[0], lang, told) == "verb":
+                return True
+        if after and tok in ("you", "vous") and family(after[0], lang, _GETTING[lang]) == "verb":
+            return True
+    return False
+
+
 def answers_or_tells(toks: list[str], lang: Lang) -> bool:
     """A verb of answering, contacting, sending or notifying: the customer hears of it."""
     roots = _ANSWERING[lang] | _SENDING[lang] | NOTIFYING[lang]
