@@ -11,7 +11,6 @@ and `--version` stay about as fast as `import typer` itself.
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
 from functools import wraps
@@ -22,7 +21,6 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from journeymap import __version__
-from journeymap.cli import exits
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": (
@@ -196,44 +194,12 @@ def _root(
 
 
 def main(collector_off: bool = False) -> None:
-    """Run the CLI; no Python traceback ever reaches the user.
+    """Run the CLI; no Python traceback ever reaches the user (`guard`).
 
     `collector_off`: the entry point turned the garbage collector off for the start-up;
     the command turns it back on (`_end_start_up`).
     """
-    from journeymap import signals
-    from journeymap.output import streams
+    from journeymap.cli import guard
 
     _start_up["collector_off"] = collector_off
-    # Scanning entry points for pydantic plugins costs ~15 ms a run; a CLI has no use for it.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    signals.install()
-    streams.prepare()
-    code: int | str | None = exits.OK
-    try:
-        try:
-            app(prog_name="journeymap")
-        except SystemExit as done:
-            code = done.code
-        streams.finish()
-    except signals.Interrupted as stop:
-        streams.silence_stdout()
-        sys.stderr.write("journeymap: interrupted\n")
-        code = stop.code
-    except streams.StreamClosed:
-        streams.silence_stdout()
-        code = exits.PIPE_CLOSED
-    except streams.StreamError as exc:
-        streams.silence_stdout()
-        sys.stderr.write(f"journeymap: error: {exc}\n")
-        code = exits.USAGE
-    except Exception as exc:
-        if os.environ.get("JOURNEYMAP_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"journeymap: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in journeymap; please report it with the input that caused it "
-            "(JOURNEYMAP_DEBUG=1 shows the traceback).\n"
-        )
-        code = exits.INTERNAL
-    raise SystemExit(code)
+    guard.run(lambda: app(prog_name="journeymap"))
