@@ -18,6 +18,7 @@ from journeymap.load.limits import Limits
 from journeymap.load.yamldoc import parse
 from journeymap.model import quickcheck, quickspec, quickspec_build
 from journeymap.model.journey import Journey
+from journeymap.model.plain import CLASSES, Plain
 from tests.test_hostile_input import CASES, CONTROL_CASES, JOURNEY_TEXT, VALUE_CASES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,9 +44,23 @@ def _same(left: Any, right: Any) -> bool:
     )
 
 
+def _tree(value: Any) -> Any:
+    """A model or its plain form as nested dicts, with the fields the file set."""
+    if hasattr(value, "model_fields_set"):
+        names = [f[0] for f in quickspec.MODELS[type(value).__name__][1]]
+        return {
+            "fields set": sorted(value.model_fields_set),
+            **{name: _tree(getattr(value, name)) for name in names},
+        }
+    if isinstance(value, list):
+        return [_tree(item) for item in value]
+    return value
+
+
 def _agrees(data: Any) -> bool:
     """quickcheck's answer is honest for `data`; True when it vouched for it."""
-    vouched = quickcheck.checked(data)
+    plain = quickcheck.checked(data)
+    vouched = None if plain is None else _tree(plain)
     try:
         model = Journey.model_validate(data)
     except ValidationError:
@@ -55,7 +70,7 @@ def _agrees(data: Any) -> bool:
         assert vouched is None
         return False
     if vouched is not None:
-        assert _same(vouched, model.model_dump()), "quickcheck's data differs from the model's"
+        assert _same(vouched, _tree(model)), "quickcheck's data differs from the model's"
     return vouched is not None
 
 
@@ -201,3 +216,73 @@ def test_mutated_journeys_are_never_vouched_for_wrongly(draw: st.DataObject) -> 
         key = draw.draw(st.sampled_from(KEYS))
         data = _mutated(data, path, action, value, key)
     _agrees(data)
+
+
+def test_plain_objects_answer_everything_the_models_answer() -> None:
+    """Every public attribute of a model (fields, methods, properties) exists on its plain
+    form, so a rule cannot meet an attribute that only the model has."""
+    from pydantic import BaseModel
+
+    from journeymap.model import journey
+
+    base = set(dir(BaseModel))
+    for name, plain in CLASSES.items():
+        model = getattr(journey, name)
+        wanted = {a for a in dir(model) if not a.startswith("_") and a not in base}
+        fields = {f[0] for f in quickspec.MODELS[name][1]}
+        assert wanted <= set(dir(plain)) | fields, name
+        assert set(model.model_fields) == fields, name
+    veste = quickcheck.checked(BASES[-1])
+    assert veste is not None
+    with pytest.raises(AttributeError):
+        veste.title = "changed"
+
+
+def _lint_both(path: Path, text: str) -> tuple[bool, list[Any], list[Any]]:
+    from journeymap.lint.config import Resolver
+    from journeymap.lint.linter import lint_with_suppressed
+    from journeymap.load.journey_file import load_text
+
+    config = Resolver(None).for_file(path)
+    quick = load_text(str(path), text, model=False)
+    full = load_text(str(path), text, model=True)
+    assert quick.diagnostics == full.diagnostics
+    return (
+        isinstance(quick.journey, Plain),
+        list(lint_with_suppressed(quick, config)),
+        list(lint_with_suppressed(full, config)),
+    )
+
+
+def test_lint_finds_the_same_on_plain_objects(tmp_path: Path) -> None:
+    """Each rule reads the plain objects as it reads the models: the same findings, the
+    same suppressions, on the examples, the fixtures and journeys generated with slips."""
+    generate(tmp_path, 40, Shape(stages=4, steps=3, channels=4, slips=0.6), seed=3)
+    paths = [*EXAMPLES, *FIXTURES, *sorted(tmp_path.glob("*.yaml"))]
+    plain_runs = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        used_plain, quick, full = _lint_both(path, text)
+        plain_runs += used_plain
+        assert quick == full, path
+    assert plain_runs > len(paths) / 2
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_lint_finds_the_same_on_mutated_journeys(draw: st.DataObject) -> None:
+    import yaml
+
+    data = draw.draw(st.sampled_from(BASES))
+    for _ in range(draw.draw(st.integers(1, 3))):
+        path = draw.draw(st.sampled_from(_paths(data)))
+        value = draw.draw(st.sampled_from(ODD_VALUES[:-1]))
+        key = draw.draw(st.sampled_from(KEYS))
+        action = draw.draw(st.sampled_from(["set", "delete", "add", "append"]))
+        data = _mutated(data, path, action, value, key)
+    try:
+        text = yaml.safe_dump(data, allow_unicode=True)
+    except yaml.YAMLError:
+        return
+    _, quick, full = _lint_both(Path("mutated.yaml"), text)
+    assert quick == full

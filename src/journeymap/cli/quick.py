@@ -82,11 +82,8 @@ def run(quick: Quick) -> NoReturn:
     from journeymap.cli import guard, runs
 
     # The start-up is over: keep what it made out of every later collection, as
-    # journeymap.cli.app._end_start_up does (loads pause the collector on their own).
-    # Lint uses the journey model; validate builds it only for a file quickcheck
-    # cannot vouch for.
-    if quick.command == "lint":
-        import journeymap.model.journey  # noqa: F401
+    # journeymap.cli.app._end_start_up does (loads pause the collector on their own, and
+    # import the models only for a file quickcheck cannot vouch for).
     gc.freeze()
     gc.enable()
     paths = [Path(p) for p in quick.paths]

@@ -126,7 +126,7 @@ def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
     """One file's lint, small enough to come back from a worker process."""
     path, config, threshold = job
     with collector_paused():
-        loaded = load_file(path, Limits.from_env())
+        loaded = load_file(path, Limits.from_env(), model=False)
         found, silenced = lint_with_suppressed(loaded, config)
     failing = sum(1 for d in found if not loaded.ok or at_least(d.severity, threshold))
     return _FileLint(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from yaml.nodes import Node
 
@@ -39,8 +39,6 @@ class JourneyFile:
     root: Node | None = None
     text: str = ""
     unreadable: bool = False
-    journey_id: str | None = None
-    """The journey's id once the file is known valid, with or without its model."""
 
     @property
     def ok(self) -> bool:
@@ -79,9 +77,10 @@ def _allowed_keys() -> dict[tuple[str | int, ...], tuple[str, ...]]:
 def load_text(
     path: str, text: str, limits: Limits | None = None, model: bool = True
 ) -> JourneyFile:
-    """`model=False` when only the diagnostics matter (`validate`): data that
-    `quickcheck` finds surely valid is then not given to pydantic, which is not even
-    imported; anything else is, so the diagnostics are the same either way."""
+    """`model=False` for callers that only read the journey (validate, lint): data that
+    `quickcheck` finds surely valid then becomes plain objects (`model.plain`) that
+    answer as the models do, and pydantic is not even imported; anything else goes to
+    pydantic, so the diagnostics are the same either way."""
     limits = limits or Limits.from_env()
     parsed = parse(text, limits)
     result = JourneyFile(path, None, root=parsed.root, text=text)
@@ -121,8 +120,9 @@ def load_text(
         result.diagnostics = found
         return result
 
-    journey: Journey | None = None
-    if model or quickcheck.checked(data) is None:
+    vouched = None if model else quickcheck.checked(data)
+    journey: Journey | None = cast("Journey", vouched)
+    if vouched is None:
         journey, stop = _validated(data, place, found)
         if stop:
             result.diagnostics = found
@@ -142,7 +142,6 @@ def load_text(
     result.diagnostics = sorted(set(found), key=Diagnostic.sort_key)
     if not result.diagnostics:
         result.journey = journey
-        result.journey_id = data["id"]
     return result
 
 

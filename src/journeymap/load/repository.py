@@ -25,11 +25,10 @@ class JourneyId:
 
 
 def journey_id(loaded: JourneyFile) -> JourneyId | None:
-    known = loaded.journey.id if loaded.journey is not None else loaded.journey_id
-    if known is None:
+    if loaded.journey is None:
         return None
     line, column = loaded.position(("id",))
-    return JourneyId(loaded.path, known, line, column)
+    return JourneyId(loaded.path, loaded.journey.id, line, column)
 
 
 def duplicate_journey_ids(ids: Sequence[JourneyId | None]) -> dict[str, list[Diagnostic]]:

@@ -10,6 +10,7 @@ from pydantic import Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from journeymap.model import methods
 from journeymap.model.values import (
     BreakpointKind,
     DurationText,
@@ -81,10 +82,7 @@ class Breakpoint(_TextItem):
 
     def target(self) -> tuple[str | None, str] | None:
         """The (step id or None, channel id) that `to` names."""
-        if self.to is None:
-            return None
-        step, sep, channel = self.to.partition("@")
-        return (step, channel) if sep else (None, step)
+        return methods.target(self)
 
 
 class Thought(_TextItem):

@@ -21,6 +21,7 @@ from datetime import date
 from functools import cache
 from typing import Any, cast
 
+from journeymap.model.plain import Plain, make
 from journeymap.model.quantities import parse_duration, parse_period, period_as_text
 from journeymap.model.quickspec import FORMAT_VERSIONS, MODELS, ROOT
 
@@ -155,7 +156,7 @@ def _union(value: Any, choices: Any) -> Any:
     return found[0]
 
 
-def _model(value: Any, name: str) -> dict[str, Any]:
+def _model(value: Any, name: str) -> Plain:
     before, fields = MODELS[name]
     if before is not None:
         value = _FUNCTIONS[before](value)
@@ -172,14 +173,14 @@ def _model(value: Any, name: str) -> dict[str, Any]:
             raise _Unsure
         else:
             out[field_name] = [] if default[0] == "list" else default[1]
-    return out
+    return make(name, out, frozenset(value))
 
 
-def checked(data: Any) -> dict[str, Any] | None:
-    """The journey's data as the model holds it (defaults filled, text stripped) when it
-    is surely valid; None when only pydantic can tell."""
+def checked(data: Any) -> Plain | None:
+    """The journey as plain objects holding what the model would hold (defaults filled,
+    text stripped) when the data is surely valid; None when only pydantic can tell."""
     try:
-        result: dict[str, Any] = _node(data, ROOT)
+        result: Plain = _node(data, ROOT)
     except (_Unsure, RecursionError):
         return None
     return result
