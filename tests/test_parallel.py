@@ -56,3 +56,30 @@ def test_a_signal_swallowed_while_forking_still_stops_the_batch(
     with pytest.raises(signals.Interrupted) as stopped:
         list(results)
     assert stopped.value.code == 128 + signal.SIGTERM
+
+
+def test_a_signal_swallowed_after_the_last_result_still_ends_the_run_as_interrupted(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    # Seen under load: the batch's last result was in, the signal's raise was lost on the
+    # way out (the pool's shut-down), and `matrix` exited 0 after a Ctrl-C. The entry
+    # point asks once more before it reports success.
+    from journeymap.cli import app
+
+    source = tmp_path / "one.yaml"
+    source.write_text(
+        "journeymap: 1\nid: one\ntitle: One\nstages:\n  - id: a\n    name: A\n"
+        "    steps:\n      - id: s\n        text: Je compare les offres\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(signals, "_pending", [])
+    monkeypatch.setattr(signals, "install", lambda: None)
+    with contextlib.suppress(signals.Interrupted):
+        signals._interrupt(signal.SIGINT, None)
+    monkeypatch.setattr("sys.argv", ["journeymap", "validate", str(source)])
+    with pytest.raises(SystemExit) as ended:
+        app.main()
+    assert ended.value.code == 128 + signal.SIGINT
+    assert capsys.readouterr().err == "journeymap: interrupted\n"

@@ -42,6 +42,12 @@ def check() -> None:
         raise Interrupted(_pending[0])
 
 
+def acknowledge() -> None:
+    """The caller ended on the signal as it means to (a preview server's Ctrl-C): the run
+    is not to be reported as interrupted."""
+    _pending.clear()
+
+
 def _exit_worker(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 

@@ -12,6 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE_FILES, ROOT
 
 
@@ -63,3 +65,31 @@ def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path: Path) -> None:
             proc.kill()
     assert proc.returncode == 0
     assert "stopped" in err and "Traceback" not in err
+
+
+def test_serve_stops_on_a_ctrl_c_whose_raise_was_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under load: the preview served on after Ctrl-C, its raise lost in the
+    # server's bookkeeping. A signal recorded but never raised must still end it.
+    import functools
+    import io
+    import threading
+
+    from journeymap import signals
+    from journeymap.site.run import serve
+
+    monkeypatch.setattr(signals, "_pending", [])
+    (tmp_path / "out").mkdir()
+    stream = io.StringIO()
+    lost = threading.Timer(0.5, signals._pending.append, args=(signal.SIGINT,))
+    lost.start()
+    # Without the fix the test would hang: a real Ctrl-C after 8 s ends it, and fails it.
+    rescue = threading.Timer(8, os.kill, args=(os.getpid(), signal.SIGINT))
+    rescue.start()
+    started = time.monotonic()
+    serve([tmp_path], [], tmp_path / "out", functools.partial(print), port=0, stream=stream)
+    rescue.cancel()
+    assert time.monotonic() - started < 8
+    assert stream.getvalue().endswith("stopped\n")
+    assert signals._pending == [], "the preview's own Ctrl-C is not an interruption"

@@ -27,6 +27,9 @@ def run(command: Callable[[], object]) -> NoReturn:
         except SystemExit as done:
             code = done.code
         streams.finish()
+        # A signal whose raise was swallowed on the way (in a pool's bookkeeping, an
+        # at-fork hook) must still end the run as interrupted, not as a success.
+        signals.check()
     except signals.Interrupted as stop:
         streams.silence_stdout()
         sys.stderr.write("journeymap: interrupted\n")

@@ -69,6 +69,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Requests are not worth a line each in the author's terminal."""
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def service_actions(self) -> None:
+        """Ask for a pending Ctrl-C at every poll: its first raise can be lost in the
+        server's own bookkeeping (starting a request's thread), and the preview then
+        served on, deaf to it (seen under load)."""
+        from journeymap.signals import check
+
+        check()
+
+
 def _fingerprint(paths: Sequence[Path], exclude: Sequence[str], out: Path) -> tuple[object, ...]:
     """What a change shows in: the files found and their sizes and modification times."""
     try:
@@ -100,7 +110,7 @@ def serve(
     platform-specific file watcher.
     """
     handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = _Server((host, port), handler)
     stop = threading.Event()
 
     def watch() -> None:
@@ -116,12 +126,12 @@ def serve(
     address = f"http://{host}:{server.server_address[1]}/"
     stream.write(f"serving {out} at {address} (rebuilt when a journey changes; Ctrl-C stops)\n")
     stream.flush()
-    from journeymap.signals import Interrupted
+    from journeymap.signals import Interrupted, acknowledge
 
     try:
         server.serve_forever(poll_interval=0.2)
     except (KeyboardInterrupt, Interrupted):  # Ctrl-C is how a preview server ends
-        pass
+        acknowledge()
     finally:
         stop.set()
         server.server_close()
