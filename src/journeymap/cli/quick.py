@@ -14,13 +14,18 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, get_args
+from typing import TYPE_CHECKING, NoReturn, cast, get_args
+
+if TYPE_CHECKING:
+    from journeymap.output.reporters import ReportFormat
+    from journeymap.runner.lint import LintFormat
 
 
 @dataclass(frozen=True, slots=True)
 class Quick:
     command: str
     output_format: str
+    """One of the command's formats (checked by `parse`)."""
     paths: tuple[str, ...]
 
 
@@ -90,9 +95,9 @@ def run(quick: Quick) -> NoReturn:
 
     def command() -> NoReturn:
         if quick.command == "validate":
-            raise SystemExit(runs.validate(paths, None, quick.output_format, None))  # type: ignore[arg-type]
-        raise SystemExit(
-            runs.lint(paths, None, quick.output_format, None, None, None, None, None, None)  # type: ignore[arg-type]
-        )
+            shown = cast("ReportFormat", quick.output_format)
+            raise SystemExit(runs.validate(paths, None, shown, None))
+        chosen = cast("LintFormat", quick.output_format)
+        raise SystemExit(runs.lint(paths, None, chosen, None, None, None, None, None, None))
 
     guard.run(command)
