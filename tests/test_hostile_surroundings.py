@@ -393,12 +393,80 @@ def test_special_files_named_on_the_command_line(command: str, tmp_path: Path) -
         server.close()
 
 
-def test_a_named_pipe_without_writer_reads_as_empty(tmp_path: Path) -> None:
+def test_a_named_pipe_nobody_writes_to_is_refused_after_the_wait(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    done = run_cli("validate", fifo)
-    assert done.code == 1
-    assert "empty file" in done.stdout
+    done = subprocess.run(
+        _command("validate", fifo),
+        capture_output=True,
+        text=True,
+        env=_env(JOURNEYMAP_PIPE_WAIT="0.5"),
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert (
+        f"{fifo}:1:1: error[JM001] named pipe with nobody writing to it (waited 0.5 s); "
+        "start the program that writes it first"
+    ) in done.stdout
+    _clean(done.stderr)
+
+
+def test_a_named_pipe_whose_writer_starts_a_moment_later_is_read(tmp_path: Path) -> None:
+    """`mkfifo p; producer > p & journeymap lint p`: the producer may start after us."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    text = JOURNEY.read_bytes()
+
+    def produce() -> None:
+        time.sleep(1.0)
+        with fifo.open("wb") as writer:
+            writer.write(text)
+
+    producer = threading.Thread(target=produce)
+    producer.start()
+    try:
+        done = run_cli("lint", fifo)
+    finally:
+        producer.join(timeout=30)
+    assert done.code == 0, done
+    assert "1 file clean" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "lint", "matrix"])
+def test_a_dash_reads_the_journey_from_standard_input(command: str, tmp_path: Path) -> None:
+    text = JOURNEY.read_text(encoding="utf-8")
+    done = subprocess.run(
+        _command(command, "-"), input=text, capture_output=True, text=True, env=_env(),
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    _clean(done.stderr)
+    broken = text.replace("journeymap: 1", "journeymap: 7", 1)
+    done = subprocess.run(
+        _command(command, "-"), input=broken, capture_output=True, text=True, env=_env(),
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "-:5:13: error[JM006] unsupported format version 7" in done.stdout + done.stderr
+
+
+def test_a_dash_beside_files_is_one_more_journey(journey: Path) -> None:
+    done = subprocess.run(
+        _command("validate", journey, "-"), input=AGENCE.read_text(encoding="utf-8"),
+        capture_output=True, text=True, env=_env(), timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout
+    assert "2 files valid" in done.stdout
+
+
+def test_a_pipe_wait_that_is_not_seconds_is_a_usage_error(journey: Path) -> None:
+    done = subprocess.run(
+        _command("validate", journey), capture_output=True, text=True,
+        env=_env(JOURNEYMAP_PIPE_WAIT="soon"), timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "JOURNEYMAP_PIPE_WAIT='soon' is not a number of seconds" in done.stderr
 
 
 def test_an_endless_input_stops_at_the_size_limit() -> None:

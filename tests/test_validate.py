@@ -272,3 +272,37 @@ def test_journey_ids_are_unique_across_the_files_of_a_run(tmp_path: Path) -> Non
     lint = invoke("lint", "--format", "json", tmp_path)
     assert lint.code == 1
     assert [d["code"] for d in json.loads(lint.stdout)] == ["JM008", "JM008"]
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (
+            "stages:\n  - id: a\n    name: A\n    steps: [Je compare les offres]\n",
+            "7:13: error[JM006] stage 'a', step 1: item 1 of 'steps' must be a mapping "
+            "with 'id' and 'text', not the text 'Je compare les offres'",
+        ),
+        (
+            "stages: [Découverte]\n",
+            "4:10: error[JM006] stage 1: item 1 of 'stages' must be a mapping with 'id' "
+            "and 'name', not the text 'Découverte'",
+        ),
+        (
+            "channels:\n  - id: web\n    name: Web\nstages:\n  - id: a\n    name: A\n"
+            "    steps:\n      - id: s\n        text: Je compare\n        touchpoints:\n"
+            "          - channel: web\n            irritants: [3]\n",
+            "15:25: error[JM006] stage 'a', step 's', touchpoint on 'web': item 1 of "
+            "'irritants' must be a text or a mapping with 'text', not 3",
+        ),
+    ],
+)
+def test_a_list_item_of_the_wrong_kind_is_told_what_it_must_be(
+    items: str, expected: str, tmp_path: Path
+) -> None:
+    # A step written as a bare text was told it "must be a text", which it was: only the
+    # items with a text shorthand (irritants, thoughts, actions) may be bare texts.
+    path = tmp_path / "j.yaml"
+    path.write_text("journeymap: 1\nid: x\ntitle: t\n" + items, encoding="utf-8")
+    done = run_cli("validate", path)
+    assert done.code == 1
+    assert f"{path}:{expected}\n" in done.stdout

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from journeymap.load.source import special_kind
+from journeymap.load.source import STDIN, NoWriter, special_kind, take_stdin
 
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
@@ -75,12 +75,19 @@ def expand(
     for raw in paths:
         path = Path(raw)
         try:
-            if path.is_dir():
+            if str(raw) == "-":
+                from journeymap.load.limits import Limits
+
+                take_stdin(Limits.from_env().max_bytes)
+                files.append(STDIN)
+            elif path.is_dir():
                 files.extend(_walk(path, exclude, notes))
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:
                 raise PathError(f"{raw}: no such file or directory")
+        except NoWriter as exc:
+            raise PathError(f"-: {exc}") from None
         except OSError as exc:  # a name too long, a folder that cannot be listed
             raise PathError(f"{raw}: {exc.strerror or exc}") from None
     unique: dict[object, Path] = {}

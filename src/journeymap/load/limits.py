@@ -38,6 +38,25 @@ def _env_size(name: str, raw: str | None, default: int) -> int:
     return parse_size(raw, name)
 
 
+DEFAULT_PIPE_WAIT = 10.0
+"""Seconds a named pipe may stay without a writer before it is refused: long enough for a
+producer started beside the command (`mkfifo p; producer > p & journeymap lint p`), short
+enough that a forgotten pipe does not hang a CI job."""
+
+
+@cache
+def _env_seconds(name: str, raw: str | None, default: float) -> float:
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86_400:
+        raise LimitError(f"{name}={raw!r} is not a number of seconds; write e.g. 10 or 0.5")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Bounds on what one journey file may cost to load.
@@ -49,9 +68,15 @@ class Limits:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = 64
     max_alias_expansion: int = 50_000
+    pipe_wait: float = DEFAULT_PIPE_WAIT
 
     @classmethod
     def from_env(cls) -> Limits:
-        """The limits, with JOURNEYMAP_MAX_BYTES applied; LimitError when it is not a size."""
+        """The limits, with JOURNEYMAP_MAX_BYTES and JOURNEYMAP_PIPE_WAIT applied;
+        LimitError when one cannot be understood."""
         name = "JOURNEYMAP_MAX_BYTES"
-        return cls(max_bytes=_env_size(name, os.environ.get(name), DEFAULT_MAX_BYTES))
+        wait = "JOURNEYMAP_PIPE_WAIT"
+        return cls(
+            max_bytes=_env_size(name, os.environ.get(name), DEFAULT_MAX_BYTES),
+            pipe_wait=_env_seconds(wait, os.environ.get(wait), DEFAULT_PIPE_WAIT),
+        )

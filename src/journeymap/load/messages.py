@@ -88,6 +88,24 @@ def _allowed_keys(
     return f"{hint}allowed keys here: {', '.join(model_fields)}", close[0] if close else ""
 
 
+def _required_keys(class_name: str) -> tuple[str, ...] | None:
+    """The keys a list item of this model must have; None for the items that may also be
+    written as a bare text (an irritant, a thought), () when the model is not known.
+
+    A step written as a bare text was told it "must be a text", which it was."""
+    from journeymap.model.values import StrictModel
+
+    pending: list[type[StrictModel]] = [StrictModel]
+    while pending:
+        model = pending.pop()
+        if model.__name__ == class_name:
+            if "_from_string" in model.__pydantic_decorators__.model_validators:
+                return None
+            return tuple(n for n, f in model.model_fields.items() if f.is_required())
+        pending.extend(model.__subclasses__())
+    return None
+
+
 def humanise(
     error: ErrorDetails, data: Any, allowed: Mapping[tuple[str | int, ...], Sequence[str]]
 ) -> tuple[tuple[str | int, ...], Target, str, str]:
@@ -189,8 +207,12 @@ def humanise(
     elif kind == "list_type":
         message = f"{name} must be a list ('- item' lines or [a, b]), not {_shown(value)}"
     elif kind in {"model_type", "model_attributes_type", "dict_type"}:
-        if isinstance(loc[-1], int):
+        required = _required_keys(str(ctx.get("class_name", "")))
+        if isinstance(loc[-1], int) and required is None:
             message = f"{name} must be a text or a mapping with 'text', not {_shown(value)}"
+        elif isinstance(loc[-1], int) and required:
+            keys = " and ".join(f"'{key}'" for key in required)
+            message = f"{name} must be a mapping with {keys}, not {_shown(value)}"
         else:
             message = f"{name} must be a mapping of keys, not {_shown(value)}"
     else:

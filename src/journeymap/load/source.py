@@ -80,22 +80,63 @@ def special_kind(path: Path) -> str | None:
     return _kind(mode)
 
 
-def _read_bounded(path: Path, fifo: bool, limit: int) -> bytes:
+STDIN = Path("-")
+"""The path that names standard input on the command line (`cat j.yaml | journeymap lint -`)."""
+
+_stdin: list[bytes] = []
+
+
+class NoWriter(OSError):
+    """A named pipe that nobody opened for writing in time."""
+
+
+def take_stdin(limit: int) -> None:
+    """Read standard input once, in the main process, before any worker starts: a forked
+    worker's stdin is /dev/null, and a pipe can be read only once."""
+    if _stdin:
+        return
+    if os.isatty(0):
+        raise NoWriter("standard input is a terminal; pipe a journey in (... < journey.yaml)")
+    _stdin.append(os.fdopen(os.dup(0), "rb").read(limit + 1))
+
+
+def _wait_for_writer(fd: int, seconds: float) -> None:
+    """Linux reports a FIFO readable once a writer has written or closed it, and not
+    before: a poll with a timeout waits for the producer without hanging forever."""
+    import select
+
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    if not poller.poll(seconds * 1000):
+        raise NoWriter(f"named pipe with nobody writing to it (waited {seconds:g} s)")
+
+
+def _read_bounded(path: Path, fifo: bool, limits: Limits) -> bytes:
     """At most `limit` + 1 bytes: a file that grows, a pipe or /proc file never reads forever.
 
-    A named pipe is opened without waiting for a writer (then read normally): with
-    nobody writing, it reads as empty instead of hanging.
+    A named pipe is opened without waiting for a writer, then given `limits.pipe_wait`
+    seconds (JOURNEYMAP_PIPE_WAIT) for one to write: a producer that starts a moment
+    later is read in full, and a pipe nobody writes to is refused instead of hanging.
     """
     fd = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if fifo else 0))
-    if fifo:
-        os.set_blocking(fd, True)
+    try:
+        if fifo:
+            _wait_for_writer(fd, limits.pipe_wait)
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
     with os.fdopen(fd, "rb") as handle:
-        return handle.read(limit + 1)
+        return handle.read(limits.max_bytes + 1)
 
 
 def read_text(path: Path, limits: Limits, shown: str | None = None) -> str | Diagnostic:
     """The text of the file, or why it has none; diagnostics name it `shown` (default: path)."""
     name = str(path) if shown is None else shown
+    if path == STDIN:
+        if not _stdin:
+            return _refused("standard input was not read before the run", name)
+        return decode(_stdin[0], limits, name)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -105,13 +146,15 @@ def read_text(path: Path, limits: Limits, shown: str | None = None) -> str | Dia
             return _refused(f"is {kind}, not a journey file; name a YAML file", name)
         if info.st_size > limits.max_bytes:
             return _too_big(info.st_size, limits, name)
-        data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), limits.max_bytes)
+        data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), limits)
     except IsADirectoryError:
         return _refused("is a directory, not a file", name)
     except PermissionError:
         return _refused("permission denied; check the file's read permission", name)
     except FileNotFoundError:
         return _refused("file not found (a broken link?)", name)
+    except NoWriter as exc:
+        return _refused(f"{exc}; start the program that writes it first", name)
     except OSError as exc:
         return _refused(f"cannot read file: {exc.strerror or exc}", name)
     if len(data) > limits.max_bytes:
