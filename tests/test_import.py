@@ -263,12 +263,56 @@ def test_channel_option_names_the_one_channel(tmp_path: Path) -> None:
 def test_clamped_and_unreadable_scores_are_said(tmp_path: Path) -> None:
     source = DATA / "mermaid" / "jakesteam-user-journey.md"
     result = invoke("import", source, "-o", tmp_path)
-    assert f"{source}:63: warning: task 'Score 0/5': score 0 is outside" in result.stderr
-    assert f"{source}:69: warning: task 'Score N/A/5': score 'X' is not a number" in result.stderr
+    warned = f"{source}:63:1: warning[JM011] task 'Score 0/5': score 0 is outside"
+    assert warned in result.stderr
+    warned = f"{source}:69:1: warning[JM011] task 'Score N/A/5': score 'X' is not a number"
+    assert warned in result.stderr
+    assert result.stderr.endswith("✗ 2 warnings in 1 of 1 file\n")
+    assert result.code == 0
     text = (tmp_path / "score.yaml").read_text("utf-8")
     assert "emotion: -2  # Mermaid score 0, outside 1-5: clamped to -2" in text
     emotions = [s.get("emotion") for s in _steps(yaml.safe_load(text))]
     assert emotions == [-2, -2, -1, 0, 1, 2, None]
+
+
+def test_diagrams_in_azure_wiki_containers_and_web_pages_are_found(tmp_path: Path) -> None:
+    page = (
+        '<html><body>\n<h1>Docs</h1>\n<pre class="mermaid">\njourney\n'
+        "    title Achat &amp; retrait\n    section Avant\n      Je cherche: 4: Moi\n</pre>\n"
+        "<div class='diagram mermaid'>\nflowchart LR\n  a --&gt; b\n</div>\n"
+        '<div class="mermaid">\njourney\n  title Second\n  section A\n    Je paie: 2: Moi\n'
+        "</div>\n</body></html>\n"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    wiki = "# Wiki\n\n::: mermaid\njourney\n  title Wiki\n  section S\n    Je paie: 3: Moi\n:::\n"
+    (tmp_path / "wiki.md").write_text(wiki, encoding="utf-8")
+    journeys = _import_to(tmp_path / "out", tmp_path / "page.html", tmp_path / "wiki.md")
+    assert [j["title"] for j in journeys] == ["Achat & retrait", "Second", "Wiki"]
+    written = sorted((tmp_path / "out").iterdir())
+    header = (tmp_path / "out" / "achat-retrait.yaml").read_text(encoding="utf-8")
+    assert "from " + str(tmp_path / "page.html") + ", lines 4-7 " in header, written
+
+
+@pytest.mark.parametrize(
+    ("scores", "emotions", "said"),
+    [
+        # Real diagrams score 4..10 as often as 1..5: clamping made 6 and 10 one delight.
+        (
+            [2, 5, 6, 8, 10],
+            [-2, 0, 0, 1, 2],
+            "1:1: warning[JM011] scores go up to 10: read on a 1-10",
+        ),
+        # One score above 5 is a typo, clamped: not a new scale.
+        ([1, 5, 7], [-2, 2, 2], "score 7 is outside Mermaid's 1-5; emotion clamped to 2"),
+    ],
+)
+def test_the_scale_of_a_diagram_is_its_authors(
+    scores: list[int], emotions: list[int], said: str, tmp_path: Path
+) -> None:
+    tasks = "".join(f"    Task {n}: {score}: Me\n" for n, score in enumerate(scores))
+    result, data = _import_text(tmp_path, "s.mmd", f"journey\n  title S\n  section A\n{tasks}")
+    assert [s["emotion"] for s in _steps(data)] == emotions
+    assert said in result.stderr
 
 
 @given(st.floats(-100, 100), st.floats(-100, 100))
@@ -300,20 +344,37 @@ def test_mermaid_oddities(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("content", "place", "message"),
     [
-        ("journey\n  title Empty\n", "no section and no task"),
-        ("# Notes\n\nNo diagram here.\n", "neither a Mermaid journey"),
-        ("kind: cjm\nphases: [\n", "not valid YAML"),
+        ("journey\n  title Empty\n", "1:1: error[JM010]", "no section and no task"),
+        ("# Notes\n\nNo diagram here.\n", " error[JM009]", "neither a Mermaid journey"),
+        ("kind: cjm\nphases: [\n", "3:1: error[JM002]", "not valid YAML"),
     ],
 )
-def test_bad_sources_are_one_clear_line(tmp_path: Path, content: str, message: str) -> None:
+def test_bad_sources_are_one_clear_diagnostic(
+    tmp_path: Path, content: str, place: str, message: str
+) -> None:
+    """As `validate` reports a file: path, line, column, code and message, then the tally."""
     source = tmp_path / "bad.md"
     source.write_text(content, encoding="utf-8")
     result = run_cli("import", source)
     assert result.code == 2
-    assert message in result.stderr and "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    found, tally = result.stderr.strip().splitlines()
+    assert found.startswith(f"{source}:{place} ") and message in found
+    assert ":0:0:" not in found, "a whole-file problem has no line for an editor to open"
+    assert tally == "✗ 1 error in 1 of 1 file"
+
+
+def test_every_bad_source_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
+    good = DATA / "mermaid" / "cypress-go-shopping.mmd"
+    empty = tmp_path / "empty.md"
+    empty.write_text("# Notes\n", encoding="utf-8")
+    result = run_cli("import", good, empty, tmp_path / "missing.mmd", "-o", tmp_path / "out")
+    assert result.code == 2
+    assert f"{empty}: error[JM009] neither a Mermaid journey" in result.stderr
+    assert f"{tmp_path / 'missing.mmd'}:1:1: error[JM001]" in result.stderr
+    assert result.stderr.endswith("✗ 2 errors in 2 of 3 files\n")
+    assert not (tmp_path / "out").exists()
 
 
 def test_output_must_be_a_folder(tmp_path: Path) -> None:
@@ -362,8 +423,9 @@ def _imports_cleanly(text: str) -> None:
         result = invoke("import", source, "-o", Path(folder) / "out")
         assert result.code in (0, 2), result.stderr
         if result.code == 2:
-            assert result.stderr.startswith("journeymap: error: ")
-            assert len(result.stderr.strip().splitlines()) == 1
+            assert result.stderr.startswith(f"{source}:")
+            assert result.stderr.endswith("✗ 1 error in 1 of 1 file\n")
+            assert len(result.stderr.strip().splitlines()) == 2
             return
         assert source.read_text(encoding="utf-8") == text
         for written in result.stdout.splitlines():
@@ -400,7 +462,8 @@ def test_mutated_enablement_maps_import_to_valid_journeys_or_one_error(text: str
 
 
 def test_importers_are_pure_text_to_data() -> None:
-    """No loader, model, output or CLI, and no file access: text in, journey data out."""
+    """No loader, model, output or CLI, and no file access: text in, journey data out
+    (and `Diagnostic`s, the record every check makes)."""
     import ast
 
     import journeymap.importers
@@ -420,7 +483,8 @@ def test_importers_are_pure_text_to_data() -> None:
             )
         }
         ours = {name for name in imported if name.startswith("journeymap")}
-        assert all(name.startswith("journeymap.importers") for name in ours), module.name
+        allowed = ("journeymap.importers", "journeymap.diagnostics")  # the one record
+        assert all(name.startswith(allowed) for name in ours), module.name
         calls = {
             node.func.id
             for node in ast.walk(tree)

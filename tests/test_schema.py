@@ -48,3 +48,31 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     assert not validator.is_valid({**base, "id": "Not A Slug"})
     step = {"id": "x", "text": "Je", "touchpoints": [{"channel": "c", "delights": ["ok", 3]}]}
     assert not validator.is_valid({**base, "stages": [{"id": "s", "name": "S", "steps": [step]}]})
+
+
+def test_one_shorthand_serves_journey_items_and_mapping_questions(tmp_path: Path) -> None:
+    """ "A bare string is the mapping's one key" is one base class (`BareString`, its key a
+    class variable) for journey items and the metrics mapping's questions: both schemas the
+    CLI prints say it alike, and both files accept the bare string."""
+    from journeymap.metrics.mapping import Question
+    from journeymap.model.journey import (
+        Action,
+        BareString,
+        Breakpoint,
+        Delight,
+        Irritant,
+        Opportunity,
+        Thought,
+    )
+
+    items = (Action, Breakpoint, Delight, Irritant, Opportunity, Thought)
+    assert all(issubclass(c, BareString) and c.BARE_KEY == "text" for c in items)
+    assert issubclass(Question, BareString) and Question.BARE_KEY == "column"
+    journey = json.loads(invoke("schema").stdout)["$defs"]
+    mapping = json.loads(invoke("metrics", "schema").stdout)["$defs"]
+    shorthand = {"type": "string", "minLength": 1}
+    shown = [journey[c.__name__]["anyOf"] for c in items] + [mapping["Question"]["anyOf"]]
+    assert all(any_of[0] == shorthand and any_of[1]["type"] == "object" for any_of in shown)
+    bare = {"source": "s", "touchpoints": [{"step": "a", "channel": "b", "nps": "Q1"}]}
+    jsonschema.validate(bare, json.loads(invoke("metrics", "schema").stdout))
+    assert Question.model_validate("Q1").column == "Q1"

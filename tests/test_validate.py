@@ -216,8 +216,8 @@ def test_github_format_escapes_annotations(tmp_path: Path) -> None:
     result = invoke("validate", "--format", "github", target)
     assert result.code == 1
     assert result.stdout == (
-        f"::error file={target},line=4,col=9,title=JM006 schema::a journey needs at least one "
-        "stage under 'stages'\n"
+        f"::error file={target},line=4,col=9,endLine=4,endColumn=11,title=JM006 schema::"
+        "a journey needs at least one stage under 'stages'\n"
     )
 
 

@@ -22,12 +22,13 @@ from journeymap.severity import SEVERITY_RANK as SEVERITY_RANK
 from journeymap.severity import Severity as Severity
 from journeymap.textsafe import CONTROL, visible
 
-Source = Literal["file", "bytes", "yaml", "schema", "references", "repository", "lint"]
+Source = Literal["file", "bytes", "yaml", "schema", "references", "repository", "lint", "import"]
 """Which check found it: the file system refused the path (`file`: the only source that
 makes a file unreadable, exit 2), the bytes are not UTF-8 text within the size limit
 (`bytes`), the YAML parser or its limits (`yaml`), the format (`schema`), ids and
 references in a file (`references`) or across the files of a run (`repository`), a lint
-rule or the linter's own checks of suppressions (`lint`)."""
+rule or the linter's own checks of suppressions (`lint`), an importer reading another
+tool's file (`import`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ class Diagnostic:
     check found it.
     Those last four describe the diagnostic rather than identify it: two diagnostics with
     the same place, code and message are one, whatever their spans (`compare=False`).
+    The end is exclusive: `end_column` is the column just after the node, as SARIF's
+    `endColumn`.
     """
 
     path: str
@@ -82,16 +85,28 @@ class Diagnostic:
             self.source,
         )
 
-    def as_dict(self) -> dict[str, str | int]:
-        """What the JSON report writes of it (its span, hint and source are not printed)."""
+    def has_span(self) -> bool:
+        """Whether the producer knew where the offending node ends."""
+        return self.line > 0 and self.end_line > 0
+
+    def on_one_line(self) -> bool:
+        """Whether the span is within one line: what a replacement or a column range needs."""
+        return self.has_span() and self.end_line == self.line
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """What the JSON report writes of it: the span's end (exclusive, as SARIF's
+        `endColumn`) and the hint are null when unknown; its source is not printed."""
         return {
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line if self.has_span() else None,
+            "end_column": self.end_column if self.has_span() else None,
             "severity": self.severity,
             "code": self.code,
             "name": self.name,
             "message": self.message,
+            "hint": self.hint or None,
         }
 
 
@@ -180,6 +195,36 @@ VALIDITY: tuple[RuleInfo, ...] = (
     REFERENCE,
     DUPLICATE_ID,
 )
+
+
+def _import_check(code: str, name: str, summary: str, severity: str) -> RuleInfo:
+    return RuleInfo(
+        code, name, summary, severity, help_uri=rule_url(code), tags=("customer-journey", "import")
+    )
+
+
+# What `journeymap import` says of another tool's file. An unreadable source is JM001 and
+# a broken YAML one JM002, as for a journey file.
+UNKNOWN_SOURCE = _import_check(
+    "JM009",
+    "unknown-source",
+    "The file is neither a Mermaid journey diagram nor Enablement Map Studio YAML.",
+    "error",
+)
+NOTHING_TO_IMPORT = _import_check(
+    "JM010",
+    "nothing-to-import",
+    "The file holds no journey to import (no diagram, no task, no customer journey).",
+    "error",
+)
+IMPORTED_APPROXIMATELY = _import_check(
+    "JM011",
+    "imported-approximately",
+    "Something was imported approximately (a score clamped) or left out (a line skipped).",
+    "warning",
+)
+
+IMPORT: tuple[RuleInfo, ...] = (UNKNOWN_SOURCE, NOTHING_TO_IMPORT, IMPORTED_APPROXIMATELY)
 
 
 def validity_rules() -> tuple[RuleInfo, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import jsonschema
 import pytest
 
 from journeymap.diff.changes import KINDS, SECTIONS
-from tests.conftest import ROOT, invoke
+from tests.conftest import ROOT, invoke, run_cli
 from tests.diff.base import base, step, touchpoint, write
 from tests.diff.test_changes import CASES
 
@@ -87,7 +88,7 @@ def test_markdown_leads_with_what_got_worse_and_escapes_journey_words(tmp_path: 
     ]
     assert bullets[0] == (
         "- *Get it › I collect my jacket \\| &lt;b&gt;fast&lt;/b&gt; \\*maybe\\* › Store*: "
-        "▼ CSAT 80 → 50 (−30, worse)"
+        "▼ CSAT 80 → 50 (-30, worse)"
     )
     assert "<b>" not in text
 
@@ -100,7 +101,7 @@ def test_text_format_groups_by_place_and_ends_with_the_summary(tmp_path: Path) -
     result = invoke("diff", old_file, new_file, "--no-lint")
     lines = result.stdout.splitlines()
     assert "    Buy › I pay for my jacket › Website" in lines
-    assert "      ▲ CES 4.5 → 3.5 (−1, better; source: Survey Q1)" in lines
+    assert "      ▲ CES 4.5 → 3.5 (-1, better; source: Survey Q1)" in lines
     assert "      ~ owner changed from digital to care" in lines
     assert lines[-1] == (
         "1 journey changed; scores and emotions: 1 better; "
@@ -129,14 +130,14 @@ def test_the_visual_diff_marks_the_changed_cells_on_the_new_map(tmp_path: Path, 
     target = tmp_path / f"map.{fmt}"
     result = invoke("diff", old_file, new_file, "--format", fmt, "-o", target, "--no-lint")
     assert result.code == 0, result.stderr
-    drawn = target.read_text(encoding="utf-8").upper()
+    drawn = html.unescape(target.read_text(encoding="utf-8")).upper()  # svg: &#45; is '-'
     if fmt == "svg":
         assert "<SVG" in drawn
     assert drawn.count("#D55E00") >= 1  # worse
     assert drawn.count("#009E73") >= 1  # better
     assert "#CC79A7" in drawn  # the reworded step's header
     assert "CHANGES SINCE" in drawn and "1 REMOVED, NOT DRAWN" in drawn
-    assert "CSAT 80 → 50 (−30, WORSE)" in drawn  # the changed cell's tooltip
+    assert "CSAT 80 → 50 (-30, WORSE)" in drawn  # the changed cell's tooltip
 
 
 def test_the_visual_diff_of_several_journeys_needs_a_folder(tmp_path: Path) -> None:
@@ -160,7 +161,54 @@ def test_colour_repeats_the_marks_on_a_terminal(tmp_path: Path) -> None:
     touchpoint(new, "browse", "web")["metrics"]["csat"] = 90
     old_file, new_file = write(tmp_path / "a.yaml", base()), write(tmp_path / "b.yaml", new)
     coloured = invoke("diff", old_file, new_file, "--no-lint", "--color", "always").stdout
-    assert "\x1b[31m▼\x1b[0m \x1b[31mCSAT 80 → 50 (−30, worse)" in coloured
+    assert "\x1b[31m▼\x1b[0m \x1b[31mCSAT 80 → 50 (-30, worse)" in coloured
     assert "\x1b[32m▲\x1b[0m \x1b[32mCSAT 70 → 90 (+20, better)" in coloured
     plain = invoke("diff", old_file, new_file, "--no-lint").stdout
-    assert "\x1b[" not in plain and "▼ CSAT 80 → 50 (−30, worse)" in plain
+    assert "\x1b[" not in plain and "▼ CSAT 80 → 50 (-30, worse)" in plain
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "dot"])
+def test_dash_is_standard_output(fmt: str, tmp_path: Path) -> None:
+    """`-o -` is standard output, as for every other command, never a file named '-'."""
+    old, new = base(), base()
+    new["title"] = "Renamed"
+    write(tmp_path / "old.yaml", old)
+    write(tmp_path / "new.yaml", new)
+    done = run_cli("diff", "old.yaml", "new.yaml", "-f", fmt, "-o", "-", cwd=tmp_path)
+    assert done.code == 0, done.stderr
+    assert "Renamed" in done.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_figures_are_written_as_the_matrix_writes_them(tmp_path: Path) -> None:
+    """output/numbers.py for every figure: thousands grouped, the hyphen-minus of the
+    matrix (NPS -34), a change's decimals kept (+0.3, not float's 0.2999999999999998)."""
+    new = base()
+    touchpoint(new, "collect", "store")["volume"] = 12345
+    metrics = touchpoint(new, "collect", "store")["metrics"]
+    metrics["nps"], metrics["csat"] = -34, 80.3
+    old_file, new_file = write(tmp_path / "a.yaml", base()), write(tmp_path / "b.yaml", new)
+    shown = run_cli("diff", old_file, new_file, "--no-lint").stdout
+    old_metrics = touchpoint(base(), "collect", "store")
+    volume, csat = old_metrics["volume"], old_metrics["metrics"]["csat"]
+    assert f"volume {volume} → 12,345 (+{12345 - volume:,})" in shown
+    assert "NPS now measured: -34" in shown or "→ -34 (-" in shown
+    assert f"CSAT {csat} → 80.3 (+{round(80.3 - csat, 1)}, better)" in shown
+    assert "−" not in shown.replace("− ", "")  # U+2212 only as the mark of a removal
+    matrix = run_cli("matrix", new_file, "--metric", "volume").stdout
+    assert "12,345" in matrix
+
+
+def test_counts_and_other_figures_are_grouped_too(tmp_path: Path) -> None:
+    """The answers behind a score (n) and the figures of fields no rule names."""
+    old, new = base(), base()
+    for data in (old, new):
+        data["journeymap"] = 1.1
+    touchpoint(old, "collect", "store")["metrics"]["n"] = 1340
+    touchpoint(new, "collect", "store")["metrics"].update(n=12500, csat=50)
+    old["kpis"] = [{"name": "Orders", "value": 12000, "target": 15000}]
+    new["kpis"] = [{"name": "Orders", "value": 12000, "target": 20000}]
+    old_file, new_file = write(tmp_path / "a.yaml", old), write(tmp_path / "b.yaml", new)
+    shown = run_cli("diff", old_file, new_file, "--no-lint").stdout
+    assert "CSAT 80 → 50 (-30, worse; n=12,500)" in shown
+    assert "kpis[Orders].target changed from 15,000 to 20,000" in shown

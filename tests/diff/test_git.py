@@ -180,7 +180,7 @@ def test_odd_names_links_and_a_broken_file_in_both_revisions(repo: Path) -> None
     _commit(repo, "Survey")
     result = invoke("diff", "HEAD~1..HEAD", "--no-lint", "-x", "broken.yaml")
     assert result.code == 0, result.stderr
-    assert "▼ CSAT 80 → 70 (−10, worse)" in result.stdout
+    assert "▼ CSAT 80 → 70 (-10, worse)" in result.stdout
     result = invoke("diff", "HEAD~1..HEAD", "--no-lint")
     assert result.code == 1
     # the new side's file is named as the new side's, though its bytes did not change

@@ -24,4 +24,4 @@ def test_the_hook_fails_a_commit_that_makes_a_score_worse(tmp_path: Path) -> Non
     out = result.stdout
     assert result.returncode == 1, out + result.stderr
     assert "journeymap diff" in out and "Failed" in out
-    assert "▼ CSAT 88 → 61 (−27, worse)" in out
+    assert "▼ CSAT 88 → 61 (-27, worse)" in out

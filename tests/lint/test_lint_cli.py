@@ -39,6 +39,11 @@ def test_text_output_groups_findings_by_file() -> None:
     assert result.code == 1  # JM402 is an error by default
 
 
+def _line_end(path: Path, line: int) -> int:
+    """The column just after a line's last character (an exclusive end)."""
+    return len(path.read_text(encoding="utf-8").splitlines()[line - 1]) + 1
+
+
 def test_findings_point_at_the_offending_value() -> None:
     found = {d["code"]: (d["line"], d["column"]) for d in _json(AGENCE)}
     assert found["JM402"] == _position(AGENCE, "Nous proposons")
@@ -51,7 +56,18 @@ def test_findings_point_at_the_offending_value() -> None:
 
 def test_json_findings_carry_every_field() -> None:
     first = _json(AGENCE)[0]
-    assert set(first) == {"path", "line", "column", "severity", "code", "name", "message"}
+    assert set(first) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "severity",
+        "code",
+        "name",
+        "message",
+        "hint",
+    }
     assert first["path"] == str(AGENCE)
 
 
@@ -71,6 +87,7 @@ def test_github_format_and_auto_inside_actions() -> None:
     line, column = _position(AGENCE, "Nous proposons")
     assert (
         f"::error file=tests/lint/fixtures/agence.yaml,line={line},col={column},"
+        f"endLine={line},endColumn={_line_end(AGENCE, line)},"
         "title=JM402 company-voice::step 'rdv' is told in the company's voice"
     ) in direct.stdout
     assert "::notice file=" in direct.stdout  # info findings are notices

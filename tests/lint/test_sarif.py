@@ -69,9 +69,12 @@ def test_results_have_repo_relative_uris_and_regions() -> None:
     }
     text = (ROOT / AGENCE).read_text(encoding="utf-8").splitlines()
     line = next(i for i, t in enumerate(text, start=1) if "Nous proposons" in t)
+    start = text[line - 1].index("Nous") + 1
     assert location["region"] == {
         "startLine": line,
-        "startColumn": text[line - 1].index("Nous") + 1,
+        "startColumn": start,
+        "endLine": line,
+        "endColumn": len(text[line - 1]) + 1,  # exclusive: just after the step's text
     }
 
 
@@ -257,3 +260,49 @@ def test_validate_writes_sarif_too(tmp_path: Path) -> None:
     assert finding["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
     rule_ids = {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert {"JM001", "JM006", "JM007"} <= rule_ids
+
+
+def _apply(text: str, replacement: dict[str, Any]) -> str:
+    """A SARIF replacement applied to a text, as an editor's quick fix does."""
+    region, lines = replacement["deletedRegion"], text.split("\n")
+    assert region["startLine"] == region["endLine"]
+    line = lines[region["startLine"] - 1]
+    start, end = region["startColumn"] - 1, region["endColumn"] - 1
+    lines[region["startLine"] - 1] = (
+        line[:start] + replacement["insertedContent"]["text"] + line[end:]
+    )
+    return "\n".join(lines)
+
+
+def test_spans_and_hints_reach_every_machine_format(tmp_path: Path) -> None:
+    """The end of each offending node and the hint: SARIF's region and `fix` (applied,
+    the file is valid), JSON's end_line, end_column and hint, GitHub's endLine and
+    endColumn on one line."""
+    target = tmp_path / "typo.yaml"
+    good = (ROOT / "examples" / "veste-hiver.yaml").read_text(encoding="utf-8")
+    typo = good.replace("channel: site", "channel: sitee", 1).replace("title:", "titel:", 1)
+    target.write_text(typo, encoding="utf-8")
+    done = run_cli("validate", "--format", "sarif", target, cwd=tmp_path)
+    assert done.code == 1, done.stderr
+    log = json.loads(done.stdout)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    fixed = typo
+    results = [r for r in log["runs"][0]["results"] if "fixes" in r]
+    assert {r["ruleId"] for r in results} == {"JM006", "JM007"}
+    for result in results:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["endLine"] == region["startLine"]
+        assert region["endColumn"] > region["startColumn"]
+        (change,) = result["fixes"][0]["artifactChanges"]
+        assert change["artifactLocation"]["uri"] == "typo.yaml"
+        fixed = _apply(fixed, change["replacements"][0])
+    assert fixed == good
+    found = json.loads(run_cli("validate", "--format", "json", target).stdout)
+    by_code = {d["code"]: d for d in found if d["code"] in {"JM006", "JM007"}}
+    assert by_code["JM007"]["hint"] == "site" and by_code["JM006"]["hint"] == "title"
+    assert by_code["JM006"]["end_line"] == by_code["JM006"]["line"]
+    assert by_code["JM006"]["end_column"] == by_code["JM006"]["column"] + len("titel")
+    annotations = run_cli("validate", "--format", "github", target).stdout
+    assert re.search(
+        r"::error file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=JM007", annotations
+    )

@@ -25,3 +25,17 @@ def test_the_command_modules_use_the_runner() -> None:
         if "journeymap.cli.runs" in targets:
             targets |= GRAPH["journeymap.cli.runs"]
         assert any(target.startswith("journeymap.runner") for target in targets), module
+
+
+def test_metrics_import_is_run_by_the_runner() -> None:
+    """`metrics import` reads, computes, matches and writes in runner/metrics.py: its
+    command module holds arguments, one call and exit codes, and reaches none of the
+    pieces (the mapping, the readers, the computation, the report) itself."""
+    pieces = sorted(
+        target
+        for target in GRAPH["journeymap.cli.metrics_cmd"]
+        if target.startswith(("journeymap.metrics.", "journeymap.output.metrics_text"))
+        and target != "journeymap.metrics.mapping"  # `metrics schema` prints its schema
+    )
+    assert pieces == []
+    assert "journeymap.output.metrics_text" in GRAPH["journeymap.runner.metrics"]

@@ -87,7 +87,7 @@ def diff(
     """
     from journeymap.diff.sides import SideError, run
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
-    from journeymap.output.destination import deliver
+    from journeymap.output.destination import deliver, output_file
     from journeymap.runner.diff import (
         DRAWN_FORMATS,
         draw_changes,
@@ -107,15 +107,15 @@ def diff(
         files = len({d.path for d in outcome.invalid})
         exits.fail_invalid(outcome.invalid, files, outcome.unreadable)
     result = outcome.result
+    target = output_file(output)
     with exits.handled(OutputError):
-        if output is not None:
-            refuse_overwriting_inputs(Path(output), read_paths(result))
+        if target is not None:
+            refuse_overwriting_inputs(target, read_paths(result))
         if output_format in DRAWN_FORMATS:
-            written = draw_changes(result, output_format, output, _tell)
+            written = draw_changes(result, output_format, output if target else None, _tell)
             if written:
                 _tell(f"wrote {', '.join(written)}")
         else:
-            target = None if output is None else Path(output)
             deliver(lambda stream: write_diff(result, output_format, stream, color), target)
     found = exit_findings(result, fail_on, exit_code)
     if found is not None:

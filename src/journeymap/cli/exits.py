@@ -29,10 +29,15 @@ def fail(message: str, code: int = USAGE) -> NoReturn:
 def report_invalid(diagnostics: Sequence[Diagnostic], files: int) -> None:
     """Invalid input files, on stderr as `validate` reports them: the command's own output
     on stdout stays clean."""
+    report(diagnostics, files, "validate")
+
+
+def report(diagnostics: Sequence[Diagnostic], files: int, command: str) -> None:
+    """Diagnostics about the inputs on stderr, through the text reporter."""
     from journeymap.output.report import Report
     from journeymap.output.reporters import reporter
 
-    reporter("text").write(Report(diagnostics, files, "validate"), sys.stderr)
+    reporter("text").write(Report(diagnostics, files, command), sys.stderr)
 
 
 def fail_invalid(diagnostics: Sequence[Diagnostic], files: int, unreadable: bool) -> NoReturn:

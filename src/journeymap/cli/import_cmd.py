@@ -16,7 +16,7 @@ def import_journeys(
     sources: Annotated[
         list[Path],
         typer.Argument(
-            help="Mermaid files (.mmd, or Markdown with ```mermaid journey blocks) or "
+            help="Mermaid files (.mmd, or Markdown or HTML with mermaid journey blocks) or "
             "Enablement Map Studio YAML files.",
             show_default=False,
             metavar="SOURCE",
@@ -63,15 +63,13 @@ def import_journeys(
     from journeymap.runner.imports import import_sources, single_journey, write_journeys
 
     with exits.handled():
-        found = import_sources(sources, source_format, channel, _say)
+        found = import_sources(sources, source_format, channel)
+        if found.warnings:
+            exits.report(found.warnings, len(sources), "import")
         if output is None:
-            sys.stdout.write(single_journey(found))
+            sys.stdout.write(single_journey(found.journeys))
             return
-        write_journeys(found, output, sources, force, _wrote)
-
-
-def _say(line: str) -> None:
-    sys.stderr.write(f"{line}\n")
+        write_journeys(found.journeys, output, sources, force, _wrote)
 
 
 def _wrote(target: Path) -> None:

@@ -62,46 +62,15 @@ def import_survey(
     are reported, not written. Exit code 0 when done, 1 when a journey is invalid or
     could not be updated, 2 for an unreadable export or mapping.
     """
-    from journeymap.cli.loading import load_valid
-    from journeymap.metrics.changes import MatchError, plan_changes
-    from journeymap.metrics.compute import compute
-    from journeymap.metrics.mapping import MappingError, parse_mapping
-    from journeymap.metrics.readers import SurveyError, read_survey
-    from journeymap.output import metrics_text
-    from journeymap.runner.metrics import read_bytes, read_text, write_updates
+    from journeymap.cli.loading import note
+    from journeymap.runner.metrics import import_survey as run
 
-    with exits.handled(MappingError):
-        spec = parse_mapping(read_text(mapping), str(mapping))
-    files = journeys or [mapping.parent / name for name in spec.journeys]
-    if not files:
-        exits.fail(
-            f"{mapping}: no journey to update: give --journey FILE, or list them under "
-            "journeys: in the mapping"
-        )
-    with exits.handled(SurveyError):
-        answers = read_survey(
-            read_bytes(survey),
-            str(survey),
-            shape=spec.format,
-            encoding=spec.encoding,
-            separator=spec.separator,
-            date_column=spec.date_column,
-            date_order=spec.date_order,
-            include_unfinished=spec.include_unfinished,
-        )
-        computation = compute(answers, spec)
-    loaded = load_valid(files)
-    try:
-        changes = plan_changes(loaded, computation.results, spec.source)
-    except MatchError as exc:
-        exits.fail(f"{mapping}: {exc}")
-    failed = write_updates(changes) if write else {}
-    sys.stdout.write(
-        metrics_text.report(answers, computation, changes, spec.min_n, write, set(failed))
-    )
-    for message in failed.values():
+    with exits.handled():
+        done = run(survey, mapping, journeys or [], write, note)
+    sys.stdout.write(done.report)
+    for message in done.failed.values():
         sys.stderr.write(f"journeymap: error: {message}\n")
-    raise typer.Exit(exits.FINDINGS if failed else exits.OK)
+    raise typer.Exit(exits.FINDINGS if done.failed else exits.OK)
 
 
 def plan(
@@ -138,21 +107,15 @@ def plan(
     measured within --max-age days, with an NPS, CSAT or CES question in the journey's
     language and the moment to ask it.
     """
-    from journeymap.cli.loading import load_valid
-    from journeymap.lint.config import ConfigError, today
-    from journeymap.metrics.plan import survey_plan
+    from journeymap.cli.loading import note
     from journeymap.output.atomic import OutputError
     from journeymap.output.destination import deliver, output_file
-    from journeymap.runner.metrics import plan_text
+    from journeymap.runner.metrics import plan_report
 
-    loaded = load_valid(paths, exclude)
-    with exits.handled(ConfigError):
-        day = today()
-    rendered = plan_text(
-        survey_plan([j for _, j in loaded], day, max_age, min_volume), output_format
-    )
+    with exits.handled():
+        rendered, read = plan_report(paths, exclude or (), max_age, min_volume, output_format, note)
     with exits.handled(OutputError):
-        deliver(lambda stream: stream.write(rendered), output_file(output), [p for p, _ in loaded])
+        deliver(lambda stream: stream.write(rendered), output_file(output), read)
 
 
 def schema() -> None:

@@ -1,7 +1,12 @@
-"""How a diff says values: quoted texts, figures with a true minus sign, counts, details.
+"""How a diff says values: quoted texts, figures, counts, details.
 
 Every change's summary is built from these, so that a text, a number or an item reads
-the same in every kind of change.
+the same in every kind of change. Figures are written by `output/numbers.py`, the one
+number format of the product, in the language of the sentence around them, as the
+matrix, the site and the maps do: a diff's sentences are English, so 12,345 and -0.5
+(French decimals would read "(+0,3, worse)", where the comma already separates). This
+module is the one in `diff/` that borrows from the output layer; numbers imports
+nothing back.
 """
 
 from __future__ import annotations
@@ -12,6 +17,11 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from journeymap.model.journey import Touchpoint
+from journeymap.output import numbers
+from journeymap.views.labels import Lang
+
+WORDS: Lang = "en"
+"""The language of a diff's sentences, and so of its figures."""
 
 METRIC_LABELS: dict[str, str] = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
 ITEMS = (("delights", "delight"), ("irritants", "irritant"), ("breakpoints", "breakpoint"))
@@ -32,8 +42,8 @@ def short(value: Any) -> str:
         return "(none)"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, int | float):
+        return number(value)
     if isinstance(value, list | dict):
         return ", ".join(map(short, value)) if isinstance(value, list) else str(value)
     return str(value)
@@ -49,13 +59,12 @@ def quote(text: str, limit: int = 90) -> str:
 
 
 def number(value: float) -> str:
-    """A figure as a reader writes it: no '.0', a true minus sign."""
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
-    return text.replace("-", "−")
+    """A figure as the other outputs write it: thousands grouped, no '.0', decimals kept."""
+    return numbers.exact(value, WORDS)
 
 
 def signed(value: float) -> str:
-    return ("+" if value > 0 else "−" if value < 0 else "±") + number(abs(value))
+    return numbers.signed(value, WORDS)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -14,6 +14,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymap.diagnostics import (
+    IMPORTED_APPROXIMATELY,
+    NOTHING_TO_IMPORT,
+    Diagnostic,
+    RuleInfo,
+    Severity,
+)
+
 Path = tuple[str | int, ...]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -21,20 +29,29 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 class ImportProblem(Exception):
-    """Input the importer cannot read at all; the message names the place and the fix."""
+    """Input the importer cannot read at all: its `diagnostic` names the place and the fix.
 
-    def __init__(self, message: str, line: int = 0) -> None:
+    Importers read text, not files: the diagnostic has no path until the runner, which
+    knows the file, places it there (`Diagnostic.in_file`), as the YAML loader does.
+    """
+
+    def __init__(
+        self, message: str, line: int = 0, column: int = 0, check: RuleInfo = NOTHING_TO_IMPORT
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.diagnostic = _at(check, message, line, column, "error")
 
 
-@dataclass(frozen=True, slots=True)
-class ImportWarning:
+def import_warning(message: str, line: int = 0) -> Diagnostic:
     """Something imported approximately, or left out; `line` is 0 when unknown."""
+    return _at(IMPORTED_APPROXIMATELY, message, line, 0, "warning")
 
-    message: str
-    line: int = 0
+
+def _at(check: RuleInfo, message: str, line: int, column: int, severity: Severity) -> Diagnostic:
+    column = max(column, 1) if line else 0
+    return Diagnostic("", line, column, check.code, check.name, message, severity, source="import")
 
 
 @dataclass
@@ -47,7 +64,8 @@ class Imported:
     """End-of-line comments, keyed by the path of the commented key or item."""
     before: dict[Path, str] = field(default_factory=dict)
     """Comments on their own line above the key at that path."""
-    warnings: list[ImportWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Warnings without a path (`import_warning`), placed in the source by the runner."""
 
     @property
     def id(self) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from journeymap.diagnostics import YAML_SYNTAX
 from journeymap.importers.common import (
     IdMaker,
     Imported,
@@ -39,8 +40,9 @@ def _documents(text: str) -> list[dict[str, Any]]:
         documents = [d for d in yaml.safe_load_all(text) if d is not None]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise ImportProblem(f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        message = f"not valid YAML: {getattr(exc, 'problem', exc)}"
+        raise ImportProblem(message, line, column, YAML_SYNTAX) from None
     return [d for d in documents if isinstance(d, dict)]
 
 

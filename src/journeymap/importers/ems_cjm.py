@@ -12,10 +12,10 @@ from journeymap.importers.common import (
     IdMaker,
     Imported,
     ImportProblem,
-    ImportWarning,
     emotion_from_score,
     guess_lang,
     humanise,
+    import_warning,
 )
 
 
@@ -57,7 +57,7 @@ class Draft:
 
 
 def warn(journey: Draft, message: str) -> None:
-    journey.imported.warnings.append(ImportWarning(message))
+    journey.imported.warnings.append(import_warning(message))
 
 
 def from_cjm(cjm: dict[str, Any], source: str, journey_ids: IdMaker) -> Draft:

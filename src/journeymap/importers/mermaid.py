@@ -9,7 +9,9 @@ colons ignored, and scores outside 1..5 or not numbers at all.
 
 The score becomes the emotion by one fixed, order-keeping rule: emotion = score - 3
 rounded half up, clamped to -2..2 (1..5 -> -2..2, the inverse of `render -o x.mmd`).
-Every clamped or rounded score is said in a warning and in a comment on the step.
+Every clamped or rounded score is said in a warning and in a comment on the step. A
+diagram that plainly scores out of ten (two tasks or more above 5, none above 10) is read
+on its own 1..10 scale, with a warning saying so.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from journeymap.diagnostics import Diagnostic
 from journeymap.importers.common import (
     IdMaker,
     Imported,
     ImportProblem,
-    ImportWarning,
     emotion_from_score,
     guess_lang,
+    import_warning,
     slugify,
 )
 from journeymap.importers.mermaid_parse import (
@@ -55,7 +58,35 @@ class _Score:
     warning: str | None
 
 
-def _score(task: Task) -> _Score:
+def _numbers(diagram: Diagram) -> list[float]:
+    values: list[float] = []
+    for section in diagram.sections:
+        for task in section.tasks:
+            try:
+                value = float(task.score)
+            except ValueError:
+                continue
+            if math.isfinite(value):
+                values.append(value)
+    return values
+
+
+def _scale(diagram: Diagram) -> tuple[int, int]:
+    """Mermaid's 1..5, unless the diagram plainly scores out of 10.
+
+    Real diagrams score 4..10 as often as 1..5 ("Rate it out of ten"); clamping those
+    would make 6 and 10 the same delight. Two tasks or more above 5, none above 10, say
+    the author's scale is 1..10 (0..10 when a task scores 0); one outlier is a typo,
+    clamped with a warning as before."""
+    values = _numbers(diagram)
+    above = [v for v in values if v > 5]
+    if len(above) < 2 or max(above) > 10 or min(values) < 0:
+        return 1, 5
+    return (0 if min(values) < 1 else 1), 10
+
+
+def _score(task: Task, scale: tuple[int, int] = (1, 5)) -> _Score:
+    low, high = scale
     if not task.score:
         return _Score(None, "no Mermaid score", None)
     try:
@@ -68,13 +99,14 @@ def _score(task: Task) -> _Score:
             f"Mermaid score '{task.score}' is not a number: no emotion",
             f"task '{task.text}': score '{task.score}' is not a number; the step has no emotion",
         )
-    emotion, clamped = emotion_from_score(value, 1, 5)
+    emotion, clamped = emotion_from_score(value, low, high)
     if clamped:
+        whose = "Mermaid's " if (low, high) == (1, 5) else "the diagram's "
         return _Score(
             emotion,
-            f"Mermaid score {task.score}, outside 1-5: clamped to {emotion}",
-            f"task '{task.text}': score {task.score} is outside Mermaid's "
-            f"1-5; emotion clamped to {emotion}",
+            f"Mermaid score {task.score}, outside {low}-{high}: clamped to {emotion}",
+            f"task '{task.text}': score {task.score} is outside {whose}"
+            f"{low}-{high}; emotion clamped to {emotion}",
         )
     if value != int(value):
         return _Score(emotion, f"Mermaid score {task.score}, rounded", None)
@@ -105,6 +137,15 @@ def build_journey(
     channel_name = channel or "Unspecified"
     channel_id = slugify(channel_name) or UNSPECIFIED
 
+    scale = _scale(diagram)
+    if scale != (1, 5):
+        imported.warnings.append(
+            import_warning(
+                f"scores go up to {max(_numbers(diagram)):g}: read on a {scale[0]}-{scale[1]} "
+                "scale, not Mermaid's 1-5 (five equal bands -> emotion -2..2)",
+                diagram.first_line,
+            )
+        )
     stage_ids, step_ids = IdMaker("stage"), IdMaker("step")
     stakeholder_ids = IdMaker("stakeholder")
     stages: list[dict[str, Any]] = []
@@ -119,7 +160,7 @@ def build_journey(
         for step_index, task in enumerate(section.tasks):
             step: dict[str, Any] = {"id": step_ids.make(task.text, max_length=40)}
             step["text"] = task.text
-            score = _score(task)
+            score = _score(task, scale)
             path = ("stages", stage_index, "steps", step_index)
             if score.emotion is not None:
                 step["emotion"] = score.emotion
@@ -127,7 +168,7 @@ def build_journey(
                 key = "emotion" if score.emotion is not None else "text"
                 imported.comments[(*path, key)] = score.comment
             if score.warning:
-                imported.warnings.append(ImportWarning(score.warning, task.line))
+                imported.warnings.append(import_warning(score.warning, task.line))
             others = [a for a in task.actors if a and a != persona]
             if others:
                 step["actors"] = others
@@ -174,7 +215,10 @@ def build_journey(
         f"{diagram.first_line}-{diagram.last_line} (a Mermaid journey diagram).",
         "Mermaid has no channels, touchpoints, scope or departments: what stands for them",
         "below is marked 'guessed'. `journeymap lint` on this file lists what to complete.",
-        "emotion = Mermaid score - 3 (1..5 -> -2..2), rounded half up, clamped to -2..2.",
+        "emotion = Mermaid score - 3 (1..5 -> -2..2), rounded half up, clamped to -2..2."
+        if scale == (1, 5)
+        else f"emotion = the score on the diagram's {scale[0]}..{scale[1]} scale, in five "
+        "equal bands (-2..2).",
     ]
     if not stages:
         raise ImportProblem(
@@ -195,7 +239,7 @@ def import_mermaid(text: str, source: str, channel: str | None = None) -> list[I
         )
     stem = re.sub(r"\.[^./]*$", "", source.rsplit("/", 1)[-1]) or "journey"
     imported: list[Imported] = []
-    skipped: list[ImportWarning] = []
+    skipped: list[Diagnostic] = []
     for number, (offset, body) in enumerate(diagrams, start=1):
         fallback = stem if len(diagrams) == 1 else f"{stem} {number}"
         try:
@@ -203,7 +247,7 @@ def import_mermaid(text: str, source: str, channel: str | None = None) -> list[I
         except ImportProblem as problem:
             if len(diagrams) == 1:
                 raise
-            skipped.append(ImportWarning(f"{problem.message}: skipped", problem.line))
+            skipped.append(import_warning(f"{problem.message}: skipped", problem.line))
     if not imported:
         raise ImportProblem("no journey diagram with a section or a task")
     imported[0].warnings[:0] = skipped

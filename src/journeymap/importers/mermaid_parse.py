@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymap.diagnostics import Diagnostic
 from journeymap.importers.common import (
-    ImportWarning,
+    import_warning,
 )
 
 _TITLE = re.compile(r"title\s", re.IGNORECASE)
@@ -47,7 +48,7 @@ class Diagram:
     acc_title: str | None = None
     acc_descr: str | None = None
     sections: list[Section] = field(default_factory=list)
-    warnings: list[ImportWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def _meaningful(lines: list[str], start: int) -> int:
@@ -81,9 +82,46 @@ def is_journey(text: str) -> bool:
     return index < len(lines) and bool(_JOURNEY.fullmatch(lines[index].strip()))
 
 
+_CONTAINER_OPEN = re.compile(r"\s{0,3}:::\s*mermaid\s*")
+_CONTAINER_CLOSE = re.compile(r"\s{0,3}:::\s*")
+_HTML_BLOCK = re.compile(
+    r"<(pre|div)\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bmermaid\b[^\"']*[\"'][^>]*>(.*?)</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _containers(lines: list[str]) -> list[tuple[int, str]]:
+    """`::: mermaid` ... `:::` blocks, as Azure DevOps wikis write diagrams."""
+    found: list[tuple[int, str]] = []
+    start: int | None = None
+    for index, line in enumerate(lines):
+        if start is None and _CONTAINER_OPEN.fullmatch(line):
+            start = index + 1
+        elif start is not None and _CONTAINER_CLOSE.fullmatch(line):
+            found.append((start, "\n".join(lines[start:index]) + "\n"))
+            start = None
+    return found
+
+
+def _html_blocks(text: str) -> list[tuple[int, str]]:
+    """`<pre class="mermaid">` and `<div class="mermaid">` blocks: how Mermaid's own
+    documentation puts a diagram in a web page, entities (&gt;, &amp;) written escaped."""
+    import html
+
+    found: list[tuple[int, str]] = []
+    for match in _HTML_BLOCK.finditer(text):
+        body = match.group(2)
+        line = text.count("\n", 0, match.start(2))
+        if body.startswith("\n"):
+            body, line = body[1:], line + 1
+        found.append((line, html.unescape(body)))
+    return found
+
+
 def find_diagrams(text: str) -> list[tuple[int, str]]:
-    """(line offset, text) of each journey diagram: the whole text, or every fenced
-    ```mermaid block of a Markdown text whose diagram is a journey."""
+    """(line offset, text) of each journey diagram: the whole text, or, in Markdown or a
+    web page, every ```mermaid fence, `::: mermaid` container and `<pre class="mermaid">`
+    block whose diagram is a journey, in the order they come."""
     if is_journey(text):
         return [(0, text)]
     from markdown_it import MarkdownIt
@@ -95,7 +133,12 @@ def find_diagrams(text: str) -> list[tuple[int, str]]:
         word = (token.info.split() or [""])[0].strip("{}.").lower()
         if word.startswith("mermaid") and is_journey(token.content):
             found.append((token.map[0] + 1, token.content))
-    return found
+    if ":::" in text:
+        found.extend(d for d in _containers(text.splitlines()) if is_journey(d[1]))
+    if "mermaid" in text and "<" in text:
+        seen = {offset for offset, _ in found}
+        found.extend(d for d in _html_blocks(text) if d[0] not in seen and is_journey(d[1]))
+    return sorted(found)
 
 
 def _cut(value: str, stops: str) -> str:
@@ -204,7 +247,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             actors = pieces[1].split(",") if len(pieces) > 1 else []
             task = Task(name.strip(), pieces[0].strip(), [a.strip() for a in actors], number)
             if not task.text:
-                diagram.warnings.append(ImportWarning("a task without text: skipped", number))
+                diagram.warnings.append(import_warning("a task without text: skipped", number))
                 continue
             if current is None:
                 current = Section(None, number)
@@ -212,7 +255,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             current.tasks.append(task)
         else:
             diagram.warnings.append(
-                ImportWarning(
+                import_warning(
                     f"'{line[:40]}' is not a title, a section or a task "
                     "('text: score: actors'); Mermaid rejects it: skipped",
                     number,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journeymap.diagnostics import UNKNOWN_SOURCE
 from journeymap.importers.common import Imported, ImportProblem
 from journeymap.importers.ems import import_ems, is_ems
 from journeymap.importers.mermaid import find_diagrams, import_mermaid
@@ -26,8 +27,10 @@ def import_source(
         return import_mermaid(text, source, channel)
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
-        "```mermaid journey blocks) nor Enablement Map Studio YAML (`kind: cjm`); "
-        "say which with --from mermaid|ems"
+        '```mermaid, `::: mermaid` or <pre class="mermaid"> journey blocks) nor '
+        "Enablement Map Studio YAML (`kind: cjm`); "
+        "say which with --from mermaid|ems",
+        check=UNKNOWN_SOURCE,
     )
 
 

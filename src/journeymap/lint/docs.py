@@ -6,7 +6,7 @@ fails when docs/rules.md is stale.
 
 from __future__ import annotations
 
-from journeymap.diagnostics import VALIDITY
+from journeymap.diagnostics import IMPORT, VALIDITY
 from journeymap.lint.registry import FAMILY_TITLES, all_rules, options
 from journeymap.lint.rule import Option, Rule
 
@@ -83,5 +83,16 @@ def markdown() -> str:
     parts += [
         f'- <a id="{info.code.lower()}"></a>**{info.code}** `{info.name}`: {info.summary}'
         for info in VALIDITY
+    ]
+    parts += ["", "## Import (`journeymap import`)", ""]
+    parts += [
+        f'- <a id="{info.code.lower()}"></a>**{info.code}** `{info.name}` ({info.severity}): '
+        f"{info.summary}"
+        for info in IMPORT
+    ]
+    parts += [
+        "",
+        "An unreadable source is JM001 and a YAML source that does not parse JM002, as for "
+        "a journey file.",
     ]
     return "\n".join(parts) + "\n"

@@ -93,13 +93,13 @@ def _required_keys(class_name: str) -> tuple[str, ...] | None:
     written as a bare text (an irritant, a thought), () when the model is not known.
 
     A step written as a bare text was told it "must be a text", which it was."""
-    from journeymap.model.values import StrictModel
+    from journeymap.model.values import BareString, StrictModel
 
     pending: list[type[StrictModel]] = [StrictModel]
     while pending:
         model = pending.pop()
         if model.__name__ == class_name:
-            if "_from_string" in model.__pydantic_decorators__.model_validators:
+            if issubclass(model, BareString):
                 return None
             return tuple(n for n, f in model.model_fields.items() if f.is_required())
         pending.extend(model.__subclasses__())

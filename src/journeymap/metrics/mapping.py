@@ -18,17 +18,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    GetJsonSchemaHandler,
     StrictBool,
     StrictInt,
     StringConstraints,
     ValidationError,
     model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
 
-from journeymap.model.journey import Number, Text
+from journeymap.model.journey import BareString, Number, Text
 from journeymap.model.quantities import PERIOD_FORMS, parse_period
 
 Format = Literal["auto", "qualtrics", "surveymonkey", "typeform", "google-forms", "csv"]
@@ -91,8 +88,10 @@ class Filter(_Model):
         return self
 
 
-class Question(_Model):
+class Question(BareString, _Model):
     """A survey column read as one metric, with its scale and the labels of text answers."""
+
+    BARE_KEY = "column"  # a bare column name is a question too
 
     column: Annotated[Text, Field(description="The column's id, header or question text.")]
     scale: Annotated[
@@ -110,18 +109,6 @@ class Question(_Model):
             "a high answer means little effort; answers are turned round to lower-is-better."
         ),
     ] = False
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        return {"column": value} if isinstance(value, str) else value
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        """A bare column name is a question too, as the validator accepts."""
-        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
 
     @model_validator(mode="after")
     def _scale_ordered(self) -> Question:

@@ -4,14 +4,13 @@ and opportunities; each may be written as a bare string or as a mapping with `te
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import Field, GetJsonSchemaHandler, model_validator
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic import Field
 
 from journeymap.model import methods
 from journeymap.model.values import (
+    BareString,
     BreakpointKind,
     DurationText,
     IrritantCategory,
@@ -24,25 +23,15 @@ from journeymap.model.values import (
 )
 
 
-class _TextItem(StrictModel):
+class _TextItem(BareString, StrictModel):
     """An item that may be written as a bare string or as a mapping with `text`."""
+
+    BARE_KEY = "text"
 
     text: Annotated[
         Text,
         Field(description="The words, as the team writes them.", examples=["Livraison offerte"]),
     ]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        as_object = handler(core_schema)
-        return {"anyOf": [{"type": "string", "minLength": 1}, as_object]}
 
 
 class Delight(_TextItem):

@@ -59,9 +59,13 @@ _METHODS: dict[str, dict[str, Callable[..., Any] | property]] = {
     "Metrics": {"measured": methods.measured},
 }
 
-CLASSES: dict[str, type[Plain]] = {
-    name: type(name, (Plain,), {"__slots__": (), **_METHODS.get(name, {})}) for name in MODELS
-}
+def _class(name: str) -> type[Plain]:
+    before = MODELS[name][0]
+    bare = {"BARE_KEY": before[1]} if before is not None else {}  # as `BareString`'s
+    return type(name, (Plain,), {"__slots__": (), **bare, **_METHODS.get(name, {})})
+
+
+CLASSES: dict[str, type[Plain]] = {name: _class(name) for name in MODELS}
 """One class per model, named as the model is."""
 
 

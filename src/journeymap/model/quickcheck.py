@@ -88,16 +88,11 @@ def _period(value: str) -> str:
     return value
 
 
-def _text_item(value: Any) -> Any:
-    return {"text": value} if isinstance(value, str) else value
-
-
 _FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     "version": _version,
     "duration": _duration,
     "period": _period,
     "period-text": period_as_text,
-    "text-item": _text_item,
 }
 
 
@@ -158,8 +153,8 @@ def _union(value: Any, choices: Any) -> Any:
 
 def _model(value: Any, name: str) -> Plain:
     before, fields = MODELS[name]
-    if before is not None:
-        value = _FUNCTIONS[before](value)
+    if before is not None and isinstance(value, str):  # ("bare-string", its one key)
+        value = {before[1]: value}
     if type(value) is not dict:
         raise _Unsure
     known = {field[0] for field in fields}

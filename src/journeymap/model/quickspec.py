@@ -152,7 +152,7 @@ MODELS: Any = {
         ),
     ),
     "Thought": (
-        "text-item",
+        ("bare-string", "text"),
         (
             ("text", ("required",), ("str", True, 1, None, None)),
             ("kind", ("value", "thought"), ("literal", ("thought", "quote", "question"))),
@@ -237,9 +237,9 @@ MODELS: Any = {
             ("method", ("value", None), ("nullable", ("str", True, 1, None, None))),
         ),
     ),
-    "Delight": ("text-item", (("text", ("required",), ("str", True, 1, None, None)),)),
+    "Delight": (("bare-string", "text"), (("text", ("required",), ("str", True, 1, None, None)),)),
     "Irritant": (
-        "text-item",
+        ("bare-string", "text"),
         (
             ("text", ("required",), ("str", True, 1, None, None)),
             (
@@ -250,7 +250,7 @@ MODELS: Any = {
         ),
     ),
     "Breakpoint": (
-        "text-item",
+        ("bare-string", "text"),
         (
             ("text", ("required",), ("str", True, 1, None, None)),
             ("kind", ("value", None), ("nullable", ("literal", ("forced", "blocked")))),
@@ -271,7 +271,7 @@ MODELS: Any = {
         ),
     ),
     "Action": (
-        "text-item",
+        ("bare-string", "text"),
         (
             ("text", ("required",), ("str", True, 1, None, None)),
             ("actor", ("value", None), ("nullable", ("str", True, 1, None, None))),
@@ -289,7 +289,7 @@ MODELS: Any = {
         ),
     ),
     "Opportunity": (
-        "text-item",
+        ("bare-string", "text"),
         (
             ("text", ("required",), ("str", True, 1, None, None)),
             (

@@ -26,7 +26,7 @@ _FUNCTIONS: dict[Any, str] = {
     "_check_period": "period",
     "check_version": "version",
     "period_as_text": "period-text",
-    "_from_string": "text-item",
+    "_from_string": "bare-string",
 }
 """The validators pydantic calls, by function name, as quickcheck knows them."""
 
@@ -115,9 +115,9 @@ class _Reader:
         inner = schema["schema"]
         before = None
         if inner["type"] == "function-before":
-            before = _FUNCTIONS.get(inner["function"]["function"].__name__)
-            if before != "text-item":
+            if _FUNCTIONS.get(inner["function"]["function"].__name__) != "bare-string":
                 raise Unknown(inner)
+            before = ("bare-string", schema["cls"].BARE_KEY)  # a string is that one key
             inner = inner["schema"]
         if inner["type"] != "model-fields" or inner.get("computed_fields"):
             raise Unknown(inner)

@@ -4,7 +4,7 @@ words (phases, channel kinds, statuses), durations and periods, and the strict b
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -12,11 +12,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StrictFloat,
     StrictInt,
     StringConstraints,
+    model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from journeymap.model.constants import SLUG_PATTERN as SLUG_PATTERN
 from journeymap.model.quantities import (
@@ -109,6 +112,27 @@ class StrictModel(BaseModel):
     changed in place."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BareString(BaseModel):
+    """A mapping that may also be written as a bare string, which is then its one key
+    `BARE_KEY` (`- Livraison offerte` for `- text: Livraison offerte`, `nps: Q1` for
+    `nps: {column: Q1}`). The JSON Schema says so too (a string, or the object), so that
+    editors accept what the validator accepts. Journey items and the metrics mapping's
+    questions share it; each subclass names its key."""
+
+    BARE_KEY: ClassVar[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {cls.BARE_KEY: value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
 
 
 def notes_field() -> Any:

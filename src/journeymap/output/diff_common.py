@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from journeymap.diff.changes import SECTIONS, Change, DiffResult, JourneyDiff
+from journeymap.diff.words import short
 
 PRIORITY: tuple[str, ...] = (
     "journey-added",
@@ -217,7 +218,9 @@ def qualifiers(change: Change) -> str:
     if change.section != "scores":
         return ""
     return "; ".join(
-        f"n={v}" if k == "n" else f"{k}: {v}" for k, v in change.context.items() if v is not None
+        f"n={short(v)}" if k == "n" else f"{k}: {short(v)}"
+        for k, v in change.context.items()
+        if v is not None
     )
 
 

@@ -1,4 +1,10 @@
-"""GitHub Actions workflow commands, which GitHub shows as annotations on the diff."""
+"""GitHub Actions workflow commands, which GitHub shows as annotations on the diff.
+
+The span's end is given when it is on the finding's line: GitHub refuses a column range
+across lines (`col` and `endColumn` "cannot be sent when line and endLine differ",
+actions/toolkit's AnnotationProperties), and a YAML block ends at the start of the line
+after it, which would underline one line too many.
+"""
 
 from __future__ import annotations
 
@@ -24,5 +30,7 @@ class GithubReporter:
             props = [f"file={_escape_property(d.path)}"]
             if d.line:
                 props += [f"line={d.line}", f"col={d.column}"]
+            if d.on_one_line():  # GitHub takes a column range on one line only
+                props += [f"endLine={d.end_line}", f"endColumn={d.end_column}"]
             props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
             stream.write(f"::{_LEVELS[d.severity]} {','.join(props)}::{_escape_data(d.message)}\n")

@@ -6,6 +6,10 @@ the maps already use to keep "10 000" in a team's own words on one line
 (`render/text.py`); dot and graphviz-pure both draw it, and dot sizes it as a space (it
 has no width for the narrow U+202F either, which maps used before).
 
+Negative figures take the hyphen-minus of the number formats (NPS -34), which a
+spreadsheet or a script reads back; the diff writes its changes the same way (+17, -0.5),
+with `exact`, which keeps the decimals a person wrote.
+
 Volumes are whole customers; CSAT and NPS are whole points (a weighted mean of 63.42 is
 shown as 63, since surveys are not that precise); CES and averaged emotion keep one
 decimal because their scales are short.
@@ -41,6 +45,21 @@ def grouped(number: float, lang: Lang) -> str:
     """Thousands grouped, one decimal unless whole (6 600, 5,6): a figure on a map."""
     text = f"{number:,.0f}" if number == int(number) else f"{number:,.1f}"
     return _localise(text, lang)
+
+
+def exact(number: float, lang: Lang) -> str:
+    """Thousands grouped, the decimals as written (12 345, 5,65): a figure that a diff
+    compares, where rounding to one decimal could hide the change. Six decimals at most,
+    so that a difference reads 0.3, not float's 0.2999999999999998."""
+    number = round(float(number), 6)
+    whole = number.is_integer() and abs(number) < 1e16
+    return _localise(f"{int(number):,}" if whole else f"{number:,}", lang)
+
+
+def signed(number: float, lang: Lang) -> str:
+    """A change, its sign always written: +1 200, -0.5, ±0."""
+    sign = "+" if number > 0 else "-" if number < 0 else "±"
+    return sign + exact(abs(number), lang)
 
 
 def compact(number: float, lang: Lang) -> str:

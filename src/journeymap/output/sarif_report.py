@@ -10,6 +10,14 @@ What code scanning needs to place and track alerts:
 - every rule with its documentation, `helpUri` and tags;
 - findings silenced by a comment, reported with `suppressions` and their justification
   instead of dropped, so that the silencing itself is reviewable.
+
+Each result's region closes with `endLine` and `endColumn` (exclusive) where the check
+knew the node's span; a hint (the declared id or allowed key closest to a wrong one)
+becomes a `fix` replacing that scalar, which SARIF viewers in editors offer as a quick
+fix (VS Code's SARIF Viewer since https://github.com/microsoft/sarif-vscode-extension/pull/347).
+GitHub code scanning reads the region's end and shows `message.text`, which already says
+the fix ("did you mean 'appli'?"); `fixes` is not among the result properties it uses
+(https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
 """
 
 from __future__ import annotations
@@ -82,11 +90,43 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
     return entry
 
 
-def _location(path: str, root: Path, line: int, column: int) -> dict[str, Any]:
+def _region(line: int, column: int, end: tuple[int, int] | None = None) -> dict[str, int]:
+    region = {"startLine": line, "startColumn": max(column, 1)}
+    if end is not None:
+        region["endLine"], region["endColumn"] = end
+    return region
+
+
+def _location(
+    path: str, root: Path, line: int, column: int, end: tuple[int, int] | None = None
+) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": artifact_location(path, root)}
     if line > 0:
-        physical["region"] = {"startLine": line, "startColumn": max(column, 1)}
+        physical["region"] = _region(line, column, end)
     return {"physicalLocation": physical}
+
+
+def _end(d: Diagnostic) -> tuple[int, int] | None:
+    return (d.end_line, d.end_column) if d.has_span() else None
+
+
+def _fix(d: Diagnostic, artifact: dict[str, str]) -> dict[str, Any]:
+    """The hint as SARIF's `fix`: the offending scalar replaced by the declared id or the
+    allowed key closest to it. Only for a span on one line (a scalar, never a block)."""
+    return {
+        "description": {"text": f"Replace with '{d.hint}'"},
+        "artifactChanges": [
+            {
+                "artifactLocation": artifact,
+                "replacements": [
+                    {
+                        "deletedRegion": _region(d.line, d.column, _end(d)),
+                        "insertedContent": {"text": d.hint},
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def fingerprint(d: Diagnostic, uri: str) -> str:
@@ -107,8 +147,9 @@ class _Results:
         self.results: list[dict[str, Any]] = []
 
     def add(self, d: Diagnostic, suppressed: Suppressed | None = None) -> None:
-        location = _location(d.path, self.root, d.line, d.column)
-        uri = location["physicalLocation"]["artifactLocation"]["uri"]
+        location = _location(d.path, self.root, d.line, d.column, _end(d))
+        artifact = location["physicalLocation"]["artifactLocation"]
+        uri = artifact["uri"]
         key = fingerprint(d, uri)
         self.seen[key] += 1
         result: dict[str, Any] = {
@@ -120,6 +161,8 @@ class _Results:
         }
         if d.code in self.index:
             result["ruleIndex"] = self.index[d.code]
+        if d.hint and d.on_one_line():
+            result["fixes"] = [_fix(d, artifact)]
         if suppressed is not None:
             entry: dict[str, Any] = {
                 "kind": "inSource",

@@ -72,6 +72,12 @@ def _expand_tabs(line: str) -> str:
     return "".join(out)
 
 
+def _where(d: Diagnostic) -> str:
+    """`path:line:column:`, or `path:` for what concerns the file as a whole (line 0):
+    editors would jump to a line 0 that does not exist."""
+    return f"{d.path}:{d.line}:{d.column}:" if d.line > 0 else f"{d.path}:"
+
+
 class TextReporter:
     def write(self, report: Report, stream: TextIO) -> None:
         self.write_stream(report.diagnostics, report.files_checked, report.command, stream)
@@ -106,7 +112,7 @@ class TextReporter:
                     lines.append("")
                 lines.append(_as_rich_writes(self._header_text(found)))
             for d in found:
-                text = f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message}"
+                text = f"{_where(d)} {d.severity}[{d.code}] {d.message}"
                 lines.append(_as_rich_writes(f"{text} ({d.name})" if lint else text))
             if len(lines) >= 1000:
                 stream.write("\n".join(lines) + "\n")
@@ -135,7 +141,7 @@ class TextReporter:
                 texts.append(self._header(found[0].path, len(found), worst))
             for d in found:
                 line = Text()
-                line.append(f"{d.path}:{d.line}:{d.column}:", style="bold")
+                line.append(_where(d), style="bold")
                 line.append(" ")
                 line.append(f"{d.severity}[{d.code}]", style=_STYLES[d.severity])
                 line.append(f" {d.message}")

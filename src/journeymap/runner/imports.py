@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from journeymap.runner.errors import Refused, refusing
+from journeymap.runner.errors import InvalidInputs, Refused, refusing
 
 if TYPE_CHECKING:
+    from journeymap.diagnostics import Diagnostic
     from journeymap.importers.common import Imported
 
 SourceFormat = Literal["mermaid", "ems"]
@@ -16,15 +18,22 @@ SourceFormat = Literal["mermaid", "ems"]
 Studio YAML."""
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The journeys of every source, in order, and the warnings of the import, each a
+    `Diagnostic` in its source (code JM011)."""
+
+    journeys: list[Imported]
+    warnings: list[Diagnostic]
+
+
 def import_sources(
-    sources: Sequence[Path],
-    source_format: SourceFormat | None,
-    channel: str | None,
-    warn: Callable[[str], None],
-) -> list[Imported]:
-    """Every journey of every source, in order; `warn` hears "file:line: warning: ..." for
-    each guess worth checking. Refused, naming file and line, for a source that cannot
-    be read or understood."""
+    sources: Sequence[Path], source_format: SourceFormat | None, channel: str | None
+) -> Found:
+    """Every journey of every source. InvalidInputs, with every source's problem and every
+    warning, when a source cannot be read (JM001), parsed (JM002), told (JM009) or holds
+    no journey (JM010): nothing is imported then, and the exit code is 2, the code of an
+    input the command cannot use."""
     from journeymap.diagnostics import Diagnostic
     from journeymap.importers.common import ImportProblem
     from journeymap.importers.run import import_source
@@ -33,21 +42,25 @@ def import_sources(
 
     limits = Limits.from_env()
     found: list[Imported] = []
+    said: list[Diagnostic] = []
+    failed = False
     for source in sources:
         text = read_text(source, limits)
         if isinstance(text, Diagnostic):
-            raise Refused(f"{source}: {text.message}")
+            said.append(text)
+            failed = True
+            continue
         try:
             journeys = import_source(text, str(source), source_format, channel)
         except ImportProblem as problem:
-            place = f"{source}:{problem.line}" if problem.line else str(source)
-            raise Refused(f"{place}: {problem.message}") from None
-        for journey in journeys:
-            for warning in journey.warnings:
-                place = f"{source}:{warning.line}" if warning.line else str(source)
-                warn(f"{place}: warning: {warning.message}")
+            said.append(problem.diagnostic.in_file(str(source)))
+            failed = True
+            continue
+        said += [w.in_file(str(source)) for journey in journeys for w in journey.warnings]
         found.extend(journeys)
-    return found
+    if failed:
+        raise InvalidInputs(said, len(sources), unreadable=True)
+    return Found(found, said)
 
 
 def single_journey(found: Sequence[Imported]) -> str:

@@ -2,17 +2,75 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from journeymap.runner.errors import Refused
+from journeymap.runner.errors import Refused, refusing
 
 if TYPE_CHECKING:
     from journeymap.metrics.changes import TouchpointChange
     from journeymap.metrics.plan import PlanItem
 
 PlanFormat = Literal["markdown", "csv"]
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What `metrics import` did: the report for standard output, and the journey files
+    that could not be updated, with why (exit 1 when there are any)."""
+
+    report: str
+    failed: dict[Path, str] = field(default_factory=dict)
+
+
+def import_survey(
+    survey: Path,
+    mapping: Path,
+    journeys: Sequence[Path],
+    write: bool,
+    note: Callable[[str], None],
+) -> Imported:
+    """Read the mapping and the export, compute the figures, match them to the journeys'
+    touchpoints and, with `write`, update the files. Refused for an unreadable or wrong
+    mapping or export, or a touchpoint the journeys do not have; InvalidInputs for an
+    invalid journey; `note` hears of the files skipped in a folder."""
+    from journeymap.metrics.changes import MatchError, plan_changes
+    from journeymap.metrics.compute import compute
+    from journeymap.metrics.mapping import MappingError, parse_mapping
+    from journeymap.metrics.readers import SurveyError, read_survey
+    from journeymap.output import metrics_text
+    from journeymap.runner.inputs import find_journeys, load_valid
+
+    with refusing(MappingError):
+        spec = parse_mapping(read_text(mapping), str(mapping))
+    files = list(journeys) or [mapping.parent / name for name in spec.journeys]
+    if not files:
+        raise Refused(
+            f"{mapping}: no journey to update: give --journey FILE, or list them under "
+            "journeys: in the mapping"
+        )
+    with refusing(SurveyError):
+        answers = read_survey(
+            read_bytes(survey),
+            str(survey),
+            shape=spec.format,
+            encoding=spec.encoding,
+            separator=spec.separator,
+            date_column=spec.date_column,
+            date_order=spec.date_order,
+            include_unfinished=spec.include_unfinished,
+        )
+        computation = compute(answers, spec)
+    loaded = load_valid(find_journeys(files, (), note))
+    try:
+        changes = plan_changes(loaded, computation.results, spec.source)
+    except MatchError as exc:
+        raise Refused(f"{mapping}: {exc}") from None
+    failed = write_updates(changes) if write else {}
+    text = metrics_text.report(answers, computation, changes, spec.min_n, write, set(failed))
+    return Imported(text, failed)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -59,7 +117,29 @@ def write_updates(changes: Sequence[TouchpointChange]) -> dict[Path, str]:
     return failed
 
 
-def plan_text(items: Sequence[PlanItem], fmt: PlanFormat) -> str:
+def plan_report(
+    paths: Sequence[Path],
+    exclude: Sequence[str],
+    max_age: int,
+    min_volume: int | None,
+    fmt: PlanFormat,
+    note: Callable[[str], None],
+) -> tuple[str, list[Path]]:
+    """The plan of the journeys under `paths` as text, and the files read (which an
+    output must not replace). InvalidInputs for an invalid journey; Refused for a date
+    that `JOURNEYMAP_TODAY` gives wrong."""
+    from journeymap.lint.config import ConfigError, today
+    from journeymap.metrics.plan import survey_plan
+    from journeymap.runner.inputs import find_journeys, load_valid
+
+    loaded = load_valid(find_journeys(paths, exclude, note))
+    with refusing(ConfigError):
+        day = today()
+    items = survey_plan([j for _, j in loaded], day, max_age, min_volume)
+    return _plan_text(items, fmt), [p for p, _ in loaded]
+
+
+def _plan_text(items: Sequence[PlanItem], fmt: PlanFormat) -> str:
     from journeymap.output import metrics_plan
 
     return metrics_plan.csv_text(items) if fmt == "csv" else metrics_plan.markdown(items)
