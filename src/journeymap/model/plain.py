@@ -59,6 +59,7 @@ _METHODS: dict[str, dict[str, Callable[..., Any] | property]] = {
     "Metrics": {"measured": methods.measured},
 }
 
+
 def _class(name: str) -> type[Plain]:
     before = MODELS[name][0]
     bare = {"BARE_KEY": before[1]} if before is not None else {}  # as `BareString`'s
