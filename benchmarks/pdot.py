@@ -2,6 +2,15 @@
 process per file, as many at once as there are cores (what `render` can at best do).
 
     python benchmarks/pdot.py DOT_FOLDER SVG_FOLDER
+
+One process per file, as `render` runs dot: the same work for both. dot can lay out
+several files in one process (`dot -Tsvg -O a.dot b.dot`), which halves its CPU here
+(its start-up, plug-ins and fontconfig, is about 20 ms of a map's 37 to 40), but dot
+2.43 does not give the same bytes that way: it orders a graph's clusters by the heap
+address of their names, so every map after the first in a process comes out with its
+stages and phases in another order (95 of 99 maps; the same file laid out twice in one
+process differs too) and its graph id prefixed (`page0,1_graph0`). `render` keeps one
+process per map, and so does this reference.
 """
 
 from __future__ import annotations

@@ -238,7 +238,11 @@ def test_show_and_theme_change_the_drawing(tmp_path: Path) -> None:
         "render", example, "-o", "-", "-f", "dot", "--show", "owner,metrics,volume"
     ).stdout
     assert "NPS -34" not in plain
-    for expected in ("Logistique magasin", "NPS -34 · CSAT 41 % · CES 5,6", "volume 6\u00a0600"):
+    for expected in (
+        "Logistique magasin",
+        "NPS -34 · CSAT 41\u00a0% · CES 5,6",
+        "volume 6\u00a0600",
+    ):
         assert expected in detailed
     dark = invoke("render", example, "-o", "-", "-f", "dot", "--theme", "dark").stdout
     assert 'bgcolor="#1B1F27"' in dark

@@ -28,6 +28,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 BLUEPRINT = ROOT / "tests" / "data" / "blueprint-repair.yaml"
 RENDERERS = ["dot", "pure"]
 RADIUS = 0.08 * 72
+CURVE_WIDTH = "2.2"
 
 
 def _program(renderer: str) -> str:
@@ -165,7 +166,7 @@ def _emotion_segments(
         tail, head = names[edge["tail"]], names[edge["head"]]
         if not (tail.startswith("e") and head.startswith("e")) or "_" not in tail:
             continue
-        if edge.get("weight") == "100":
+        if edge.get("weight") == "100" and edge.get("penwidth") != CURVE_WIDTH:
             continue  # the baseline at 0, which holds the row, not the curve
         points: list[tuple[float, float]] = []
         for op in edge.get("_draw_", []):
@@ -191,6 +192,62 @@ def test_the_emotion_curve_stays_in_range_and_never_goes_back(example: Path, ren
         # point or two, which no one sees; the old splines overshot by a whole level)
         low, high = min(ys[0], ys[-1]) - RADIUS, max(ys[0], ys[-1]) + RADIUS
         assert all(low <= y <= high for y in ys), f"{tail} -> {head} overshoots"
+
+
+_EDGE = re.compile(r"^(e\d+_[pm]\d)->(e\d+_[pm]\d)$")
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("example", ["veste-hiver", "meubles-magasin"])
+def test_the_curve_is_straight_between_two_points_at_one_level(
+    example: str, renderer: str, tmp_path: Path
+) -> None:
+    """Graphviz bows apart the edges between one pair of nodes: a level piece of the
+    curve beside its row's own edge came out as a slight arc (and the neutral line
+    under it too)."""
+    svg, _ = _render(renderer, tmp_path, EXAMPLES / f"{example}.yaml", "--show", "volume,metrics")
+    level = 0
+    for group in ET.fromstring(svg).iter(f"{SVG_NS}g"):
+        title = group.find(f"{SVG_NS}title")
+        found = _EDGE.match(title.text or "") if title is not None else None
+        if found is None or found[1].split("_")[1] != found[2].split("_")[1]:
+            continue
+        for path in group.iter(f"{SVG_NS}path"):
+            numbers = re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))
+            ys = {float(y) for y in numbers[1::2]}
+            assert len(ys) == 1, f"{found[0]} bends: {path.get('d')}"
+            level += path.get("stroke", "").lower() == "#486581"
+    assert level >= 2  # the curve itself was among them, not only the neutral line
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", ["NPS -35 · CSAT 41\u00a0% · CES 5,6", "volume 12\u00a0346"]),
+        ("en", ["NPS -35 · CSAT 41% · CES 5.6", "volume 12,346"]),
+    ],
+)
+def test_map_figures_are_written_as_the_matrix_writes_them(
+    renderer: str, lang: str, expected: list[str], tmp_path: Path
+) -> None:
+    """Whole NPS and CSAT points, CES to one decimal, thousands grouped, the percent sign
+    after a no-break space in French, the hyphen-minus: `output/numbers`, as drawn by
+    each renderer (the SVG keeps the characters it drew)."""
+    source = (EXAMPLES / "meubles-web-retrait.yaml").read_text(encoding="utf-8")
+    source = source.replace("{nps: -34, csat: 41, ces: 5.6,", "{nps: -34.6, csat: 40.7, ces: 5.57,")
+    source = source.replace("volume: 6600", "volume: 12346").replace(
+        "\nlang: fr", f"\nlang: {lang}"
+    )
+    journey = tmp_path / "journey.yaml"
+    journey.write_text(source, encoding="utf-8")
+    svg, _ = _render(renderer, tmp_path, journey, "--show", "metrics,volume")
+    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG_NS}text")]
+    for figure in expected:
+        assert any(figure in text for text in texts), (figure, [t for t in texts if "NPS" in t])
+    assert not any("−" in text for text in texts)  # one minus sign, the hyphen-minus
+    matrix = invoke("matrix", journey, "--metric", "nps").stdout
+    assert "-35" in matrix  # the matrix writes the same NPS
 
 
 def test_breakpoints_are_drawn_by_kind_and_target() -> None:

@@ -71,18 +71,27 @@ def forks() -> bool:
     return _context_name() == "fork"
 
 
-def iter_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) -> Iterator[R]:
+def iter_per_file(
+    task: Callable[[T], R],
+    files: Sequence[T],
+    jobs: int | None,
+    prepare: Callable[[], object] | None = None,
+) -> Iterator[R]:
     """`task` over every file, yielded in order as each completes (for progress bars).
 
     `jobs` None means one worker per available core. `task` must be a module-level
     function (workers receive it by reference), and each item names one file with
-    whatever that file's task needs (its configuration, its journeys).
+    whatever that file's task needs (its configuration, its journeys). `prepare`, when
+    workers are started, runs here first: what it imports or builds, every forked worker
+    has without doing it again.
     """
     workers = available_cores() if jobs is None or jobs <= 0 else jobs
     workers = min(workers, len(files) // MIN_FILES_PER_WORKER or 1)
     if workers <= 1:
         yield from (task(item) for item in files)
         return
+    if prepare is not None and forks():
+        prepare()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -25,7 +25,7 @@ def import_survey(
     survey: Annotated[
         Path,
         typer.Argument(
-            help="The survey export: Qualtrics, SurveyMonkey, Typeform, Google Forms or CSV.",
+            help="The survey export, CSV or .xlsx: Qualtrics, SurveyMonkey, Typeform, Forms.",
             metavar="SURVEY.csv",
             show_default=False,
         ),

@@ -66,10 +66,8 @@ QUALTRICS_STATUS_NAMES = {
 }
 
 
-WORKBOOKS = (
-    (b"PK\x03\x04", "Excel workbook (.xlsx)"),
-    (b"\xd0\xcf\x11\xe0", "Excel 97 workbook (.xls)"),
-)
+XLSX = b"PK\x03\x04"
+OLD_WORKBOOK = b"\xd0\xcf\x11\xe0"
 
 
 def read_survey(
@@ -84,17 +82,25 @@ def read_survey(
     include_unfinished: bool = False,
 ) -> Survey:
     """Every answer row of an export, or SurveyError when it is not a survey export at all."""
-    for magic, kind in WORKBOOKS:
-        if data.startswith(magic):
-            raise SurveyError(
-                f"{name}: an {kind}, not a CSV export; export the responses as CSV (or save "
-                "the sheet as CSV UTF-8 or Unicode text)"
-            )
-    text, used_encoding = decode(data, name, encoding)
-    if not text.strip():
-        raise SurveyError(f"{name}: empty file; export the responses again")
-    sep = separator or sniff_separator(text)
-    records, broken, empty = split_records(text, sep)
+    if data.startswith(OLD_WORKBOOK):
+        raise SurveyError(
+            f"{name}: an Excel 97 workbook (.xls), not a CSV export; export the responses as "
+            "CSV or .xlsx (or save the sheet as CSV UTF-8)"
+        )
+    broken: list[BadRow] = []
+    if data.startswith(XLSX):
+        from journeymap.metrics.workbook import read_workbook
+
+        records, empty, sheet = read_workbook(data, name)
+        used_encoding, sep = "Excel workbook", f"sheet '{sheet}'"
+        if not records:
+            raise SurveyError(f"{name}: the workbook's first sheet is empty")
+    else:
+        text, used_encoding = decode(data, name, encoding)
+        if not text.strip():
+            raise SurveyError(f"{name}: empty file; export the responses again")
+        sep = separator or sniff_separator(text)
+        records, broken, empty = split_records(text, sep)
     if not records or len(records[0][1]) < 2:
         raise SurveyError(
             f"{name}: only one column found; not a CSV export, or set 'separator' in the mapping"

@@ -39,14 +39,16 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _separator(sep: str) -> str:
-    return {"\t": "tab", ",": "','", ";": "';'", "|": "'|'"}.get(sep, repr(sep))
+    if sep.startswith("sheet "):  # a workbook: its cells are not separated
+        return sep
+    return {"\t": "tab", ",": "','", ";": "';'", "|": "'|'"}.get(sep, repr(sep)) + "-separated"
 
 
 def survey_lines(survey: Survey, computation: Computation) -> list[str]:
     read = len(survey.rows) + sum(survey.skipped.values()) - survey.skipped["outside the filter"]
     lines = [
         f"{survey.name}: {SHAPES.get(survey.shape, survey.shape)} export, {survey.encoding}, "
-        f"{_separator(survey.separator)}-separated, {_plural(read + len(survey.bad), 'answer row')}"
+        f"{_separator(survey.separator)}, {_plural(read + len(survey.bad), 'answer row')}"
     ]
     if survey.date_order_guessed and survey.date_column is not None:
         first = "day" if survey.date_order == "dmy" else "month"

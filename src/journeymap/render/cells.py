@@ -10,7 +10,7 @@ estimate grows the node instead of letting the text overflow it.
 
 from __future__ import annotations
 
-from journeymap.output.numbers import grouped
+from journeymap.output import numbers
 from journeymap.render.canvas import Canvas, node_name
 from journeymap.render.dotwriter import Graph
 from journeymap.render.text import (
@@ -143,7 +143,8 @@ def _entry_rows(
     if "metrics" in canvas.options.show and entry.metrics:
         extra.append((metrics_text(entry.metrics, lang), theme.text))
     if "volume" in canvas.options.show and entry.volume is not None:
-        extra.append((f"{label('volume', lang)} {grouped(entry.volume, lang)}", theme.muted))
+        volume = numbers.figure("volume", entry.volume, lang)
+        extra.append((f"{label('volume', lang)} {volume}", theme.muted))
     for text, colour in extra:
         # figures stay on one line (the cell widens a little rather than split a score)
         wrapped = lines(text, chars(width, small)) if text == entry.owner else esc(text)

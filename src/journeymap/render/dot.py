@@ -56,8 +56,9 @@ def build_dot(grid: Grid, options: Options) -> str:
             )
             for stage_index in stages:
                 _stage(canvas, band, stage_index)
-    _row_chains(canvas)
-    emotion.curve(canvas)
+    level, rest = emotion.along_rows(emotion.segments(canvas))
+    _row_chains(canvas, level)
+    emotion.draw(canvas, rest)
     path.path_edges(canvas)
     path.breakpoint_edges(canvas)
     return canvas.graph.source
@@ -265,12 +266,17 @@ def _step_node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
     )
 
 
-def _row_chains(canvas: Canvas) -> None:
+def _row_chains(canvas: Canvas, curve: dict[tuple[str, str], dict[str, str]]) -> None:
+    """The heavy edges that hold each row straight; where the emotion curve runs along
+    a row, its piece is drawn by that edge (`emotion.along_rows`)."""
     columns = range(len(canvas.grid.columns))
     for row in canvas.rows:
         nodes = [f"lab_{row.key}"] + [node_name(row.key, k) for k in columns]
         for index, (tail, head) in enumerate(itertools.pairwise(nodes)):
-            if row.key == "ep0" and index > 0:
+            piece = curve.get((tail, head))
+            if piece is not None:
+                canvas.graph.edge(tail, head, weight="100", **piece)
+            elif row.key == "ep0" and index > 0:
                 emotion.baseline(canvas, tail, head)
             elif row.kind == "visibility" and index > 0:
                 lanes.visibility_line(canvas, tail, head)

@@ -18,7 +18,8 @@ from journeymap.render.text import esc, font, plain
 from journeymap.views.grid import Column
 from journeymap.views.labels import label
 
-SIGNS = {2: "+2", 1: "+1", 0: "0", -1: "−1", -2: "−2"}
+SIGNS = {2: "+2", 1: "+1", 0: "0", -1: "-1", -2: "-2"}
+"""The levels as every output writes a figure (`output/numbers`): the hyphen-minus."""
 
 
 def rows(canvas: Canvas) -> list[Row]:
@@ -66,7 +67,7 @@ def point_node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
         style = "wedged" if len(colours) > 1 else "filled"
     else:
         fill, style = theme.emotion_fill[row.index], "filled"
-    tooltip = f"{label('emotion', canvas.grid.lang)} {row.index:+d}"
+    tooltip = f"{label('emotion', canvas.grid.lang)} {SIGNS[row.index]}"
     if column.feeling:
         tooltip += f" ({column.feeling})"
     rank.node(
@@ -88,10 +89,16 @@ def baseline(canvas: Canvas, tail: str, head: str) -> None:
     rule(canvas, tail, head, canvas.theme.stage_border, canvas.sizes.penwidth_baseline)
 
 
-def curve(canvas: Canvas) -> None:
+Segment = tuple[str, str, dict[str, str]]
+"""One straight piece of the curve: tail node, head node, edge attributes."""
+
+
+def segments(canvas: Canvas) -> list[Segment]:
+    """The curve of each journey, column to column, in drawing order."""
     if not canvas.emotion:
-        return
+        return []
     theme, grid = canvas.theme, canvas.grid
+    found: list[Segment] = []
     for j in range(len(grid.journeys)):
         points = [(c.index, c.emotions[j]) for c in grid.columns if c.emotions[j] is not None]
         colour = canvas.journey_colour(j) if grid.comparison else theme.emotion_line
@@ -117,6 +124,33 @@ def curve(canvas: Canvas) -> None:
                     attrs["tailclip"] = "false"
                 if index < len(hops) - 2:
                     attrs["headclip"] = "false"
-                canvas.graph.edge(
-                    node_name(f"e{level_key(ea)}", ka), node_name(f"e{level_key(eb)}", kb), **attrs
-                )
+                tail = node_name(f"e{level_key(ea)}", ka)
+                found.append((tail, node_name(f"e{level_key(eb)}", kb), attrs))
+    return found
+
+
+def along_rows(found: list[Segment]) -> tuple[dict[tuple[str, str], dict[str, str]], list[Segment]]:
+    """The level pieces that the rows' own edges draw, by their ends, and the others.
+
+    Graphviz draws the edges between one pair of nodes as a bundle, bowed apart so that
+    each shows, even with `splines=line`: a level piece beside its row's heavy edge (the
+    invisible one, or the neutral dashed line) came out as a slight arc, and the
+    dashed line under it too. The row's edge, which holds the row straight, takes the
+    piece's colour and style instead (at level 0 the curve covers the dashed line
+    there anyway). Where two journeys of a comparison run along the same pair, the
+    second stays an edge of its own, bowed away, so that both show.
+    """
+    taken: dict[tuple[str, str], dict[str, str]] = {}
+    rest: list[Segment] = []
+    for tail, head, attrs in found:
+        same_row = tail.split("_", 1)[1] == head.split("_", 1)[1]
+        if same_row and (tail, head) not in taken:
+            taken[(tail, head)] = {k: v for k, v in attrs.items() if k != "constraint"}
+        else:
+            rest.append((tail, head, attrs))
+    return taken, rest
+
+
+def draw(canvas: Canvas, rest: list[Segment]) -> None:
+    for tail, head, attrs in rest:
+        canvas.graph.edge(tail, head, **attrs)

@@ -25,6 +25,7 @@ from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import Engine, run, stop_children
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
+from journeymap.render.placing import Syncing, move_all_into_place
 from journeymap.views.grid import build_grid, emotion_view, path_view
 
 SUFFIXES = {"gv": "dot", "mermaid": "mmd"}
@@ -189,14 +190,18 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
     from journeymap.load.batch import collector_paused
     from journeymap.load.journey_file import load_file
 
+    # The collector stays paused until the file's model is gone: enabled while the node
+    # tree and model were alive, its next collection scanned them all.
     with collector_paused():
         loaded = load_file(path)
-    journey = loaded.journey
-    if journey is None or not loaded.ok:
-        return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
-    del loaded  # the node tree and text weigh more than the model
-    data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
-    name = f"{journey.id}.{batch.fmt}"
+        journey = loaded.journey
+        if journey is None or not loaded.ok:
+            return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
+        del loaded  # the node tree and text weigh more than the model
+        data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
+        journey_id = journey.id
+        del journey
+    name = f"{journey_id}.{batch.fmt}"
     try:
         fd, temp = tempfile.mkstemp(
             prefix=f".{name}.{batch.token}.", suffix=".tmp", dir=batch.folder
@@ -207,14 +212,12 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            handle.write(data)  # forced to disk by the parent (`placing.Syncing`), not here
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise OutputError(f"{batch.folder / name}: cannot write: {exc.strerror or exc}") from None
-    return Drawn(path, journey.id, temp)
+    return Drawn(path, journey_id, temp)
 
 
 def draw_files(
@@ -233,11 +236,13 @@ def draw_files(
     """
     drawn: list[Drawn] = []
     results: Iterator[Drawn] = iter(())
+    syncing = Syncing(batch.folder, batch.fmt)
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
             results = iter_per_file(task, files, jobs)
             for result in results:
+                syncing.add(result.temp, result.journey_id)
                 drawn.append(result)
                 if done:
                     done()
@@ -245,6 +250,7 @@ def draw_files(
             workers = max(1, min(4, os.cpu_count() or 1, len(files)))
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 for result in pool.map(task, files):
+                    syncing.add(result.temp, result.journey_id)
                     drawn.append(result)
                     if done:
                         done()
@@ -256,12 +262,10 @@ def draw_files(
         targets = [batch.folder / f"{journey_id}.{batch.fmt}" for journey_id in ids]
         for target in targets:
             guard.check(target)
-        umask = os.umask(0)
-        os.umask(umask)
-        for item, target in zip(drawn, targets, strict=True):
-            assert item.temp is not None
-            _move_into_place(Path(item.temp), target, umask)
+        syncing.wait()
+        move_all_into_place([Path(item.temp) for item in drawn if item.temp is not None], targets)
     except BaseException:
+        syncing.stop()
         stop_children()  # layout programs of the threads (the workers stop their own)
         close = getattr(results, "close", None)
         if close is not None:
@@ -271,19 +275,6 @@ def draw_files(
                 leftover.unlink()
         raise
     return targets
-
-
-def _move_into_place(temp: Path, target: Path, umask: int) -> None:
-    """The permissions `write_atomic` gives (the old file's, else the umask's), then rename."""
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o666 & ~umask
-    try:
-        temp.chmod(mode)
-        temp.replace(target)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 PROCESSES_FROM = 16

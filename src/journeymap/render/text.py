@@ -14,7 +14,7 @@ import re
 import textwrap
 from functools import lru_cache
 
-from journeymap.output.numbers import grouped
+from journeymap.output import numbers
 from journeymap.render.themes import SIZES
 from journeymap.views.labels import Lang
 
@@ -83,13 +83,20 @@ def height(lines: float, size: float) -> float:
 
 
 def metrics_text(metrics: dict[str, float], lang: Lang) -> str:
+    """A touchpoint's scores as the matrix and the site write them (`output/numbers`):
+    whole NPS and CSAT points, CES to one decimal, the percent sign after a no-break
+    space in French, the hyphen-minus (NPS -34); a positive NPS keeps its plus sign."""
     parts = []
-    for key, suffix in (("nps", ""), ("csat", " %" if lang == "fr" else "%"), ("ces", "")):
+    for key in ("nps", "csat", "ces"):
         if key in metrics:
-            value = grouped(metrics[key], lang)
-            if key == "nps" and metrics[key] > 0:
-                value = "+" + value
-            parts.append(f"{key.upper()} {value}{suffix}")
+            value = metrics[key]
+            if key == "csat":
+                shown = numbers.percent(value / 100, lang)
+            else:
+                shown = numbers.figure(key, value, lang)
+            if key == "nps" and round(value) > 0:
+                shown = "+" + shown
+            parts.append(f"{key.upper()} {shown}")
     return " · ".join(parts)
 
 

@@ -62,17 +62,41 @@ def _texts(journey: Journey) -> Iterator[str]:
     yield from (step.text for _, _, _, step in journey.iter_steps())
 
 
-def _steps(journey: Journey, config: LintConfig, kind: Kind) -> Iterator[tuple[Loc, str, Voice]]:
-    """(data path of the text, step id, voice) of the steps told in the voice `kind`."""
+Read = tuple[Loc, str, Voice]
+
+_LAST: list[tuple[Journey, LintConfig, list[Read]]] = []
+"""The voices of the last journey read: the five voice rules each ask for every step."""
+
+
+def _voices(journey: Journey, config: LintConfig) -> list[Read]:
+    """(data path of the text, step id, voice) of every step, read once per journey.
+
+    `classify`'s cache alone did not do: a journey of more distinct steps than it holds
+    (25,000) was read five times over, each rule missing every step, the next one having
+    pushed it out; one lint of 1 stage x 25,000 steps took 10 s against validate's 1.6.
+    """
     from journeymap.lint.sentence import journey_lang
 
+    if _LAST and _LAST[0][0] is journey and _LAST[0][1] is config:
+        return _LAST[0][2]
     extra = config.company_words.get(journey.lang, ())
     given = "lang" in journey.model_fields_set
     lang = journey.lang if given else journey_lang(_texts(journey), "fr")
-    for stage_index, _, step_index, step in journey.iter_steps():
-        voice = classify(step.text, lang, extra, given)
-        if voice.kind == kind:
-            yield ("stages", stage_index, "steps", step_index, "text"), step.id, voice
+    found: list[Read] = [
+        (
+            ("stages", stage_index, "steps", step_index, "text"),
+            step.id,
+            classify(step.text, lang, extra, given),
+        )
+        for stage_index, _, step_index, step in journey.iter_steps()
+    ]
+    _LAST[:] = [(journey, config, found)]
+    return found
+
+
+def _steps(journey: Journey, config: LintConfig, kind: Kind) -> Iterator[Read]:
+    """(data path of the text, step id, voice) of the steps told in the voice `kind`."""
+    return (read for read in _voices(journey, config) if read[2].kind == kind)
 
 
 @rule("JM401", "not-first-person", "warning")

@@ -120,6 +120,13 @@ def journey_lang(texts: Iterable[str], default: Lang) -> Lang:
     Short texts ("Checkout", "Paiement") carry no evidence of their own; they take the
     language of the texts around them rather than the format's default.
     """
+    return _journey_lang(tuple(texts), default)
+
+
+@lru_cache(maxsize=4)
+def _journey_lang(texts: tuple[str, ...], default: Lang) -> Lang:
+    """Cached by the texts themselves: the voice and internal-work rules each ask it of
+    the same journey, and `_evidence`'s cache cannot hold a journey of 25,000 steps."""
     fr = en = 0
     for text in texts:
         text_fr, text_en = _evidence(text)

@@ -1,0 +1,74 @@
+"""An Excel workbook (.xlsx) of survey answers, as the rows a CSV export would hold.
+
+Qualtrics, SurveyMonkey and Google Sheets all offer .xlsx next to CSV, and a CX team
+passes the workbook around more often than the CSV. openpyxl reads it (imported only
+for a workbook: about 0.15 s); each cell becomes the text the CSV export would carry, so
+that every reader (the tools' header rows, dates, decimal commas) works unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from journeymap.metrics.survey import SurveyError
+
+Records = list[tuple[int, list[str]]]
+
+
+def _text(value: Any) -> str:
+    """A cell as the CSV export writes it: whole numbers without '.0', dates in ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def read_workbook(data: bytes, name: str) -> tuple[Records, int, str]:
+    """(row number, cells) of the first sheet's rows that hold something, how many empty
+    rows lie between them, and the sheet's name; SurveyError for a damaged workbook."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise SurveyError(
+            f"{name}: a damaged Excel workbook ({exc}); save it again, or export CSV"
+        ) from None
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            raise SurveyError(f"{name}: the workbook has no sheet")
+        records: Records = []
+        empty = 0
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_text(v) for v in row]
+            if any(c.strip() for c in cells):
+                records.append((number, cells))
+            elif records:
+                empty += 1
+        title = str(sheet.title)
+    finally:
+        book.close()
+    # A sheet has no ragged rows: every row is as wide as the widest column in use, and
+    # the formatting of an empty column further right must not make a header cell.
+    width = max((_used(cells) for _, cells in records), default=0)
+    return [(n, (cells + [""] * width)[:width]) for n, cells in records], empty, title
+
+
+def _used(cells: list[str]) -> int:
+    """How many cells up to the last one that holds something."""
+    for index in range(len(cells), 0, -1):
+        if cells[index - 1].strip():
+            return index
+    return 0
