@@ -346,6 +346,10 @@ def bench_one_file(repeat: int, shape: Shape) -> list[Row]:
     commands = {
         "validate one file": [JOURNEYMAP, "validate", str(single)],
         "lint one file": [JOURNEYMAP, "lint", str(single)],
+        # pre-commit's hook; -j 1 is not one of the quick invocations: typer's path
+        "lint --format text one file (pre-commit)": [JOURNEYMAP, "lint", "-f", "text", str(single)],
+        "validate -j 1 one file (through typer)": [JOURNEYMAP, "validate", "-j", "1", str(single)],
+        "lint -j 1 one file (through typer)": [JOURNEYMAP, "lint", "-j", "1", str(single)],
     }
     yamllint = _tool("yamllint")
     if yamllint:
@@ -436,6 +440,7 @@ def main() -> None:
     imports = {
         "--help": import_times("--help"),
         "validate one file": import_times("validate", single),
+        "lint one file": import_times("lint", single),
     }
     for name, found in imports.items():
         print(f"\nslowest imports, journeymap {name} (cumulative ms):")

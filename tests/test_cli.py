@@ -99,10 +99,23 @@ def test_help_lists_every_command_without_importing_one(tmp_path: Path) -> None:
 def test_a_command_imports_its_own_module_alone(tmp_path: Path) -> None:
     from journeymap.cli.app import COMMANDS
 
-    imported = _imported(tmp_path, "validate", str(EXAMPLE_FILES[0]))
+    imported = _imported(tmp_path, "validate", "--jobs", "1", str(EXAMPLE_FILES[0]))
     others = {f"journeymap.cli.{m}" for name, (m, _) in COMMANDS.items() if name != "validate"}
     assert "journeymap.cli.validate_cmd" in imported
     assert not others & imported
+
+
+@pytest.mark.parametrize(
+    "args", [["validate", "FILE"], ["validate", "--format", "json", "FILE", "FILE"]]
+)
+def test_validating_a_valid_file_imports_neither_typer_nor_pydantic(
+    args: list[str], tmp_path: Path
+) -> None:
+    """What pre-commit and editors run most: `quick` parses it and `quickcheck` vouches
+    for the file, so neither typer nor the models (pydantic) nor rich are loaded."""
+    imported = _imported(tmp_path, *[str(EXAMPLE_FILES[0]) if a == "FILE" else a for a in args])
+    assert "journeymap.runner.validate" in imported
+    assert not {"typer", "click", "pydantic", "rich"} & {m.split(".")[0] for m in imported}
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 200])

@@ -1,11 +1,13 @@
 """The console script's entry point, kept free of imports.
 
 `journeymap --version` is run by scripts and editors to probe the tool; answering it
-before typer and the commands are imported makes it cost a bare interpreter start.
+before typer and the commands are imported makes it cost a bare interpreter start. The
+common `validate` and `lint` invocations skip typer too (`journeymap.cli.quick`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -18,6 +20,11 @@ def main() -> None:
     import gc
 
     gc.disable()  # for the imports only: see journeymap.cli.app._end_start_up
+    from journeymap.cli import quick
+
+    simple = quick.parse(sys.argv[1:])
+    if simple is not None and os.environ.get("JOURNEYMAP_QUICK") != "0":
+        quick.run(simple)
     from journeymap.cli.app import main as run
 
     run(collector_off=True)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeymap.cli import exits
-from journeymap.cli.loading import journey_paths
 from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
 from journeymap.runner.lint import LintFormat
 from journeymap.severity import Severity
@@ -66,21 +63,10 @@ def lint(
     Exit code 0 when no finding reaches --fail-on, 1 when some does (or a file is
     invalid), 2 on a usage or configuration error. `journeymap rules` lists the rules.
     """
-    from journeymap.lint.config import ConfigError, Resolver
-    from journeymap.lint.linter import lint_run
-    from journeymap.output.atomic import OutputError
-    from journeymap.output.destination import deliver, output_file
-    from journeymap.runner.lint import report_format, write_report
+    from journeymap.cli import runs
 
-    files = journey_paths(paths, exclude)
-    with exits.handled(ConfigError):
-        run = lint_run(files, Resolver(config), fail_on, select or None, ignore or None, jobs)
-    name = report_format(output_format, os.environ)
-    with exits.handled(OutputError):
-        deliver(lambda stream: write_report(run, name, stream), output_file(output), files)
-    if run.unreadable:
-        raise typer.Exit(exits.USAGE)
-    raise typer.Exit(exits.FINDINGS if run.failing else exits.OK)
+    code = runs.lint(paths, exclude, output_format, fail_on, config, select, ignore, output, jobs)
+    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from journeymap.cli import exits
-from journeymap.cli.loading import journey_paths
 from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
 from journeymap.output.reporters import ReportFormat
 
@@ -32,17 +29,9 @@ def validate(
     Exit code 0 when every file is valid, 1 when some file is not, 2 on a usage error or
     a file that cannot be read at all.
     """
-    from journeymap.output.report import Report, validity_rules
-    from journeymap.output.reporters import reporter
-    from journeymap.runner.validate import validate_files
+    from journeymap.cli import runs
 
-    files = journey_paths(paths, exclude)
-    found = validate_files(files, jobs)
-    report = Report(found.diagnostics, len(files), "validate", validity_rules())
-    reporter(output_format).write(report, sys.stdout)
-    if found.unreadable:
-        raise typer.Exit(exits.USAGE)
-    raise typer.Exit(exits.FINDINGS if found.diagnostics else exits.OK)
+    raise typer.Exit(runs.validate(paths, exclude, output_format, jobs))
 
 
 def register(app: typer.Typer) -> None:

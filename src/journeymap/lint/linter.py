@@ -129,7 +129,7 @@ def _lint_one(job: tuple[Path, LintConfig, Severity]) -> _FileLint:
     # while they were alive, its next collection scanned them all (0.2 ms of a file's 5
     # of CPU); freed by reference counting, they never reach it.
     with collector_paused():
-        loaded = load_file(path, Limits.from_env())
+        loaded = load_file(path, Limits.from_env(), model=False)
         found, silenced = lint_with_suppressed(loaded, config)
         failing = sum(1 for d in found if not loaded.ok or at_least(d.severity, threshold))
         outcome = _FileLint(

@@ -52,5 +52,5 @@ class Validity:
 
 def validity(path: Path) -> Validity:
     with collector_paused():
-        loaded = load_file(path)
+        loaded = load_file(path, model=False)
     return Validity(loaded.path, tuple(loaded.diagnostics), loaded.unreadable, journey_id(loaded))

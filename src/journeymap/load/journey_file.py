@@ -6,20 +6,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, Any, cast, get_args
 
-from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
 from journeymap.diagnostics import NOT_A_JOURNEY, SCHEMA, Diagnostic
 from journeymap.load import references
 from journeymap.load.limits import Limits
-from journeymap.load.messages import humanise
 from journeymap.load.positions import Placer, Target, locate
 from journeymap.load.source import read_text
 from journeymap.load.versions import format_1_1_keys
 from journeymap.load.yamldoc import parse
-from journeymap.model.journey import Journey
+from journeymap.model import quickcheck
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from journeymap.model.journey import Journey
 
 
 @dataclass(slots=True)
@@ -53,6 +56,10 @@ class JourneyFile:
 @cache
 def _allowed_keys() -> dict[tuple[str | int, ...], tuple[str, ...]]:
     """Keys allowed at each path of string segments, for "did you mean" hints."""
+    from pydantic import BaseModel
+
+    from journeymap.model.journey import Journey
+
     table: dict[tuple[str | int, ...], tuple[str, ...]] = {}
 
     def visit(model: type[BaseModel], path: tuple[str, ...]) -> None:
@@ -67,7 +74,13 @@ def _allowed_keys() -> dict[tuple[str | int, ...], tuple[str, ...]]:
     return table
 
 
-def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile:
+def load_text(
+    path: str, text: str, limits: Limits | None = None, model: bool = True
+) -> JourneyFile:
+    """`model=False` for callers that only read the journey (validate, lint): data that
+    `quickcheck` finds surely valid then becomes plain objects (`model.plain`) that
+    answer as the models do, and pydantic is not even imported; anything else goes to
+    pydantic, so the diagnostics are the same either way."""
     limits = limits or Limits.from_env()
     parsed = parse(text, limits)
     result = JourneyFile(path, None, root=parsed.root, text=text)
@@ -107,17 +120,13 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
         result.diagnostics = found
         return result
 
-    journey: Journey | None = None
-    try:
-        journey = Journey.model_validate(data)
-    except ValidationError as exc:
-        allowed = _allowed_keys()
-        for error in exc.errors(include_url=False):
-            loc, target, message, hint = humanise(error, data, allowed)
-            found.append(place.at(SCHEMA, loc, message, target, source="schema", hint=hint))
-            if tuple(error["loc"]) == ("journeymap",):
-                result.diagnostics = found
-                return result
+    vouched = None if model else quickcheck.checked(data)
+    journey: Journey | None = cast("Journey", vouched)
+    if vouched is None:
+        journey, stop = _validated(data, place, found)
+        if stop:
+            result.diagnostics = found
+            return result
     for loc, key in format_1_1_keys(data):
         found.append(
             place.at(
@@ -136,10 +145,34 @@ def load_text(path: str, text: str, limits: Limits | None = None) -> JourneyFile
     return result
 
 
-def load_file(path: Path, limits: Limits | None = None, display: str | None = None) -> JourneyFile:
+def _validated(
+    data: dict[str, Any], place: Placer, found: list[Diagnostic]
+) -> tuple[Journey | None, bool]:
+    """The model, or None with pydantic's errors added to `found` as sentences; True
+    when the format version itself is wrong (nothing else can be judged then)."""
+    from pydantic import ValidationError
+
+    from journeymap.load.messages import humanise
+    from journeymap.model.journey import Journey
+
+    try:
+        return Journey.model_validate(data), False
+    except ValidationError as exc:
+        allowed = _allowed_keys()
+        for error in exc.errors(include_url=False):
+            loc, target, message, hint = humanise(error, data, allowed)
+            found.append(place.at(SCHEMA, loc, message, target, source="schema", hint=hint))
+            if tuple(error["loc"]) == ("journeymap",):
+                return None, True
+    return None, False
+
+
+def load_file(
+    path: Path, limits: Limits | None = None, display: str | None = None, model: bool = True
+) -> JourneyFile:
     limits = limits or Limits.from_env()
     shown = display if display is not None else str(path)
     text = read_text(path, limits, shown)
     if isinstance(text, Diagnostic):
         return JourneyFile(shown, None, [text], unreadable=text.source == "file")
-    return load_text(shown, text, limits)
+    return load_text(shown, text, limits, model)

@@ -14,7 +14,7 @@ from typing import Any
 from journeymap.diagnostics import DUPLICATE_ID, REFERENCE, Diagnostic
 from journeymap.load.context import with_context
 from journeymap.load.positions import Loc, Placer
-from journeymap.model.journey import SLUG_PATTERN
+from journeymap.model.constants import SLUG_PATTERN
 
 _SLUG = re.compile(SLUG_PATTERN)
 

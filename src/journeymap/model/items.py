@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from journeymap.model import methods
 from journeymap.model.values import (
     BareString,
     BreakpointKind,
@@ -70,10 +71,7 @@ class Breakpoint(_TextItem):
 
     def target(self) -> tuple[str | None, str] | None:
         """The (step id or None, channel id) that `to` names."""
-        if self.to is None:
-            return None
-        step, sep, channel = self.to.partition("@")
-        return (step, channel) if sep else (None, step)
+        return methods.target(self)
 
 
 class Thought(_TextItem):

@@ -22,7 +22,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from journeymap.model import methods
 from journeymap.model.items import Action, Breakpoint, Delight, Irritant, Opportunity, Thought
+from journeymap.model.methods import TouchpointRef
 from journeymap.model.step import Stage, Step
 from journeymap.model.touchpoint import Kpi, Metrics, Touchpoint
 from journeymap.model.values import (
@@ -241,21 +243,18 @@ class Journey(StrictModel):
 
     @property
     def version(self) -> str:
-        return "1.1" if self.journeymap == 1.1 else "1"
+        return methods.version(self)
 
     def iter_steps(self) -> Iterator[tuple[int, Stage, int, Step]]:
         """Every step with its stage and their indexes, in chronological order."""
-        for stage_index, stage in enumerate(self.stages):
-            for step_index, step in enumerate(stage.steps):
-                yield stage_index, stage, step_index, step
+        return methods.iter_steps(self)
 
-    def iter_touchpoints(self) -> Iterator[tuple[TouchpointRef, Touchpoint]]:
-        for stage_index, stage, step_index, step in self.iter_steps():
-            for tp_index, touchpoint in enumerate(step.touchpoints):
-                yield TouchpointRef(stage, step, stage_index, step_index, tp_index), touchpoint
+    def iter_touchpoints(self) -> Iterator[tuple[TouchpointRef[Stage, Step], Touchpoint]]:
+        return methods.iter_touchpoints(self)
 
     def channel(self, channel_id: str) -> Channel | None:
-        return next((c for c in self.channels if c.id == channel_id), None)
+        found: Channel | None = methods.channel(self, channel_id)
+        return found
 
 
 NEW_IN_1_1: dict[type[BaseModel], frozenset[str]] = {
@@ -279,29 +278,3 @@ NEW_IN_1_1: dict[type[BaseModel], frozenset[str]] = {
     Metrics: frozenset({"kpis", "period", "n", "method"}),
 }
 """Keys that a file must declare `journeymap: 1.1` to use."""
-
-
-class TouchpointRef:
-    """Where a touchpoint sits, for views and rules that need its stage, step and data path."""
-
-    __slots__ = ("stage", "stage_index", "step", "step_index", "touchpoint_index")
-
-    def __init__(
-        self, stage: Stage, step: Step, stage_index: int, step_index: int, touchpoint_index: int
-    ) -> None:
-        self.stage = stage
-        self.step = step
-        self.stage_index = stage_index
-        self.step_index = step_index
-        self.touchpoint_index = touchpoint_index
-
-    @property
-    def loc(self) -> tuple[str | int, ...]:
-        return (
-            "stages",
-            self.stage_index,
-            "steps",
-            self.step_index,
-            "touchpoints",
-            self.touchpoint_index,
-        )

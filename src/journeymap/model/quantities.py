@@ -125,6 +125,13 @@ def _end_of(text: str) -> tuple[date, date] | None:
     return None
 
 
+def period_as_text(value: object) -> object:
+    """YAML reads `2026-09-30` as a date and `2026` as a number; the period is text."""
+    if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return value
+
+
 def parse_period(text: str) -> tuple[date, date] | None:
     """First and last day of a survey period, or None when the text is not one."""
     start_text, sep, end_text = text.partition("..")

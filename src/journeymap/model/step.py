@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, StrictBool, StrictInt
 
+from journeymap.model import methods
 from journeymap.model.items import Action, Opportunity, Thought
 from journeymap.model.touchpoint import Touchpoint
 from journeymap.model.values import DurationText, Phase, Slug, StrictModel, Text, notes_field
@@ -101,9 +102,7 @@ class Step(StrictModel):
 
     def lanes(self) -> Iterator[tuple[str, list[Action]]]:
         """The blueprint lanes below the customer's, from the closest to the furthest."""
-        yield "frontstage", self.frontstage
-        yield "backstage", self.backstage
-        yield "support", self.support
+        return methods.lanes(self)
 
 
 class Stage(StrictModel):

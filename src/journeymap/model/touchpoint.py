@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from journeymap.model import methods
 from journeymap.model.items import Breakpoint, Delight, Irritant
 from journeymap.model.values import (
     Count,
@@ -88,11 +89,7 @@ class Metrics(StrictModel):
     ] = None
 
     def measured(self) -> dict[str, float]:
-        return {
-            name: float(value)
-            for name, value in (("nps", self.nps), ("csat", self.csat), ("ces", self.ces))
-            if value is not None
-        }
+        return methods.measured(self)
 
 
 class Touchpoint(StrictModel):

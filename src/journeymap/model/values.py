@@ -4,7 +4,6 @@ words (phases, channel kinds, statuses), durations and periods, and the strict b
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -22,16 +21,17 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from journeymap.model.constants import SLUG_PATTERN as SLUG_PATTERN
 from journeymap.model.quantities import (
     DURATION_FORMS,
     PERIOD_FORMS,
     parse_duration,
     parse_period,
+    period_as_text,
 )
 
 FORMAT_VERSION = 1
 FORMAT_VERSIONS: tuple[float, ...] = (1, 1.1)
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Slug = Annotated[
     str,
@@ -79,13 +79,6 @@ def _check_duration(value: str) -> str:
     return value
 
 
-def _period_as_text(value: Any) -> Any:
-    """YAML reads `2026-09-30` as a date and `2026` as a number; the period is text."""
-    if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
-        return value.isoformat() if isinstance(value, date) else str(value)
-    return value
-
-
 def _check_period(value: str) -> str:
     if parse_period(value) is None:
         raise PydanticCustomError(
@@ -107,7 +100,7 @@ DurationText = Annotated[
 ]
 PeriodText = Annotated[
     Text,
-    BeforeValidator(_period_as_text),
+    BeforeValidator(period_as_text),
     AfterValidator(_check_period),
     Field(description=f"A period: {PERIOD_FORMS}.", examples=["2026-Q3"]),
 ]

@@ -10,9 +10,12 @@ file uses the format 1.1 fields they check, so format-1 files are never disturbe
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, Loc, Option, rule
-from journeymap.model.journey import Journey, Opportunity
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey, Opportunity
 
 MAX_REVIEW_AGE_DAYS = Option(
     "max-review-age-days", 365, 1, 36_500, "Days since the journey's last review."

@@ -11,9 +11,12 @@ the diagnosis and the figures consistent with each other.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, Option, rule
-from journeymap.model.journey import Journey, Metrics
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey, Metrics
 
 POOR_NPS = Option("poor-nps", 0, -100, 100, "An NPS below this is poor.")
 POOR_CSAT = Option("poor-csat", 60, 0, 100, "A CSAT (%) below this is poor.")

@@ -10,10 +10,13 @@ survey export. These rules keep the figures honest between imports.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, Option, rule
-from journeymap.model.journey import Journey
 from journeymap.model.quantities import parse_period
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey
 
 MAX_METRIC_AGE_DAYS = Option(
     "max-metric-age-days", 365, 1, 36_500, "Days since a metric's period ended."

@@ -15,7 +15,7 @@ from journeymap.lint.text import find_term
 
 if TYPE_CHECKING:
     from journeymap.lint.sentence import Lang
-from journeymap.model.journey import Journey
+    from journeymap.model.journey import Journey
 
 # Jargon of the back office, in each language. Anglicisms are common in French teams, so
 # the French list carries them too. All-capital acronyms match only in capitals ("SI"

@@ -9,9 +9,12 @@ customers.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, rule
-from journeymap.model.journey import Journey
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey
 
 
 @rule("JM101", "missing-scope", "error")

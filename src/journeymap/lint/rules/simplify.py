@@ -8,9 +8,12 @@ argued in each rule; a team changes them under `thresholds` in its configuration
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, Option, rule
-from journeymap.model.journey import Journey
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey
 
 MAX_STAGES = Option("max-stages", 7, 1, 1000, "Stages a journey may have.")
 MAX_STEPS_PER_STAGE = Option("max-steps-per-stage", 7, 1, 1000, "Steps a stage may have.")

@@ -8,9 +8,12 @@ answers for it. A touchpoint nobody owns is one nobody improves.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, rule
-from journeymap.model.journey import Journey
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey
 
 
 @rule("JM201", "no-stakeholders", "error")

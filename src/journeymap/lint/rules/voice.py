@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from journeymap.lint.rule import Finding, LintConfig, Loc, rule
-from journeymap.model.journey import Journey
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey
 
 EXAMPLE = {"fr": "Je compare les offres", "en": "I compare the offers"}
 SUBJECT = {"fr": "« je »", "en": '"I"'}

@@ -1,0 +1,69 @@
+"""The bodies of `validate` and `lint`, without typer: called by their typer commands and
+by `quick`, which answers the common invocations without importing typer at all."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journeymap.cli import exits
+from journeymap.cli.loading import journey_paths
+
+if TYPE_CHECKING:
+    from journeymap.output.reporters import ReportFormat
+    from journeymap.runner.lint import LintFormat
+    from journeymap.severity import Severity
+
+
+def validate(
+    paths: Sequence[Path],
+    exclude: Sequence[str] | None,
+    output_format: ReportFormat,
+    jobs: int | None,
+) -> int:
+    """The exit code: 0 every file valid, 1 some file is not, 2 some file unreadable."""
+    from journeymap.output.report import Report, validity_rules
+    from journeymap.output.reporters import reporter
+    from journeymap.runner.validate import validate_files
+
+    files = journey_paths(paths, exclude)
+    found = validate_files(files, jobs)
+    report = Report(found.diagnostics, len(files), "validate", validity_rules())
+    reporter(output_format).write(report, sys.stdout)
+    if found.unreadable:
+        return exits.USAGE
+    return exits.FINDINGS if found.diagnostics else exits.OK
+
+
+def lint(
+    paths: Sequence[Path],
+    exclude: Sequence[str] | None,
+    output_format: LintFormat,
+    fail_on: Severity | None,
+    config: Path | None,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    output: Path | None,
+    jobs: int | None,
+) -> int:
+    """The exit code: 0 no finding reaches `fail_on`, 1 some does, 2 usage or input error."""
+    from journeymap.lint.config import ConfigError, Resolver
+    from journeymap.lint.linter import lint_run
+    from journeymap.output.atomic import OutputError
+    from journeymap.output.destination import deliver, output_file
+    from journeymap.runner.lint import report_format, write_report
+
+    files = journey_paths(paths, exclude)
+    with exits.handled(ConfigError):
+        chosen = list(select) if select else None
+        skipped = list(ignore) if ignore else None
+        run = lint_run(files, Resolver(config), fail_on, chosen, skipped, jobs)
+    name = report_format(output_format, os.environ)
+    with exits.handled(OutputError):
+        deliver(lambda stream: write_report(run, name, stream), output_file(output), files)
+    if run.unreadable:
+        return exits.USAGE
+    return exits.FINDINGS if run.failing else exits.OK

@@ -1,0 +1,103 @@
+"""The quick entry (`journeymap.cli.quick`) must be invisible: on the same arguments, the
+same exit code and the same bytes on both streams as the typer application."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journeymap.cli.quick import Quick, parse
+from tests.test_hostile_input import CASES, JOURNEY_TEXT
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*.yaml"))
+VESTE = "examples/veste-hiver.yaml"
+
+
+def _run(args: list[str], quick: bool, cwd: Path) -> tuple[int, bytes, bytes]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+    env.pop("GITHUB_ACTIONS", None)
+    if not quick:
+        env["JOURNEYMAP_QUICK"] = "0"
+    done = subprocess.run(
+        [sys.executable, "-m", "journeymap", *args],
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("quick")
+    files = {
+        "typo.yaml": JOURNEY_TEXT.replace("title:", "titel:", 1),
+        "reference.yaml": JOURNEY_TEXT.replace("channel: site", "channel: sitee", 1),
+        "emotion.yaml": JOURNEY_TEXT.replace("emotion: 1", "emotion: 7", 1),
+        "padded.yaml": JOURNEY_TEXT.replace("emotion: 1", "emotion: 1\n        notes: ' x '", 1),
+        "twin.yaml": JOURNEY_TEXT,
+        "not-journey.yaml": "just: data\n",
+        "empty.yaml": "",
+        "alias-bomb.yaml": CASES["alias-bomb"][0].decode() if "alias-bomb" in CASES else "a: [",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "folder").mkdir()
+    (folder / "folder" / "one.yaml").write_text(JOURNEY_TEXT, encoding="utf-8")
+    return folder
+
+
+def _argument_lists(inputs: Path) -> list[list[str]]:
+    here = [str(p) for p in sorted(inputs.glob("*.yaml"))]
+    lists: list[list[str]] = []
+    for command, formats in (
+        ("validate", ["text", "json", "github", "sarif"]),
+        ("lint", ["auto", "text", "json", "github", "sarif"]),
+    ):
+        lists += [[command, VESTE], [command, *EXAMPLES], [command, "examples"]]
+        lists += [[command, path] for path in here]
+        lists += [[command, "--format", fmt, VESTE, here[0]] for fmt in formats]
+        lists += [
+            [command, f"--format={formats[-1]}", *here],
+            [command, "-f", "json", str(inputs / "folder")],
+            [command, "missing.yaml"],
+            [command, VESTE, "missing.yaml"],
+            [command, "--format", "bogus", VESTE],
+            [command, "--format"],
+            [command, "-f", "json", "-f", "text", VESTE],
+            [command, "--jobs", "1", VESTE],
+            [command, VESTE, "--unknown"],
+            [command, "", VESTE],
+            [command, "-", VESTE],
+            [command],
+            [command, "--help"],
+        ]
+    return lists
+
+
+def test_the_common_invocations_are_taken_quickly() -> None:
+    """Else the comparison below would compare typer with itself."""
+    assert parse(["validate", "a.yaml", "b.yaml"]) == Quick(
+        "validate", "text", ("a.yaml", "b.yaml")
+    )
+    assert parse(["lint", "--format", "text", "a.yaml"]) == Quick("lint", "text", ("a.yaml",))
+    assert parse(["lint", "-f=json", "a.yaml"]) is None  # click reads "=json": typer's words
+    assert parse(["validate", "--format=sarif", "a.yaml"]) == Quick(
+        "validate", "sarif", ("a.yaml",)
+    )
+    for odd in (["validate"], ["validate", "--jobs", "1", "a"], ["lint", "-"], ["matrix", "a"]):
+        assert parse(odd) is None
+
+
+def test_quick_and_typer_say_the_same(inputs: Path) -> None:
+    lists = _argument_lists(inputs)
+    assert sum(parse(args) is not None for args in lists) > len(lists) / 2
+    for args in lists:
+        assert _run(args, True, ROOT) == _run(args, False, ROOT), args
