@@ -1,6 +1,6 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # development, held-out, then the second, third and fourth sets
+    python benchmarks/corpus.py            # dev, held-out, then the second, third, fourth sets
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
     python benchmarks/corpus.py --show     # also every text the rules misread
 
