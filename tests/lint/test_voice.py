@@ -133,3 +133,20 @@ def test_teams_add_their_own_company_words() -> None:
     assert _message(BASE_FR, "Je commande mon vélo sur le site", text, config).startswith(
         "JM402 step 'commande' is told in the company's voice ('Vélociti')"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["雪球开始变大", "导出 HTML 文件", "Я сравниваю тарифы", "أقارن الأسعار", "Συγκρίνω τιμές"],
+)
+def test_a_text_in_a_script_the_rules_cannot_read_gets_no_voice_finding(text: str) -> None:
+    # An imported Chinese Mermaid journey got "start with I" on every step: the rules read
+    # French and English only, and a false alarm on every step gets the rule disabled.
+    for base, first in (
+        (BASE_FR, "Je commande mon vélo sur le site"),
+        (BASE_EN, "I order my bike online"),
+    ):
+        found = [f for f in lint_text(base.replace(first, text)) if f.code.startswith("JM4")]
+        assert found == [], found
+    assert classify("Je commande 雪球", "fr").kind == "first"
+    assert classify("Nous livrons le 雪球", "fr").kind == "company"

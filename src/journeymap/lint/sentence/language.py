@@ -166,3 +166,24 @@ def guess_lang(text: str) -> Lang | None:
     if en >= fr + 2:
         return "en"
     return None
+
+
+def _latin(char: str) -> bool:
+    code = ord(char)
+    return code < 0x250 or 0x1E00 <= code <= 0x1EFF or 0xFB00 <= code <= 0xFB06
+
+
+@lru_cache(maxsize=16384)
+def other_script(text: str) -> bool:
+    """Whether most of a text's letters are of another script than Latin (Chinese,
+    Cyrillic, Arabic, Greek...): a language these rules cannot read at all. A brand or a
+    code in Latin letters inside it ("导出 HTML") does not make it readable."""
+    latin = foreign = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        if _latin(char):
+            latin += 1
+        else:  # a Chinese, Japanese or Korean character holds a word, not a letter
+            foreign += 3 if 0x2E80 <= ord(char) <= 0xD7AF else 1
+    return foreign > latin
