@@ -58,27 +58,23 @@ class _Score:
     warning: str | None
 
 
-def _numbers(diagram: Diagram) -> list[float]:
-    values: list[float] = []
-    for section in diagram.sections:
-        for task in section.tasks:
-            try:
-                value = float(task.score)
-            except ValueError:
-                continue
-            if math.isfinite(value):
-                values.append(value)
-    return values
+def _number(score: str) -> float | None:
+    """A task's score as Mermaid reads it (`Number(...)`): None when it is not a finite
+    number ("X", "Instagram", "inf")."""
+    try:
+        value = float(score)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
-def _scale(diagram: Diagram) -> tuple[int, int]:
-    """Mermaid's 1..5, unless the diagram plainly scores out of 10.
+def _scale(values: list[float]) -> tuple[int, int]:
+    """Mermaid's 1..5, unless the diagram's scores (`values`) plainly go out of 10.
 
     Real diagrams score 4..10 as often as 1..5 ("Rate it out of ten"); clamping those
     would make 6 and 10 the same delight. Two tasks or more above 5, none above 10, say
     the author's scale is 1..10 (0..10 when a task scores 0); one outlier is a typo,
     clamped with a warning as before."""
-    values = _numbers(diagram)
     above = [v for v in values if v > 5]
     if len(above) < 2 or max(above) > 10 or min(values) < 0:
         return 1, 5
@@ -89,11 +85,8 @@ def _score(task: Task, scale: tuple[int, int] = (1, 5)) -> _Score:
     low, high = scale
     if not task.score:
         return _Score(None, "no Mermaid score", None)
-    try:
-        value = float(task.score)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
+    value = _number(task.score)
+    if value is None:
         return _Score(
             None,
             f"Mermaid score '{task.score}' is not a number: no emotion",
@@ -137,11 +130,13 @@ def build_journey(
     channel_name = channel or "Unspecified"
     channel_id = slugify(channel_name) or UNSPECIFIED
 
-    scale = _scale(diagram)
+    scores = [_number(t.score) for s in diagram.sections for t in s.tasks]
+    values = [v for v in scores if v is not None]
+    scale = _scale(values)
     if scale != (1, 5):
         imported.warnings.append(
             import_warning(
-                f"scores go up to {max(_numbers(diagram)):g}: read on a {scale[0]}-{scale[1]} "
+                f"scores go up to {max(values):g}: read on a {scale[0]}-{scale[1]} "
                 "scale, not Mermaid's 1-5 (five equal bands -> emotion -2..2)",
                 diagram.first_line,
             )

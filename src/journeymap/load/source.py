@@ -97,7 +97,8 @@ def take_stdin(limit: int) -> None:
         return
     if os.isatty(0):
         raise NoWriter("standard input is a terminal; pipe a journey in (... < journey.yaml)")
-    _stdin.append(os.fdopen(os.dup(0), "rb").read(limit + 1))
+    with os.fdopen(os.dup(0), "rb") as stdin:  # a copy: sys.stdin stays as it was
+        _stdin.append(stdin.read(limit + 1))
 
 
 def _wait_for_writer(fd: int, seconds: float) -> None:

@@ -155,7 +155,7 @@ def customer_told(toks: list[str], lang: Lang) -> bool:
     """
     told = _TELLING_YOU[lang] | _ANSWERING[lang] | _SENDING[lang] | NOTIFYING[lang]
     for i, tok in enumerate(toks):
-        if tok not in _YOU_OBJECT[lang] and tok not in ("you", "vous"):
+        if tok not in _YOU_OBJECT[lang]:
             continue
         if lang == "en":
             verb = toks[i - 1] if i else ""
@@ -178,13 +178,19 @@ def answers_or_tells(toks: list[str], lang: Lang) -> bool:
     return any(family(t, lang, roots) for t in toks)
 
 
-def _our_premises(toks: list[str], lang: Lang) -> tuple[str, ...]:
+def _within_three(toks: list[str], heads: frozenset[str], words: frozenset[str]) -> tuple[str, ...]:
+    """(head, word) for a word of `words` at most three tokens after a head: the head
+    governs a short phrase ("our new warehouse", "by the senior underwriter")."""
     for i, tok in enumerate(toks):
-        if tok in OUR:
+        if tok in heads:
             for nxt in toks[i + 1 : i + 4]:
-                if nxt in PREMISES[lang]:
+                if nxt in words:
                     return tok, nxt
     return ()
+
+
+def _our_premises(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    return _within_three(toks, OUR, PREMISES[lang])
 
 
 def _customer_in_it(toks: list[str], lang: Lang) -> bool:
@@ -223,12 +229,7 @@ def _office_agent(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
     """ "... par un agent instructeur", "... by the underwriter": a back-office role as agent."""
     if voice not in ("other", "no-subject"):
         return ()
-    for i, tok in enumerate(toks):
-        if tok in BY:
-            for nxt in toks[i + 1 : i + 4]:
-                if nxt in OFFICE_ROLES[lang]:
-                    return tok, nxt
-    return ()
+    return _within_three(toks, BY, OFFICE_ROLES[lang])
 
 
 @lru_cache(maxsize=4096)
