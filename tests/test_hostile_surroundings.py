@@ -451,6 +451,18 @@ def test_a_dash_reads_the_journey_from_standard_input(command: str, tmp_path: Pa
     assert "-:5:13: error[JM006] unsupported format version 7" in done.stdout + done.stderr
 
 
+@pytest.mark.parametrize("command", ["validate", "lint", "matrix"])
+def test_a_dash_with_standard_input_closed_says_so(command: str) -> None:
+    done = subprocess.run(
+        _command(command, "-"), stdin=subprocess.DEVNULL, capture_output=True, text=True,
+        env=_env(), timeout=60, check=False, preexec_fn=lambda: os.close(0),
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        "journeymap: error: -: standard input is closed; pipe a journey in (... < journey.yaml)\n"
+    )
+
+
 def test_a_dash_beside_files_is_one_more_journey(journey: Path) -> None:
     done = subprocess.run(
         _command("validate", journey, "-"), input=AGENCE.read_text(encoding="utf-8"),
@@ -605,7 +617,7 @@ def _batch(tmp_path: Path, count: int) -> Path:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 @pytest.mark.parametrize("count", [3, 40], ids=["threads", "workers"])
 def test_a_signal_stops_the_whole_batch(signum: int, count: int, tmp_path: Path) -> None:
     batch = _batch(tmp_path, count)
@@ -674,6 +686,26 @@ def test_size_limits_that_mean_nothing_are_refused(value: str) -> None:
     assert done.code == 2
     assert done.stdout == ""
     assert done.stderr.startswith(f"journeymap: error: JOURNEYMAP_MAX_BYTES={value!r}")
+    assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("import", ROOT / "tests" / "data" / "import" / "mermaid" / "cypress-go-shopping.mmd"),
+        ("diff", JOURNEY, JOURNEY),
+        ("metrics", "import", ROOT / "tests" / "data" / "surveys" / "qualtrics-retrait.csv",
+         "--map", ROOT / "tests" / "data" / "surveys" / "qualtrics-retrait.map.yaml"),
+    ],
+    ids=["import", "diff", "metrics-import"],
+)  # fmt: skip
+@pytest.mark.parametrize("name", ["JOURNEYMAP_MAX_BYTES", "JOURNEYMAP_PIPE_WAIT"])
+def test_a_limit_that_means_nothing_is_a_usage_error_in_every_command(
+    name: str, args: tuple[str | Path, ...]
+) -> None:
+    done = run_cli(*args, env={name: "soon"})
+    assert done.code == 2, done
+    assert done.stderr.startswith(f"journeymap: error: {name}='soon' is not a ")
     assert done.stderr.count("\n") == 1
 
 

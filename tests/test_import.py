@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from journeymap.importers.common import emotion_from_score
 from tests.conftest import Result, invoke, run_cli
 from tests.test_fuzz import mutate_lines, values
+from tests.test_hostile_input import BILLION_LAUGHS
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 MERMAID_FILES = sorted((DATA / "mermaid").glob("*.m*"))
@@ -349,6 +350,11 @@ def test_mermaid_oddities(tmp_path: Path) -> None:
         ("journey\n  title Empty\n", "1:1: error[JM010]", "no section and no task"),
         ("# Notes\n\nNo diagram here.\n", " error[JM009]", "neither a Mermaid journey"),
         ("kind: cjm\nphases: [\n", "3:1: error[JM002]", "not valid YAML"),
+        (
+            "kind: cjm\nphases: &a [1, *a]\n",
+            "2:9: error[JM004]",
+            "not valid YAML: recursive alias",
+        ),
     ],
 )
 def test_bad_sources_are_one_clear_diagnostic(
@@ -363,6 +369,46 @@ def test_bad_sources_are_one_clear_diagnostic(
     assert found.startswith(f"{source}:{place} ") and message in found
     assert ":0:0:" not in found, "a whole-file problem has no line for an editor to open"
     assert tally == "✗ 1 error in 1 of 1 file"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("phases: " + "[" * 10_000 + "]" * 10_000, "nesting deeper than 64 levels"),
+        ("phases: " + "{a: " * 3_000 + "1" + "}" * 3_000, "nesting deeper than 64 levels"),
+        (
+            BILLION_LAUGHS.removeprefix("journeymap: 1\n"),
+            "a possible alias bomb",
+        ),
+    ],
+    ids=["deep-flow", "deep-map", "billion-laughs"],
+)
+def test_hostile_yaml_in_an_enablement_map_is_one_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    """PyYAML's own loader recurses once a level (a crash at 10,000) and lets aliases
+    expand: the importer reads with the journeys' guards."""
+    source = tmp_path / "deep.yaml"
+    source.write_text("kind: cjm\n" + content + "\n", encoding="utf-8")
+    result = run_cli("import", "--from", "ems", source)
+    assert result.code == 2
+    found, tally = result.stderr.strip().splitlines()
+    assert found.startswith(f"{source}:") and "error[JM004] not valid YAML: " in found
+    assert message in found
+    assert tally == "✗ 1 error in 1 of 1 file"
+
+
+def test_a_hostile_front_matter_is_ignored_as_a_broken_one(tmp_path: Path) -> None:
+    """Mermaid's front matter is YAML: read with the journeys' guards, not PyYAML's
+    recursive loader, so that 10,000 levels are no crash."""
+    diagram = (DATA / "mermaid" / "cypress-go-shopping.mmd").read_text(encoding="utf-8")
+    source = tmp_path / "deep.mmd"
+    source.write_text(
+        "---\nconfig: " + "[" * 10_000 + "]" * 10_000 + "\n---\n" + diagram, encoding="utf-8"
+    )
+    result = run_cli("import", source)
+    assert result.code == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["journeymap"]
 
 
 def test_every_bad_source_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
@@ -463,7 +509,9 @@ def test_mutated_enablement_maps_import_to_valid_journeys_or_one_error(text: str
 
 def test_importers_are_pure_text_to_data() -> None:
     """No loader, model, output or CLI, and no file access: text in, journey data out
-    (and `Diagnostic`s, the record every check makes)."""
+    (and `Diagnostic`s, the record every check makes). YAML is read with the journeys'
+    guarded parser (`load.yamldoc`, text to data too): PyYAML's own loader crashes on
+    deep nesting and expands alias bombs."""
     import ast
 
     import journeymap.importers
@@ -483,7 +531,12 @@ def test_importers_are_pure_text_to_data() -> None:
             )
         }
         ours = {name for name in imported if name.startswith("journeymap")}
-        allowed = ("journeymap.importers", "journeymap.diagnostics")  # the one record
+        allowed = (
+            "journeymap.importers",
+            "journeymap.diagnostics",  # the one record
+            "journeymap.load.yamldoc",
+            "journeymap.load.limits",
+        )
         assert all(name.startswith(allowed) for name in ours), module.name
         calls = {
             node.func.id

@@ -14,7 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES, invoke
+from tests.conftest import EXAMPLES, invoke, run_cli
+from tests.test_hostile_input import BILLION_LAUGHS
 
 SURVEYS = Path(__file__).resolve().parent / "data" / "surveys"
 
@@ -484,3 +485,51 @@ def test_an_old_xls_or_damaged_xlsx_is_one_clear_line(tmp_path: Path) -> None:
         )  # fmt: skip
         assert result.code == 2
         assert said in result.stderr and "Traceback" not in result.stderr
+
+
+def _hostile_case(name: str, tmp_path: Path) -> tuple[Path, Path, str]:
+    """The export and the mapping for one hostile case, and the line expected."""
+    import os
+
+    survey, mapping = SURVEYS / "qualtrics-retrait.csv", SURVEYS / "qualtrics-retrait.map.yaml"
+    odd = tmp_path / "odd"
+    if name.startswith("fifo"):
+        os.mkfifo(odd)
+    elif name == "map-deep":
+        odd.write_text("source: x\ntouchpoints: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    elif name == "map-bomb":
+        laughs = BILLION_LAUGHS.removeprefix("journeymap: 1\n")
+        odd.write_text(f"source: x\n{laughs}touchpoints: *i\n")
+    elif name == "map-duplicate":
+        odd.write_text(mapping.read_text(encoding="utf-8").replace("source:", "source: x\nsource:"))
+    expected = {
+        "fifo-export": f"{odd}: named pipe with nobody writing to it (waited 0.5 s)",
+        "fifo-map": f"{odd}: named pipe with nobody writing to it (waited 0.5 s)",
+        "device-export": "/dev/zero: is a device, not a survey export or a mapping file",
+        "map-deep": f"{odd}:2:",
+        "map-bomb": f"{odd}:1:1: aliases expand",
+        "map-duplicate": f"{odd}:3:1: duplicate key 'source' (first defined at line 2)",
+    }[name]
+    if name == "device-export":
+        return Path("/dev/zero"), mapping, expected
+    return (odd, mapping, expected) if name.endswith("export") else (survey, odd, expected)
+
+
+@pytest.mark.parametrize(
+    "name", ["fifo-export", "fifo-map", "device-export", "map-deep", "map-bomb", "map-duplicate"]
+)
+def test_hostile_exports_and_mappings_are_one_line(name: str, tmp_path: Path) -> None:
+    """Read as journeys are: a pipe nobody writes to is not a hang, /dev/zero not an
+    endless read, a deep or aliased mapping not a crash, a duplicate key not silent."""
+    journey = _copy(tmp_path, "meubles-web-retrait.yaml")
+    before = journey.read_bytes()
+    survey, mapping, expected = _hostile_case(name, tmp_path)
+    result = run_cli(
+        "metrics", "import", survey, "--map", mapping, "-j", journey, "--write",
+        env={"JOURNEYMAP_PIPE_WAIT": "0.5"},
+    )  # fmt: skip
+    assert result.code == 2, result
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"journeymap: error: {expected}"), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert journey.read_bytes() == before

@@ -1,8 +1,9 @@
-"""Ctrl-C and SIGTERM: stop everything, say so in one line, exit 130 or 143.
+"""Ctrl-C, SIGTERM and SIGHUP: stop everything, say so in one line, exit 130, 143 or 129.
 
 Python turns SIGINT into KeyboardInterrupt, which typer swallows into a silent exit
-130, and leaves SIGTERM to kill the process outright: worker processes then go on
-rendering as orphans and Graphviz children run to the end. Both signals raise
+130, and leaves SIGTERM and SIGHUP (the terminal closed, an SSH session dropped) to kill
+the process outright: worker processes then go on rendering as orphans, Graphviz
+children run to the end and temporary files stay. All three signals raise
 `Interrupted` in the main process instead, which unwinds every `finally` (temporary
 files removed, pools terminated, children killed) up to the entry point. Workers turn
 the same signals into a quiet SystemExit, which kills their own Graphviz child.
@@ -13,7 +14,9 @@ from __future__ import annotations
 import signal
 from types import FrameType
 
-HANDLED = (signal.SIGINT, signal.SIGTERM)
+HANDLED = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 class Interrupted(BaseException):

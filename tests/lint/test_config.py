@@ -119,6 +119,7 @@ max-step-length = 20
         ("[render]\nx = 1\n", "unknown key 'render'; known sections: lint"),
         ("ignore = ['JM4']\n", "unknown key 'ignore'; lint settings go in the [lint] table"),
         ("[lint\n", "invalid TOML"),
+        ("a = " + "[" * 5000 + "]" * 5000 + "\n", "invalid TOML: nested too deeply to read"),
     ],
 )
 def test_configuration_errors_exit_2_with_the_file_and_key(

@@ -69,9 +69,12 @@ class handled:
     ) -> None:
         if error is None:
             return
+        from journeymap.load.limits import LimitError
         from journeymap.runner.errors import InvalidInputs, Refused
 
-        if isinstance(error, (Refused, *self._errors)):
+        # A limit set in the environment that means nothing (JOURNEYMAP_MAX_BYTES=abc)
+        # is a usage error whichever command first reads it.
+        if isinstance(error, (Refused, LimitError, *self._errors)):
             fail(str(error))
         if isinstance(error, InvalidInputs):
             fail_invalid(error.diagnostics, error.files, error.unreadable)

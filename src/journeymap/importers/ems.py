@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from journeymap.diagnostics import YAML_SYNTAX
+from journeymap.diagnostics import DUPLICATE_KEY, YAML_LIMIT, YAML_SYNTAX
 from journeymap.importers.common import (
     IdMaker,
     Imported,
@@ -34,16 +34,18 @@ KINDS = ("cjm", "sbp", "outcome", "em")
 
 
 def _documents(text: str) -> list[dict[str, Any]]:
-    import yaml
+    from journeymap.load.limits import Limits
+    from journeymap.load.yamldoc import parse_documents
 
-    try:
-        documents = [d for d in yaml.safe_load_all(text) if d is not None]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-        message = f"not valid YAML: {getattr(exc, 'problem', exc)}"
-        raise ImportProblem(message, line, column, YAML_SYNTAX) from None
-    return [d for d in documents if isinstance(d, dict)]
+    # The journeys' own reader: deep nesting and alias bombs are one line, not a crash.
+    parsed = parse_documents(text, Limits.from_env())
+    problems = [p for p in parsed.problems if p.code != DUPLICATE_KEY.code]
+    if problems:
+        first = problems[0]
+        check = YAML_SYNTAX if first.code == YAML_SYNTAX.code else YAML_LIMIT
+        message = first.message.removeprefix("invalid YAML: ")
+        raise ImportProblem(f"not valid YAML: {message}", first.line, first.column, check)
+    return [d for d in parsed.data if isinstance(d, dict)]
 
 
 _KIND_LINE = re.compile(r"^kind:\s*['\"]?(cjm|sbp|outcome|em)['\"]?\s*$", re.MULTILINE)

@@ -60,17 +60,18 @@ def _meaningful(lines: list[str], start: int) -> int:
 
 
 def _skip_front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:
-    import yaml
+    from journeymap.load.limits import Limits
+    from journeymap.load.yamldoc import parse
 
     index = _meaningful(lines, 0)
     if index >= len(lines) or lines[index].strip() != "---":
         return index, {}
     for end in range(index + 1, len(lines)):
         if lines[end].strip() == "---":
-            try:
-                data = yaml.safe_load("\n".join(lines[index + 1 : end]))
-            except yaml.YAMLError:
-                data = None
+            # The journeys' own reader: a hostile front matter (deep, an alias bomb) is
+            # ignored as a broken one is, never a crash.
+            parsed = parse("\n".join(lines[index + 1 : end]), Limits.from_env())
+            data = None if parsed.problems else parsed.data
             return _meaningful(lines, end + 1), data if isinstance(data, dict) else {}
     return index, {}
 

@@ -38,6 +38,11 @@ def _env_size(name: str, raw: str | None, default: int) -> int:
     return parse_size(raw, name)
 
 
+EXPORT_MAX_BYTES = 256 * 1024 * 1024
+"""Survey exports are not journeys: a year of answers in a spreadsheet is tens of
+megabytes. Bounded all the same, so that a device or an endless pipe is never read
+into memory whole."""
+
 DEFAULT_PIPE_WAIT = 10.0
 """Seconds a named pipe may stay without a writer before it is refused: long enough for a
 producer started beside the command (`mkfifo p; producer > p & journeymap lint p`), short

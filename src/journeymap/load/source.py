@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from journeymap.diagnostics import UNREADABLE, Diagnostic, diagnostic
@@ -97,7 +98,11 @@ def take_stdin(limit: int) -> None:
         return
     if os.isatty(0):
         raise NoWriter("standard input is a terminal; pipe a journey in (... < journey.yaml)")
-    with os.fdopen(os.dup(0), "rb") as stdin:  # a copy: sys.stdin stays as it was
+    try:
+        copy = os.dup(0)  # a copy: sys.stdin stays as it was
+    except OSError:
+        raise NoWriter("standard input is closed; pipe a journey in (... < journey.yaml)") from None
+    with os.fdopen(copy, "rb") as stdin:
         _stdin.append(stdin.read(limit + 1))
 
 
@@ -131,37 +136,60 @@ def _read_bounded(path: Path, fifo: bool, limits: Limits) -> bytes:
         return handle.read(limits.max_bytes + 1)
 
 
-def read_text(path: Path, limits: Limits, shown: str | None = None) -> str | Diagnostic:
-    """The text of the file, or why it has none; diagnostics name it `shown` (default: path)."""
+def read_bytes(
+    path: Path,
+    limits: Limits,
+    shown: str | None = None,
+    *,
+    max_bytes: int | None = None,
+    kind: str = "a journey file; name a YAML file",
+) -> bytes | Diagnostic:
+    """The bytes of the file, at most `max_bytes` (default: the journey limit), or why it
+    has none; diagnostics name it `shown` (default: path) and say it is not `kind`.
+
+    Every file a command reads goes through here, journeys and the files beside them
+    (survey exports, mappings): a device, a socket or a folder is refused, a named pipe
+    waited for a while, and nothing is ever read without bound (`/dev/zero`)."""
     name = str(path) if shown is None else shown
+    limit = limits.max_bytes if max_bytes is None else max_bytes
+    bounded = replace(limits, max_bytes=limit)
     if path == STDIN:
         if not _stdin:
             return _refused("standard input was not read before the run", name)
-        return decode(_stdin[0], limits, name)
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        data = _stdin[0]
+    else:
+        try:
+            info = path.stat()
+            if stat.S_ISDIR(info.st_mode):
+                return _refused("is a directory, not a file", name)
+            special = _kind(info.st_mode)
+            if special is not None:
+                return _refused(f"is {special}, not {kind}", name)
+            if info.st_size > limit:
+                return _too_big(info.st_size, bounded, name)
+            data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), bounded)
+        except IsADirectoryError:
             return _refused("is a directory, not a file", name)
-        kind = _kind(info.st_mode)
-        if kind is not None:
-            return _refused(f"is {kind}, not a journey file; name a YAML file", name)
-        if info.st_size > limits.max_bytes:
-            return _too_big(info.st_size, limits, name)
-        data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), limits)
-    except IsADirectoryError:
-        return _refused("is a directory, not a file", name)
-    except PermissionError:
-        return _refused("permission denied; check the file's read permission", name)
-    except FileNotFoundError:
-        return _refused("file not found (a broken link?)", name)
-    except NoWriter as exc:
-        return _refused(f"{exc}; start the program that writes it first", name)
-    except OSError as exc:
-        return _refused(f"cannot read file: {exc.strerror or exc}", name)
-    if len(data) > limits.max_bytes:
+        except PermissionError:
+            return _refused("permission denied; check the file's read permission", name)
+        except FileNotFoundError:
+            return _refused("file not found (a broken link?)", name)
+        except NoWriter as exc:
+            return _refused(f"{exc}; start the program that writes it first", name)
+        except OSError as exc:
+            return _refused(f"cannot read file: {exc.strerror or exc}", name)
+    if len(data) > limit:
         return _not_text(
-            f"file is over the {_human_size(limits.max_bytes)} limit; "
+            f"file is over the {_human_size(limit)} limit; "
             "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES",
             name,
         )
-    return decode(data, limits, name)
+    return data
+
+
+def read_text(path: Path, limits: Limits, shown: str | None = None) -> str | Diagnostic:
+    """The text of the file, or why it has none; diagnostics name it `shown` (default: path)."""
+    data = read_bytes(path, limits, shown)
+    if isinstance(data, Diagnostic):
+        return data
+    return decode(data, limits, str(path) if shown is None else shown)

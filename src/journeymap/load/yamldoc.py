@@ -365,23 +365,54 @@ def parse(text: str, limits: Limits) -> ParsedYaml:
     composer survives pays for a separate scan of parser events first. (The bound is
     loose for deeply indented files, which is why it is not compared to the limit.)
     """
+    return _guarded(text, limits, several=False)
+
+
+def parse_documents(text: str, limits: Limits) -> ParsedYaml:
+    """Every document of a stream (`---` between them) as a list in `data`, under the
+    same guards as `parse`: the files other tools write (an Enablement Map Studio
+    export, a survey mapping, a diagram's front matter) are as hostile as a journey."""
+    return _guarded(text, limits, several=True)
+
+
+def _build(loader: _Loader, root: Node, text: str, limits: Limits) -> Any:
+    if "&" in text:
+        aliased = _alias_problem(root, limits)
+        if aliased is not None:
+            raise _Refused(aliased)
+        loader.memo = {}
+    return loader.build(root)
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Diagnostic) -> None:
+        super().__init__()
+        self.problem = problem
+
+
+def _guarded(text: str, limits: Limits, several: bool) -> ParsedYaml:
     if nesting_bound(text) > SAFE_COMPOSE_DEPTH:
         deep = _exact_depth_problem(text, limits.max_depth)
         if deep is not None:
             return ParsedYaml(None, None, [deep])
     loader = _Loader(text)
     loader.max_depth = limits.max_depth
+    root: Node | None = None
     try:
+        if several:
+            documents = []
+            while loader.check_node():
+                node = loader.get_node()
+                if node is not None:
+                    documents.append(_build(loader, node, text, limits))
+            return ParsedYaml(None, documents, list(loader.duplicates))
         root = loader.get_single_node()
         if root is None:
             return ParsedYaml(None, None)
-        if "&" in text:
-            aliased = _alias_problem(root, limits)
-            if aliased is not None:
-                return ParsedYaml(root, None, [aliased])
-            loader.memo = {}
-        data = loader.build(root)
+        data = _build(loader, root, text, limits)
         return ParsedYaml(root, data, list(loader.duplicates))
+    except _Refused as exc:
+        return ParsedYaml(root, None, [exc.problem])
     except yaml.YAMLError as exc:
         return ParsedYaml(None, None, [_syntax_problem(exc, text)])
     except _TooDeep as exc:

@@ -227,15 +227,15 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 def parse_mapping(text: str, name: str) -> Mapping:
     """The mapping in `text` (YAML), or MappingError naming `name` and the first problem."""
-    import yaml
+    from journeymap.load.limits import Limits
+    from journeymap.load.yamldoc import parse
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise MappingError(f"{name}{where}: invalid YAML: {problem}") from None
+    # The journeys' own reader: deep nesting, alias bombs and duplicate keys are one line.
+    parsed = parse(text, Limits.from_env())
+    if parsed.problems:
+        problem = parsed.problems[0]
+        raise MappingError(f"{name}:{problem.line}:{problem.column}: {problem.message}")
+    data = parsed.data
     if not isinstance(data, dict):
         raise MappingError(f"{name}: a mapping file is a YAML mapping with source and touchpoints")
     try:

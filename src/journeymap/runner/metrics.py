@@ -73,20 +73,33 @@ def import_survey(
     return Imported(text, failed)
 
 
-def read_bytes(path: Path) -> bytes:
-    """A survey export's bytes (the readers find the encoding), or Refused."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise Refused(f"{path}: cannot read: {exc.strerror or exc}") from None
+def read_bytes(path: Path, export: bool = True) -> bytes:
+    """A survey export's (`export`) or a mapping's bytes, or Refused: read as journeys
+    are, so that a named pipe, a device or a folder is one line. An export may be far
+    larger than a journey; a mapping has the journeys' limit."""
+    from journeymap.diagnostics import Diagnostic
+    from journeymap.load.limits import EXPORT_MAX_BYTES, LimitError, Limits
+    from journeymap.load.source import read_bytes as read_bounded
+
+    with refusing(LimitError):
+        limits = Limits.from_env()
+    data = read_bounded(
+        path,
+        limits,
+        max_bytes=max(limits.max_bytes, EXPORT_MAX_BYTES) if export else None,
+        kind="a survey export or a mapping file",
+    )
+    if isinstance(data, Diagnostic):
+        raise Refused(f"{path}: {data.message}")
+    return data
 
 
 def read_text(path: Path) -> str:
     """A mapping file's text (a byte-order mark from a spreadsheet's editor dropped)."""
     try:
-        return read_bytes(path).decode("utf-8-sig")
+        return read_bytes(path, export=False).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise Refused(f"{path}: not UTF-8 text") from None
+        raise Refused(f"{path}: not UTF-8 text; save the mapping as UTF-8") from None
 
 
 def write_updates(changes: Sequence[TouchpointChange]) -> dict[Path, str]:
