@@ -67,6 +67,12 @@ def test_a_pyproject_without_the_section_is_skipped(tmp_path: Path) -> None:
     assert _codes(path) == {"JM301": "warning"}
 
 
+def test_a_configuration_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Notepad and some Windows editors start UTF-8 files with a BOM, which tomllib refuses."""
+    path = _project(tmp_path, "journeymap.toml", "\ufeff[lint]\nselect = ['JM3']\n")
+    assert _codes(path) == {"JM301": "warning"}
+
+
 def test_explicit_config_overrides_discovery(tmp_path: Path) -> None:
     path = _project(tmp_path, "journeymap.toml", "[lint]\nselect = ['JM3']\n")
     other = tmp_path / "strict.toml"
@@ -120,6 +126,7 @@ max-step-length = 20
         ("ignore = ['JM4']\n", "unknown key 'ignore'; lint settings go in the [lint] table"),
         ("[lint\n", "invalid TOML"),
         ("a = " + "[" * 5000 + "]" * 5000 + "\n", "invalid TOML: nested too deeply to read"),
+        ("# padding\n" * 500_000, "is 4.8 MB, over the 4.0 MB limit; is it the right file?"),
     ],
 )
 def test_configuration_errors_exit_2_with_the_file_and_key(

@@ -191,10 +191,19 @@ def parse(table: Mapping[str, Any], source: str) -> LintConfig:
 
 def load(path: Path) -> LintConfig | None:
     """The configuration in `path`, or None for a pyproject.toml without [tool.journeymap]."""
+    from journeymap.diagnostics import Diagnostic
+    from journeymap.load.limits import LimitError, Limits
+    from journeymap.load.source import read_bytes
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        # Read as journeys are: bounded by the same size limit (a 50 MB file is no
+        # configuration, and tomllib would take minutes over it), a device refused.
+        raw = read_bytes(path, Limits.from_env(), kind="a configuration file")
+        if isinstance(raw, Diagnostic):
+            raise ConfigError(f"{path}: {raw.message}")
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except LimitError as exc:
+        raise ConfigError(str(exc)) from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:

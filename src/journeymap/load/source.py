@@ -32,10 +32,13 @@ def _human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _too_big(size: int, limits: Limits, path: str) -> Diagnostic:
+_SPLIT = "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES"
+_JOURNEY = "a journey file; name a YAML file"
+
+
+def _too_big(size: int, limits: Limits, path: str, fix: str = _SPLIT) -> Diagnostic:
     return _not_text(
-        f"file is {_human_size(size)}, over the {_human_size(limits.max_bytes)} limit; "
-        "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES",
+        f"file is {_human_size(size)}, over the {_human_size(limits.max_bytes)} limit; {fix}",
         path,
     )
 
@@ -142,7 +145,7 @@ def read_bytes(
     shown: str | None = None,
     *,
     max_bytes: int | None = None,
-    kind: str = "a journey file; name a YAML file",
+    kind: str = _JOURNEY,
 ) -> bytes | Diagnostic:
     """The bytes of the file, at most `max_bytes` (default: the journey limit), or why it
     has none; diagnostics name it `shown` (default: path) and say it is not `kind`.
@@ -153,6 +156,11 @@ def read_bytes(
     name = str(path) if shown is None else shown
     limit = limits.max_bytes if max_bytes is None else max_bytes
     bounded = replace(limits, max_bytes=limit)
+    fix = (
+        _SPLIT
+        if kind == _JOURNEY
+        else "is it the right file? (JOURNEYMAP_MAX_BYTES sets the limit)"
+    )
     if path == STDIN:
         if not _stdin:
             return _refused("standard input was not read before the run", name)
@@ -166,7 +174,7 @@ def read_bytes(
             if special is not None:
                 return _refused(f"is {special}, not {kind}", name)
             if info.st_size > limit:
-                return _too_big(info.st_size, bounded, name)
+                return _too_big(info.st_size, bounded, name, fix)
             data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), bounded)
         except IsADirectoryError:
             return _refused("is a directory, not a file", name)
@@ -179,11 +187,7 @@ def read_bytes(
         except OSError as exc:
             return _refused(f"cannot read file: {exc.strerror or exc}", name)
     if len(data) > limit:
-        return _not_text(
-            f"file is over the {_human_size(limit)} limit; "
-            "split the journey, or raise the limit with JOURNEYMAP_MAX_BYTES",
-            name,
-        )
+        return _not_text(f"file is over the {_human_size(limit)} limit; {fix}", name)
     return data
 
 
