@@ -34,6 +34,12 @@ CASES: dict[str, tuple[bytes, int, str]] = {
         "not valid UTF-8 (byte 0xe9); save the file as UTF-8",
     ),
     "utf-16": ("journeymap: 1\n".encode("utf-16"), 1, "file is UTF-16 encoded"),
+    "utf-16-be": (b"\xfe\xff" + "journeymap: 1\n".encode("utf-16-be"), 1, "file is UTF-16 encoded"),
+    "utf-16-no-bom": ("journeymap: 1\n".encode("utf-16-le"), 1, "file is UTF-16 encoded"),
+    "utf-16-be-no-bom": ("journeymap: 1\n".encode("utf-16-be"), 1, "file is UTF-16 encoded"),
+    "utf-32": ("journeymap: 1\n".encode("utf-32"), 1, "file is UTF-32 encoded"),
+    "utf-32-no-bom": ("journeymap: 1\n".encode("utf-32-le"), 1, "file is UTF-32 encoded"),
+    "utf-32-be-no-bom": ("journeymap: 1\n".encode("utf-32-be"), 1, "file is UTF-32 encoded"),
     "alias-bomb": (BILLION_LAUGHS.encode(), 1, "(a possible alias bomb)"),
     "recursive-alias": (b"journeymap: 1\nid: &a [1, *a]\n", 1, "recursive alias"),
     "python-tag": (

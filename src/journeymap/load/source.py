@@ -43,12 +43,29 @@ def _too_big(size: int, limits: Limits, path: str, fix: str = _SPLIT) -> Diagnos
     )
 
 
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32, told as the YAML specification (5.2) tells them: by the
+    byte-order mark, or without one by where the NULs of two ASCII characters fall.
+    UTF-32's little-endian mark starts with UTF-16's, so it is tried first."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if len(head) == 4 and (head[:3] == b"\x00\x00\x00" or head[1:] == b"\x00\x00\x00"):
+        return "UTF-32"
+    nuls = tuple(byte == 0 for byte in head)
+    if nuls in ((True, False, True, False), (False, True, False, True)):
+        return "UTF-16"
+    return None
+
+
 def decode(data: bytes, limits: Limits, path: str = "") -> str | Diagnostic:
     """The text of `data`, or why it is not a journey's text (in the file named `path`)."""
     if len(data) > limits.max_bytes:
         return _too_big(len(data), limits, path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _not_text("file is UTF-16 encoded; save it as UTF-8", path)
+    wide = _wide_encoding(data[:4])
+    if wide is not None:
+        return _not_text(f"file is {wide} encoded; save it as UTF-8", path)
     if b"\x00" in data:
         return _not_text("binary file (it contains NUL bytes), not a YAML journey", path)
     try:
