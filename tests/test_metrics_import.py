@@ -356,6 +356,25 @@ def test_broken_quoting_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
     assert "broken-quotes.csv:3:" in result.stdout
 
 
+def test_ratings_the_scale_cannot_hold_name_their_line_column_and_fix(tmp_path: Path) -> None:
+    """A '4/10' on a 1-5 question, stars all empty, a word that is no satisfaction."""
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    survey = tmp_path / "ratings.csv"
+    survey.write_text("Date,Rating\n2026-09-01,4/10\n2026-09-02,☆☆☆☆☆\n2026-09-03,Meh\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "source: x\nmin-n: 1\ntouchpoints:\n  - {step: checkout, channel: website, csat: Rating}\n",
+        encoding="utf-8",
+    )
+    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey)
+    assert result.code == 0, result.stderr
+    assert f"{survey}:2: Rating '4/10' is out of 10, not 5; set its scale" in result.stdout
+    assert f"{survey}:3: Rating '☆☆☆☆☆' is outside 1-5" in result.stdout
+    assert f"{survey}:4: Rating 'Meh' is not a number on 1-5; add it to the question's labels" in (
+        result.stdout
+    )
+
+
 def test_mapping_schema_is_json_schema() -> None:
     import json
 

@@ -160,15 +160,16 @@ def read_answer(
             return float(number)
     if metric == "csat" and not question.labels and not question.scale and folded in CSAT_WORDS:
         return CSAT_WORDS[folded]
+    digits = text
     if _STARS.match(text):
-        text = str(sum(1 for char in text if char in _FILLED))
+        digits = str(sum(1 for char in text if char in _FILLED))
     elif rated := _OUT_OF.match(text):
         if float(rated[2]) != scale[1]:
             return (
                 f"{question.column} {text!r} is out of {rated[2]}, not {scale[1]:g}; set its scale"
             )
-        text = rated[1]
-    match = _ANSWER.match(text)
+        digits = rated[1]
+    match = _ANSWER.match(digits)
     if match is None:
         return f"{question.column} {text!r} is not a number on {scale[0]:g}-{scale[1]:g}" + (
             "; add it to the question's labels" if not text[:1].isdigit() else ""
