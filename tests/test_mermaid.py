@@ -135,14 +135,16 @@ def _expected(journeys: list[Journey]) -> Drawing:
 
 
 def _hostile_journey(texts: list[str], journey_id: str = "hostile") -> str:
-    """One journey holding every text as a title, a stage name, a step text and a
-    channel name (the actor), each step with its own emotion, and an empty stage."""
+    """One journey holding every text as a title, a stage name, a step text, a channel
+    name and a step's actors (with a comma), a persona with a comma, each step with its
+    own emotion, and an empty stage."""
     quoted = [json.dumps(text, ensure_ascii=False) for text in texts]
     lines = [
-        "journeymap: 1",
+        "journeymap: 1.1",
         f"id: {journey_id}",
         f"title: {json.dumps(' | '.join(texts), ensure_ascii=False)}",
         "lang: en",
+        f"persona: {{name: {json.dumps('Me, ' + texts[0], ensure_ascii=False)}}}",
         "channels:",
         *(f"  - {{id: c{i}, name: {q}}}" for i, q in enumerate(quoted)),
         "  - {id: app, name: App}",
@@ -156,6 +158,7 @@ def _hostile_journey(texts: list[str], journey_id: str = "hostile") -> str:
             f"      - id: t{i}",
             f"        text: {q}",
             f"        emotion: {i % 5 - 2}",
+            f"        actors: [{q}, {json.dumps(texts[i - 1] + ', too', ensure_ascii=False)}]",
             f"        touchpoints: [{{channel: c{i}}}, {{channel: app}}]",
         ]
     lines += ["  - id: empty", "    name: Empty stage"]
