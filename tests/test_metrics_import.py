@@ -138,6 +138,9 @@ CASES = [
     ),
     # Microsoft Forms workbook: NPS 10,9,7,6,3,9 -> 3 - 2 = 1 of 6 -> 16.7 -> 17; CSAT
     # (rating) 5,4,3,4,2,5 -> 4 of 6 -> 67; the period from 'Completion time' (date cells).
+    # A real Microsoft Forms CSV: the question's header holds its legend over three
+    # lines, named by its start; 3,4,3,1,1 on 1-5 -> 2.4 -> 1 + 1.4 * 6/4 = 3.1; M/D/YY.
+    _checkout("microsoft-forms-resources.csv", {"ces": 3.1, "n": 5, "period": "2020-07-02"}),
     _checkout(
         "microsoft-forms-checkout.xlsx",
         {"nps": 17, "csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"},

@@ -183,7 +183,7 @@ def read_answer(
 
 
 def _resolve(survey: Survey, name: str, where: str) -> Column:
-    column = survey.column(name)
+    column = survey.column(name, start=True)
     if column is None:
         raise SurveyError(
             f"{survey.name}: {where}: no column {name!r} in this {survey.shape} export; "
