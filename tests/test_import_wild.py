@@ -200,3 +200,17 @@ def test_the_export_of_every_imported_journey_is_drawn_whole(
             expected.title, sections, expected.tasks, expected.actors
         ), case.mermaid
         assert _seen_by_mermaid(case.journeys[0]).actors <= expected.actors
+
+
+@pytest.mark.parametrize(
+    "name", ["w09-founder-onboarding.md", "w18-hexo-tag-paxos.md", "w36-acc-login-zh-aligned.md"]
+)
+def test_what_the_user_sees(name: str) -> None:
+    """The journey file written and the warnings, as a person reads them."""
+    from tests.conftest import assert_snapshot
+
+    result = invoke("import", f"tests/data/import/wild/{name}")
+    assert result.code == 0
+    assert_snapshot(
+        f"import/{Path(name).stem}.txt", f"{result.stdout}\n--- stderr\n{result.stderr}"
+    )
