@@ -325,3 +325,17 @@ def test_boxes_are_wide_enough_for_the_longest_text(drawn: dict[str, Case]) -> N
     view = [float(v) for v in root.get("viewBox", "").split()]
     right = max(float(r.get("x", "0")) + float(r.get("width", "0")) for r in boxes)
     assert right <= view[0] + view[2]
+
+
+def test_a_step_text_of_100_000_characters_is_drawn(tmp_path: Path) -> None:
+    """The box width was found by growing it 10 px at a time and re-wrapping the text at
+    each step: quadratic in the text, hours for this one (a 5 KB text took 24 s)."""
+    from tests.conftest import run_cli
+
+    text = (EXAMPLES / "veste-hiver.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "long.yaml"
+    long_text = "Je sens " + "très " * 20_000 + "le froid arriver"
+    source.write_text(text.replace("Je sens le froid arriver", long_text, 1), encoding="utf-8")
+    result = run_cli("render", source, "-o", tmp_path / "long.mmd")
+    assert result.code == 0, result.stderr
+    assert long_text in (tmp_path / "long.mmd").read_text(encoding="utf-8")

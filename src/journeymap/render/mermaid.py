@@ -113,8 +113,25 @@ def box_width(labels: Iterable[tuple[str, int]]) -> int:
     it spans (a section spans its tasks, with 50 px between them)."""
     needed = MIN_WIDTH
     for text, span in labels:
-        while _lines(text, span * (needed + 50) - 50 - _PADDING) > LINES:
-            needed += 10
+
+        def fits(width: int, text: str = text, span: int = span) -> bool:
+            return _lines(text, span * (width + 50) - 50 - _PADDING) <= LINES
+
+        if fits(needed):
+            continue
+        # A wider box never needs more lines, so the narrowest width that fits (a
+        # multiple of 10 px above `needed`) is bisected: growing 10 px at a time
+        # re-wrapped the text once a step, hours for a step text of 100,000 characters.
+        short, wide = needed, needed + 10  # short does not fit; wide is tried
+        while not fits(wide):
+            short, wide = wide, wide + 2 * (wide - short)
+        while wide - short > 10:
+            middle = short + (wide - short) // 20 * 10
+            if fits(middle):
+                wide = middle
+            else:
+                short = middle
+        needed = wide
     return needed
 
 
