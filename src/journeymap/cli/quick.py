@@ -1,12 +1,13 @@
-"""`validate` and `lint` as pre-commit and editors call them, without typer.
+"""`validate`, `lint` and `render` as pre-commit, editors and scripts call them, without typer.
 
 typer, click and the pydantic adapters typer builds for every parameter cost about as much
-CPU as yamllint's whole run on a file. The invocations pre-commit and editors make
-(`journeymap validate FILE...`, `journeymap lint --format text FILE...`) are recognised
-here and run through the very same command bodies (`runs`); anything else, including
-every error, help and unknown option, goes to the typer application unchanged, so that
-messages and exit codes stay typer's. `tests/test_quick.py` runs both paths on the same
-argument lists and compares exit codes and both streams byte for byte.
+CPU as yamllint's whole run on a file, and delay the first map's layout by as much. The
+invocations pre-commit, editors and build scripts make (`journeymap validate FILE...`,
+`journeymap lint --format text FILE...`, `journeymap render DIR -o OUT --format svg`)
+are recognised here and run through the very same command bodies (`runs`); anything
+else, including every error, help and unknown option, goes to the typer application
+unchanged, so that messages and exit codes stay typer's. `tests/test_quick.py` runs both
+paths on the same argument lists and compares exit codes and both streams byte for byte.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, cast, get_args
 
 if TYPE_CHECKING:
     from journeymap.output.reporters import ReportFormat
+    from journeymap.render.formats import RenderFormat
     from journeymap.runner.lint import LintFormat
 
 
@@ -27,9 +29,15 @@ class Quick:
     output_format: str
     """One of the command's formats (checked by `parse`)."""
     paths: tuple[str, ...]
+    output: str | None = None
+    """`render -o`: a file, a folder or '-' (None: the current folder)."""
 
 
 def _formats(command: str) -> tuple[str, ...]:
+    if command == "render":
+        from journeymap.render.formats import FORMATS
+
+        return FORMATS
     if command == "validate":
         from journeymap.output.reporters import ReportFormat
 
@@ -52,10 +60,11 @@ def _plain_path(arg: str) -> bool:
 
 def parse(args: list[str]) -> Quick | None:
     """The invocation, when it is one of the simple ones; None sends it to typer."""
-    if len(args) < 2 or args[0] not in ("validate", "lint"):
+    if len(args) < 2 or args[0] not in ("validate", "lint", "render"):
         return None
     command, rest = args[0], args[1:]
-    output_format = "text" if command == "validate" else "auto"
+    output_format = {"validate": "text", "lint": "auto", "render": ""}[command]
+    output: str | None = None
     chosen = False
     paths: list[str] = []
     index = 0
@@ -64,22 +73,31 @@ def parse(args: list[str]) -> Quick | None:
         if arg in ("--format", "-f") or arg.startswith("--format="):
             if chosen:
                 return None
-            if "=" in arg:
-                value = arg.partition("=")[2]
-            elif index + 1 < len(rest):
-                index += 1
-                value = rest[index]
-            else:
+            value = _value(rest, index)
+            if value is None or value not in _formats(command):
                 return None
-            if value not in _formats(command):
-                return None
+            index += "=" not in arg
             output_format, chosen = value, True
+        elif command == "render" and (arg in ("--output", "-o") or arg.startswith("--output=")):
+            value = _value(rest, index)
+            if output is not None or value is None or not (value == "-" or _plain_path(value)):
+                return None
+            index += "=" not in arg
+            output = value
         elif _plain_path(arg):
             paths.append(arg)
         else:
             return None
         index += 1
-    return Quick(command, output_format, tuple(paths)) if paths else None
+    return Quick(command, output_format, tuple(paths), output) if paths else None
+
+
+def _value(rest: list[str], index: int) -> str | None:
+    """The value of the option at `index`: after its '=', else the next argument."""
+    arg = rest[index]
+    if "=" in arg:
+        return arg.partition("=")[2]
+    return rest[index + 1] if index + 1 < len(rest) else None
 
 
 def run(quick: Quick) -> NoReturn:
@@ -94,6 +112,13 @@ def run(quick: Quick) -> NoReturn:
     paths = [Path(p) for p in quick.paths]
 
     def command() -> NoReturn:
+        if quick.command == "render":
+            fmt = cast("RenderFormat", quick.output_format or None)
+            raise SystemExit(
+                runs.render(
+                    paths, None, quick.output, fmt, "map", "default", None, True, False, False, None
+                )
+            )
         if quick.command == "validate":
             shown = cast("ReportFormat", quick.output_format)
             raise SystemExit(runs.validate(paths, None, shown, None))
