@@ -94,6 +94,11 @@ def test_the_common_invocations_are_taken_quickly() -> None:
     )
     for odd in (["validate"], ["validate", "--jobs", "1", "a"], ["lint", "-"], ["matrix", "a"]):
         assert parse(odd) is None
+    wanted = Quick("render", "svg", ("d",), "out/")
+    assert parse(["render", "d", "-o", "out/", "-f", "svg"]) == wanted
+    assert parse(["render", "d", "--output=-"]) == Quick("render", "", ("d",), "-")
+    for odd in (["render", "d", "-o"], ["render", "d", "-oout"], ["render", "d", "-t", "dark"]):
+        assert parse(odd) is None
 
 
 def test_quick_and_typer_say_the_same(inputs: Path) -> None:
@@ -101,3 +106,45 @@ def test_quick_and_typer_say_the_same(inputs: Path) -> None:
     assert sum(parse(args) is not None for args in lists) > len(lists) / 2
     for args in lists:
         assert _run(args, True, ROOT) == _run(args, False, ROOT), args
+
+
+def _render_lists(inputs: Path) -> list[list[str]]:
+    veste, out = str(ROOT / VESTE), "out"
+    return [
+        ["render", veste, "-o", f"{out}/"],
+        ["render", str(ROOT / "examples"), "-o", f"{out}/", "--format", "dot"],
+        ["render", veste, "-o", f"{out}/map.svg"],
+        ["render", veste, "--output=-", "-f", "dot"],
+        ["render", veste, "-o", "-", "--format=mmd"],
+        ["render", veste, "--format", "dot"],
+        ["render", str(inputs / "typo.yaml"), str(inputs / "twin.yaml"), "-o", f"{out}/"],
+        ["render", *(str(p) for p in sorted(inputs.glob("*.yaml"))), "-o", f"{out}/"],
+        ["render", veste, str(inputs / "twin.yaml"), "-o", f"{out}/", "-f", "dot"],
+        ["render", veste, "-o", f"{out}/map.svg", "--format", "dot"],
+        ["render", veste, "-o", f"{out}/map.txt"],
+        ["render", veste, "-o", "nowhere"],
+        ["render", "missing.yaml", "-o", f"{out}/"],
+        ["render", veste, "-f", "bogus"],
+        ["render", veste, "-o", "a", "-o", "b"],
+        ["render", veste, "-o"],
+        ["render", veste, "--theme", "dark", "-o", f"{out}/"],
+    ]
+
+
+def _written(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_quick_and_typer_render_the_same(inputs: Path, tmp_path: Path) -> None:
+    """Exit code, both streams and every file written, in a folder of its own each time."""
+    lists = _render_lists(inputs)
+    assert sum(parse(args) is not None for args in lists) > len(lists) / 2
+    for index, args in enumerate(lists):
+        seen = []
+        for quick in (True, False):
+            here = tmp_path / f"{index}-{quick}"
+            here.mkdir()
+            (here / "out").mkdir()
+            said = _run(args, quick, here)
+            seen.append((said, _written(here)))
+        assert seen[0] == seen[1], args
