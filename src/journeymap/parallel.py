@@ -76,7 +76,6 @@ def iter_per_file(
     files: Sequence[T],
     jobs: int | None,
     prepare: Callable[[], object] | None = None,
-    chunk: int | None = None,
 ) -> Iterator[R]:
     """`task` over every file, yielded in order as each completes (for progress bars).
 
@@ -97,7 +96,7 @@ def iter_per_file(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context(_context_name())
-    chunk = chunk or max(1, len(files) // (workers * 8))
+    chunk = max(1, len(files) // (workers * 8))
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
     from journeymap.signals import check
 

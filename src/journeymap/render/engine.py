@@ -21,7 +21,6 @@ import subprocess
 import sys
 import sysconfig
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,24 +99,21 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
             "install Graphviz (apt-get install graphviz, brew install graphviz), "
             "or render to .svg or .png"
         )
-    process = _start(engine, fmt, subprocess.PIPE, subprocess.PIPE)
-    with _watched(engine, process):
-        out, err = process.communicate(source.encode("utf-8"), timeout=TIMEOUT)
-    if process.returncode != 0 or not out:
-        message = err.decode("utf-8", "replace").strip().splitlines()
-        detail = message[0] if message else f"exit code {process.returncode}"
-        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
-    if fmt == "pdf":
-        return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
-    return out
-
-
-@contextlib.contextmanager
-def _watched(engine: Engine, process: subprocess.Popen[bytes]) -> Iterator[None]:
-    """The program's run: a timeout or a broken pipe as EngineError, and the program
-    killed if the run is left early (interrupted, timed out)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     try:
-        yield
+        process = subprocess.Popen(
+            [engine.program, f"-T{fmt}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+    except OSError as exc:
+        raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
+    with _LOCK:
+        _LIVE.add(process)
+    try:
+        out, err = process.communicate(source.encode("utf-8"), timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         raise EngineError(f"{engine.name} took more than {TIMEOUT} s and was stopped") from None
     except OSError as exc:
@@ -129,49 +125,13 @@ def _watched(engine: Engine, process: subprocess.Popen[bytes]) -> Iterator[None]
         if process.returncode is None:  # interrupted or timed out: never leave it running
             process.kill()
             process.wait()
-
-
-def _start(engine: Engine, fmt: str, stdout: int, stderr: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-    try:
-        process = subprocess.Popen(
-            [engine.program, f"-T{fmt}"],
-            stdin=subprocess.PIPE,
-            stdout=stdout,
-            stderr=stderr,
-            env=env,
-        )
-    except OSError as exc:
-        raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
-    with _LOCK:
-        _LIVE.add(process)
-    return process
-
-
-DIRECT_FORMATS = frozenset({"svg", "png"})
-"""What the layout program may write straight into the output file (PDF's dates are
-rewritten after the run, so PDF comes back through `run`)."""
-
-
-def run_into(engine: Engine, source: str, fmt: str, out: int) -> bool:
-    """Lay out `source` in `fmt` (one of DIRECT_FORMATS) straight into the open file `out`;
-    False when the program failed or wrote nothing, so that the caller runs it again
-    through `run`, which words its failure from its standard error (or hands back the
-    bytes that could not be written here, for the caller's own message about the file).
-
-    `run` reads the output through a pipe and `communicate` feeds the input 512 bytes a
-    turn: for a map, about 1 ms of the calling process's CPU (of 10) spent moving bytes
-    that the program can write where they go. The output is the same, byte for byte.
-    """
-    process = _start(engine, fmt, out, subprocess.DEVNULL)
-    with _watched(engine, process):
-        if process.stdin is not None:
-            with contextlib.suppress(BrokenPipeError):  # it stopped reading: see its code
-                process.stdin.write(source.encode("utf-8"))
-            with contextlib.suppress(BrokenPipeError):
-                process.stdin.close()
-        process.wait(timeout=TIMEOUT)
-    return process.returncode == 0 and os.fstat(out).st_size > 0
+    if process.returncode != 0 or not out:
+        message = err.decode("utf-8", "replace").strip().splitlines()
+        detail = message[0] if message else f"exit code {process.returncode}"
+        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
+    if fmt == "pdf":
+        return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
+    return out
 
 
 def stop_children() -> None:

@@ -22,8 +22,8 @@ from journeymap.diagnostics import Diagnostic
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import DIRECT_FORMATS, Engine, run, run_into, stop_children
-from journeymap.render.formats import ENGINE_FORMATS, FORMATS
+from journeymap.render.engine import Engine, run, stop_children
+from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
 from journeymap.render.placing import Syncing, move_all_into_place
 from journeymap.views.grid import build_grid, emotion_view, path_view
@@ -135,24 +135,8 @@ def render(
     engine: Engine | None,
     view: str = "map",
 ) -> bytes:
-    text = source(journeys, fmt, options, engine, view)
-    if fmt in {"dot", "mmd"}:
-        return text.encode("utf-8")
-    if engine is None:
-        raise ValueError(f"format {fmt} needs a layout engine")
-    return run(engine, text, fmt)
-
-
-def source(
-    journeys: Sequence[Journey],
-    fmt: str,
-    options: Options,
-    engine: Engine | None,
-    view: str = "map",
-) -> str:
-    """The text of the drawing: Mermaid for mmd, else the DOT that the engine lays out."""
     if fmt == "mmd":
-        return build_mermaid(journeys)
+        return build_mermaid(journeys).encode("utf-8")
     grid = build_grid(journeys)
     if view == "path":
         grid = path_view(grid)
@@ -161,7 +145,12 @@ def source(
         options = replace(options, emotion=True)
     if engine is not None and engine.pure:
         options = replace(options, pure=True, plain_marks=options.plain_marks or fmt == "png")
-    return build_dot(grid, options)
+    source = build_dot(grid, options)
+    if fmt == "dot":
+        return source.encode("utf-8")
+    if engine is None:
+        raise ValueError(f"format {fmt} needs a layout engine")
+    return run(engine, source, fmt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,44 +201,26 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         if journey is None or not loaded.ok:
             return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
         del loaded  # the node tree and text weigh more than the model
-        text = source((journey,), batch.fmt, batch.options, batch.engine, batch.view)
+        data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
         journey_id = journey.id
         del journey
     name = f"{journey_id}.{batch.fmt}"
-    direct = batch.engine is not None and batch.fmt in DIRECT_FORMATS
     try:
         fd, temp = tempfile.mkstemp(
             prefix=f".{name}.{batch.token}.", suffix=".tmp", dir=batch.folder
         )
     except OSError as exc:
-        if direct:  # a failing layout program is reported first, as when it ran first
-            _drawn(text, batch)
         raise OutputError(
             f"{batch.folder / name}: cannot write in {batch.folder}: {exc.strerror or exc}"
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            # forced to disk by the parent (`placing.Syncing`), not here
-            if not (direct and batch.engine and run_into(batch.engine, text, batch.fmt, fd)):
-                handle.seek(0)  # over whatever a failed run left (it shares the offset)
-                handle.truncate()
-                handle.write(_drawn(text, batch))
+            handle.write(data)  # forced to disk by the parent (`placing.Syncing`), not here
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise OutputError(f"{batch.folder / name}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
     return Drawn(path, journey_id, temp)
-
-
-def _drawn(text: str, batch: Batch) -> bytes:
-    """The bytes of the output, through a pipe from the layout program when there is one."""
-    if batch.engine is None or batch.fmt not in ENGINE_FORMATS:
-        return text.encode("utf-8")
-    return run(batch.engine, text, batch.fmt)
 
 
 def draw_files(
@@ -272,9 +243,7 @@ def draw_files(
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
-            # one file at a time: a map takes 40 to 60 ms (Graphviz included), so a worker
-            # handed six at the end kept its core busy while the other one idled
-            results = iter_per_file(task, files, jobs, prepare=_prepare, chunk=1)
+            results = iter_per_file(task, files, jobs, prepare=_prepare)
             for result in results:
                 syncing.add(result.temp, result.journey_id)
                 drawn.append(result)
