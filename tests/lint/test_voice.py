@@ -129,7 +129,7 @@ def test_teams_add_their_own_company_words() -> None:
     config = LintConfig(company_words={"fr": ("Vélociti",)})
     text = "Vélociti livre le vélo"
     plain = lint_text(BASE_FR.replace("Je commande mon vélo sur le site", text))
-    assert [d.code for d in plain] == ["JM404"]  # an unknown name reads as no subject
+    assert [d.code for d in plain] == ["JM403"]  # an unknown name with a verb: a person
     assert _message(BASE_FR, "Je commande mon vélo sur le site", text, config).startswith(
         "JM402 step 'commande' is told in the company's voice ('Vélociti')"
     )

@@ -14,7 +14,7 @@ from journeymap.lint.rule import Finding, LintConfig, rule
 from journeymap.lint.text import find_term
 
 if TYPE_CHECKING:
-    from journeymap.lint.sentence import Lang
+    from journeymap.lint.sentence import Cast, Lang
     from journeymap.model.journey import Journey
 
 # Jargon of the back office, in each language. Anglicisms are common in French teams, so
@@ -112,7 +112,9 @@ WHERE = (
 )
 
 
-def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) -> Reading:
+def _internal(
+    text: str, lang: str, terms: tuple[str, ...], config: LintConfig, people: Cast | None = None
+) -> Reading:
     """The words that make a text back-office work, and how sure the reading is.
 
     The sentence reading (journeymap.lint.sentence) knows back-office verbs in any form,
@@ -121,6 +123,7 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     person ("J'ouvre un ticket au support" is the customer's own action). The score is 2
     for back-office work, 1 for a single weak sign that the journey around it decides.
     """
+    from journeymap.lint.rules.voice import recast
     from journeymap.lint.sentence import (
         classify,
         customer_asks,
@@ -131,11 +134,19 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
 
     own: Lang = "en" if lang == "en" else "fr"
     read_as = guess_lang(text) or own
-    kind = classify(text, read_as, config.company_words.get(lang, ())).kind
+    voice = classify(text, read_as, config.company_words.get(lang, ()))
+    kind = voice.kind
+    # The journey's cast: its persona is the customer; a declared staff member or system
+    # opening the step is the company at work, one weak sign is then enough.
+    changed = recast(kind, text, read_as, people) if people else None
+    kind = changed[0] if changed else kind
     allowed = {word.casefold() for word in config.allowed_words}
     found = internal_signs(text, read_as, kind)
     score = min(found.score, 2) if found else 0
     shown = [w for w in (found.words if found else ()) if w.casefold() not in allowed]
+    if changed and changed[0] == "company" and score == 1:
+        score = 2
+        shown.insert(0, changed[1])
     if kind != "first" and not customer_asks(text, read_as, kind):
         term = find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
         if term is not None and _gerund_with_object(text, term):
@@ -271,10 +282,13 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     Bad (en): `text: Agent reviews the documents and escalates to the KYC team`
     Good (en): `text: I get an email saying my account is open`
     """
+    from journeymap.lint.rules.voice import journey_cast
+
     lang = _reading_lang(journey)
     terms = internal_terms(lang, config)
     steps = list(journey.iter_steps())
-    readings = [_internal(step.text, lang, terms, config) for _, _, _, step in steps]
+    people = journey_cast(journey, lang)
+    readings = [_internal(step.text, lang, terms, config, people) for _, _, _, step in steps]
     verdicts = _in_context(readings, journey, lang)
     for (stage_index, _, step_index, step), found in zip(steps, verdicts, strict=True):
         if found is not None:

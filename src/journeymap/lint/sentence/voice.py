@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import has_lemma
+from journeymap.lint.sentence.people import named_subject
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     BE_EN,
@@ -156,6 +157,11 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
         return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
+    # "Lucie télécharge le rapport": a persona by name, unless the customer is its object
+    # ("Suguba appelle le client": a brand at work).
+    name = named_subject(start, text, lang)
+    if name is not None and not any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
+        return Voice("customer", name)
     return None
 
 
