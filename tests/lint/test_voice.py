@@ -81,6 +81,10 @@ OTHER_VOICES = [
     ("en", "Finds a coupon hidden in the footer", "no-subject", "Finds"),
     ("en", "Receive detailed plan by email", "no-subject", "Receive"),
     ("en", "Je compare les prix", "foreign", "Je"),
+    # A person's contraction keeps its person: "you'll" is "you will".
+    ("en", "Within a week, you’ll get a letter from the council", "company", "You"),
+    ("en", "Then we're checking the serial number", "company", "We"),
+    ("en", "I’ll keep the receipt", "first", ""),
 ]
 
 

@@ -66,7 +66,7 @@ def _strip_leading(toks: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voice:
     """The voice of a step, read from where its persons and its subject are."""
-    toks = words(text)
+    toks = _contracted(words(text), lang)
     content = [t for t in toks if t[0].isalnum()]
     if not content:
         return Voice("other")
@@ -112,6 +112,24 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
     if "?" in toks:
         return Voice("first")
     return _no_subject_or_other(_main(toks, clause, lang) or head or toks, text, lang)
+
+
+def _contracted(toks: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
+    """ "you'll", "we're", "they've": the pronoun without its contraction, as in "you will".
+
+    Read as "you'" and "ll", the pronoun went unseen and "You'll receive an email" had
+    no subject (JM404). French elisions ("j'", "l'") keep their apostrophe.
+    """
+    if lang != "en":
+        return toks
+    return tuple(
+        t[:-1] if t.endswith("'") and t[:-1] in _PERSONS and toks[i + 1 : i + 2] in _TAILS else t
+        for i, t in enumerate(toks)
+    )
+
+
+_PERSONS = frozenset({"you", "we", "they", "he", "she"})
+_TAILS = (("ll",), ("re",), ("ve",), ("d",), ("s",))
 
 
 def _main(head: tuple[str, ...], clause: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
