@@ -108,8 +108,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # "Consulter la synthèse de l'audit", "Download the audit": the back office's
     # deliverable put before the customer, who looks at it; one weak sign left. (Looking
     # at the office's own monitoring, "Consultation KPIs du jour", stays staff work.)
-    shown = [t for t in strong if t in DELIVERABLES and _shown(t, toks, lang)]
-    strong = [t for t in strong if t not in shown]
+    handed = [t for t in strong if t in DELIVERABLES and _shown(t, toks, lang)]
+    strong = [t for t in strong if t not in handed]
     if voice in ("first", "customer"):
         jargon = [_as_written(text, t) for t in strong if t in JARGON]
         return Internal(tuple(jargon)) if jargon else None
@@ -123,9 +123,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return None  # the customer addressed: "Allow us two days to review", "Laissez-nous"
     folded = fold(text)
     # The looking itself is no processing once its object is the back office's product.
-    looking = {t for t in toks if shown and family(t, lang, VIEWING[lang])}
+    looking = {t for t in toks if handed and family(t, lang, VIEWING[lang])}
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
-             for t in toks if t not in strong and t not in shown and t not in looking}  # fmt: skip
+             for t in toks if t not in strong and t not in handed and t not in looking}  # fmt: skip
     processing = [t for t, k in kinds.items() if k]
     # An English imperative is a user's command in a tool ("Assign seats").
     command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
@@ -223,7 +223,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
             2 if voice == "no-subject" and not possessive else 1,
         )
         + 2 * min(len(named), 1)
-        + min(len(shown), 1)
+        + min(len(handed), 1)
         + int(passive)
         - 2
         * int(
@@ -235,7 +235,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         shown = tuple(
             dict.fromkeys(
                 strong
-                + shown
+                + handed
                 + inflow
                 + systems
                 + toks[: int(role)]
