@@ -13,6 +13,7 @@ from journeymap.lint.sentence.office import (
     customer_told,
     office_role,
     office_signs,
+    outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
 from journeymap.lint.sentence.tokens import Kind, Lang, words
@@ -117,7 +118,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return None
     if customer_asks(text, lang, voice) or answers_customer(toks, lang):
         return None  # the customer asks, gets or is answered: "We will call you back"
-    if customer_told(toks, lang):
+    if customer_told(toks, lang) or outcome_told(toks, lang):
         return None  # the customer gets the message: "We'll email you when it is processed"
     if voice == "no-subject" and toks[1:2] in (["us"], ["nous"]) and len(toks) > 2:
         return None  # the customer addressed: "Allow us two days to review", "Laissez-nous"
