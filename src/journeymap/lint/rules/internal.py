@@ -189,10 +189,12 @@ def _in_context(
 
     One weak sign ("Clôture journée", "Regimen review") is not enough alone: the same
     words are a customer's elsewhere. It is back-office work in a journey that follows a
-    staff member (its persona or title names the role), or among steps that are: two of
-    its four nearest neighbours read as back-office work.
+    staff member (its persona or title names the role), or among steps that are: three of
+    its four nearest neighbours read as back-office work, or all four carry a sign and
+    one of them is sure.
     """
     sure = [r.score >= 2 for r in readings]
+    signed = [r.score >= 1 for r in readings]
     # Steps mostly made of back-office work follow the staff, whatever the title says;
     # there a weak sign is the staff's too. (Stages are too few to tell.)
     mostly = steps and len(sure) >= 4 and sum(sure) >= 0.6 * len(sure)
@@ -202,7 +204,11 @@ def _in_context(
     result: list[str | None] = []
     for i, reading in enumerate(readings):
         around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
-        weak = reading.score == 1 and (staff or mostly or around >= 3)
+        near = sum(signed[max(0, i - 2) : i]) + sum(signed[i + 1 : i + 3])
+        # A run of back-office signs ("Review case details", "Check completeness" in a
+        # staff procedure): all four neighbours carry one, one of them sure.
+        run = near >= 4 and around >= 1
+        weak = reading.score == 1 and (staff or mostly or around >= 3 or run)
         if staff and reading.task:
             result.append(reading.task)
             continue
@@ -270,7 +276,11 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     and internal nouns (back-office, KYC, stock, reporting, triage, batch...) make it
     internal; weak signs (validation, review, a sale) count only two together, or one in
     a journey whose persona or title names a staff role ("Gérante", "Admin") or among
-    steps that are back-office work (three of its four nearest). A step in
+    steps that are back-office work (three of its four nearest, or all four carrying a
+    sign, one of them sure). A person named as the subject ("Lucie télécharge le
+    rapport") or the journey's persona is the customer; a staff member or system the
+    journey declares (its stakeholders, a step's `actors` and `systems`, its lanes'
+    `actor` and `system`) opening the step is the company at work. A step in
     the customer's first person, or one that speaks to the customer ("votre", "your"), is
     what the customer lives. The word list (back-office, workflow, ERP, CRM, SI, ticket,
     SLA...) is extended with `internal-words` and trimmed with `allowed-words` in the
