@@ -94,3 +94,16 @@ def test_a_step_actor_or_a_system_is_staff_but_a_relative_is_not() -> None:
     assert [code for code, _ in staff] == ["JM402"]
     relative = _found(_journey("Conjoint compare les offres", actors=["Conjoint"]))
     assert [code for code, _ in relative] != ["JM402"]
+
+
+def test_a_declared_actors_step_is_sent_to_its_lane() -> None:
+    lane = [{"text": "Relance du dossier", "actor": "Orféo", "owner": "digital"}]
+    found = dict(_found(_journey("Orféo appelle pour fixer la visite", backstage=lane)))
+    assert "'Orféo' does goes in the step's `frontstage` lane, or `backstage`" in found["JM402"]
+    plain = dict(_found(_journey("Nous appelons pour fixer la visite")))
+    assert "`frontstage`" not in plain["JM402"]  # only a declared actor is sent to a lane
+
+
+def test_a_staff_persona_by_name_is_the_company() -> None:
+    found = dict(_found(_journey("Julie contrôle la demande", persona="Julie, gestionnaire")))
+    assert sorted(found) == ["JM301", "JM402"]

@@ -30,6 +30,8 @@ class Voice:
     kind: Kind
     word: str = ""
     text: str = ""
+    declared: bool = False
+    """The subject is a staff member or a system the journey declares (its cast)."""
 
 
 @lru_cache(maxsize=8192)
@@ -69,15 +71,17 @@ def journey_cast(journey: Journey, lang: str) -> Cast:
     (format 1.1) are the company's people and tools; a step that opens on one of them is
     their work, not the customer's. Files without these fields get an empty cast.
     """
-    from journeymap.lint.sentence import cast
+    from journeymap.lint.sentence import Lang, cast, staff_role
 
     staff = [s.name for s in journey.stakeholders]
     for _, _, _, step in journey.iter_steps():
         staff += [*step.actors, *step.systems]
         for _, actions in step.lanes():
             staff += [name for a in actions for name in (a.actor, a.system) if name]
+    own: Lang = "en" if lang == "en" else "fr"
     persona = journey.persona.name if journey.persona is not None else None
-    return cast(persona, staff, "en" if lang == "en" else "fr")
+    # A staff persona ("Julie, gestionnaire") is the company, by name too.
+    return cast(persona, staff, own, persona is not None and staff_role(persona, own))
 
 
 def recast(
@@ -106,7 +110,9 @@ def recast(
 
 def _recast(voice: Voice, text: str, lang: str, people: Cast) -> Voice:
     changed = recast(voice.kind, text, lang, people)
-    return voice if changed is None else Voice(changed[0], changed[1], text)
+    if changed is None:
+        return voice
+    return Voice(changed[0], changed[1], text, declared=changed[0] == "company")
 
 
 def _texts(journey: Journey) -> Iterator[str]:
@@ -201,9 +207,15 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     for loc, step_id, voice in _steps(journey, config, "company"):
         turned = customer_version(voice.text, "en" if journey.lang == "en" else "fr")
         example = f", e.g. '{turned}'" if turned else ""
+        lane = (
+            f"what '{voice.word}' does goes in the step's `frontstage` lane, or `backstage` "
+            "if the customer does not see it (format 1.1); "
+            if voice.declared
+            else ""
+        )
         yield Finding(
             loc,
-            f"step '{step_id}' is told in the company's voice ('{voice.word}'): "
+            f"step '{step_id}' is told in the company's voice ('{voice.word}'): {lane}"
             f"tell what the customer does or receives, with {SUBJECT[journey.lang]}{example}",
         )
 

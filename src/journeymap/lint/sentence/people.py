@@ -119,28 +119,34 @@ class Cast:
     staff: tuple[Name, ...] = ()
 
 
-def cast(persona: str | None, staff: Iterable[str], lang: Lang) -> Cast:
+def cast(
+    persona: str | None, staff: Iterable[str], lang: Lang, persona_staff: bool = False
+) -> Cast:
     """A journey's cast from its persona's name and the names of its staff and systems.
 
     A persona's name is read whole ("Nouveau client") and by its leading capitalised
     words ("Lucie, 34 ans, cheffe de projet" -> "Lucie"). A declared actor that is also
-    the persona stays the customer.
+    the persona stays the persona; a staff persona ("Julie, gestionnaire") is the
+    company's.
     """
-    customer: dict[tuple[str, ...], str] = {}
+    named: dict[tuple[str, ...], str] = {}
     if persona:
-        customer[words(persona)] = persona
+        named[words(persona)] = persona
         lead = re.match(r"\s*([A-ZÀ-Ý][^\W\d_]+(?:[\s-][A-ZÀ-Ý][^\W\d_]+)?)", persona)
         if lead:
-            customer[words(lead.group(1))] = lead.group(1)
+            named[words(lead.group(1))] = lead.group(1)
     # A relative among a step's actors ("Conjoint") takes part on the customer's side.
     relatives = voice_words.HOUSEHOLD[lang] | voice_words.FAMILY_WORDS
     declared = {words(n): n.strip() for n in staff if not set(words(n)) & relatives}
+    if persona_staff:
+        declared.update(named)
+        named = {}
 
     # The longest first, so that "Service client" wins over "Service".
     def order(names: dict[tuple[str, ...], str]) -> tuple[Name, ...]:
         return tuple(sorted(((k, v) for k, v in names.items() if k), key=lambda n: -len(n[0])))
 
-    return Cast(order(customer), order({k: v for k, v in declared.items() if k not in customer}))
+    return Cast(order(named), order({k: v for k, v in declared.items() if k not in named}))
 
 
 def declared_subject(text: str, lang: Lang, people: Cast) -> tuple[str, str] | None:
