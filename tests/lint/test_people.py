@@ -107,3 +107,16 @@ def test_a_declared_actors_step_is_sent_to_its_lane() -> None:
 def test_a_staff_persona_by_name_is_the_company() -> None:
     found = dict(_found(_journey("Julie contrôle la demande", persona="Julie, gestionnaire")))
     assert sorted(found) == ["JM301", "JM402"]
+
+
+def test_a_declared_name_that_is_a_common_noun_acts_only_with_a_verb() -> None:
+    # A stakeholder named "Paiement" does not make "Paiement validé" the company's step.
+    journey = data(BASE_FR)
+    journey["stakeholders"].append({"id": "paiement", "name": "Paiement"})
+    journey["stages"][0]["steps"][0]["text"] = "Paiement validé par la banque"
+    plain = data(BASE_FR)
+    plain["stages"][0]["steps"][0]["text"] = "Paiement validé par la banque"
+    assert _found(dump(journey)) == _found(dump(plain))
+    # An actor named after the customer is the customer.
+    found = _found(_journey("Client reçoit le lien de paiement", actors=["Client"]))
+    assert [code for code, _ in found] == ["JM403"]

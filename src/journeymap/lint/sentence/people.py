@@ -135,9 +135,15 @@ def cast(
         lead = re.match(r"\s*([A-ZÀ-Ý][^\W\d_]+(?:[\s-][A-ZÀ-Ý][^\W\d_]+)?)", persona)
         if lead:
             named[words(lead.group(1))] = lead.group(1)
-    # A relative among a step's actors ("Conjoint") takes part on the customer's side.
+    # A relative among a step's actors ("Conjoint") takes part on the customer's side, and
+    # an actor named after the customer ("Client", "Utilisateur") is the customer.
     relatives = voice_words.HOUSEHOLD[lang] | voice_words.FAMILY_WORDS
-    declared = {words(n): n.strip() for n in staff if not set(words(n)) & relatives}
+    customers = voice_words.CUSTOMER_NOUNS[lang]
+    declared = {
+        words(n): n.strip()
+        for n in staff
+        if not set(words(n)) & relatives and words(n)[:1] and words(n)[0] not in customers
+    }
     if persona_staff:
         declared.update(named)
         named = {}
@@ -164,6 +170,28 @@ def declared_subject(text: str, lang: Lang, people: Cast) -> tuple[str, str] | N
         toks = toks[1:]
     for role, names in (("customer", people.customer), ("company", people.staff)):
         for name, shown in names:
-            if toks[: len(name)] == name:
-                return role, shown
+            if toks[: len(name)] != name:
+                continue
+            # A department or a system declared by a common noun ("Paiement", "Livraison")
+            # opens customer steps too ("Paiement validé"): it acts only with a verb.
+            if role == "company" and not _verb_after(text, name, lang):
+                continue
+            return role, shown
     return None
+
+
+_EN_MODALS = lex("will can may must should could would")
+
+
+def _verb_after(text: str, name: tuple[str, ...], lang: Lang) -> bool:
+    """Whether the word after a declared name is a finite verb: "FEVES archive la fiche"."""
+    written = _WORD.findall(text)
+    folded = [fold(w) for w in written]
+    size = len([t for t in name if t[0].isalnum()])
+    for i in range(len(folded) - size):
+        if tuple(folded[i : i + size]) == tuple(t for t in name if t[0].isalnum()):
+            verb = written[i + size]
+            if lang == "en" and fold(verb) in _EN_MODALS:
+                return True
+            return _third_person_verb(verb, lang)
+    return False
