@@ -346,10 +346,28 @@ def bench_one_file(repeat: int, shape: Shape) -> list[Row]:
     commands = {
         "validate one file": [JOURNEYMAP, "validate", str(single)],
         "lint one file": [JOURNEYMAP, "lint", str(single)],
-        # pre-commit's hook; -j 1 is not one of the quick invocations: typer's path
+        # pre-commit's hook
         "lint --format text one file (pre-commit)": [JOURNEYMAP, "lint", "-f", "text", str(single)],
-        "validate -j 1 one file (through typer)": [JOURNEYMAP, "validate", "-j", "1", str(single)],
-        "lint -j 1 one file (through typer)": [JOURNEYMAP, "lint", "-j", "1", str(single)],
+        "validate -j 1 one file": [JOURNEYMAP, "validate", "-j", "1", str(single)],
+        "lint -j 1 --select JM4 one file": [
+            JOURNEYMAP,
+            "lint",
+            "-j",
+            "1",
+            "--select",
+            "JM4",
+            str(single),
+        ],
+        # what an invocation the quick entry does not recognise costs (env's exec: ~1 ms)
+        "lint -j 1 one file (through typer)": [
+            "env",
+            "JOURNEYMAP_QUICK=0",
+            JOURNEYMAP,
+            "lint",
+            "-j",
+            "1",
+            str(single),
+        ],
     }
     yamllint = _tool("yamllint")
     if yamllint:

@@ -12,6 +12,8 @@ argument lists and compares exit codes and both streams byte for byte.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast, get_args
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn, cast, get_args
 if TYPE_CHECKING:
     from journeymap.output.reporters import ReportFormat
     from journeymap.runner.lint import LintFormat
+    from journeymap.severity import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,41 @@ class Quick:
     output_format: str
     """One of the command's formats (checked by `parse`)."""
     paths: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    jobs: int | None = None
+    fail_on: str | None = None
+    config: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    output: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    """An option as the typer command declares it (`validate_cmd`, `lint_cmd`, `options`)."""
+
+    field: str
+    names: tuple[str, ...]
+    many: bool = False
+    """Repeatable: every value is kept, in order."""
+
+
+_COMMON = (
+    _Option("output_format", ("--format", "-f")),
+    _Option("exclude", ("--exclude", "-x"), many=True),
+    _Option("jobs", ("--jobs", "-j")),
+)
+_OPTIONS = {
+    "validate": _COMMON,
+    "lint": (
+        *_COMMON,
+        _Option("fail_on", ("--fail-on",)),
+        _Option("config", ("--config", "-c")),
+        _Option("select", ("--select",), many=True),
+        _Option("ignore", ("--ignore",), many=True),
+        _Option("output", ("--output", "-o")),
+    ),
+}
 
 
 def _formats(command: str) -> tuple[str, ...]:
@@ -39,10 +77,7 @@ def _formats(command: str) -> tuple[str, ...]:
     return get_args(LintFormat)
 
 
-def _plain_path(arg: str) -> bool:
-    """A path typer would take as it is: not an option, not empty, valid UTF-8."""
-    if not arg or arg.startswith("-"):
-        return False
+def _utf8(arg: str) -> bool:
     try:
         arg.encode("utf-8")
     except UnicodeEncodeError:
@@ -50,36 +85,88 @@ def _plain_path(arg: str) -> bool:
     return True
 
 
+def _plain_path(arg: str, directory: bool = True) -> bool:
+    """A path click's `Path` type takes as it is: not an option, not empty, valid UTF-8,
+    readable if it exists, and not a directory where the option wants a file."""
+    if not arg or arg.startswith("-") or not _utf8(arg):
+        return False
+    try:
+        mode = Path(arg).stat().st_mode
+    except (OSError, ValueError):
+        return True  # click leaves a missing path to the command
+    if not directory and stat.S_ISDIR(mode):
+        return False
+    return os.access(arg, os.R_OK)
+
+
+def _value(field: str, command: str, value: str) -> object | None:
+    """The option's value as typer would convert it, or None when typer must say why not."""
+    if field == "output_format":
+        return value if value in _formats(command) else None
+    if field == "jobs":
+        return int(value) if value.isascii() and value.isdigit() else None
+    if field == "fail_on":
+        from journeymap.severity import SEVERITIES
+
+        return value if value in SEVERITIES else None
+    if field == "config":
+        return value if _plain_path(value, directory=False) else None
+    if field == "output":
+        return value if _plain_path(value) else None
+    return value if value and not value.startswith("-") and _utf8(value) else None
+
+
 def parse(args: list[str]) -> Quick | None:
     """The invocation, when it is one of the simple ones; None sends it to typer."""
-    if len(args) < 2 or args[0] not in ("validate", "lint"):
+    if len(args) < 2 or args[0] not in _OPTIONS:
         return None
     command, rest = args[0], args[1:]
-    output_format = "text" if command == "validate" else "auto"
-    chosen = False
+    by_name = {name: option for option in _OPTIONS[command] for name in option.names}
+    values: dict[str, object] = {}
     paths: list[str] = []
     index = 0
     while index < len(rest):
         arg = rest[index]
-        if arg in ("--format", "-f") or arg.startswith("--format="):
-            if chosen:
-                return None
-            if "=" in arg:
-                value = arg.partition("=")[2]
+        name, equals, attached = arg.partition("=")
+        option = by_name.get(name if arg.startswith("--") else arg)
+        if option is not None:
+            if equals:
+                raw = attached
             elif index + 1 < len(rest):
                 index += 1
-                value = rest[index]
+                raw = rest[index]
             else:
                 return None
-            if value not in _formats(command):
+            value = _value(option.field, command, raw)
+            if value is None:
                 return None
-            output_format, chosen = value, True
+            if option.many:
+                kept = cast("tuple[object, ...]", values.get(option.field, ()))
+                values[option.field] = (*kept, value)
+            elif option.field in values:
+                return None  # click keeps the last one silently; let it
+            else:
+                values[option.field] = value
         elif _plain_path(arg):
             paths.append(arg)
         else:
             return None
         index += 1
-    return Quick(command, output_format, tuple(paths)) if paths else None
+    if not paths:
+        return None
+    default = "text" if command == "validate" else "auto"
+    return Quick(
+        command,
+        str(values.get("output_format", default)),
+        tuple(paths),
+        exclude=cast("tuple[str, ...]", values.get("exclude", ())),
+        jobs=cast("int | None", values.get("jobs")),
+        fail_on=cast("str | None", values.get("fail_on")),
+        config=cast("str | None", values.get("config")),
+        select=cast("tuple[str, ...]", values.get("select", ())),
+        ignore=cast("tuple[str, ...]", values.get("ignore", ())),
+        output=cast("str | None", values.get("output")),
+    )
 
 
 def run(quick: Quick) -> NoReturn:
@@ -94,10 +181,23 @@ def run(quick: Quick) -> NoReturn:
     paths = [Path(p) for p in quick.paths]
 
     def command() -> NoReturn:
+        exclude = list(quick.exclude) or None
         if quick.command == "validate":
             shown = cast("ReportFormat", quick.output_format)
-            raise SystemExit(runs.validate(paths, None, shown, None))
+            raise SystemExit(runs.validate(paths, exclude, shown, quick.jobs))
         chosen = cast("LintFormat", quick.output_format)
-        raise SystemExit(runs.lint(paths, None, chosen, None, None, None, None, None, None))
+        raise SystemExit(
+            runs.lint(
+                paths,
+                exclude,
+                chosen,
+                cast("Severity | None", quick.fail_on),
+                Path(quick.config) if quick.config is not None else None,
+                list(quick.select) or None,
+                list(quick.ignore) or None,
+                Path(quick.output) if quick.output is not None else None,
+                quick.jobs,
+            )
+        )
 
     guard.run(command)
