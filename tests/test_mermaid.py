@@ -91,9 +91,12 @@ def _drawing(svg: Path) -> Drawing:
     root = ET.parse(svg).getroot()
     assert root.get("aria-roledescription") == "journey", svg
     title = next(
-        _words("".join(t.itertext()))
-        for t in root.iter(f"{SVG}text")
-        if t.get("font-size") == "4ex"
+        (
+            _words("".join(t.itertext()))
+            for t in root.iter(f"{SVG}text")
+            if t.get("font-size") == "4ex"
+        ),
+        "",
     )
     boxes: dict[str, list[str]] = {"task": [], "journey-section": []}
     for outer in root.iter(f"{XHTML}div"):
@@ -101,7 +104,9 @@ def _drawing(svg: Path) -> Drawing:
         if kind in boxes:
             boxes[kind].append(_words("".join(outer.itertext())))
     faces = [c for c in root.iter(f"{SVG}circle") if c.get("class") == "face"]
-    scores = [5 - round((float(c.get("cy", "0")) - 300) / 30) for c in faces]
+    # A score that is not a number is drawn at cy="NaN": read as 0, no face height.
+    heights = [float(c.get("cy", "0")) for c in faces]
+    scores = [0 if h != h else 5 - round((h - 300) / 30) for h in heights]
     actors = {t.text or "" for c in root.iter(f"{SVG}circle") for t in c.iter(f"{SVG}title")}
     return Drawing(
         title, boxes["journey-section"], list(zip(boxes["task"], scores, strict=True)), actors
@@ -122,20 +127,24 @@ def _expected(journeys: list[Journey]) -> Drawing:
                 mark = "⇄ " if (stage.id, step.id) in shared else ""
                 score = 3 if step.emotion is None else step.emotion + 3
                 tasks.append((_words(mark + step.text), score))
+                people = [journey.persona.name] if journey.persona else []
+                actors |= {_words(a) for a in [*people, *step.actors]}
                 actors |= {_words(names[t.channel]) for t in step.touchpoints}
     title = _words(" · ".join(j.title for j in journeys))
     return Drawing(title, sections, tasks, actors)
 
 
 def _hostile_journey(texts: list[str], journey_id: str = "hostile") -> str:
-    """One journey holding every text as a title, a stage name, a step text and a
-    channel name (the actor), each step with its own emotion, and an empty stage."""
+    """One journey holding every text as a title, a stage name, a step text, a channel
+    name and a step's actors (with a comma), a persona with a comma, each step with its
+    own emotion, and an empty stage."""
     quoted = [json.dumps(text, ensure_ascii=False) for text in texts]
     lines = [
-        "journeymap: 1",
+        "journeymap: 1.1",
         f"id: {journey_id}",
         f"title: {json.dumps(' | '.join(texts), ensure_ascii=False)}",
         "lang: en",
+        f"persona: {{name: {json.dumps('Me, ' + texts[0], ensure_ascii=False)}}}",
         "channels:",
         *(f"  - {{id: c{i}, name: {q}}}" for i, q in enumerate(quoted)),
         "  - {id: app, name: App}",
@@ -149,6 +158,7 @@ def _hostile_journey(texts: list[str], journey_id: str = "hostile") -> str:
             f"      - id: t{i}",
             f"        text: {q}",
             f"        emotion: {i % 5 - 2}",
+            f"        actors: [{q}, {json.dumps(texts[i - 1] + ', too', ensure_ascii=False)}]",
             f"        touchpoints: [{{channel: c{i}}}, {{channel: app}}]",
         ]
     lines += ["  - id: empty", "    name: Empty stage"]

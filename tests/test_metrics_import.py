@@ -35,6 +35,14 @@ def _metrics(path: Path, step: str, channel: str) -> dict[str, object]:
     raise AssertionError(f"no touchpoint {step}@{channel}")
 
 
+def _checkout(
+    survey: str, expected: dict[str, object]
+) -> tuple[str, str, str, tuple[str, str], dict[str, object]]:
+    """A survey of the checkout, with its mapping beside it (NAME.map.yaml)."""
+    mapping = survey.rsplit(".", 1)[0] + ".map.yaml"
+    return (survey, mapping, "saas-subscription.yaml", ("checkout", "website"), expected)
+
+
 CASES = [
     # Qualtrics, numeric export, Lyon only, 2026-Q3. 13 rows kept (preview, spam,
     # unfinished, Paris, October set aside; one ragged row bad).
@@ -92,6 +100,50 @@ CASES = [
         "meubles-web-retrait.yaml",
         ("commande-prete", "sms"),
         {"csat": 80, "ces": 2.6, "n": 5, "period": "2026-09-02..2026-09-24"},
+    ),
+    # Real Qualtrics exports from ropensci/qualtRics' tests: one answer, '2' -> CSAT 0.
+    # The 2017 layout (three header rows, German texts) and the legacy one (V1, V2...
+    # over ResponseID, StartDate...: two header rows).
+    *(
+        (
+            name,
+            "qualtrics-r-sample.map.yaml",
+            "saas-subscription.yaml",
+            ("checkout", "website"),
+            {"csat": 0, "n": 1, "period": "2017-07-18"},
+        )
+        for name in ("qualtrics-qualtrics-r-sample.csv", "qualtrics-legacy-qualtrics-r-sample.csv")
+    ),
+    # Hotjar (UTF-8 BOM, CRLF, an empty row, a reason over two lines, one unanswered):
+    # NPS on 8: promoters 10,9,9,10 = 4, detractors 6,2 = 2 -> 200/8 = 25; the period
+    # from 'Date Submitted'.
+    _checkout("hotjar-nps.csv", {"nps": 25, "n": 8, "period": "2026-09-01..2026-09-05"}),
+    # Delighted: 'Score' 9,10,3,7,8,10,0: promoters 3, detractors 2 -> 100/7 = 14.3 -> 14;
+    # the period from 'Created at' ('2026-09-01 10:00:00 UTC').
+    _checkout("delighted-nps.csv", {"nps": 14, "n": 7, "period": "2026-09-01..2026-09-05"}),
+    # Zendesk: Good x4, Bad x2 (Offered / Unoffered: no rating) -> 4/6 = 66.7 -> 67.
+    _checkout("zendesk-csat.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    # Stars and 'n/5': 5,4,2,4,3,5 -> 4-5 = 4 of 6 -> 67.
+    _checkout("stars-csat.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    # Excel CSV in Latin-1, ';', decimal commas, CRLF, a comment over two lines, empty
+    # rows; NPS as '9 - Très probable': 9,10,0,7,5,8 -> promoters 2, detractors 2 -> 0;
+    # CSAT in words: Très satisfait, Satisfait x2 = 3 of 6 -> 50; CES 2.5,1,4,6.5,3,2 ->
+    # 19/6 = 3.17 -> 3.2; the period from 'Date de réponse', day first.
+    (
+        "excel-latin1-retrait.csv",
+        "excel-latin1-retrait.map.yaml",
+        "meubles-web-retrait.yaml",
+        ("retrait", "entrepot"),
+        {"nps": 0, "csat": 50, "ces": 3.2, "n": 6, "period": "2026-09-01..2026-09-06"},
+    ),
+    # Microsoft Forms workbook: NPS 10,9,7,6,3,9 -> 3 - 2 = 1 of 6 -> 16.7 -> 17; CSAT
+    # (rating) 5,4,3,4,2,5 -> 4 of 6 -> 67; the period from 'Completion time' (date cells).
+    # A real Microsoft Forms CSV: the question's header holds its legend over three
+    # lines, named by its start; 3,4,3,1,1 on 1-5 -> 2.4 -> 1 + 1.4 * 6/4 = 3.1; M/D/YY.
+    _checkout("microsoft-forms-resources.csv", {"ces": 3.1, "n": 5, "period": "2020-07-02"}),
+    _checkout(
+        "microsoft-forms-checkout.xlsx",
+        {"nps": 17, "csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"},
     ),
 ]
 
@@ -320,6 +372,25 @@ def test_broken_quoting_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
     assert "broken-quotes.csv:3:" in result.stdout
 
 
+def test_ratings_the_scale_cannot_hold_name_their_line_column_and_fix(tmp_path: Path) -> None:
+    """A '4/10' on a 1-5 question, stars all empty, a word that is no satisfaction."""
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    survey = tmp_path / "ratings.csv"
+    survey.write_text("Date,Rating\n2026-09-01,4/10\n2026-09-02,☆☆☆☆☆\n2026-09-03,Meh\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "source: x\nmin-n: 1\ntouchpoints:\n  - {step: checkout, channel: website, csat: Rating}\n",
+        encoding="utf-8",
+    )
+    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey)
+    assert result.code == 0, result.stderr
+    assert f"{survey}:2: Rating '4/10' is out of 10, not 5; set its scale" in result.stdout
+    assert f"{survey}:3: Rating '☆☆☆☆☆' is outside 1-5" in result.stdout
+    assert f"{survey}:4: Rating 'Meh' is not a number on 1-5; add it to the question's labels" in (
+        result.stdout
+    )
+
+
 def test_mapping_schema_is_json_schema() -> None:
     import json
 
@@ -441,7 +512,8 @@ def _as_workbook(csv_path: Path, target: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "case", [c for c in CASES if c[0].endswith(".csv") and "cp1252" not in c[0]]
+    "case",
+    [c for c in CASES if c[0].endswith(".csv") and not {"cp1252", "latin1"} & set(c[0].split("-"))],
 )
 def test_an_xlsx_export_gives_the_figures_of_its_csv(
     tmp_path: Path, case: tuple[str, str, str, tuple[str, str], dict[str, object]]
@@ -458,7 +530,7 @@ def test_an_xlsx_export_gives_the_figures_of_its_csv(
     head, *xlsx_rest = runs[1].stdout.splitlines()
     assert "Excel workbook, sheet 'Responses'" in head, head
     csv_rest = [line.replace(str(SURVEYS / survey), str(workbook)) for line in csv_rest]
-    if survey.startswith("qualtrics"):
+    if survey == "qualtrics-retrait.csv":
         # Its one ragged row (13 cells of 15) cannot be ragged in a sheet: there it has an
         # empty 'Magasin' and falls outside the filter instead of being a bad row.
         assert "bad rows: 1 (not counted)" in runs[1].stdout

@@ -88,6 +88,7 @@ _HTML_BLOCK = re.compile(
     r"<(pre|div)\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bmermaid\b[^\"']*[\"'][^>]*>(.*?)</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _containers(lines: list[str]) -> list[tuple[int, str]]:
@@ -103,11 +104,14 @@ def _containers(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _html_blocks(text: str) -> list[tuple[int, str]]:
+def _html_blocks(text: str, commented: bool = False) -> list[tuple[int, str]]:
     """`<pre class="mermaid">` and `<div class="mermaid">` blocks: how Mermaid's own
     documentation puts a diagram in a web page, entities (&gt;, &amp;) written escaped."""
     import html
 
+    if not commented:
+        # A block inside <!-- --> is not drawn: blank the comments, keeping their lines.
+        text = _HTML_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
     found: list[tuple[int, str]] = []
     for match in _HTML_BLOCK.finditer(text):
         body = match.group(2)
@@ -118,27 +122,73 @@ def _html_blocks(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def find_diagrams(text: str) -> list[tuple[int, str]]:
-    """(line offset, text) of each journey diagram: the whole text, or, in Markdown or a
-    web page, every ```mermaid fence, `::: mermaid` container and `<pre class="mermaid">`
-    block whose diagram is a journey, in the order they come."""
-    if is_journey(text):
-        return [(0, text)]
+_TAG_OPEN = re.compile(r"\s*\{%-?\s*mermaid\b(.*?)-?%\}\s*")
+_TAG_CLOSE = re.compile(r"\s*\{%-?\s*endmermaid\s*-?%\}\s*")
+
+
+def _tags(lines: list[str]) -> list[tuple[int, str]]:
+    """`{% mermaid %}` ... `{% endmermaid %}` blocks, as Hexo and Jekyll blogs write
+    diagrams; `{% mermaid journey %}` names the diagram's first line in the tag itself."""
+    found: list[tuple[int, str]] = []
+    start: int | None = None
+    head = ""
+    for index, line in enumerate(lines):
+        opened = _TAG_OPEN.fullmatch(line) if start is None else None
+        if opened:
+            start, head = index + 1, opened.group(1).strip()
+        elif start is not None and _TAG_CLOSE.fullmatch(line):
+            body = "\n".join(lines[start:index]) + "\n"
+            # The tag's words are the diagram's first line: read it before the body, on
+            # the tag's own line, so that line numbers still point into the source.
+            found.append((start - 1, f"{head}\n{body}") if head else (start, body))
+            start = None
+    return found
+
+
+def _fences(text: str, offset: int = 0) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Journeys in ```mermaid fences, and, apart, journeys in any other fence or in
+    Markdown quoted inside a fence (````markdown around ```mermaid, ```text, ```bat): a
+    page that shows a diagram's source rather than drawing it."""
     from markdown_it import MarkdownIt
 
-    found: list[tuple[int, str]] = []
+    drawn: list[tuple[int, str]] = []
+    shown: list[tuple[int, str]] = []
     for token in MarkdownIt("commonmark").parse(text):
         if token.type != "fence" or token.map is None:
             continue
+        line = offset + token.map[0] + 1
         word = (token.info.split() or [""])[0].strip("{}.").lower()
-        if word.startswith("mermaid") and is_journey(token.content):
-            found.append((token.map[0] + 1, token.content))
+        if is_journey(token.content):
+            (drawn if word.startswith("mermaid") else shown).append((line, token.content))
+        elif "```" in token.content or "~~~" in token.content or ":::" in token.content:
+            inner_drawn, inner_shown = _fences(token.content, line)
+            shown.extend(inner_drawn + inner_shown)
+            if ":::" in token.content:
+                inner = _containers(token.content.splitlines())
+                shown.extend((line + o, body) for o, body in inner if is_journey(body))
+    return drawn, shown
+
+
+def find_diagrams(text: str) -> list[tuple[int, str]]:
+    """(line offset, text) of each journey diagram: the whole text, or, in Markdown or a
+    web page, every ```mermaid fence, `::: mermaid` container, `<pre class="mermaid">`
+    block and `{% mermaid %}` tag whose diagram is a journey, in the order they come.
+    Only when there is none: journeys shown as source (in other fences) or commented
+    out (inside <!-- -->): the file holds nothing else to import."""
+    if is_journey(text):
+        return [(0, text)]
+    found, shown = _fences(text)
+    lines = text.splitlines()
     if ":::" in text:
-        found.extend(d for d in _containers(text.splitlines()) if is_journey(d[1]))
+        found.extend(d for d in _containers(lines) if is_journey(d[1]))
     if "mermaid" in text and "<" in text:
         seen = {offset for offset, _ in found}
         found.extend(d for d in _html_blocks(text) if d[0] not in seen and is_journey(d[1]))
-    return sorted(found)
+        if not found and "<!--" in text:
+            shown.extend(d for d in _html_blocks(text, commented=True) if is_journey(d[1]))
+    if "{%" in text:
+        found.extend(d for d in _tags(lines) if is_journey(d[1]))
+    return sorted(found) or sorted(set(shown))
 
 
 def _cut(value: str, stops: str) -> str:
@@ -239,7 +289,18 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             else:
                 in_descr = [rest]
         elif _SECTION.match(line):
-            current = Section(_cut(line[8:], "#:;"), number)
+            name = _cut(line[8:], "#;")
+            if ":" in name:
+                # Mermaid stops a section at ':' and then fails on the rest ("section
+                # Step 1: Context"): the author meant the whole name, so it is kept.
+                diagram.warnings.append(
+                    import_warning(
+                        f"section '{name}': Mermaid cannot draw a ':' in a section name "
+                        "(it rejects the diagram); the whole name is kept",
+                        number,
+                    )
+                )
+            current = Section(name, number)
             diagram.sections.append(current)
         elif ":" in line:
             name, data = line.split(":", 1)

@@ -27,7 +27,7 @@ def import_source(
         return import_mermaid(text, source, channel)
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
-        '```mermaid, `::: mermaid` or <pre class="mermaid"> journey blocks) nor '
+        '```mermaid, `::: mermaid`, <pre class="mermaid"> or {% mermaid %} journey blocks) nor '
         "Enablement Map Studio YAML (`kind: cjm`); "
         "say which with --from mermaid|ems",
         check=UNKNOWN_SOURCE,

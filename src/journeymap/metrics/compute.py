@@ -31,6 +31,50 @@ DEFAULT_SCALES: dict[str, tuple[float, float]] = {
 }
 _ANSWER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:[-–:=]|\s)\s*\D.*)?$")
 """A number, possibly followed by its label: '9', '4,5', '10 - Extremely likely'."""
+_OUT_OF = re.compile(r"^(\d+(?:[.,]\d+)?)\s*/\s*(\d+)$")
+"""A rating written with its scale: '4/5', '8 / 10'."""
+_STARS = re.compile(r"^[★⭐✭✮☆\s]+$")
+_FILLED = frozenset("★⭐✭✮")
+
+CSAT_WORDS: dict[str, float] = {
+    "very satisfied": 5,
+    "extremely satisfied": 5,
+    "satisfied": 4,
+    "somewhat satisfied": 4,
+    "neither satisfied nor dissatisfied": 3,
+    "neutral": 3,
+    "somewhat dissatisfied": 2,
+    "dissatisfied": 2,
+    "unsatisfied": 2,
+    "very dissatisfied": 1,
+    "extremely dissatisfied": 1,
+    "very unsatisfied": 1,
+    "très satisfait": 5,
+    "très satisfaite": 5,
+    "satisfait": 4,
+    "satisfaite": 4,
+    "plutôt satisfait": 4,
+    "ni satisfait ni insatisfait": 3,
+    "neutre": 3,
+    "plutôt insatisfait": 2,
+    "insatisfait": 2,
+    "insatisfaite": 2,
+    "peu satisfait": 2,
+    "très insatisfait": 1,
+    "très insatisfaite": 1,
+    "pas du tout satisfait": 1,
+    # Zendesk's two-point rating: good counts in the top box, bad out of it.
+    "good": 5,
+    "good, i'm satisfied": 5,
+    "bad": 1,
+    "bad, i'm unsatisfied": 1,
+}
+"""The standard 5-point satisfaction wording (English, French) of the tools' CSAT
+questions, read without a `labels` mapping on the default 1-5 scale."""
+NOT_RATED = frozenset(
+    {"offered", "unoffered", "not offered", "n/a", "na", "-", "—", "skipped", "no answer"}
+)
+"""Cells that say no rating was given (Zendesk's 'Offered': asked, not answered)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +152,24 @@ def read_answer(
 ) -> float | str | None:
     """The answer as a number, None when unanswered, or why it cannot be read."""
     text = cell.strip()
-    if not text:
+    if not text or text.casefold() in NOT_RATED:
         return None
+    folded = " ".join(text.replace("’", "'").casefold().split())
     for label, number in question.labels.items():
         if label.strip().casefold() == text.casefold():
             return float(number)
-    match = _ANSWER.match(text)
+    if metric == "csat" and not question.labels and not question.scale and folded in CSAT_WORDS:
+        return CSAT_WORDS[folded]
+    digits = text
+    if _STARS.match(text):
+        digits = str(sum(1 for char in text if char in _FILLED))
+    elif rated := _OUT_OF.match(text):
+        if float(rated[2]) != scale[1]:
+            return (
+                f"{question.column} {text!r} is out of {rated[2]}, not {scale[1]:g}; set its scale"
+            )
+        digits = rated[1]
+    match = _ANSWER.match(digits)
     if match is None:
         return f"{question.column} {text!r} is not a number on {scale[0]:g}-{scale[1]:g}" + (
             "; add it to the question's labels" if not text[:1].isdigit() else ""
@@ -127,7 +183,7 @@ def read_answer(
 
 
 def _resolve(survey: Survey, name: str, where: str) -> Column:
-    column = survey.column(name)
+    column = survey.column(name, start=True)
     if column is None:
         raise SurveyError(
             f"{survey.name}: {where}: no column {name!r} in this {survey.shape} export; "

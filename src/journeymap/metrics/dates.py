@@ -14,7 +14,19 @@ DATE_COLUMNS = {
     "surveymonkey": ("End Date", "Start Date", "EndDate", "StartDate"),
     "typeform": ("Submit Date (UTC)", "Submitted At", "submitted_at"),
     "google-forms": tuple(TIMESTAMP_HEADERS),
-    "csv": ("date", "submitted at", "submit date", "recorded date", "timestamp", "end date"),
+    "csv": (
+        "date",
+        "submitted at",
+        "submit date",
+        "recorded date",
+        "timestamp",
+        "end date",
+        "completion time",  # Microsoft Forms
+        "date submitted",  # Hotjar
+        "response date",
+        "created at",  # Delighted, Zendesk
+        "created",
+    ),
 }
 
 _DATE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])")
@@ -73,4 +85,13 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
         found = survey.column(candidate)
         if found is not None:
             return found
+    if survey.shape == "csv":
+        # "Date de réponse", "Datum der Antwort", "Fecha": a header that starts with the
+        # word for date, in the languages of the exports seen.
+        for column in survey.columns:
+            if fold(column.label).split(" ", 1)[0] in _DATE_WORDS:
+                return column
     return None
+
+
+_DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dátum"})

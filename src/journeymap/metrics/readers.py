@@ -37,6 +37,9 @@ from journeymap.metrics.shapes import (
     qualtrics_columns,
     surveymonkey_columns,
 )
+from journeymap.metrics.shapes import (
+    header_rows as header_rows_of,
+)
 from journeymap.metrics.survey import BadRow, Column, Row, Survey, SurveyError
 
 __all__ = [
@@ -106,7 +109,7 @@ def read_survey(
             f"{name}: only one column found; not a CSV export, or set 'separator' in the mapping"
         )
     found = detect_shape(records) if shape == "auto" else shape
-    header_rows = HEADER_ROWS.get(found, 1)
+    header_rows = header_rows_of(found, records)
     if len(records) < header_rows:
         raise SurveyError(f"{name}: the {found} header rows are incomplete")
     if found == "qualtrics":

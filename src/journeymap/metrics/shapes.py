@@ -21,6 +21,15 @@ TIMESTAMP_HEADERS = {
 HEADER_ROWS = {"qualtrics": 3, "surveymonkey": 2}
 
 
+def header_rows(shape: str, records: list[tuple[int, list[str]]]) -> int:
+    """How many rows head the export: Qualtrics wrote two before its ImportId row (2017)."""
+    if shape == "qualtrics" and len(records) > 1 and records[0][1][:2] == ["V1", "V2"]:
+        third = records[2][1] if len(records) > 2 else []
+        if not any(c.strip().startswith('{"ImportId"') for c in third):
+            return 2
+    return HEADER_ROWS.get(shape, 1)
+
+
 def detect_shape(records: list[tuple[int, list[str]]]) -> str:
     header = [c.strip() for c in records[0][1]] if records else []
     third = records[2][1] if len(records) > 2 else []
@@ -28,6 +37,8 @@ def detect_shape(records: list[tuple[int, list[str]]]) -> str:
         return "qualtrics"
     folded = {fold(c) for c in header}
     second = {fold(c) for c in records[1][1]} if len(records) > 1 else set()
+    if header[:2] == ["V1", "V2"] and "responseid" in second:
+        return "qualtrics"  # the export before 2017: V1, V2... over ResponseID, StartDate...
     if {"respondent id", "collector id"} <= folded or (
         "respondent id" in folded and second & {"response", "open-ended response"}
     ):

@@ -54,13 +54,23 @@ class Survey:
     date_order_guessed: bool = False
     """True when nothing in the data or the mapping decided day or month first."""
 
-    def column(self, name: str) -> Column | None:
-        """The column a mapping names, by exact name first, then trimmed and in any case.
+    def column(self, name: str, *, start: bool = False) -> Column | None:
+        """The column a mapping names, by exact name first, then trimmed and in any case,
+        then (`start`, for the names a person writes) as the start of a longer header:
+        Microsoft Forms puts the scale's legend in the question text ("How would you
+        rank...? (Note: ...)\n\n1 - Extremely simple").
 
         A name that fits several columns (a choice label repeated across questions) is an
         error rather than a guess: reading the wrong column would give a wrong figure.
         """
-        for same in (lambda n: n == name, lambda n: fold(n) == fold(name)):
+        wanted = fold(name)
+
+        def starts(n: str) -> bool:
+            folded = fold(n)
+            return folded.startswith(wanted) and not folded[len(wanted) : len(wanted) + 1].isalnum()
+
+        tests = [lambda n: n == name, lambda n: fold(n) == wanted]
+        for same in [*tests, starts] if start else tests:
             found = [c for c in self.columns if any(same(n) for n in c.names)]
             if len(found) > 1:
                 labels = ", ".join(repr(c.label) for c in found[:4])
@@ -78,7 +88,7 @@ class Survey:
         names = [n for c in self.columns for n in c.names[:2]]
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        shown = ", ".join(repr(c.label) for c in self.columns[:12])
+        shown = ", ".join(repr(" ".join(c.label.split())) for c in self.columns[:12])
         more = ", ..." if len(self.columns) > 12 else ""
         return f"{hint}columns: {shown}{more}"
 

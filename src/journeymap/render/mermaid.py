@@ -2,7 +2,9 @@
 
 Mermaid's journey diagram has sections, tasks, a score from 1 to 5 and actors, so the
 export is lossy: stages become sections, steps become tasks, the emotion (-2..2) becomes
-the score (1..5, 3 when not rated) and the channels of the step become its actors. Cells,
+the score (1..5, 3 when not rated) and the people and channels of the step its actors
+(the persona, who lives every step, then the step's other `actors`, then its channels,
+as Mermaid's own examples name "Me" on every task). Cells,
 marks and breakpoints have no place there. A comparison gets one section per journey and
 stage, each step with its own journey's emotion: an average would hide the gap the
 comparison is for.
@@ -155,7 +157,13 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
                 if (stage.id, step.id) in shared:
                     text = f"{MARKS['shared']} {text}"
                 sized.append((text, 1))
-                order = dict.fromkeys(channels.get(t.channel, t.channel) for t in step.touchpoints)
+                order = dict.fromkeys(
+                    [
+                        *([journey.persona.name] if journey.persona else []),
+                        *step.actors,
+                        *(channels.get(t.channel, t.channel) for t in step.touchpoints),
+                    ]
+                )
                 actors = ", ".join(escape(name, actor=True) for name in order)
                 task = f"      {escape(text) or escape(step.id)}: {score(step.emotion)}"
                 body.append(f"{task}: {actors}" if actors else task)

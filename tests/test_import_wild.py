@@ -1,0 +1,216 @@
+"""`journeymap import` on Mermaid journeys found in public repositories, as written.
+
+The files are in tests/data/import/wild/ with their sources (SOURCES.md). Every one goes
+through the CLI and must give valid journeys; then Mermaid itself (mermaid-cli) draws
+each diagram and the journey exported back from it, and what it draws is compared with
+what was imported: nothing Mermaid shows may be lost on the way in or on the way out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from journeymap.importers.mermaid_parse import find_diagrams
+from journeymap.load.journey_file import load_file
+from journeymap.model.journey import Journey
+from tests.conftest import invoke
+from tests.test_mermaid import (
+    CHROMIUM,
+    MMDC,
+    NODE,
+    Case,
+    Drawing,
+    _draw,
+    _drawing,
+    _expected,
+    _words,
+)
+
+WILD = Path(__file__).resolve().parent / "data" / "import" / "wild"
+FILES = sorted(p for p in WILD.iterdir() if p.name != "SOURCES.md")
+NOT_A_DIAGRAM = {"w20-hashnode-broken-fence.md"}
+"""The diagram's fence is closed at once: in Markdown the diagram is plain text."""
+MERMAID_REJECTS = {"w09-founder-onboarding.md"}
+"""`section Step 1: Context`: Mermaid stops the section at ':' and fails on the rest."""
+needs_mermaid = pytest.mark.skipif(
+    not MMDC.exists() or CHROMIUM is None or NODE is None, reason="mermaid-cli is missing"
+)
+
+
+def _import(source: Path, folder: Path) -> list[Path]:
+    result = invoke("import", source, "-o", folder)
+    assert result.code == 0, result.stderr
+    written = [Path(line) for line in result.stdout.splitlines()]
+    assert written and invoke("validate", *written).code == 0
+    return written
+
+
+def test_at_least_forty_files_from_public_repositories() -> None:
+    assert len(FILES) >= 40
+    listed = (WILD / "SOURCES.md").read_text(encoding="utf-8")
+    assert all(path.name in listed for path in FILES)
+
+
+@pytest.mark.parametrize("source", FILES, ids=lambda p: p.name)
+def test_every_diagram_imports_to_valid_journeys(source: Path, tmp_path: Path) -> None:
+    if source.name in NOT_A_DIAGRAM:
+        result = invoke("import", source, "-o", tmp_path)
+        assert result.code == 2
+        assert result.stderr.startswith(f"{source}: error[JM009]")
+        assert len(result.stderr.splitlines()) == 2  # the error and the summary line
+        return
+    written = _import(source, tmp_path)
+    assert len(written) == len(find_diagrams(source.read_text(encoding="utf-8")))
+
+
+def _texts(folder: Path, *sources: Path) -> list[dict[str, object]]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in _import_all(folder, sources)]
+
+
+def _import_all(folder: Path, sources: tuple[Path, ...]) -> list[Path]:
+    return [path for source in sources for path in _import(source, folder / source.stem)]
+
+
+def test_diagrams_shown_as_source_are_found_when_none_is_drawn(tmp_path: Path) -> None:
+    """In a ````markdown block, a ```bat block, a fence never closed, a comment."""
+    shown = ["w06-obsidian-nested.md", "w42-md2visio-bat-fence.md", "w34-unclosed-fence.md"]
+    titles = [j["title"] for j in _texts(tmp_path, *(WILD / name for name in shown))]
+    assert titles == ["First-run experience", "My working day", "My working day"]
+    [commented] = _texts(tmp_path / "c", WILD / "w31-blockchain-commented-100.md")
+    assert commented["title"] == "Blockchain 101"
+
+
+def test_a_commented_out_block_is_not_taken_beside_a_drawn_one(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    drawn = '<div class="mermaid">\njourney\n  title Drawn\n  section S\n    T: 4: Me\n</div>\n'
+    page.write_text(f"<!--\n{drawn.replace('Drawn', 'Old')}-->\n{drawn}", encoding="utf-8")
+    [journey] = _texts(tmp_path, page)
+    assert journey["title"] == "Drawn"
+
+
+def test_hexo_and_jekyll_mermaid_tags(tmp_path: Path) -> None:
+    [journey] = _texts(tmp_path, WILD / "w18-hexo-tag-paxos.md")
+    assert journey["title"] == "Why do we need Paxos？How it works?"
+    stages = journey["stages"]
+    assert isinstance(stages, list)
+    assert [s["name"] for s in stages] == ["单机", "多副本", "Paxos"]
+    assert [len(s["steps"]) for s in stages] == [1, 4, 1]
+
+
+def test_a_section_name_with_a_colon_is_kept_whole_and_said(tmp_path: Path) -> None:
+    source = WILD / "w09-founder-onboarding.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    names = [s["name"] for s in yaml.safe_load(result.stdout)["stages"]]
+    assert names == ["Step 1: Context", "Step 2: Analysis", "Step 3: Interview", "Step 4: Review"]
+    assert f"{source}:6:1: warning[JM011] section 'Step 1: Context': Mermaid" in result.stderr
+
+
+def _seen_by_mermaid(journey: Journey) -> Drawing:
+    """What Mermaid draws of the diagram the journey was imported from: the task texts,
+    the sections (Mermaid draws none for tasks before any section, and one box for a
+    section named twice in a row), the actors and, on Mermaid's 1..5 scale, the scores."""
+    steps = [step for stage in journey.stages for step in stage.steps]
+    sections: list[str] = []
+    for stage in journey.stages:
+        if stage.steps and (not sections or sections[-1] != _words(stage.name)):
+            sections.append(_words(stage.name))
+    people = {journey.persona.name} if journey.persona else set()
+    return Drawing(
+        journey.title,
+        sections,
+        [(_words(s.text), 3 if s.emotion is None else s.emotion + 3) for s in steps],
+        people | {a for s in steps for a in s.actors},
+    )
+
+
+def _comparable(drawn: Drawing, ours: Drawing) -> tuple[Drawing, Drawing]:
+    """Leave out what the import supplies and Mermaid cannot show: a title where the
+    diagram has none, a stage for tasks without a section, a score off Mermaid's 1..5
+    scale (a face off the chart; the import reads it on the diagram's own scale)."""
+    title = ours.title if drawn.title else ""
+    sections = ours.sections if drawn.sections else []
+    on_scale = all(1 <= score <= 5 for _, score in drawn.tasks)
+    tasks = ours.tasks if on_scale else [(text, 0) for text, _ in ours.tasks]
+    seen = [(text, score if on_scale else 0) for text, score in drawn.tasks]
+    return (
+        Drawing(drawn.title, drawn.sections, seen, drawn.actors),
+        Drawing(title, sections, tasks, ours.actors),
+    )
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, Path, Journey]]:
+    """Each diagram's text as found in its file, with the journey imported from it."""
+    base = tmp_path_factory.mktemp("wild")
+    found: dict[str, tuple[str, Path, Journey]] = {}
+    for source in FILES:
+        if source.name in NOT_A_DIAGRAM:
+            continue
+        bodies = find_diagrams(source.read_text(encoding="utf-8"))
+        for number, (path, (_, body)) in enumerate(
+            zip(_import(source, base / source.stem), bodies, strict=True)
+        ):
+            journey = load_file(path).journey
+            assert journey is not None
+            found[f"{source.stem}-{number}"] = (body, path, journey)
+    return found
+
+
+@needs_mermaid
+def test_mermaid_draws_what_was_imported(
+    imported: dict[str, tuple[str, Path, Journey]], tmp_path: Path
+) -> None:
+    cases = {name: Case([journey], body) for name, (body, _, journey) in imported.items()}
+    rejects = {f"{Path(n).stem}-0" for n in MERMAID_REJECTS}
+    # One batch for the diagrams Mermaid reads (one failure would make _draw start a
+    # browser per diagram), then the rejected ones, which must still be rejected.
+    _draw({n: c for n, c in cases.items() if n not in rejects}, tmp_path)
+    (tmp_path / "rejected").mkdir()
+    _draw({n: c for n, c in cases.items() if n in rejects}, tmp_path / "rejected")
+    assert {name for name, case in cases.items() if case.svg is None} == rejects
+    for name, case in cases.items():
+        if case.svg is not None:
+            drawn, ours = _comparable(_drawing(case.svg), _seen_by_mermaid(case.journeys[0]))
+            assert drawn == ours, name
+
+
+@needs_mermaid
+def test_the_export_of_every_imported_journey_is_drawn_whole(
+    imported: dict[str, tuple[str, Path, Journey]], tmp_path: Path
+) -> None:
+    """Round trip: the journey imported, exported (`render --format mmd`), drawn."""
+    cases: dict[str, Case] = {}
+    for name, (_, source, journey) in imported.items():
+        result = invoke("render", source, "-o", "-", "--format", "mmd")
+        assert result.code == 0, result.stderr
+        cases[name] = Case([journey], result.stdout)
+    _draw(cases, tmp_path)
+    for case in cases.values():
+        assert case.svg is not None, f"Mermaid cannot parse:\n{case.mermaid}\n{case.error}"
+        expected = _expected(case.journeys)
+        # Mermaid draws one box for a section named twice in a row, as in the source.
+        sections = [
+            s for i, s in enumerate(expected.sections) if expected.sections[i - 1 : i] != [s]
+        ]
+        assert _drawing(case.svg) == Drawing(
+            expected.title, sections, expected.tasks, expected.actors
+        ), case.mermaid
+        assert _seen_by_mermaid(case.journeys[0]).actors <= expected.actors
+
+
+@pytest.mark.parametrize(
+    "name", ["w09-founder-onboarding.md", "w18-hexo-tag-paxos.md", "w36-acc-login-zh-aligned.md"]
+)
+def test_what_the_user_sees(name: str) -> None:
+    """The journey file written and the warnings, as a person reads them."""
+    from tests.conftest import assert_snapshot
+
+    result = invoke("import", f"tests/data/import/wild/{name}")
+    assert result.code == 0
+    assert_snapshot(
+        f"import/{Path(name).stem}.txt", f"{result.stdout}\n--- stderr\n{result.stderr}"
+    )
