@@ -32,6 +32,11 @@ NOT_NAMED = [
     ("fr", "Zenbox appelle le client", "company"),  # a brand with the customer as object
     ("en", "Shipment leaves the warehouse", "no-subject"),  # a common noun's shape
     ("en", "Settings screen shows the plan", "no-subject"),  # no third-person verb next
+    ("fr", "Quelle est la garantie ?", "first"),  # the customer's own question
+    ("fr", "Quels sont les frais de dossier ?", "first"),
+    ("fr", "Quelles sont les pièces à fournir", "no-subject"),  # a question word, no '?'
+    ("en", "Where does the parcel ship from?", "first"),
+    ("en", "Which plan suits a team of five?", "first"),
 ]
 
 

@@ -176,8 +176,9 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
     # "Lucie télécharge le rapport": a persona by name, unless the customer is its object
-    # ("Suguba appelle le client": a brand at work).
-    name = named_subject(start, text, lang)
+    # ("Suguba appelle le client": a brand at work), or the text asks ("Quels sont les
+    # délais ?", "Where does this product ship from?": the customer's own question).
+    name = named_subject(start, text, lang) if "?" not in toks else None
     if name is not None and not any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return Voice("customer", name)
     return None
