@@ -35,6 +35,9 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   measured blind at the end of that session, then brought in; read since (h13d: named
 #   persons, the journey's cast, refunds issued, runs of back-office signs), so its floor
 #   is now the measure minus a margin, as for the second and third.
+# - fifth: collected outside the repository while h13d worked, measured blind, then read
+#   only for the voice regression it showed (four questions); its floor is the blind
+#   measure minus a margin.
 PART_FLOOR = {
     ("second", "fr"): (0.96, 0.64),
     ("second", "en"): (0.95, 0.74),
@@ -42,6 +45,8 @@ PART_FLOOR = {
     ("third", "en"): (0.91, 0.57),
     ("fourth", "fr"): (0.79, 0.42),
     ("fourth", "en"): (0.90, 0.60),
+    ("fifth", "fr"): (0.88, 0.61),
+    ("fifth", "en"): (0.89, 0.43),
 }
 
 
