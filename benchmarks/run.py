@@ -332,12 +332,15 @@ def bench_render(files: int, repeat: int, shape: Shape) -> list[Row]:
             ],
             "render (svg)": render,
         }
-        times = _medians(commands, repeat)
-    base = times["dot -Tsvg, in parallel (reference)"]
-    return [
+        cpu: dict[str, float] = {}
+        times = _medians(commands, repeat, cpu)
+    reference = "dot -Tsvg, in parallel (reference)"
+    base = times[reference]
+    rows = [
         Row(name, files, seconds, seconds / base, None, "ratio to parallel dot")
         for name, seconds in times.items()
     ]
+    return rows + _cpu_rows(cpu, reference, files, "CPU ratio to parallel dot's")
 
 
 def bench_one_file(repeat: int, shape: Shape) -> list[Row]:
@@ -434,6 +437,9 @@ def main() -> None:
     parser.add_argument(
         "--scaling-only", action="store_true", help="only the single-journey scaling table"
     )
+    parser.add_argument(
+        "--render-only", action="store_true", help="only render against parallel dot -Tsvg"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "latest.json")
     args = parser.parse_args()
     sizes = [1, 100] if args.quick else [int(s) for s in args.sizes.split(",")]
@@ -442,6 +448,8 @@ def main() -> None:
     _compile_bytecode()
     if args.scaling_only:
         rows = bench_scaling(1)
+    elif args.render_only:
+        rows = bench_render(args.render_files, repeat, shape)
     else:
         rows = bench_startup(repeat)
         rows += bench_one_file(repeat, shape)

@@ -139,12 +139,20 @@ def test_no_import_cycle() -> None:
     assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(c) for c in cycles)
 
 
-LAYERS = ("load", "model", "lint", "views", "output", "render", "cli")
+# Every package in its place: load -> model -> checks and views (lint, diff, metrics,
+# importers, views) -> output (output, render, site) -> runner (a command's run) -> cli.
+CHECKS = ("lint", "diff", "metrics", "importers", "views")
+OUTPUTS = ("output", "render", "site")
+LAYERS = ("load", "model", *CHECKS, *OUTPUTS, "runner", "cli")
 FORBIDDEN = {
-    "model": ("load", "lint", "views", "output", "render", "cli"),
-    "lint": ("output", "render", "cli"),
-    "views": ("output", "render", "cli"),
-    "output": ("cli",),
+    "model": ("load", *CHECKS, *OUTPUTS, "runner", "cli"),
+    **dict.fromkeys(CHECKS, (*OUTPUTS, "runner", "cli")),
+    "views": ("lint", "diff", "metrics", "importers", *OUTPUTS, "runner", "cli"),
+    "importers": ("lint", "diff", "metrics", *OUTPUTS, "runner", "cli"),
+    "output": ("runner", "cli"),
+    "render": ("site", "runner", "cli"),
+    "site": ("runner", "cli"),
+    "runner": ("cli",),
 }
 
 
@@ -161,6 +169,12 @@ def _breaches(layer: str, forbidden: tuple[str, ...]) -> list[str]:
         for target in targets
         if _layer(target) in forbidden
     )
+
+
+def test_every_package_has_its_layer() -> None:
+    """A new package is placed in the flow before it can reach anywhere it likes."""
+    packages = {p.name for p in ROOT.iterdir() if (p / "__init__.py").exists()}
+    assert packages - set(LAYERS) == set()
 
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))

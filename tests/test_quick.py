@@ -126,8 +126,14 @@ def test_the_common_invocations_are_taken_quickly() -> None:
         ["lint", "--", "a"],
         ["validate", "--select", "JM4", "a"],
         ["matrix", "a"],
+        ["render", "d", "-o"],
+        ["render", "d", "-oout"],
+        ["render", "d", "-t", "dark"],
     ):
         assert parse(odd) is None, odd
+    wanted = Quick("render", "svg", ("d",), output="out/")
+    assert parse(["render", "d", "-o", "out/", "-f", "svg"]) == wanted
+    assert parse(["render", "d", "--output=-"]) == Quick("render", "", ("d",), output="-")
 
 
 def test_quick_and_typer_say_the_same(inputs: Path) -> None:
@@ -140,3 +146,46 @@ def test_quick_and_typer_say_the_same(inputs: Path) -> None:
         typer = list(pool.map(lambda args: _run(args, False, ROOT), lists))
     for args, fast, slow in zip(lists, quick, typer, strict=True):
         assert fast == slow, args
+
+
+def _render_lists(inputs: Path) -> list[list[str]]:
+    veste, out = str(ROOT / VESTE), "out"
+    return [
+        ["render", veste, "-o", f"{out}/"],
+        ["render", str(ROOT / "examples"), "-o", f"{out}/", "--format", "dot"],
+        ["render", veste, "-o", f"{out}/map.svg"],
+        ["render", veste, "--output=-", "-f", "dot"],
+        ["render", veste, "-o", "-", "--format=mmd"],
+        ["render", veste, "--format", "dot"],
+        ["render", str(inputs / "typo.yaml"), str(inputs / "twin.yaml"), "-o", f"{out}/"],
+        ["render", *(str(p) for p in sorted(inputs.glob("*.yaml"))), "-o", f"{out}/"],
+        ["render", veste, str(inputs / "twin.yaml"), "-o", f"{out}/", "-f", "dot"],
+        ["render", veste, "-o", f"{out}/map.svg", "--format", "dot"],
+        ["render", veste, "-o", f"{out}/map.txt"],
+        ["render", veste, "-o", "nowhere"],
+        ["render", "missing.yaml", "-o", f"{out}/"],
+        ["render", veste, "-f", "bogus"],
+        ["render", veste, "-o", "a", "-o", "b"],
+        ["render", veste, "-o"],
+        ["render", veste, "--theme", "dark", "-o", f"{out}/"],
+        ["render", str(ROOT / "examples"), "-x", "veste*", "-j", "1", "-o", f"{out}/", "-f", "dot"],
+    ]
+
+
+def _written(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_quick_and_typer_render_the_same(inputs: Path, tmp_path: Path) -> None:
+    """Exit code, both streams and every file written, in a folder of its own each time."""
+    lists = _render_lists(inputs)
+    assert sum(parse(args) is not None for args in lists) > len(lists) / 2
+    for index, args in enumerate(lists):
+        seen = []
+        for quick in (True, False):
+            here = tmp_path / f"{index}-{quick}"
+            here.mkdir()
+            (here / "out").mkdir()
+            said = _run(args, quick, here)
+            seen.append((said, _written(here)))
+        assert seen[0] == seen[1], args

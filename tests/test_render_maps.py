@@ -232,7 +232,7 @@ def test_map_figures_are_written_as_the_matrix_writes_them(
     renderer: str, lang: str, expected: list[str], tmp_path: Path
 ) -> None:
     """Whole NPS and CSAT points, CES to one decimal, thousands grouped, the percent sign
-    after a no-break space in French, the hyphen-minus: `output/numbers`, as drawn by
+    after a no-break space in French, the hyphen-minus: `views/numbers`, as drawn by
     each renderer (the SVG keeps the characters it drew)."""
     source = (EXAMPLES / "meubles-web-retrait.yaml").read_text(encoding="utf-8")
     source = source.replace("{nps: -34, csat: 41, ces: 5.6,", "{nps: -34.6, csat: 40.7, ces: 5.57,")

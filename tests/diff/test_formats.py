@@ -181,7 +181,7 @@ def test_dash_is_standard_output(fmt: str, tmp_path: Path) -> None:
 
 
 def test_figures_are_written_as_the_matrix_writes_them(tmp_path: Path) -> None:
-    """output/numbers.py for every figure: thousands grouped, the hyphen-minus of the
+    """views/numbers.py for every figure: thousands grouped, the hyphen-minus of the
     matrix (NPS -34), a change's decimals kept (+0.3, not float's 0.2999999999999998)."""
     new = base()
     touchpoint(new, "collect", "store")["volume"] = 12345

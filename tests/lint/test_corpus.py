@@ -32,15 +32,21 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   been read (the classes of h13c), the measure now minus a margin, so no later change
 #   loses the ground recovered on writing the rules were not first built on.
 # - fourth: collected outside the repository while the detector was improved by others,
-#   measured blind at the end of that session, then brought in; the floor is that blind
-#   measure.
+#   measured blind at the end of that session, then brought in; read since (h13d: named
+#   persons, the journey's cast, refunds issued, runs of back-office signs), so its floor
+#   is now the measure minus a margin, as for the second and third.
+# - fifth: collected outside the repository while h13d worked, measured blind, then read
+#   only for the voice regression it showed (four questions); its floor is the blind
+#   measure minus a margin.
 PART_FLOOR = {
-    ("second", "fr"): (0.93, 0.63),
-    ("second", "en"): (0.93, 0.70),
-    ("third", "fr"): (0.91, 0.51),
-    ("third", "en"): (0.89, 0.56),
-    ("fourth", "fr"): (0.74, 0.38),
-    ("fourth", "en"): (0.86, 0.56),
+    ("second", "fr"): (0.96, 0.64),
+    ("second", "en"): (0.95, 0.74),
+    ("third", "fr"): (0.94, 0.54),
+    ("third", "en"): (0.91, 0.57),
+    ("fourth", "fr"): (0.79, 0.42),
+    ("fourth", "en"): (0.90, 0.60),
+    ("fifth", "fr"): (0.88, 0.61),
+    ("fifth", "en"): (0.89, 0.43),
 }
 
 

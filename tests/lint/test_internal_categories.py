@@ -166,3 +166,18 @@ def test_a_weak_sign_among_back_office_steps_is_back_office_work(tmp_path: Path)
     alone = ["Je compare les offres", "Je choisis un créneau", weak, "Je paie en ligne"]
     assert "JM301" in _lint(tmp_path, "Journée", "Marie", around).get("2", set())
     assert "JM301" not in _lint(tmp_path, "Journée", "Marie", alone).get("2", set())
+
+
+def test_a_weak_sign_in_a_run_of_back_office_signs_is_back_office_work(tmp_path: Path) -> None:
+    # A staff procedure told in weak words ("Review case details", "Check completeness"):
+    # each of the four nearest steps carries a sign, and one of them is sure.
+    weak = "Mise à jour des prix"
+    run = ["Analyse des écarts", "Génération rapport", weak, "Contrôle des quantités",
+           "Planification des tournées"]  # fmt: skip
+    no_sure = ["Analyse des écarts", "Vérification du budget", weak, "Contrôle des quantités",
+               "Planification des tournées"]  # fmt: skip
+    gap = ["Analyse des écarts", "Génération rapport", weak, "Choix du créneau",
+           "Planification des tournées"]  # fmt: skip
+    assert "JM301" in _lint(tmp_path, "Journée", "Marie", run).get("2", set())
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", no_sure).get("2", set())
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", gap).get("2", set())

@@ -81,6 +81,10 @@ OTHER_VOICES = [
     ("en", "Finds a coupon hidden in the footer", "no-subject", "Finds"),
     ("en", "Receive detailed plan by email", "no-subject", "Receive"),
     ("en", "Je compare les prix", "foreign", "Je"),
+    # A person's contraction keeps its person: "you'll" is "you will".
+    ("en", "Within a week, you’ll get a letter from the council", "company", "You"),
+    ("en", "Then we're checking the serial number", "company", "We"),
+    ("en", "I’ll keep the receipt", "first", ""),
 ]
 
 
@@ -129,7 +133,7 @@ def test_teams_add_their_own_company_words() -> None:
     config = LintConfig(company_words={"fr": ("Vélociti",)})
     text = "Vélociti livre le vélo"
     plain = lint_text(BASE_FR.replace("Je commande mon vélo sur le site", text))
-    assert [d.code for d in plain] == ["JM404"]  # an unknown name reads as no subject
+    assert [d.code for d in plain] == ["JM403"]  # an unknown name with a verb: a person
     assert _message(BASE_FR, "Je commande mon vélo sur le site", text, config).startswith(
         "JM402 step 'commande' is told in the company's voice ('Vélociti')"
     )

@@ -69,7 +69,7 @@ paragraph of its help, which `--help` lists; a test keeps them equal to the comm
 _start_up = {"collector_off": False}
 
 
-_WITHOUT_MODEL = frozenset({"validate", "lint"})
+_WITHOUT_MODEL = frozenset({"validate", "lint", "render"})
 """Commands that read valid files as plain objects (`journeymap.model.plain`): the
 pydantic models are built only for a file that needs them."""
 

@@ -1,12 +1,13 @@
-"""`validate` and `lint` as pre-commit and editors call them, without typer.
+"""`validate`, `lint` and `render` as pre-commit, editors and scripts call them, without typer.
 
 typer, click and the pydantic adapters typer builds for every parameter cost about as much
-CPU as yamllint's whole run on a file. The invocations pre-commit and editors make
-(`journeymap validate FILE...`, `journeymap lint --format text FILE...`) are recognised
-here and run through the very same command bodies (`runs`); anything else, including
-every error, help and unknown option, goes to the typer application unchanged, so that
-messages and exit codes stay typer's. `tests/test_quick.py` runs both paths on the same
-argument lists and compares exit codes and both streams byte for byte.
+CPU as yamllint's whole run on a file, and delay the first map's layout by as much. The
+invocations pre-commit, editors and build scripts make (`journeymap validate FILE...`,
+`journeymap lint --format text FILE...`, `journeymap render DIR -o OUT --format svg`)
+are recognised here and run through the very same command bodies (`runs`); anything
+else, including every error, help and unknown option, goes to the typer application
+unchanged, so that messages and exit codes stay typer's. `tests/test_quick.py` runs both
+paths on the same argument lists and compares exit codes and both streams byte for byte.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn, cast, get_args
 
 if TYPE_CHECKING:
     from journeymap.output.reporters import ReportFormat
+    from journeymap.render.formats import RenderFormat
     from journeymap.runner.lint import LintFormat
     from journeymap.severity import Severity
 
@@ -64,10 +66,15 @@ _OPTIONS = {
         _Option("ignore", ("--ignore",), many=True),
         _Option("output", ("--output", "-o")),
     ),
+    "render": (*_COMMON, _Option("output", ("--output", "-o"))),
 }
 
 
 def _formats(command: str) -> tuple[str, ...]:
+    if command == "render":
+        from journeymap.render.formats import FORMATS
+
+        return FORMATS
     if command == "validate":
         from journeymap.output.reporters import ReportFormat
 
@@ -111,6 +118,8 @@ def _value(field: str, command: str, value: str) -> object | None:
         return value if value in SEVERITIES else None
     if field == "config":
         return value if _plain_path(value, directory=False) else None
+    if field == "output" and command == "render":  # typer's str: a file, a folder or '-'
+        return value if value == "-" or (value and value[0] != "-" and _utf8(value)) else None
     if field == "output":
         return value if _plain_path(value) else None
     return value if value and not value.startswith("-") and _utf8(value) else None
@@ -154,7 +163,7 @@ def parse(args: list[str]) -> Quick | None:
         index += 1
     if not paths:
         return None
-    default = "text" if command == "validate" else "auto"
+    default = {"validate": "text", "lint": "auto", "render": ""}[command]
     return Quick(
         command,
         str(values.get("output_format", default)),
@@ -182,6 +191,23 @@ def run(quick: Quick) -> NoReturn:
 
     def command() -> NoReturn:
         exclude = list(quick.exclude) or None
+        if quick.command == "render":
+            fmt = cast("RenderFormat | None", quick.output_format or None)
+            raise SystemExit(
+                runs.render(
+                    paths,
+                    exclude,
+                    quick.output,
+                    fmt,
+                    "map",
+                    "default",
+                    None,
+                    True,  # --emotion
+                    False,  # --compact
+                    False,  # --verbose
+                    quick.jobs,
+                )
+            )
         if quick.command == "validate":
             shown = cast("ReportFormat", quick.output_format)
             raise SystemExit(runs.validate(paths, exclude, shown, quick.jobs))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from journeymap.cli import exits
 from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
 from journeymap.render.formats import RenderFormat, ThemeName, View
 
@@ -80,21 +78,23 @@ def render(
 
     The same input always gives the same bytes, so rendered maps diff cleanly in git.
     """
-    from journeymap.cli.loading import journey_paths
-    from journeymap.output.destination import wrote
-    from journeymap.runner.render import draw, drawing
+    from journeymap.cli import runs
 
-    with exits.handled():
-        chosen = drawing(output, output_format, view, theme, show, emotion, compact)
-    files = journey_paths(paths, exclude)
-    with exits.handled():
-        written = draw(files, chosen, jobs, _tell if verbose else None)
-    if written:
-        _tell(wrote(written))
-
-
-def _tell(line: str) -> None:
-    sys.stderr.write(f"{line}\n")
+    raise typer.Exit(
+        runs.render(
+            paths,
+            exclude,
+            output,
+            output_format,
+            view,
+            theme,
+            show,
+            emotion,
+            compact,
+            verbose,
+            jobs,
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,5 +1,5 @@
-"""The bodies of `validate` and `lint`, without typer: called by their typer commands and
-by `quick`, which answers the common invocations without importing typer at all."""
+"""The bodies of `validate`, `lint` and `render`, without typer: called by their typer
+commands and by `quick`, which answers the common invocations without importing typer."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from journeymap.cli.loading import journey_paths
 
 if TYPE_CHECKING:
     from journeymap.output.reporters import ReportFormat
+    from journeymap.render.formats import RenderFormat, ThemeName, View
     from journeymap.runner.lint import LintFormat
     from journeymap.severity import Severity
 
@@ -67,3 +68,34 @@ def lint(
     if run.unreadable:
         return exits.USAGE
     return exits.FINDINGS if run.failing else exits.OK
+
+
+def render(
+    paths: Sequence[Path],
+    exclude: Sequence[str] | None,
+    output: str | None,
+    output_format: RenderFormat | None,
+    view: View,
+    theme: ThemeName,
+    show: str | None,
+    emotion: bool,
+    compact: bool,
+    verbose: bool,
+    jobs: int | None,
+) -> int:
+    """The exit code: 0 when every map was drawn (every failure exits on its own)."""
+    from journeymap.output.destination import wrote
+    from journeymap.runner.render import draw, drawing
+
+    with exits.handled():
+        chosen = drawing(output, output_format, view, theme, show, emotion, compact)
+    files = journey_paths(paths, exclude)
+    with exits.handled():
+        written = draw(files, chosen, jobs, _tell if verbose else None)
+    if written:
+        _tell(wrote(written))
+    return exits.OK
+
+
+def _tell(line: str) -> None:
+    sys.stderr.write(f"{line}\n")

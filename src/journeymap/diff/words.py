@@ -1,12 +1,10 @@
 """How a diff says values: quoted texts, figures, counts, details.
 
 Every change's summary is built from these, so that a text, a number or an item reads
-the same in every kind of change. Figures are written by `output/numbers.py`, the one
+the same in every kind of change. Figures are written by `views/numbers.py`, the one
 number format of the product, in the language of the sentence around them, as the
 matrix, the site and the maps do: a diff's sentences are English, so 12,345 and -0.5
-(French decimals would read "(+0,3, worse)", where the comma already separates). This
-module is the one in `diff/` that borrows from the output layer; numbers imports
-nothing back.
+(French decimals would read "(+0,3, worse)", where the comma already separates).
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from journeymap.model.journey import Touchpoint
-from journeymap.output import numbers
+from journeymap.views import numbers
 from journeymap.views.labels import Lang
 
 WORDS: Lang = "en"

@@ -94,16 +94,28 @@ class _Loader(_BaseLoader):
         self.duplicates: list[Diagnostic] = []
         self.memo: dict[int, Any] | None = None
         self.max_depth = 64
+        self.merges = "<<" in stream or "!" in stream
+        """Whether a mapping may hold a merge key: written `<<`, or tagged (`!!merge`, or
+        through a %TAG shorthand): without either character in the text, none can."""
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
-                candidates = self.yaml_implicit_resolvers.get(value[0] if value else "")
-                for tag, regexp in candidates or ():
-                    if regexp.match(value):
-                        return tag  # type: ignore[no-any-return]
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = self._implicit(value)
+                    if len(value) <= 40 and len(_RESOLVED) < 4096:
+                        _RESOLVED[value] = tag
+                return tag
             return STR_TAG
         return SEQ_TAG if kind is SequenceNode else MAP_TAG
+
+    def _implicit(self, value: str) -> str:
+        candidates = self.yaml_implicit_resolvers.get(value[0] if value else "")
+        for tag, regexp in candidates or ():
+            if regexp.match(value):
+                return tag  # type: ignore[no-any-return]
+        return STR_TAG
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         return None
@@ -112,6 +124,11 @@ class _Loader(_BaseLoader):
         return None
 
     def _check_duplicates(self, node: MappingNode) -> None:
+        try:
+            if len({key.value for key, _ in node.value}) == len(node.value):
+                return  # no two keys written alike (the case of every valid file)
+        except TypeError:  # a key that is a list or a mapping: look closer
+            pass
         seen: dict[tuple[str, str], ScalarNode] = {}
         for key_node, _ in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == MERGE_TAG:
@@ -149,7 +166,7 @@ class _Loader(_BaseLoader):
         value: Any
         if isinstance(node, ScalarNode):
             value = node.value if tag == STR_TAG else self._scalar(node, tag)
-        elif isinstance(node, MappingNode) and tag == MAP_TAG and not _has_merge(node):
+        elif isinstance(node, MappingNode) and tag == MAP_TAG and not self._has_merge(node):
             self._check_duplicates(node)
             value = {}
             for key_node, value_node in node.value:
@@ -184,6 +201,15 @@ class _Loader(_BaseLoader):
             return self.construct_object(node, deep=True)
         except _CONSTRUCTION_ERRORS:
             return _invalid(node)
+
+    def _has_merge(self, node: MappingNode) -> bool:
+        return self.merges and _has_merge(node)
+
+
+_RESOLVED: dict[str, str] = {}
+"""The tag of short plain scalars already resolved (keys, ids, numbers): the same text
+always resolves to the same tag, and a regular expression or two a scalar cost about a
+tenth of a file's load."""
 
 
 class _TooDeep(Exception):

@@ -63,7 +63,8 @@ def _number(value: Any, kind: type, ge: float | None, le: float | None) -> Any:
     if type(value) is not kind:
         raise _Unsure
     number = cast(float, value)
-    if not math.isfinite(number):
+    # An int past float's range ("-999...9", 400 digits) makes isfinite raise: the models judge.
+    if abs(number) > 1e300 or not math.isfinite(number):
         raise _Unsure
     if (ge is not None and number < ge) or (le is not None and number > le):
         raise _Unsure

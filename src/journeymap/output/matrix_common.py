@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from journeymap.output.numbers import figure
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, label
 from journeymap.views.matrix import MARK_ORDER, Entry, Matrix
 from journeymap.views.matrix_table import metric_title
 from journeymap.views.metrics import METRIC_NAMES, SCORE_NAMES, MetricName
+from journeymap.views.numbers import figure
 
 _REPEAT_UP_TO = 3
 

@@ -13,7 +13,6 @@ import html
 import re
 from collections.abc import Sequence
 
-from journeymap.output import numbers
 from journeymap.output.matrix_common import (
     gap_items,
     legend_items,
@@ -23,6 +22,7 @@ from journeymap.output.matrix_common import (
     scores_text,
     summary_items,
 )
+from journeymap.views import numbers
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, colon, label
 from journeymap.views.matrix import Matrix

@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from journeymap.model.journey import Stage
-from journeymap.output import numbers, plain_table
+from journeymap.output import plain_table
 from journeymap.output.matrix_common import (
     legend_items,
     mark_runs,
@@ -44,6 +44,7 @@ from journeymap.output.matrix_text_parts import (
     wrap_items,
 )
 from journeymap.output.plain_table import PlainColumn
+from journeymap.views import numbers
 from journeymap.views.labels import Lang, colon, label
 from journeymap.views.matrix import Entry, Matrix
 from journeymap.views.matrix_report import MatrixReport, Sheet

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from journeymap.output import numbers, plain_table
+from journeymap.output import plain_table
 from journeymap.output.matrix_common import gap_items, mark_runs, moment_texts
 from journeymap.output.matrix_text_parts import (
     MARK_STYLES,
@@ -25,6 +25,7 @@ from journeymap.output.matrix_text_parts import (
     wrap_items,
 )
 from journeymap.output.plain_table import PlainColumn
+from journeymap.views import numbers
 from journeymap.views.compare import Comparison
 from journeymap.views.labels import MARKS, Lang, label
 from journeymap.views.matrix_report import MatrixReport

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from rich.text import Text
 
-from journeymap.output import numbers
 from journeymap.output.plain_table import Out
+from journeymap.views import numbers
 from journeymap.views.labels import Lang
 from journeymap.views.matrix_table import Figure
 

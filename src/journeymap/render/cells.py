@@ -10,7 +10,6 @@ estimate grows the node instead of letting the text overflow it.
 
 from __future__ import annotations
 
-from journeymap.output import numbers
 from journeymap.render.canvas import Canvas, node_name
 from journeymap.render.dotwriter import Graph
 from journeymap.render.text import (
@@ -25,6 +24,7 @@ from journeymap.render.text import (
     table,
     wrap,
 )
+from journeymap.views import numbers
 from journeymap.views.grid import BreakNote, Cell, Column, Entry, Note
 from journeymap.views.labels import label
 

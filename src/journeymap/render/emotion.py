@@ -19,7 +19,7 @@ from journeymap.views.grid import Column
 from journeymap.views.labels import label
 
 SIGNS = {2: "+2", 1: "+1", 0: "0", -1: "-1", -2: "-2"}
-"""The levels as every output writes a figure (`output/numbers`): the hyphen-minus."""
+"""The levels as every output writes a figure (`views/numbers`): the hyphen-minus."""
 
 
 def rows(canvas: Canvas) -> list[Row]:

@@ -29,10 +29,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from journeymap.model.journey import Journey
 from journeymap.views.labels import MARKS
 from journeymap.views.moments import shared_moments
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey
 
 _ESCAPED = frozenset(":;#&ﬂ¶")
 """The lexer's separators, and the two characters of Mermaid's own entity placeholders

@@ -16,9 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeymap.diagnostics import Diagnostic
-from journeymap.model.journey import Journey
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
@@ -27,6 +27,9 @@ from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
 from journeymap.render.placing import Syncing, move_all_into_place
 from journeymap.views.grid import build_grid, emotion_view, path_view
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey
 
 SUFFIXES = {"gv": "dot", "mermaid": "mmd"}
 
@@ -193,7 +196,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
     # The collector stays paused until the file's model is gone: enabled while the node
     # tree and model were alive, its next collection scanned them all.
     with collector_paused():
-        loaded = load_file(path)
+        loaded = load_file(path, model=False)
         journey = loaded.journey
         if journey is None or not loaded.ok:
             return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
@@ -240,7 +243,7 @@ def draw_files(
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
-            results = iter_per_file(task, files, jobs)
+            results = iter_per_file(task, files, jobs, prepare=_prepare)
             for result in results:
                 syncing.add(result.temp, result.journey_id)
                 drawn.append(result)
@@ -275,6 +278,13 @@ def draw_files(
                 leftover.unlink()
         raise
     return targets
+
+
+def _prepare() -> None:
+    """Before workers are forked: the loading code (YAML, positions, the quick check),
+    imported once here rather than once in each worker before its first map."""
+    import journeymap.load.batch
+    import journeymap.load.journey_file  # noqa: F401
 
 
 PROCESSES_FROM = 16

@@ -14,8 +14,8 @@ import re
 import textwrap
 from functools import lru_cache
 
-from journeymap.output import numbers
 from journeymap.render.themes import SIZES
+from journeymap.views import numbers
 from journeymap.views.labels import Lang
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -83,7 +83,7 @@ def height(lines: float, size: float) -> float:
 
 
 def metrics_text(metrics: dict[str, float], lang: Lang) -> str:
-    """A touchpoint's scores as the matrix and the site write them (`output/numbers`):
+    """A touchpoint's scores as the matrix and the site write them (`views/numbers`):
     whole NPS and CSAT points, CES to one decimal, the percent sign after a no-break
     space in French, the hyphen-minus (NPS -34); a positive NPS keeps its plus sign."""
     parts = []

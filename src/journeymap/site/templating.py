@@ -7,8 +7,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from journeymap.output import numbers
 from journeymap.site.words import word
+from journeymap.views import numbers
 from journeymap.views.labels import MARKS, Lang, colon
 from journeymap.views.metrics import METRIC_NAMES, SCORE_NAMES, MetricName, heat
 

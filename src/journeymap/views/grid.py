@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from journeymap.model.journey import Journey, Phase, Stage, Step
 from journeymap.views.grid_parts import (
     BLUEPRINT_LANES,
     BreakNote,
@@ -34,6 +34,9 @@ from journeymap.views.grid_parts import (
 from journeymap.views.grid_words import action_note, entry, opportunity_note
 from journeymap.views.moments import shared_moments
 from journeymap.views.order import merge_orders
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey, Phase, Stage, Step
 
 __all__ = [
     "BLUEPRINT_LANES",

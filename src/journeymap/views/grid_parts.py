@@ -6,9 +6,12 @@ breakpoints between cells. Built by `grid.build_grid`, drawn by `render/`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from journeymap.model.journey import Phase
 from journeymap.views.labels import Lang
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Phase
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,13 @@ long)."""
 
 from __future__ import annotations
 
-from journeymap.model.journey import Action, Journey, Opportunity, Step, Touchpoint
+from typing import TYPE_CHECKING
+
 from journeymap.views.grid_parts import BreakNote, Entry, Note
 from journeymap.views.labels import Lang, label
+
+if TYPE_CHECKING:
+    from journeymap.model.journey import Action, Journey, Opportunity, Step, Touchpoint
 
 
 def _break_notes(journey: Journey, step: Step, touchpoint: Touchpoint) -> tuple[BreakNote, ...]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from journeymap.model.journey import Journey, Stage, Step
+if TYPE_CHECKING:
+    from journeymap.model.journey import Journey, Stage, Step
 
 
 @dataclass(frozen=True, slots=True)

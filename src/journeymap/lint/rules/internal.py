@@ -14,7 +14,7 @@ from journeymap.lint.rule import Finding, LintConfig, rule
 from journeymap.lint.text import find_term
 
 if TYPE_CHECKING:
-    from journeymap.lint.sentence import Lang
+    from journeymap.lint.sentence import Cast, Lang
     from journeymap.model.journey import Journey
 
 # Jargon of the back office, in each language. Anglicisms are common in French teams, so
@@ -112,7 +112,9 @@ WHERE = (
 )
 
 
-def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) -> Reading:
+def _internal(
+    text: str, lang: str, terms: tuple[str, ...], config: LintConfig, people: Cast | None = None
+) -> Reading:
     """The words that make a text back-office work, and how sure the reading is.
 
     The sentence reading (journeymap.lint.sentence) knows back-office verbs in any form,
@@ -121,6 +123,7 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
     person ("J'ouvre un ticket au support" is the customer's own action). The score is 2
     for back-office work, 1 for a single weak sign that the journey around it decides.
     """
+    from journeymap.lint.rules.voice import recast
     from journeymap.lint.sentence import (
         classify,
         customer_asks,
@@ -131,11 +134,19 @@ def _internal(text: str, lang: str, terms: tuple[str, ...], config: LintConfig) 
 
     own: Lang = "en" if lang == "en" else "fr"
     read_as = guess_lang(text) or own
-    kind = classify(text, read_as, config.company_words.get(lang, ())).kind
+    voice = classify(text, read_as, config.company_words.get(lang, ()))
+    kind = voice.kind
+    # The journey's cast: its persona is the customer; a declared staff member or system
+    # opening the step is the company at work, one weak sign is then enough.
+    changed = recast(kind, text, read_as, people) if people else None
+    kind = changed[0] if changed else kind
     allowed = {word.casefold() for word in config.allowed_words}
     found = internal_signs(text, read_as, kind)
     score = min(found.score, 2) if found else 0
     shown = [w for w in (found.words if found else ()) if w.casefold() not in allowed]
+    if changed and changed[0] == "company" and score == 1:
+        score = 2
+        shown.insert(0, changed[1])
     if kind != "first" and not customer_asks(text, read_as, kind):
         term = find_term(text, tuple(t for t in terms if _jargon(t, own)), CUSTOMER_PHRASES[own])
         if term is not None and _gerund_with_object(text, term):
@@ -178,10 +189,12 @@ def _in_context(
 
     One weak sign ("Clôture journée", "Regimen review") is not enough alone: the same
     words are a customer's elsewhere. It is back-office work in a journey that follows a
-    staff member (its persona or title names the role), or among steps that are: two of
-    its four nearest neighbours read as back-office work.
+    staff member (its persona or title names the role), or among steps that are: three of
+    its four nearest neighbours read as back-office work, or all four carry a sign and
+    one of them is sure.
     """
     sure = [r.score >= 2 for r in readings]
+    signed = [r.score >= 1 for r in readings]
     # Steps mostly made of back-office work follow the staff, whatever the title says;
     # there a weak sign is the staff's too. (Stages are too few to tell.)
     mostly = steps and len(sure) >= 4 and sum(sure) >= 0.6 * len(sure)
@@ -191,7 +204,11 @@ def _in_context(
     result: list[str | None] = []
     for i, reading in enumerate(readings):
         around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
-        weak = reading.score == 1 and (staff or mostly or around >= 3)
+        near = sum(signed[max(0, i - 2) : i]) + sum(signed[i + 1 : i + 3])
+        # A run of back-office signs ("Review case details", "Check completeness" in a
+        # staff procedure): all four neighbours carry one, one of them sure.
+        run = near >= 4 and around >= 1
+        weak = reading.score == 1 and (staff or mostly or around >= 3 or run)
         if staff and reading.task:
             result.append(reading.task)
             continue
@@ -259,7 +276,11 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     and internal nouns (back-office, KYC, stock, reporting, triage, batch...) make it
     internal; weak signs (validation, review, a sale) count only two together, or one in
     a journey whose persona or title names a staff role ("Gérante", "Admin") or among
-    steps that are back-office work (three of its four nearest). A step in
+    steps that are back-office work (three of its four nearest, or all four carrying a
+    sign, one of them sure). A person named as the subject ("Lucie télécharge le
+    rapport") or the journey's persona is the customer; a staff member or system the
+    journey declares (its stakeholders, a step's `actors` and `systems`, its lanes'
+    `actor` and `system`) opening the step is the company at work. A step in
     the customer's first person, or one that speaks to the customer ("votre", "your"), is
     what the customer lives. The word list (back-office, workflow, ERP, CRM, SI, ticket,
     SLA...) is extended with `internal-words` and trimmed with `allowed-words` in the
@@ -271,10 +292,13 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     Bad (en): `text: Agent reviews the documents and escalates to the KYC team`
     Good (en): `text: I get an email saying my account is open`
     """
+    from journeymap.lint.rules.voice import journey_cast
+
     lang = _reading_lang(journey)
     terms = internal_terms(lang, config)
     steps = list(journey.iter_steps())
-    readings = [_internal(step.text, lang, terms, config) for _, _, _, step in steps]
+    people = journey_cast(journey, lang)
+    readings = [_internal(step.text, lang, terms, config, people) for _, _, _, step in steps]
     verdicts = _in_context(readings, journey, lang)
     for (stage_index, _, step_index, step), found in zip(steps, verdicts, strict=True):
         if found is not None:

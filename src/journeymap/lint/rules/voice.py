@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from journeymap.lint.rule import Finding, LintConfig, Loc, rule
 
 if TYPE_CHECKING:
+    from journeymap.lint.sentence import Cast
     from journeymap.model.journey import Journey
 
 EXAMPLE = {"fr": "Je compare les offres", "en": "I compare the offers"}
@@ -29,6 +30,8 @@ class Voice:
     kind: Kind
     word: str = ""
     text: str = ""
+    declared: bool = False
+    """The subject is a staff member or a system the journey declares (its cast)."""
 
 
 @lru_cache(maxsize=8192)
@@ -61,6 +64,57 @@ def classify(
     return Voice(voice.kind, voice.word, text)
 
 
+def journey_cast(journey: Journey, lang: str) -> Cast:
+    """Who the journey declares: its persona, and the staff and systems named in its fields.
+
+    Stakeholders, a step's `actors` and `systems`, and its lanes' `actor` and `system`
+    (format 1.1) are the company's people and tools; a step that opens on one of them is
+    their work, not the customer's. Files without these fields get an empty cast.
+    """
+    from journeymap.lint.sentence import Lang, cast, staff_role
+
+    staff = [s.name for s in journey.stakeholders]
+    for _, _, _, step in journey.iter_steps():
+        staff += [*step.actors, *step.systems]
+        for _, actions in step.lanes():
+            staff += [name for a in actions for name in (a.actor, a.system) if name]
+    own: Lang = "en" if lang == "en" else "fr"
+    persona = journey.persona.name if journey.persona is not None else None
+    # A staff persona ("Julie, gestionnaire") is the company, by name too.
+    return cast(persona, staff, own, persona is not None and staff_role(persona, own))
+
+
+def recast(
+    kind: str, text: str, lang: str, people: Cast
+) -> tuple[Literal["company", "customer"], str] | None:
+    """The voice once the journey's cast is known: "Lucie" the persona, "FEVES" the actor.
+
+    None when the cast does not change it. A staff persona at work ("Admin valide") stays
+    the company's.
+    """
+    from journeymap.lint.sentence import Lang, declared_subject, staff_role
+
+    if kind in ("first", "foreign"):
+        return None
+    own: Lang = "en" if lang == "en" else "fr"
+    found = declared_subject(text, own, people)
+    if found is None:
+        return None
+    role, name = found
+    if role == "company":
+        return "company", name
+    if kind == "company" and staff_role(name, own):
+        return None
+    return "customer", name
+
+
+def _recast(voice: Voice, text: str, lang: str, people: Cast) -> Voice:
+    changed = recast(voice.kind, text, lang, people)
+    if changed is None:
+        return voice
+    return Voice(changed[0], changed[1], text, declared=changed[0] == "company")
+
+
 def _texts(journey: Journey) -> Iterator[str]:
     yield from (stage.name for stage in journey.stages)
     yield from (step.text for _, _, _, step in journey.iter_steps())
@@ -86,11 +140,12 @@ def _voices(journey: Journey, config: LintConfig) -> list[Read]:
     extra = config.company_words.get(journey.lang, ())
     given = "lang" in journey.model_fields_set
     lang = journey.lang if given else journey_lang(_texts(journey), "fr")
+    people = journey_cast(journey, lang)
     found: list[Read] = [
         (
             ("stages", stage_index, "steps", step_index, "text"),
             step.id,
-            classify(step.text, lang, extra, given),
+            _recast(classify(step.text, lang, extra, given), step.text, lang, people),
         )
         for stage_index, _, step_index, step in journey.iter_steps()
     ]
@@ -152,9 +207,15 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     for loc, step_id, voice in _steps(journey, config, "company"):
         turned = customer_version(voice.text, "en" if journey.lang == "en" else "fr")
         example = f", e.g. '{turned}'" if turned else ""
+        lane = (
+            f"what '{voice.word}' does goes in the step's `frontstage` lane, or `backstage` "
+            "if the customer does not see it (format 1.1); "
+            if voice.declared
+            else ""
+        )
         yield Finding(
             loc,
-            f"step '{step_id}' is told in the company's voice ('{voice.word}'): "
+            f"step '{step_id}' is told in the company's voice ('{voice.word}'): {lane}"
             f"tell what the customer does or receives, with {SUBJECT[journey.lang]}{example}",
         )
 

@@ -12,6 +12,7 @@ Modules, each importing only those above it:
     language     which language a text or a journey is in
     lemmas       candidate lemmas, word families (a verb, its forms, its deverbal noun)
     voice_words  work_words   the lexicons, per language
+    people       a person named as the subject; the cast a journey declares
     voice        whose voice a step is told in (JM4xx)
     office       the company's own people, premises and goods; a staff task
     records      the company's records kept out of sight; the customer written into them
@@ -25,18 +26,22 @@ from journeymap.lint.sentence.internal import Internal, internal_signs, internal
 from journeymap.lint.sentence.language import guess_lang, journey_lang, other_script
 from journeymap.lint.sentence.lemmas import lemmas
 from journeymap.lint.sentence.office import customer_asks, staff_task
+from journeymap.lint.sentence.people import Cast, cast, declared_subject
 from journeymap.lint.sentence.rewrite import customer_version
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice import Voice, classify
 
 __all__ = [
+    "Cast",
     "Internal",
     "Kind",
     "Lang",
     "Voice",
+    "cast",
     "classify",
     "customer_asks",
     "customer_version",
+    "declared_subject",
     "guess_lang",
     "internal_signs",
     "internal_work",

@@ -13,6 +13,7 @@ from journeymap.lint.sentence.office import (
     customer_told,
     office_role,
     office_signs,
+    outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
 from journeymap.lint.sentence.tokens import Kind, Lang, words
@@ -105,6 +106,11 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     strong = [t for t in strong if not _gerund_with_object(t, toks, lang)]
     # "Logs in", "Stock up": a noun used as a phrasal verb is the user's own action.
     strong = [t for t in strong if not _phrasal(t, toks, lang)]
+    # "Consulter la synthèse de l'audit", "Download the audit": the back office's
+    # deliverable put before the customer, who looks at it; one weak sign left. (Looking
+    # at the office's own monitoring, "Consultation KPIs du jour", stays staff work.)
+    handed = [t for t in strong if t in DELIVERABLES and _shown(t, toks, lang)]
+    strong = [t for t in strong if t not in handed]
     if voice in ("first", "customer"):
         jargon = [_as_written(text, t) for t in strong if t in JARGON]
         return Internal(tuple(jargon)) if jargon else None
@@ -112,13 +118,15 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return None
     if customer_asks(text, lang, voice) or answers_customer(toks, lang):
         return None  # the customer asks, gets or is answered: "We will call you back"
-    if customer_told(toks, lang):
+    if customer_told(toks, lang) or outcome_told(toks, lang):
         return None  # the customer gets the message: "We'll email you when it is processed"
     if voice == "no-subject" and toks[1:2] in (["us"], ["nous"]) and len(toks) > 2:
         return None  # the customer addressed: "Allow us two days to review", "Laissez-nous"
     folded = fold(text)
+    # The looking itself is no processing once its object is the back office's product.
+    looking = {t for t in toks if handed and family(t, lang, VIEWING[lang])}
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
-             for t in toks if t not in strong}  # fmt: skip
+             for t in toks if t not in strong and t not in handed and t not in looking}  # fmt: skip
     processing = [t for t, k in kinds.items() if k]
     # An English imperative is a user's command in a tool ("Assign seats").
     command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
@@ -216,6 +224,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
             2 if voice == "no-subject" and not possessive else 1,
         )
         + 2 * min(len(named), 1)
+        + min(len(handed), 1)
         + int(passive)
         - 2
         * int(
@@ -227,6 +236,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         shown = tuple(
             dict.fromkeys(
                 strong
+                + handed
                 + inflow
                 + systems
                 + toks[: int(role)]
@@ -270,6 +280,29 @@ def _role_at_work(toks: list[str], lang: Lang) -> bool:
     if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return False
     return toks[0] in STAFF_ROLES[lang]
+
+
+# Looking at, getting or being presented something: what follows is before the customer.
+VIEWING = {
+    "fr": frozenset(
+        {"consulter", "voir", "visualiser", "lire", "telecharger", "restituer", "presenter",
+         "partager", "collaborer", "participer", "acceder", "recevoir", "obtenir"}
+    ),
+    "en": frozenset(
+        {"view", "see", "read", "download", "present", "share", "access", "receive", "get",
+         "collaborate", "participate"}
+    ),
+}  # fmt: skip
+
+
+# What an audit or a study hands over to the customer who ordered it.
+DELIVERABLES = frozenset({"audit", "audits", "rapport", "rapports", "report", "reports"})
+
+
+def _shown(token: str, toks: list[str], lang: Lang) -> bool:
+    """A deliverable at most six words after a verb or noun of looking or getting."""
+    at = toks.index(token)
+    return any(family(t, lang, VIEWING[lang]) for t in toks[max(0, at - 6) : at])
 
 
 def _phrasal(token: str, toks: list[str], lang: Lang) -> bool:

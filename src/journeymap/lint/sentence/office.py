@@ -77,7 +77,7 @@ def office_signs(text: str, lang: Lang, voice: Kind) -> tuple[str, ...]:
     ours = _our_premises(toks, lang)
     if ours and not _customer_in_it(list(marked), lang):
         return ours
-    goods = _goods_task(toks, lang, voice)
+    goods = _goods_task(toks, lang, voice) or _refund_task(toks, lang, voice)
     if goods:
         return goods
     return _office_agent(toks, lang, voice)
@@ -172,6 +172,31 @@ def customer_told(toks: list[str], lang: Lang) -> bool:
     return False
 
 
+# The outcome of a file, which the customer waits to hear.
+_OUTCOMES = {
+    "fr": lex("resultat resultats decision decisions reponse reponses issue verdict"),
+    "en": lex("outcome outcomes decision decisions result results answer verdict"),
+}
+_ANNOUNCING = {
+    "fr": lex("communiquer annoncer notifier informer transmettre envoyer"),
+    "en": lex("communicate announce notify inform send share"),
+}
+
+
+def outcome_told(toks: list[str], lang: Lang) -> bool:
+    """ "Communicate outcome", "Annonce de la décision": the customer hears how it ended.
+
+    Telling the outcome of a file is the answer the customer waits for, so it is what
+    the customer lives, even with no "you" in it.
+    """
+    for i, tok in enumerate(toks):
+        if family(tok, lang, _ANNOUNCING[lang]) and any(
+            t in _OUTCOMES[lang] for t in toks[i + 1 : i + 4]
+        ):
+            return True
+    return False
+
+
 def answers_or_tells(toks: list[str], lang: Lang) -> bool:
     """A verb of answering, contacting, sending or notifying: the customer hears of it."""
     roots = _ANSWERING[lang] | _SENDING[lang] | NOTIFYING[lang]
@@ -223,6 +248,38 @@ def _goods_task(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
     ):
         return (head,)
     return ()
+
+
+# Money given back: the customer asks for it and gets it; the seller issues it.
+_REFUNDS = {
+    "fr": lex("remboursement remboursements avoir avoirs rembourser"),
+    "en": lex("refund refunds credit reimbursement"),
+}
+# Issuing, working out or carrying out: the seller's hand on what it gives.
+_ISSUING = {
+    "fr": lex("effectuer emettre generer initier calculer traiter proceder ouvrir"),
+    "en": lex("issue process calculate compute initiate generate"),
+}
+
+
+def _refund_task(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+    """ "Issue refund", "Effectuer le remboursement", "Générer un avoir": a seller's task.
+
+    The task opens on the issuing verb (an infinitive, an imperative or its noun) and the
+    refund follows within four words; the customer's own ("Suivre mon remboursement"),
+    one that asks or gets ("Demander un avoir") and a message about it ("Refund
+    confirmation email") open otherwise.
+    """
+    if voice != "no-subject" or any(t in _OWN for t in toks):
+        return ()
+    head = toks[0]
+    if not family(head, lang, _ISSUING[lang]):
+        return ()
+    refund = next((t for t in toks[1:5] if t in _REFUNDS[lang]), None)
+    return (head, refund) if refund else ()
+
+
+_OWN = frozenset({"votre", "vos", "your", "mon", "ma", "mes", "my"})
 
 
 def _office_agent(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:

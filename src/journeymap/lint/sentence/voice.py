@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import has_lemma
+from journeymap.lint.sentence.people import named_subject
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     BE_EN,
@@ -65,7 +66,7 @@ def _strip_leading(toks: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voice:
     """The voice of a step, read from where its persons and its subject are."""
-    toks = words(text)
+    toks = _contracted(words(text), lang)
     content = [t for t in toks if t[0].isalnum()]
     if not content:
         return Voice("other")
@@ -113,6 +114,24 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
     return _no_subject_or_other(_main(toks, clause, lang) or head or toks, text, lang)
 
 
+def _contracted(toks: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
+    """ "you'll", "we're", "they've": the pronoun without its contraction, as in "you will".
+
+    Read as "you'" and "ll", the pronoun went unseen and "You'll receive an email" had
+    no subject (JM404). French elisions ("j'", "l'") keep their apostrophe.
+    """
+    if lang != "en":
+        return toks
+    return tuple(
+        t[:-1] if t.endswith("'") and t[:-1] in _PERSONS and toks[i + 1 : i + 2] in _TAILS else t
+        for i, t in enumerate(toks)
+    )
+
+
+_PERSONS = frozenset({"you", "we", "they", "he", "she"})
+_TAILS = (("ll",), ("re",), ("ve",), ("d",), ("s",))
+
+
 def _main(head: tuple[str, ...], clause: tuple[str, ...], lang: Lang) -> tuple[str, ...]:
     """The main clause: after a leading phrase's comma, unless the text opens on its subject.
 
@@ -156,6 +175,12 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
         return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
+    # "Lucie télécharge le rapport": a persona by name, unless the customer is its object
+    # ("Suguba appelle le client": a brand at work), or the text asks ("Quels sont les
+    # délais ?", "Where does this product ship from?": the customer's own question).
+    name = named_subject(start, text, lang) if "?" not in toks else None
+    if name is not None and not any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
+        return Voice("customer", name)
     return None
 
 

@@ -132,6 +132,16 @@ LEADING = {
     ),
 }
 
+# Question words open on no one: "Quelle est la garantie ?" is not a person named
+# "Quelle" (people.py takes a capitalised word no lexicon knows for a name).
+INTERROGATIVES = {
+    "fr": lex(
+        "quel quelle quels quelles lequel laquelle lesquels lesquelles comment combien "
+        "pourquoi quand ou qui que quoi"
+    ),
+    "en": lex("what which where when why how who whom whose"),
+}
+
 
 FAMILY_WORDS = lex("famille enfants family children kids")
 
