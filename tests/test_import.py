@@ -429,6 +429,27 @@ def test_output_must_be_a_folder(tmp_path: Path) -> None:
     assert result.code == 2 and "is a file; -o takes a folder" in result.stderr
 
 
+def test_a_yaml_file_name_takes_the_one_journey(tmp_path: Path) -> None:
+    """`-o checkout.yaml` means that file: it was a folder named checkout.yaml."""
+    source = DATA / "mermaid" / "cypress-go-shopping.mmd"
+    target = tmp_path / "new" / "shopping.yaml"
+    result = invoke("import", source, "-o", target)
+    assert result.code == 0, result.stderr
+    assert target.is_file() and result.stdout.strip() == str(target)
+    assert target.read_text(encoding="utf-8") == invoke("import", source).stdout
+    assert invoke("validate", target).code == 0
+    again = invoke("import", source, "-o", target)
+    assert again.code == 2 and "--force" in again.stderr
+    assert invoke("import", source, "-o", target, "--force").code == 0
+
+
+def test_a_yaml_file_name_refuses_several_journeys(tmp_path: Path) -> None:
+    target = tmp_path / "all.yml"
+    result = invoke("import", DATA / "mermaid" / "jakesteam-user-journey.md", "-o", target)
+    assert result.code == 2 and "a .yaml file holds one: give -o a folder" in result.stderr
+    assert not target.exists()
+
+
 def test_forcing_the_wrong_format_is_an_error() -> None:
     result = invoke("import", DATA / "ems" / "studio-sample.yaml", "--from", "mermaid")
     assert result.code == 2 and "no Mermaid journey diagram" in result.stderr

@@ -28,8 +28,9 @@ def import_journeys(
             "--output",
             "-o",
             help="Folder to write one <journey id>.yaml per journey into (created when "
-            "missing). Without it, a single journey is written to stdout.",
-            metavar="DIR",
+            "missing), or a .yaml file for a single journey. Without it, a single journey "
+            "is written to stdout.",
+            metavar="DIR|FILE",
             show_default=False,
         ),
     ] = None,

@@ -82,17 +82,31 @@ def write_journeys(
     force: bool,
     wrote: Callable[[Path], None],
 ) -> None:
-    """One `<id>.yaml` per journey in the folder `output` (created), each written
-    atomically; `wrote` hears of each file as it is written. Every check (a file where
-    the folder should be, files that exist without `force`, a source overwritten) is
-    made before the first file is written."""
+    """One `<id>.yaml` per journey in the folder `output` (created), or the one journey
+    in `output` when it is named like a journey file (`-o checkout.yaml`: a person who
+    writes a file name means that file, not a folder called so). Each file is written
+    atomically; `wrote` hears of each as it is written. Every check (a file where the
+    folder should be, several journeys for one file, files that exist without `force`, a
+    source overwritten) is made before the first file is written."""
     from journeymap.importers.run import name_outputs
     from journeymap.output.atomic import InputGuard, OutputError, write_atomic
     from journeymap.output.journey_yaml import dump_imported
 
-    if output.exists() and not output.is_dir():
-        raise Refused(f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml")
-    targets = [output / f"{name}.yaml" for name in name_outputs(list(found))]
+    one_file = output.suffix.lower() in (".yaml", ".yml") and not output.is_dir()
+    if one_file and len(found) > 1:
+        raise Refused(
+            f"{output}: {len(found)} journeys found ({', '.join(j.id for j in found[:5])}"
+            f"{', ...' if len(found) > 5 else ''}); a .yaml file holds one: give -o a folder"
+        )
+    if not one_file and output.exists() and not output.is_dir():
+        raise Refused(
+            f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml, "
+            "or a .yaml file for one journey"
+        )
+    folder = output.parent if one_file else output
+    targets = (
+        [output] if one_file else [output / f"{name}.yaml" for name in name_outputs(list(found))]
+    )
     guard = InputGuard(sources)
     existing = [str(t) for t in targets if t.exists()]
     if existing and not force:
@@ -104,9 +118,9 @@ def write_journeys(
         for target in targets:
             guard.check(target)
     try:
-        output.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Refused(f"{output}: cannot create the folder: {exc.strerror or exc}") from None
+        raise Refused(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
     for journey, target in zip(found, targets, strict=True):
         with refusing(OutputError):
             write_atomic(target, dump_imported(journey))
