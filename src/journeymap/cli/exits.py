@@ -19,6 +19,13 @@ PIPE_CLOSED = 141
 """The reader of standard output went away (`| head`): 128 + SIGPIPE, as shells report."""
 
 
+def outcome(unreadable: bool, findings: bool) -> int:
+    """2 when some input could not be read at all, else 1 when something was found, else 0."""
+    if unreadable:
+        return USAGE
+    return FINDINGS if findings else OK
+
+
 def fail(message: str, code: int = USAGE) -> NoReturn:
     from journeymap.textsafe import visible
 
@@ -43,7 +50,7 @@ def report(diagnostics: Sequence[Diagnostic], files: int, command: str) -> None:
 def fail_invalid(diagnostics: Sequence[Diagnostic], files: int, unreadable: bool) -> NoReturn:
     """Report invalid files, and exit 1 (2 when one could not be read at all)."""
     report_invalid(diagnostics, files)
-    raise SystemExit(USAGE if unreadable else FINDINGS)
+    raise SystemExit(outcome(unreadable, findings=True))
 
 
 class handled:

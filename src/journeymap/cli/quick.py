@@ -92,10 +92,15 @@ def _utf8(arg: str) -> bool:
     return True
 
 
+def _plain_text(arg: str) -> bool:
+    """A value click takes as it is: not empty, not an option, valid UTF-8."""
+    return bool(arg) and not arg.startswith("-") and _utf8(arg)
+
+
 def _plain_path(arg: str, directory: bool = True) -> bool:
-    """A path click's `Path` type takes as it is: not an option, not empty, valid UTF-8,
-    readable if it exists, and not a directory where the option wants a file."""
-    if not arg or arg.startswith("-") or not _utf8(arg):
+    """A path click's `Path` type takes as it is: plain text, readable if it exists, and
+    not a directory where the option wants a file."""
+    if not _plain_text(arg):
         return False
     try:
         mode = Path(arg).stat().st_mode
@@ -119,10 +124,10 @@ def _value(field: str, command: str, value: str) -> object | None:
     if field == "config":
         return value if _plain_path(value, directory=False) else None
     if field == "output" and command == "render":  # typer's str: a file, a folder or '-'
-        return value if value == "-" or (value and value[0] != "-" and _utf8(value)) else None
+        return value if value == "-" or _plain_text(value) else None
     if field == "output":
         return value if _plain_path(value) else None
-    return value if value and not value.startswith("-") and _utf8(value) else None
+    return value if _plain_text(value) else None
 
 
 def parse(args: list[str]) -> Quick | None:

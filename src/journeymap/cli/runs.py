@@ -34,9 +34,7 @@ def validate(
     found = validate_files(files, jobs)
     report = Report(found.diagnostics, len(files), "validate", validity_rules())
     reporter(output_format).write(report, sys.stdout)
-    if found.unreadable:
-        return exits.USAGE
-    return exits.FINDINGS if found.diagnostics else exits.OK
+    return exits.outcome(found.unreadable, bool(found.diagnostics))
 
 
 def lint(
@@ -65,9 +63,7 @@ def lint(
     name = report_format(output_format, os.environ)
     with exits.handled(OutputError):
         deliver(lambda stream: write_report(run, name, stream), output_file(output), files)
-    if run.unreadable:
-        return exits.USAGE
-    return exits.FINDINGS if run.failing else exits.OK
+    return exits.outcome(run.unreadable, run.failing > 0)
 
 
 def render(

@@ -63,15 +63,18 @@ def import_sources(
     return Found(found, said)
 
 
+def _several(found: Sequence[Imported]) -> str:
+    """ "3 journeys found (a, b, c)", the first five named."""
+    named = ", ".join(j.id for j in found[:5]) + (", ..." if len(found) > 5 else "")
+    return f"{len(found)} journeys found ({named})"
+
+
 def single_journey(found: Sequence[Imported]) -> str:
     """The one journey's file, for standard output; Refused when there are several."""
     from journeymap.output.journey_yaml import dump_imported
 
     if len(found) > 1:
-        raise Refused(
-            f"{len(found)} journeys found ({', '.join(j.id for j in found[:5])}"
-            f"{', ...' if len(found) > 5 else ''}); write them to a folder with -o DIR"
-        )
+        raise Refused(f"{_several(found)}; write them to a folder with -o DIR")
     return dump_imported(found[0])
 
 
@@ -94,10 +97,7 @@ def write_journeys(
 
     one_file = output.suffix.lower() in (".yaml", ".yml") and not output.is_dir()
     if one_file and len(found) > 1:
-        raise Refused(
-            f"{output}: {len(found)} journeys found ({', '.join(j.id for j in found[:5])}"
-            f"{', ...' if len(found) > 5 else ''}); a .yaml file holds one: give -o a folder"
-        )
+        raise Refused(f"{output}: {_several(found)}; a .yaml file holds one: give -o a folder")
     if not one_file and output.exists() and not output.is_dir():
         raise Refused(
             f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml, "
