@@ -9,6 +9,7 @@ collected by the registry; the rules never import this loader.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -253,7 +254,7 @@ class Resolver:
     def for_file(self, path: Path) -> LintConfig:
         if self._explicit is not None:
             return self._explicit
-        return self._for_dir(path.resolve().parent)
+        return self._for_dir(Path(os.path.realpath(path)).parent)
 
     def _for_dir(self, directory: Path) -> LintConfig:
         cached = self._by_dir.get(directory)

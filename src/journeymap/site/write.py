@@ -11,6 +11,7 @@ site is rebuilt from its journeys anyway; the manifest, written last, is.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def write_site(files: Mapping[str, bytes], out: Path) -> int:
         changed += 1
     for stale in sorted(previous - set(files)):
         path = out / stale
-        if path.resolve().is_relative_to(out.resolve()):
+        if Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(out))):
             with contextlib.suppress(OSError):
                 path.unlink()
     write_atomic(manifest, "".join(f"{name}\n" for name in sorted(files)))

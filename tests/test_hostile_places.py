@@ -1,0 +1,168 @@
+"""Regressions found by tools/hostile_sweep.py: names the system refuses, links that loop,
+a deleted working folder, special files where a journey or an output belongs.
+
+Each case runs the real CLI in a subprocess and must end with exit 0, 1 or 2 and one
+clear line, never an internal error, a traceback or a hang.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, run_cli
+
+JOURNEY = EXAMPLES / "veste-hiver.yaml"
+SURVEYS = ROOT / "tests" / "data" / "surveys"
+
+
+def _clean(stderr: str) -> None:
+    assert "Traceback" not in stderr
+    assert "internal error" not in stderr
+
+
+@pytest.fixture
+def journey(tmp_path: Path) -> Path:
+    target = tmp_path / "veste.yaml"
+    shutil.copy(JOURNEY, target)
+    return target
+
+
+@pytest.mark.parametrize("ext", ["svg", "png", "dot", "mmd"])
+def test_render_to_a_name_too_long(ext: str, journey: Path, tmp_path: Path) -> None:
+    """pathlib's is_dir raised ENAMETOOLONG before the output was even planned (exit 3)."""
+    done = run_cli("render", journey, "-o", tmp_path / f"{'n' * 300}.{ext}")
+    assert done.code == 2
+    assert "File name too long" in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+    folder = run_cli("render", journey, "-o", f"{tmp_path / ('d' * 300)}/")
+    assert folder.code == 2
+    assert "File name too long" in folder.stderr
+
+
+def test_wrote_escapes_a_newline_in_the_output_name(journey: Path, tmp_path: Path) -> None:
+    """A newline in a file name forged a second line in 'wrote ...'."""
+    done = run_cli("render", journey, "-o", tmp_path / "a\nb.dot")
+    assert done.code == 0, done.stderr
+    assert done.stderr.count("\n") == 1
+    assert "a\\nb.dot" in done.stderr
+    assert (tmp_path / "a\nb.dot").is_file()
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdin"])
+def test_metrics_write_refuses_standard_input(name: str, tmp_path: Path) -> None:
+    """--write read a journey given as standard input a second time (none left: exit 3)."""
+    journey = (EXAMPLES / "meubles-web-retrait.yaml").read_bytes()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "journeymap",
+            "metrics",
+            "import",
+            str(SURVEYS / "qualtrics-retrait.csv"),
+            "--map",
+            str(SURVEYS / "qualtrics-retrait.map.yaml"),
+            "--journey",
+            name,
+            "--write",
+        ],
+        input=journey,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    stderr = done.stderr.decode()
+    _clean(stderr)
+    assert done.returncode == 1, stderr
+    assert "cannot be updated: --write updates journey files in place" in stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lint", "{loop}"),
+        ("lint", "-f", "json", "-j", "1", "{loop}"),
+        ("validate", "-f", "sarif", "{loop}"),
+        ("site", "{loop}", "-o", "{out}"),
+        ("lint", "{folder}"),
+    ],
+    ids=["lint", "lint-json", "validate-sarif", "site", "lint-folder"],
+)
+def test_a_link_that_loops(args: tuple[str, ...], tmp_path: Path) -> None:
+    """Path.resolve raised RuntimeError on a loop of links (lint's configuration, SARIF)."""
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop.name)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    shutil.copy(JOURNEY, folder / "veste.yaml")
+    (folder / "l.yaml").symlink_to("l.yaml")
+    values = {"loop": str(loop), "folder": str(folder), "out": str(tmp_path / "site")}
+    done = run_cli(*(a.format(**values) for a in args))
+    assert done.code == 2, done.stderr
+    assert "Too many levels of symbolic links" in done.stdout + done.stderr
+    _clean(done.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("diff", "HEAD"),
+        ("lint", "-f", "sarif", str(JOURNEY)),
+        ("site", str(JOURNEY), "-o", "{out}"),
+    ],
+    ids=["diff", "lint-sarif", "site"],
+)
+def test_a_deleted_working_folder(args: tuple[str, ...], tmp_path: Path) -> None:
+    """The repository root, the SARIF base and the site's folder start from the current
+    folder: deleted under the shell, it was an internal error."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    command = [sys.executable, "-m", "journeymap", *(a.format(out=tmp_path / "s") for a in args)]
+    env = {**os.environ, "NO_COLOR": "1"}
+    script = "import os, subprocess, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+    script += "sys.exit(subprocess.run(sys.argv[2:]).returncode)"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(gone), *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    _clean(done.stderr)
+    assert done.returncode == 2, done.stderr
+    assert "the current folder no longer exists" in done.stderr
+
+
+def test_diff_names_too_long(journey: Path, tmp_path: Path) -> None:
+    long_name = str(tmp_path / ("a" * 300))
+    for args in [(long_name,), (str(journey), long_name), ("HEAD", long_name)]:
+        done = run_cli("diff", *args)
+        assert done.code == 2, (args, done.stderr)
+        _clean(done.stderr)
+
+
+def test_diff_against_an_endless_device(journey: Path) -> None:
+    """diff read a device whole before loading it: /dev/full never ends (a hang)."""
+    done = run_cli("diff", journey, "/dev/full")
+    assert done.code == 2
+    assert "is a device" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_diff_of_a_file_whose_name_is_not_utf8(fmt: str, journey: Path, tmp_path: Path) -> None:
+    """The name went raw into Markdown and JSON, which cannot encode it (exit 3)."""
+    name = os.fsdecode(b"caf\xe9.yaml")
+    changed = tmp_path / name
+    changed.write_text(
+        journey.read_text(encoding="utf-8").replace("csat: 86", "csat: 40", 1), encoding="utf-8"
+    )
+    done = run_cli("diff", "-f", fmt, journey, changed)
+    assert done.code == 0, done.stderr
+    assert "caf\\xe9.yaml" in done.stdout.replace("\\\\", "\\")
