@@ -166,3 +166,43 @@ def test_diff_of_a_file_whose_name_is_not_utf8(fmt: str, journey: Path, tmp_path
     done = run_cli("diff", "-f", fmt, journey, changed)
     assert done.code == 0, done.stderr
     assert "caf\\xe9.yaml" in done.stdout.replace("\\\\", "\\")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("import", str(ROOT / "tests/data/import/mermaid/cypress-go-shopping.mmd"), "-o"),
+        ("site", str(JOURNEY), "-o"),
+    ],
+    ids=["import", "site"],
+)
+@pytest.mark.parametrize("shape", ["{long}", "{long}/", "{long}/x", "{long}.yaml"])
+def test_folders_named_too_long(args: tuple[str, ...], shape: str, tmp_path: Path) -> None:
+    done = run_cli(*args, shape.format(long=tmp_path / ("n" * 300)))
+    assert done.code == 2, done.stderr
+    assert "File name too long" in done.stderr
+    _clean(done.stderr)
+
+
+@pytest.mark.parametrize("manifest", [b"\xff\xfe not utf-8\n", None], ids=["bytes", "folder"])
+def test_a_site_manifest_that_cannot_be_read(manifest: bytes | None, tmp_path: Path) -> None:
+    """The list of files a previous build wrote is only used to remove stale ones."""
+    out = tmp_path / "site"
+    out.mkdir()
+    if manifest is None:
+        (out / ".journeymap-site").mkdir()
+    else:
+        (out / ".journeymap-site").write_bytes(manifest)
+    done = run_cli("site", JOURNEY, "-o", out)
+    _clean(done.stderr)
+    assert done.code in (0, 2), done.stderr
+    if done.code == 0:
+        assert (out / "index.html").is_file()
+
+
+def test_matrix_indent_is_bounded() -> None:
+    """--indent 100000 wrote 2.6 GB of spaces for the seven examples."""
+    done = run_cli("matrix", "-f", "json", "--indent", "11", JOURNEY)
+    assert done.code == 2
+    assert "--indent" in done.stderr
+    assert run_cli("matrix", "-f", "json", "--indent", "10", JOURNEY).code == 0

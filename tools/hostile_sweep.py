@@ -111,6 +111,12 @@ BASE: list[Setup] = [
     _copy(SURVEYS / "qualtrics-retrait.csv", "in/survey.csv"),
     _copy(SURVEYS / "qualtrics-retrait.map.yaml", "in/survey.map.yaml"),
     _copy(EXAMPLES / "meubles-web-retrait.yaml", "in/retrait.yaml"),
+    _write(
+        "in/changed.yaml",
+        (EXAMPLES / "meubles-web-retrait.yaml")
+        .read_text(encoding="utf-8")
+        .replace("csat: 78", "csat: 40", 1),
+    ),
     _copy(IMPORTS / "mermaid" / "cypress-go-shopping.mmd", "in/shop.mmd"),
     _copy(IMPORTS / "ems" / "studio-sample.yaml", "in/ems.yaml"),
     _write("in/lint.toml", '[lint]\nignore = ["JM104"]\n'),
@@ -411,9 +417,9 @@ OUTPUT_FORMS: dict[str, tuple[list[str], str]] = {
     "render-png-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "png"], ".png"),
     "render-dot-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "dot"], ".dot"),
     "render-mmd-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "mmd"], ".mmd"),
-    "diff-o": (["diff", "in/retrait.yaml", "in/j.yaml", "-o", "{OUT}"], ".txt"),
+    "diff-o": (["diff", "in/retrait.yaml", "in/changed.yaml", "-o", "{OUT}"], ".txt"),
     "diff-svg-o": (
-        ["diff", "-f", "svg", "in/more/meubles-web-retrait.yaml", "in/retrait.yaml", "-o", "{OUT}"],
+        ["diff", "-f", "svg", "in/retrait.yaml", "in/changed.yaml", "-o", "{OUT}"],
         ".svg",
     ),
     "metrics-plan-o": (["metrics", "plan", "in/j.yaml", "-o", "{OUT}"], ".md"),
@@ -669,7 +675,7 @@ STREAM_FORMS: dict[str, list[str]] = {
     "render-mmd": ["render", "in/j.yaml", "-o", "-", "-f", "mmd"],
     "render-svg": ["render", "in/j.yaml", "-o", "-", "-f", "svg"],
     "render-png": ["render", "in/j.yaml", "-o", "-", "-f", "png"],
-    "diff": ["diff", "in/more/meubles-web-retrait.yaml", "in/retrait.yaml"],
+    "diff": ["diff", "in/retrait.yaml", "in/changed.yaml"],
     "diff-md": [
         "diff",
         "-f",
