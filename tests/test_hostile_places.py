@@ -206,3 +206,25 @@ def test_matrix_indent_is_bounded() -> None:
     assert done.code == 2
     assert "--indent" in done.stderr
     assert run_cli("matrix", "-f", "json", "--indent", "10", JOURNEY).code == 0
+
+
+@pytest.mark.parametrize("where", ["closed", "full"])
+def test_version_with_standard_output_unwritable(where: str) -> None:
+    """`--version` answers before the guard is set up: it printed a traceback, exit 1."""
+    stdout = None if where == "closed" else os.open("/dev/full", os.O_WRONLY)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "journeymap", "--version"],
+            stdout=stdout if stdout is not None else subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+            preexec_fn=(lambda: os.close(1)) if stdout is None else None,
+        )
+    finally:
+        if stdout is not None:
+            os.close(stdout)
+    _clean(done.stderr)
+    assert done.returncode == 2, done.stderr
+    assert "cannot write to standard output" in done.stderr

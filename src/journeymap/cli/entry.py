@@ -12,11 +12,15 @@ import sys
 
 
 def main() -> None:
-    if sys.argv[1:] in (["--version"], ["-V"]):
+    if sys.argv[1:] in (["--version"], ["-V"]) and sys.stdout is not None:
         from journeymap import __version__
 
-        sys.stdout.write(f"journeymap {__version__}\n")
-        return
+        try:
+            sys.stdout.write(f"journeymap {__version__}\n")
+            sys.stdout.flush()
+            return
+        except OSError:
+            pass  # a full disk, a closed pipe: the guarded path below says so, exit 2 or 141
     import gc
 
     gc.disable()  # for the imports only: see journeymap.cli.app._end_start_up
