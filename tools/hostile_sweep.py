@@ -1194,6 +1194,12 @@ class contextlib_suppress:
         return True
 
 
+def _default_sigint() -> None:
+    """A sweep started in the background (nohup ... &) ignores SIGINT, and so would every
+    case: Ctrl-C is what the signal cases test."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _spawn(
     case: Case, argv: list[str], env: dict[str, str], box: Path, flags: list[str], copies: int
 ) -> tuple[int | None, str, str]:
@@ -1208,7 +1214,7 @@ def _spawn(
     heads = []
     for _ in range(copies):
         stdout: int | None = subprocess.PIPE
-        preexec = None
+        preexec: Callable[[], None] | None = _default_sigint
         if case.stdout == "full":
             stdout = os.open("/dev/full", os.O_WRONLY)
         elif case.stdout == "closed" or case.stdin == "closed":
@@ -1220,6 +1226,7 @@ def _spawn(
                 closing.append(0)
 
             def preexec(closing: list[int] = closing) -> None:
+                _default_sigint()
                 for fd in closing:
                     os.close(fd)
 
