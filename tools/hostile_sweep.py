@@ -1198,6 +1198,7 @@ def _default_sigint() -> None:
     """A sweep started in the background (nohup ... &) ignores SIGINT, and so would every
     case: Ctrl-C is what the signal cases test."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def _spawn(
