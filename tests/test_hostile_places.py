@@ -270,3 +270,37 @@ def test_a_word_list_of_thousands_is_refused(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert run_cli("lint", "-c", config, JOURNEY).code == 0
+
+
+@pytest.mark.parametrize("module", ["journeymap.cli.quick", "journeymap.cli.app"])
+def test_ctrl_c_while_the_cli_imports_itself(module: str, tmp_path: Path) -> None:
+    """Ctrl-C in the first tenth of a second (the imports) printed a KeyboardInterrupt
+    traceback. A sitecustomize sends the signal as `module` is imported, the moment a
+    user's Ctrl-C would land, so the test does not depend on timing."""
+    (tmp_path / "sitecustomize.py").write_text(
+        "import os, signal, sys\n"
+        "class Hook:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            sys.meta_path.remove(self)\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Hook())\n",
+        encoding="utf-8",
+    )
+    args = ["lint", str(JOURNEY)] if module.endswith("quick") else ["matrix", str(JOURNEY)]
+    done = subprocess.run(
+        [sys.executable, "-m", "journeymap", *args],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])
+            ),
+        },
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "journeymap: interrupted\n"
