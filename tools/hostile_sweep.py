@@ -499,6 +499,7 @@ def cases() -> list[Case]:
             found.append(Case(f"env:{env_name}|{form}", list(argv), env=dict(env)))
         found.append(Case(f"stdin:closed|{form}", list(argv), stdin="closed"))
         found.append(Case(f"quick0|{form}", list(argv), env={"JOURNEYMAP_QUICK": "0"}))
+        found.append(Case(f"cwd-deleted|{form}", list(argv), cwd="gone"))
     # 5. signals mid-run
     for form, argv in SIGNAL_FORMS.items():
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
@@ -1133,7 +1134,8 @@ def run_case(case: Case, work: Path) -> Outcome:
     lines = [line for line in stderr.splitlines() if line.strip()]
     if code == 2 and not lines and not stdout.strip() and case.stdout == "pipe":
         flags.append("exit 2 in silence")
-    if code == 2 and len(lines) > 4 and not case.name.startswith(("stdout:", "git:")):
+    usage = case.name.endswith("|no-args")  # click prints the help: many lines, by design
+    if code == 2 and len(lines) > 4 and not usage and not case.name.startswith(("stdout:", "git:")):
         flags.append(f"exit 2 with {len(lines)} stderr lines")
     if not case.writes_inputs and (box / "in").exists():
         try:
@@ -1216,6 +1218,14 @@ def _spawn(
     for _ in range(copies):
         stdout: int | None = subprocess.PIPE
         preexec: Callable[[], None] | None = _default_sigint
+        if case.cwd == "gone":
+            gone = box / "gone"
+            gone.mkdir(exist_ok=True)
+
+            def preexec(gone: Path = gone) -> None:
+                _default_sigint()
+                gone.rmdir()  # the working folder deleted under the shell
+
         if case.stdout == "full":
             stdout = os.open("/dev/full", os.O_WRONLY)
         elif case.stdout == "closed" or case.stdin == "closed":
