@@ -304,3 +304,27 @@ def test_ctrl_c_while_the_cli_imports_itself(module: str, tmp_path: Path) -> Non
     )
     assert done.returncode == 130, done.stderr
     assert done.stderr == "journeymap: interrupted\n"
+
+
+def test_a_duplicate_id_is_named_on_its_own_side(tmp_path: Path) -> None:
+    """A file whose bytes the other side also has is loaded once; the duplicate-id error
+    named the other side's file (HEAD~1:j.yaml for a copy added in HEAD)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t"}
+    env.update(GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    shutil.copy(JOURNEY, tmp_path / "j.yaml")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    shutil.copy(JOURNEY, tmp_path / "copy.yaml")
+    text = JOURNEY.read_text(encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("csat: 86", "csat: 10", 1), encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "two")
+    done = run_cli("diff", "HEAD~1..HEAD", cwd=tmp_path)
+    assert done.code == 2
+    assert "HEAD~1:" not in done.stderr
+    assert "HEAD:b.yaml" in done.stderr

@@ -226,7 +226,7 @@ def _collect(label: str, work: Sequence[_Job], results: Sequence[_Examined]) -> 
         journey = examined.journey
         if journey.id in side.states:
             raise SideError(
-                f"{examined.shown}: journey id {journey.id!r} is also the id of "
+                f"{job.shown}: journey id {journey.id!r} is also the id of "
                 f"{side.states[journey.id].path}; diff matches journeys by id, so ids must be "
                 "unique (journeymap validate reports it as JM008)"
             )
