@@ -1,8 +1,10 @@
 """Does a small learned model find back-office steps the rules miss, on sets it never saw?
 
-    python benchmarks/learned_internal.py                 # leave-one-set-out table
-    python benchmarks/learned_internal.py --write         # also refit on every set and
-                                                          # write the shipped weights
+    python benchmarks/learned_internal.py                # leave-one-set-out table (~5 min)
+    python benchmarks/learned_internal.py --show         # and the texts the model adds
+    python benchmarks/learned_internal.py --write M.json # and the model fitted on every set
+    python benchmarks/learned_internal.py --measure /path/blind-*.yaml
+                                     # fit on every set, then score a new blind set once
 
 Every labelled set of tests/corpus (dev, heldout, second ... fifth) is left out in turn:
 the model (benchmarks/learned_scorer.py) is fitted on the other sets and scored on
@@ -272,27 +274,27 @@ def loso(items: list[Item], show: bool = False) -> list[str]:
     return lines
 
 
-def write(items: list[Item], path: Path) -> dict[str, Any]:
+def final(items: list[Item]) -> dict[str, Any]:
     """Fit on every set; thresholds from every set's leave-one-set-out scores."""
     probs = out_of_set(items, SETS)
     weights, bias = fit(items)
     kept = {k: round(w, 3) for k, w in sorted(weights.items()) if abs(w) >= PRUNE}
-    data = {
+    return {
         "about": "benchmarks/learned_internal.py --write; features: "
         "benchmarks/learned_scorer.py features",
         "bias": round(bias, 3),
         "threshold": {lang: threshold(items, probs, lang) for lang in LANGS},
         "weights": kept,
     }
+
+
+def write(data: dict[str, Any], path: Path) -> None:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     path.write_text(text.replace(',"', ',\n"') + "\n", encoding="utf-8")
-    return data
 
 
-def measure(paths: list[Path]) -> list[str]:
-    """A new labelled set, scored by the frozen weights beside the current rules."""
-    frozen = learned.model()
-    items = load_items(paths)
+def measure(items: list[Item], frozen: dict[str, Any]) -> list[str]:
+    """A new labelled set, scored by a model fitted on every set, beside the rules."""
     lines = list(HEADER)
     for lang in LANGS:
         part = [it for it in items if it.lang == lang]
@@ -309,7 +311,7 @@ def measure(paths: list[Path]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     global FAMILIES, NEGATIVES, MARGINAL
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="refit on every set, write weights")
+    parser.add_argument("--write", type=Path, metavar="JSON", help="write the model fitted on all")
     parser.add_argument("--show", action="store_true", help="list the texts the model adds")
     parser.add_argument(
         "--measure", nargs="+", type=Path, metavar="YAML", help="a new set, frozen weights"
@@ -319,15 +321,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--marginal", action="store_true", help="variant: added findings >= 0.9")
     args = parser.parse_args(argv)
     FAMILIES, NEGATIVES, MARGINAL = not args.no_families, args.negatives, args.marginal
-    if args.measure:
-        print("\n".join(measure(args.measure)))
-        return 0
     items = load_items()
     print(f"{len(items)} texts, {sum(it.internal for it in items)} internal", flush=True)
+    if args.measure:
+        print("\n".join(measure(load_items(args.measure), final(items))))
+        return 0
     print("\n".join(loso(items, args.show)))
     if args.write:
-        data = write(items, learned.MODEL)
-        print(f"wrote {learned.MODEL}: {len(data['weights'])} weights, "
+        data = final(items)
+        write(data, args.write)
+        print(f"wrote {args.write}: {len(data['weights'])} weights, "
               f"thresholds {data['threshold']}")  # fmt: skip
     return 0
 

@@ -11,8 +11,9 @@ sure sign, the signs of the steps around it), with weights fitted on the labelle
 It is not part of the lint: measured leave-one-set-out, the findings it adds to the
 rules are right about two times in three (tests/corpus/README.md). It stays here in
 plain Python (standard library and journeymap.lint only: a dict of weights, a sum and a
-sigmoid per text) so that the measurement can be repeated on a new blind set with the
-frozen weights, and the scorer moved into the package unchanged should it win there.
+sigmoid per text) so that the measurement can be repeated on a new blind set
+(`learned_internal.py --measure`), and the scorer moved into the package unchanged
+should it win there.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +29,6 @@ from journeymap.lint.text import fold
 
 if TYPE_CHECKING:
     from journeymap.lint.sentence.tokens import Lang
-
-MODEL = Path(__file__).with_name("learned_internal.json")  # written by --write
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -131,9 +130,8 @@ def features(
     return result
 
 
-@cache
-def model(path: Path = MODEL) -> dict[str, Any]:
-    """The weights file: {"bias", "threshold": {lang: t}, "weights": {feature: w}}."""
+def model(path: Path) -> dict[str, Any]:
+    """A weights file of `learned_internal.py --write`: bias, threshold per language, weights."""
     loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return loaded
 
