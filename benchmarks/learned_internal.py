@@ -53,6 +53,9 @@ NEGATIVES = False
 # Threshold criterion: precision of rules OR model >= TARGET, or (MARGINAL) precision of
 # the findings the model adds to the rules >= TARGET.
 MARGINAL = False
+# A model verdict counts only where a neighbour carries a sure sign (CONTEXT): the
+# journey decides, as it decides the rules' weak signs.
+CONTEXT = False
 SEED = 13
 EPOCHS = 12
 RATE = 0.3
@@ -196,7 +199,7 @@ def threshold(items: list[Item], probs: list[float], lang: str) -> float:
     chosen, best = OFF, pr(counts(*_lang(items, [it.rules for it in items], lang)))[1]
     rules = counts(*_lang(items, [it.rules for it in items], lang))
     for t in GRID:
-        said = [it.rules or p >= t for it, p in zip(items, probs, strict=True)]
+        said = [it.rules or model_says(it, p, t) for it, p in zip(items, probs, strict=True)]
         found = counts(*_lang(items, said, lang))
         precision, recall = pr(found)
         if MARGINAL:
@@ -212,11 +215,18 @@ def _lang(items: list[Item], said: list[bool], lang: str) -> tuple[list[Item], l
     return [it for it, _ in pairs], [s for _, s in pairs]
 
 
+def model_says(item: Item, p: float, t: float) -> bool:
+    """The model's verdict: sure enough, and (CONTEXT) a neighbour carries a sure sign."""
+    if p < t:
+        return False
+    return not CONTEXT or not any(name == "near-sure:0" for name, _ in item.feats)
+
+
 def _cells(part: list[Item], probs: list[float], t: float) -> tuple[list[str], str, str]:
     """(a), (b), (c) precision / recall, the findings the model adds, their precision."""
     a = counts(part, [it.rules for it in part])
-    b = counts(part, [p >= t for p in probs])
-    c = counts(part, [it.rules or p >= t for it, p in zip(part, probs, strict=True)])
+    b = counts(part, [model_says(it, p, t) for it, p in zip(part, probs, strict=True)])
+    c = counts(part, [it.rules or model_says(it, p, t) for it, p in zip(part, probs, strict=True)])
     cells = [f"{pr(x)[0]:.3f} / {pr(x)[1]:.3f}" for x in (a, b, c)]
     added = (c[0] - a[0], c[1] - a[1])
     right = f"{added[0] / sum(added):.2f}" if sum(added) else "-"
@@ -260,7 +270,7 @@ def loso(items: list[Item], show: bool = False) -> list[str]:
             shown += [
                 f"{left} {lang} {'found' if it.internal else 'FALSE'} {p:.2f} {it.text}"
                 for it, p in rows
-                if p >= t and not it.rules
+                if model_says(it, p, t) and not it.rules
             ]
         print(*lines[-2:], sep="\n", flush=True)
     for lang, (everyone, probabilities, thresholds) in pooled.items():
@@ -309,7 +319,7 @@ def measure(items: list[Item], frozen: dict[str, Any]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global FAMILIES, NEGATIVES, MARGINAL
+    global FAMILIES, NEGATIVES, MARGINAL, CONTEXT
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--write", type=Path, metavar="JSON", help="write the model fitted on all")
     parser.add_argument("--show", action="store_true", help="list the texts the model adds")
@@ -318,9 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-families", action="store_true", help="variant: no word families")
     parser.add_argument("--negatives", action="store_true", help="variant: fit on rule misses")
+    parser.add_argument("--context", action="store_true", help="variant: a sure neighbour")
     parser.add_argument("--marginal", action="store_true", help="variant: added findings >= 0.9")
     args = parser.parse_args(argv)
     FAMILIES, NEGATIVES, MARGINAL = not args.no_families, args.negatives, args.marginal
+    CONTEXT = args.context
     items = load_items()
     print(f"{len(items)} texts, {sum(it.internal for it in items)} internal", flush=True)
     if args.measure:
