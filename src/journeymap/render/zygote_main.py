@@ -5,10 +5,10 @@ Run as a script (`python -I -S zygote_main.py LIBGVC LIBCGRAPH PARENT_PID`), nev
 journeymap: it must stay a fresh, nearly empty process. Graphviz 2.43 orders a graph's
 clusters by the heap address of their names, so a child gives `dot`'s bytes only if the
 heap it inherits is as unfragmented as a new `dot`'s. Hence: nothing imported but
-ctypes and a few built-in modules, no text of any map ever held here (each child reads
-its own request from standard input and writes its answer into memory files that this
-process copies to standard output with `sendfile`, never through Python objects), and
-the warm-up below measured byte-identical before it was kept.
+ctypes and a few built-in modules, nothing laid out before forking, and no text of any
+map ever held here: each child reads its own request from standard input and writes
+its answer into memory files that this process copies to standard output with
+`sendfile`, never through Python objects.
 
 Protocol, on binary pipes, one request at a time:
 - request (read by the child): `<length>\\n` then that many bytes of DOT, for SVG;
@@ -38,7 +38,6 @@ def _load(gvc_path: str, cgraph_path: str) -> tuple[ctypes.CDLL, ctypes.CDLL]:
         ctypes.c_char_p,
         ctypes.c_char_p,
     ]
-    gvc.gvFreeLayout.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
     gvc.gvcVersion.restype = ctypes.c_char_p
     gvc.gvcVersion.argtypes = [ctypes.c_void_p]
     cgraph.agmemread.restype = ctypes.c_void_p
@@ -90,13 +89,11 @@ def main() -> None:
         _signal.signal(signum, _signal.SIG_DFL)  # stopped with the run, silently
     gvc, cgraph = _load(sys.argv[1], sys.argv[2])
     context = gvc.gvContext()
-    # One small map laid out here loads the layout and render plug-ins and fontconfig
-    # once for every child (~4 ms a map); measured byte-identical, kept for that.
-    warm = cgraph.agmemread(b'digraph { a -> b; subgraph cluster_c { c [label="x"] } }')
-    gvc.gvLayout(context, warm, b"dot")
-    gvc.gvRenderFilename(context, warm, b"svg", b"/dev/null")
-    gvc.gvFreeLayout(context, warm)
-    cgraph.agclose(warm)
+    # Nothing is laid out here before the children: a warm-up map (plug-ins and
+    # fontconfig loaded once, ~4 ms a map) and fontconfig's FcInit alone both changed
+    # the order of clusters in some maps; loading the plug-ins alone kept every byte
+    # but saved no measurable time. Such a map also advanced the counter that names
+    # anonymous graphs (`%3` in dot's SVG).
     out = os.memfd_create("svg")
     err = os.memfd_create("stderr")
     os.write(1, b"ready %s\n" % gvc.gvcVersion(context))
