@@ -85,9 +85,12 @@ class Zygote:
             code, svg_size, err_size = (int(part) for part in header[1:4])
             svg = self._exactly(svg_size, deadline)
             err = self._exactly(err_size, deadline)
+        except TimeoutError:  # an OSError too, but not a broken pipe
+            self.kill()
+            raise
         except (OSError, ValueError) as exc:
             self.kill()
-            raise ZygoteGone(str(exc)) from None
+            raise ZygoteGone(f"the Graphviz zygote stopped ({exc})") from None
         except BaseException:
             self.kill()  # interrupted, timed out or gone: never leave its child running
             raise
