@@ -181,3 +181,16 @@ def test_a_crashing_child_is_a_failed_layout(engines: tuple[Engine, Engine]) -> 
     assert crashed
     assert failure and str(failure[0]).endswith("failed: exit code -11"), failure
     assert run(through, HOSTILE_DOT["records"], "svg").startswith(b"<?xml")
+
+
+def test_a_zygote_killed_between_maps_is_replaced(engines: tuple[Engine, Engine]) -> None:
+    plain, through = engines
+    source = HOSTILE_DOT["nested clusters"]
+    run(through, source, "svg")
+    zygotes, _ = _zygotes()
+    assert len(zygotes) == 1
+    os.kill(zygotes.pop(), signal.SIGKILL)
+    time.sleep(0.2)
+    assert run(through, source, "svg") == run(plain, source, "svg")  # dot drew this one
+    assert run(through, source, "svg") == run(plain, source, "svg")  # and a new zygote
+    assert len(_zygotes()[0]) == 1

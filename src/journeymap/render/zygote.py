@@ -24,7 +24,7 @@ _LINKED = re.compile(r"^\s*(libgvc\.so\.\d+|libcgraph\.so\.\d+) => (\S+)", re.MU
 
 
 class ZygoteGone(Exception):
-    """The zygote stopped answering: the map is reported as a failed layout."""
+    """The zygote itself stopped (killed from outside): dot draws the map instead."""
 
 
 def libraries(program: str) -> tuple[str, str] | None:
