@@ -9,10 +9,10 @@ several files in one process (`dot -Tsvg -O a.dot b.dot`), which halves its CPU 
 2.43 does not give the same bytes that way: it orders a graph's clusters by the heap
 address of their names, so every map after the first in a process comes out with its
 stages and phases in another order (95 of 99 maps; the same file laid out twice in one
-process differs too) and its graph id prefixed (`page0,1_graph0`). This reference keeps
-one dot per map; `render` gives the same bytes with one process per map forked from a
-zygote that holds libgvc loaded (render/zygote.py; `benchmarks/zygote_identity.py`
-checks the bytes).
+process differs too) and its graph id prefixed (`page0,1_graph0`). `render` keeps one
+process per map, and so does this reference. A process forked per map from a zygote
+that holds libgvc loaded does not give dot's bytes either (1 map in 63 differs: dot's
+cluster order depends on the blocks its own start-up freed; README, "fourth round").
 """
 
 from __future__ import annotations

@@ -21,12 +21,8 @@ import subprocess
 import sys
 import sysconfig
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from journeymap.render.zygote import Zygote
 
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
@@ -48,9 +44,6 @@ class Engine:
     program: str
     pure: bool
     """True for graphviz-pure, which has no PDF output."""
-    linked: tuple[str, str] | None = None
-    """The libgvc and libcgraph this dot links, when SVG goes through a zygote (see
-    `render.zygote`) instead of one dot process per map."""
 
     @property
     def name(self) -> str:
@@ -98,85 +91,8 @@ def find_engine() -> Engine:
     raise EngineError(f"Graphviz's dot program was not found: {INSTALL_HINT}")
 
 
-def for_batch(engine: Engine | None, fmt: str) -> Engine | None:
-    """The engine for a batch of maps: SVG through a Graphviz zygote where it can be."""
-    if engine is None or engine.pure or fmt != "svg":
-        return engine
-    from journeymap.render.zygote import libraries
-
-    return replace(engine, linked=libraries(engine.program))
-
-
-_ZYGOTE: dict[int, Zygote | None] = {}
-"""This process's zygote (None: it could not start, dot is run), keyed by process id so
-that a forked worker starts its own instead of writing to its parent's."""
-_ZYGOTE_LOCK = threading.Lock()
-
-
-def _zygote(linked: tuple[str, str]) -> Zygote | None:
-    from journeymap.render.zygote import Zygote
-
-    pid = os.getpid()
-    if pid in _ZYGOTE:
-        current = _ZYGOTE[pid]
-        if current is None or current.alive():
-            return current
-        _forget(current)  # stopped after a crash or a timeout: the next map starts another
-    _ZYGOTE.clear()
-    started = Zygote(linked)
-    with _LOCK:
-        _LIVE.add(started.process)
-    if not started.ready(timeout=60):
-        _forget(started)
-        _ZYGOTE[pid] = None
-        return None
-    _ZYGOTE[pid] = started
-    return started
-
-
-def _forget(zygote: Zygote) -> None:
-    with _LOCK:
-        _LIVE.discard(zygote.process)
-
-
-def close_zygote() -> None:
-    """The batch is drawn: this process's zygote ends (a worker's ends with the worker)."""
-    zygote = _ZYGOTE.pop(os.getpid(), None)
-    if zygote is not None:
-        zygote.close()
-        _forget(zygote)
-
-
-def _run_zygote(engine: Engine, linked: tuple[str, str], source: str) -> bytes | None:
-    from journeymap.render.zygote import ZygoteGone
-
-    with _ZYGOTE_LOCK:
-        zygote = _zygote(linked)
-        if zygote is None:
-            return None
-        try:
-            code, out, err = zygote.lay_out(source.encode("utf-8"), TIMEOUT)
-        except TimeoutError:
-            raise EngineError(f"{engine.name} took more than {TIMEOUT} s and was stopped") from None
-        except ZygoteGone:
-            return None  # it stopped between two maps (killed from outside): dot draws this one
-    return _checked(engine, code, out, err)
-
-
-def _checked(engine: Engine, code: int | None, out: bytes, err: bytes) -> bytes:
-    if code != 0 or not out:
-        message = err.decode("utf-8", "replace").strip().splitlines()
-        detail = message[0] if message else f"exit code {code}"
-        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
-    return out
-
-
 def run(engine: Engine, source: str, fmt: str) -> bytes:
     """Lay out `source` and return the output in format `fmt` (svg, png, pdf, json)."""
-    if fmt == "svg" and engine.linked is not None:
-        done = _run_zygote(engine, engine.linked, source)
-        if done is not None:
-            return done
     if fmt == "pdf" and engine.pure:
         raise EngineError(
             "PDF needs Graphviz's dot (graphviz-pure writes SVG and PNG only): "
@@ -209,15 +125,17 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
         if process.returncode is None:  # interrupted or timed out: never leave it running
             process.kill()
             process.wait()
-    out = _checked(engine, process.returncode, out, err)
+    if process.returncode != 0 or not out:
+        message = err.decode("utf-8", "replace").strip().splitlines()
+        detail = message[0] if message else f"exit code {process.returncode}"
+        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
     if fmt == "pdf":
         return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
     return out
 
 
 def stop_children() -> None:
-    """Kill every layout program still running, zygotes included (the run is being
-    interrupted; a zygote's child dies with it)."""
+    """Kill every layout program still running (the run is being interrupted)."""
     with _LOCK:
         running = list(_LIVE)
     for process in running:

@@ -22,7 +22,7 @@ from journeymap.diagnostics import Diagnostic
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import Engine, close_zygote, for_batch, run, stop_children
+from journeymap.render.engine import Engine, run, stop_children
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
 from journeymap.render.placing import Syncing, move_all_into_place
@@ -241,9 +241,8 @@ def draw_files(
     results: Iterator[Drawn] = iter(())
     syncing = Syncing(batch.folder, batch.fmt)
     try:
+        task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
-            batch = replace(batch, engine=for_batch(batch.engine, batch.fmt))
-            task = partial(draw_file, batch)
             results = iter_per_file(task, files, jobs, prepare=_prepare)
             for result in results:
                 syncing.add(result.temp, result.journey_id)
@@ -251,7 +250,6 @@ def draw_files(
                 if done:
                     done()
         else:
-            task = partial(draw_file, batch)
             workers = max(1, min(4, os.cpu_count() or 1, len(files)))
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 for result in pool.map(task, files):
@@ -267,7 +265,6 @@ def draw_files(
         targets = [batch.folder / f"{journey_id}.{batch.fmt}" for journey_id in ids]
         for target in targets:
             guard.check(target)
-        close_zygote()  # drawn here when the batch did not go to workers
         syncing.wait()
         move_all_into_place([Path(item.temp) for item in drawn if item.temp is not None], targets)
     except BaseException:
@@ -276,7 +273,6 @@ def draw_files(
         close = getattr(results, "close", None)
         if close is not None:
             close()  # stop the workers first, so that none writes after the sweep
-        close_zygote()
         for leftover in batch.folder.glob(f".*.{batch.token}.*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
