@@ -16,7 +16,7 @@ from journeymap.lint.sentence.office import (
     outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
-from journeymap.lint.sentence.tokens import Kind, Lang, words
+from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
     DETERMINERS,
@@ -61,6 +61,7 @@ from journeymap.lint.sentence.work_words import (
     TO_CUSTOMER,
     WE_AT_WORK,
     WORD,
+    office_agent,
 )
 from journeymap.lint.text import fold
 
@@ -158,7 +159,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # "Admin Review": that person's work, unless the customer
     # is in it ("Admin invite le client").
     role = _role_at_work(toks, lang) and voice in ("no-subject", "company")
-    role = role and (bool(processing) or office_role(toks, lang))
+    opening = next((i for i, t in enumerate(toks[:3]) if t not in _LEADING[lang]), 0)
+    role = role and (bool(processing) or office_role(toks[opening:], lang))
     staff = staff or role
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
@@ -279,7 +281,19 @@ def _gerund_with_object(token: str, toks: list[str], lang: Lang) -> bool:
 def _role_at_work(toks: list[str], lang: Lang) -> bool:
     if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return False
-    return toks[0] in STAFF_ROLES[lang]
+    if toks[0] in STAFF_ROLES[lang]:
+        return True
+    # "Puis, l'analyste crédit entre en jeu", "The claims investigator": the subject's
+    # head, past a connective and its determiner, is a job title built on office work.
+    lead = [t for t in toks[:4] if t not in _LEADING[lang] and t not in DETERMINERS[lang]]
+    return bool(lead) and office_agent(lead[0], lang)
+
+
+# Connectives that may open a sentence before its subject.
+_LEADING = {
+    "fr": lex("puis ensuite alors ici enfin d'abord apres cela la"),
+    "en": lex("then next here finally first after that"),
+}
 
 
 # Looking at, getting or being presented something: what follows is before the customer.
@@ -336,8 +350,12 @@ def _system_named(text: str, lang: Lang) -> bool:
 
 
 def _staff(token: str, lang: Lang) -> bool:
-    """A staff member or a system, singular or plural: "underwriters", "équipes"."""
-    return token in STAFF_NOUNS[lang] or (token.endswith("s") and token[:-1] in STAFF_NOUNS[lang])
+    """A staff member or a system, singular or plural: "underwriters", "équipes"; a job
+    title built on back-office work: "approver", "vérificateur"."""
+    nouns = STAFF_NOUNS[lang]
+    return (
+        token in nouns or (token.endswith("s") and token[:-1] in nouns) or office_agent(token, lang)
+    )
 
 
 def _nominal(token: str, toks: list[str], lang: Lang) -> bool:

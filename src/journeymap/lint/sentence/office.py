@@ -21,7 +21,7 @@ from functools import lru_cache
 from journeymap.lint.sentence.lemmas import family
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
-from journeymap.lint.sentence.work_words import ASKING, INFLOW, NOTIFYING
+from journeymap.lint.sentence.work_words import ASKING, INFLOW, NOTIFYING, office_agent
 
 # Who and where the company works, after "our"/"notre"/"nos" (up to three words later:
 # "our pack and ship team", "notre service logistique").
@@ -118,7 +118,9 @@ def office_role(toks: list[str], lang: Lang) -> bool:
     verb, that person's work is out of the customer's sight.
     """
     lead = [t for t in toks[:2] if t not in ("the", "le", "la", "l'", "les", "un", "une", "a")]
-    if not lead or lead[0] not in OFFICE_ROLES[lang] | _BACK_AGENTS[lang]:
+    if not lead or not (
+        lead[0] in OFFICE_ROLES[lang] | _BACK_AGENTS[lang] or office_agent(lead[0], lang)
+    ):
         return False
     # Answering, sending, proposing or asking reach the customer: "Admin propose un
     # expert", "Expert demande des documents complémentaires".
