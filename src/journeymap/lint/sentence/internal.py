@@ -128,7 +128,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     looking = {t for t in toks if handed and family(t, lang, VIEWING[lang])}
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
              for t in toks if t not in strong and t not in handed and t not in looking}  # fmt: skip
-    processing = [t for t, k in kinds.items() if k]
+    # A communication or a reminder is what its receiver gets: "communication sent to employee".
+    processing = [t for t, k in kinds.items() if k and t not in _CONTACT]
     # An English imperative is a user's command in a tool ("Assign seats").
     command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
     routing = [t for t in processing if family(t, lang, ROUTING[lang])
@@ -210,6 +211,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     staff = staff or bool(office)
     seller += [t for t in customer_written_in(text, lang, voice) if t not in seller]
     named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
+    named += _status_line(folded, toks, lang, voice)
     # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".
     if voice == "no-subject" and not possessive and toks[0] in DEPARTMENTS[lang] and toks[1:]:
         named.append(toks[0])
@@ -250,6 +252,35 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         )
         return Internal(tuple(_as_written(text, t) for t in shown), score)
     return None
+
+
+# A file's progress set down by the office, the auxiliary left out: "Contract prepared",
+# "Root cause identified", "Onboarding marked as complete", "Dossier clôturé". The
+# participle closes the line, or "as"/"comme" and the status follow it.
+_STATUS_WORK = {
+    "fr": lex("preparer initier identifier marquer exporter cloturer"),
+    "en": lex("prepare initiate identify track mark export close"),
+}
+_STATUS_LINE = {
+    "fr": re.compile(r"^[\w\s/&'-]{2,50}?\b(\w+(?:e|ee|es|ees))\s*(\(.*\))?\s*(comme\b.*)?$"),
+    "en": re.compile(r"^[\w\s/&'-]{2,50}?\b(\w+ed)\s*(\(.*\))?\s*(as\b.*)?$"),
+}
+# Contact with the customer, which the customer receives: "Outreach initiated".
+_CONTACT = lex(
+    "outreach communication communications message messages email emails notification "
+    "notifications reminder reminders courriel courriels"
+)
+
+
+def _status_line(folded: str, toks: list[str], lang: Lang, voice: Kind) -> list[str]:
+    """The participle of a status line the office writes about a file, else []."""
+    if voice != "other" or len(toks) > 8 or any(t in _CONTACT or t in MY[lang] for t in toks):
+        return []
+    match = _STATUS_LINE[lang].match(folded.strip(" .!"))
+    if match is None or " " not in match.group(0).strip():
+        return []
+    participle = match.group(1)
+    return [participle] if family(participle, lang, _STATUS_WORK[lang]) == "verb" else []
 
 
 def _participle(text: str, token: str, lang: Lang) -> bool:
