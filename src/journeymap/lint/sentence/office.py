@@ -78,6 +78,7 @@ def office_signs(text: str, lang: Lang, voice: Kind) -> tuple[str, ...]:
     if ours and not _customer_in_it(list(marked), lang):
         return ours
     goods = _goods_task(toks, lang, voice) or _refund_task(toks, lang, voice)
+    goods = goods or _handled_by_seller(toks, lang, voice)
     if goods:
         return goods
     return _office_agent(toks, lang, voice)
@@ -282,6 +283,38 @@ def _refund_task(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
 
 
 _OWN = frozenset({"votre", "vos", "your", "mon", "ma", "mes", "my"})
+
+# Which party a verb and its object belong to. The customer passes, pays, tracks and
+# receives an order; only the seller prepares, picks, packs, labels or invoices it, and
+# only the office sets a file's status ("Marquer comme en préparation", "Update status").
+# Such a pair, told without a subject, is a staff procedure.
+_SELLER_PAIRS = {
+    "fr": (
+        (lex("preparer emballer etiqueter facturer prelever conditionner"),
+         lex("commande commandes colis article articles")),
+        (lex("marquer passer changer miseajour modifier definir"), lex("statut statuts etat")),
+    ),
+    "en": (
+        (lex("prepare pick pack label invoice fulfil fulfill"),
+         lex("order orders item items parcel parcels package packages")),
+        (lex("mark set change update"), lex("status state")),
+    ),
+}  # fmt: skip
+
+
+def _handled_by_seller(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+    """ "Préparer la commande", "Pack the items", "Changer statut dossier": verb and object
+    of the seller's side, with neither the customer's own things nor the customer in it."""
+    if voice != "no-subject" or any(t in _OWN or t in CUSTOMER_NOUNS[lang] for t in toks):
+        return ()
+    for verbs, objects in _SELLER_PAIRS[lang]:
+        for i, tok in enumerate(toks[:2]):
+            if tok in objects or not family(tok, lang, verbs):
+                continue
+            target = next((t for t in toks[i + 1 : i + 5] if t in objects), None)
+            if target is not None:
+                return tok, target
+    return ()
 
 
 def _office_agent(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
