@@ -78,7 +78,7 @@ def office_signs(text: str, lang: Lang, voice: Kind) -> tuple[str, ...]:
     if ours and not _customer_in_it(list(marked), lang):
         return ours
     goods = _goods_task(toks, lang, voice) or _refund_task(toks, lang, voice)
-    goods = goods or _handled_by_seller(toks, lang, voice)
+    goods = goods or _handled_by_seller(toks, lang, voice) or _in_progress(toks, lang)
     if goods:
         return goods
     return _office_agent(toks, lang, voice)
@@ -300,6 +300,35 @@ _SELLER_PAIRS = {
         (lex("mark set change update"), lex("status state")),
     ),
 }  # fmt: skip
+
+
+# The office's work named as the state a file or an order is in: "En vérification",
+# "la commande est en préparation", "En cours d'instruction", "en attente de validation".
+_STATE_OF_WORK = lex(
+    "preparer verifier traiter instruire valider fabriquer analyser examiner etudier controler"
+)
+_SHOWING = lex("afficher montrer indiquer consulter voir suivre")
+_IN_PROGRESS = (("en",), ("en", "cours", "de"), ("en", "cours", "d'"), ("en", "attente", "de"))
+
+
+def _in_progress(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """ "en" and a noun of the office's work: what the customer waits for is being done.
+
+    A state shown to the customer ("les écrans affichent les tables en préparation") is
+    what the customer sees.
+    """
+    if lang != "fr" or any(family(t, lang, _SHOWING) for t in toks):
+        return ()
+    for i, tok in enumerate(toks):
+        if tok != "en":
+            continue
+        for lead in _IN_PROGRESS:
+            at = i + len(lead)
+            if tuple(toks[i:at]) == lead and at < len(toks):
+                noun = toks[at]
+                if noun.endswith(NOUN_ENDINGS[lang]) and family(noun, lang, _STATE_OF_WORK):
+                    return (noun,)
+    return ()
 
 
 def _handled_by_seller(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
