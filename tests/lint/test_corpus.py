@@ -39,14 +39,14 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   only for the voice regression it showed (four questions); its floor is the blind
 #   measure minus a margin.
 PART_FLOOR = {
-    ("second", "fr"): (0.96, 0.64),
+    ("second", "fr"): (0.96, 0.66),
     ("second", "en"): (0.95, 0.74),
-    ("third", "fr"): (0.94, 0.54),
-    ("third", "en"): (0.91, 0.57),
-    ("fourth", "fr"): (0.79, 0.42),
-    ("fourth", "en"): (0.90, 0.60),
-    ("fifth", "fr"): (0.88, 0.61),
-    ("fifth", "en"): (0.89, 0.43),
+    ("third", "fr"): (0.94, 0.55),
+    ("third", "en"): (0.92, 0.64),
+    ("fourth", "fr"): (0.81, 0.49),
+    ("fourth", "en"): (0.91, 0.63),
+    ("fifth", "fr"): (0.89, 0.64),
+    ("fifth", "en"): (0.90, 0.47),
 }
 
 

@@ -138,7 +138,8 @@ _AGENT_SUFFIXES = {
         ("euse", ("er",)), ("yste", ("yser",)),
     ),
     "en": (
-        ("ator", ("ate",)), ("er", ("", "e")), ("or", ("", "e")), ("yst", ("yse", "yze")),
+        ("ator", ("ate",)), ("ier", ("y",)), ("er", ("", "e")), ("or", ("", "e")),
+        ("yst", ("yse", "yze")),
     ),
 }  # fmt: skip
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from journeymap.lint.sentence.lemmas import family
+from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
 from journeymap.lint.sentence.work_words import ASKING, INFLOW, NOTIFYING, office_agent
@@ -326,7 +326,11 @@ def _in_progress(toks: list[str], lang: Lang) -> tuple[str, ...]:
             at = i + len(lead)
             if tuple(toks[i:at]) == lead and at < len(toks):
                 noun = toks[at]
-                if noun.endswith(NOUN_ENDINGS[lang]) and family(noun, lang, _STATE_OF_WORK):
+                # "instruction" is the file's examination here, not directions given.
+                examined = IRREGULAR_NOUNS[lang].get(noun) in _STATE_OF_WORK
+                if examined or (
+                    noun.endswith(NOUN_ENDINGS[lang]) and family(noun, lang, _STATE_OF_WORK)
+                ):
                     return (noun,)
     return ()
 
