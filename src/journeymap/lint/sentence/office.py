@@ -344,6 +344,8 @@ def _handled_by_seller(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, .
         for i, tok in enumerate(toks[:2]):
             if tok in objects or not family(tok, lang, verbs):
                 continue
+            if toks[i + 1 : i + 2] in (["up"], ["out"], ["off"], ["in"], ["on"]):
+                continue  # a phrasal verb is another verb: "Pick up order in store"
             target = next((t for t in toks[i + 1 : i + 5] if t in objects), None)
             if target is not None:
                 return tok, target
