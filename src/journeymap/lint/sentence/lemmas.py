@@ -21,6 +21,8 @@ _FR_SUFFIXES = (
     ("ies", ("ir", "ie")), ("ie", ("ir", "ie")), ("is", ("ir", "re", "")), ("it", ("ir", "re")),
     ("es", ("er", "e", "")), ("e", ("er", "")), ("s", ("",)), ("t", ("re", "ir")),
     ("ue", ("oir",)), ("u", ("oir", "re")), ("oit", ("evoir", "oir")),
+    # the -mettre family in the present: "transmet", "soumettent", "remets"
+    ("met", ("mettre",)), ("mets", ("mettre",)), ("mettent", ("mettre",)),
 )  # fmt: skip
 _EN_SUFFIXES = (
     ("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")),
