@@ -34,6 +34,8 @@ CATEGORIES = {
         ("fr", "Modifier le statut de la demande"),
         ("en", "Pack the order"),
         ("en", "Update status of the claim"),
+        ("en", "Diagnose the incident"),  # the support team's side of an issue
+        ("fr", "Analyse des anomalies remontées"),
     ],
     "the office's work named as the state a file is in": [
         ("fr", "En cours d'instruction"),
@@ -48,6 +50,8 @@ LOOK_ALIKES = [
     ("fr", "Préparer ma commande"),  # the customer's own things
     ("en", "Pack your bags"),
     ("en", "Check the status of my order"),
+    ("en", "Report an issue"),  # the customer's side of an issue
+    ("fr", "Signaler un incident"),
     ("fr", "Suivre le statut de ma demande"),
     ("en", "Welcome email initiated"),  # a message is what its receiver gets
     ("en", "Order shipped"),  # what the customer gets

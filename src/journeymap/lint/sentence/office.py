@@ -286,18 +286,23 @@ _OWN = frozenset({"votre", "vos", "your", "mon", "ma", "mes", "my"})
 
 # Which party a verb and its object belong to. The customer passes, pays, tracks and
 # receives an order; only the seller prepares, picks, packs, labels or invoices it, and
-# only the office sets a file's status ("Marquer comme en préparation", "Update status").
+# only the office sets a file's status ("Marquer comme en préparation", "Update status");
+# the customer reports an issue, the support team reproduces, diagnoses and handles it.
 # Such a pair, told without a subject, is a staff procedure.
 _SELLER_PAIRS = {
     "fr": (
         (lex("preparer emballer etiqueter facturer prelever conditionner"),
          lex("commande commandes colis article articles")),
         (lex("marquer passer changer miseajour modifier definir"), lex("statut statuts etat")),
+        (lex("analyser diagnostiquer reproduire documenter identifier gerer traiter resoudre"),
+         lex("incident incidents cas litige litiges anomalie anomalies dysfonctionnement")),
     ),
     "en": (
         (lex("prepare pick pack label invoice fulfil fulfill"),
          lex("order orders item items parcel parcels package packages")),
         (lex("mark set change update"), lex("status state")),
+        (lex("investigate reproduce diagnose troubleshoot document identify handle resolve"),
+         lex("issue issues case cases incident incidents cause")),
     ),
 }  # fmt: skip
 
