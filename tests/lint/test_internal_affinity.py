@@ -1,9 +1,10 @@
 """Back-office work read from who does what (tests/corpus/fourth-* and fifth-*, read).
 
-Four classes, each checked on made-up texts with the customer's look-alikes: a job
-title built on office work as the subject, a status line the office writes about a
-file, a verb and object of the seller's side told without a subject, and the office's
-work named as the state a file is in.
+Each class is checked on made-up texts with the customer's look-alikes: a job title
+built on office work as the subject, a status line the office writes about a file, a
+verb and object of the seller's side told without a subject (goods, a file's status,
+an issue), the office's work named as the state a file is in, and a file's progress
+marked.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ CATEGORIES = {
         ("en", "Diagnose the incident"),  # the support team's side of an issue
         ("fr", "Analyse des anomalies remontées"),
     ],
+    "a file's progress marked by whoever works on it": [
+        ("fr", "Marquer expédiée"),
+        ("fr", "Le préparateur marque la commande comme emballée"),
+        ("en", "Mark claim as settled"),
+    ],
     "the office's work named as the state a file is in": [
         ("fr", "En cours d'instruction"),
         ("fr", "La demande est en vérification"),
@@ -52,6 +58,9 @@ LOOK_ALIKES = [
     ("en", "Check the status of my order"),
     ("en", "Report an issue"),  # the customer's side of an issue
     ("fr", "Signaler un incident"),
+    ("en", "Mark as read"),  # the customer's own list
+    ("fr", "Marquer comme favori"),
+    ("en", "Sale items are marked as final sale"),
     ("fr", "Suivre le statut de ma demande"),
     ("en", "Welcome email initiated"),  # a message is what its receiver gets
     ("en", "Order shipped"),  # what the customer gets

@@ -272,10 +272,15 @@ _CONTACT = lex(
 )
 
 
+_AUXILIARY = lex("is are was were be been being will may can est sont a ont sera seront")
+
+
 def _status_line(folded: str, toks: list[str], lang: Lang, voice: Kind) -> list[str]:
     """The participle of a status line the office writes about a file, else []."""
     if voice != "other" or len(toks) > 8 or any(t in _CONTACT or t in MY[lang] for t in toks):
         return []
+    if any(t in _AUXILIARY for t in toks):
+        return []  # a sentence, not a status line: "Sale items are marked as final sale"
     match = _STATUS_LINE[lang].match(folded.strip(" .!"))
     if match is None or " " not in match.group(0).strip():
         return []

@@ -16,12 +16,14 @@ found on texts from outside the development corpus (tests/corpus/second-*.yaml):
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
 from journeymap.lint.sentence.work_words import ASKING, INFLOW, NOTIFYING, office_agent
+from journeymap.lint.text import fold
 
 # Who and where the company works, after "our"/"notre"/"nos" (up to three words later:
 # "our pack and ship team", "notre service logistique").
@@ -78,7 +80,7 @@ def office_signs(text: str, lang: Lang, voice: Kind) -> tuple[str, ...]:
     if ours and not _customer_in_it(list(marked), lang):
         return ours
     goods = _goods_task(toks, lang, voice) or _refund_task(toks, lang, voice)
-    goods = goods or _handled_by_seller(toks, lang, voice) or _in_progress(toks, lang)
+    goods = goods or _handled_by_seller(text, toks, lang, voice) or _in_progress(toks, lang)
     if goods:
         return goods
     return _office_agent(toks, lang, voice)
@@ -340,11 +342,34 @@ def _in_progress(toks: list[str], lang: Lang) -> tuple[str, ...]:
     return ()
 
 
-def _handled_by_seller(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+_MARKING = {"fr": lex("marquer"), "en": lex("mark")}
+_DONE = frozenset({"prête", "prêt", "prêtes", "ready", "complete", "done"})
+_PARTICIPLE = {"fr": ("é", "ée", "és", "ées"), "en": ("ed",)}
+_WRITTEN = re.compile(r"[^\W_]+")
+
+
+def _progress_marked(text: str, lang: Lang) -> tuple[str, ...]:
+    """ "Marquer livrée", "EVS marque ateliers comme terminés", "Mark inspection: PASSED":
+    a file's progress set down by whoever works on it. What the customer marks in a list
+    of their own is no progress ("Mark as read", "Marquer comme favori")."""
+    written = _WRITTEN.findall(text.casefold())
+    for i, word in enumerate(written[:3]):
+        if family(fold(word), lang, _MARKING[lang]) != "verb" or word.endswith(_PARTICIPLE[lang]):
+            continue
+        for state in written[i + 1 : i + 5]:
+            if state in _DONE or state.endswith(_PARTICIPLE[lang]):
+                return word, state
+    return ()
+
+
+def _handled_by_seller(text: str, toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
     """ "Préparer la commande", "Pack the items", "Changer statut dossier": verb and object
     of the seller's side, with neither the customer's own things nor the customer in it."""
-    if voice != "no-subject" or any(t in _OWN or t in CUSTOMER_NOUNS[lang] for t in toks):
+    if any(t in _OWN or t in CUSTOMER_NOUNS[lang] for t in toks):
         return ()
+    marked = _progress_marked(text, lang)
+    if marked or voice != "no-subject":
+        return marked
     for verbs, objects in _SELLER_PAIRS[lang]:
         for i, tok in enumerate(toks[:2]):
             if tok in objects or not family(tok, lang, verbs):
