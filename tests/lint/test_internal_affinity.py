@@ -22,6 +22,11 @@ CATEGORIES = {
         ("fr", "Puis, le vérificateur entre en jeu"),
         ("fr", "Ensuite l'examinateur étudie les pièces"),
     ],
+    "the company's staff at work, the main clause after a leading phrase": [
+        ("en", "Within two days, our claims handlers assess your file"),
+        ("en", "Once you apply, the lending team will verify your income"),
+        ("fr", "Sous 48 heures, le gestionnaire examine votre demande"),
+    ],
     "a status line the office writes about a file": [
         ("en", "Background check initiated"),
         ("en", "Duplicate account identified"),
@@ -59,6 +64,7 @@ LOOK_ALIKES = [
     ("en", "Report an issue"),  # the customer's side of an issue
     ("fr", "Signaler un incident"),
     ("en", "Mark as read"),  # the customer's own list
+    ("en", "Once you apply, our team will call you back"),  # the customer is answered
     ("fr", "Marquer comme favori"),
     ("en", "Sale items are marked as final sale"),
     ("fr", "Suivre le statut de ma demande"),

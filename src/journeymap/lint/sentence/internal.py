@@ -363,14 +363,40 @@ def _phrasal(token: str, toks: list[str], lang: Lang) -> bool:
 
 
 def _we_at_work(toks: list[str], lang: Lang) -> bool:
-    """ "we'll review", "we will be checking", "nous devrons vérifier": the company at work."""
+    """ "we'll review", "we will be checking", "nous devrons vérifier": the company at work.
+
+    The subject may be a noun phrase headed by the company's staff, wherever the main
+    clause starts: "From the same day, our teams process your order", "the insurance
+    company will review your request", "our customer service representatives review".
+    """
     for i, tok in enumerate(toks):
-        if tok in WE_AT_WORK[lang]:
+        if tok in WE_AT_WORK[lang] or _staff_subject(toks, i, lang):
             for nxt in toks[i + 1 : i + 5]:
                 if family(nxt, lang, PROCESSING[lang]) == "verb":
                     return True
                 if nxt not in AUXILIARIES[lang]:
                     break
+    return False
+
+
+_OUR_DETERMINERS = {
+    "fr": lex("notre nos le la l' les un une ce cette"),
+    "en": lex("our the a an this"),
+}
+
+
+def _staff_subject(toks: list[str], at: int, lang: Lang) -> bool:
+    """Whether a staff noun heads a noun phrase opened by a determiner: "our teams",
+    "the insurance company", "our customer service representatives", "le vérificateur".
+    Up to two English modifiers stand between; a French head follows its determiner."""
+    if not _staff(toks[at], lang):
+        return False
+    span = 3 if lang == "en" else 1
+    for k in range(at - 1, max(-1, at - 1 - span), -1):
+        if toks[k] in _OUR_DETERMINERS[lang]:
+            return True
+        if lang != "en" or toks[k] in CUSTOMER_NOUNS[lang] or not toks[k].isalpha():
+            return False
     return False
 
 
