@@ -23,6 +23,8 @@ _FR_SUFFIXES = (
     ("ue", ("oir",)), ("u", ("oir", "re")), ("oit", ("evoir", "oir")),
     # the -mettre family in the present: "transmet", "soumettent", "remets"
     ("met", ("mettre",)), ("mets", ("mettre",)), ("mettent", ("mettre",)),
+    # and the -uire family: "instruisons", "produisent", "conduis"
+    ("uisons", ("uire",)), ("uisez", ("uire",)), ("uisent", ("uire",)), ("uis", ("uire",)),
 )  # fmt: skip
 _EN_SUFFIXES = (
     ("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")),
