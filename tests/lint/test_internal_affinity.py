@@ -41,6 +41,7 @@ CATEGORIES = {
         ("en", "Pack the order"),
         ("en", "Update status of the claim"),
         ("en", "Diagnose the incident"),  # the support team's side of an issue
+        ("en", "Troubleshoot customer issues"),  # the customer as a complement
         ("fr", "Analyse des anomalies remontées"),
     ],
     "a file's progress marked by whoever works on it": [
@@ -62,6 +63,7 @@ LOOK_ALIKES = [
     ("en", "Pack your bags"),
     ("en", "Check the status of my order"),
     ("en", "Report an issue"),  # the customer's side of an issue
+    ("en", "Customer describes the issue"),
     ("fr", "Signaler un incident"),
     ("en", "Mark as read"),  # the customer's own list
     ("en", "Once you apply, our team will call you back"),  # the customer is answered

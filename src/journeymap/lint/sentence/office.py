@@ -365,7 +365,8 @@ def _progress_marked(text: str, lang: Lang) -> tuple[str, ...]:
 def _handled_by_seller(text: str, toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
     """ "Préparer la commande", "Pack the items", "Changer statut dossier": verb and object
     of the seller's side, with neither the customer's own things nor the customer in it."""
-    if any(t in _OWN or t in CUSTOMER_NOUNS[lang] for t in toks):
+    # The customer as a complement is the seller's view of them: "Handle user issues".
+    if any(t in _OWN for t in toks) or toks[0] in CUSTOMER_NOUNS[lang]:
         return ()
     marked = _progress_marked(text, lang)
     if marked or voice != "no-subject":
