@@ -370,7 +370,7 @@ def _we_at_work(toks: list[str], lang: Lang) -> bool:
     company will review your request", "our customer service representatives review".
     """
     for i, tok in enumerate(toks):
-        if tok in WE_AT_WORK[lang] or _staff_subject(toks, i, lang):
+        if tok in WE_AT_WORK[lang] or (i and _staff_subject(toks, i, lang)):
             for nxt in toks[i + 1 : i + 5]:
                 if family(nxt, lang, PROCESSING[lang]) == "verb":
                     return True

@@ -348,10 +348,12 @@ _PARTICIPLE = {"fr": ("é", "ée", "és", "ées"), "en": ("ed",)}
 _WRITTEN = re.compile(r"[^\W_]+")
 
 
-def _progress_marked(text: str, lang: Lang) -> tuple[str, ...]:
+def _progress_marked(text: str, toks: list[str], lang: Lang) -> tuple[str, ...]:
     """ "Marquer livrée", "EVS marque ateliers comme terminés", "Mark inspection: PASSED":
     a file's progress set down by whoever works on it. What the customer marks in a list
     of their own is no progress ("Mark as read", "Marquer comme favori")."""
+    if not any(t.startswith("mar") for t in toks[:3]):
+        return ()  # most steps mark nothing: the written words are read only when needed
     written = _WRITTEN.findall(text.casefold())
     for i, word in enumerate(written[:3]):
         if family(fold(word), lang, _MARKING[lang]) != "verb" or word.endswith(_PARTICIPLE[lang]):
@@ -368,7 +370,7 @@ def _handled_by_seller(text: str, toks: list[str], lang: Lang, voice: Kind) -> t
     # The customer as a complement is the seller's view of them: "Handle user issues".
     if any(t in _OWN for t in toks) or toks[0] in CUSTOMER_NOUNS[lang]:
         return ()
-    marked = _progress_marked(text, lang)
+    marked = _progress_marked(text, toks, lang)
     if marked or voice != "no-subject":
         return marked
     for verbs, objects in _SELLER_PAIRS[lang]:
