@@ -36,17 +36,19 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   persons, the journey's cast, refunds issued, runs of back-office signs), so its floor
 #   is now the measure minus a margin, as for the second and third.
 # - fifth: collected outside the repository while h13d worked, measured blind, then read
-#   only for the voice regression it showed (four questions); its floor is the blind
-#   measure minus a margin.
+#   for the voice regression it showed (four questions), and by h13e with the fourth for
+#   the classes read from who does what (job titles, status lines, seller's verb and
+#   object pairs, work in progress, progress marked); its floor is the measure now
+#   minus a margin.
 PART_FLOOR = {
-    ("second", "fr"): (0.96, 0.64),
+    ("second", "fr"): (0.96, 0.66),
     ("second", "en"): (0.95, 0.74),
-    ("third", "fr"): (0.94, 0.54),
-    ("third", "en"): (0.91, 0.57),
-    ("fourth", "fr"): (0.79, 0.42),
-    ("fourth", "en"): (0.90, 0.60),
-    ("fifth", "fr"): (0.88, 0.61),
-    ("fifth", "en"): (0.89, 0.43),
+    ("third", "fr"): (0.94, 0.55),
+    ("third", "en"): (0.92, 0.66),
+    ("fourth", "fr"): (0.82, 0.52),
+    ("fourth", "en"): (0.91, 0.66),
+    ("fifth", "fr"): (0.90, 0.70),
+    ("fifth", "en"): (0.90, 0.49),
 }
 
 

@@ -16,7 +16,7 @@ from journeymap.lint.sentence.office import (
     outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
-from journeymap.lint.sentence.tokens import Kind, Lang, words
+from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
     DETERMINERS,
@@ -61,6 +61,7 @@ from journeymap.lint.sentence.work_words import (
     TO_CUSTOMER,
     WE_AT_WORK,
     WORD,
+    office_agent,
 )
 from journeymap.lint.text import fold
 
@@ -127,7 +128,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     looking = {t for t in toks if handed and family(t, lang, VIEWING[lang])}
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
              for t in toks if t not in strong and t not in handed and t not in looking}  # fmt: skip
-    processing = [t for t, k in kinds.items() if k]
+    # A communication or a reminder is what its receiver gets: "communication sent to employee".
+    processing = [t for t, k in kinds.items() if k and t not in _CONTACT]
     # An English imperative is a user's command in a tool ("Assign seats").
     command = lang == "en" and voice == "no-subject" and not toks[0].endswith("ing")
     routing = [t for t in processing if family(t, lang, ROUTING[lang])
@@ -158,7 +160,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # "Admin Review": that person's work, unless the customer
     # is in it ("Admin invite le client").
     role = _role_at_work(toks, lang) and voice in ("no-subject", "company")
-    role = role and (bool(processing) or office_role(toks, lang))
+    opening = next((i for i, t in enumerate(toks[:3]) if t not in _LEADING[lang]), 0)
+    role = role and (bool(processing) or office_role(toks[opening:], lang))
     staff = staff or role
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
@@ -208,6 +211,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     staff = staff or bool(office)
     seller += [t for t in customer_written_in(text, lang, voice) if t not in seller]
     named = [t for t in toks if t in SYSTEMS][:1] if _system_named(text, lang) else []
+    named += _status_line(folded, toks, lang, voice)
     # A department heading the step: "Sales Action", "Marketing review", "Achats fournisseur".
     if voice == "no-subject" and not possessive and toks[0] in DEPARTMENTS[lang] and toks[1:]:
         named.append(toks[0])
@@ -250,6 +254,40 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     return None
 
 
+# A file's progress set down by the office, the auxiliary left out: "Contract prepared",
+# "Root cause identified", "Onboarding marked as complete", "Dossier clôturé". The
+# participle closes the line, or "as"/"comme" and the status follow it.
+_STATUS_WORK = {
+    "fr": lex("preparer initier identifier marquer exporter cloturer"),
+    "en": lex("prepare initiate identify track mark export close"),
+}
+_STATUS_LINE = {
+    "fr": re.compile(r"^[\w\s/&'-]{2,50}?\b(\w+(?:e|ee|es|ees))\s*(\(.*\))?\s*(comme\b.*)?$"),
+    "en": re.compile(r"^[\w\s/&'-]{2,50}?\b(\w+ed)\s*(\(.*\))?\s*(as\b.*)?$"),
+}
+# Contact with the customer, which the customer receives: "Outreach initiated".
+_CONTACT = lex(
+    "outreach communication communications message messages email emails notification "
+    "notifications reminder reminders courriel courriels"
+)
+
+
+_AUXILIARY = lex("is are was were be been being will may can est sont a ont sera seront")
+
+
+def _status_line(folded: str, toks: list[str], lang: Lang, voice: Kind) -> list[str]:
+    """The participle of a status line the office writes about a file, else []."""
+    if voice != "other" or len(toks) > 8 or any(t in _CONTACT or t in MY[lang] for t in toks):
+        return []
+    if any(t in _AUXILIARY for t in toks):
+        return []  # a sentence, not a status line: "Sale items are marked as final sale"
+    match = _STATUS_LINE[lang].match(folded.strip(" .!"))
+    if match is None or " " not in match.group(0).strip():
+        return []
+    participle = match.group(1)
+    return [participle] if family(participle, lang, _STATUS_WORK[lang]) == "verb" else []
+
+
 def _participle(text: str, token: str, lang: Lang) -> bool:
     """ "traitées", "transmis", "reviewed": the past participle of a passive, as written."""
     written = _as_written(text, token).casefold()
@@ -279,7 +317,19 @@ def _gerund_with_object(token: str, toks: list[str], lang: Lang) -> bool:
 def _role_at_work(toks: list[str], lang: Lang) -> bool:
     if any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return False
-    return toks[0] in STAFF_ROLES[lang]
+    if toks[0] in STAFF_ROLES[lang]:
+        return True
+    # "Puis, l'analyste crédit entre en jeu", "The claims investigator": the subject's
+    # head, past a connective and its determiner, is a job title built on office work.
+    lead = [t for t in toks[:4] if t not in _LEADING[lang] and t not in DETERMINERS[lang]]
+    return bool(lead) and office_agent(lead[0], lang)
+
+
+# Connectives that may open a sentence before its subject.
+_LEADING = {
+    "fr": lex("puis ensuite alors ici enfin d'abord apres cela la"),
+    "en": lex("then next here finally first after that"),
+}
 
 
 # Looking at, getting or being presented something: what follows is before the customer.
@@ -313,14 +363,40 @@ def _phrasal(token: str, toks: list[str], lang: Lang) -> bool:
 
 
 def _we_at_work(toks: list[str], lang: Lang) -> bool:
-    """ "we'll review", "we will be checking", "nous devrons vérifier": the company at work."""
+    """ "we'll review", "we will be checking", "nous devrons vérifier": the company at work.
+
+    The subject may be a noun phrase headed by the company's staff, wherever the main
+    clause starts: "From the same day, our teams process your order", "the insurance
+    company will review your request", "our customer service representatives review".
+    """
     for i, tok in enumerate(toks):
-        if tok in WE_AT_WORK[lang]:
+        if tok in WE_AT_WORK[lang] or (i and _staff_subject(toks, i, lang)):
             for nxt in toks[i + 1 : i + 5]:
                 if family(nxt, lang, PROCESSING[lang]) == "verb":
                     return True
                 if nxt not in AUXILIARIES[lang]:
                     break
+    return False
+
+
+_OUR_DETERMINERS = {
+    "fr": lex("notre nos le la l' les un une ce cette"),
+    "en": lex("our the a an this"),
+}
+
+
+def _staff_subject(toks: list[str], at: int, lang: Lang) -> bool:
+    """Whether a staff noun heads a noun phrase opened by a determiner: "our teams",
+    "the insurance company", "our customer service representatives", "le vérificateur".
+    Up to two English modifiers stand between; a French head follows its determiner."""
+    if not _staff(toks[at], lang):
+        return False
+    span = 3 if lang == "en" else 1
+    for k in range(at - 1, max(-1, at - 1 - span), -1):
+        if toks[k] in _OUR_DETERMINERS[lang]:
+            return True
+        if lang != "en" or toks[k] in CUSTOMER_NOUNS[lang] or not toks[k].isalpha():
+            return False
     return False
 
 
@@ -336,8 +412,12 @@ def _system_named(text: str, lang: Lang) -> bool:
 
 
 def _staff(token: str, lang: Lang) -> bool:
-    """A staff member or a system, singular or plural: "underwriters", "équipes"."""
-    return token in STAFF_NOUNS[lang] or (token.endswith("s") and token[:-1] in STAFF_NOUNS[lang])
+    """A staff member or a system, singular or plural: "underwriters", "équipes"; a job
+    title built on back-office work: "approver", "vérificateur"."""
+    nouns = STAFF_NOUNS[lang]
+    return (
+        token in nouns or (token.endswith("s") and token[:-1] in nouns) or office_agent(token, lang)
+    )
 
 
 def _nominal(token: str, toks: list[str], lang: Lang) -> bool:

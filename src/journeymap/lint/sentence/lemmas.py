@@ -21,6 +21,10 @@ _FR_SUFFIXES = (
     ("ies", ("ir", "ie")), ("ie", ("ir", "ie")), ("is", ("ir", "re", "")), ("it", ("ir", "re")),
     ("es", ("er", "e", "")), ("e", ("er", "")), ("s", ("",)), ("t", ("re", "ir")),
     ("ue", ("oir",)), ("u", ("oir", "re")), ("oit", ("evoir", "oir")),
+    # the -mettre family in the present: "transmet", "soumettent", "remets"
+    ("met", ("mettre",)), ("mets", ("mettre",)), ("mettent", ("mettre",)),
+    # and the -uire family: "instruisons", "produisent", "conduis"
+    ("uisons", ("uire",)), ("uisez", ("uire",)), ("uisent", ("uire",)), ("uis", ("uire",)),
 )  # fmt: skip
 _EN_SUFFIXES = (
     ("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")),
@@ -126,3 +130,37 @@ def family(word: str, lang: Lang, roots: frozenset[str]) -> str | None:
     if not roots.isdisjoint(_noun_lemmas(word, lang)):
         return "noun"
     return None
+
+
+# Agent nouns: (ending, replacements giving the verb) - "reviewer" -> review, "approver"
+# -> approve, "investigator" -> investigate, "analyst" -> analyse, "vérificateur" ->
+# vérifier, "contrôleur" -> contrôler, "instructeur" -> instruire.
+_AGENT_SUFFIXES = {
+    "fr": (
+        ("ificateur", ("ifier",)), ("ificatrice", ("ifier",)), ("ateur", ("er",)),
+        ("atrice", ("er",)), ("ucteur", ("uire",)), ("uctrice", ("uire",)), ("eur", ("er",)),
+        ("euse", ("er",)), ("yste", ("yser",)),
+    ),
+    "en": (
+        ("ator", ("ate",)), ("ier", ("y",)), ("er", ("", "e")), ("or", ("", "e")),
+        ("yst", ("yse", "yze")),
+    ),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def agent_noun(word: str, lang: Lang, roots: frozenset[str]) -> bool:
+    """Whether a word names the one who does one of the roots' work, singular or plural.
+
+    A job title is built on its work: whoever approves, reviews, underwrites or
+    investigates ("approvers", "the claims investigator", "le vérificateur", "l'analyste")
+    does the company's work on a file, whatever the company calls the post.
+    """
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for ending, replacements in _AGENT_SUFFIXES[lang]:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if any(stem + r in roots for r in replacements):
+                return True
+    return False

@@ -16,12 +16,14 @@ found on texts from outside the development corpus (tests/corpus/second-*.yaml):
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from journeymap.lint.sentence.lemmas import family
+from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
-from journeymap.lint.sentence.work_words import ASKING, INFLOW, NOTIFYING
+from journeymap.lint.sentence.work_words import ASKING, INFLOW, NOTIFYING, office_agent
+from journeymap.lint.text import fold
 
 # Who and where the company works, after "our"/"notre"/"nos" (up to three words later:
 # "our pack and ship team", "notre service logistique").
@@ -78,6 +80,7 @@ def office_signs(text: str, lang: Lang, voice: Kind) -> tuple[str, ...]:
     if ours and not _customer_in_it(list(marked), lang):
         return ours
     goods = _goods_task(toks, lang, voice) or _refund_task(toks, lang, voice)
+    goods = goods or _handled_by_seller(text, toks, lang, voice) or _in_progress(toks, lang)
     if goods:
         return goods
     return _office_agent(toks, lang, voice)
@@ -118,7 +121,9 @@ def office_role(toks: list[str], lang: Lang) -> bool:
     verb, that person's work is out of the customer's sight.
     """
     lead = [t for t in toks[:2] if t not in ("the", "le", "la", "l'", "les", "un", "une", "a")]
-    if not lead or lead[0] not in OFFICE_ROLES[lang] | _BACK_AGENTS[lang]:
+    if not lead or not (
+        lead[0] in OFFICE_ROLES[lang] | _BACK_AGENTS[lang] or office_agent(lead[0], lang)
+    ):
         return False
     # Answering, sending, proposing or asking reach the customer: "Admin propose un
     # expert", "Expert demande des documents complémentaires".
@@ -280,6 +285,104 @@ def _refund_task(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
 
 
 _OWN = frozenset({"votre", "vos", "your", "mon", "ma", "mes", "my"})
+
+# Which party a verb and its object belong to. The customer passes, pays, tracks and
+# receives an order; only the seller prepares, picks, packs, labels or invoices it, and
+# only the office sets a file's status ("Marquer comme en préparation", "Update status");
+# the customer reports an issue, the support team reproduces, diagnoses and handles it.
+# Such a pair, told without a subject, is a staff procedure.
+_SELLER_PAIRS = {
+    "fr": (
+        (lex("preparer emballer etiqueter facturer prelever conditionner"),
+         lex("commande commandes colis article articles")),
+        (lex("marquer passer changer miseajour modifier definir"), lex("statut statuts etat")),
+        (lex("analyser diagnostiquer reproduire documenter identifier gerer traiter resoudre"),
+         lex("incident incidents cas litige litiges anomalie anomalies dysfonctionnement")),
+    ),
+    "en": (
+        (lex("prepare pick pack label invoice fulfil fulfill"),
+         lex("order orders item items parcel parcels package packages")),
+        (lex("mark set change update"), lex("status state")),
+        (lex("investigate reproduce diagnose troubleshoot document identify handle resolve"),
+         lex("issue issues case cases incident incidents cause")),
+    ),
+}  # fmt: skip
+
+
+# The office's work named as the state a file or an order is in: "En vérification",
+# "la commande est en préparation", "En cours d'instruction", "en attente de validation".
+_STATE_OF_WORK = lex(
+    "preparer verifier traiter instruire valider fabriquer analyser examiner etudier controler"
+)
+_SHOWING = lex("afficher montrer indiquer consulter voir suivre")
+_IN_PROGRESS = (("en",), ("en", "cours", "de"), ("en", "cours", "d'"), ("en", "attente", "de"))
+
+
+def _in_progress(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """ "en" and a noun of the office's work: what the customer waits for is being done.
+
+    A state shown to the customer ("les écrans affichent les tables en préparation") is
+    what the customer sees.
+    """
+    if lang != "fr" or any(family(t, lang, _SHOWING) for t in toks):
+        return ()
+    for i, tok in enumerate(toks):
+        if tok != "en":
+            continue
+        for lead in _IN_PROGRESS:
+            at = i + len(lead)
+            if tuple(toks[i:at]) == lead and at < len(toks):
+                noun = toks[at]
+                # "instruction" is the file's examination here, not directions given.
+                examined = IRREGULAR_NOUNS[lang].get(noun) in _STATE_OF_WORK
+                if examined or (
+                    noun.endswith(NOUN_ENDINGS[lang]) and family(noun, lang, _STATE_OF_WORK)
+                ):
+                    return (noun,)
+    return ()
+
+
+_MARKING = {"fr": lex("marquer"), "en": lex("mark")}
+_DONE = frozenset({"prête", "prêt", "prêtes", "ready", "complete", "done"})
+_PARTICIPLE = {"fr": ("é", "ée", "és", "ées"), "en": ("ed",)}
+_WRITTEN = re.compile(r"[^\W_]+")
+
+
+def _progress_marked(text: str, toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """ "Marquer livrée", "EVS marque ateliers comme terminés", "Mark inspection: PASSED":
+    a file's progress set down by whoever works on it. What the customer marks in a list
+    of their own is no progress ("Mark as read", "Marquer comme favori")."""
+    if not any(t.startswith("mar") for t in toks[:3]):
+        return ()  # most steps mark nothing: the written words are read only when needed
+    written = _WRITTEN.findall(text.casefold())
+    for i, word in enumerate(written[:3]):
+        if family(fold(word), lang, _MARKING[lang]) != "verb" or word.endswith(_PARTICIPLE[lang]):
+            continue
+        for state in written[i + 1 : i + 5]:
+            if state in _DONE or state.endswith(_PARTICIPLE[lang]):
+                return word, state
+    return ()
+
+
+def _handled_by_seller(text: str, toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:
+    """ "Préparer la commande", "Pack the items", "Changer statut dossier": verb and object
+    of the seller's side, with neither the customer's own things nor the customer in it."""
+    # The customer as a complement is the seller's view of them: "Handle user issues".
+    if any(t in _OWN for t in toks) or toks[0] in CUSTOMER_NOUNS[lang]:
+        return ()
+    marked = _progress_marked(text, toks, lang)
+    if marked or voice != "no-subject":
+        return marked
+    for verbs, objects in _SELLER_PAIRS[lang]:
+        for i, tok in enumerate(toks[:2]):
+            if tok in objects or not family(tok, lang, verbs):
+                continue
+            if toks[i + 1 : i + 2] in (["up"], ["out"], ["off"], ["in"], ["on"]):
+                continue  # a phrasal verb is another verb: "Pick up order in store"
+            target = next((t for t in toks[i + 1 : i + 5] if t in objects), None)
+            if target is not None:
+                return tok, target
+    return ()
 
 
 def _office_agent(toks: list[str], lang: Lang, voice: Kind) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ from journeymap.lint.sentence.voice_words import (
     THIRD_PRONOUNS,
     YOU,
 )
-from journeymap.lint.sentence.work_words import STAFF_ROLES
+from journeymap.lint.sentence.work_words import STAFF_ROLES, office_agent
 from journeymap.lint.text import fold
 
 
@@ -196,7 +196,8 @@ def _addressed_imperative(toks: tuple[str, ...], text: str, lang: Lang) -> bool:
 def _staff(token: str, lang: Lang) -> bool:
     """A staff member, a role a journey may follow, or a system, singular or plural."""
     nouns = STAFF_NOUNS[lang] | STAFF_ROLES[lang]
-    return token in nouns or (len(token) > 3 and token.endswith("s") and token[:-1] in nouns)
+    plural = len(token) > 3 and token.endswith("s") and token[:-1] in nouns
+    return token in nouns or plural or office_agent(token, lang)
 
 
 def _staff_head(start: tuple[str, ...], noun_at: int, lang: Lang) -> int | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from journeymap.lint.sentence.tokens import lex
+from journeymap.lint.sentence.lemmas import agent_noun
+from journeymap.lint.sentence.tokens import Lang, lex
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS
 
 # Back-office work is read from four kinds of signs, each weighed; two points make a
@@ -237,6 +238,28 @@ STAFF_ROLES = {
         "recruiter adjuster examiner underwriter backoffice supervisor processor reviewer"
     ),
 }
+
+
+# The work a job title may be built on: checking, deciding on and routing files. Its agent
+# noun is the company's staff ("approver", "claims investigator", "vérificateur"); roots
+# whose agent noun is a thing or a customer ("generator", "computer", "creator") are not.
+_OFFICE_WORK = {
+    "fr": lex(
+        "valider verifier controler examiner instruire traiter evaluer etudier analyser "
+        "approuver auditer escalader router dispatcher affecter assigner rapprocher "
+        "administrer superviser coordonner"
+    ),
+    "en": lex(
+        "review verify validate check assess examine process approve evaluate screen "
+        "investigate underwrite adjudicate audit reconcile triage dispatch assign escalate "
+        "allocate administer supervise coordinate analyse analyze"
+    ),
+}
+
+
+def office_agent(token: str, lang: Lang) -> bool:
+    """A job title built on back-office work: "approver", "underwriters", "vérificateur"."""
+    return agent_noun(token, lang, _OFFICE_WORK[lang])
 
 
 PARTICIPLE_ENDINGS = {"fr": ("é", "ée", "és", "ées", "is", "ise", "ises"), "en": ("ed",)}
