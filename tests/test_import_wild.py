@@ -33,8 +33,21 @@ WILD = Path(__file__).resolve().parent / "data" / "import" / "wild"
 FILES = sorted(p for p in WILD.iterdir() if p.name != "SOURCES.md")
 NOT_A_DIAGRAM = {"w20-hashnode-broken-fence.md"}
 """The diagram's fence is closed at once: in Markdown the diagram is plain text."""
+REFUSED = {
+    "w55-japanese-vitest.ts": ": error[JM009] neither a Mermaid journey",
+    "w57-gallery-aligned-colons.ts": ": error[JM009] neither a Mermaid journey",
+    "w61-userjourney-typo.md": ":6:1: error[JM010] `userJourney` is not a Mermaid diagram type",
+    "w62-userjourney-french.md": ":4:1: error[JM010] `userJourney` is not a Mermaid diagram",
+    "x01-flowchart-pasted.mmd": ":1:1: error[JM010] no Mermaid journey diagram, only flowchart",
+    "x02-timeline-pasted.md": ":4:1: error[JM010] no Mermaid journey diagram, only timeline",
+}
+"""What Mermaid does not draw as a journey, or that is no Markdown (a diagram in a
+TypeScript string): refused, on one line saying why (and the summary line)."""
 MERMAID_REJECTS = {"w09-founder-onboarding.md"}
 """`section Step 1: Context`: Mermaid stops the section at ':' and fails on the rest."""
+MERMAID_CUTS = {"w32-front-matter-test-scope-fr.md", "w46-tenner-de-colons.md"}
+"""`Push um 08:00, ...: 5: Handy`: Mermaid draws 'Push um 08' with no score and '5' as
+its actor; the import reads the task whole, so only title and sections are compared."""
 needs_mermaid = pytest.mark.skipif(
     not MMDC.exists() or CHROMIUM is None or NODE is None, reason="mermaid-cli is missing"
 )
@@ -48,14 +61,21 @@ def _import(source: Path, folder: Path) -> list[Path]:
     return written
 
 
-def test_at_least_forty_files_from_public_repositories() -> None:
-    assert len(FILES) >= 40
+def test_at_least_seventy_files_from_public_repositories() -> None:
+    assert len(FILES) >= 70
     listed = (WILD / "SOURCES.md").read_text(encoding="utf-8")
     assert all(path.name in listed for path in FILES)
 
 
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.name)
 def test_every_diagram_imports_to_valid_journeys(source: Path, tmp_path: Path) -> None:
+    if source.name in REFUSED:
+        result = invoke("import", source, "-o", tmp_path)
+        assert result.code == 2
+        assert result.stderr.startswith(f"{source}{REFUSED[source.name]}")
+        assert len(result.stderr.splitlines()) == 2
+        assert not any(tmp_path.iterdir())
+        return
     if source.name in NOT_A_DIAGRAM:
         result = invoke("import", source, "-o", tmp_path)
         assert result.code == 2
@@ -148,7 +168,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, P
     base = tmp_path_factory.mktemp("wild")
     found: dict[str, tuple[str, Path, Journey]] = {}
     for source in FILES:
-        if source.name in NOT_A_DIAGRAM:
+        if source.name in NOT_A_DIAGRAM or source.name in REFUSED:
             continue
         bodies = find_diagrams(source.read_text(encoding="utf-8"))
         for number, (path, (_, body)) in enumerate(
@@ -172,10 +192,15 @@ def test_mermaid_draws_what_was_imported(
     (tmp_path / "rejected").mkdir()
     _draw({n: c for n, c in cases.items() if n in rejects}, tmp_path / "rejected")
     assert {name for name, case in cases.items() if case.svg is None} == rejects
+    cut = {f"{Path(n).stem}-0" for n in MERMAID_CUTS}
     for name, case in cases.items():
         if case.svg is not None:
             drawn, ours = _comparable(_drawing(case.svg), _seen_by_mermaid(case.journeys[0]))
-            assert drawn == ours, name
+            if name in cut:
+                assert (drawn.title, drawn.sections) == (ours.title, ours.sections), name
+                assert len(drawn.tasks) == len(ours.tasks), name
+            else:
+                assert drawn == ours, name
 
 
 @needs_mermaid
@@ -213,4 +238,63 @@ def test_what_the_user_sees(name: str) -> None:
     assert result.code == 0
     assert_snapshot(
         f"import/{Path(name).stem}.txt", f"{result.stdout}\n--- stderr\n{result.stderr}"
+    )
+
+
+def test_a_colon_in_a_task_text_is_read_whole_and_said(tmp_path: Path) -> None:
+    """Mermaid ends the text at the first ':' and takes '00, ...' as the score and '5' as
+    the actor: the author's task is read whole, with its score and actor."""
+    source = WILD / "w46-tenner-de-colons.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    morning = yaml.safe_load(result.stdout)["stages"][0]["steps"]
+    assert morning[0]["text"] == "Push um 08:00, ein Tenner pro Nachricht"
+    assert morning[0]["emotion"] == 2
+    assert yaml.safe_load(result.stdout)["persona"] == {"name": "Handy"}
+    assert (
+        f"{source}:7:1: warning[JM011] task 'Push um 08:00, ein Tenner pro Nachricht': "
+        "Mermaid ends a task's text at the first ':'" in result.stderr
+    )
+    exported = tmp_path / "tenner.yaml"
+    exported.write_text(result.stdout, encoding="utf-8")
+    mmd = invoke("render", exported, "-o", "-", "--format", "mmd").stdout
+    assert "Push um 08#58;00, ein Tenner pro Nachricht: 5: Handy" in mmd
+
+
+def test_what_mermaid_ignores_after_the_actors_is_said_and_kept(tmp_path: Path) -> None:
+    source = WILD / "w50-metrics-es-counts.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    assert (
+        f"{source}:13:1: warning[JM011] task 'PaymentSuccess': Mermaid ignores "
+        "': payment_success_total, Atributo: payment_method)' after the actors"
+    ) in result.stderr
+    assert "# Mermaid ignores ': payment_success_total, Atributo: payment_method)'" in (
+        result.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("w58-sphinx-directive.rst", "Customer Purchase Journey"),
+        ("w60-hugo-unindented-escaped.md", "My working day"),
+        ("w72-quarto-braces.qmd", "Documentation User Journey"),
+        ("w73-asciidoc-block.adoc", "Visual review flow"),
+    ],
+)
+def test_sphinx_hugo_quarto_and_asciidoc_blocks(name: str, title: str, tmp_path: Path) -> None:
+    [journey] = _texts(tmp_path, WILD / name)
+    assert journey["title"] == title
+
+
+def test_a_capitalised_keyword_is_read_and_said(tmp_path: Path) -> None:
+    """Mermaid's detector wants `journey` in lower case; the author meant a journey."""
+    source = tmp_path / "day.mmd"
+    source.write_text("Journey\n  title Day\n  section S\n    Tea: 5: Me\n", encoding="utf-8")
+    result = invoke("import", source)
+    assert result.code == 0
+    assert yaml.safe_load(result.stdout)["title"] == "Day"
+    assert f"{source}:1:1: warning[JM011] `Journey`: Mermaid knows only `journey`" in (
+        result.stderr
     )

@@ -5,14 +5,14 @@ from __future__ import annotations
 from journeymap.diagnostics import UNKNOWN_SOURCE
 from journeymap.importers.common import Imported, ImportProblem
 from journeymap.importers.ems import import_ems, is_ems
-from journeymap.importers.mermaid import find_diagrams, import_mermaid
+from journeymap.importers.mermaid import find_diagrams, import_mermaid, other_diagrams
 
 
 def detect(text: str) -> str | None:
     """'mermaid' or 'ems' from the content alone (file names lie: .md, .txt, .yml...)."""
     if is_ems(text):
         return "ems"
-    if find_diagrams(text):
+    if find_diagrams(text) or other_diagrams(text):
         return "mermaid"
     return None
 
