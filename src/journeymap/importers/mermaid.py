@@ -5,7 +5,8 @@ parser/journey.jison) rather than the documentation's tidy examples, because rea
 lean on what the parser tolerates: keywords in any case, any indentation, blank lines,
 `%%` comments, `%%{init}%%` directives, YAML front matter, `accTitle`/`accDescr`, a task's
 text ending at the first ':', the score and actors after it (`Task:5: A, B,`), extra
-colons ignored, and scores outside 1..5 or not numbers at all.
+colons ignored (said), and scores outside 1..5 or not numbers at all. Where the author
+plainly wrote a ':' in the text (`Push at 08:00: 5: Phone`) it is read whole, and said.
 
 The score becomes the emotion by one fixed, order-keeping rule: emotion = score - 3
 rounded half up, clamped to -2..2 (1..5 -> -2..2, the inverse of `render -o x.mmd`).
