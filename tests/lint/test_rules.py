@@ -335,6 +335,10 @@ CASES: dict[str, tuple[Variant, Variant]] = {
         edit(lambda j: with_provenance(j, period=None)),
         edit(lambda j: touchpoint(j).update(metrics={"csat": 82})),
     ),
+    "JM705": (
+        edit(lambda j: touchpoint(j).update(metrics={"csat": 4.2})),
+        edit(lambda j: touchpoint(j).update(metrics={"csat": 84, "nps": 8})),
+    ),
     "JM801": (
         edit(v11(reviewed_days_ago(366))),
         edit(v11(reviewed_days_ago(365))),

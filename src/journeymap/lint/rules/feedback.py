@@ -1,4 +1,4 @@
-"""JM7xx, feedback metrics: recent, sourced, and standing on enough answers.
+"""JM7xx, feedback metrics: recent, sourced, on their scale, and standing on enough answers.
 
 The method ends with "measure": NPS, CSAT and CES collected after each touchpoint. A
 figure is only worth its provenance: nobody can act on a CSAT when nobody knows how old
@@ -137,3 +137,64 @@ def undated_metric(journey: Journey, config: LintConfig) -> Iterator[Finding]:
                 "add period: (e.g. 2026-Q3) so their age can be checked",
                 target="key",
             )
+
+
+@rule("JM705", "metric-off-scale", "warning")
+def metric_off_scale(journey: Journey, config: LintConfig) -> Iterator[Finding]:
+    """A CSAT or an NPS is written on another scale than the format's.
+
+    Survey tools report a CSAT as an average out of 5 (4.2) or a share (0.82), and an
+    NPS question as an average out of 10 (7.8). journeymap's CSAT is the share of
+    satisfied answers (4 or 5 out of 5) in percent, 0..100, and its NPS the share of
+    promoters minus the share of detractors, -100..100: a CSAT of 4.2 reads as 4 %
+    satisfied and ranks the touchpoint first among the priorities. Flagged: a CSAT from
+    0 (excluded) to 5, and an NPS that is not a whole number, between -1 and 1 (a share)
+    or from 1 to 10 (an average). Give the figure on the format's scale, or let
+    `journeymap metrics import` compute it from the answers.
+
+    Bad (fr): `metrics: {csat: 4.2, nps: 7.8}`
+    Good (fr): `metrics: {csat: 84, nps: 31}`
+    Bad (en): `metrics: {csat: 0.82}`
+    Good (en): `metrics: {csat: 82}`
+    """
+    for ref, touchpoint in journey.iter_touchpoints():
+        metrics = touchpoint.metrics
+        if metrics is None:
+            continue
+        for name, reading in (
+            ("csat", _csat_reading(metrics.csat)),
+            ("nps", _nps_reading(metrics.nps)),
+        ):
+            if reading is not None:
+                yield Finding(
+                    (*ref.loc, "metrics", name),
+                    f"step '{ref.step.id}': the {name.upper()} on '{touchpoint.channel}' {reading}",
+                )
+
+
+def _csat_reading(value: float | None) -> str | None:
+    if value is None or not 0 < value <= 5:
+        return None
+    if value < 1:
+        return (
+            f"is {value:g}, a share written as a fraction: CSAT is in percent, "
+            f"write {value * 100:g}"
+        )
+    return (
+        f"is {value:g}, which reads like an average out of 5: CSAT is the percent of "
+        "satisfied answers (4 or 5 out of 5), 0..100; give that percent (e.g. 84)"
+    )
+
+
+def _nps_reading(value: float | None) -> str | None:
+    if value is None or float(value).is_integer() or not -1 < value <= 10:
+        return None
+    if value < 1:
+        return (
+            f"is {value:g}, a share written as a fraction: NPS runs from -100 to 100, "
+            f"write {value * 100:g}"
+        )
+    return (
+        f"is {value:g}, which reads like an average of the 0-10 answers: NPS is the "
+        "percent of promoters (9-10) minus the percent of detractors (0-6), -100..100"
+    )
