@@ -8,12 +8,14 @@ what was imported: nothing Mermaid shows may be lost on the way in or on the way
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from journeymap.importers.mermaid_parse import find_diagrams
+from journeymap.importers.mermaid_parse import find_diagrams, parse_diagram
 from journeymap.load.journey_file import load_file
 from journeymap.model.journey import Journey
 from tests.conftest import invoke
@@ -40,6 +42,8 @@ REFUSED = {
     "w62-userjourney-french.md": ":4:1: error[JM010] `userJourney` is not a Mermaid diagram",
     "x01-flowchart-pasted.mmd": ":1:1: error[JM010] no Mermaid journey diagram, only flowchart",
     "x02-timeline-pasted.md": ":4:1: error[JM010] no Mermaid journey diagram, only timeline",
+    "y01-user-journey-stages.yaml": ": error[JM009] YAML or JSON in a layout `import` does not "
+    "read (top-level keys: user_journey)",
 }
 """What Mermaid does not draw as a journey, or that is no Markdown (a diagram in a
 TypeScript string): refused, on one line saying why (and the summary line)."""
@@ -214,6 +218,17 @@ def test_the_export_of_every_imported_journey_is_drawn_whole(
         assert result.code == 0, result.stderr
         cases[name] = Case([journey], result.stdout)
     _draw(cases, tmp_path)
+    for name, case in cases.items():
+        # What the author wrote for screen readers comes back (Mermaid's <title>, <desc>).
+        assert case.svg is not None
+        diagram = parse_diagram(imported[name][0])
+        svg = case.svg.read_text(encoding="utf-8")
+        descriptions = re.findall(r"<desc[^>]*>(.*?)</desc>", svg, re.DOTALL)
+        assert [_words(d) for d in descriptions] == (
+            [_words(diagram.acc_descr)] if diagram.acc_descr else []
+        ), name
+        if diagram.acc_title and diagram.acc_title != diagram.title:
+            assert f">{html.escape(diagram.acc_title, quote=False)}</title>" in svg, name
     for case in cases.values():
         assert case.svg is not None, f"Mermaid cannot parse:\n{case.mermaid}\n{case.error}"
         expected = _expected(case.journeys)
@@ -297,4 +312,13 @@ def test_a_capitalised_keyword_is_read_and_said(tmp_path: Path) -> None:
     assert yaml.safe_load(result.stdout)["title"] == "Day"
     assert f"{source}:1:1: warning[JM011] `Journey`: Mermaid knows only `journey`" in (
         result.stderr
+    )
+
+
+def test_a_journey_file_is_not_imported_again() -> None:
+    source = Path(__file__).resolve().parent.parent / "examples" / "saas-subscription.yaml"
+    result = invoke("import", source)
+    assert result.code == 2
+    assert result.stderr.startswith(
+        f"{source}: error[JM009] already a journey file ('journeymap' key): nothing to import"
     )

@@ -243,32 +243,51 @@ def _fences(text: str, offset: int = 0) -> tuple[list[tuple[int, str]], list[tup
     return drawn, shown
 
 
+def _fenced(text: str) -> set[int]:
+    """The 0-based lines inside fenced code blocks (their fences included): there a
+    `<div class="mermaid">`, a `::: mermaid` or a shortcode is shown, not drawn."""
+    from markdown_it import MarkdownIt
+
+    lines: set[int] = set()
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type == "fence" and token.map is not None:
+            lines.update(range(*token.map))
+    return lines
+
+
 def find_diagrams(text: str) -> list[tuple[int, str]]:
     """(line offset, text) of each journey diagram: the whole text, or, in Markdown or a
     web page, every ```mermaid fence, `::: mermaid` container, `<pre class="mermaid">`
-    block and `{% mermaid %}` tag whose diagram is a journey, in the order they come.
-    Only when there is none: journeys shown as source (in other fences) or commented
-    out (inside <!-- -->): the file holds nothing else to import."""
+    block, `{% mermaid %}` tag, Hugo shortcode, Sphinx directive and AsciiDoc block whose
+    diagram is a journey, in the order they come. Only when there is none: journeys shown
+    as source (in other fences, or any of those blocks written inside a fence) or
+    commented out (inside <!-- -->): the file holds nothing else to import."""
     if is_journey(text):
         return [(0, text)]
     found, shown = _fences(text)
     lines = text.splitlines()
+    blocks: list[tuple[int, str]] = []
     if ":::" in text:
-        found.extend(d for d in _containers(lines) if is_journey(d[1]))
+        blocks.extend(_containers(lines))
     if "mermaid" in text and "<" in text:
-        seen = {offset for offset, _ in found}
-        found.extend(d for d in _html_blocks(text) if d[0] not in seen and is_journey(d[1]))
-        if not found and "<!--" in text:
+        blocks.extend(_html_blocks(text))
+        if "<!--" in text:
             shown.extend(d for d in _html_blocks(text, commented=True) if is_journey(d[1]))
     if "{%" in text:
-        found.extend(d for d in _tags(lines) if is_journey(d[1]))
+        blocks.extend(_tags(lines))
     if "{{" in text:
-        found.extend(d for d in _shortcodes(lines) if is_journey(d[1]))
+        blocks.extend(_shortcodes(lines))
     if ".. " in text:
-        found.extend(d for d in _rst_directives(lines, _RST_DIRECTIVE) if is_journey(d[1]))
+        blocks.extend(_rst_directives(lines, _RST_DIRECTIVE))
         shown.extend(d for d in _rst_directives(lines, _RST_SOURCE) if is_journey(d[1]))
     if "[mermaid" in text:
-        found.extend(d for d in _asciidoc_blocks(lines) if is_journey(d[1]))
+        blocks.extend(_asciidoc_blocks(lines))
+    fenced = _fenced(text) if blocks else set()
+    seen = {offset for offset, _ in found}
+    for offset, body in blocks:
+        if offset not in seen and is_journey(body):
+            (shown if offset in fenced else found).append((offset, body))
+            seen.add(offset)
     return sorted(found) or sorted(set(shown))
 
 

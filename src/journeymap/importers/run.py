@@ -25,6 +25,22 @@ def import_source(
         return import_ems(text, source)
     if chosen == "mermaid":
         return import_mermaid(text, source, channel)
+    structured = _structured_keys(text)
+    if structured is not None and "journeymap" in structured:
+        raise ImportProblem(
+            "already a journey file ('journeymap' key): nothing to import; "
+            "`journeymap validate` or `lint` it",
+            check=UNKNOWN_SOURCE,
+        )
+    if structured is not None:
+        keys = ", ".join(structured[:4]) or "none"
+        raise ImportProblem(
+            f"YAML or JSON in a layout `import` does not read (top-level keys: {keys}); it "
+            "reads Mermaid journeys and Enablement Map Studio (`kind: cjm`): rewrite it as "
+            "a journey file (`journeymap: 1`, stages, steps; see the README's format "
+            "reference)",
+            check=UNKNOWN_SOURCE,
+        )
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
         '```mermaid, `::: mermaid`, <pre class="mermaid"> or {% mermaid %} journey blocks) nor '
@@ -32,6 +48,20 @@ def import_source(
         "say which with --from mermaid|ems",
         check=UNKNOWN_SOURCE,
     )
+
+
+def _structured_keys(text: str) -> list[str] | None:
+    """The top-level keys when the text is a YAML (or JSON) mapping, else None: a journey
+    written as data in another layout, or already a journey file."""
+    from journeymap.load.limits import Limits
+    from journeymap.load.yamldoc import parse
+
+    if not text.lstrip().startswith(("{", "---", "#")) and ":" not in text.split("\n", 1)[0]:
+        return None
+    parsed = parse(text, Limits.from_env())
+    if parsed.problems or not isinstance(parsed.data, dict):
+        return None
+    return [str(key) for key in parsed.data]
 
 
 def name_outputs(journeys: list[Imported]) -> list[str]:
