@@ -47,8 +47,9 @@ REFUSED = {
 }
 """What Mermaid does not draw as a journey, or that is no Markdown (a diagram in a
 TypeScript string): refused, on one line saying why (and the summary line)."""
-MERMAID_REJECTS = {"w09-founder-onboarding.md"}
-"""`section Step 1: Context`: Mermaid stops the section at ':' and fails on the rest."""
+MERMAID_REJECTS = {"w09-founder-onboarding.md", "w88-semicolon-in-task-fr.md"}
+"""`section Step 1: Context`: Mermaid stops the section at ':' and fails on the rest; a
+';' in a task's text (`appears; confirm`) is "Expecting 'taskData', got 'INVALID'"."""
 MERMAID_CUTS = {"w32-front-matter-test-scope-fr.md", "w46-tenner-de-colons.md"}
 """`Push um 08:00, ...: 5: Handy`: Mermaid draws 'Push um 08' with no score and '5' as
 its actor; the import reads the task whole, so only title and sections are compared."""
@@ -322,3 +323,32 @@ def test_a_journey_file_is_not_imported_again() -> None:
     assert result.stderr.startswith(
         f"{source}: error[JM009] already a journey file ('journeymap' key): nothing to import"
     )
+
+
+def test_a_task_without_its_score_is_kept_and_said(tmp_path: Path) -> None:
+    """Mermaid rejects the diagram ('Parse error'); the author's task is not dropped."""
+    source = tmp_path / "day.mmd"
+    source.write_text(
+        "journey\n  title Day\n  section Home\n    Make tea: 5: Me\n    Sit down\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", source)
+    assert result.code == 0
+    steps = yaml.safe_load(result.stdout)["stages"][0]["steps"]
+    assert [(s["text"], s.get("emotion")) for s in steps] == [("Make tea", 2), ("Sit down", None)]
+    assert f"{source}:5:1: warning[JM011] task 'Sit down' has no ':' and no score" in (
+        result.stderr
+    )
+
+
+def test_a_semicolon_in_a_task_is_kept_and_said() -> None:
+    source = WILD / "w88-semicolon-in-task-fr.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    texts = [s["text"] for st in yaml.safe_load(result.stdout)["stages"] for s in st["steps"]]
+    expected = (
+        "Swipe left, tap Supprimer => a confirmation dialog appears; confirm => the row "
+        "is gone and the hero amount updates"
+    )
+    assert expected in texts
+    assert "Mermaid rejects the diagram, a ';' ends a task's text (write #59;)" in result.stderr

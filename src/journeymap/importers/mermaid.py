@@ -204,7 +204,7 @@ def build_journey(
     notes = [
         f"{label}: {value}"
         for label, value in (
-            ("Mermaid accTitle", diagram.acc_title if diagram.acc_title != title else None),
+            ("Mermaid accTitle", diagram.acc_title if diagram.acc_title != diagram.title else None),
             ("Mermaid accDescr", diagram.acc_descr),
         )
         if value

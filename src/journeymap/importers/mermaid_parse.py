@@ -457,6 +457,16 @@ def _task(line: str, number: int, warnings: list[Diagnostic]) -> Task:
             )
         )
         name, pieces = whole, pieces[later[0] :]
+    stops = sorted({c for c in name if c in "#;"})
+    if stops:
+        warnings.append(
+            import_warning(
+                f"task '{name.strip()}': Mermaid rejects the diagram, a "
+                f"{' or '.join(repr(c) for c in stops)} ends a task's text (write "
+                f"{' and '.join(f'#{ord(c)};' for c in stops)}); kept whole",
+                number,
+            )
+        )
     actors = pieces[1].split(",") if len(pieces) > 1 else []
     task = Task(name.strip(), pieces[0].strip(), [a.strip() for a in actors], number)
     if len(pieces) > 2 and ":".join(pieces[2:]).strip():
@@ -540,6 +550,17 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
                 current = Section(None, number)
                 diagram.sections.append(current)
             current.tasks.append(task)
+        elif current is not None and current.name is not None:
+            # A line under a section with no ':' ("Sit down"): a task whose score was
+            # forgotten. Mermaid rejects the whole diagram; the task is kept.
+            diagram.warnings.append(
+                import_warning(
+                    f"task '{line[:40]}' has no ':' and no score (Mermaid rejects the "
+                    f"diagram: write '{line[:40]}: 3: Actor'); kept, without emotion",
+                    number,
+                )
+            )
+            current.tasks.append(Task(line, "", [], number))
         else:
             diagram.warnings.append(
                 import_warning(
