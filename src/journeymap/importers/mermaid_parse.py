@@ -176,18 +176,23 @@ _RST_OPTION = re.compile(r"\s*:[\w-]+:.*")
 def _rst_directives(lines: list[str], pattern: re.Pattern[str]) -> list[tuple[int, str]]:
     """reStructuredText `.. mermaid::` directives (sphinxcontrib-mermaid), or with
     `pattern` the `.. code-block:: mermaid` ones that show the source: the block is every
-    line indented past the directive, after its `:option:` lines, dedented."""
+    line indented past the directive, after its `:option:` lines, dedented. Each line is
+    read once: a directive inside another's block is part of that block."""
     found: list[tuple[int, str]] = []
-    for index, line in enumerate(lines):
-        opened = pattern.fullmatch(line)
+    index = 0
+    while index < len(lines):
+        opened = pattern.fullmatch(lines[index])
+        index += 1
         if not opened:
             continue
         margin = len(opened.group(1).expandtabs())
         body: list[str] = []
-        start = index + 1
-        for later in lines[index + 1 :]:
+        start = index
+        while index < len(lines):
+            later = lines[index]
             if later.strip() and len(later) - len(later.lstrip()) <= margin:
                 break
+            index += 1
             if not body and (not later.strip() or _RST_OPTION.fullmatch(later)):
                 start += 1
                 continue
@@ -204,18 +209,27 @@ _ADOC_DELIMITER = re.compile(r"(-{4,}|\.{4,})")
 
 
 def _asciidoc_blocks(lines: list[str]) -> list[tuple[int, str]]:
-    """AsciiDoc `[mermaid]` blocks (Asciidoctor Diagram), delimited by `----` or `....`."""
+    """AsciiDoc `[mermaid]` blocks (Asciidoctor Diagram), delimited by `----` or `....`;
+    each line read once (a block's end is looked for from where the last one ended)."""
     found: list[tuple[int, str]] = []
-    for index, line in enumerate(lines[:-1]):
-        if not _ADOC_STYLE.fullmatch(line):
-            continue
+    unclosed: set[str] = set()
+    index = 0
+    while index < len(lines) - 1:
         delimiter = _ADOC_DELIMITER.fullmatch(lines[index + 1].strip())
-        if delimiter is None:
+        if not _ADOC_STYLE.fullmatch(lines[index]) or delimiter is None:
+            index += 1
             continue
-        for end in range(index + 2, len(lines)):
-            if lines[end].strip() == delimiter.group(1):
-                found.append((index + 2, "\n".join(lines[index + 2 : end]) + "\n"))
-                break
+        mark = delimiter.group(1)
+        end = index + 2
+        if mark not in unclosed:
+            while end < len(lines) and lines[end].strip() != mark:
+                end += 1
+        if mark in unclosed or end >= len(lines):
+            unclosed.add(mark)  # never closed after here: no later block with it closes
+            index += 2
+            continue
+        found.append((index + 2, "\n".join(lines[index + 2 : end]) + "\n"))
+        index = end + 1
     return found
 
 
@@ -300,6 +314,9 @@ def _first_word(body: str) -> tuple[int, str]:
     return index, (words[0] if words else "")
 
 
+_TYPE_WORD = re.compile(r"[A-Za-z][\w-]*:?")
+
+
 def other_diagrams(text: str) -> list[tuple[int, str]]:
     """(1-based line, type) of each Mermaid diagram drawn in the text that is not a
     journey: what to name when there is no journey to import (a flowchart pasted, a
@@ -319,7 +336,7 @@ def other_diagrams(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for offset, body in blocks:
         index, word = _first_word(body)
-        if word and not is_journey(body):
+        if _TYPE_WORD.fullmatch(word) and not is_journey(body):
             found.append((offset + index + 1, word))
     return sorted(set(found))
 

@@ -25,7 +25,7 @@ def import_source(
         return import_ems(text, source)
     if chosen == "mermaid":
         return import_mermaid(text, source, channel)
-    structured = _structured_keys(text)
+    structured = _structured_keys(text) if source.lower().endswith(_DATA_SUFFIXES) else None
     if structured is not None and "journeymap" in structured:
         raise ImportProblem(
             "already a journey file ('journeymap' key): nothing to import; "
@@ -43,11 +43,15 @@ def import_source(
         )
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
-        '```mermaid, `::: mermaid`, <pre class="mermaid"> or {% mermaid %} journey blocks) nor '
+        '```mermaid, `::: mermaid`, <pre class="mermaid">, {% mermaid %}, {{< mermaid >}}, '
+        "`.. mermaid::` or `[mermaid]` journey blocks) nor "
         "Enablement Map Studio YAML (`kind: cjm`); "
         "say which with --from mermaid|ems",
         check=UNKNOWN_SOURCE,
     )
+
+
+_DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _structured_keys(text: str) -> list[str] | None:
