@@ -10,7 +10,9 @@ several files in one process (`dot -Tsvg -O a.dot b.dot`), which halves its CPU 
 address of their names, so every map after the first in a process comes out with its
 stages and phases in another order (95 of 99 maps; the same file laid out twice in one
 process differs too) and its graph id prefixed (`page0,1_graph0`). `render` keeps one
-process per map, and so does this reference.
+process per map, and so does this reference. A process forked per map from a zygote
+that holds libgvc loaded does not give dot's bytes either (1 map in 63 differs: dot's
+cluster order depends on the blocks its own start-up freed; README, "fourth round").
 """
 
 from __future__ import annotations
