@@ -12,6 +12,7 @@ the same signals into a quiet SystemExit, which kills their own Graphviz child.
 from __future__ import annotations
 
 import signal
+import sys
 from types import FrameType
 
 HANDLED = tuple(
@@ -55,11 +56,21 @@ def _exit_worker(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
+def _unraisable(report: sys.UnraisableHookArgs) -> None:
+    """Where Python cannot raise (an at-fork hook, a finaliser), it prints the exception
+    as "Exception ignored in ..." with a traceback: for `Interrupted` that is the run
+    being stopped, which `check` raises again, so nothing is printed."""
+    if isinstance(report.exc_value, Interrupted):
+        return
+    sys.__unraisablehook__(report)
+
+
 def install() -> None:
     """In the main process. A SIGINT ignored by the shell (a background job) stays ignored."""
     for signum in HANDLED:
         if signal.getsignal(signum) is not signal.SIG_IGN:
             signal.signal(signum, _interrupt)
+    sys.unraisablehook = _unraisable
 
 
 def install_in_worker() -> None:

@@ -87,7 +87,7 @@ def diff(
     """
     from journeymap.diff.sides import SideError, run
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
-    from journeymap.output.destination import deliver, output_file
+    from journeymap.output.destination import deliver, output_file, wrote
     from journeymap.runner.diff import (
         DRAWN_FORMATS,
         draw_changes,
@@ -95,12 +95,13 @@ def diff(
         read_paths,
         write_diff,
     )
+    from journeymap.textsafe import visible
 
     with exits.handled(SideError):
         outcome = run(arguments, exclude or (), lint, jobs, config)
     for stale in outcome.stale:
         sys.stderr.write(
-            f"journeymap: warning: {stale.path} is not a valid journey there "
+            f"journeymap: warning: {visible(str(stale.path))} is not a valid journey there "
             f"({stale.code} line {stale.line}: {stale.message}); compared as absent\n"
         )
     if outcome.invalid:
@@ -114,7 +115,7 @@ def diff(
         if output_format in DRAWN_FORMATS:
             written = draw_changes(result, output_format, output if target else None, _tell)
             if written:
-                _tell(f"wrote {', '.join(written)}")
+                _tell(wrote(written))
         else:
             deliver(lambda stream: write_diff(result, output_format, stream, color), target)
     found = exit_findings(result, fail_on, exit_code)

@@ -44,6 +44,12 @@ def run(command: Callable[[], object]) -> NoReturn:
     except Exception as exc:
         if os.environ.get("JOURNEYMAP_DEBUG"):
             raise
+        if isinstance(exc, FileNotFoundError) and _working_folder_gone():
+            sys.stderr.write(
+                "journeymap: error: the current folder no longer exists (deleted or moved); "
+                "cd into an existing folder and run again\n"
+            )
+            raise SystemExit(exits.USAGE) from None
         sys.stderr.write(
             f"journeymap: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in journeymap; please report it with the input that caused it "
@@ -51,3 +57,15 @@ def run(command: Callable[[], object]) -> NoReturn:
         )
         code = exits.INTERNAL
     raise SystemExit(code)
+
+
+def _working_folder_gone() -> bool:
+    """The current folder was deleted under the shell: every relative path, and the
+    look-ups that start from it (the repository root, a configuration), fail at once."""
+    from pathlib import Path
+
+    try:
+        Path.cwd()
+    except FileNotFoundError:
+        return True
+    return False

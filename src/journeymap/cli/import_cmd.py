@@ -74,7 +74,9 @@ def import_journeys(
 
 
 def _wrote(target: Path) -> None:
-    sys.stdout.write(f"{target}\n")
+    from journeymap.textsafe import visible
+
+    sys.stdout.write(f"{visible(str(target))}\n")
 
 
 def register(app: typer.Typer) -> None:

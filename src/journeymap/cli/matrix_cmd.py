@@ -74,8 +74,9 @@ def matrix(
         typer.Option(
             "--indent",
             min=0,
+            max=10,  # as JSON.stringify: --indent 100000 wrote 2.6 GB for the examples
             metavar="N",
-            help="Indent JSON by N spaces for reading (default: compact).",
+            help="Indent JSON by N spaces for reading, 0 to 10 (default: compact).",
             show_default=False,
         ),
     ] = None,

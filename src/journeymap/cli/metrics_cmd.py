@@ -68,8 +68,10 @@ def import_survey(
     with exits.handled():
         done = run(survey, mapping, journeys or [], write, note)
     sys.stdout.write(done.report)
+    from journeymap.textsafe import visible
+
     for message in done.failed.values():
-        sys.stderr.write(f"journeymap: error: {message}\n")
+        sys.stderr.write(f"journeymap: error: {visible(message)}\n")
     raise typer.Exit(exits.FINDINGS if done.failed else exits.OK)
 
 

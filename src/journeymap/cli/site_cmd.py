@@ -112,13 +112,16 @@ def site(
 
 def _report(outcome: Outcome, output: Path) -> None:
     from journeymap.output.report import pluralise
+    from journeymap.textsafe import visible
 
     if outcome.invalid:
         exits.report_invalid(outcome.invalid, outcome.journeys)
-        sys.stderr.write(f"site not written: fix the files above ({output} is unchanged)\n")
+        sys.stderr.write(
+            f"site not written: fix the files above ({visible(str(output))} is unchanged)\n"
+        )
         return
     sys.stdout.write(
-        f"wrote {output}/index.html: {pluralise(outcome.journeys, 'journey')}, "
+        f"wrote {visible(str(output))}/index.html: {pluralise(outcome.journeys, 'journey')}, "
         f"{outcome.changed} files changed in {outcome.seconds:.2f} s\n"
     )
     sys.stdout.flush()

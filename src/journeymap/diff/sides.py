@@ -11,6 +11,8 @@ fixed findings come from the journeys' changes, not from a configuration's.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,9 +26,10 @@ from journeymap.load.batch import collector_paused
 from journeymap.load.discover import PathError, expand
 from journeymap.load.journey_file import JourneyFile, load_file, load_text
 from journeymap.load.limits import Limits
-from journeymap.load.source import decode
+from journeymap.load.source import decode, exists, is_folder
 from journeymap.model.journey import Journey
 from journeymap.parallel import run_per_file
+from journeymap.textsafe import visible
 
 
 class SideError(Exception):
@@ -69,16 +72,16 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
     if not arguments:
         raise SideError("name what to compare: OLD NEW (files or folders), REV, or A..B")
     first, rest = arguments[0], list(arguments[1:])
-    if Path(first).exists():
+    if exists(first):
         if len(arguments) != 2:
             raise SideError(
                 "two files or two folders are compared (OLD NEW); "
                 "to compare with a git revision, name the revision first"
             )
         old, new = Path(first), Path(rest[0])
-        if not new.exists():
+        if not exists(new):
             raise SideError(f"{new}: no such file or directory")
-        if old.is_dir() != new.is_dir():
+        if is_folder(old) != is_folder(new):
             raise SideError(f"compare a file with a file or a folder with a folder: {old}, {new}")
         return PathSource((old,), str(old)), PathSource((new,), str(new))
     cwd = Path.cwd()
@@ -104,7 +107,7 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
     except git.GitError as exc:
         raise SideError(str(exc)) from None
     named = tuple(_relative(cwd / p, top) for p in rest)
-    explicit = tuple(r for p, r in zip(rest, named, strict=True) if Path(p).is_file())
+    explicit = tuple(r for p, r in zip(rest, named, strict=True) if exists(p) and not is_folder(p))
     relative = named or (_relative(cwd, top),)
     base = TreeSource(commits[0], labels[0], top, relative, explicit)
     if not commits[1]:
@@ -114,7 +117,7 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
 
 def _relative(path: Path, top: Path) -> str:
     try:
-        relative = path.resolve().relative_to(top.resolve()).as_posix()
+        relative = Path(os.path.realpath(path)).relative_to(Path(os.path.realpath(top))).as_posix()
     except ValueError:
         raise SideError(f"{path}: outside the git repository at {top}") from None
     return "" if relative == "." else relative
@@ -172,8 +175,9 @@ def _read(job: _Job) -> _Job:
     if job.data is not None or job.path is None:
         return job
     try:
-        if job.path.stat().st_size > Limits.from_env().max_bytes:
-            return job  # the loader says it is too big
+        info = job.path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > Limits.from_env().max_bytes:
+            return job  # the loader says it is too big, or reads a pipe or device bounded
         return replace(job, data=job.path.read_bytes(), path=None)
     except OSError:
         return job  # the loader reports why it cannot be read
@@ -190,7 +194,7 @@ def _jobs(source: Source, exclude: Sequence[str], resolver: Resolver | None) -> 
             paths = expand(source.paths, exclude)
         except PathError as exc:
             raise SideError(str(exc)) from None
-        named = {p for p in source.paths if not p.is_dir()}
+        named = {p for p in source.paths if not is_folder(p)}
         return [_Job(str(p), p, None, p in named, config(p)) for p in paths]
     try:
         blobs = git.read_tree(
@@ -222,11 +226,12 @@ def _collect(label: str, work: Sequence[_Job], results: Sequence[_Examined]) -> 
         journey = examined.journey
         if journey.id in side.states:
             raise SideError(
-                f"{examined.shown}: journey id {journey.id!r} is also the id of "
+                f"{job.shown}: journey id {journey.id!r} is also the id of "
                 f"{side.states[journey.id].path}; diff matches journeys by id, so ids must be "
                 "unique (journeymap validate reports it as JM008)"
             )
-        side.states[journey.id] = JourneyState(journey, job.shown, examined.findings)
+        # the name every format shows: a newline or a byte that is not UTF-8, escaped
+        side.states[journey.id] = JourneyState(journey, visible(job.shown), examined.findings)
     return side
 
 
@@ -278,5 +283,5 @@ def run(
     ]
     old = _collect(old_source.label, old_work, old_results)
     new = _collect(new_source.label, new_work, new_results)
-    result = compare(old.states, new.states, old.label, new.label)
+    result = compare(old.states, new.states, visible(old.label), visible(new.label))
     return Outcome(result, new.invalid, new.unreadable, old.invalid)

@@ -23,18 +23,28 @@ def fold(text: str) -> str:
 
 
 @cache
+def _term_source(term: str) -> tuple[str, bool]:
+    """The pattern's source for a term, and whether it is an acronym (matched as written).
+
+    Kept apart from compiling: a configuration's word list of thousands goes into one
+    alternation, and compiling each term first cost about a millisecond a word.
+    """
+    is_acronym = term.isupper() and len(term.replace(" ", "")) <= 6
+    source = term if is_acronym else fold(term)
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", source) if p]
+    body = r"[\s\-]?".join(parts)
+    return rf"(?<![\w]){body}(?![\w])", is_acronym
+
+
+@cache
 def term_pattern(term: str) -> re.Pattern[str]:
     """A whole-word pattern for a term; an all-capitals acronym (SI, CRM) keeps its case.
 
     "SI" is the French "système d'information", but "si" is "if": acronyms only match
     as written. Spaces and hyphens inside a term match a space, a hyphen or nothing.
     """
-    is_acronym = term.isupper() and len(term.replace(" ", "")) <= 6
-    source = term if is_acronym else fold(term)
-    parts = [re.escape(p) for p in re.split(r"[\s\-]+", source) if p]
-    body = r"[\s\-]?".join(parts)
-    flags = 0 if is_acronym else re.IGNORECASE
-    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
+    source, is_acronym = _term_source(term)
+    return re.compile(source, 0 if is_acronym else re.IGNORECASE)
 
 
 @cache
@@ -42,10 +52,10 @@ def _alternation(
     terms: tuple[str, ...], acronyms: bool
 ) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     """One pattern for many terms: a single regex scan instead of one per term."""
-    chosen = tuple(t for t in terms if (term_pattern(t).flags & re.IGNORECASE == 0) == acronyms)
+    chosen = tuple(t for t in terms if _term_source(t)[1] == acronyms)
     if not chosen:
         return None, ()
-    body = "|".join(f"(?P<t{i}>{term_pattern(t).pattern})" for i, t in enumerate(chosen))
+    body = "|".join(f"(?P<t{i}>{_term_source(t)[0]})" for i, t in enumerate(chosen))
     return re.compile(body, 0 if acronyms else re.IGNORECASE), chosen
 
 

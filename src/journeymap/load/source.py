@@ -90,6 +90,23 @@ def _kind(mode: int) -> str | None:
     return None
 
 
+def exists(path: Path | str) -> bool:
+    """`Path.exists` that answers False, rather than raising, for a name the system
+    refuses (too long, a loop of links): what reads or writes it next says why."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False
+
+
+def is_folder(path: Path | str) -> bool:
+    """`Path.is_dir`, False for a name the system refuses (see `exists`)."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
+
+
 def special_kind(path: Path) -> str | None:
     """'a named pipe', 'a device', 'a socket' for what is neither a file nor a folder."""
     try:

@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from journeymap.load.source import is_folder
+
 
 class OutputError(Exception):
     """An output that cannot or must not be written; the message says why."""
@@ -38,14 +40,14 @@ class InputGuard:
         self._files: dict[tuple[int, int], Path] = {}
         for source in inputs:
             with contextlib.suppress(OSError):
-                self._inputs.setdefault(source.resolve(), source)
+                self._inputs.setdefault(Path(os.path.realpath(source)), source)
                 info = source.stat()
                 self._files.setdefault((info.st_dev, info.st_ino), source)
 
     def check(self, output: Path) -> None:
         """Refuse an input under any of its names: relative, absolute, a link, a hard link."""
         try:
-            target = output.resolve()
+            target = Path(os.path.realpath(output))
         except (OSError, RuntimeError):
             return
         source = self._inputs.get(target)
@@ -137,7 +139,7 @@ def write_atomic(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
         _write_through(path, payload, info.st_mode, append=True)
         return
     directory = target.parent if str(target.parent) else Path()
-    if not directory.is_dir():
+    if not is_folder(directory):
         raise OutputError(f"{path}: folder {directory} does not exist")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

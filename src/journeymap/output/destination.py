@@ -40,11 +40,13 @@ def deliver(
     write_atomic(output, buffer.getvalue())
 
 
-def wrote(written: Sequence[Path], shown: int = 3) -> str:
+def wrote(written: Sequence[Path | str], shown: int = 3) -> str:
     """ "wrote a, b, c and 4 more", or "" when nothing was written: a batch of hundreds
-    of files must not flood the terminal."""
+    of files must not flood the terminal; a newline in a name must not forge a line."""
     if not written:
         return ""
-    names = ", ".join(str(path) for path in written[:shown])
+    from journeymap.textsafe import visible
+
+    names = ", ".join(visible(str(path)) for path in written[:shown])
     more = f" and {len(written) - shown} more" if len(written) > shown else ""
     return f"wrote {names}{more}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from journeymap.load import source
 from journeymap.output.atomic import OutputError
 
 
@@ -19,7 +20,7 @@ def names_folder(output: str) -> bool:
 
 def is_folder(output: str) -> bool:
     """An existing folder, or one named with a trailing separator."""
-    return Path(output).is_dir() or names_folder(output)
+    return source.is_folder(output) or names_folder(output)
 
 
 def make_folder(output: str) -> None:
@@ -33,9 +34,11 @@ def make_folder(output: str) -> None:
 def check_folder(target: Path) -> None:
     """Refuse a target whose folder is missing, is a file, or cannot be written in."""
     folder = target.parent if str(target.parent) else Path()
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{target}: {folder} is a file, not a folder; choose another output path")
-    if not folder.is_dir():
+    if not source.is_folder(folder):
+        if source.exists(folder):
+            raise OutputError(
+                f"{target}: {folder} is a file, not a folder; choose another output path"
+            )
         raise OutputError(f"{target}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{target}: folder {folder} is not writable")

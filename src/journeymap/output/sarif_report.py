@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -52,7 +53,7 @@ def repository_root(start: Path | None = None) -> Path:
     Found by walking up to a `.git` folder, or file (worktrees, submodules), rather than
     by running git, which may not be installed where the linter runs.
     """
-    here = (start or Path.cwd()).resolve()
+    here = Path(os.path.realpath(start or Path.cwd()))
     for folder in (here, *here.parents):
         if (folder / ".git").exists():
             return folder
@@ -61,8 +62,8 @@ def repository_root(start: Path | None = None) -> Path:
 
 def artifact_location(path: str, root: Path | None = None) -> dict[str, str]:
     """A repo-relative URI under %SRCROOT%, or an absolute file URI outside the root."""
-    base = (root or repository_root()).resolve()
-    absolute = Path(path).resolve()
+    base = Path(os.path.realpath(root or repository_root()))
+    absolute = Path(os.path.realpath(path))
     try:
         relative = absolute.relative_to(base)
     except ValueError:
@@ -180,7 +181,7 @@ class _Results:
 
 def sarif_log(report: Report, root: Path | None = None) -> dict[str, Any]:
     """The log of one run; URIs relative to `root` (default: the repository root)."""
-    base = (root or repository_root()).resolve()
+    base = Path(os.path.realpath(root or repository_root()))
     rules = list(report.rules)
     known = {r.code for r in rules}
     rules.extend(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeymap.diagnostics import Diagnostic
+from journeymap.load.source import is_folder
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
@@ -70,7 +71,7 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
         return Plan(fmt or "svg", (Job(every, None),))
     if output is not None:
         path = Path(output)
-        if path.is_dir():
+        if is_folder(path):
             return _per_journey(every, path, fmt or "svg")
         found = format_of(path)
         if found is None and _is_special(path):
@@ -125,7 +126,7 @@ def per_journey_folder(output: str | None) -> Path | None:
     if output == "-":
         return None
     path = Path(output)
-    return path if path.is_dir() else None
+    return path if is_folder(path) else None
 
 
 def render(

@@ -92,13 +92,14 @@ def write_journeys(
     folder should be, several journeys for one file, files that exist without `force`, a
     source overwritten) is made before the first file is written."""
     from journeymap.importers.run import name_outputs
+    from journeymap.load.source import exists, is_folder
     from journeymap.output.atomic import InputGuard, OutputError, write_atomic
     from journeymap.output.journey_yaml import dump_imported
 
-    one_file = output.suffix.lower() in (".yaml", ".yml") and not output.is_dir()
+    one_file = output.suffix.lower() in (".yaml", ".yml") and not is_folder(output)
     if one_file and len(found) > 1:
         raise Refused(f"{output}: {_several(found)}; a .yaml file holds one: give -o a folder")
-    if not one_file and output.exists() and not output.is_dir():
+    if not one_file and exists(output) and not is_folder(output):
         raise Refused(
             f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml, "
             "or a .yaml file for one journey"
@@ -108,7 +109,7 @@ def write_journeys(
         [output] if one_file else [output / f"{name}.yaml" for name in name_outputs(list(found))]
     )
     guard = InputGuard(sources)
-    existing = [str(t) for t in targets if t.exists()]
+    existing = [str(t) for t in targets if exists(t)]
     if existing and not force:
         raise Refused(
             f"{', '.join(existing[:3])}{' and more' if len(existing) > 3 else ''} already "

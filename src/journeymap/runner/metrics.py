@@ -113,6 +113,10 @@ def write_updates(changes: Sequence[TouchpointChange]) -> dict[Path, str]:
 
     failed: dict[Path, str] = {}
     for path, updates in updates_by_file(changes).items():
+        refused = _not_updatable(path)
+        if refused is not None:
+            failed[path] = refused
+            continue
         try:
             updated = apply_updates(path.read_bytes().decode("utf-8"), updates, str(path))
             check = load_text(str(path), updated)
@@ -128,6 +132,19 @@ def write_updates(changes: Sequence[TouchpointChange]) -> dict[Path, str]:
         except (OSError, UnicodeDecodeError) as exc:
             failed[path] = f"{path}: cannot update: {exc}"
     return failed
+
+
+def _not_updatable(path: Path) -> str | None:
+    """Why `path` cannot be updated in place, or None. A journey read from standard
+    input, a named pipe or a device was read once and has no file to replace: reading
+    it again would get other bytes, or none."""
+    from journeymap.load.source import STDIN, special_kind
+
+    fix = "--write updates journey files in place; name the journey's file"
+    if path == STDIN:
+        return f"-: standard input cannot be updated: {fix}"
+    kind = special_kind(path)
+    return None if kind is None else f"{path}: {kind} cannot be updated: {fix}"
 
 
 def plan_report(

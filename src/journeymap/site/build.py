@@ -8,6 +8,7 @@ journeys are sorted by id, nothing depends on the clock, the machine or dict ord
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,7 +43,9 @@ def _repo_link(source: Source, options: SiteOptions) -> str | None:
     if not options.repo_url:
         return None
     try:
-        relative = source.path.resolve().relative_to(options.base.resolve())
+        relative = Path(os.path.realpath(source.path)).relative_to(
+            Path(os.path.realpath(options.base))
+        )
     except ValueError:
         relative = Path(source.path.name)
     return options.repo_url.rstrip("/") + "/" + PurePosixPath(*relative.parts).as_posix()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import sys
 import threading
 import time
@@ -40,8 +41,8 @@ def inputs_outside(files: Sequence[Path], out: Path) -> list[Path]:
     The site copies every journey's YAML into `out/sources/`; read back as inputs on the
     next build, they would be the same journeys twice.
     """
-    root = out.resolve()
-    return [f for f in files if not f.resolve().is_relative_to(root)]
+    root = Path(os.path.realpath(out))
+    return [f for f in files if not Path(os.path.realpath(f)).is_relative_to(root)]
 
 
 def build_to(

@@ -11,9 +11,11 @@ site is rebuilt from its journeys anyway; the manifest, written last, is.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from journeymap.load.source import exists, is_folder
 from journeymap.output.atomic import OutputError, write_atomic
 
 MANIFEST = ".journeymap-site"
@@ -22,9 +24,13 @@ MANIFEST = ".journeymap-site"
 def write_site(files: Mapping[str, bytes], out: Path) -> int:
     """Write `files` (relative path -> bytes) under `out`; the number of files changed."""
     manifest = out / MANIFEST
-    if out.exists() and not out.is_dir():
+    if exists(out) and not is_folder(out):
         raise OutputError(f"{out}: is a file; give a folder for the site")
-    if out.is_dir() and any(out.iterdir()) and not manifest.is_file():
+    try:
+        foreign = is_folder(out) and any(out.iterdir()) and not manifest.is_file()
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot read the folder: {exc.strerror or exc}") from None
+    if foreign:
         raise OutputError(
             f"{out}: folder is not empty and was not written by `journeymap site`; "
             "choose an empty or new folder"
@@ -33,7 +39,9 @@ def write_site(files: Mapping[str, bytes], out: Path) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
-    previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.is_file() else set()
+    previous: set[str] = set()
+    with contextlib.suppress(OSError, UnicodeDecodeError):  # unreadable: no stale file removed
+        previous = set(manifest.read_text(encoding="utf-8").split())
     changed = 0
     for name in sorted(files):
         target = out / name
@@ -48,7 +56,7 @@ def write_site(files: Mapping[str, bytes], out: Path) -> int:
         changed += 1
     for stale in sorted(previous - set(files)):
         path = out / stale
-        if path.resolve().is_relative_to(out.resolve()):
+        if Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(out))):
             with contextlib.suppress(OSError):
                 path.unlink()
     write_atomic(manifest, "".join(f"{name}\n" for name in sorted(files)))

@@ -1,0 +1,1369 @@
+"""Run hundreds of hostile cases through the real CLI and report every one that misbehaves.
+
+    .venv/bin/python tools/hostile_sweep.py [--jobs 2] [--only SUBSTRING] [--list]
+
+Each case runs `journeymap` (the console script: the quick entry, or typer with
+JOURNEYMAP_QUICK=0) in a fresh sandbox folder, in its own session, and is flagged when:
+
+- it prints a traceback, an internal error, a Python warning or "Exception ignored";
+- its exit code is not 0, 1 or 2 (or the one a signal or a closed pipe gives);
+- a failure says nothing on standard error, or more than a few lines for one error;
+- it runs past its timeout (a hang);
+- a process of its session outlives it (an orphan worker or Graphviz);
+- an input file changed, or a temporary file stays (in the sandbox or in its TMPDIR);
+- an output that failed exists half-written, or a success left a truncated one.
+
+The sweep is a tool, not a test: it finds defects; each one fixed gets its regression test
+in tests/. It prints one line per flagged case and a summary by class.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SURVEYS = ROOT / "tests" / "data" / "surveys"
+IMPORTS = ROOT / "tests" / "data" / "import"
+BIN = Path(sys.executable).parent / "journeymap"
+JOURNEY = (EXAMPLES / "veste-hiver.yaml").read_text(encoding="utf-8")
+
+Setup = Callable[[Path], None]
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    setup: list[Setup] = field(default_factory=list)
+    env: dict[str, str | None] = field(default_factory=dict)
+    stdin: str | bytes = "devnull"  # "devnull", "closed" or bytes
+    stdout: str = "pipe"  # "pipe", "closed", "full", "head"
+    allowed: frozenset[int] = frozenset({0, 1, 2})
+    outputs: list[str] = field(default_factory=list)  # sandbox-relative output paths
+    kill_after: float | None = None  # seconds, then `kill_signal` to the main process
+    kill_signal: int = signal.SIGTERM
+    timeout: float = 90.0
+    writes_inputs: bool = False
+    cwd: str = "."
+
+
+@dataclass
+class Outcome:
+    case: Case
+    code: int | None
+    stderr: str
+    flags: list[str]
+    seconds: float
+
+
+# --- sandbox contents ----------------------------------------------------------------------
+
+
+def _write(rel: str, data: str | bytes) -> Setup:
+    def make(box: Path) -> None:
+        path = box / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    return make
+
+
+def _copy(source: Path, rel: str) -> Setup:
+    def make(box: Path) -> None:
+        path = box / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, path)
+        else:
+            shutil.copy(source, path)
+
+    return make
+
+
+def _do(action: Callable[[Path], object]) -> Setup:
+    def make(box: Path) -> None:
+        action(box)
+
+    return make
+
+
+BASE: list[Setup] = [
+    _write("in/j.yaml", JOURNEY),
+    _copy(EXAMPLES / "meubles-magasin.yaml", "in/more/meubles-magasin.yaml"),
+    _copy(EXAMPLES / "meubles-web-retrait.yaml", "in/more/meubles-web-retrait.yaml"),
+    _copy(SURVEYS / "qualtrics-retrait.csv", "in/survey.csv"),
+    _copy(SURVEYS / "qualtrics-retrait.map.yaml", "in/survey.map.yaml"),
+    _copy(EXAMPLES / "meubles-web-retrait.yaml", "in/retrait.yaml"),
+    _write(
+        "in/changed.yaml",
+        (EXAMPLES / "meubles-web-retrait.yaml")
+        .read_text(encoding="utf-8")
+        .replace("csat: 78", "csat: 40", 1),
+    ),
+    _copy(IMPORTS / "mermaid" / "cypress-go-shopping.mmd", "in/shop.mmd"),
+    _copy(IMPORTS / "ems" / "studio-sample.yaml", "in/ems.yaml"),
+    _write("in/lint.toml", '[lint]\nignore = ["JM104"]\n'),
+    _do(lambda box: (box / "out").mkdir()),
+]
+
+
+def _journey_text(text: str) -> Setup:
+    return _write("in/h.yaml", text)
+
+
+def _journey_bytes(data: bytes) -> Setup:
+    return _write("in/h.yaml", data)
+
+
+# --- hostile journey contents --------------------------------------------------------------
+
+_VALID = JOURNEY
+
+
+def _lines(sep: str) -> str:
+    return _VALID.replace("\n", sep)
+
+
+def _huge_keys(n: int) -> str:
+    body = "".join(f"k{i}: {i}\n" for i in range(n))
+    return _VALID + body
+
+
+def _metric(value: str) -> str:
+    return _VALID.replace("csat: 86", f"csat: {value}", 1)
+
+
+def _many_steps(n: int) -> str:
+    steps = "".join(
+        f"      - id: s{i}\n        text: Je fais la chose {i}\n"
+        f"        touchpoints:\n          - channel: web\n"
+        for i in range(n)
+    )
+    return (
+        "journeymap: 1\nid: many\ntitle: Many\nchannels:\n  - {id: web, name: Web}\n"
+        "stages:\n  - id: a\n    name: A\n    steps:\n" + steps
+    )
+
+
+HOSTILE_TEXTS: dict[str, str | bytes] = {
+    "empty": b"",
+    "only-comments": "# nothing\n# at all\n",
+    "only-document-marker": "---\n...\n",
+    "nul-bytes": _VALID.encode() + b"\x00\x00",
+    "lone-surrogate-escape": _VALID.replace("title: ", 'title: "\\ud800" #', 1),
+    "crlf": _lines("\r\n"),
+    "cr-only": _lines("\r"),
+    "mixed-tabs": _VALID.replace("  - id:", "\t- id:", 1),
+    "one-mb-line": _VALID + "notes: " + "x" * 1_000_000 + "\n",
+    "one-mb-line-in-text": _VALID.replace("title: ", "title: " + "mot " * 250_000, 1),
+    "many-keys-20000": _huge_keys(20_000),
+    "metric-1e999": _metric("1e999"),
+    "metric-nan": _metric(".nan"),
+    "metric-inf": _metric(".inf"),
+    "metric-neg-inf": _metric("-.inf"),
+    "metric-huge-int": _metric("9" * 5000),
+    "metric-date": _metric("2024-01-01"),
+    "metric-bool": _metric("yes"),
+    "metric-hex": _metric("0x50"),
+    "metric-octal": _metric("0o77"),
+    "metric-sexagesimal": _metric("1:30"),
+    "metric-string-nan": _metric("NaN"),
+    "metric-null": _metric("~"),
+    "metric-list": _metric("[1, 2]"),
+    "metric-map": _metric("{a: 1}"),
+    "id-norway": _VALID.replace("id: veste-hiver", "id: no", 1),
+    "title-off": _VALID.replace("title: ", "title: off #", 1),
+    "lang-no": _VALID.replace("lang: fr", "lang: no", 1)
+    if "lang: fr" in _VALID
+    else _VALID.replace("title:", "lang: no\ntitle:", 1),
+    "title-date": _VALID.replace("title: ", "title: 2024-01-01 #", 1),
+    "title-int": _VALID.replace("title: ", "title: 12345678901234567890123 #", 1),
+    "emotion-float": _VALID.replace("emotion: ", "emotion: 1.5 #", 1),
+    "emotion-bool": _VALID.replace("emotion: ", "emotion: true #", 1),
+    "version-string": _VALID.replace("journeymap: 1", "journeymap: 'one'", 1),
+    "version-float": _VALID.replace("journeymap: 1", "journeymap: 1.10", 1),
+    "version-huge": _VALID.replace("journeymap: 1", "journeymap: 1e999", 1),
+    "multi-document": _VALID + "---\n" + _VALID,
+    "multi-document-anchor": "a: &x 1\n---\n" + _VALID.replace("journeymap: 1", "journeymap: *x"),
+    "python-object": "!!python/object:os.system {}\n",
+    "python-apply": "!!python/object/apply:os.system ['echo pwned']\n" + _VALID,
+    "python-name-in-value": _VALID.replace("title: ", "title: !!python/name:os.system #", 1),
+    "unknown-tag": _VALID.replace("title: ", "title: !custom x #", 1),
+    "binary-tag": _VALID.replace("title: ", "title: !!binary aGVsbG8= #", 1),
+    "set-tag": _VALID.replace("title: ", "title: !!set {a, b} #", 1),
+    "omap-tag": _VALID.replace("title: ", "title: !!omap [a: 1] #", 1),
+    "timestamp-tag": _VALID.replace("title: ", "title: !!timestamp 2024-13-45 #", 1),
+    "merge-top": "base: &b {title: x}\n<<: *b\n" + _VALID,
+    "merge-in-list": _VALID.replace("stages:", "stages:\n  - <<: {id: z}\n", 1),
+    "merge-non-map": _VALID.replace("title: ", "<<: 5\ntitle: ", 1),
+    "merge-list-of-scalars": _VALID.replace("title: ", "<<: [1, 2]\ntitle: ", 1),
+    "merge-self-alias": "&a {<<: *a}\n",
+    "key-is-list": "[a, b]: 1\n" + _VALID,
+    "key-is-map": "? {a: 1}\n: 1\n" + _VALID,
+    "key-null": "~: 1\n" + _VALID,
+    "key-int": "1: 1\n" + _VALID,
+    "top-list": "- " + _VALID.replace("\n", "\n  "),
+    "top-scalar": "just a string\n",
+    "top-int": "42\n",
+    "deep-flow": "[" * 5000 + "]" * 5000 + "\n",
+    "deep-block": "".join("  " * i + f"k{i}:\n" for i in range(300)) + "  " * 300 + "v\n",
+    "alias-bomb": "a: &a [x,x,x,x,x,x,x,x,x]\n"
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
+        f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+        for i in range(9)
+    ),
+    "bom-utf8": b"\xef\xbb\xbf" + _VALID.encode(),
+    "double-bom": b"\xef\xbb\xbf\xef\xbb\xbf" + _VALID.encode(),
+    "latin1": _VALID.encode("utf-8").replace("é".encode(), b"\xe9"),
+    "overlong-utf8": _VALID.encode() + b"notes: \xc0\xaf\n",
+    "utf8-surrogate-bytes": _VALID.encode() + b"notes: \xed\xa0\x80\n",
+    "control-chars": _VALID.replace("title: ", "title: \x1b[31mred\x07 #", 1),
+    "escaped-controls": _VALID.replace("title: ", 'title: "\\e[2J\\x00\\u202e" #', 1),
+    "bidi": _VALID.replace("title: ", "title: \u202eevil\u202c #", 1),
+    "zero-width": _VALID.replace("id: veste-hiver", "id: veste\u200b-hiver", 1),
+    "nbsp-indent": _VALID.replace("  - id:", "\u00a0 - id:", 1),
+    "unclosed-quote": _VALID + 'notes: "never closed\n',
+    "tab-after-colon": _VALID.replace("title: ", "title:\t", 1),
+    "duplicate-anchor": "a: &x 1\nb: &x 2\n" + _VALID,
+    "undefined-alias": _VALID.replace("title: ", "title: *nowhere #", 1),
+    "directive": "%YAML 1.1\n%TAG ! tag:evil.com,2000:\n---\n" + _VALID,
+    "yaml-1.3": "%YAML 1.3\n---\n" + _VALID,
+    "many-steps-3000": _many_steps(3000),
+    "huge-id": _VALID.replace("id: veste-hiver", "id: " + "a" * 100_000, 1),
+    "step-ref-long": _VALID.replace("channel: ", "channel: " + "z" * 50_000 + " #", 1),
+    "emoji-ids": _VALID.replace("id: veste-hiver", "id: 🧥", 1),
+    "newline-in-id": _VALID.replace("id: veste-hiver", 'id: "a\\nb"', 1),
+    "trailing-garbage": _VALID + "]]]\n",
+    "only-spaces": "   \n\t\n",
+}
+
+
+def _journey_files() -> list[tuple[str, Setup]]:
+    return [
+        (name, _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data))
+        for name, data in HOSTILE_TEXTS.items()
+    ]
+
+
+# --- special inputs ------------------------------------------------------------------------
+
+
+def _mk_socket(rel: str) -> Setup:
+    def make(box: Path) -> None:
+        path = box / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(path))
+        sock.close()
+
+    return make
+
+
+def _symlink(rel: str, target: str) -> Setup:
+    def make(box: Path) -> None:
+        path = box / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(target)
+
+    return make
+
+
+def _thousands(rel: str, n: int) -> Setup:
+    def make(box: Path) -> None:
+        folder = box / rel
+        folder.mkdir(parents=True, exist_ok=True)
+        for i in range(n):
+            (folder / f"j{i:05}.yaml").write_text(
+                JOURNEY.replace("id: veste-hiver", f"id: veste-{i}", 1), encoding="utf-8"
+            )
+
+    return make
+
+
+def _unreadable(rel: str) -> Setup:
+    def make(box: Path) -> None:
+        (box / rel).chmod(0)
+
+    return make
+
+
+SPECIAL_INPUTS: dict[str, tuple[str, list[Setup]]] = {
+    "dir-2000-files": ("in/many", [_thousands("in/many", 2000)]),
+    "socket": ("in/s.yaml", [_mk_socket("in/s.yaml")]),
+    "link-to-proc-status": ("in/p.yaml", [_symlink("in/p.yaml", "/proc/self/status")]),
+    "link-to-proc-dir": ("in/p.yaml", [_symlink("in/p.yaml", "/proc/self")]),
+    "link-loop": ("in/loop.yaml", [_symlink("in/loop.yaml", "loop.yaml")]),
+    "link-loop-in-dir": (
+        "in/d",
+        [_write("in/d/a.yaml", JOURNEY), _symlink("in/d/l.yaml", "l.yaml")],
+    ),
+    "dir-link-cycle": ("in/d", [_write("in/d/a.yaml", JOURNEY), _symlink("in/d/up", "..")]),
+    "dangling-link": ("in/gone.yaml", [_symlink("in/gone.yaml", "nowhere.yaml")]),
+    "dev-null": ("/dev/null", []),
+    "dev-full": ("/dev/full", []),
+    "proc-file": ("/proc/self/environ", []),
+    "dir-unreadable": (
+        "in/locked",
+        [_write("in/locked/a.yaml", JOURNEY), _unreadable("in/locked")],
+    ),
+    "file-unreadable": (
+        "in/locked.yaml",
+        [_write("in/locked.yaml", JOURNEY), _unreadable("in/locked.yaml")],
+    ),
+    "empty-dir": ("in/none", [_do(lambda box: (box / "in" / "none").mkdir(parents=True))]),
+    "long-name": ("in/" + "n" * 300 + ".yaml", []),
+    "newline-name": ("in/a\nb.yaml", [_write("in/a\nb.yaml", JOURNEY)]),
+    "dash-name": ("in/-x.yaml", [_write("in/-x.yaml", JOURNEY)]),
+    "invalid-utf8-name": (
+        os.fsdecode(b"in/caf\xe9.yaml"),
+        [_write(os.fsdecode(b"in/caf\xe9.yaml"), JOURNEY)],
+    ),
+    "yml-dir-name": ("in/x.yaml", [_write("in/x.yaml/a.yaml", JOURNEY)]),
+    "empty-arg": ("", []),
+}
+
+
+# --- hostile output paths ------------------------------------------------------------------
+
+
+def _ro_dir(rel: str) -> Setup:
+    def make(box: Path) -> None:
+        (box / rel).mkdir(parents=True, exist_ok=True)
+        (box / rel).chmod(0o500)
+
+    return make
+
+
+def _outputs(ext: str) -> dict[str, tuple[str, list[Setup]]]:
+    """Hostile places for an output file with extension `ext`."""
+    return {
+        "is-dir": (f"out/d{ext}", [_do(lambda box: (box / f"out/d{ext}").mkdir())]),
+        "under-a-file": (f"out/file/x{ext}", [_write("out/file", "x")]),
+        "read-only-dir": (f"out/ro/x{ext}", [_ro_dir("out/ro")]),
+        "same-as-input": ("in/j.yaml", []),
+        "dev-full": ("/dev/full", []),
+        "dangling-link": (f"out/l{ext}", [_symlink(f"out/l{ext}", f"gone{ext}")]),
+        "dangling-link-into-missing-dir": (
+            f"out/l{ext}",
+            [_symlink(f"out/l{ext}", f"nodir/x{ext}")],
+        ),
+        "link-loop": (f"out/loop{ext}", [_symlink(f"out/loop{ext}", f"loop{ext}")]),
+        "long-name": ("out/" + "n" * 300 + ext, []),
+        "long-path": ("out/" + "/".join(["d" * 200] * 30) + "/x" + ext, []),
+        "newline-name": (f"out/a\nb{ext}", []),
+        "invalid-utf8-name": (os.fsdecode(b"out/caf\xe9") + ext, []),
+        "missing-dir": (f"out/missing/x{ext}", []),
+        "existing-file-kept": (f"out/old{ext}", [_write(f"out/old{ext}", "OLD")]),
+        "link-to-input": (f"out/in{ext}", [_symlink(f"out/in{ext}", "../in/j.yaml")]),
+        "trailing-slash-file": (f"out/f{ext}/", [_write(f"out/f{ext}", "x")]),
+        "proc-self-fd-1": ("/proc/self/fd/1", []),
+        "dev-stdout": ("/dev/stdout", []),
+        "empty": ("", []),
+    }
+
+
+# --- command forms -------------------------------------------------------------------------
+
+METRICS_IMPORT = ["metrics", "import", "in/survey.csv", "--map", "in/survey.map.yaml", "--journey"]
+
+# Forms reading one journey, `{IN}`: the journey path.
+INPUT_FORMS: dict[str, list[str]] = {
+    "validate": ["validate", "{IN}"],
+    "validate-json": ["validate", "-f", "json", "{IN}"],
+    "validate-sarif": ["validate", "-f", "sarif", "{IN}"],
+    "lint": ["lint", "{IN}"],
+    "lint-github": ["lint", "-f", "github", "{IN}"],
+    "lint-json-j1": ["lint", "-f", "json", "-j", "1", "{IN}"],
+    "matrix": ["matrix", "{IN}"],
+    "matrix-json": ["matrix", "-f", "json", "{IN}"],
+    "matrix-csv": ["matrix", "-f", "csv", "{IN}"],
+    "matrix-md-metric": ["matrix", "-f", "markdown", "-m", "csat", "{IN}"],
+    "render-dot": ["render", "{IN}", "-o", "-", "-f", "dot"],
+    "render-mmd": ["render", "{IN}", "-o", "out/x.mmd"],
+    "render-svg": ["render", "{IN}", "-o", "out/x.svg"],
+    "diff-files": ["diff", "in/j.yaml", "{IN}"],
+    "diff-json": ["diff", "-f", "json", "{IN}", "in/j.yaml"],
+    "site": ["site", "{IN}", "-o", "out/site"],
+    "metrics-plan": ["metrics", "plan", "{IN}"],
+    "metrics-import": [*METRICS_IMPORT, "{IN}"],
+}
+
+EXPENSIVE_INPUT_FORMS = {"render-svg", "site", "diff-json"}
+
+# Forms writing one output, `{OUT}`: the output path; the extension it should have.
+OUTPUT_FORMS: dict[str, tuple[list[str], str]] = {
+    "lint-o": (["lint", "in/j.yaml", "-o", "{OUT}"], ".txt"),
+    "matrix-o": (["matrix", "in/j.yaml", "-o", "{OUT}"], ".txt"),
+    "matrix-json-o": (["matrix", "-f", "json", "in/j.yaml", "-o", "{OUT}"], ".json"),
+    "render-svg-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "svg"], ".svg"),
+    "render-png-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "png"], ".png"),
+    "render-dot-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "dot"], ".dot"),
+    "render-mmd-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "mmd"], ".mmd"),
+    "diff-o": (["diff", "in/retrait.yaml", "in/changed.yaml", "-o", "{OUT}"], ".txt"),
+    "diff-svg-o": (
+        ["diff", "-f", "svg", "in/retrait.yaml", "in/changed.yaml", "-o", "{OUT}"],
+        ".svg",
+    ),
+    "metrics-plan-o": (["metrics", "plan", "in/j.yaml", "-o", "{OUT}"], ".md"),
+    "import-o": (["import", "in/shop.mmd", "-o", "{OUT}"], ".yaml"),
+    "site-o": (["site", "in/j.yaml", "-o", "{OUT}"], ""),
+}
+
+
+# --- building the case list ----------------------------------------------------------------
+
+
+def _fill(argv: list[str], **values: str) -> list[str]:
+    out = []
+    for arg in argv:
+        for key, value in values.items():
+            arg = arg.replace("{" + key + "}", value)
+        out.append(arg)
+    return out
+
+
+def cases() -> list[Case]:
+    found: list[Case] = []
+    # 1. hostile journey contents x every input form
+    for text_name, make in _journey_files():
+        for form, argv in INPUT_FORMS.items():
+            if form in EXPENSIVE_INPUT_FORMS and text_name not in _EXPENSIVE_TEXTS:
+                continue
+            found.append(
+                Case(
+                    f"text:{text_name}|{form}",
+                    _fill(argv, IN="in/h.yaml"),
+                    [make],
+                    outputs=_form_outputs(argv),
+                )
+            )
+    # 2. special inputs x input forms
+    for special, (path, setups) in SPECIAL_INPUTS.items():
+        for form, argv in INPUT_FORMS.items():
+            if form in EXPENSIVE_INPUT_FORMS and special not in (
+                "socket",
+                "dangling-link",
+                "dir-link-cycle",
+                "link-loop",
+                "empty-arg",
+            ):
+                continue
+            timeout = 300.0 if special == "dir-2000-files" else 90.0
+            if special == "dir-2000-files" and form.startswith(
+                ("render", "site", "diff", "metrics-import")
+            ):
+                continue
+            found.append(
+                Case(
+                    f"input:{special}|{form}",
+                    _fill(argv, IN=path),
+                    list(setups),
+                    outputs=_form_outputs(argv),
+                    timeout=timeout,
+                )
+            )
+    # 3. hostile outputs x output forms
+    for form, (argv, ext) in OUTPUT_FORMS.items():
+        for place, (path, setups) in _outputs(ext).items():
+            found.append(
+                Case(f"output:{place}|{form}", _fill(argv, OUT=path), list(setups), outputs=[path])
+            )
+    # 4. surroundings: streams and environment x stream forms
+    for form, argv in STREAM_FORMS.items():
+        for how in ("closed", "full", "head"):
+            allowed = frozenset({0, 1, 2, 141}) if how == "head" else frozenset({2})
+            if how == "head" or form in QUIET_FORMS:
+                allowed = frozenset({0, 1, 2, 141})
+            found.append(Case(f"stdout:{how}|{form}", list(argv), stdout=how, allowed=allowed))
+        for env_name, env in ENVIRONMENTS.items():
+            if form not in ENV_FORMS:
+                continue
+            found.append(Case(f"env:{env_name}|{form}", list(argv), env=dict(env)))
+        found.append(Case(f"stdin:closed|{form}", list(argv), stdin="closed"))
+        found.append(Case(f"quick0|{form}", list(argv), env={"JOURNEYMAP_QUICK": "0"}))
+        found.append(Case(f"cwd-deleted|{form}", list(argv), cwd="gone"))
+    # 5. signals mid-run
+    for form, argv in SIGNAL_FORMS.items():
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            for delay in (0.3, 1.5):
+                found.append(
+                    Case(
+                        f"signal:{signal.Signals(signum).name}@{delay}|{form}",
+                        list(argv),
+                        [_thousands("in/batch", 120)],
+                        kill_after=delay,
+                        kill_signal=signum,
+                        allowed=frozenset({0, 1, 2, 128 + signum}),
+                        outputs=_form_outputs(argv),
+                    )
+                )
+    # 6. configuration files
+    for cfg_name, content in CONFIGS.items():
+        for form, argv in CONFIG_FORMS.items():
+            setups = [_write("in/cfg.toml", content)] if content is not None else []
+            if cfg_name == "unreadable":
+                setups = [_write("in/cfg.toml", "[lint]\n"), _unreadable("in/cfg.toml")]
+            if cfg_name == "dir":
+                setups = [_do(lambda box: (box / "in" / "cfg.toml").mkdir())]
+            if cfg_name == "fifo":
+                setups = [_do(lambda box: os.mkfifo(box / "in" / "cfg.toml"))]
+            found.append(
+                Case(
+                    f"config:{cfg_name}|{form}",
+                    list(argv),
+                    setups,
+                    env={"JOURNEYMAP_PIPE_WAIT": "1"},
+                )
+            )
+    # 7. nearest journeymap.toml / pyproject.toml hostile
+    for cfg_name, content in CONFIGS.items():
+        if content is None:
+            continue
+        for fname in ("journeymap.toml", "pyproject.toml"):
+            body = (
+                content
+                if fname == "journeymap.toml"
+                else content.replace("[lint", "[tool.journeymap.lint")
+            )
+            found.append(
+                Case(
+                    f"nearest:{fname}:{cfg_name}|lint",
+                    ["lint", "in/j.yaml"],
+                    [_write(f"in/{fname}", body)],
+                )
+            )
+            found.append(
+                Case(
+                    f"nearest:{fname}:{cfg_name}|site",
+                    ["site", "in/j.yaml", "-o", "out/site"],
+                    [_write(f"in/{fname}", body)],
+                    outputs=["out/site"],
+                )
+            )
+    # 8. metrics import: hostile mapping and export
+    for name, (map_text, csv_data) in METRICS_CASES.items():
+        metric_setups: list[Setup] = []
+        if map_text is not None:
+            metric_setups.append(_write("in/survey.map.yaml", map_text))
+        if csv_data is not None:
+            metric_setups.append(_write("in/survey.csv", csv_data))
+        for write in (False, True):
+            argv = [*METRICS_IMPORT, "in/retrait.yaml"] + (["--write"] if write else [])
+            found.append(
+                Case(
+                    f"metrics:{name}{'|write' if write else ''}",
+                    argv,
+                    list(metric_setups),
+                    writes_inputs=write,
+                )
+            )
+    # 9. import: hostile sources
+    for name, data in IMPORT_SOURCES.items():
+        for ext in (".mmd", ".yaml"):
+            found.append(
+                Case(
+                    f"import:{name}{ext}",
+                    ["import", f"in/src{ext}", "-o", "out/imp/"],
+                    [_write(f"in/src{ext}", data)],
+                    outputs=["out/imp"],
+                )
+            )
+    # 10. concurrency: two runs writing the same output
+    for form, (argv, ext) in OUTPUT_FORMS.items():
+        if form == "site-o":
+            continue
+        found.append(
+            Case(
+                f"concurrent|{form}",
+                ["__concurrent__", *_fill(argv, OUT=f"out/same{ext}")],
+                outputs=[f"out/same{ext}"],
+            )
+        )
+    # 11. diff with git revisions in a hostile repository
+    for name, argv, setups in GIT_CASES:
+        found.append(Case(f"git:{name}", argv, setups, cwd="in/repo"))
+    # 12. site --serve stopped by signals
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        found.append(
+            Case(
+                f"serve:{signal.Signals(signum).name}",
+                ["site", "in/more", "-o", "out/site", "--serve", "--port", "0"],
+                kill_after=4.0,
+                kill_signal=signum,
+                allowed=frozenset({0, 128 + signum}),
+            )
+        )
+    found.append(
+        Case(
+            "serve:port-in-use",
+            ["site", "in/more", "-o", "out/site", "--serve", "--port", "{BUSYPORT}"],
+        )
+    )
+    found.append(
+        Case(
+            "serve:port-privileged-or-bad",
+            ["site", "in/more", "-o", "out/site", "--serve", "--port", "99999"],
+        )
+    )
+    return found
+
+
+_EXPENSIVE_TEXTS = {
+    "empty",
+    "nul-bytes",
+    "crlf",
+    "cr-only",
+    "metric-1e999",
+    "metric-nan",
+    "metric-inf",
+    "metric-huge-int",
+    "python-object",
+    "merge-self-alias",
+    "alias-bomb",
+    "deep-flow",
+    "control-chars",
+    "bidi",
+    "multi-document",
+    "huge-id",
+    "emoji-ids",
+    "newline-in-id",
+    "one-mb-line-in-text",
+    "lone-surrogate-escape",
+    "escaped-controls",
+    "title-int",
+    "key-int",
+}
+
+
+def _form_outputs(argv: list[str]) -> list[str]:
+    outs = []
+    for flag in ("-o", "--output"):
+        if flag in argv:
+            value = argv[argv.index(flag) + 1]
+            if value != "-":
+                outs.append(value)
+    return outs
+
+
+STREAM_FORMS: dict[str, list[str]] = {
+    "validate": ["validate", "in/more"],
+    "validate-json": ["validate", "-f", "json", "in/more"],
+    "lint": ["lint", "in/more"],
+    "lint-sarif": ["lint", "-f", "sarif", "in/more"],
+    "matrix": ["matrix", "in/more"],
+    "matrix-md": ["matrix", "-f", "markdown", "in/more"],
+    "matrix-csv": ["matrix", "-f", "csv", "in/more"],
+    "matrix-json": ["matrix", "-f", "json", "in/more"],
+    "render-dot": ["render", "in/j.yaml", "-o", "-", "-f", "dot"],
+    "render-mmd": ["render", "in/j.yaml", "-o", "-", "-f", "mmd"],
+    "render-svg": ["render", "in/j.yaml", "-o", "-", "-f", "svg"],
+    "render-png": ["render", "in/j.yaml", "-o", "-", "-f", "png"],
+    "diff": ["diff", "in/retrait.yaml", "in/changed.yaml"],
+    "diff-md": [
+        "diff",
+        "-f",
+        "markdown",
+        "in/more/meubles-magasin.yaml",
+        "in/more/meubles-web-retrait.yaml",
+    ],
+    "diff-svg": [
+        "diff",
+        "-f",
+        "svg",
+        "-o",
+        "-",
+        "in/more/meubles-magasin.yaml",
+        "in/more/meubles-web-retrait.yaml",
+    ],
+    "rules": ["rules"],
+    "rules-md": ["rules", "-f", "markdown"],
+    "rule-one": ["rules", "JM402"],
+    "schema": ["schema"],
+    "schema-md": ["schema", "-f", "markdown"],
+    "metrics-schema": ["metrics", "schema"],
+    "metrics-plan": ["metrics", "plan", "in/more"],
+    "metrics-plan-csv": ["metrics", "plan", "-f", "csv", "in/more"],
+    "metrics-import": [*METRICS_IMPORT, "in/retrait.yaml"],
+    "import": ["import", "in/shop.mmd"],
+    "import-ems": ["import", "in/ems.yaml"],
+    "site": ["site", "in/more", "-o", "out/site"],
+    "help": ["--help"],
+    "version": ["--version"],
+    "lint-help": ["lint", "--help"],
+    "bad-option": ["lint", "--nope", "in/j.yaml"],
+    "no-args": [],
+}
+
+ENV_FORMS = {
+    "validate",
+    "lint-sarif",
+    "matrix",
+    "matrix-json",
+    "render-svg",
+    "render-png",
+    "diff",
+    "metrics-import",
+    "site",
+    "rules",
+    "import",
+}
+
+QUIET_FORMS = {"site", "render-svg-file"}
+
+ENVIRONMENTS: dict[str, dict[str, str | None]] = {
+    "LANG=C": {"LANG": "C", "LC_ALL": None},
+    "LC_ALL=POSIX": {"LC_ALL": "POSIX"},
+    "LC_ALL=tr_TR": {"LC_ALL": "tr_TR.UTF-8"},
+    "PYTHONIOENCODING=bogus": {"PYTHONIOENCODING": "bogus-encoding"},
+    "PYTHONIOENCODING=utf-16": {"PYTHONIOENCODING": "utf-16"},
+    "PYTHONIOENCODING=ascii:strict": {"PYTHONIOENCODING": "ascii:strict"},
+    "PYTHONIOENCODING=:bogus": {"PYTHONIOENCODING": ":bogus-errors"},
+    "HOME-unset": {"HOME": None},
+    "HOME-nonexistent": {"HOME": "/nonexistent/home"},
+    "HOME-file": {"HOME": "/etc/passwd"},
+    "TERM=dumb": {"TERM": "dumb"},
+    "NO_COLOR": {"NO_COLOR": "1"},
+    "FORCE_COLOR": {"FORCE_COLOR": "1", "NO_COLOR": None},
+    "COLUMNS=0": {"COLUMNS": "0"},
+    "COLUMNS=1": {"COLUMNS": "1"},
+    "COLUMNS=100000": {"COLUMNS": "100000"},
+    "COLUMNS=-5": {"COLUMNS": "-5"},
+    "COLUMNS=abc": {"COLUMNS": "abc"},
+    "LINES=0": {"LINES": "0"},
+    "TMPDIR-missing": {"TMPDIR": "/nonexistent/tmp"},
+    "TMPDIR-file": {"TMPDIR": "/etc/passwd"},
+    "PATH-empty": {"PATH": ""},
+    "JOURNEYMAP_DOT-bogus": {"JOURNEYMAP_DOT": "/nonexistent/dot"},
+    "JOURNEYMAP_DOT-false": {"JOURNEYMAP_DOT": "/bin/false"},
+    "JOURNEYMAP_DOT-true": {"JOURNEYMAP_DOT": "/bin/true"},
+    "JOURNEYMAP_DOT-dir": {"JOURNEYMAP_DOT": "/tmp"},
+    "JOURNEYMAP_MAX_BYTES-0": {"JOURNEYMAP_MAX_BYTES": "0"},
+    "JOURNEYMAP_MAX_BYTES-neg": {"JOURNEYMAP_MAX_BYTES": "-1"},
+    "JOURNEYMAP_PIPE_WAIT-neg": {"JOURNEYMAP_PIPE_WAIT": "-1"},
+    "JOURNEYMAP_PIPE_WAIT-nan": {"JOURNEYMAP_PIPE_WAIT": "nan"},
+    "JOURNEYMAP_PIPE_WAIT-inf": {"JOURNEYMAP_PIPE_WAIT": "inf"},
+    "JOURNEYMAP_TODAY-bogus": {"JOURNEYMAP_TODAY": "yesterday"},
+    "JOURNEYMAP_TODAY-feb30": {"JOURNEYMAP_TODAY": "2026-02-30"},
+    "GITHUB_ACTIONS": {"GITHUB_ACTIONS": "true"},
+    "PYTHONWARNINGS=error": {"PYTHONWARNINGS": "error"},
+    "PYTHONHASHSEED=1": {"PYTHONHASHSEED": "1"},
+    "JOURNEYMAP_QUICK=garbage": {"JOURNEYMAP_QUICK": "garbage"},
+}
+
+SIGNAL_FORMS: dict[str, list[str]] = {
+    "validate-j2": ["validate", "-j", "2", "in/batch"],
+    "lint-j2": ["lint", "-j", "2", "in/batch"],
+    "lint-j2-o": ["lint", "-j", "2", "in/batch", "-o", "out/report.txt"],
+    "matrix-j2-json-o": ["matrix", "-f", "json", "in/batch", "-o", "out/m.json"],
+    "render-j2-svg": ["render", "-j", "2", "in/batch", "-o", "out/maps/", "-f", "svg"],
+    "render-j2-png": ["render", "-j", "2", "in/batch", "-o", "out/maps/", "-f", "png"],
+    "site-j2": ["site", "-j", "2", "in/batch", "-o", "out/site"],
+    "diff-j2": ["diff", "-j", "2", "in/more", "in/batch"],
+    "metrics-plan": ["metrics", "plan", "in/batch", "-o", "out/plan.md"],
+}
+
+CONFIGS: dict[str, str | None] = {
+    "empty": "",
+    "not-toml": "this is = = not toml [[[\n",
+    "nul": "[lint]\x00\n",
+    "latin1": None,
+    "deep": "[lint]\nx = " + "[" * 3000 + "]" * 3000 + "\n",
+    "huge-threshold": "[lint.thresholds]\nmax-stages = 99999999999999999999999999\n",
+    "float-threshold": "[lint.thresholds]\nmax-stages = 1e999\n",
+    "nan-threshold": "[lint.thresholds]\npoor-csat = nan\n",
+    "neg-threshold": "[lint.thresholds]\nmax-stages = -1\n",
+    "bool-threshold": "[lint.thresholds]\nmax-stages = true\n",
+    "string-ignore": '[lint]\nignore = "JM104"\n',
+    "unknown-rule": '[lint]\nignore = ["JM999"]\n',
+    "severity-bogus": '[lint.severity]\ncompany-voice = "fatal"\n',
+    "fail-on-bogus": "[lint]\nfail-on = 3\n",
+    "datetime": "[lint]\nfail-on = 1979-05-27T07:32:00Z\n",
+    "internal-words-map": "[lint.internal-words]\nfr = {a = 1}\n",
+    "unknown-lang": '[lint.internal-words]\nxx = ["a"]\n',
+    "empty-word": '[lint.internal-words]\nfr = [""]\n',
+    "huge-word-list": "[lint.internal-words]\nfr = ["
+    + ",".join(f'"w{i}"' for i in range(50000))
+    + "]\n",
+    "regex-word": '[lint.internal-words]\nfr = ["(a+)+$", "[", "\\\\"]\n',
+    "unreadable": "",
+    "dir": None,
+    "fifo": None,
+    "missing": None,
+}
+
+CONFIG_FORMS: dict[str, list[str]] = {
+    "lint": ["lint", "-c", "in/cfg.toml", "in/j.yaml"],
+    "lint-quick0": ["lint", "-c", "in/cfg.toml", "in/j.yaml"],
+    "site": ["site", "-c", "in/cfg.toml", "in/j.yaml", "-o", "out/site"],
+    "diff": ["diff", "-c", "in/cfg.toml", "in/retrait.yaml", "in/j.yaml"],
+}
+
+_MAP = (SURVEYS / "qualtrics-retrait.map.yaml").read_text(encoding="utf-8")
+_CSV = (SURVEYS / "qualtrics-retrait.csv").read_bytes()
+
+METRICS_CASES: dict[str, tuple[str | bytes | None, str | bytes | None]] = {
+    "csv-empty": (None, b""),
+    "csv-nul": (None, _CSV + b"\x00\x00\x00"),
+    "csv-one-mb-cell": (None, _CSV.replace(b"Lyon", b"L" * 1_000_000, 1)),
+    "csv-cr-only": (None, _CSV.replace(b"\n", b"\r")),
+    "csv-crlf": (None, _CSV.replace(b"\n", b"\r\n")),
+    "csv-utf16-bom": (None, b"\xff\xfe" + _CSV.decode("utf-8").encode("utf-16-le")),
+    "csv-utf32": (None, _CSV.decode("utf-8").encode("utf-32")),
+    "csv-lone-surrogate": (None, _CSV + b"\xed\xa0\x80\n"),
+    "csv-only-header": (None, _CSV.split(b"\n")[0] + b"\n"),
+    "csv-huge-number": (None, _CSV.replace(b",10,5,7,Lyon", b"," + b"9" * 5000 + b",5,7,Lyon", 1)),
+    "csv-nan": (None, _CSV.replace(b",10,5,7,Lyon", b",nan,inf,-inf,Lyon", 1)),
+    "csv-1e999": (None, _CSV.replace(b",10,5,7,Lyon", b",1e999,1e-999,7,Lyon", 1)),
+    "csv-million-columns": (None, _CSV.split(b"\n")[0] + b"," * 200_000 + b"\n"),
+    "csv-is-xlsx-named-csv": (None, (SURVEYS / "microsoft-forms-checkout.xlsx").read_bytes()),
+    "csv-zip-bomb-ish": (None, b"PK\x03\x04" + b"\x00" * 100),
+    "map-empty": ("", None),
+    "map-not-mapping": ("- a\n- b\n", None),
+    "map-python-tag": ("!!python/object/apply:os.system ['true']\n", None),
+    "map-norway": (_MAP.replace("source:", "format: no\nsource:", 1), None),
+    "map-date-period": (_MAP.replace("source:", "period: 2026-13-45\nsource:", 1), None),
+    "map-min-n-inf": (_MAP.replace("min-n: 10", "min-n: .inf"), None),
+    "map-min-n-nan": (_MAP.replace("min-n: 10", "min-n: .nan"), None),
+    "map-min-n-huge": (_MAP.replace("min-n: 10", "min-n: " + "9" * 5000), None),
+    "map-from-after-to": (_MAP.replace("from: 2026-07-01", "from: 2027-07-01"), None),
+    "map-from-int": (_MAP.replace("from: 2026-07-01", "from: 20260701"), None),
+    "map-scale-reversed": (_MAP.replace("csat: QID2", "csat: {column: QID2, scale: [5, 1]}"), None),
+    "map-scale-same": (_MAP.replace("csat: QID2", "csat: {column: QID2, scale: [3, 3]}"), None),
+    "map-scale-inf": (_MAP.replace("csat: QID2", "csat: {column: QID2, scale: [1, .inf]}"), None),
+    "map-labels-weird": (
+        _MAP.replace("csat: QID2", "csat: {column: QID2, labels: {.nan: 5, ~: 1}}"),
+        None,
+    ),
+    "map-column-empty": (_MAP.replace("nps: Q1", "nps: ''"), None),
+    "map-column-int": (_MAP.replace("nps: Q1", "nps: 1"), None),
+    "map-journeys-abs": (_MAP + "journeys: [/etc/passwd]\n", None),
+    "map-journeys-dir": (_MAP + "journeys: [/]\n", None),
+    "map-encoding-bogus": (_MAP + "encoding: rot13\n", None),
+    "map-encoding-utf7": (_MAP + "encoding: utf-7\n", None),
+    "map-encoding-idna": (_MAP + "encoding: idna\n", None),
+    "map-separator-long": (_MAP + "separator: ',,'\n", None),
+    "map-separator-newline": (_MAP + 'separator: "\\n"\n', None),
+    "map-separator-quote": (_MAP + "separator: '\"'\n", None),
+    "map-separator-empty": (_MAP + "separator: ''\n", None),
+    "map-date-order-bogus": (_MAP + "date-order: ymd\n", None),
+    "map-where-regex": (_MAP.replace("equals: Lyon", "equals: [a, [b]]"), None),
+    "map-merge": ("base: &b {nps: Q1}\n" + _MAP.replace("nps: Q1", "<<: *b"), None),
+    "map-anchor-shared": (_MAP.replace("nps: Q1", "nps: &n Q1\n    csat2: *n"), None),
+    "map-crlf": (_MAP.replace("\n", "\r\n"), None),
+    "map-bom": ("\ufeff" + _MAP, None),
+}
+
+_MMD = (IMPORTS / "mermaid" / "cypress-go-shopping.mmd").read_text(encoding="utf-8")
+
+IMPORT_SOURCES: dict[str, str | bytes] = {
+    "empty": b"",
+    "nul": _MMD.encode() + b"\x00",
+    "journey-no-tasks": "journey\n  title T\n",
+    "journey-only": "journey\n",
+    "section-no-title": "journey\n  section\n    a: 3: me\n",
+    "score-huge": "journey\n  title T\n  section S\n    Task: " + "9" * 5000 + ": me\n",
+    "score-nan": "journey\n  title T\n  section S\n    Task: nan: me\n",
+    "score-neg": "journey\n  title T\n  section S\n    Task: -1e999: me\n",
+    "task-1mb": "journey\n  title T\n  section S\n    " + "t" * 1_000_000 + ": 3: me\n",
+    "title-newlines-cr": "journey\r  title T\r  section S\r    a: 3: me\r",
+    "crlf": _MMD.replace("\n", "\r\n"),
+    "front-matter-bomb": "---\na: &a [1,1,1,1,1,1,1,1,1,1]\n"
+    + "".join(
+        f"{n}: &{n} [{','.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcd", "bcde", strict=True)
+    )
+    + "---\n"
+    + _MMD,
+    "front-matter-python": "---\ntitle: !!python/object/apply:os.system ['true']\n---\n" + _MMD,
+    "front-matter-unclosed": "---\ntitle: x\n" + _MMD,
+    "front-matter-list": "---\n- a\n---\n" + _MMD,
+    "init-json-broken": "%%{init: {'theme': }%%\n" + _MMD,
+    "init-deep": "%%{init: " + "{'a':" * 2000 + "1" + "}" * 2000 + "}%%\n" + _MMD,
+    "thousand-sections": "journey\n  title T\n"
+    + "".join(f"  section S{i}\n    t{i}: 3: me\n" for i in range(3000)),
+    "same-task-ids": "journey\n  title T\n  section S\n" + "    a: 3: me\n" * 500,
+    "title-id-empty": "journey\n  title !!!\n  section S\n    a: 3: me\n",
+    "ems-empty-map": "{}\n",
+    "ems-list": "- 1\n",
+    "ems-deep": "a: " + "[" * 5000 + "]" * 5000 + "\n",
+    "ems-python": "!!python/object/apply:os.system ['true']\n",
+    "ems-huge-keys": "".join(f"k{i}: {i}\n" for i in range(20000)),
+    "latin1": _MMD.encode("utf-8").replace(b"o", b"\xf6"),
+    "utf16": _MMD.encode("utf-16"),
+}
+
+
+def _git_repo(box: Path) -> None:
+    repo = box / "in" / "repo"
+    repo.mkdir(parents=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    (repo / "j.yaml").write_text(JOURNEY, encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    (repo / "j.yaml").write_text(JOURNEY.replace("csat: 86", "csat: 40", 1), encoding="utf-8")
+    (repo / "bad.yaml").write_bytes(b"journeymap: 1\n\x00")
+    git("add", ".")
+    git("commit", "-qm", "two")
+
+
+def _git_then(action: Callable[[Path], object]) -> list[Setup]:
+    return [_do(_git_repo), _do(action)]
+
+
+GIT_CASES: list[tuple[str, list[str], list[Setup]]] = [
+    ("head", ["diff", "HEAD"], [_do(_git_repo)]),
+    ("range", ["diff", "HEAD~1..HEAD"], [_do(_git_repo)]),
+    ("range-json", ["diff", "-f", "json", "HEAD~1..HEAD"], [_do(_git_repo)]),
+    ("three-dots", ["diff", "HEAD~1...HEAD"], [_do(_git_repo)]),
+    ("unknown-rev", ["diff", "nosuchrev"], [_do(_git_repo)]),
+    ("rev-with-dash", ["diff", "--", "-x"], [_do(_git_repo)]),
+    ("rev-injection", ["diff", "--output=/tmp/pwn..HEAD"], [_do(_git_repo)]),
+    ("rev-upload-pack", ["diff", "--upload-pack=touch /tmp/pwn"], [_do(_git_repo)]),
+    ("rev-empty-range", ["diff", ".."], [_do(_git_repo)]),
+    ("rev-newline", ["diff", "HEAD\n..HEAD"], [_do(_git_repo)]),
+    ("rev-long", ["diff", "a" * 5000], [_do(_git_repo)]),
+    ("outside-repo-path", ["diff", "HEAD", "/etc"], [_do(_git_repo)]),
+    (
+        "git-dir-broken",
+        ["diff", "HEAD"],
+        _git_then(lambda box: (box / "in/repo/.git/HEAD").write_text("garbage\n")),
+    ),
+    (
+        "git-index-locked",
+        ["diff", "HEAD"],
+        _git_then(lambda box: (box / "in/repo/.git/index.lock").write_text("")),
+    ),
+    ("not-a-repo", ["diff", "HEAD"], [_do(lambda box: (box / "in/repo").mkdir(parents=True))]),
+    (
+        "git-empty-repo",
+        ["diff", "HEAD"],
+        [_do(lambda box: subprocess.run(["git", "init", "-q", str(box / "in/repo")], check=True))],
+    ),
+    (
+        "worktree-deleted-file",
+        ["diff", "HEAD"],
+        _git_then(lambda box: (box / "in/repo/j.yaml").unlink()),
+    ),
+    ("worktree-fifo", ["diff", "HEAD"], _git_then(lambda box: os.mkfifo(box / "in/repo/f.yaml"))),
+    (
+        "worktree-link-loop",
+        ["diff", "HEAD"],
+        _git_then(lambda box: (box / "in/repo/l.yaml").symlink_to("l.yaml")),
+    ),
+]
+
+
+# --- running one case ----------------------------------------------------------------------
+
+
+def _tree_hashes(folder: Path) -> dict[str, str]:
+    hashes: dict[str, str] = {}
+    for dirpath, _dirs, filenames in os.walk(folder):
+        for name in filenames:
+            path = Path(dirpath) / name
+            try:
+                if path.is_symlink() or not path.is_file():
+                    continue
+                hashes[str(path.relative_to(folder))] = hashlib.sha256(
+                    path.read_bytes()
+                ).hexdigest()
+            except OSError:
+                continue
+    return hashes
+
+
+def _session_processes(sid: int) -> list[tuple[int, str]]:
+    found = []
+    for item in Path("/proc").iterdir():
+        entry = item.name
+        if not entry.isdigit():
+            continue
+        try:
+            raw = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = raw[raw.rfind(")") + 2 :].split()
+        state, session = fields[0], int(fields[3])
+        if session == sid and state != "Z":
+            try:
+                cmd = (
+                    Path(f"/proc/{entry}/cmdline")
+                    .read_bytes()
+                    .replace(b"\0", b" ")
+                    .decode(errors="replace")
+                )
+            except OSError:
+                cmd = "?"
+            found.append((int(entry), cmd[:120]))
+    return found
+
+
+def _temp_leftovers(box: Path, tmpdir: Path) -> list[str]:
+    left = []
+    for dirpath, dirnames, filenames in os.walk(box):
+        for name in filenames + dirnames:
+            if (
+                name.endswith(".tmp")
+                or (name.startswith((".journeymap", "tmp")) and name != ".journeymap-site")
+                or ".tmp." in name
+            ):
+                left.append(str(Path(dirpath, name).relative_to(box)))
+    left += [f"TMPDIR/{p.name}" for p in tmpdir.iterdir()]
+    return left
+
+
+def _complete(path: Path) -> str | None:
+    """Why an output file looks truncated, or None."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"unreadable output {exc}"
+    suffix = path.suffix
+    if suffix == ".svg" and not data.rstrip().endswith(b"</svg>"):
+        return "svg not closed"
+    if suffix == ".png" and b"IEND" not in data[-16:]:
+        return "png without IEND"
+    if suffix == ".json":
+        try:
+            json.loads(data)
+        except ValueError:
+            return "json does not parse"
+    if suffix == ".dot" and not data.rstrip().endswith(b"}"):
+        return "dot not closed"
+    return None
+
+
+def _bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _prepare(case: Case, box: Path) -> None:
+    for make in BASE + case.setup:
+        make(box)
+
+
+def run_case(case: Case, work: Path) -> Outcome:
+    box = Path(tempfile.mkdtemp(prefix="case-", dir=work))
+    tmpdir = box.parent / (box.name + ".tmpdir")
+    tmpdir.mkdir()
+    flags: list[str] = []
+    try:
+        _prepare(case, box)
+    except OSError as exc:
+        return Outcome(case, None, "", [f"setup failed: {exc}"], 0.0)
+    argv = list(case.argv)
+    busy: socket.socket | None = None
+    if "{BUSYPORT}" in argv:
+        busy = socket.socket()
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        argv = [a.replace("{BUSYPORT}", str(busy.getsockname()[1])) for a in argv]
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+        "TMPDIR": str(tmpdir),
+        "JOURNEYMAP_PIPE_WAIT": "2",
+    }
+    env.pop("PYTHONWARNINGS", None)
+    for key, value in case.env.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    if case.name.startswith("config:") and "quick0" in case.name:
+        env["JOURNEYMAP_QUICK"] = "0"
+    before = _tree_hashes(box / "in")
+    out_before = {o: _bytes_or_none(box / o) for o in case.outputs if not o.startswith("/")}
+    concurrent = argv[:1] == ["__concurrent__"]
+    if concurrent:
+        argv = argv[1:]
+    start = time.monotonic()
+    code, stderr, stdout = _spawn(case, argv, env, box, flags, copies=2 if concurrent else 1)
+    seconds = time.monotonic() - start
+    if busy is not None:
+        busy.close()
+    # -- checks
+    if code is not None and code not in case.allowed:
+        flags.append(f"exit {code}")
+    if "Traceback" in stdout or "internal error" in stdout:
+        flags.append("stdout has a traceback")
+    for marker in (
+        "Traceback",
+        "internal error",
+        "Exception ignored",
+        "Warning:",
+        "warnings.warn",
+        "ResourceWarning",
+        "DeprecationWarning",
+    ):
+        if marker in stderr:
+            flags.append(f"stderr has {marker!r}")
+            break
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    if code == 2 and not lines and not stdout.strip() and case.stdout == "pipe":
+        flags.append("exit 2 in silence")
+    usage = case.name.endswith("|no-args")  # click prints the help: many lines, by design
+    if code == 2 and len(lines) > 4 and not usage and not case.name.startswith(("stdout:", "git:")):
+        flags.append(f"exit 2 with {len(lines)} stderr lines")
+    if not case.writes_inputs and (box / "in").exists():
+        try:
+            after = _tree_hashes(box / "in")
+        except OSError:
+            after = before
+        changed = [k for k in set(before) | set(after) if before.get(k) != after.get(k)]
+        if changed:
+            flags.append(f"inputs changed: {sorted(changed)[:3]}")
+    left = _temp_leftovers(box, tmpdir)
+    if left:
+        flags.append(f"temp left: {left[:3]}")
+    for out in case.outputs:
+        if out.startswith("/") or not out:
+            continue
+        path = box / out
+        try:
+            exists = path.is_file()
+        except OSError:
+            exists = False
+        if code not in (0, 1) and exists:
+            old = out_before.get(out)
+            try:
+                now = path.read_bytes()
+            except OSError:
+                continue
+            if old is None or now != old:
+                flags.append(f"failed run left output {out!r}")
+        elif code in (0, 1) and exists:
+            why = _complete(path)
+            if why:
+                flags.append(f"output {out!r}: {why}")
+    _restore_permissions(box)
+    if not flags:
+        shutil.rmtree(box, ignore_errors=True)
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    else:
+        flags.append(f"sandbox {box}")
+    return Outcome(case, code, stderr, flags, seconds)
+
+
+def _restore_permissions(box: Path) -> None:
+    for dirpath, dirnames, _files in os.walk(box):
+        for name in dirnames:
+            with contextlib_suppress():
+                (Path(dirpath) / name).chmod(0o755)
+    with contextlib_suppress():
+        for p in box.rglob("*"):
+            if p.is_file() and not p.is_symlink():
+                p.chmod(0o644)
+
+
+class contextlib_suppress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return True
+
+
+def _default_sigint() -> None:
+    """A sweep started in the background (nohup ... &) ignores SIGINT, and so would every
+    case: Ctrl-C is what the signal cases test."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def _spawn(
+    case: Case, argv: list[str], env: dict[str, str], box: Path, flags: list[str], copies: int
+) -> tuple[int | None, str, str]:
+    stdin: int | None
+    if case.stdin == "devnull":
+        stdin = subprocess.DEVNULL
+    elif case.stdin == "closed":
+        stdin = None
+    else:
+        stdin = subprocess.PIPE
+    procs = []
+    heads = []
+    for _ in range(copies):
+        stdout: int | None = subprocess.PIPE
+        preexec: Callable[[], None] | None = _default_sigint
+        if case.cwd == "gone":
+            gone = box / "gone"
+            gone.mkdir(exist_ok=True)
+
+            def preexec(gone: Path = gone) -> None:
+                _default_sigint()
+                gone.rmdir()  # the working folder deleted under the shell
+
+        if case.stdout == "full":
+            stdout = os.open("/dev/full", os.O_WRONLY)
+        elif case.stdout == "closed" or case.stdin == "closed":
+            closing = []
+            if case.stdout == "closed":
+                closing.append(1)
+                stdout = None
+            if case.stdin == "closed":
+                closing.append(0)
+
+            def preexec(closing: list[int] = closing) -> None:
+                _default_sigint()
+                for fd in closing:
+                    os.close(fd)
+
+        proc = subprocess.Popen(
+            [str(BIN), *argv],
+            cwd=box / case.cwd,
+            env=env,
+            stdin=stdin if stdin is not None else subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            preexec_fn=preexec,
+        )
+        if isinstance(stdout, int) and stdout > 2:
+            os.close(stdout)
+        procs.append(proc)
+        if case.stdout == "head" and proc.stdout is not None:
+            heads.append(proc.stdout)
+    if case.kill_after is not None:
+        time.sleep(case.kill_after)
+        for proc in procs:
+            with contextlib_suppress():
+                os.kill(proc.pid, case.kill_signal)
+    results = []
+    stderr_all = ""
+    stdout_all = b""
+    for proc in procs:
+        out_thread = None
+        sink: list[bytes] = []
+        if case.stdout == "head" and proc.stdout is not None:
+            line = proc.stdout.readline()
+            del line
+            proc.stdout.close()
+        elif proc.stdout is not None:
+            out_thread = threading.Thread(
+                target=lambda p=proc, s=sink: s.append(p.stdout.read()[:65536]), daemon=True
+            )
+            out_thread.start()
+        try:
+            err = _read_err(proc, case.timeout)
+            code: int | None = proc.returncode
+        except subprocess.TimeoutExpired:
+            flags.append(f"hang (> {case.timeout:g} s)")
+            with contextlib_suppress():
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            err = b""
+            code = None
+        if out_thread is not None:
+            out_thread.join(5)
+            stdout_all += b"".join(sink)
+        if code is not None and code < 0:
+            code = 128 - code
+        results.append(code)
+        stderr_all += (err or b"").decode("utf-8", "replace")
+        time.sleep(0.3)
+        left = _session_processes(proc.pid)
+        if left:
+            flags.append(f"orphans: {left[:2]}")
+            with contextlib_suppress():
+                os.killpg(proc.pid, signal.SIGKILL)
+    worst = next((c for c in results if c not in (0, 1)), results[0])
+    if copies > 1 and len(set(results)) > 1 and any(c not in (0, 1) for c in results):
+        flags.append(f"concurrent exits {results}")
+    return worst, stderr_all, stdout_all.decode("utf-8", "replace")
+
+
+def _read_err(proc: subprocess.Popen[bytes], timeout: float) -> bytes:
+    assert proc.stderr is not None
+    chunks: list[bytes] = []
+    reader = threading.Thread(target=lambda: chunks.append(proc.stderr.read()), daemon=True)  # type: ignore[union-attr]
+    reader.start()
+    proc.wait(timeout=timeout)
+    reader.join(10)
+    return b"".join(chunks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--only", action="append", default=[])
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--json", type=Path, default=None, help="write every outcome here")
+    args = parser.parse_args()
+    selected = [c for c in cases() if not args.only or any(o in c.name for o in args.only)]
+    if args.list:
+        for case in selected:
+            print(case.name)
+        print(f"{len(selected)} cases", file=sys.stderr)
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="jm-sweep-"))
+    work.mkdir(parents=True, exist_ok=True)
+    flagged: list[Outcome] = []
+    classes: Counter[str] = Counter()
+    done = 0
+    records = []
+    with ThreadPoolExecutor(args.jobs) as pool:
+        for outcome in pool.map(lambda c: run_case(c, work), selected, chunksize=1):
+            done += 1
+            if done % 100 == 0:
+                print(f"... {done}/{len(selected)}", file=sys.stderr, flush=True)
+            records.append(
+                {
+                    "name": outcome.case.name,
+                    "code": outcome.code,
+                    "flags": outcome.flags,
+                    "seconds": round(outcome.seconds, 2),
+                    "stderr": outcome.stderr[-600:],
+                }
+            )
+            if outcome.flags:
+                flagged.append(outcome)
+                for flag in outcome.flags:
+                    if not flag.startswith("sandbox"):
+                        classes[flag.split(":")[0].split(" (")[0]] += 1
+                first = outcome.stderr.strip().splitlines()[-1:] if outcome.stderr.strip() else [""]
+                name, code = outcome.case.name, outcome.code
+                print(f"FLAG {name} code={code} {outcome.flags} :: {first[0][:200]!r}", flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(records, indent=1), encoding="utf-8")
+    print(f"\n{done} cases run, {len(flagged)} flagged; work folder {work}")
+    for name, count in classes.most_common():
+        print(f"  {count:4}  {name}")
+    return 1 if flagged else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
