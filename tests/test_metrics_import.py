@@ -124,6 +124,23 @@ CASES = [
     _checkout("delighted-nps.csv", {"nps": 14, "n": 7, "period": "2026-09-01..2026-09-05"}),
     # Zendesk: Good x4, Bad x2 (Offered / Unoffered: no rating) -> 4/6 = 66.7 -> 67.
     _checkout("zendesk-csat.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    # Google Play Console reviews (UTF-16 LE with BOM and commas, as Play writes them; the
+    # date in 'Review Submit Date and Time', ISO with Z): stars 2,5,4,1,5 -> 3 of 5 = 60.
+    (
+        "google-play-reviews.csv",
+        "google-play-reviews.map.yaml",
+        "saas-subscription.yaml",
+        ("trial", "app"),
+        {"csat": 60, "n": 5, "period": "2026-09-01..2026-09-05"},
+    ),
+    # Trustpilot business export ('Review Created (UTC)', 'Review Stars'): 5,2,3,4,5 -> 60.
+    (
+        "trustpilot-reviews.csv",
+        "trustpilot-reviews.map.yaml",
+        "saas-subscription.yaml",
+        ("shortlist", "reviews"),
+        {"csat": 60, "n": 5, "period": "2026-09-01..2026-09-05"},
+    ),
     # Stars and 'n/5': 5,4,2,4,3,5 -> 4-5 = 4 of 6 -> 67.
     _checkout("stars-csat.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
     # Excel CSV in Latin-1, ';', decimal commas, CRLF, a comment over two lines, empty
@@ -514,7 +531,12 @@ def _as_workbook(csv_path: Path, target: Path) -> Path:
 
 @pytest.mark.parametrize(
     "case",
-    [c for c in CASES if c[0].endswith(".csv") and not {"cp1252", "latin1"} & set(c[0].split("-"))],
+    [
+        c
+        for c in CASES
+        # The CSVs in UTF-8 (Play's review report is UTF-16).
+        if c[0].endswith(".csv") and not {"cp1252", "latin1", "play"} & set(c[0].split("-"))
+    ],
 )
 def test_an_xlsx_export_gives_the_figures_of_its_csv(
     tmp_path: Path, case: tuple[str, str, str, tuple[str, str], dict[str, object]]
@@ -605,3 +627,23 @@ def test_hostile_exports_and_mappings_are_one_line(name: str, tmp_path: Path) ->
     assert result.stderr.startswith(f"journeymap: error: {expected}"), result.stderr
     assert result.stderr.count("\n") == 1
     assert journey.read_bytes() == before
+
+
+def test_an_export_without_a_date_column_says_so(tmp_path: Path) -> None:
+    """The period comes from the answers' days: without a date column there is none, and
+    the report says which key names it, rather than leaving the period out silently."""
+    survey = tmp_path / "ratings.csv"
+    survey.write_text("Rating,Comment\n5,ok\n4,fine\n2,slow\n", encoding="utf-8")
+    mapping = tmp_path / "ratings.map.yaml"
+    mapping.write_text(
+        "source: Ratings\nmin-n: 2\ntouchpoints:\n"
+        "  - {step: checkout, channel: website, csat: Rating}\n",
+        encoding="utf-8",
+    )
+    path = _copy(tmp_path, "saas-subscription.yaml")
+    result = invoke("metrics", "import", survey, "--map", mapping, "-j", path)
+    assert result.code == 0, result.stderr
+    assert (
+        "  no date column found: the answers give no period and no filter by date "
+        "(name it with date-column in the mapping)"
+    ) in result.stdout.splitlines()

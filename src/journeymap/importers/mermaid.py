@@ -5,7 +5,8 @@ parser/journey.jison) rather than the documentation's tidy examples, because rea
 lean on what the parser tolerates: keywords in any case, any indentation, blank lines,
 `%%` comments, `%%{init}%%` directives, YAML front matter, `accTitle`/`accDescr`, a task's
 text ending at the first ':', the score and actors after it (`Task:5: A, B,`), extra
-colons ignored, and scores outside 1..5 or not numbers at all.
+colons ignored (said), and scores outside 1..5 or not numbers at all. Where the author
+plainly wrote a ':' in the text (`Push at 08:00: 5: Phone`) it is read whole, and said.
 
 The score becomes the emotion by one fixed, order-keeping rule: emotion = score - 3
 rounded half up, clamped to -2..2 (1..5 -> -2..2, the inverse of `render -o x.mmd`).
@@ -36,6 +37,7 @@ from journeymap.importers.mermaid_parse import (
     Task,
     find_diagrams,
     is_journey,
+    other_diagrams,
     parse_diagram,
 )
 
@@ -45,6 +47,8 @@ __all__ = [
     "find_diagrams",
     "import_mermaid",
     "is_journey",
+    "no_journey",
+    "other_diagrams",
     "parse_diagram",
 ]
 
@@ -162,6 +166,8 @@ def build_journey(
             if score.comment:
                 key = "emotion" if score.emotion is not None else "text"
                 imported.comments[(*path, key)] = score.comment
+            if task.ignored:
+                imported.comments[(*path, "id")] = f"Mermaid ignores '{task.ignored}'"
             if score.warning:
                 imported.warnings.append(import_warning(score.warning, task.line))
             others = [a for a in task.actors if a and a != persona]
@@ -198,7 +204,7 @@ def build_journey(
     notes = [
         f"{label}: {value}"
         for label, value in (
-            ("Mermaid accTitle", diagram.acc_title if diagram.acc_title != title else None),
+            ("Mermaid accTitle", diagram.acc_title if diagram.acc_title != diagram.title else None),
             ("Mermaid accDescr", diagram.acc_descr),
         )
         if value
@@ -224,14 +230,37 @@ def build_journey(
     return imported
 
 
+def no_journey(text: str) -> ImportProblem:
+    """The error for a text without a journey diagram, naming the diagrams it does hold:
+    a `userJourney` (or `user-journey`, `journeyDiagram`), which Mermaid rejects, or a
+    flowchart or timeline pasted instead."""
+    others = other_diagrams(text)
+    near = [(line, word) for line, word in others if "journey" in word.lower()]
+    if near:
+        line, word = near[0]
+        return ImportProblem(
+            f'`{word}` is not a Mermaid diagram type (Mermaid rejects the diagram: "No '
+            'diagram type detected"); a journey diagram starts with `journey`',
+            line,
+        )
+    if others:
+        kinds = ", ".join(dict.fromkeys(word for _, word in others))
+        return ImportProblem(
+            f"no Mermaid journey diagram, only {kinds}: `journeymap import` reads the "
+            "diagrams that start with `journey`",
+            others[0][0],
+        )
+    return ImportProblem(
+        "no Mermaid journey diagram found (a .mmd file starting with `journey`, or "
+        "```mermaid blocks holding one in Markdown)"
+    )
+
+
 def import_mermaid(text: str, source: str, channel: str | None = None) -> list[Imported]:
     """Every journey diagram of a `.mmd` or Markdown text."""
     diagrams = find_diagrams(text)
     if not diagrams:
-        raise ImportProblem(
-            "no Mermaid journey diagram found (a .mmd file starting with `journey`, or "
-            "```mermaid blocks holding one in Markdown)"
-        )
+        raise no_journey(text)
     stem = re.sub(r"\.[^./]*$", "", source.rsplit("/", 1)[-1]) or "journey"
     imported: list[Imported] = []
     skipped: list[Diagnostic] = []

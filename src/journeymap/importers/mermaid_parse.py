@@ -5,7 +5,9 @@ follows."""
 
 from __future__ import annotations
 
+import math
 import re
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +30,8 @@ class Task:
     score: str
     actors: list[str]
     line: int
+    ignored: str | None = None
+    """What Mermaid ignores after the actors (`: 5: Ann (role: lead)`)."""
 
 
 @dataclass
@@ -92,17 +96,24 @@ _HTML_BLOCK = re.compile(
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _containers(lines: list[str]) -> list[tuple[int, str]]:
-    """`::: mermaid` ... `:::` blocks, as Azure DevOps wikis write diagrams."""
+def _between(
+    lines: list[str], opening: re.Pattern[str], closing: re.Pattern[str]
+) -> list[tuple[int, str]]:
+    """The blocks between a line matching `opening` and the next matching `closing`."""
     found: list[tuple[int, str]] = []
     start: int | None = None
     for index, line in enumerate(lines):
-        if start is None and _CONTAINER_OPEN.fullmatch(line):
+        if start is None and opening.fullmatch(line):
             start = index + 1
-        elif start is not None and _CONTAINER_CLOSE.fullmatch(line):
+        elif start is not None and closing.fullmatch(line):
             found.append((start, "\n".join(lines[start:index]) + "\n"))
             start = None
     return found
+
+
+def _containers(lines: list[str]) -> list[tuple[int, str]]:
+    """`::: mermaid` ... `:::` blocks, as Azure DevOps wikis write diagrams."""
+    return _between(lines, _CONTAINER_OPEN, _CONTAINER_CLOSE)
 
 
 def _html_blocks(text: str, commented: bool = False) -> list[tuple[int, str]]:
@@ -146,6 +157,82 @@ def _tags(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
+_SHORTCODE_OPEN = re.compile(r"\s*\{\{([<%])\s*mermaid\b[^}]*?[>%]\}\}\s*")
+_SHORTCODE_CLOSE = re.compile(r"\s*\{\{[<%]\s*/\s*mermaid\s*[>%]\}\}\s*")
+
+
+def _shortcodes(lines: list[str]) -> list[tuple[int, str]]:
+    """`{{< mermaid >}}` ... `{{< /mermaid >}}` (and `{{% %}}`) blocks: Hugo themes'
+    shortcode (Docsy, Learn, LoveIt...). `{{</* mermaid */>}}`, Hugo's way to show the
+    shortcode itself, is not one."""
+    return _between(lines, _SHORTCODE_OPEN, _SHORTCODE_CLOSE)
+
+
+_RST_DIRECTIVE = re.compile(r"(\s*)\.\.\s+mermaid::\s*")
+_RST_SOURCE = re.compile(r"(\s*)\.\.\s+(?:code|code-block|sourcecode)::\s*mermaid\s*")
+_RST_OPTION = re.compile(r"\s*:[\w-]+:.*")
+
+
+def _rst_directives(lines: list[str], pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    """reStructuredText `.. mermaid::` directives (sphinxcontrib-mermaid), or with
+    `pattern` the `.. code-block:: mermaid` ones that show the source: the block is every
+    line indented past the directive, after its `:option:` lines, dedented. Each line is
+    read once: a directive inside another's block is part of that block."""
+    found: list[tuple[int, str]] = []
+    index = 0
+    while index < len(lines):
+        opened = pattern.fullmatch(lines[index])
+        index += 1
+        if not opened:
+            continue
+        margin = len(opened.group(1).expandtabs())
+        body: list[str] = []
+        start = index
+        while index < len(lines):
+            later = lines[index]
+            if later.strip() and len(later) - len(later.lstrip()) <= margin:
+                break
+            index += 1
+            if not body and (not later.strip() or _RST_OPTION.fullmatch(later)):
+                start += 1
+                continue
+            body.append(later)
+        while body and not body[-1].strip():
+            body.pop()
+        if body:
+            found.append((start, textwrap.dedent("\n".join(body)) + "\n"))
+    return found
+
+
+_ADOC_STYLE = re.compile(r"\s*\[mermaid\b[^\]]*\]\s*")
+_ADOC_DELIMITER = re.compile(r"(-{4,}|\.{4,})")
+
+
+def _asciidoc_blocks(lines: list[str]) -> list[tuple[int, str]]:
+    """AsciiDoc `[mermaid]` blocks (Asciidoctor Diagram), delimited by `----` or `....`;
+    each line read once (a block's end is looked for from where the last one ended)."""
+    found: list[tuple[int, str]] = []
+    unclosed: set[str] = set()
+    index = 0
+    while index < len(lines) - 1:
+        delimiter = _ADOC_DELIMITER.fullmatch(lines[index + 1].strip())
+        if not _ADOC_STYLE.fullmatch(lines[index]) or delimiter is None:
+            index += 1
+            continue
+        mark = delimiter.group(1)
+        end = index + 2
+        if mark not in unclosed:
+            while end < len(lines) and lines[end].strip() != mark:
+                end += 1
+        if mark in unclosed or end >= len(lines):
+            unclosed.add(mark)  # never closed after here: no later block with it closes
+            index += 2
+            continue
+        found.append((index + 2, "\n".join(lines[index + 2 : end]) + "\n"))
+        index = end + 1
+    return found
+
+
 def _fences(text: str, offset: int = 0) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Journeys in ```mermaid fences, and, apart, journeys in any other fence or in
     Markdown quoted inside a fence (````markdown around ```mermaid, ```text, ```bat): a
@@ -170,26 +257,130 @@ def _fences(text: str, offset: int = 0) -> tuple[list[tuple[int, str]], list[tup
     return drawn, shown
 
 
+def _fenced(text: str) -> set[int]:
+    """The 0-based lines inside fenced code blocks (their fences included): there a
+    `<div class="mermaid">`, a `::: mermaid` or a shortcode is shown, not drawn."""
+    from markdown_it import MarkdownIt
+
+    lines: set[int] = set()
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type == "fence" and token.map is not None:
+            lines.update(range(*token.map))
+    return lines
+
+
 def find_diagrams(text: str) -> list[tuple[int, str]]:
     """(line offset, text) of each journey diagram: the whole text, or, in Markdown or a
     web page, every ```mermaid fence, `::: mermaid` container, `<pre class="mermaid">`
-    block and `{% mermaid %}` tag whose diagram is a journey, in the order they come.
-    Only when there is none: journeys shown as source (in other fences) or commented
-    out (inside <!-- -->): the file holds nothing else to import."""
+    block, `{% mermaid %}` tag, Hugo shortcode, Sphinx directive and AsciiDoc block whose
+    diagram is a journey, in the order they come. Only when there is none: journeys shown
+    as source (in other fences, or any of those blocks written inside a fence) or
+    commented out (inside <!-- -->): the file holds nothing else to import."""
     if is_journey(text):
         return [(0, text)]
     found, shown = _fences(text)
     lines = text.splitlines()
+    blocks: list[tuple[int, str]] = []
     if ":::" in text:
-        found.extend(d for d in _containers(lines) if is_journey(d[1]))
+        blocks.extend(_containers(lines))
     if "mermaid" in text and "<" in text:
-        seen = {offset for offset, _ in found}
-        found.extend(d for d in _html_blocks(text) if d[0] not in seen and is_journey(d[1]))
-        if not found and "<!--" in text:
+        blocks.extend(_html_blocks(text))
+        if "<!--" in text:
             shown.extend(d for d in _html_blocks(text, commented=True) if is_journey(d[1]))
     if "{%" in text:
-        found.extend(d for d in _tags(lines) if is_journey(d[1]))
+        blocks.extend(_tags(lines))
+    if "{{" in text:
+        blocks.extend(_shortcodes(lines))
+    if ".. " in text:
+        blocks.extend(_rst_directives(lines, _RST_DIRECTIVE))
+        shown.extend(d for d in _rst_directives(lines, _RST_SOURCE) if is_journey(d[1]))
+    if "[mermaid" in text:
+        blocks.extend(_asciidoc_blocks(lines))
+    fenced = _fenced(text) if blocks else set()
+    seen = {offset for offset, _ in found}
+    for offset, body in blocks:
+        if offset not in seen and is_journey(body):
+            (shown if offset in fenced else found).append((offset, body))
+            seen.add(offset)
     return sorted(found) or sorted(set(shown))
+
+
+def _first_word(body: str) -> tuple[int, str]:
+    """(line index, word) of the diagram's first statement: its type, as Mermaid detects
+    it after front matter, comments and directives."""
+    lines = body.splitlines()
+    index, _ = _skip_front_matter(lines)
+    words = lines[index].split() if index < len(lines) else []
+    return index, (words[0] if words else "")
+
+
+_TYPE_WORD = re.compile(r"[A-Za-z][\w-]*:?")
+
+
+def other_diagrams(text: str) -> list[tuple[int, str]]:
+    """(1-based line, type) of each Mermaid diagram drawn in the text that is not a
+    journey: what to name when there is no journey to import (a flowchart pasted, a
+    `userJourney` that Mermaid rejects)."""
+    from markdown_it import MarkdownIt
+
+    lines = text.splitlines()
+    blocks: list[tuple[int, str]] = []
+    if _first_word(text)[1].rstrip(":;") in _MERMAID_TYPES | {"userJourney"}:
+        blocks.append((0, text))
+    for token in MarkdownIt("commonmark").parse(text):
+        word = (token.info.split() or [""])[0].strip("{}.").lower() if token.info else ""
+        if token.type == "fence" and token.map and word.startswith("mermaid"):
+            blocks.append((token.map[0] + 1, token.content))
+    blocks += _containers(lines) + _html_blocks(text) + _tags(lines) + _shortcodes(lines)
+    blocks += _rst_directives(lines, _RST_DIRECTIVE) + _asciidoc_blocks(lines)
+    found: list[tuple[int, str]] = []
+    for offset, body in blocks:
+        index, word = _first_word(body)
+        if _TYPE_WORD.fullmatch(word) and not is_journey(body):
+            found.append((offset + index + 1, word))
+    return sorted(set(found))
+
+
+_MERMAID_TYPES = frozenset(
+    [
+        "flowchart",
+        "graph",
+        "sequenceDiagram",
+        "classDiagram",
+        "classDiagram-v2",
+        "stateDiagram",
+        "stateDiagram-v2",
+        "erDiagram",
+        "gantt",
+        "pie",
+        "gitGraph",
+        "mindmap",
+        "timeline",
+        "quadrantChart",
+        "xychart-beta",
+        "xychart",
+        "sankey-beta",
+        "sankey",
+        "requirementDiagram",
+        "C4Context",
+        "C4Container",
+        "C4Component",
+        "C4Dynamic",
+        "C4Deployment",
+        "block-beta",
+        "block",
+        "packet-beta",
+        "packet",
+        "kanban",
+        "architecture-beta",
+        "architecture",
+        "zenuml",
+        "radar-beta",
+        "treemap-beta",
+        "info",
+    ]
+)
+"""Mermaid's diagram types, as its detectors spell them (case matters to them)."""
 
 
 def _cut(value: str, stops: str) -> str:
@@ -254,6 +445,59 @@ def parse_diagram(text: str, offset: int = 0) -> Diagram:
     return diagram
 
 
+def _is_number(value: str) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except ValueError:
+        return False
+
+
+def _task(line: str, number: int, warnings: list[Diagnostic]) -> Task:
+    """A task as Mermaid reads it: the text up to the first ':', the score up to the
+    next, the actors up to the one after (the rest is ignored).
+
+    Except where the author plainly wrote a ':' in the text (`Push at 08:00: 5: Phone`):
+    Mermaid then draws 'Push at 08' with no score and '5' as its actor; the text is read
+    whole up to the first piece that is a number, with a warning. Whatever Mermaid
+    ignores after the actors is said, never dropped silently."""
+    name, data = line.split(":", 1)
+    pieces = data.split("#", 1)[0].split(";", 1)[0].split(":")
+    later = [i for i, piece in enumerate(pieces[1:], 1) if _is_number(piece.strip())]
+    if not _is_number(pieces[0].strip()) and later:
+        whole = ":".join([name, *pieces[: later[0]]]).strip()
+        warnings.append(
+            import_warning(
+                f"task '{whole}': Mermaid ends a task's text at the first ':' (it draws "
+                f"'{name.strip()}' with no score); read whole, scored {pieces[later[0]].strip()}"
+                " (write the ':' as #58; for Mermaid)",
+                number,
+            )
+        )
+        name, pieces = whole, pieces[later[0] :]
+    stops = sorted({c for c in name if c in "#;"})
+    if stops:
+        warnings.append(
+            import_warning(
+                f"task '{name.strip()}': Mermaid rejects the diagram, a "
+                f"{' or '.join(repr(c) for c in stops)} ends a task's text (write "
+                f"{' and '.join(f'#{ord(c)};' for c in stops)}); kept whole",
+                number,
+            )
+        )
+    actors = pieces[1].split(",") if len(pieces) > 1 else []
+    task = Task(name.strip(), pieces[0].strip(), [a.strip() for a in actors], number)
+    if len(pieces) > 2 and ":".join(pieces[2:]).strip():
+        task.ignored = ":" + ":".join(pieces[2:]).rstrip()
+        warnings.append(
+            import_warning(
+                f"task '{task.text}': Mermaid ignores '{task.ignored}' after the actors (a ':' "
+                "ends the list); kept in a comment on the step",
+                number,
+            )
+        )
+    return task
+
+
 def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
     lines = [entities.hide(line) for line in text.splitlines()]
     start, front = _skip_front_matter(lines)
@@ -261,6 +505,17 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
     if isinstance(front.get("title"), str | int | float):
         diagram.title = str(front["title"]).strip() or None
         diagram.title_line = offset + 1
+    keyword = lines[start].strip() if start < len(lines) else "journey"
+    if not keyword.startswith("journey"):
+        # Mermaid's detector is /^\s*journey/, case and all: `Journey` is "No diagram
+        # type detected". The author meant a journey; it is read as one, and said.
+        diagram.warnings.append(
+            import_warning(
+                f"`{keyword}`: Mermaid knows only `journey` in lower case and rejects this "
+                'diagram ("No diagram type detected"); read as a journey',
+                offset + start + 1,
+            )
+        )
     current: Section | None = None
     in_descr: list[str] | None = None
     for index in range(start + 1, len(lines)):
@@ -304,10 +559,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             current = Section(name, number)
             diagram.sections.append(current)
         elif ":" in line:
-            name, data = line.split(":", 1)
-            pieces = _cut(data, "#;").split(":")
-            actors = pieces[1].split(",") if len(pieces) > 1 else []
-            task = Task(name.strip(), pieces[0].strip(), [a.strip() for a in actors], number)
+            task = _task(line, number, diagram.warnings)
             if not task.text:
                 diagram.warnings.append(import_warning("a task without text: skipped", number))
                 continue
@@ -315,6 +567,17 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
                 current = Section(None, number)
                 diagram.sections.append(current)
             current.tasks.append(task)
+        elif current is not None and current.name is not None:
+            # A line under a section with no ':' ("Sit down"): a task whose score was
+            # forgotten. Mermaid rejects the whole diagram; the task is kept.
+            diagram.warnings.append(
+                import_warning(
+                    f"task '{line[:40]}' has no ':' and no score (Mermaid rejects the "
+                    f"diagram: write '{line[:40]}: 3: Actor'); kept, without emotion",
+                    number,
+                )
+            )
+            current.tasks.append(Task(line, "", [], number))
         else:
             diagram.warnings.append(
                 import_warning(

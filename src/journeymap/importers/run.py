@@ -5,14 +5,14 @@ from __future__ import annotations
 from journeymap.diagnostics import UNKNOWN_SOURCE
 from journeymap.importers.common import Imported, ImportProblem
 from journeymap.importers.ems import import_ems, is_ems
-from journeymap.importers.mermaid import find_diagrams, import_mermaid
+from journeymap.importers.mermaid import find_diagrams, import_mermaid, other_diagrams
 
 
 def detect(text: str) -> str | None:
     """'mermaid' or 'ems' from the content alone (file names lie: .md, .txt, .yml...)."""
     if is_ems(text):
         return "ems"
-    if find_diagrams(text):
+    if find_diagrams(text) or other_diagrams(text):
         return "mermaid"
     return None
 
@@ -25,13 +25,47 @@ def import_source(
         return import_ems(text, source)
     if chosen == "mermaid":
         return import_mermaid(text, source, channel)
+    structured = _structured_keys(text) if source.lower().endswith(_DATA_SUFFIXES) else None
+    if structured is not None and "journeymap" in structured:
+        raise ImportProblem(
+            "already a journey file ('journeymap' key): nothing to import; "
+            "`journeymap validate` or `lint` it",
+            check=UNKNOWN_SOURCE,
+        )
+    if structured is not None:
+        keys = ", ".join(structured[:4]) or "none"
+        raise ImportProblem(
+            f"YAML or JSON in a layout `import` does not read (top-level keys: {keys}); it "
+            "reads Mermaid journeys and Enablement Map Studio (`kind: cjm`): rewrite it as "
+            "a journey file (`journeymap: 1`, stages, steps; see the README's format "
+            "reference)",
+            check=UNKNOWN_SOURCE,
+        )
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
-        '```mermaid, `::: mermaid`, <pre class="mermaid"> or {% mermaid %} journey blocks) nor '
+        '```mermaid, `::: mermaid`, <pre class="mermaid">, {% mermaid %}, {{< mermaid >}}, '
+        "`.. mermaid::` or `[mermaid]` journey blocks) nor "
         "Enablement Map Studio YAML (`kind: cjm`); "
         "say which with --from mermaid|ems",
         check=UNKNOWN_SOURCE,
     )
+
+
+_DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _structured_keys(text: str) -> list[str] | None:
+    """The top-level keys when the text is a YAML (or JSON) mapping, else None: a journey
+    written as data in another layout, or already a journey file."""
+    from journeymap.load.limits import Limits
+    from journeymap.load.yamldoc import parse
+
+    if not text.lstrip().startswith(("{", "---", "#")) and ":" not in text.split("\n", 1)[0]:
+        return None
+    parsed = parse(text, Limits.from_env())
+    if parsed.problems or not isinstance(parsed.data, dict):
+        return None
+    return [str(key) for key in parsed.data]
 
 
 def name_outputs(journeys: list[Imported]) -> list[str]:

@@ -26,6 +26,9 @@ DATE_COLUMNS = {
         "response date",
         "created at",  # Delighted, Zendesk
         "created",
+        "review submit date and time",  # Google Play Console reviews
+        "review created (utc)",  # Trustpilot
+        "created time",  # Freshdesk
     ),
 }
 

@@ -56,6 +56,11 @@ def survey_lines(survey: Survey, computation: Computation) -> list[str]:
             f"  dates in {survey.date_column.label} read {first} first, as the tool writes "
             "them; no date settles it: set date-order in the mapping if that is wrong"
         )
+    if survey.date_column is None:
+        lines.append(
+            "  no date column found: the answers give no period and no filter by date "
+            "(name it with date-column in the mapping)"
+        )
     if survey.skipped:
         aside = ", ".join(f"{count} {why}" for why, count in sorted(survey.skipped.items()))
         lines.append(f"  set aside: {aside}")

@@ -76,6 +76,28 @@ def escape(text: str, *, actor: bool = False) -> str:
     return "".join(out)
 
 
+_ACCESSIBILITY = re.compile(r"^Mermaid (accTitle|accDescr): ", re.MULTILINE)
+
+
+def accessibility(notes: str | None) -> list[str]:
+    """The `accTitle` and `accDescr` of a diagram imported from Mermaid, which `journeymap
+    import` keeps in the journey's notes ("Mermaid accDescr: ..."), written back so that
+    screen readers get what the author wrote for them. On one line each (Mermaid reads
+    the rest of the line), or an `accDescr { ... }` block over lines, without '}'."""
+    parts = _ACCESSIBILITY.split(notes or "")
+    lines: list[str] = []
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
+        kept = [" ".join(_CONTROL.sub(" ", line).split()) for line in value.splitlines()]
+        kept = [line.replace("}", ")") for line in kept if line]
+        if not kept:
+            continue
+        if key == "accDescr" and len(kept) > 1:
+            lines += ["    accDescr {", *(f"      {line}" for line in kept), "    }"]
+        else:
+            lines.append(f"    {key}: {' '.join(kept)}")
+    return lines
+
+
 def score(emotion: int | None) -> int:
     return 3 if emotion is None else emotion + 3
 
@@ -199,5 +221,6 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
         "---",
         "journey",
         f"    title {escape(title)}",
+        *(accessibility(journeys[0].notes) if len(journeys) == 1 else []),
     ]
     return "\n".join(head + body) + "\n"
