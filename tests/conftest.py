@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,6 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    # A suite started in the background (`nohup ... &`, some CI runners) ignores SIGINT,
+    # and every CLI it starts would inherit that and keep it ignored, by design (a
+    # background job's Ctrl-C stays ignored). A handler, unlike SIG_IGN, is reset to the
+    # default in a child at exec, so the Ctrl-C tests see what a terminal gives.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @dataclass(frozen=True)

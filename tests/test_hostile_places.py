@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -303,16 +302,9 @@ def test_ctrl_c_while_the_cli_imports_itself(module: str, tmp_path: Path) -> Non
         },
         timeout=60,
         check=False,
-        preexec_fn=_sigint_as_a_terminal_gives_it,
     )
     assert done.returncode == 130, done.stderr
     assert done.stderr == "journeymap: interrupted\n"
-
-
-def _sigint_as_a_terminal_gives_it() -> None:
-    """A suite started in the background (nohup ... &) ignores SIGINT, and so would the CLI
-    (a background job's Ctrl-C stays ignored, by design)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_duplicate_id_is_named_on_its_own_side(tmp_path: Path) -> None:
