@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from markdown_it import MarkdownIt
 
 from journeymap.diff.changes import KINDS, SECTIONS
 from tests.conftest import ROOT, invoke, run_cli
@@ -91,6 +93,21 @@ def test_markdown_leads_with_what_got_worse_and_escapes_journey_words(tmp_path: 
         "▼ CSAT 80 → 50 (-30, worse)"
     )
     assert "<b>" not in text
+
+
+def test_markdown_shows_file_names_in_code_as_written(tmp_path: Path) -> None:
+    """Markdown reads no escape inside a code span: `web_retrait.yaml` showed as
+    `web\\_retrait.yaml` on GitHub, `R&D` as `R&amp;D`."""
+    new = base()
+    touchpoint(new, "collect", "store")["metrics"]["csat"] = 50
+    folder = tmp_path / "R&D_`maps`"
+    old_file = write(folder / "web_retrait.old.yaml", base())
+    new_file = write(folder / "web_retrait.yaml", new)
+    text = invoke("diff", old_file, new_file, "--format", "markdown", "--no-lint").stdout
+    page = MarkdownIt("commonmark").render(text)
+    shown = [html.unescape(code) for code in re.findall(r"<code>(.*?)</code>", page)]
+    assert str(old_file) in shown
+    assert str(new_file) in shown
 
 
 def test_text_format_groups_by_place_and_ends_with_the_summary(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from journeymap.output.diff_common import (
     summary_line,
     told,
 )
-from journeymap.output.matrix_markdown import escape
+from journeymap.output.matrix_markdown import code_span, escape
 
 HIGHLIGHTS = 12
 """Changes shown before the fold: with the heading and summary, about one screen."""
@@ -26,7 +26,7 @@ HIGHLIGHTS = 12
 
 def render(result: DiffResult) -> str:
     lines = [
-        f"### Journey changes: `{escape(result.old_label)}` → `{escape(result.new_label)}`",
+        f"### Journey changes: {code_span(result.old_label)} → {code_span(result.new_label)}",
         "",
         f"**{escape(summary_line(result))}**",
     ]
@@ -54,10 +54,10 @@ def render(result: DiffResult) -> str:
     lines += ["", f"<details><summary>All {total} changes, journey by journey</summary>", ""]
     for journey in changed:
         paths = " → ".join(
-            f"`{escape(p)}`" for p in dict.fromkeys((journey.old_path, journey.new_path)) if p
+            code_span(p) for p in dict.fromkeys((journey.old_path, journey.new_path)) if p
         )
         lines += [
-            f"#### {escape(journey.title)} (`{journey.journey}`), {journey.status}",
+            f"#### {escape(journey.title)} ({code_span(journey.journey)}), {journey.status}",
             "",
             paths,
             "",

@@ -39,6 +39,17 @@ def escape(text: str) -> str:
     return "<br>".join(line.strip() for line in escaped.splitlines()) if escaped else ""
 
 
+def code_span(text: str) -> str:
+    """Text shown as code, as written: Markdown reads no escape inside a code span, so a
+    `\\_` or `&amp;` there would show as such (`web_retrait.yaml` read `web\\_retrait.yaml`).
+    The fence is one backtick longer than the longest run inside (CommonMark 6.1)."""
+    flat = " ".join(text.splitlines())
+    runs = re.findall(r"`+", flat)
+    fence = "`" * (max((len(run) for run in runs), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
 def row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
