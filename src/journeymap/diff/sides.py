@@ -26,7 +26,7 @@ from journeymap.load.batch import collector_paused
 from journeymap.load.discover import PathError, expand
 from journeymap.load.journey_file import JourneyFile, load_file, load_text
 from journeymap.load.limits import Limits
-from journeymap.load.source import decode, exists, is_folder
+from journeymap.load.source import decode, exists, is_folder, why_unreachable
 from journeymap.model.journey import Journey
 from journeymap.parallel import run_per_file
 from journeymap.textsafe import visible
@@ -80,10 +80,12 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
             )
         old, new = Path(first), Path(rest[0])
         if not exists(new):
-            raise SideError(f"{new}: no such file or directory")
+            raise SideError(f"{new}: {why_unreachable(new)}")
         if is_folder(old) != is_folder(new):
             raise SideError(f"compare a file with a file or a folder with a folder: {old}, {new}")
         return PathSource((old,), str(old)), PathSource((new,), str(new))
+    if os.path.lexists(first):  # a link that leads nowhere, or round in a loop
+        raise SideError(f"{first}: {why_unreachable(first)}")
     cwd = Path.cwd()
     top = git.toplevel(cwd)
     if top is None:

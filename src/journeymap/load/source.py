@@ -99,6 +99,17 @@ def exists(path: Path | str) -> bool:
         return False
 
 
+def why_unreachable(path: Path | str) -> str:
+    """The system's own reason a name cannot be reached ("no such file or directory", "too
+    many levels of symbolic links", "file name too long"), for one line that says which."""
+    try:
+        Path(path).stat()
+    except OSError as error:
+        reason = error.strerror or "cannot be reached"
+        return reason[:1].lower() + reason[1:]
+    return "cannot be reached"
+
+
 def is_folder(path: Path | str) -> bool:
     """`Path.is_dir`, False for a name the system refuses (see `exists`)."""
     try:
