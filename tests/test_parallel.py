@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import signal
 from pathlib import Path
@@ -83,3 +84,69 @@ def test_a_signal_swallowed_after_the_last_result_still_ends_the_run_as_interrup
         app.main()
     assert ended.value.code == 128 + signal.SIGINT
     assert capsys.readouterr().err == "journeymap: interrupted\n"
+
+
+class _StopsItsWorkerWhenSent:
+    """A result that signals its own worker while the executor pickles it to send it
+    back: the signal lands in the executor's loop, outside journeymap's task."""
+
+    def __reduce__(self) -> tuple[type[int], tuple[int]]:
+        os.kill(os.getpid(), signal.SIGTERM)
+        return (int, (0,))
+
+
+def _stopping_result(index: int) -> object:
+    return _StopsItsWorkerWhenSent() if index == 20 else index
+
+
+def test_a_signal_outside_a_task_ends_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The executor's loop catches every exception around a task and around sending its
+    # result, SystemExit included: the worker's stop was sent back to the parent as the
+    # task's error, and the worker went back to wait for work. Interrupted matrix runs
+    # hung on such a worker (4 runs in 150 with tools/interrupt_loop.py matrix --workers 1).
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(signals, "_pending", [])
+    with pytest.raises(BrokenProcessPool):
+        list(parallel.iter_per_file(_stopping_result, list(range(40)), jobs=2))
+
+
+HALF_A_RESULT = """
+import os, signal, struct, sys, time
+from journeymap import parallel, signals
+
+def half_a_result(index):
+    if index == 20:  # a worker stopped half-way through sending a result back
+        frame = sys._getframe()
+        while "result_queue" not in frame.f_locals:
+            frame = frame.f_back
+        queue = frame.f_locals["result_queue"]
+        with queue._wlock:
+            os.write(queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"x")
+        os.kill(os.getppid(), signal.SIGINT)
+        time.sleep(60)
+    return index
+
+signals.install()
+try:
+    list(parallel.iter_per_file(half_a_result, list(range(40)), jobs=2))
+except signals.Interrupted:
+    print("interrupted")
+"""
+
+
+def test_a_result_cut_short_does_not_keep_the_run_from_ending(tmp_path: Path) -> None:
+    # The pool's management thread waits for the rest of a message its worker never sent:
+    # shutting the pool down, then the interpreter's exit, waited for ever (1 interrupted
+    # matrix run in about 100). The timeout only turns that hang into a failure.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", HALF_A_RESULT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "interrupted\n", "")

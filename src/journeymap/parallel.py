@@ -42,23 +42,39 @@ def _call(task: Callable[[T], R], item: T) -> R:
     The executor's worker loop catches every exception of a task, SystemExit included,
     and would go on with the next queued file; leaving the process here, after the
     task's own clean-up (temporary file removed, Graphviz child killed), prevents that.
+    A signal landing while `signals.task` closes is caught here too.
     """
+    from journeymap import signals
+
     try:
-        return task(item)
+        with signals.task():
+            return task(item)
     except SystemExit as stop:
         sys.stderr.flush()
         os._exit(stop.code if isinstance(stop.code, int) else 1)
 
 
 def _terminate(pool: Any) -> None:
-    """Stop the workers now, without waiting for the files still queued."""
+    """Stop the workers now, without waiting for the files still queued.
+
+    A worker stopped while sending a result back leaves half a message in the results'
+    pipe, and the pool's management thread waits for the rest, for ever: shutting the
+    pool down, and the interpreter's exit, waited on that thread (matrix interrupted
+    early hung about 1 run in 100). This process's copy of the pipe's writing end is
+    closed too, so that once the workers are gone the thread reads the end of the pipe,
+    takes the pool for broken and ends.
+    """
     stop = getattr(pool, "terminate_workers", None)  # Python 3.14 and newer
     if stop is not None:
         stop()
-        return
-    for process in list(getattr(pool, "_processes", {}).values()):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            process.terminate()
+    else:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.terminate()
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _context_name() -> str | None:
@@ -98,10 +114,12 @@ def iter_per_file(
     context = multiprocessing.get_context(_context_name())
     chunk = max(1, len(files) // (workers * 8))
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
-    from journeymap.signals import check
+    from journeymap.signals import check, deferred
 
     try:
-        for result in pool.map(partial(_call, task), files, chunksize=chunk):
+        with deferred():  # every worker forked is known to the pool before a signal acts
+            results = pool.map(partial(_call, task), files, chunksize=chunk)
+        for result in results:
             check()  # a signal met while forking the workers is dropped by Python
             yield result
         check()

@@ -11,8 +11,11 @@ the same signals into a quiet SystemExit, which kills their own Graphviz child.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import FrameType
 
 HANDLED = tuple(
@@ -35,9 +38,34 @@ signal that lands while `os.fork` runs its at-fork hooks has its exception print
 again at the next safe point."""
 
 
+_deferring: list[bool] = []
+"""Set while a pool starts its workers (see `deferred`)."""
+
+_in_task: list[bool] = []
+"""Set in a worker while it runs one of journeymap's tasks (see `_exit_worker`)."""
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     _pending.append(signum)
-    raise Interrupted(signum)
+    if not _deferring:
+        raise Interrupted(signum)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """A signal received inside is raised when the block ends, not where it lands.
+
+    Starting a pool forks its workers and records each one as it goes: a raise between
+    a fork and its record left a worker nobody knew about (it kept the run from ending,
+    or outlived it), or a bookkeeping thread created but not started (shutting the pool
+    down then failed with an internal error). A worker forked in here inherits the
+    deferral: a signal it gets before `install_in_worker` is acted on there."""
+    _deferring.append(True)
+    try:
+        yield
+    finally:
+        _deferring.pop()
+    check()
 
 
 def check() -> None:
@@ -53,7 +81,26 @@ def acknowledge() -> None:
 
 
 def _exit_worker(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
+    """Inside a task, unwind it (its `finally` kill its Graphviz child, remove its
+    temporary file) and let `parallel._call` end the process; anywhere else, end now.
+
+    The executor's worker loop catches every exception, SystemExit included, around a
+    task and around sending its result back: a SystemExit raised there was swallowed,
+    the worker went back to wait for work that never came, and the parent waited for
+    that worker forever (matrix interrupted early hung about 1 run in 40)."""
+    if _in_task:
+        raise SystemExit(128 + signum)
+    os._exit(128 + signum)
+
+
+@contextmanager
+def task() -> Iterator[None]:
+    """In a worker, around one task: a stop signal received inside raises SystemExit."""
+    _in_task.append(True)
+    try:
+        yield
+    finally:
+        _in_task.clear()
 
 
 def _unraisable(report: sys.UnraisableHookArgs) -> None:
@@ -74,6 +121,13 @@ def install() -> None:
 
 
 def install_in_worker() -> None:
-    """In a worker process: stop quietly; the parent reports the interruption."""
+    """In a worker process: stop quietly; the parent reports the interruption.
+
+    Until now the worker had the parent's handler, deferred (see `deferred`): a signal
+    it recorded, or one the parent had recorded before this worker was forked, ends
+    the worker here."""
     for signum in HANDLED:
         signal.signal(signum, _exit_worker)
+    _deferring.clear()
+    if _pending:
+        os._exit(128 + _pending[0])

@@ -63,10 +63,11 @@ def run(command: Callable[[], object]) -> NoReturn:
 def _stop_workers() -> None:
     """Stop every worker process still alive after an interruption.
 
-    A pool terminates the workers it knows about. A worker it was still starting when the
-    signal came is not one of them: it waits for work that never comes, and the
-    interpreter's exit waits on it. `matrix` interrupted early hung about 1 run in 15
-    before this; 1 in about 100 still does, which is not this case (an open issue)."""
+    A pool terminates its own workers when it is shut down (`parallel._terminate`); a
+    pool whose batch was left suspended (its generator not yet closed when the signal
+    unwound the command) is shut down only once the interruption's traceback is freed,
+    after this: its workers are stopped here, and the interpreter's exit does not wait
+    on them."""
     if "multiprocessing" not in sys.modules:
         return
     import multiprocessing
