@@ -74,12 +74,6 @@ def check() -> None:
         raise Interrupted(_pending[0])
 
 
-def acknowledge() -> None:
-    """The caller ended on the signal as it means to (a preview server's Ctrl-C): the run
-    is not to be reported as interrupted."""
-    _pending.clear()
-
-
 def _exit_worker(signum: int, frame: FrameType | None) -> None:
     """Inside a task, unwind it (its `finally` kill its Graphviz child, remove its
     temporary file) and let `parallel._call` end the process; anywhere else, end now.

@@ -1,4 +1,4 @@
-"""`journeymap site --serve`: a preview that rebuilds when a journey changes, stopped by Ctrl-C."""
+"""`journeymap site --serve`: a preview that rebuilds when a journey changes, until a signal."""
 
 from __future__ import annotations
 
@@ -63,8 +63,49 @@ def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 0
-    assert "stopped" in err and "Traceback" not in err
+    assert proc.returncode == 130
+    assert err == "journeymap: interrupted\n"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_stops_the_server_and_exits_with_its_code(tmp_path: Path, signum: int) -> None:
+    """A service manager's SIGTERM (or `timeout`) stops the preview as it stops any command:
+    exit 128 + the signal, one line, the port free again, no process left. It exited 0 on
+    every signal, so that a stopped preview looked like one that had ended by itself."""
+    import socket
+
+    from tests.test_hostile_surroundings import _alive, _descendants
+
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    shutil.copy(EXAMPLE_FILES[-1], journeys)
+    args = ("site", journeys, "-o", tmp_path / "out", "--serve", "--port", "0")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert found, line
+        port = int(found.group(1))
+        _get(f"http://127.0.0.1:{port}/index.html")
+        children = _descendants(proc.pid)
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (proc.returncode, err) == (128 + signum, "journeymap: interrupted\n")
+    assert not [pid for pid in children if _alive(pid)]
+    with socket.socket() as free:  # the server's socket is closed: a new one listens
+        free.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        free.bind(("127.0.0.1", port))
+        free.listen()
 
 
 def test_serve_stops_on_a_ctrl_c_whose_raise_was_lost(
@@ -88,8 +129,8 @@ def test_serve_stops_on_a_ctrl_c_whose_raise_was_lost(
     rescue = threading.Timer(8, os.kill, args=(os.getpid(), signal.SIGINT))
     rescue.start()
     started = time.monotonic()
-    serve([tmp_path], [], tmp_path / "out", functools.partial(print), port=0, stream=stream)
+    with pytest.raises(signals.Interrupted) as stopped:
+        serve([tmp_path], [], tmp_path / "out", functools.partial(print), port=0, stream=stream)
     rescue.cancel()
     assert time.monotonic() - started < 8
-    assert stream.getvalue().endswith("stopped\n")
-    assert signals._pending == [], "the preview's own Ctrl-C is not an interruption"
+    assert stopped.value.code == 128 + signal.SIGINT

@@ -105,10 +105,13 @@ def serve(
     interval: float = 0.5,
     stream: TextIO = sys.stderr,
 ) -> None:
-    """Serve `out` and call `rebuild` whenever an input changes, until Ctrl-C.
+    """Serve `out` and call `rebuild` whenever an input changes, until a signal stops it.
 
     Polling the files twice a second costs nothing next to a rebuild and needs no
-    platform-specific file watcher.
+    platform-specific file watcher. The signal (Ctrl-C, SIGTERM from a service manager
+    or `timeout`) ends the command as it ends any other: the server is closed here, and
+    the guard says "interrupted" and exits 130 or 143, so that a supervisor can tell a
+    preview stopped from one that ended by itself (it exited 0 on every signal).
     """
     handler = functools.partial(_QuietHandler, directory=str(out))
     server = _Server((host, port), handler)
@@ -127,15 +130,9 @@ def serve(
     address = f"http://{host}:{server.server_address[1]}/"
     stream.write(f"serving {out} at {address} (rebuilt when a journey changes; Ctrl-C stops)\n")
     stream.flush()
-    from journeymap.signals import Interrupted, acknowledge
-
     try:
         server.serve_forever(poll_interval=0.2)
-    except (KeyboardInterrupt, Interrupted):  # Ctrl-C is how a preview server ends
-        acknowledge()
     finally:
         stop.set()
         server.server_close()
         watcher.join(timeout=5)
-        stream.write("stopped\n")
-        stream.flush()
