@@ -180,3 +180,66 @@ def test_console_script_is_installed() -> None:
     assert script is not None
     proc = subprocess.run([script, "--version"], capture_output=True, text=True, check=True)
     assert proc.stdout.startswith("journeymap ")
+
+
+STOP_AT_IMPORT = """\
+import os, sys
+
+
+class _StopWhenImported:
+    # Sends the signal when a chosen module is about to load: a Ctrl-C at that moment.
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["STOP_AT"]:
+            os.kill(os.getpid(), int(os.environ["STOP_WITH"]))
+        return None
+
+
+sys.meta_path.insert(0, _StopWhenImported())
+"""
+
+
+@pytest.mark.parametrize("form", ["console script", "python -m"])
+@pytest.mark.parametrize(
+    ("module", "signum"),
+    [
+        ("journeymap.cli", 2),  # before journeymap.cli.entry runs: Python's KeyboardInterrupt
+        ("journeymap.cli.entry", 2),
+        ("journeymap.signals", 2),
+        ("journeymap.cli.quick", 2),  # journeymap's handlers are in place from here
+        ("journeymap.cli.quick", 15),
+        ("journeymap.runner.validate", 15),
+        ("typer", 2),  # with JOURNEYMAP_QUICK=0
+    ],
+)
+def test_a_signal_while_the_command_starts_is_one_line_and_its_code(
+    tmp_path: Path, form: str, module: str, signum: int
+) -> None:
+    """Ctrl-C in the first tenth of a second, while modules load: the console script
+    printed a KeyboardInterrupt traceback when it landed before the entry point's code."""
+    (tmp_path / "sitecustomize.py").write_text(STOP_AT_IMPORT, encoding="utf-8")
+    script = Path(sys.executable).parent / "journeymap"
+    start = [str(script)] if form == "console script" else [sys.executable, "-m", "journeymap"]
+    env = {"PYTHONPATH": str(tmp_path), "STOP_AT": module, "STOP_WITH": str(signum)}
+    done = subprocess.run(
+        [*start, "validate", str(EXAMPLE_FILES[0])],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env, "JOURNEYMAP_QUICK": "0" if module == "typer" else "1"},
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (128 + signum, "journeymap: interrupted\n")
+    assert done.stdout == ""
+
+
+def test_a_program_importing_journeymap_keeps_its_own_ctrl_c() -> None:
+    """The start-up's KeyboardInterrupt hook is the command's alone."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, journeymap; raise KeyboardInterrupt"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == -2
+    assert "Traceback" in done.stderr and "journeymap: interrupted" not in done.stderr

@@ -68,6 +68,11 @@ def deferred() -> Iterator[None]:
     check()
 
 
+def received() -> int | None:
+    """The exit code of the first stop signal this process received, if any."""
+    return 128 + _pending[0] if _pending else None
+
+
 def check() -> None:
     """Raise `Interrupted` for a signal whose first raise was swallowed (see `_pending`)."""
     if _pending:

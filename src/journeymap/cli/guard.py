@@ -31,10 +31,7 @@ def run(command: Callable[[], object]) -> NoReturn:
         # at-fork hook) must still end the run as interrupted, not as a success.
         signals.check()
     except signals.Interrupted as stop:
-        streams.silence_stdout()
-        sys.stderr.write("journeymap: interrupted\n")
-        _stop_workers()
-        code = stop.code
+        code = _interrupted(stop.code)
     except streams.StreamClosed:
         streams.silence_stdout()
         code = exits.PIPE_CLOSED
@@ -43,6 +40,9 @@ def run(command: Callable[[], object]) -> NoReturn:
         sys.stderr.write(f"journeymap: error: {exc}\n")
         code = exits.USAGE
     except Exception as exc:
+        interrupted = signals.received()
+        if interrupted is not None:  # the signal's raise, reported by Python as another error
+            raise SystemExit(_interrupted(interrupted)) from None
         if os.environ.get("JOURNEYMAP_DEBUG"):
             raise
         if isinstance(exc, FileNotFoundError) and _working_folder_gone():
@@ -58,6 +58,15 @@ def run(command: Callable[[], object]) -> NoReturn:
         )
         code = exits.INTERNAL
     raise SystemExit(code)
+
+
+def _interrupted(code: int) -> int:
+    from journeymap.output import streams
+
+    streams.silence_stdout()
+    sys.stderr.write("journeymap: interrupted\n")
+    _stop_workers()
+    return code
 
 
 def _stop_workers() -> None:
