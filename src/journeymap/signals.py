@@ -58,14 +58,33 @@ def deferred() -> Iterator[None]:
     Starting a pool forks its workers and records each one as it goes: a raise between
     a fork and its record left a worker nobody knew about (it kept the run from ending,
     or outlived it), or a bookkeeping thread created but not started (shutting the pool
-    down then failed with an internal error). A worker forked in here inherits the
-    deferral: a signal it gets before `install_in_worker` is acted on there."""
+    down then failed with an internal error).
+
+    The signals are also blocked in this thread, and so in every worker forked here
+    (and the pool's threads started here): Python forgets, in a new child, the signals
+    that arrived before it finished forking, so the parent's stop sent to a worker that
+    was just forked was lost and the worker waited for work for ever (1 interrupted
+    `validate` in 100). Blocked, the signal stays pending in the kernel until
+    `install_in_worker` unblocks it, and acts then."""
     _deferring.append(True)
+    mask = _block()
     try:
         yield
     finally:
+        _unblock(mask)
         _deferring.pop()
     check()
+
+
+def _block() -> set[int | signal.Signals] | None:
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, HANDLED)
+
+
+def _unblock(mask: set[int | signal.Signals] | None) -> None:
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def received() -> int | None:
@@ -130,3 +149,5 @@ def install_in_worker() -> None:
     _deferring.clear()
     if _pending:
         os._exit(128 + _pending[0])
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HANDLED)  # blocked by `deferred`
