@@ -186,3 +186,46 @@ def test_a_stop_that_reaches_a_worker_before_its_handler_still_stops_it() -> Non
         timeout=120,
     )
     assert (done.stdout, done.stderr) == ("stopped\n", "")
+
+
+STOPPED_IN_A_FINALISER = """
+import os, signal
+from concurrent.futures.process import BrokenProcessPool
+from journeymap import parallel, signals
+
+
+class Signals:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def task(index):
+    if index == 20:
+        Signals()  # the handler's raise lands in __del__, where Python drops it
+    return index
+
+
+signals.install()
+try:
+    list(parallel.iter_per_file(task, list(range(40)), jobs=2))
+except BrokenProcessPool:
+    print("stopped")
+else:
+    print("worked on")
+"""
+
+
+def test_a_stop_dropped_in_a_finaliser_still_ends_the_worker() -> None:
+    # Ctrl-C reaches the workers too: one whose raise landed in a finaliser printed
+    # "Exception ignored ... SystemExit: 130" and went on working (matrix -j 2 stopped
+    # by Ctrl-C to the whole group: 1 run in 100).
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_IN_A_FINALISER],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.stdout, done.stderr) == ("stopped\n", "")

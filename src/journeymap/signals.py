@@ -106,9 +106,14 @@ def _exit_worker(signum: int, frame: FrameType | None) -> None:
     task and around sending its result back: a SystemExit raised there was swallowed,
     the worker went back to wait for work that never came, and the parent waited for
     that worker forever (matrix interrupted early hung about 1 run in 40)."""
+    _pending.append(signum)
     if _in_task:
-        raise SystemExit(128 + signum)
+        raise WorkerStopped(128 + signum)
     os._exit(128 + signum)
+
+
+class WorkerStopped(SystemExit):
+    """A worker's stop signal, raised inside its task."""
 
 
 @contextmanager
@@ -119,13 +124,16 @@ def task() -> Iterator[None]:
         yield
     finally:
         _in_task.clear()
+    if _pending:  # a stop whose raise Python dropped (met in a finaliser, a callback)
+        raise WorkerStopped(128 + _pending[0])
 
 
 def _unraisable(report: sys.UnraisableHookArgs) -> None:
     """Where Python cannot raise (an at-fork hook, a finaliser), it prints the exception
     as "Exception ignored in ..." with a traceback: for `Interrupted` that is the run
-    being stopped, which `check` raises again, so nothing is printed."""
-    if isinstance(report.exc_value, Interrupted):
+    being stopped, which `check` raises again, so nothing is printed; in a worker, the
+    end of its task does (see `task`)."""
+    if isinstance(report.exc_value, (Interrupted, WorkerStopped)):
         return
     sys.__unraisablehook__(report)
 
@@ -146,6 +154,7 @@ def install_in_worker() -> None:
     the worker here."""
     for signum in HANDLED:
         signal.signal(signum, _exit_worker)
+    sys.unraisablehook = _unraisable
     _deferring.clear()
     if _pending:
         os._exit(128 + _pending[0])
