@@ -463,6 +463,26 @@ def test_a_dash_with_standard_input_closed_says_so(command: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "args", [("validate",), ("lint",), ("matrix",), ("render", "-f", "dot"), ("site", "-o", "s")]
+)
+def test_a_dash_with_standard_input_open_for_writing_says_so(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    """`journeymap validate - 0>file`: it said "-: Bad file descriptor"."""
+    with (tmp_path / "w").open("wb") as write_only:
+        done = subprocess.run(
+            _command(*args, "-"), stdin=write_only, capture_output=True, text=True,
+            env=_env(), timeout=60, check=False, cwd=tmp_path,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        "journeymap: error: -: standard input is not open for reading; pipe a journey in "
+        "(... < journey.yaml)\n"
+    )
+    assert not (tmp_path / "s").exists()
+
+
 def test_a_dash_beside_files_is_one_more_journey(journey: Path) -> None:
     done = subprocess.run(
         _command("validate", journey, "-"), input=AGENCE.read_text(encoding="utf-8"),

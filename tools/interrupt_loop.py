@@ -78,6 +78,10 @@ def _argv(command: str, folder: Path, out: Path, extra: list[str]) -> list[str]:
         return [str(BIN), "matrix", str(folder), *extra]
     if command == "render":
         return [str(BIN), "render", "-j", "2", "-o", str(out), str(folder), *extra]
+    if command == "site":
+        return [str(BIN), "site", "-j", "2", "-o", str(out / "site"), str(folder), *extra]
+    if command == "lint-output":
+        return [str(BIN), "lint", "-j", "2", "--output", str(out / "lint.txt"), str(folder)]
     return [str(BIN), command, "-j", "2", str(folder), *extra]
 
 
@@ -130,7 +134,7 @@ def one_run(
     if left:
         os.killpg(proc.pid, signal.SIGKILL)
         return "process left", f"{left}\n{stderr}"
-    stray = [p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
+    stray = [p.name for p in out.rglob("*") if p.name.endswith(".tmp")]
     if stray:
         return "temporary file left", f"{stray}\n{stderr}"
     code = proc.returncode
@@ -152,7 +156,8 @@ ACCEPTED = ("ok", "done-first", "killed before python handles signals (silent)")
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("command", choices=["matrix", "lint", "validate", "render"])
+    commands = ["matrix", "lint", "validate", "render", "site", "lint-output"]
+    parser.add_argument("command", choices=commands)
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--max-ms", type=int, default=300)
@@ -165,6 +170,7 @@ def main() -> int:
         help="count the delay from when this many child processes are alive",
     )
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--verbose", action="store_true", help="also list the accepted odd runs")
     parser.add_argument("extra", nargs="*", help="more arguments for the command")
     args = parser.parse_args()
     signum = int(getattr(signal, f"SIG{args.signal}"))
@@ -191,7 +197,7 @@ def main() -> int:
             delay = rng.uniform(0, args.max_ms / 1000)
             verdict, details = one_run(argv, signum, delay, args.group, env, out, args.workers)
             counts[verdict] += 1
-            if verdict not in ACCEPTED:
+            if verdict not in ACCEPTED or (verdict != "ok" and args.verbose):
                 print(f"run {number} ({delay * 1000:.0f} ms): {verdict}", flush=True)
                 print("  " + details.strip().replace("\n", "\n  ")[:6000], flush=True)
     summary = ", ".join(f"{name} {count}" for name, count in counts.most_common())

@@ -7,6 +7,7 @@ within the size limit have the source `bytes`, an invalid file like any other (e
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import replace
@@ -150,8 +151,18 @@ def take_stdin(limit: int) -> None:
         copy = os.dup(0)  # a copy: sys.stdin stays as it was
     except OSError:
         raise NoWriter("standard input is closed; pipe a journey in (... < journey.yaml)") from None
-    with os.fdopen(copy, "rb") as stdin:
-        _stdin.append(stdin.read(limit + 1))
+    try:
+        with os.fdopen(copy, "rb") as stdin:
+            _stdin.append(stdin.read(limit + 1))
+    except OSError as exc:
+        # `0>file` (open for writing only) said "Bad file descriptor". (A directory,
+        # `< folder`, never gets here: Python refuses it before any code runs.)
+        why = (
+            "is not open for reading"
+            if exc.errno == errno.EBADF
+            else f"cannot be read ({exc.strerror or exc})"
+        )
+        raise NoWriter(f"standard input {why}; pipe a journey in (... < journey.yaml)") from None
 
 
 def _wait_for_writer(fd: int, seconds: float) -> None:
