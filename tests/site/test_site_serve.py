@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -134,3 +135,68 @@ def test_serve_stops_on_a_ctrl_c_whose_raise_was_lost(
     rescue.cancel()
     assert time.monotonic() - started < 8
     assert stopped.value.code == 128 + signal.SIGINT
+
+
+def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) -> None:
+    """A named pipe among the inputs holds the rebuild at a known place (reading it):
+    the signal ends the run there, exit 143, one line, no worker left. (The rebuild ran
+    in a watcher thread, where a signal met while its workers drew the pages printed
+    that thread's traceback: 5 runs in 6 of SIGTERM 0-2 s into a `-j 2` rebuild; that
+    moment cannot be held from here, it is the main thread's now.)"""
+    import threading
+
+    from tests.test_hostile_surroundings import _alive, _descendants
+
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    text = EXAMPLE_FILES[-1].read_text(encoding="utf-8")
+    for index in range(20):  # enough files for the pages to be drawn by workers
+        (journeys / f"j{index:02}.yaml").write_text(
+            text.replace("\nid: ", f"\nid: n{index}-", 1), encoding="utf-8"
+        )
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    piped = text.replace("\nid: ", "\nid: piped-", 1)
+
+    def feed_once() -> None:
+        with pipe.open("w", encoding="utf-8") as writer:
+            writer.write(piped)
+
+    threading.Thread(target=feed_once, daemon=True).start()  # the first build reads it
+    args = ("site", journeys, pipe, "-o", tmp_path / "out", "-j", "2", "--serve", "--port", "0")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "JOURNEYMAP_PIPE_WAIT": "600"},
+    )
+    try:
+        assert proc.stderr is not None
+        while "serving" not in (line := proc.stderr.readline()):
+            assert line, "the preview did not start"
+
+        def reading_the_pipe() -> bool:
+            for pid in {proc.pid, *_descendants(proc.pid)}:
+                with contextlib.suppress(OSError):
+                    for fd in Path(f"/proc/{pid}/fd").iterdir():
+                        with contextlib.suppress(OSError):
+                            if str(fd.readlink()) == str(pipe):
+                                return True
+            return False
+
+        deadline = time.monotonic() + 60
+        changes = 0
+        while not reading_the_pipe():  # a change (again, until seen): the rebuild reads it
+            assert time.monotonic() < deadline, "the rebuild never started"
+            changes += 1
+            os.utime(journeys / "j00.yaml", ns=(changes, changes))
+            time.sleep(0.2)
+        children = _descendants(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (proc.returncode, err) == (143, "journeymap: interrupted\n")
+    assert not [pid for pid in children if _alive(pid)]

@@ -70,16 +70,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Requests are not worth a line each in the author's terminal."""
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    def service_actions(self) -> None:
-        """Ask for a pending Ctrl-C at every poll: its first raise can be lost in the
-        server's own bookkeeping (starting a request's thread), and the preview then
-        served on, deaf to it (seen under load)."""
-        from journeymap.signals import check
-
-        check()
-
-
 def _fingerprint(paths: Sequence[Path], exclude: Sequence[str], out: Path) -> tuple[object, ...]:
     """What a change shows in: the files found and their sizes and modification times."""
     try:
@@ -113,26 +103,30 @@ def serve(
     the guard says "interrupted" and exits 130 or 143, so that a supervisor can tell a
     preview stopped from one that ended by itself (it exited 0 on every signal).
     """
+    from journeymap.signals import check
+
     handler = functools.partial(_QuietHandler, directory=str(out))
-    server = _Server((host, port), handler)
-    stop = threading.Event()
-
-    def watch() -> None:
-        seen = _fingerprint(paths, exclude, out)
-        while not stop.wait(interval):
-            now = _fingerprint(paths, exclude, out)
-            if now != seen:
-                seen = now
-                rebuild()
-
-    watcher = threading.Thread(target=watch, name="journeymap-site-watch", daemon=True)
-    watcher.start()
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    serving = threading.Thread(
+        target=server.serve_forever, args=(0.2,), name="journeymap-site-serve", daemon=True
+    )
+    serving.start()
     address = f"http://{host}:{server.server_address[1]}/"
     stream.write(f"serving {out} at {address} (rebuilt when a journey changes; Ctrl-C stops)\n")
     stream.flush()
     try:
-        server.serve_forever(poll_interval=0.2)
+        # Rebuilds run here, in the main thread, where signals land: one stopped midway
+        # unwinds as a stopped build does (workers stopped, temporary files removed).
+        # In a watcher thread, it printed that thread's traceback and left its pool
+        # to the interpreter's exit.
+        seen = _fingerprint(paths, exclude, out)
+        while True:
+            time.sleep(interval)
+            check()  # a signal whose raise was lost on the way (seen under load)
+            now = _fingerprint(paths, exclude, out)
+            if now != seen:
+                seen = now
+                rebuild()
     finally:
-        stop.set()
+        server.shutdown()
         server.server_close()
-        watcher.join(timeout=5)
