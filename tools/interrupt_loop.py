@@ -188,7 +188,8 @@ def main() -> int:
             **os.environ,
             "NO_COLOR": "1",
             "COLUMNS": "100",
-            "PYTHONPATH": str(hooks),
+            # before any PYTHONPATH given (an older checkout's src/, to count "before")
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(hooks), os.environ.get("PYTHONPATH")])),
         }
         for number in range(1, args.runs + 1):
             out = base / f"out{number}"
