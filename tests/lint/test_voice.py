@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from journeymap.lint.config import LintConfig
 from journeymap.lint.rules.voice import classify
+from tests.conftest import run_cli
 from tests.lint.base import BASE_EN, BASE_FR, lint_text
 
 FIRST_PERSON = [
@@ -154,3 +157,43 @@ def test_a_text_in_a_script_the_rules_cannot_read_gets_no_voice_finding(text: st
         assert found == [], found
     assert classify("Je commande 雪球", "fr").kind == "first"
     assert classify("Nous livrons le 雪球", "fr").kind == "company"
+
+
+MIXED = """\
+journeymap: 1
+id: mixed
+title: Mixed
+{lang}channels:
+  - {{id: web, name: Site}}
+stages:
+  - id: a
+    name: {stage}
+    steps:
+      - {{id: s1, text: {first}, touchpoints: [{{channel: web}}]}}
+      - {{id: s2, text: We send the quote, touchpoints: [{{channel: web}}]}}
+      - {{id: s3, text: Compare offers, touchpoints: [{{channel: web}}]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "stage", "first", "hints"),
+    [
+        # An English map without `lang` was told 'with « je », e.g. Je compare les offres'.
+        ("", "Request", "The customer receives an email", ['"I"', "I compare the offers"]),
+        # An English step in a French map is read, and answered, in English: it was read
+        # as French and got "no subject ('We...')".
+        ("lang: fr\n", "Demande", "Le conseiller appelle le client", ["m'appelle"]),
+    ],
+)
+def test_a_hint_speaks_the_language_its_step_is_written_in(
+    tmp_path: Path, lang: str, stage: str, first: str, hints: list[str]
+) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_text(MIXED.format(lang=lang, stage=stage, first=first), encoding="utf-8")
+    result = run_cli("lint", path)
+    assert result.code == 1, result.stderr
+    we = next(line for line in result.stdout.splitlines() if "step 's2'" in line)
+    assert "[JM402]" in we and "e.g. 'I receive the quote'" in we and '"I"' in we, we
+    assert "« je »" not in we
+    for hint in hints:
+        assert hint in result.stdout, result.stdout
