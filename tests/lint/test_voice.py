@@ -55,6 +55,12 @@ OTHER_VOICES = [
     ("en", "Give us two days to check the photos", "no-subject", "Give"),
     ("fr", "Laissez-nous une semaine pour étudier la demande", "no-subject", "Laissez-nous"),
     ("en", "They call us back", "customer", "They"),
+    # A company by its initials acts; a participle after initials is no verb.
+    ("fr", "SNCF envoie un SMS de confirmation", "company", "SNCF"),
+    ("fr", "EDF relève le compteur", "company", "EDF"),
+    ("en", "UPS delivers the parcel", "company", "UPS"),
+    ("fr", "TVA incluse dans le prix", "no-subject", "TVA"),
+    ("fr", "JE COMPARE LES PRIX", "first", ""),
     # An impersonal "il" is no one; a passive anywhere in the main clause is a thing's.
     ("fr", "Il s'agit du premier contact avec la marque", "other", "Il"),
     ("fr", "Le tri correspond au travail qu'il sera utile de refaire", "other", "Le"),
@@ -197,3 +203,32 @@ def test_a_hint_speaks_the_language_its_step_is_written_in(
     assert "« je »" not in we
     for hint in hints:
         assert hint in result.stdout, result.stdout
+
+
+BRANDS = """\
+journeymap: 1
+id: brand
+title: Order
+lang: en
+persona: {name: Lucie}
+channels:
+  - {id: web, name: Amazon app}
+stages:
+  - id: a
+    name: Buy
+    steps:
+      - {id: s1, text: Amazon sends a confirmation email, touchpoints: [{channel: web}]}
+      - {id: s2, text: Lucie compares the prices, touchpoints: [{channel: web}]}
+      - {id: s3, text: Bob compares the prices, touchpoints: [{channel: web}]}
+"""
+
+
+def test_a_brand_in_a_channel_name_is_the_company_not_a_person(tmp_path: Path) -> None:
+    path = tmp_path / "brand.yaml"
+    path.write_text(BRANDS, encoding="utf-8")
+    out = run_cli("lint", path).stdout.splitlines()
+    said = {line.split("step '")[1][:2]: line for line in out if "step '" in line}
+    assert "[JM402]" in said["s1"] and "('Amazon')" in said["s1"], out
+    assert "e.g. 'I receive a confirmation email'" in said["s1"]
+    # A name no channel holds is still a person: the customer seen from outside.
+    assert "[JM403]" in said["s2"] and "[JM403]" in said["s3"], out

@@ -71,13 +71,15 @@ def classify(
 def journey_cast(journey: Journey, lang: str) -> Cast:
     """Who the journey declares: its persona, and the staff and systems named in its fields.
 
-    Stakeholders, a step's `actors` and `systems`, and its lanes' `actor` and `system`
-    (format 1.1) are the company's people and tools; a step that opens on one of them is
-    their work, not the customer's. Files without these fields get an empty cast.
+    Stakeholders, a step's `actors` and `systems`, its lanes' `actor` and `system`
+    (format 1.1), and the brands in its channels' names ("App Doctolib") are the
+    company's people and tools; a step that opens on one of them is their work, not the
+    customer's. Files without these fields get an empty cast.
     """
-    from journeymap.lint.sentence import cast, staff_role
+    from journeymap.lint.sentence import brand_names, cast, staff_role
 
     staff = [s.name for s in journey.stakeholders]
+    staff += brand_names((c.name for c in journey.channels), "en" if lang == "en" else "fr")
     for _, _, _, step in journey.iter_steps():
         staff += [*step.actors, *step.systems]
         for _, actions in step.lanes():
