@@ -94,12 +94,20 @@ def named_subject(start: tuple[str, ...], text: str, lang: Lang) -> str | None:
         return None
     if start[1] in _AFTER_VERB[lang]:
         return None
+    pair = _as_written(start, text)
+    if pair is None:
+        return None
+    name, verb = pair
+    return name if _unknown_name(name, lang) and _third_person_verb(verb, lang) else None
+
+
+def _as_written(start: tuple[str, ...], text: str) -> tuple[str, str] | None:
+    """The subject phrase's first two words as the text writes them (case kept)."""
     written = _WORD.findall(text)
     at = next((i for i, w in enumerate(written) if fold(w) == start[0]), None)
     if at is None or at + 1 >= len(written) or fold(written[at + 1]) != start[1]:
         return None
-    name, verb = written[at], written[at + 1]
-    return name if _unknown_name(name, lang) and _third_person_verb(verb, lang) else None
+    return written[at], written[at + 1]
 
 
 _POSSESSIVES = {"fr": lex("mon ma mes votre vos notre nos"), "en": lex("my your our")}
@@ -116,11 +124,10 @@ def acronym_subject(start: tuple[str, ...], text: str, lang: Lang) -> str | None
         return None
     if start[2] not in _AFTER_VERB[lang] and start[2] not in _POSSESSIVES[lang]:
         return None
-    written = _WORD.findall(text)
-    at = next((i for i, w in enumerate(written) if fold(w) == start[0]), None)
-    if at is None or at + 1 >= len(written) or fold(written[at + 1]) != start[1]:
+    pair = _as_written(start, text)
+    if pair is None:
         return None
-    name, verb = written[at], written[at + 1]
+    name, verb = pair
     if not (2 <= len(name) <= 6 and name.isupper()) or verb.isupper():
         return None
     if lang == "fr" and fold(verb).endswith(("ue", "ues", "use", "uses")):
