@@ -1,7 +1,5 @@
 """journeymap: customer journeys as plain YAML files that can be validated, linted and drawn."""
 
-from __future__ import annotations
-
 import sys as _sys
 
 TYPE_CHECKING = False  # not `typing`'s: importing it would slow `journeymap --version`
@@ -12,7 +10,7 @@ __version__ = "0.1.0"
 
 
 def _stopped_while_starting(
-    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    kind: type[BaseException], value: BaseException, tb: "TracebackType | None"
 ) -> None:
     """Ctrl-C while the command's first modules load, before `journeymap.cli.entry` can
     catch it: one line and exit 130, as later (Python printed a KeyboardInterrupt
