@@ -43,7 +43,11 @@ faulthandler.register(10, all_threads=True, chain=False)
 """Stacks on SIGUSR1 (10 on Linux), for hangs; `faulthandler` is built in, so that the
 interpreter's own start-up (where journeymap can do nothing) stays as short as it is."""
 
-START_UP = ("Fatal Python error: init_import_site", "Failed checking if argv[0]")
+START_UP = (
+    "Fatal Python error: init_import_site",
+    "Fatal Python error: init_sys_streams",
+    "Failed checking if argv[0]",
+)
 """What CPython prints when the signal lands in its own start-up, before any of
 journeymap's code runs."""
 
@@ -140,6 +144,9 @@ def one_run(
     code = proc.returncode
     if any(mark in stderr for mark in START_UP):
         return "in python's start-up", stderr
+    if stderr.rstrip().endswith("KeyboardInterrupt") and "/journeymap/" not in stderr:
+        # in the import machinery, looking for the package: no journeymap code ran yet
+        return "before journeymap's first line", stderr
     if code == -signum and not stderr:
         return "killed before python handles signals (silent)", ""
     if done_first and code in (0, 1) and "Traceback" not in stderr:
