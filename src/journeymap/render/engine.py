@@ -20,9 +20,12 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
@@ -93,27 +96,62 @@ def find_engine() -> Engine:
 
 def run(engine: Engine, source: str, fmt: str) -> bytes:
     """Lay out `source` and return the output in format `fmt` (svg, png, pdf, json)."""
+    _check_format(engine, fmt)
+    code, out, err = _layout(engine, source, fmt, subprocess.PIPE)
+    if code != 0 or not out:
+        raise _failed(engine, code, err)
+    if fmt == "pdf":
+        return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
+    return out
+
+
+def run_into(engine: Engine, source: str, fmt: str, handle: BinaryIO) -> None:
+    """Lay out `source` straight into `handle`, an empty file opened for writing.
+
+    The layout program writes the file itself: the output (100 kB of SVG a map) is not
+    read through a pipe and written again by Python. PDF goes through `run`, whose date
+    is rewritten."""
+    if fmt == "pdf":
+        handle.write(run(engine, source, fmt))
+        return
+    _check_format(engine, fmt)
+    handle.flush()
+    code, _, err = _layout(engine, source, fmt, handle.fileno())
+    if code != 0 or os.fstat(handle.fileno()).st_size == 0:
+        raise _failed(engine, code, err)
+
+
+def _check_format(engine: Engine, fmt: str) -> None:
     if fmt == "pdf" and engine.pure:
         raise EngineError(
             "PDF needs Graphviz's dot (graphviz-pure writes SVG and PNG only): "
             "install Graphviz (apt-get install graphviz, brew install graphviz), "
             "or render to .svg or .png"
         )
+
+
+def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, bytes, bytes]:
+    """Run the layout program to its end: its exit code, standard output (when `stdout`
+    is a pipe) and standard error.
+
+    The DOT goes in through an anonymous in-memory file rather than a pipe: written in
+    one call, with no loop feeding a pipe 4 kB a turn while the program reads it."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-    try:
-        process = subprocess.Popen(
-            [engine.program, f"-T{fmt}"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
-    except OSError as exc:
-        raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
+    with _source_file(source) as stdin:
+        try:
+            process = subprocess.Popen(
+                [engine.program, f"-T{fmt}"],
+                stdin=stdin,
+                stdout=stdout,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+        except OSError as exc:
+            raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
     with _LOCK:
         _LIVE.add(process)
     try:
-        out, err = process.communicate(source.encode("utf-8"), timeout=TIMEOUT)
+        out, err = process.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         raise EngineError(f"{engine.name} took more than {TIMEOUT} s and was stopped") from None
     except OSError as exc:
@@ -125,13 +163,51 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
         if process.returncode is None:  # interrupted or timed out: never leave it running
             process.kill()
             process.wait()
-    if process.returncode != 0 or not out:
-        message = err.decode("utf-8", "replace").strip().splitlines()
-        detail = message[0] if message else f"exit code {process.returncode}"
-        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
-    if fmt == "pdf":
-        return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
-    return out
+    return process.returncode, out or b"", err or b""
+
+
+@contextlib.contextmanager
+def _source_file(source: str) -> Iterator[int]:
+    """A file descriptor reading `source` from its start, closed afterwards: an
+    anonymous file in memory (Linux), else a temporary file."""
+    data = source.encode("utf-8")
+    try:
+        fd = os.memfd_create("journeymap-dot", os.MFD_CLOEXEC)
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows, old kernels
+        with tempfile.TemporaryFile() as spool:
+            spool.write(data)
+            spool.flush()
+            spool.seek(0)
+            yield spool.fileno()
+        return
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.lseek(fd, 0, os.SEEK_SET)
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _failed(engine: Engine, code: int, err: bytes) -> EngineError:
+    message = err.decode("utf-8", "replace").strip().splitlines()
+    if message:
+        detail = message[0]
+    elif code < 0:
+        detail = f"stopped by signal {_signal_name(-code)}"
+    else:
+        detail = f"exit code {code}"
+    return EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
+
+
+def _signal_name(number: int) -> str:
+    import signal
+
+    try:
+        return f"{signal.Signals(number).name} ({number})"
+    except ValueError:
+        return str(number)
 
 
 def stop_children() -> None:
