@@ -23,6 +23,10 @@ _GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
 """Spaces that must not break a line: before a currency or French punctuation, in 10 000."""
 
 
+_SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f&<>\"'\\]").search
+"""Any character `esc` changes: most texts have none and are returned as they are."""
+
+
 def clean(text: str) -> str:
     """The text with control characters (tabs and newlines included) as single spaces."""
     return _CONTROL.sub(" ", text)
@@ -31,6 +35,8 @@ def clean(text: str) -> str:
 def esc(text: str) -> str:
     """Text for an HTML-like label; inside <FONT> Graphviz expands escapes such as `\\N`
     (the node's name), even written `&#92;N`, so a backslash is written as two."""
+    if _SPECIAL(text) is None:
+        return text
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
