@@ -6,9 +6,11 @@ written and no temporary file left behind."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,43 @@ def test_a_batch_gives_the_bytes_dot_gives_on_the_dot_written(tmp_path: Path, fm
                 rb"(/(?:CreationDate|ModDate) \(D:)[0-9]{14}", rb"\g<1>19700101000000", expected
             )
         assert drawn.read_bytes() == expected, drawn
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A file system of 150 kB: room for the maps of a few journeys, not of twenty."""
+    mount = shutil.which("mount")
+    where = tmp_path / "small"
+    where.mkdir()
+    if mount is None or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    made = subprocess.run(
+        [mount, "-t", "tmpfs", "-o", "size=150k", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace')}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], check=False)
+
+
+@needs_dot
+@pytest.mark.parametrize("count", [3, BATCH])
+def test_a_full_disk_under_the_layout_program_is_named(
+    tmp_path: Path, small_disk: Path, count: int
+) -> None:
+    """dot writes each map itself and says only "gvwrite_no_z problem" when the disk is
+    full: the error names the map and the file system's reason, as when Python wrote."""
+    inputs = _inputs(tmp_path / "in", count)
+    result = run_cli("render", inputs, "-o", f"{small_disk}/")
+    assert result.code == 2, result.stderr
+    assert re.fullmatch(
+        rf"journeymap: error: {re.escape(str(small_disk))}/veste-\d\d\.svg: cannot write: "
+        # or, when another map's failure freed room before the reason was asked:
+        r"(No space left on device|Graphviz dot could not write it \(is the disk full\?\))\n",
+        result.stderr,
+    ), result.stderr
+    assert list(small_disk.iterdir()) == []

@@ -14,6 +14,7 @@ every format.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -117,8 +118,22 @@ def run_into(engine: Engine, source: str, fmt: str, handle: BinaryIO) -> None:
     _check_format(engine, fmt)
     handle.flush()
     code, _, err = _layout(engine, source, fmt, handle.fileno())
+    if code != 0 and b"gvwrite" in err:  # dot could not write the file: a full disk...
+        raise _write_error(handle.fileno())
     if code != 0 or os.fstat(handle.fileno()).st_size == 0:
         raise _failed(engine, code, err)
+
+
+def _write_error(fd: int) -> OSError:
+    """Why the file could not be written, which dot does not say ("gvwrite_no_z
+    problem"): the file system's own answer to one more byte written at its end (the
+    temporary file is removed anyway). That byte may find room that another map's
+    failure freed meanwhile: then the likely reason is given as a question."""
+    try:
+        os.pwrite(fd, b"\n", os.fstat(fd).st_size)
+    except OSError as exc:
+        return exc
+    return OSError(errno.EIO, "Graphviz dot could not write it (is the disk full?)")
 
 
 def _check_format(engine: Engine, fmt: str) -> None:
