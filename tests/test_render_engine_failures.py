@@ -133,7 +133,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     try:
         yield where
     finally:
-        subprocess.run(["umount", str(where)], check=False)
+        subprocess.run(["umount", "--lazy", str(where)], capture_output=True, check=False)
 
 
 @needs_dot
