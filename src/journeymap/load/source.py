@@ -110,6 +110,15 @@ def why_unreachable(path: Path | str) -> str:
     return "cannot be reached"
 
 
+def is_file(path: Path | str) -> bool:
+    """`Path.is_file`, False for a name the system refuses (see `exists`): pathlib raises
+    PermissionError for a file inside a folder that may be listed but not searched."""
+    try:
+        return Path(path).is_file()
+    except OSError:
+        return False
+
+
 def is_folder(path: Path | str) -> bool:
     """`Path.is_dir`, False for a name the system refuses (see `exists`)."""
     try:

@@ -24,6 +24,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeymap.load.source import is_file
+
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz), or `pip install graphviz-pure` for SVG and PNG only"
@@ -73,7 +75,7 @@ def find_engine() -> Engine:
     configured = os.environ.get("JOURNEYMAP_DOT")
     if configured:
         path = Path(configured)
-        if not (path.is_file() and os.access(path, os.X_OK)):
+        if not (is_file(path) and os.access(path, os.X_OK)):
             raise EngineError(
                 f"JOURNEYMAP_DOT={configured} is not an executable program; point it at "
                 f"Graphviz's dot, or unset it to use dot from PATH ({INSTALL_HINT})"
@@ -127,11 +129,39 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
             process.wait()
     if process.returncode != 0 or not out:
         message = err.decode("utf-8", "replace").strip().splitlines()
-        detail = message[0] if message else f"exit code {process.returncode}"
+        detail = message[0] if message else _status(process.returncode)
         raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
+    if not _looks_like(out, fmt):
+        raise EngineError(
+            f"{engine.name} ({engine.program}) wrote {len(out)} bytes that are not {fmt.upper()}; "
+            "is it Graphviz's dot? (JOURNEYMAP_DOT or PATH chose it)"
+        )
     if fmt == "pdf":
         return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
     return out
+
+
+_MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+def _looks_like(out: bytes, fmt: str) -> bool:
+    """Whether a layout program's output is of the format asked: a program named `dot`
+    that is not Graphviz (a wrapper, a stub) wrote its garbage into the map, exit 0."""
+    if fmt == "svg":
+        return out.rstrip().endswith(b"</svg>")
+    magic = _MAGIC.get(fmt)
+    return magic is None or out.startswith(magic)
+
+
+def _status(code: int) -> str:
+    if code < 0:
+        import signal
+
+        try:
+            return f"it was stopped by signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"it was stopped by signal {-code}"
+    return f"exit code {code}" if code else "exit code 0 but no output"
 
 
 def stop_children() -> None:

@@ -1,0 +1,183 @@
+"""Hostile cases the first sweeps did not try, and the defects they found.
+
+Found by the `more:`, `place:`, `nobody:`, `out:`, `dot:` and `env:` groups of
+tools/hostile_sweep.py: YAML 1.1 words as keys, characters XML cannot hold, counts too
+big for a float, a `dot` on PATH that is not Graphviz, folders that may be listed but
+not searched. Each case runs the real CLI and must end with exit 0, 1 or 2 and one
+clear line naming the file: never an internal error or a traceback, never an output
+written from garbage.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, invoke, run_cli
+
+JOURNEY = EXAMPLES / "veste-hiver.yaml"
+TEXT = EXAMPLES.joinpath("veste-hiver.yaml").read_text(encoding="utf-8")
+STAGE = "  - id: besoin\n"
+
+
+def _clean(stderr: str) -> None:
+    assert "Traceback" not in stderr
+    assert "internal error" not in stderr
+
+
+def _journey(tmp_path: Path, old: str, new: str, name: str = "h.yaml") -> Path:
+    assert old in TEXT
+    path = tmp_path / name
+    path.write_text(TEXT.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+# --- keys and values YAML reads as something else ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("on", "unknown key true (YAML reads a bare yes, no, on, off, true or false"),
+        ("no", "unknown key false (YAML reads a bare yes, no, on, off"),
+        ("~", "unknown key null (a key written ~, null or nothing before ':')"),
+        ("4", "unknown key 4; a decimal comma?"),
+    ],
+)
+def test_a_key_that_is_not_text_is_shown_as_written(key: str, said: str, tmp_path: Path) -> None:
+    """`on:` is true in YAML 1.1: it was shown as "unknown key 1", with the hint meant for
+    a decimal comma."""
+    path = _journey(tmp_path, STAGE, f"  - {key}: x\n    id: besoin\n")
+    done = invoke("validate", path)
+    assert done.code == 1
+    assert said in done.stdout
+    assert ":43:5: error[JM006] stage 'besoin': " in done.stdout
+    if key != "4":
+        assert "decimal comma" not in done.stdout
+
+
+@pytest.mark.parametrize("command", [("matrix", "-f", "json"), ("validate",), ("site", "-o")])
+def test_a_count_too_big_for_a_float_is_refused(command: tuple[str, ...], tmp_path: Path) -> None:
+    """A volume of 4,000 digits was valid, then `matrix -f json` ranked the priorities
+    (volume x dissatisfaction, a float): OverflowError, exit 3."""
+    path = _journey(tmp_path, "volume: 120000", "volume: " + "9" * 4000)
+    args = [*command, str(tmp_path / "site"), str(path)] if "-o" in command else [*command, path]
+    done = invoke(*args)
+    assert done.code == 1, done.stderr
+    said = done.stdout + done.stderr
+    assert "'volume' must be a whole number of customers, from 0 to 1,000,000,000,000,000" in said
+    highest = _journey(tmp_path, "volume: 120000", "volume: 1000000000000000", "max.yaml")
+    assert invoke(*[*args[:-1], highest]).code == 0
+
+
+# --- what the layout program is given, and what it gives back ------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_characters_xml_cannot_hold_are_drawn_as_spaces(fmt: str, tmp_path: Path) -> None:
+    """U+FFFE and U+FFFF are valid UTF-8 that XML refuses: dot failed 'not well-formed'."""
+    old = "text: Je sens le froid arriver et ma vieille veste ne suffit plus"
+    path = _journey(tmp_path, old, 'text: "Je \\uFFFE sens \\uFFFF le froid"')
+    out = tmp_path / f"map.{fmt}"
+    done = run_cli("render", path, "-o", out)
+    assert done.code == 0, done.stderr
+    assert out.stat().st_size > 1000
+
+
+def _fake_dot(tmp_path: Path, body: str) -> dict[str, str]:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    dot = folder / "dot"
+    dot.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    dot.chmod(0o755)
+    return {"PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "body", "said"),
+    [
+        ("svg", "cat > /dev/null; echo 'not an image'", "wrote 13 bytes that are not SVG"),
+        ("png", "cat > /dev/null; head -c 3000 /dev/urandom", "wrote 3000 bytes that are not PNG"),
+        ("pdf", "cat > /dev/null; echo '<svg></svg>'", "wrote 12 bytes that are not PDF"),
+        ("svg", "cat > /dev/null; kill -SEGV $$", "failed: it was stopped by signal SIGSEGV"),
+        ("png", "cat > /dev/null; exit 0", "failed: exit code 0 but no output"),
+        ("pdf", "cat > /dev/null; echo 'Error: syntax' >&2; exit 1", "failed: Error: syntax"),
+    ],
+    ids=["text", "random", "svg-as-pdf", "crash", "silent", "error"],
+)
+def test_a_dot_that_is_not_graphviz(fmt: str, body: str, said: str, tmp_path: Path) -> None:
+    """A `dot` first on PATH that printed garbage and exit 0 had it written as the map."""
+    out = tmp_path / f"map.{fmt}"
+    done = run_cli("render", JOURNEY, "-o", out, env=_fake_dot(tmp_path, body))
+    assert done.code == 2, done.stderr
+    _clean(done.stderr)
+    assert said in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+    assert not out.exists()
+    assert not list(tmp_path.glob(".map*"))
+
+
+# --- folders that may be listed but not searched, files that may not be read --------------
+
+_SETPRIV = shutil.which("setpriv")
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _as_a_user(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI without the capabilities that let root read and search whatever the modes say."""
+    prefix = [_SETPRIV, "--bounding-set", "-dac_override,-dac_read_search"] if IS_ROOT else []
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "journeymap", *map(str, args)],  # type: ignore[list-item]
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100"},
+        timeout=120,
+    )
+
+
+unprivileged = pytest.mark.skipif(
+    IS_ROOT and _SETPRIV is None, reason="root without setpriv reads every file"
+)
+
+
+@unprivileged
+@pytest.mark.parametrize("fmt", ["text", "sarif"])
+def test_a_folder_that_can_be_listed_but_not_searched(fmt: str, tmp_path: Path) -> None:
+    """Looking for journeymap.toml beside the files raised PermissionError (pathlib's
+    is_file), exit 3: the files are unreadable, each says so."""
+    folder = tmp_path / "noexec"
+    folder.mkdir()
+    shutil.copy(JOURNEY, folder / "a.yaml")
+    folder.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    try:
+        done = _as_a_user("lint", "-f", fmt, "noexec", cwd=tmp_path)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    _clean(done.stderr)
+    assert "permission denied" in (done.stdout + done.stderr).lower()
+
+
+@unprivileged
+def test_a_configuration_in_a_folder_that_cannot_be_searched(tmp_path: Path) -> None:
+    """`lint -c locked/journeymap.toml`: Path.exists raised PermissionError, exit 3."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "journeymap.toml").write_text("[lint]\n", encoding="utf-8")
+    folder.chmod(0)
+    try:
+        done = _as_a_user("lint", "-c", "locked/journeymap.toml", JOURNEY, cwd=tmp_path)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    _clean(done.stderr)
+    assert done.stderr.strip() == (
+        "journeymap: error: locked/journeymap.toml: cannot read: Permission denied"
+    )
