@@ -19,11 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, invoke, run_cli
+from tests.conftest import EXAMPLES, ROOT, invoke, run_cli
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
 TEXT = EXAMPLES.joinpath("veste-hiver.yaml").read_text(encoding="utf-8")
 STAGE = "  - id: besoin\n"
+_SETPRIV = shutil.which("setpriv")
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _clean(stderr: str) -> None:
@@ -125,9 +127,6 @@ def test_a_dot_that_is_not_graphviz(fmt: str, body: str, said: str, tmp_path: Pa
 
 # --- folders that may be listed but not searched, files that may not be read --------------
 
-_SETPRIV = shutil.which("setpriv")
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-
 
 def _as_a_user(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The CLI without the capabilities that let root read and search whatever the modes say."""
@@ -181,3 +180,75 @@ def test_a_configuration_in_a_folder_that_cannot_be_searched(tmp_path: Path) -> 
     assert done.stderr.strip() == (
         "journeymap: error: locked/journeymap.toml: cannot read: Permission denied"
     )
+
+
+# --- standard input where a command cannot, or could, take it ------------------------------
+
+
+def test_import_reads_a_diagram_from_standard_input(tmp_path: Path) -> None:
+    """`cat diagram.mmd | journeymap import -` said "standard input was not read before
+    the run", exit 2."""
+    diagram = ROOT / "tests" / "data" / "import" / "mermaid" / "cypress-go-shopping.mmd"
+    with diagram.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "journeymap", "import", "-", "-o", tmp_path],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "go-shopping.yaml").is_file()
+
+
+@pytest.mark.parametrize("order", ["first", "second"])
+def test_diff_says_it_does_not_read_standard_input(order: str, tmp_path: Path) -> None:
+    """`diff - j.yaml` said "-: no such file, and not in a git repository"."""
+    args = ("-", JOURNEY) if order == "first" else (JOURNEY, "-")
+    done = run_cli("diff", *args, cwd=tmp_path)
+    assert done.code == 2
+    assert done.stderr.strip() == (
+        "journeymap: error: -: diff compares files, folders or git revisions, "
+        "not standard input; save it to a file first"
+    )
+
+
+@pytest.mark.skipif(not IS_ROOT or shutil.which("git") is None, reason="chown needs root")
+def test_a_repository_git_refuses_is_named_with_the_fix(tmp_path: Path) -> None:
+    """Another user's repository ("dubious ownership") was said not to be a repository."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "one", "--allow-empty"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    shutil.copy(JOURNEY, repo / "j.yaml")
+    for path in (repo, *repo.rglob("*")):
+        os.lchown(path, 65534, 65534)
+    done = run_cli("diff", "HEAD", cwd=repo, env={"GIT_CONFIG_GLOBAL": "/dev/null"})
+    assert done.code == 2
+    assert "detected dubious ownership in repository" in done.stderr
+    assert "if you trust it: git config --global --add safe.directory" in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
+def test_a_configuration_not_in_utf8_says_how_to_save_it(encoding: str, tmp_path: Path) -> None:
+    config = tmp_path / "journeymap.toml"
+    config.write_bytes('[lint]\n# café\nignore = ["JM104"]\n'.encode(encoding))
+    done = invoke("lint", "-c", config, JOURNEY)
+    assert done.code == 2
+    assert f"{config}: not UTF-8 text; save it as UTF-8" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "code"), [("999999999999999999999G", 2), ("9" * 400, 2), ("1024G", 0)]
+)
+def test_a_size_limit_too_large_for_memory(value: str, code: int) -> None:
+    """JOURNEYMAP_MAX_BYTES=999999999999999999999G overflowed the read's size (exit 3);
+    1024G made the read set aside a terabyte for a 9 KB file (MemoryError, exit 3)."""
+    done = run_cli("validate", JOURNEY, env={"JOURNEYMAP_MAX_BYTES": value})
+    assert done.code == code, done.stderr
+    _clean(done.stderr)
+    if code:
+        assert "is more than 1024G; no file that large can be loaded" in done.stderr

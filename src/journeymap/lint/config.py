@@ -217,7 +217,7 @@ def load(path: Path) -> LintConfig | None:
     except LimitError as exc:
         raise ConfigError(str(exc)) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:  # tomllib reads nested arrays and tables recursively

@@ -38,9 +38,14 @@ def import_sources(
     from journeymap.importers.common import ImportProblem
     from journeymap.importers.run import import_source
     from journeymap.load.limits import Limits
-    from journeymap.load.source import read_text
+    from journeymap.load.source import STDIN, NoWriter, read_text, take_stdin
 
     limits = Limits.from_env()
+    if STDIN in sources:  # `cat diagram.mmd | journeymap import -`: said "was not read"
+        try:
+            take_stdin(limits.max_bytes)
+        except NoWriter as exc:
+            raise Refused(f"-: {exc}") from None
     found: list[Imported] = []
     said: list[Diagnostic] = []
     failed = False
