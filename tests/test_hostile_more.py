@@ -252,3 +252,34 @@ def test_a_size_limit_too_large_for_memory(value: str, code: int) -> None:
     _clean(done.stderr)
     if code:
         assert "is more than 1024G; no file that large can be loaded" in done.stderr
+
+
+# --- YAML errors a reader cannot see in an editor -------------------------------------------
+
+STEP_TEXT = "text: Je sens le froid arriver et ma vieille veste ne suffit plus"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            'text: "Je suis \\ud83d\\ude00 content"',
+            "\\ud83d\\ude00 is one character in two UTF-16 halves, as JSON writes it: "
+            "write the character itself, or \\U0001F600",
+        ),
+        ('text: "Je \\udfff"', "\\udfff is half of a character: write the character itself"),
+        (
+            STEP_TEXT + "\u2028suite",
+            "U+2028 (line separator) at line 49, column 74 is a line break for YAML",
+        ),
+        (STEP_TEXT + "\x85suite", "U+0085 (next line) at line 49, column 74 is a line break"),
+    ],
+    ids=["surrogate-pair", "half", "line-separator", "next-line"],
+)
+def test_what_an_editor_hides_is_named(written: str, said: str, tmp_path: Path) -> None:
+    """libyaml said only "found invalid Unicode character escape code" for an emoji as JSON
+    writes it, and "could not find expected ':'" two lines below a pasted U+2028."""
+    done = invoke("validate", _journey(tmp_path, STEP_TEXT, written))
+    assert done.code == 1
+    assert "error[JM002] invalid YAML: " in done.stdout
+    assert said in done.stdout
