@@ -283,3 +283,68 @@ def test_what_an_editor_hides_is_named(written: str, said: str, tmp_path: Path) 
     assert done.code == 1
     assert "error[JM002] invalid YAML: " in done.stdout
     assert said in done.stdout
+
+
+# --- survey workbooks that lie or are broken ------------------------------------------------
+
+SURVEYS = ROOT / "tests" / "data" / "surveys"
+WORKBOOK = SURVEYS / "microsoft-forms-checkout.xlsx"
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _workbook(tmp_path: Path, change: str, name: str = "survey.xlsx") -> Path:
+    """The Microsoft Forms workbook with its sheet's XML changed: `change` is what
+    replaces the end of the sheet's data (or 'corrupt' for bytes flipped in the zip)."""
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(WORKBOOK) as base, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in base.infolist():
+            data = base.read(info.filename)
+            if info.filename == SHEET and change != "corrupt":
+                data = data.replace(b"</sheetData>", change.encode(), 1)
+            z.writestr(info.filename, data)
+    if change == "corrupt":
+        whole = bytearray(path.read_bytes())
+        start = whole.find(SHEET.encode()) + len(SHEET) + 40
+        whole[start : start + 30] = bytes(b ^ 0x55 for b in whole[start : start + 30])
+        path.write_bytes(bytes(whole))
+    return path
+
+
+def _metrics_import(survey: Path, tmp_path: Path) -> tuple[int, str, str]:
+    journey = tmp_path / "saas.yaml"
+    shutil.copy(EXAMPLES / "saas-subscription.yaml", journey)
+    mapping = SURVEYS / "microsoft-forms-checkout.map.yaml"
+    done = run_cli("metrics", "import", survey, "--map", mapping, "-j", journey)
+    return done.code, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("change", ["<row><c></sheetData>", "corrupt"], ids=["xml", "zip"])
+def test_a_workbook_damaged_inside_its_sheet(change: str, tmp_path: Path) -> None:
+    """openpyxl reads the sheet only when its rows are asked for: malformed XML
+    (ParseError) and a damaged zip member (zlib.error) came out as internal errors."""
+    code, _, stderr = _metrics_import(_workbook(tmp_path, change), tmp_path)
+    assert code == 2, stderr
+    _clean(stderr)
+    assert "survey.xlsx: a damaged Excel workbook (" in stderr
+    assert stderr.rstrip().endswith("); save it again, or export CSV")
+
+
+ROW_8 = (
+    '<row r="8"><c r="A8" t="n"><v>7</v></c><c r="B8" s="1" t="n"><v>46270.375</v></c>'
+    '<c r="C8" s="1" t="n"><v>46270.37708333333</v></c><c r="F8" t="n"><v>10</v></c>'
+    '<c r="G8" t="n"><v>5</v></c></row>'
+)
+FAR = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+
+
+@pytest.mark.parametrize(
+    ("rows", "n"), [(FAR, "n=6"), (ROW_8, "n=7")], ids=["far-cell", "beyond-dimension"]
+)
+def test_a_workbook_whose_declared_size_lies(rows: str, n: str, tmp_path: Path) -> None:
+    """The sheet says A1:H7. A cell at XFD1048576 padded every row to 16,384 cells (hours
+    of work); an eighth answer, beyond the declared size, was silently left out."""
+    code, stdout, stderr = _metrics_import(_workbook(tmp_path, rows + "</sheetData>"), tmp_path)
+    assert code == 0, stderr
+    assert n in stdout
