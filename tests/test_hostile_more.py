@@ -348,3 +348,17 @@ def test_a_workbook_whose_declared_size_lies(rows: str, n: str, tmp_path: Path) 
     code, stdout, stderr = _metrics_import(_workbook(tmp_path, rows + "</sheetData>"), tmp_path)
     assert code == 0, stderr
     assert n in stdout
+
+
+def test_a_site_to_a_dash_is_refused(tmp_path: Path) -> None:
+    """`site -o -` built the site in a folder named '-' and said it wrote '-/index.html'."""
+    done = run_cli("site", JOURNEY, "-o", "-", cwd=tmp_path)
+    assert done.code == 2
+    assert done.stderr == (
+        "journeymap: error: -o -: a site is a folder of files, not a stream; "
+        "give -o a folder name\n"
+    )
+    assert not (tmp_path / "-").exists()
+    device = run_cli("site", JOURNEY, "-o", "/dev/null", cwd=tmp_path)
+    assert device.code == 2
+    assert "/dev/null: is not a folder; give a folder for the site" in device.stderr

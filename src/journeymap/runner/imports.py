@@ -106,7 +106,7 @@ def write_journeys(
         raise Refused(f"{output}: {_several(found)}; a .yaml file holds one: give -o a folder")
     if not one_file and exists(output) and not is_folder(output):
         raise Refused(
-            f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml, "
+            f"{output}: is not a folder; -o takes a folder, where each journey gets <id>.yaml, "
             "or a .yaml file for one journey"
         )
     folder = output.parent if one_file else output
