@@ -13,6 +13,14 @@ JOURNEYMAP_QUICK=0) in a fresh sandbox folder, in its own session, and is flagge
 - an input file changed, or a temporary file stays (in the sandbox or in its TMPDIR);
 - an output that failed exists half-written, or a success left a truncated one.
 
+Beyond the first groups (text:, input:, output:, stdout:, env:, signal:, config:, metrics:,
+import:, git:, serve:), the groups more: (encodings, YAML 1.1 words, tags, merge keys and
+odd scalars where ids and numbers go), place: (devices, pipes, links, odd names as inputs
+of every command), nobody: (unreadable files and folders, run through `setpriv` without
+root's DAC capabilities), out: (more output places, and a full disk as RLIMIT_FSIZE),
+dot: (a `dot` first on PATH that hangs, crashes or writes garbage) and the env: cases of
+`more_cases` try what the first sweeps did not.
+
 The sweep is a tool, not a test: it finds defects; each one fixed gets its regression test
 in tests/. It prints one line per flagged case and a summary by class.
 """
