@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from journeymap.load.source import is_file
+
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz), or `pip install graphviz-pure` for SVG and PNG only"
@@ -77,7 +79,7 @@ def find_engine() -> Engine:
     configured = os.environ.get("JOURNEYMAP_DOT")
     if configured:
         path = Path(configured)
-        if not (path.is_file() and os.access(path, os.X_OK)):
+        if not (is_file(path) and os.access(path, os.X_OK)):
             raise EngineError(
                 f"JOURNEYMAP_DOT={configured} is not an executable program; point it at "
                 f"Graphviz's dot, or unset it to use dot from PATH ({INSTALL_HINT})"
@@ -101,6 +103,8 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
     code, out, err = _layout(engine, source, fmt, subprocess.PIPE)
     if code != 0 or not out:
         raise _failed(engine, code, err)
+    if not _looks_like(out, fmt):
+        raise _not_the_format(engine, len(out), fmt)
     if fmt == "pdf":
         return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
     return out
@@ -120,8 +124,12 @@ def run_into(engine: Engine, source: str, fmt: str, handle: BinaryIO) -> None:
     code, _, err = _layout(engine, source, fmt, handle.fileno())
     if code != 0 and b"gvwrite" in err:  # dot could not write the file: a full disk...
         raise _write_error(handle.fileno())
-    if code != 0 or os.fstat(handle.fileno()).st_size == 0:
+    size = os.fstat(handle.fileno()).st_size
+    if code != 0 or size == 0:
         raise _failed(engine, code, err)
+    ends = os.pread(handle.fileno(), 16, 0) + os.pread(handle.fileno(), 64, max(0, size - 64))
+    if not _looks_like(ends, fmt):
+        raise _not_the_format(engine, size, fmt)
 
 
 def _write_error(fd: int) -> OSError:
@@ -207,22 +215,38 @@ def _source_file(source: str) -> Iterator[int]:
 
 def _failed(engine: Engine, code: int, err: bytes) -> EngineError:
     message = err.decode("utf-8", "replace").strip().splitlines()
-    if message:
-        detail = message[0]
-    elif code < 0:
-        detail = f"stopped by signal {_signal_name(-code)}"
-    else:
-        detail = f"exit code {code}"
+    detail = message[0] if message else _status(code)
     return EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
 
 
-def _signal_name(number: int) -> str:
-    import signal
+def _not_the_format(engine: Engine, size: int, fmt: str) -> EngineError:
+    return EngineError(
+        f"{engine.name} ({engine.program}) wrote {size} bytes that are not {fmt.upper()}; "
+        "is it Graphviz's dot? (JOURNEYMAP_DOT or PATH chose it)"
+    )
 
-    try:
-        return f"{signal.Signals(number).name} ({number})"
-    except ValueError:
-        return str(number)
+
+_MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+def _looks_like(out: bytes, fmt: str) -> bool:
+    """Whether a layout program's output is of the format asked: a program named `dot`
+    that is not Graphviz (a wrapper, a stub) wrote its garbage into the map, exit 0."""
+    if fmt == "svg":
+        return out.rstrip().endswith(b"</svg>")
+    magic = _MAGIC.get(fmt)
+    return magic is None or out.startswith(magic)
+
+
+def _status(code: int) -> str:
+    if code < 0:
+        import signal
+
+        try:
+            return f"it was stopped by signal {signal.Signals(-code).name} ({-code})"
+        except ValueError:
+            return f"it was stopped by signal {-code}"
+    return f"exit code {code}" if code else "exit code 0 but no output"
 
 
 def stop_children() -> None:

@@ -18,7 +18,9 @@ from journeymap.render.themes import SIZES
 from journeymap.views import numbers
 from journeymap.views.labels import Lang
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]+")
+"""What XML 1.0 (and so an SVG, and Graphviz's HTML-like labels) cannot hold, with the C1
+controls: a U+FFFE or U+FFFF in a text made dot fail with "not well-formed"."""
 _GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
 """Spaces that must not break a line: before a currency or French punctuation, in 10 000."""
 
