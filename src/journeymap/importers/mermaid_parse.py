@@ -244,7 +244,8 @@ def _asciidoc_blocks(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-_JSX_CHART = re.compile(r"\bchart=\{\s*`(.*?)`\s*\}", re.DOTALL)
+_JSX_CHART = re.compile(r"\bchart=\{\s*`((?:[^`\\]|\\.)*)`\s*\}", re.DOTALL)
+"""The template string up to its first unescaped backtick (never past it: linear time)."""
 
 
 def _jsx_charts(text: str) -> list[tuple[int, str]]:
