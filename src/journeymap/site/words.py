@@ -117,6 +117,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "journeys_count": ("parcours", "journeys"),
     "none": ("aucun", "none"),
     "filter": ("Filtrer", "Filter"),
+    "clear_filters": ("Tout afficher", "Show all"),
     "jump_findings": ("voir les constats", "see the findings"),
     "category_financial": ("financier", "financial"),
     "category_productivity": ("productivité", "productivity"),
