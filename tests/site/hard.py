@@ -207,11 +207,17 @@ def full() -> dict[str, Any]:
     }
 
 
-def write_hard(folder: Path) -> list[str]:
-    """Every hard journey as a YAML file in `folder`; their ids."""
+def write_journeys(folder: Path, journeys: list[dict[str, Any]]) -> list[str]:
+    """Each journey as a YAML file in `folder`; their ids."""
     folder.mkdir(parents=True, exist_ok=True)
-    journeys = [bulk(n) for n in range(BULK)] + [huge(), writing(), bare(), full()]
     for journey in journeys:
         text = yaml.safe_dump(journey, allow_unicode=True, sort_keys=False, width=1000)
         (folder / f"{journey['id']}.yaml").write_text(text, encoding="utf-8")
     return [journey["id"] for journey in journeys]
+
+
+def write_hard(folder: Path) -> list[str]:
+    """Every hard journey as a YAML file in `folder`; their ids."""
+    return write_journeys(
+        folder, [bulk(n) for n in range(BULK)] + [huge(), writing(), bare(), full()]
+    )

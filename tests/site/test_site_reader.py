@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from journeymap.load.journey_file import load_file
+from journeymap.site.build import PRINT_COLUMNS
 from tests.conftest import EXAMPLE_FILES, ROOT
-from tests.site.conftest import FIXTURES, build
+from tests.site.conftest import BLUEPRINT, FIXTURES, build
 from tests.site.hard import BULK, write_hard
 
 if TYPE_CHECKING:
@@ -110,7 +112,8 @@ def test_no_page_scrolls_sideways_on_a_phone(site: Path, hard_site: Path, browse
 
 
 def test_print_fits_every_map_on_an_a4_landscape_sheet(site: Path, page: Page) -> None:
-    """Paper does not scroll: a map wider than the sheet lost its last steps in print."""
+    """Paper does not scroll: a map wider than the sheet lost its last steps in print
+    (4 of the 7 examples), and squeezed into the sheet's width it read a word a line."""
     page.set_viewport_size({"width": A4_LANDSCAPE_PX, "height": 740})
     page.goto((site / "print/all.html").as_uri())
     page.emulate_media(media="print")
@@ -121,9 +124,27 @@ def test_print_fits_every_map_on_an_a4_landscape_sheet(site: Path, page: Page) -
         A4_LANDSCAPE_PX,
     )
     assert cut == []
+    widest = page.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('table.map tr.steps')]
+             .map(row => row.children.length - 1))"""
+    )
+    assert widest <= PRINT_COLUMNS
+    journeys = [load_file(path).journey for path in [*EXAMPLE_FILES, BLUEPRINT]]
+    steps = sum(len(list(j.iter_steps())) for j in journeys if j is not None)
+    assert page.locator("table.map tr.steps th[id]").count() == steps  # every step, once
     pdf = page.pdf(format="A4", landscape=True)
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert len(EXAMPLE_FILES) + 1 <= pages
+
+
+def test_the_print_view_splits_a_300_step_map_and_the_screen_does_not(hard_site: Path) -> None:
+    printed = (hard_site / "print/all.html").read_text(encoding="utf-8")
+    start = printed.index('id="huge"')
+    huge = printed[start : printed.index("</article>", start)]
+    assert huge.count('<table class="map">') == -(-300 // PRINT_COLUMNS)
+    assert huge.count('id="huge-step-') == 300
+    screen = (hard_site / "journeys/huge.html").read_text(encoding="utf-8")
+    assert screen.count('<table class="map">') == 1
 
 
 def test_missing_figures_read_as_a_dash_and_counts_as_numbers(hard_site: Path, page: Page) -> None:
@@ -190,3 +211,34 @@ def test_axe_finds_nothing_serious_on_any_page_kind(
     found["phone"] = axe(page)
     context.close()
     assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_the_portfolio_says_first_which_journeys_hurt_most_in_plain_words(
+    hard_site: Path, page: Page
+) -> None:
+    page.goto((hard_site / "portfolio.html").as_uri())
+    assert page.locator("main h2").first.inner_text() == "Journeys that hurt most"
+    rows = page.locator("table.pain tbody tr")
+    assert rows.count() == 50  # the first 50 of 205, said so
+    assert "50 first shown (205)" in page.inner_text("main")
+    first = rows.first
+    assert first.get_attribute("data-journey") == "full"  # 90,000 calls, CSAT 22
+    assert "I call to declare the damage" in first.inner_text()
+    figures = page.locator("table.pain tbody td:nth-child(3)").all_inner_texts()
+    values = [int(text.replace(",", "")) for text in figures]
+    assert values == sorted(values, reverse=True)
+    glossary = page.inner_text("dl.glossary")
+    for term in ("Touchpoint", "Irritant", "Breakpoint", "CSAT", "NPS", "CES", "Volume"):
+        assert term in glossary
+
+
+def test_a_journey_without_figures_is_ranked_last_with_a_dash(tmp_path: Path, page: Page) -> None:
+    from tests.site import hard
+
+    journeys = tmp_path / "journeys"
+    hard.write_journeys(journeys, [hard.bare(), hard.full()])
+    out = build(tmp_path / "site", journeys)
+    page.goto((out / "portfolio.html").as_uri())
+    rows = page.locator("table.pain tbody tr")
+    assert [rows.nth(i).get_attribute("data-journey") for i in range(2)] == ["full", "bare"]
+    assert rows.nth(1).locator("td").all_inner_texts()[1:4] == ["—", "—", "—"]

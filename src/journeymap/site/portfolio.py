@@ -11,6 +11,7 @@ from journeymap.site.journeys import JourneyData
 from journeymap.views.labels import Lang
 from journeymap.views.matrix import Entry
 from journeymap.views.metrics import MetricName, aggregate
+from journeymap.views.priorities import Priority
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,47 @@ def channels_across(data: Sequence[JourneyData]) -> list[ChannelRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyPain:
+    """One journey as a manager weighs it: how many customers it leaves unsatisfied."""
+
+    item: JourneyData
+    unsatisfied: float | None
+    """Customers per period left unsatisfied: the sum of its touchpoints' priorities
+    (volume x dissatisfaction); None when no touchpoint has both a volume and a score."""
+    worst: Priority | None
+    irritants: int
+    breakpoints: int
+
+
+def journeys_by_pain(data: Sequence[JourneyData]) -> list[JourneyPain]:
+    """Journeys that hurt most first; those without the figures to tell come last, by
+    their breakpoints and irritants, rather than ranked as if nobody suffered (0)."""
+    found = []
+    for item in data:
+        priorities = item.ranking.priorities
+        summary = item.matrix.summary()
+        found.append(
+            JourneyPain(
+                item,
+                sum(p.score for p in priorities) if priorities else None,
+                priorities[0] if priorities else None,
+                summary.irritants,
+                summary.breakpoints,
+            )
+        )
+    return sorted(
+        found,
+        key=lambda pain: (
+            pain.unsatisfied is None,
+            -(pain.unsatisfied or 0.0),
+            -pain.breakpoints,
+            -pain.irritants,
+            pain.item.journey.id,
+        ),
+    )
 
 
 def lang_of(data: Sequence[JourneyData]) -> Lang:
