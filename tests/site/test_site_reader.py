@@ -217,6 +217,7 @@ def test_the_portfolio_says_first_which_journeys_hurt_most_in_plain_words(
     hard_site: Path, page: Page
 ) -> None:
     page.goto((hard_site / "portfolio.html").as_uri())
+    assert page.title() == "Journey portfolio · Customer journeys"
     assert page.locator("main h2").first.inner_text() == "Journeys that hurt most"
     rows = page.locator("table.pain tbody tr")
     assert rows.count() == 50  # the first 50 of 205, said so
