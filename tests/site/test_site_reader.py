@@ -244,3 +244,17 @@ def test_a_journey_without_figures_is_ranked_last_with_a_dash(tmp_path: Path, pa
     rows = page.locator("table.pain tbody tr")
     assert [rows.nth(i).get_attribute("data-journey") for i in range(2)] == ["full", "bare"]
     assert rows.nth(1).locator("td").all_inner_texts()[1:4] == ["—", "—", "—"]
+
+
+def test_a_stage_named_alike_in_two_journeys_is_one_choice(site: Path, page: Page) -> None:
+    """meubles-magasin's `maison` and meubles-web-retrait's `chez-moi` are both "À la
+    maison": the stage list showed it twice, each choice finding one journey of the two."""
+    page.goto((site / "index.html").as_uri())
+    for select in ("#f-channel", "#f-stage", "#f-owner"):
+        names = page.locator(f"{select} option").all_inner_texts()
+        assert len(names) == len(set(names)), select
+    page.select_option("#f-stage", label="À la maison")
+    assert page.locator("#journeys tbody tr:visible").count() == 2
+    assert "stage=chez-moi+maison" in page.url
+    stages = page.locator("#f-stage option").all_inner_texts()[1:]
+    assert stages.index("À la maison") < stages.index("Inspiration")  # read, not by id

@@ -3,6 +3,7 @@ the site's language."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -116,19 +117,31 @@ def lang_of(data: Sequence[JourneyData]) -> Lang:
     return langs.pop() if len(langs) == 1 else "en"
 
 
+def _reading_order(name: str) -> str:
+    """A name as a reader sorts it: À la maison next to Achat, not after Zoom."""
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+
+
+def _by_name(ids_of: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(ids joined by spaces, name) per name: two journeys naming a stage alike under
+    different ids (maison, chez-moi) are one choice for a reader, not two identical ones."""
+    ordered = sorted(ids_of.items(), key=lambda pair: (_reading_order(pair[0]).casefold(), pair[0]))
+    return [(" ".join(sorted(ids)), name) for name, ids in ordered]
+
+
 def index_filters(data: Iterable[JourneyData]) -> dict[str, Any]:
-    channels: dict[str, str] = {}
-    stages: dict[str, str] = {}
+    channels: dict[str, set[str]] = {}
+    stages: dict[str, set[str]] = {}
     owners: set[str] = set()
     for item in data:
         for channel in item.journey.channels:
-            channels.setdefault(channel.id, channel.name)
+            channels.setdefault(channel.name, set()).add(channel.id)
         for stage in item.journey.stages:
-            stages.setdefault(stage.id, stage.name)
+            stages.setdefault(stage.name, set()).add(stage.id)
         if item.journey.owner:
             owners.add(item.journey.owner)
     return {
-        "filter_channels": sorted(channels.items()),
-        "filter_stages": sorted(stages.items()),
-        "filter_owners": sorted(owners),
+        "filter_channels": _by_name(channels),
+        "filter_stages": _by_name(stages),
+        "filter_owners": sorted(owners, key=lambda name: (_reading_order(name).casefold(), name)),
     }

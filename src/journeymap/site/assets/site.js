@@ -46,8 +46,9 @@
           if (!ok || !select.value) return;
           var field = select.getAttribute("data-field");
           var value = row.getAttribute("data-" + field) || "";
+          // a channel or stage choice is every id that carries its name
           ok = (field === "channels" || field === "stages")
-            ? value.indexOf(" " + select.value + " ") >= 0
+            ? select.value.split(" ").some(function (id) { return value.indexOf(" " + id + " ") >= 0; })
             : value === select.value;
         });
         row.hidden = !ok;
