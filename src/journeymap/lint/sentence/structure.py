@@ -1,0 +1,181 @@
+"""The shape of a sentence, read for back-office work: who acts, on what, for whom.
+
+Four rounds of word lists caught the words of the texts they were tuned on and little
+of new writing: "Appraiser writes report", "Gateway validates auth", "Le magasinier
+consulte les plans", "Each crate is opened" use verbs and nouns no list held. What they
+share is a structure: a third party (a staff member, an organisation, a component) acts
+on something with no customer in the sentence, or a file or goods undergo a passive
+whose agent is left unnamed. The structure is read here; the lexicons only say who the
+customer is and which verbs face the customer.
+"""
+
+from __future__ import annotations
+
+from journeymap.lint.sentence.lemmas import has_lemma
+from journeymap.lint.sentence.tokens import Lang, lex
+from journeymap.lint.sentence.voice_words import (
+    CUSTOMER_NOUNS,
+    DETERMINERS,
+    FIRST,
+    MY,
+    OURS,
+    THIRD_PRONOUNS,
+    YOU,
+)
+
+# The customer, named in any way: present, the text is about what the customer lives.
+_CUSTOMER_WORDS = {
+    lang: CUSTOMER_NOUNS[lang] | FIRST[lang] | MY[lang] | YOU[lang] for lang in ("fr", "en")
+}
+_YOURS = lex("votre vos your yours te t' ton ta tes")
+
+# Verbs whose work reaches the customer: a subject that delivers, shows or calls does it
+# for the customer to see, whoever it is ("The courier delivers the parcel", "L'app
+# affiche le plan").
+_FACING = {
+    "fr": lex(
+        "livrer remettre appeler rappeler contacter accueillir afficher montrer presenter "
+        "envoyer expedier informer notifier expliquer proposer conseiller orienter saluer "
+        "repondre ecrire telephoner recevoir servir apporter installer accompagner "
+        "rembourser annoncer confirmer demander indiquer "
+        # forms no suffix rule reaches
+        "remet remettent envoie envoient"
+    ),
+    "en": lex(
+        "deliver hand call contact greet welcome show display present send ship email text "
+        "inform notify explain offer advise guide answer reply respond serve bring install "
+        "meet visit refund announce confirm ask tell help assist escort seat"
+    ),
+}
+# Who works in front of the customer: their acts are the service the customer lives
+# ("Doctor prescribes", "Vendeuse note les articles", "Chatbot attempts resolution").
+_FRONT = {
+    "fr": lex(
+        "vendeur vendeuse vendeurs vendeuses caissier caissiere serveur serveuse hote hotesse "
+        "medecin infirmier infirmiere pharmacien chatbot livreur livreuse coiffeur coiffeuse"
+    ),
+    "en": lex(
+        "seller salesperson cashier waiter waitress barista host hostess doctor physician "
+        "nurse pharmacist chatbot bot driver courier"
+    ),
+}
+# An object that is a meeting with the customer: "schedules property visit",
+# "conducts showing", "will work with all involved parties".
+_MEETING = {
+    "fr": lex("visite rendezvous entretien rencontre"),
+    "en": lex("visit visits showing showings tour tours appointment meeting with"),
+}
+_MODALS = {
+    "fr": lex("va vont doit doivent peut peuvent pourra pourront devra devront"),
+    "en": lex("will would may might can could must should shall then also usually"),
+}
+_NOT_VERB_EN = lex(
+    "and or of in on at for with to by from as is are was were has have this that its "
+    "their his her status process"
+)
+_NOT_VERB_FR = lex(
+    "de d' du des et ou a au aux en par pour avec sur dans sous chez est sont qui que ne n' se s' y"
+)
+_TO_FR = lex("a au aux chaque tous toutes")
+# Adjectives that commonly follow a French noun before its verb.
+_FR_ADJ_END = ("if", "ive", "al", "ale", "el", "elle", "ique", "aire", "eux", "euse", "ant")
+
+
+def _verb_en(word: str) -> bool:
+    """A third-person present verb: "checks", "validates", "retrieves", "applies"."""
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics", "ous"))
+        and word not in _NOT_VERB_EN
+    )
+
+
+def _verb_fr(word: str) -> bool:
+    """A French finite verb, by ending: "consulte", "réalisera", "vérifient", "met"."""
+    if not word.isalpha() or word in _NOT_VERB_FR or len(word) < 2:
+        return False
+    return word.endswith(("e", "ent", "t", "era", "eront", "ira", "iront", "it"))
+
+
+# Agent nouns by their shape: whoever lends, appraises, organises or keeps the store
+# ("lender", "appraiser", "magasinier", "notaire", "courtier", "réceptionnaire").
+_AGENT_END = {
+    "en": ("er", "or", "ist", "ian"),
+    "fr": ("eur", "aire", "iste", "ier", "ien", "ienne"),
+}
+
+
+def _actor(subject: list[str], lang: Lang, determined: bool) -> bool:
+    """Whether a subject phrase names someone or something that acts for the company."""
+    from journeymap.lint.sentence.voice import _staff
+
+    head = subject[-1] if lang == "en" else subject[0]
+    if head in CUSTOMER_NOUNS[lang] or head in _FRONT[lang]:
+        return False
+    if _staff(head, lang):
+        return True
+    single = head[:-1] if head.endswith("s") and len(head) > 4 else head
+    # An infinitive opens a French step ("Négocier", "Vérifier"); nouns in "-ier" that
+    # name someone ("magasinier", "courtier") come with their article.
+    if lang == "fr" and (not determined or single.endswith(("er", "ir"))):
+        return False
+    return len(single) >= 6 and single.endswith(_AGENT_END[lang])
+
+
+def agent_clause(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """A third party acting on something, no customer in sight: (subject, verb), else ().
+
+    The main clause opens on a noun phrase (an article or a bare noun, not a person of
+    the conversation) followed by a finite verb and its object: "The lender checks the
+    credit", "Gateway validates auth", "Un technicien réalisera un diagnostic". The
+    customer named anywhere ("calls you", "le client", "my order"), a possessive "your"
+    outside a back-office verb, or a verb that faces the customer (deliver, show, call)
+    makes it what the customer lives.
+    """
+    content = [t for t in toks if t[0].isalnum()]
+    if len(content) < 3 or any(t in _CUSTOMER_WORDS[lang] for t in content):
+        return ()
+    if content[0] in OURS[lang] or content[0] in THIRD_PRONOUNS[lang]:
+        return ()
+    at = 1 if content[0] in DETERMINERS[lang] else 0
+    if at and content[0] in _YOURS:
+        return ()
+    # The subject: one noun, then (English) up to two more nouns of a compound, or
+    # (French) an adjective.
+    span = 3 if lang == "en" else 2
+    for k in range(at + 1, min(len(content) - 1, at + span + 1)):
+        word = content[k]
+        modal = word in _MODALS[lang]
+        verb_at = k + 1 if modal else k
+        if verb_at >= len(content) - 0:
+            return ()
+        verb = content[verb_at]
+        finite = _verb_en(verb) if lang == "en" and not modal else _verb_fr(verb)
+        if lang == "fr" and modal:
+            finite = verb.isalpha() and verb.endswith(("er", "ir", "re", "oir"))
+        if lang == "en" and modal:
+            finite = verb.isalpha() and verb not in _NOT_VERB_EN and verb not in ("be", "have")
+        if lang == "fr" and k == at + 2 and not content[at + 1].endswith(_FR_ADJ_END):
+            return ()
+        if not finite:
+            if lang == "en" and (word.endswith("ed") or word in _NOT_VERB_EN):
+                return ()
+            continue
+        obj = [t for t in content[verb_at + 1 : verb_at + 3] if not t.endswith("ment")][:1]
+        if not obj or obj[0] in _MODALS[lang]:
+            return ()
+        if lang == "fr" and obj[0] not in DETERMINERS[lang] and obj[0] not in _TO_FR:
+            return ()  # "Cuisine rapide produits frais": an adjective, not a verb
+        if has_lemma(verb, lang, _FACING[lang]):
+            return ()
+        if any(t in _MEETING[lang] for t in content[verb_at + 1 :]):
+            return ()
+        if any(t in _YOURS for t in content):
+            return ()
+        subject = content[at:k]
+        if any(t in DETERMINERS[lang] for t in subject) or not _actor(subject, lang, bool(at)):
+            return ()
+        return (" ".join(subject), verb)
+    return ()
