@@ -16,7 +16,7 @@ from journeymap.lint.sentence.office import (
     outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
-from journeymap.lint.sentence.structure import agent_clause
+from journeymap.lint.sentence.structure import agent_clause, office_passive
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -167,6 +167,9 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # A third party at work with no customer in sight: "Appraiser writes report",
     # "Le magasinier consulte les plans" (journeymap.lint.sentence.structure).
     actor = agent_clause(toks, lang)
+    # A file or goods worked on, the agent left unnamed: "Your documents are reviewed",
+    # "Each crate is opened", "Les colis sont contrôlés".
+    actor = actor or office_passive(text, toks, lang)
     staff = staff or bool(actor)
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
@@ -253,7 +256,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
                 + [*telling, *office]
                 + named
                 + seller
-                + [t for t in actor[1:] if not (strong or processing or office or seller)]
+                + [t for t in actor[-1:] if not (strong or processing or office or seller)]
             )
         )
         return Internal(tuple(_as_written(text, t) for t in shown), score)

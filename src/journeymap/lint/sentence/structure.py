@@ -11,17 +11,19 @@ customer is and which verbs face the customer.
 
 from __future__ import annotations
 
-from journeymap.lint.sentence.lemmas import has_lemma
+from journeymap.lint.sentence.lemmas import family, has_lemma
 from journeymap.lint.sentence.tokens import Lang, lex
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
     DETERMINERS,
     FIRST,
+    LEADING,
     MY,
     OURS,
     THIRD_PRONOUNS,
     YOU,
 )
+from journeymap.lint.text import fold
 
 # The customer, named in any way: present, the text is about what the customer lives.
 _CUSTOMER_WORDS = {
@@ -52,11 +54,12 @@ _FACING = {
 _FRONT = {
     "fr": lex(
         "vendeur vendeuse vendeurs vendeuses caissier caissiere serveur serveuse hote hotesse "
-        "medecin infirmier infirmiere pharmacien chatbot livreur livreuse coiffeur coiffeuse"
+        "medecin infirmier infirmiere pharmacien chatbot livreur livreuse coiffeur coiffeuse "
+        "transporteur"
     ),
     "en": lex(
         "seller salesperson cashier waiter waitress barista host hostess doctor physician "
-        "nurse pharmacist chatbot bot driver courier"
+        "nurse pharmacist chatbot bot driver courier carrier"
     ),
 }
 # An object that is a meeting with the customer: "schedules property visit",
@@ -109,8 +112,6 @@ _AGENT_END = {
 
 def _actor(subject: list[str], lang: Lang, determined: bool) -> bool:
     """Whether a subject phrase names someone or something that acts for the company."""
-    from journeymap.lint.sentence.voice import _staff
-
     head = subject[-1] if lang == "en" else subject[0]
     if head in CUSTOMER_NOUNS[lang] or head in _FRONT[lang]:
         return False
@@ -179,3 +180,126 @@ def agent_clause(toks: list[str], lang: Lang) -> tuple[str, ...]:
             return ()
         return (" ".join(subject), verb)
     return ()
+
+
+# The auxiliary of a passive; modals of possibility or duty ("can be cancelled", "must
+# be completed") tell the customer what may be done, not what the office does.
+_BE = {
+    "fr": lex("est sont sera seront etait etaient ete soit soient"),
+    "en": lex("is are was were be been being gets get"),
+}
+_MAY = {
+    "fr": lex("peut peuvent pourra pourront pourrait doit doivent devra devront"),
+    "en": lex("can could may might must"),
+}
+_NOT = lex("not never pas plus jamais n' ne")
+# Participles that describe a state, not work done to the thing: "based", "required".
+_STATE = lex(
+    "based related required needed interested located used included attached entitled "
+    "limited allowed accepted available eligible concerned situated disponible requis "
+    "necessaire concerne inclus situe"
+)
+# What the customer gets or lives, said as a passive: "is delivered", "est expédié",
+# "is approved", "est remboursé", "are charged".
+_LIVED = {
+    "fr": lex(
+        "livrer expedier envoyer rembourser approuver accepter confirmer valider activer "
+        "crediter debiter preleve prelever facturer annuler rappeler contacter informer "
+        "notifier accorder ouvrir delivrer recevoir finaliser terminer accompagner "
+        "envoye envoyee envoyes envoyees ajouter fournir reserver communiquer retirer "
+        "effectuer realiser faire proceder stopper bloquer suspendre soumettre marquer"
+    ),
+    "en": lex(
+        "deliver ship send refund approve accept confirm activate credit debit charge bill "
+        "cancel call contact inform notify grant open issue receive finalize finalise "
+        "complete email text return resolve add provide hold reserve communicate "
+        # light verbs: the work is the subject's noun ("The refund is made", "Le dépannage
+        # est réalisé"), read by the nominal reading, not here
+        "make do perform carry conduct block suspend freeze submit mark"
+    ),
+}
+_PARTICIPLE = {
+    "fr": ("é", "ée", "és", "ées", "is", "ise", "ises", "truit", "truite", "duit", "duite"),
+    "en": ("ed", "en"),
+}
+_PERSONS = {
+    "fr": lex("il elle ils elles on nous c' ce ca cela"),
+    "en": lex("he she they we someone everyone it"),
+}
+# A subordinate clause's passive is its condition, not the step: "If an address is
+# entered incorrectly", "when the package is marked delivered".
+_SUBORDINATORS = lex("if once when whenever before until si lorsque quand lorsqu' avant")
+
+
+def office_passive(text: str, toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """A thing undergoing work whose agent is left unnamed: (participle,), else ().
+
+    "Your financial documents are reviewed", "Each crate is opened", "Damaged products
+    are set aside", "Le dossier est instruit", "Les colis sont contrôlés": the customer's
+    file or the company's goods are worked on out of sight. A person as the subject
+    ("Vous êtes rappelé"), a participle of what the customer gets ("Your order is
+    delivered", "Votre remboursement est effectué" stays weak), a modal of possibility
+    ("can be cancelled") or a receiver named ("vous sera notifiée") is what the customer
+    lives.
+    """
+    content = [t for t in toks if t[0].isalnum()]
+    if any(t in _CUSTOMER_WORDS[lang] - _YOURS for t in content):
+        return ()
+    for i, tok in enumerate(content):
+        if tok not in _BE[lang] or i == 0:
+            continue
+        subject = content[max(0, i - 5) : i]
+        if any(t in _MAY[lang] or t in _NOT for t in subject[-2:]):
+            return ()
+        before = content[:i]
+        if any(t in _PERSONS[lang] or t in OURS[lang] or _staff(t, lang) for t in before):
+            return ()  # a person as the subject, or before it: "We spray the area being..."
+        if any(t in _MEETING[lang] for t in before):
+            return ()  # "Un rendez-vous est fixé": a meeting with the customer
+        agent = content[i + 1 : i + 8]
+        if any(t in _FRONT[lang] for t in agent):
+            return ()  # "prise en charge par le transporteur": handed to the carrier
+        clause = toks[: toks.index(tok)]
+        opener = max((k for k, t in enumerate(clause) if t in _SUBORDINATORS), default=-1)
+        if opener >= 0 and "," not in clause[opener:]:
+            continue
+        after = [
+            t
+            for t in content[i + 1 : i + 4]
+            if not t.endswith(("ly", "ment")) and t not in LEADING[lang]
+        ]
+        if after[:1] in (["ete"], ["been"], ["being"]):
+            after = after[1:]
+        if not after or after[0] in _STATE or after[0] in _NOT:
+            return ()
+        participle = after[0]
+        written = _written(text, participle)
+        if not (written.endswith(_PARTICIPLE[lang]) or participle in IRREGULAR_PARTICIPLES):
+            return ()
+        if family(participle, lang, _LIVED[lang] | _FACING[lang]) == "verb":
+            return ()
+        if lang == "fr" and participle.endswith(("is", "it")) and len(participle) < 5:
+            return ()
+        return (participle,)
+    return ()
+
+
+IRREGULAR_PARTICIPLES = lex(
+    "sent made done written taken given held kept brought sold told found paid left built "
+    "put set chosen"
+)
+
+
+def _written(text: str, token: str) -> str:
+    """The word as the text spells it, lower-cased: "contrôlés" for the token "controles"."""
+    for word in text.split():
+        word = word.strip(".,;:!?()«»\"'").casefold()
+        if fold(word) == token:
+            return word
+    return token
+
+
+def _staff(token: str, lang: Lang) -> bool:
+    from journeymap.lint.sentence.voice import _staff as staff
+
+    return staff(token, lang)
