@@ -16,7 +16,7 @@ from journeymap.lint.sentence.office import (
     outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
-from journeymap.lint.sentence.structure import agent_clause, office_passive
+from journeymap.lint.sentence.structure import agent_clause, checklist_task, office_passive
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -170,6 +170,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     # A file or goods worked on, the agent left unnamed: "Your documents are reviewed",
     # "Each crate is opened", "Les colis sont contrôlés".
     actor = actor or office_passive(text, toks, lang)
+    # An order to work through every item of something: "Inspect each item".
+    actor = actor or (checklist_task(toks, lang) if voice == "no-subject" else ())
     staff = staff or bool(actor)
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]

@@ -303,3 +303,32 @@ def _staff(token: str, lang: Lang) -> bool:
     from journeymap.lint.sentence.voice import _staff as staff
 
     return staff(token, lang)
+
+
+# "all", "each", "every": a task done over the whole stock of something.
+_EVERY = {"en": lex("all each every"), "fr": lex("tous toutes chaque")}
+_NOUN_END_EN = ("ion", "ment", "ing", "ed", "s", "al", "ity", "ance", "ence", "ure", "ery")
+
+
+def checklist_task(toks: list[str], lang: Lang) -> tuple[str, ...]:
+    """An order to work through every item of something: (verb, quantifier), else ().
+
+    "Wash all dishes", "Inspect each item", "Review all supporting documentation",
+    "Contrôler tous les colis": a staff checklist works through the company's goods and
+    files; a customer is told to act on their own things ("Check all your documents") or
+    on the company ("Contact us"), and a verb that faces the customer ("Send all
+    invoices to the client") is the customer's to see.
+    """
+    content = [t for t in toks if t[0].isalnum()]
+    if len(content) < 3 or any(
+        t in _CUSTOMER_WORDS[lang] or t in _YOURS or t in ("us", "nous") for t in content
+    ):
+        return ()
+    verb = content[0]
+    if lang == "en":
+        verbish = verb.isalpha() and not verb.endswith(_NOUN_END_EN)
+    else:
+        verbish = verb.endswith(("er", "ir", "re", "ez"))
+    if not verbish or family(verb, lang, _LIVED[lang] | _FACING[lang]) == "verb":
+        return ()
+    return (verb, content[1]) if content[1] in _EVERY[lang] else ()
