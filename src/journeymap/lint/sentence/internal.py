@@ -166,7 +166,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     staff = staff or role
     # A third party at work with no customer in sight: "Appraiser writes report",
     # "Le magasinier consulte les plans" (journeymap.lint.sentence.structure).
-    actor = agent_clause(toks, lang)
+    actor = agent_clause(toks, lang, text)
     # A file or goods worked on, the agent left unnamed: "Your documents are reviewed",
     # "Each crate is opened", "Les colis sont contrôlés".
     actor = actor or office_passive(text, toks, lang)

@@ -11,6 +11,8 @@ customer is and which verbs face the customer.
 
 from __future__ import annotations
 
+import re
+
 from journeymap.lint.sentence.lemmas import family, has_lemma
 from journeymap.lint.sentence.tokens import Lang, lex
 from journeymap.lint.sentence.voice_words import (
@@ -41,7 +43,7 @@ _FACING = {
         "repondre ecrire telephoner recevoir servir apporter installer accompagner "
         "rembourser annoncer confirmer demander indiquer "
         # forms no suffix rule reaches
-        "remet remettent envoie envoient"
+        "remet remettent envoie envoient repond repondent"
     ),
     "en": lex(
         "deliver hand call contact greet welcome show display present send ship email text "
@@ -99,7 +101,7 @@ def _verb_fr(word: str) -> bool:
     """A French finite verb, by ending: "consulte", "réalisera", "vérifient", "met"."""
     if not word.isalpha() or word in _NOT_VERB_FR or len(word) < 2:
         return False
-    return word.endswith(("e", "ent", "t", "era", "eront", "ira", "iront", "it"))
+    return word.endswith(("e", "ent", "t", "d", "era", "eront", "ira", "iront", "it"))
 
 
 # Agent nouns by their shape: whoever lends, appraises, organises or keeps the store
@@ -110,7 +112,7 @@ _AGENT_END = {
 }
 
 
-def _actor(subject: list[str], lang: Lang, determined: bool) -> bool:
+def _actor(subject: list[str], lang: Lang, determined: bool, caps: frozenset[str]) -> bool:
     """Whether a subject phrase names someone or something that acts for the company."""
     head = subject[-1] if lang == "en" else subject[0]
     if head in CUSTOMER_NOUNS[lang] or head in _FRONT[lang]:
@@ -120,45 +122,63 @@ def _actor(subject: list[str], lang: Lang, determined: bool) -> bool:
     single = head[:-1] if head.endswith("s") and len(head) > 4 else head
     # An infinitive opens a French step ("Négocier", "Vérifier"); nouns in "-ier" that
     # name someone ("magasinier", "courtier") come with their article.
+    if subject[0] in caps:
+        return True  # "EVS signe contrat", "FEVES réaffecte": an organisation by its acronym
     if lang == "fr" and (not determined or single.endswith(("er", "ir"))):
         return False
     return len(single) >= 6 and single.endswith(_AGENT_END[lang])
 
 
-def agent_clause(toks: list[str], lang: Lang) -> tuple[str, ...]:
+def agent_clause(toks: list[str], lang: Lang, text: str = "") -> tuple[str, ...]:
     """A third party acting on something, no customer in sight: (subject, verb), else ().
 
-    The main clause opens on a noun phrase (an article or a bare noun, not a person of
-    the conversation) followed by a finite verb and its object: "The lender checks the
-    credit", "Gateway validates auth", "Un technicien réalisera un diagnostic". The
-    customer named anywhere ("calls you", "le client", "my order"), a possessive "your"
-    outside a back-office verb, or a verb that faces the customer (deliver, show, call)
-    makes it what the customer lives.
+    The main clause (at the start, or after a leading phrase and its comma: "Pendant ce
+    temps, le notaire prépare...") opens on a noun phrase - an article or a bare noun,
+    not a person of the conversation - followed by a finite verb and its object: "The
+    lender checks the credit", "Un technicien réalisera un diagnostic", "Le préparateur
+    de commandes rassemble les articles", "EVS signe contrat". The customer named
+    anywhere ("calls you", "le client", "my order"), or a verb that faces the customer
+    (deliver, show, call) makes it what the customer lives; so does "your" unless the
+    subject is the back office's own (not front-of-house) and the verb is its work.
     """
     content = [t for t in toks if t[0].isalnum()]
     if len(content) < 3 or any(t in _CUSTOMER_WORDS[lang] for t in content):
         return ()
-    if content[0] in OURS[lang] or content[0] in THIRD_PRONOUNS[lang]:
+    caps = _acronyms(text)
+    found = _clause(content, lang, caps)
+    if not found and "," in toks[:12]:
+        after = toks[toks.index(",") + 1 :]
+        found = _clause([t for t in after if t[0].isalnum()], lang, caps)
+    return found
+
+
+def _clause(content: list[str], lang: Lang, caps: frozenset[str]) -> tuple[str, ...]:
+    if len(content) < 3 or content[0] in OURS[lang] or content[0] in THIRD_PRONOUNS[lang]:
         return ()
     at = 1 if content[0] in DETERMINERS[lang] else 0
     if at and content[0] in _YOURS:
-        return ()
+        return ()  # "Your cleaner will begin the work": the customer's own contact
     # The subject: one noun, then (English) up to two more nouns of a compound, or
-    # (French) an adjective.
+    # (French) an adjective, a number, an acronym or a "de" complement.
     span = 3 if lang == "en" else 2
-    for k in range(at + 1, min(len(content) - 1, at + span + 1)):
+    k = at + 1
+    if lang == "fr":
+        while k < len(content) and (content[k].isdigit() or content[k] in caps):
+            k += 1  # "L'agent CEA complète", "L'assistante 2 modifie"
+        if content[k : k + 1] in (["de"], ["d'"]) and k + 2 < len(content):
+            k += 2  # "Le préparateur de commandes rassemble"
+    first = k
+    for k in range(first, min(len(content) - 1, first + span)):
         word = content[k]
         modal = word in _MODALS[lang]
         verb_at = k + 1 if modal else k
-        if verb_at >= len(content) - 0:
-            return ()
         verb = content[verb_at]
         finite = _verb_en(verb) if lang == "en" and not modal else _verb_fr(verb)
         if lang == "fr" and modal:
             finite = verb.isalpha() and verb.endswith(("er", "ir", "re", "oir"))
         if lang == "en" and modal:
             finite = verb.isalpha() and verb not in _NOT_VERB_EN and verb not in ("be", "have")
-        if lang == "fr" and k == at + 2 and not content[at + 1].endswith(_FR_ADJ_END):
+        if lang == "fr" and k == first + 1 and not content[first].endswith(_FR_ADJ_END):
             return ()
         if not finite:
             if lang == "en" and (word.endswith("ed") or word in _NOT_VERB_EN):
@@ -173,13 +193,33 @@ def agent_clause(toks: list[str], lang: Lang) -> tuple[str, ...]:
             return ()
         if any(t in _MEETING[lang] for t in content[verb_at + 1 :]):
             return ()
-        if any(t in _YOURS for t in content):
+        subject = content[at : first if lang == "fr" else k]
+        if any(t in DETERMINERS[lang] for t in subject[1:]):
             return ()
-        subject = content[at:k]
-        if any(t in DETERMINERS[lang] for t in subject) or not _actor(subject, lang, bool(at)):
+        if not _actor(subject, lang, bool(at), caps):
+            return ()
+        if any(t in _YOURS for t in content) and not _ours(content[0], subject, lang):
             return ()
         return (" ".join(subject), verb)
     return ()
+
+
+def _ours(opening: str, subject: list[str], lang: Lang) -> bool:
+    """Whether a subject works for the company out of the customer's sight, "your" or not:
+    "The lender checks your credit", "Your lender will order an appraisal"."""
+    from journeymap.lint.sentence.voice_words import STAFF_NOUNS
+
+    head = subject[-1] if lang == "en" else subject[0]
+    single = head[:-1] if head.endswith("s") else head
+    listed = head in STAFF_NOUNS[lang] or single in STAFF_NOUNS[lang]
+    return head not in _FRONT[lang] and (listed or single.endswith(_AGENT_END[lang]))
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Words written in capitals, folded: "EVS", "FEVES", "BO" name an organisation."""
+    return frozenset(
+        fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]{1,6}\b", text) if not w.isdigit()
+    )
 
 
 # The auxiliary of a passive; modals of possibility or duty ("can be cancelled", "must
