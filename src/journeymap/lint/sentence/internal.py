@@ -16,7 +16,12 @@ from journeymap.lint.sentence.office import (
     outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
-from journeymap.lint.sentence.structure import agent_clause, checklist_task, office_passive
+from journeymap.lint.sentence.structure import (
+    agent_clause,
+    checklist_task,
+    in_front,
+    office_passive,
+)
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -163,10 +168,10 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     role = _role_at_work(toks, lang) and voice in ("no-subject", "company")
     opening = next((i for i, t in enumerate(toks[:3]) if t not in _LEADING[lang]), 0)
     role = role and (bool(processing) or office_role(toks[opening:], lang))
-    staff = staff or role
+    staff = (staff or role) and not in_front(toks, lang)
     # A third party at work with no customer in sight: "Appraiser writes report",
     # "Le magasinier consulte les plans" (journeymap.lint.sentence.structure).
-    actor = agent_clause(toks, lang, text)
+    actor = agent_clause(list(words(text)), lang, text)
     # A file or goods worked on, the agent left unnamed: "Your documents are reviewed",
     # "Each crate is opened", "Les colis sont contrôlés".
     actor = actor or office_passive(text, toks, lang)

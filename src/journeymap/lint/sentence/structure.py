@@ -124,7 +124,7 @@ def _actor(subject: list[str], lang: Lang, determined: bool, caps: frozenset[str
     # name someone ("magasinier", "courtier") come with their article.
     if subject[0] in caps:
         return True  # "EVS signe contrat", "FEVES réaffecte": an organisation by its acronym
-    if lang == "fr" and (not determined or single.endswith(("er", "ir"))):
+    if lang == "fr" and not determined:
         return False
     return len(single) >= 6 and single.endswith(_AGENT_END[lang])
 
@@ -141,15 +141,29 @@ def agent_clause(toks: list[str], lang: Lang, text: str = "") -> tuple[str, ...]
     (deliver, show, call) makes it what the customer lives; so does "your" unless the
     subject is the back office's own (not front-of-house) and the verb is its work.
     """
-    content = [t for t in toks if t[0].isalnum()]
+    content = _content(toks, lang)
     if len(content) < 3 or any(t in _CUSTOMER_WORDS[lang] for t in content):
         return ()
     caps = _acronyms(text)
     found = _clause(content, lang, caps)
     if not found and "," in toks[:12]:
-        after = toks[toks.index(",") + 1 :]
-        found = _clause([t for t in after if t[0].isalnum()], lang, caps)
+        # The main clause after a leading phrase opens on its article or an acronym; a
+        # person before the comma is the main clause's subject ("We accept cards, UPI").
+        before = _content(toks[: toks.index(",")], lang)
+        after = _content(toks[toks.index(",") + 1 :], lang)
+        persons = OURS[lang] | THIRD_PRONOUNS[lang]
+        if (
+            after
+            and (after[0] in DETERMINERS[lang] or after[0] in caps)
+            and not any(t in persons for t in before)
+        ):
+            found = _clause(after, lang, caps)
     return found
+
+
+def _content(toks: list[str], lang: Lang) -> list[str]:
+    """The words, punctuation left out; "you're", "we'll": the pronoun alone."""
+    return [t.rstrip("'") if lang == "en" else t for t in toks if t[0].isalnum()]
 
 
 def _clause(content: list[str], lang: Lang, caps: frozenset[str]) -> tuple[str, ...]:
@@ -202,6 +216,19 @@ def _clause(content: list[str], lang: Lang, caps: frozenset[str]) -> tuple[str, 
             return ()
         return (" ".join(subject), verb)
     return ()
+
+
+def in_front(toks: list[str], lang: Lang) -> bool:
+    """A front-of-house subject dealing with the customer's own things or person: "Le
+    livreur vérifie votre identité", "The driver checks your ID" is seen by the customer."""
+    content = _content(toks, lang)
+    at = 1 if content[:1] and content[0] in DETERMINERS[lang] else 0
+    head = content[at : at + 1]
+    return (
+        bool(head)
+        and head[0] in _FRONT[lang]
+        and any(t in _YOURS or t in YOU[lang] for t in content)
+    )
 
 
 def _ours(opening: str, subject: list[str], lang: Lang) -> bool:
@@ -282,7 +309,7 @@ def office_passive(text: str, toks: list[str], lang: Lang) -> tuple[str, ...]:
     ("can be cancelled") or a receiver named ("vous sera notifiée") is what the customer
     lives.
     """
-    content = [t for t in toks if t[0].isalnum()]
+    content = _content(toks, lang)
     if any(t in _CUSTOMER_WORDS[lang] - _YOURS for t in content):
         return ()
     for i, tok in enumerate(content):
@@ -359,7 +386,7 @@ def checklist_task(toks: list[str], lang: Lang) -> tuple[str, ...]:
     on the company ("Contact us"), and a verb that faces the customer ("Send all
     invoices to the client") is the customer's to see.
     """
-    content = [t for t in toks if t[0].isalnum()]
+    content = _content(toks, lang)
     if len(content) < 3 or any(
         t in _CUSTOMER_WORDS[lang] or t in _YOURS or t in ("us", "nous") for t in content
     ):
