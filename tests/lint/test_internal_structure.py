@@ -140,3 +140,35 @@ def test_the_cli_reports_each_structure_and_leaves_the_look_alikes(tmp_path: Pat
         if finding["code"] == "JM301"
     }
     assert reported == {"agent", "passive", "checklist"}, result.stdout
+
+
+def _journey(tmp_path: Path, texts: list[str]) -> set[str]:
+    """The ids of the steps JM301 reports in a journey of these steps (s0, s1, ...)."""
+    lines = ["journeymap: 1", "id: shift", "title: Shift", "lang: en", "stages:"]
+    lines += ["  - id: day", "    name: The day", "    steps:"]
+    lines += [f"      - id: s{i}\n        text: {text}" for i, text in enumerate(texts)]
+    path = tmp_path / "shift.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke("lint", "--select", "JM301", "--format", "json", path)
+    return {finding["message"].split("'")[1] for finding in json.loads(result.stdout)}
+
+
+BACK_OFFICE = [
+    "The surveyor measures the plot",
+    "Each pallet is weighed",
+    "Sweep all aisles",
+    "The scheduler queues the batch",
+]
+
+
+def test_an_order_among_back_office_steps_is_the_staffs_checklist(tmp_path: Path) -> None:
+    found = _journey(tmp_path, [*BACK_OFFICE[:2], "Stack the crates", *BACK_OFFICE[2:]])
+    assert "s2" in found, found
+
+
+def test_the_same_order_among_the_customers_steps_is_the_customers(tmp_path: Path) -> None:
+    texts = [*BACK_OFFICE[:2], "Stack the crates", *BACK_OFFICE[2:], "I get my keys"]
+    assert "s2" not in _journey(tmp_path, texts)
+    # and in a journey that is not mostly back-office work
+    texts = ["Stack the crates", "Browse sofas", "Compare prices", "Pick a colour", "Pay online"]
+    assert "s0" not in _journey(tmp_path, texts)

@@ -399,3 +399,36 @@ def checklist_task(toks: list[str], lang: Lang) -> tuple[str, ...]:
     if not verbish or family(verb, lang, _LIVED[lang] | _FACING[lang]) == "verb":
         return ()
     return (verb, content[1]) if content[1] in _EVERY[lang] else ()
+
+
+def names_customer(text: str, lang: Lang) -> bool:
+    """Whether a text names the customer in any way: "je", "my", "you", "votre", "le client"."""
+    from journeymap.lint.sentence.tokens import words
+
+    return any(
+        t in _CUSTOMER_WORDS[lang] or t in _YOURS or t in ("us", "nous")
+        for t in _content(list(words(text)), lang)
+    )
+
+
+def imperative_order(text: str, lang: Lang) -> bool:
+    """An order with its object and no customer in it: "Unload and inspect shipments",
+    "Contrôler les informations". Whose order it is, the journey around it tells: among
+    steps mostly back-office work and none of them the customer's, it is the staff's
+    checklist (journeymap.lint.rules.internal); alone, it may be the customer's own.
+    """
+    from journeymap.lint.sentence.tokens import words
+
+    content = _content(list(words(text)), lang)
+    if len(content) < 2 or names_customer(text, lang):
+        return False
+    verb = content[0]
+    if lang == "en":
+        verbish = verb.isalpha() and not verb.endswith(_NOUN_END_EN)
+        # "Paperwork sent ahead": a noun and its participle, not an order
+        verbish = verbish and not any(
+            t.endswith("ed") or t in IRREGULAR_PARTICIPLES for t in content[1:4]
+        )
+    else:
+        verbish = verb.endswith(("er", "ir", "re"))
+    return verbish and family(verb, lang, _LIVED[lang] | _FACING[lang]) != "verb"
