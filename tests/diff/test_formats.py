@@ -229,3 +229,23 @@ def test_counts_and_other_figures_are_grouped_too(tmp_path: Path) -> None:
     shown = run_cli("diff", old_file, new_file, "--no-lint").stdout
     assert "CSAT 80 → 50 (-30, worse; n=12,500)" in shown
     assert "kpis[Orders].target changed from 15,000 to 20,000" in shown
+
+
+def test_long_lines_stay_whole_in_a_log_and_wrap_under_their_words_on_a_terminal(
+    tmp_path: Path,
+) -> None:
+    """In a CI log (not a terminal) a change wrapped at 80 columns went on at column 0."""
+    old, new = base(), base()
+    step(old, "pay")["text"] = "I pay for my jacket " + "and keep paying " * 8
+    step(new, "pay")["text"] = "I pay"
+    old_file, new_file = write(tmp_path / "a.yaml", old), write(tmp_path / "b.yaml", new)
+    logged = run_cli("diff", old_file, new_file, "--no-lint", env={"COLUMNS": "60"}).stdout
+    (changed,) = [line for line in logged.splitlines() if "keep paying" in line]
+    assert changed.startswith("      ~ step reworded") and changed.endswith("…”)"), logged
+    shown = run_cli(
+        "diff", old_file, new_file, "--no-lint", "--color", "always", env={"COLUMNS": "60"}
+    ).stdout
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown).splitlines()
+    first = next(i for i, line in enumerate(plain) if line.startswith("      ~ "))
+    assert all(len(line) <= 60 for line in plain), plain
+    assert plain[first + 1].startswith("        ") and plain[first + 1].strip(), plain

@@ -184,6 +184,23 @@ def test_the_language_of_a_text_is_guessed_only_on_evidence(text: str, lang: str
         ("We send you the quote", "en", "I receive the quote"),
         ("Our agent calls you back", "en", "The agent calls me back"),
         ("Nous vous envoyons votre carte", "fr", None),  # "ma" or "mon"? not guessed
+        # "me" elides before a vowel; the receiver is "I", so "au client" goes.
+        ("Le conseiller vous appelle", "fr", "Le conseiller m'appelle"),
+        ("Nous vous informons du retard", "fr", "On m'informe du retard"),
+        ("Nous envoyons le devis au client par e-mail", "fr", "Je reçois le devis par e-mail"),
+        ("Nous envoyons la facture à la cliente", "fr", "Je reçois la facture"),
+        ("We send the quote to the customer.", "en", "I receive the quote."),
+        ("We email the invoice to you", "en", "I receive the invoice"),
+        # The customer seen from outside as the object becomes "me".
+        (
+            "Le conseiller appelle le client pour confirmer",
+            "fr",
+            "Le conseiller m'appelle pour confirmer",
+        ),
+        ("Nous contactons le client", "fr", "On me contacte"),
+        ("The agent calls the customer back", "en", "The agent calls me back"),
+        ("Nous appelons les clients", "fr", None),  # all of them: not one "me"
+        ("Le conseiller appelle", "fr", None),
         ("Nous étudions le dossier", "fr", None),
     ],
 )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from journeymap.lint.config import LintConfig
 from journeymap.lint.rules.voice import classify
+from tests.conftest import run_cli
 from tests.lint.base import BASE_EN, BASE_FR, lint_text
 
 FIRST_PERSON = [
@@ -52,6 +55,12 @@ OTHER_VOICES = [
     ("en", "Give us two days to check the photos", "no-subject", "Give"),
     ("fr", "Laissez-nous une semaine pour étudier la demande", "no-subject", "Laissez-nous"),
     ("en", "They call us back", "customer", "They"),
+    # A company by its initials acts; a participle after initials is no verb.
+    ("fr", "SNCF envoie un SMS de confirmation", "company", "SNCF"),
+    ("fr", "EDF relève le compteur", "company", "EDF"),
+    ("en", "UPS delivers the parcel", "company", "UPS"),
+    ("fr", "TVA incluse dans le prix", "no-subject", "TVA"),
+    ("fr", "JE COMPARE LES PRIX", "first", ""),
     # An impersonal "il" is no one; a passive anywhere in the main clause is a thing's.
     ("fr", "Il s'agit du premier contact avec la marque", "other", "Il"),
     ("fr", "Le tri correspond au travail qu'il sera utile de refaire", "other", "Le"),
@@ -154,3 +163,72 @@ def test_a_text_in_a_script_the_rules_cannot_read_gets_no_voice_finding(text: st
         assert found == [], found
     assert classify("Je commande 雪球", "fr").kind == "first"
     assert classify("Nous livrons le 雪球", "fr").kind == "company"
+
+
+MIXED = """\
+journeymap: 1
+id: mixed
+title: Mixed
+{lang}channels:
+  - {{id: web, name: Site}}
+stages:
+  - id: a
+    name: {stage}
+    steps:
+      - {{id: s1, text: {first}, touchpoints: [{{channel: web}}]}}
+      - {{id: s2, text: We send the quote, touchpoints: [{{channel: web}}]}}
+      - {{id: s3, text: Compare offers, touchpoints: [{{channel: web}}]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "stage", "first", "hints"),
+    [
+        # An English map without `lang` was told 'with « je », e.g. Je compare les offres'.
+        ("", "Request", "The customer receives an email", ['"I"', "I compare the offers"]),
+        # An English step in a French map is read, and answered, in English: it was read
+        # as French and got "no subject ('We...')".
+        ("lang: fr\n", "Demande", "Le conseiller appelle le client", ["m'appelle"]),
+    ],
+)
+def test_a_hint_speaks_the_language_its_step_is_written_in(
+    tmp_path: Path, lang: str, stage: str, first: str, hints: list[str]
+) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_text(MIXED.format(lang=lang, stage=stage, first=first), encoding="utf-8")
+    result = run_cli("lint", path)
+    assert result.code == 1, result.stderr
+    we = next(line for line in result.stdout.splitlines() if "step 's2'" in line)
+    assert "[JM402]" in we and "e.g. 'I receive the quote'" in we and '"I"' in we, we
+    assert "« je »" not in we
+    for hint in hints:
+        assert hint in result.stdout, result.stdout
+
+
+BRANDS = """\
+journeymap: 1
+id: brand
+title: Order
+lang: en
+persona: {name: Lucie}
+channels:
+  - {id: web, name: Amazon app}
+stages:
+  - id: a
+    name: Buy
+    steps:
+      - {id: s1, text: Amazon sends a confirmation email, touchpoints: [{channel: web}]}
+      - {id: s2, text: Lucie compares the prices, touchpoints: [{channel: web}]}
+      - {id: s3, text: Bob compares the prices, touchpoints: [{channel: web}]}
+"""
+
+
+def test_a_brand_in_a_channel_name_is_the_company_not_a_person(tmp_path: Path) -> None:
+    path = tmp_path / "brand.yaml"
+    path.write_text(BRANDS, encoding="utf-8")
+    out = run_cli("lint", path).stdout.splitlines()
+    said = {line.split("step '")[1][:2]: line for line in out if "step '" in line}
+    assert "[JM402]" in said["s1"] and "('Amazon')" in said["s1"], out
+    assert "e.g. 'I receive a confirmation email'" in said["s1"]
+    # A name no channel holds is still a person: the customer seen from outside.
+    assert "[JM403]" in said["s2"] and "[JM403]" in said["s3"], out

@@ -223,3 +223,41 @@ def test_workers_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
     assert len(names) > 24 * 3
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+CURVE = """\
+journeymap: 1
+id: curve
+title: Curve
+lang: en
+channels:
+  - {id: web, name: Website}
+stages:
+  - id: a
+    name: Stage
+    steps:
+      - {id: s1, text: I search, emotion: 1, touchpoints: [{channel: web}]}
+      - {id: s2, text: I compare, emotion: 0, touchpoints: [{channel: web}]}
+      - {id: s3, text: I wait, touchpoints: [{channel: web}]}
+      - {id: s4, text: I wait again, touchpoints: [{channel: web}]}
+      - {id: s5, text: I pay, emotion: -2, touchpoints: [{channel: web}]}
+"""
+
+
+def test_the_emotion_curve_bridges_unrated_steps_with_a_dashed_line(tmp_path: Path) -> None:
+    """The rendered map draws a dashed line across unrated steps; the site drew two
+    unrelated dots."""
+    source = tmp_path / "curve.yaml"
+    source.write_text(CURVE, encoding="utf-8")
+    page = (build(tmp_path / "out", source) / "journeys" / "curve.html").read_text("utf-8")
+    curve = page[
+        page.index('<svg class="curve"') : page.index("</svg>", page.index('<svg class="curve"'))
+    ]
+    dots = re.findall(r'<circle class="dot"[^>]* cx="([\d.]+)" cy="([\d.]+)"', curve)
+    assert len(dots) == 3
+    (solid,) = re.findall(r'<polyline class="line" points="([^"]+)"', curve)
+    assert solid == " ".join(f"{x},{y}" for x, y in dots[:2])
+    (bridge,) = re.findall(
+        r'<line class="bridge" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"', curve
+    )
+    assert bridge == (*dots[1], *dots[2])

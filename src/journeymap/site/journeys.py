@@ -3,6 +3,7 @@ priorities, emotion curve and the moments it shares."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +31,9 @@ class Curve:
     width: int
     height: int
     segments: tuple[tuple[CurvePoint, ...], ...]
+    bridges: tuple[tuple[CurvePoint, CurvePoint], ...]
+    """Dashed, across steps the journey does not rate, as the rendered map draws them:
+    without them two rated steps apart looked like two unrelated dots."""
     points: tuple[CurvePoint, ...]
     zero: float
     ticks: tuple[tuple[int, float], ...]
@@ -166,6 +170,7 @@ def curve(journey: Journey) -> Curve:
         width=width,
         height=zero + 2 * unit + 34,
         segments=tuple(tuple(s) for s in segments if len(s) > 1),
+        bridges=tuple((a, b) for a, b in itertools.pairwise(points) if b.x - a.x > gap),
         points=tuple(points),
         zero=zero,
         ticks=ticks,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from journeymap.lint.rule import Finding, LintConfig, Loc, rule
 
 if TYPE_CHECKING:
-    from journeymap.lint.sentence import Cast
+    from journeymap.lint.sentence import Cast, Lang
     from journeymap.model.journey import Journey
 
 EXAMPLE = {"fr": "Je compare les offres", "en": "I compare the offers"}
@@ -32,6 +32,9 @@ class Voice:
     text: str = ""
     declared: bool = False
     """The subject is a staff member or a system the journey declares (its cast)."""
+    lang: str = ""
+    """The language the text was read in, which its hint speaks: an English map without
+    `lang` was told 'with « je », e.g. Je compare les offres'."""
 
 
 @lru_cache(maxsize=8192)
@@ -45,8 +48,8 @@ def classify(
     reported as such ("foreign"), since the map's language is a choice the team made.
     Cached: the four voice rules each ask about every step.
     """
-    from journeymap.lint.sentence import Lang, guess_lang, other_script
     from journeymap.lint.sentence import classify as read
+    from journeymap.lint.sentence import guess_lang, other_script
 
     if other_script(text):
         # "雪球开始变大" read as French or English got "start with I" on every step of a
@@ -56,24 +59,27 @@ def classify(
     guessed = guess_lang(text)
     if guessed is not None and guessed != own:
         voice = read(text, guessed, company_extra)
-        if not lang_given:
-            return Voice(voice.kind, voice.word, text)
-        if voice.kind == "first":
-            return Voice("foreign", "Je" if guessed == "fr" else "I")
+        if lang_given and voice.kind == "first":
+            return Voice("foreign", "Je" if guessed == "fr" else "I", lang=own)
+        # Read as the map's language, "We send the quote" in a French map had "no
+        # subject ('We...')": a text is read in its own language, whoever speaks.
+        return Voice(voice.kind, voice.word, text, lang=guessed)
     voice = read(text, own, company_extra)
-    return Voice(voice.kind, voice.word, text)
+    return Voice(voice.kind, voice.word, text, lang=own)
 
 
 def journey_cast(journey: Journey, lang: str) -> Cast:
     """Who the journey declares: its persona, and the staff and systems named in its fields.
 
-    Stakeholders, a step's `actors` and `systems`, and its lanes' `actor` and `system`
-    (format 1.1) are the company's people and tools; a step that opens on one of them is
-    their work, not the customer's. Files without these fields get an empty cast.
+    Stakeholders, a step's `actors` and `systems`, its lanes' `actor` and `system`
+    (format 1.1), and the brands in its channels' names ("App Doctolib") are the
+    company's people and tools; a step that opens on one of them is their work, not the
+    customer's. Files without these fields get an empty cast.
     """
-    from journeymap.lint.sentence import Lang, cast, staff_role
+    from journeymap.lint.sentence import brand_names, cast, staff_role
 
     staff = [s.name for s in journey.stakeholders]
+    staff += brand_names((c.name for c in journey.channels), "en" if lang == "en" else "fr")
     for _, _, _, step in journey.iter_steps():
         staff += [*step.actors, *step.systems]
         for _, actions in step.lanes():
@@ -92,7 +98,7 @@ def recast(
     None when the cast does not change it. A staff persona at work ("Admin valide") stays
     the company's.
     """
-    from journeymap.lint.sentence import Lang, declared_subject, staff_role
+    from journeymap.lint.sentence import declared_subject, staff_role
 
     if kind in ("first", "foreign"):
         return None
@@ -112,7 +118,7 @@ def _recast(voice: Voice, text: str, lang: str, people: Cast) -> Voice:
     changed = recast(voice.kind, text, lang, people)
     if changed is None:
         return voice
-    return Voice(changed[0], changed[1], text, declared=changed[0] == "company")
+    return Voice(changed[0], changed[1], text, changed[0] == "company", voice.lang)
 
 
 def _texts(journey: Journey) -> Iterator[str]:
@@ -153,6 +159,11 @@ def _voices(journey: Journey, config: LintConfig) -> list[Read]:
     return found
 
 
+def _said_in(voice: Voice, journey: Journey) -> Lang:
+    """The language a step's hint speaks: the one its text was read in."""
+    return "en" if (voice.lang or journey.lang) == "en" else "fr"
+
+
 def _steps(journey: Journey, config: LintConfig, kind: Kind) -> Iterator[Read]:
     """(data path of the text, step id, voice) of the steps told in the voice `kind`."""
     return (read for read in _voices(journey, config) if read[2].kind == kind)
@@ -174,11 +185,12 @@ def not_first_person(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     Bad (en): `text: Prices are compared on other sites`
     Good (en): `text: Then I compare prices on other sites`
     """
-    for loc, step_id, _ in _steps(journey, config, "other"):
+    for loc, step_id, voice in _steps(journey, config, "other"):
+        lang = _said_in(voice, journey)
         yield Finding(
             loc,
             f"step '{step_id}' is not told in the customer's first person: start "
-            f"with {SUBJECT[journey.lang]}, e.g. '{EXAMPLE[journey.lang]}'",
+            f"with {SUBJECT[lang]}, e.g. '{EXAMPLE[lang]}'",
         )
     for loc, step_id, voice in _steps(journey, config, "foreign"):
         yield Finding(
@@ -205,7 +217,8 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
     from journeymap.lint.sentence import customer_version
 
     for loc, step_id, voice in _steps(journey, config, "company"):
-        turned = customer_version(voice.text, "en" if journey.lang == "en" else "fr")
+        lang = _said_in(voice, journey)
+        turned = customer_version(voice.text, lang)
         example = f", e.g. '{turned}'" if turned else ""
         lane = (
             f"what '{voice.word}' does goes in the step's `frontstage` lane, or `backstage` "
@@ -216,7 +229,7 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
         yield Finding(
             loc,
             f"step '{step_id}' is told in the company's voice ('{voice.word}'): {lane}"
-            f"tell what the customer does or receives, with {SUBJECT[journey.lang]}{example}",
+            f"tell what the customer does or receives, with {SUBJECT[lang]}{example}",
         )
 
 
@@ -237,7 +250,7 @@ def customer_third_person(journey: Journey, config: LintConfig) -> Iterator[Find
         yield Finding(
             loc,
             f"step '{step_id}' speaks of the customer in the third person "
-            f"('{voice.word}'): let the customer tell it, with {SUBJECT[journey.lang]}",
+            f"('{voice.word}'): let the customer tell it, with {SUBJECT[_said_in(voice, journey)]}",
         )
 
 
@@ -254,9 +267,9 @@ def step_without_subject(journey: Journey, config: LintConfig) -> Iterator[Findi
     Good (en): `text: I choose a plan`
     """
     for loc, step_id, voice in _steps(journey, config, "no-subject"):
+        lang = _said_in(voice, journey)
         yield Finding(
             loc,
             f"step '{step_id}' has no subject ('{voice.word}...'): make the "
-            f"customer the subject, with {SUBJECT[journey.lang]}, e.g. "
-            f"'{EXAMPLE[journey.lang]}'",
+            f"customer the subject, with {SUBJECT[lang]}, e.g. '{EXAMPLE[lang]}'",
         )

@@ -26,7 +26,7 @@ from journeymap.lint.sentence.internal import Internal, internal_signs, internal
 from journeymap.lint.sentence.language import guess_lang, journey_lang, other_script
 from journeymap.lint.sentence.lemmas import lemmas
 from journeymap.lint.sentence.office import customer_asks, staff_task
-from journeymap.lint.sentence.people import Cast, cast, declared_subject
+from journeymap.lint.sentence.people import Cast, brand_names, cast, declared_subject
 from journeymap.lint.sentence.rewrite import customer_version
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice import Voice, classify
@@ -37,6 +37,7 @@ __all__ = [
     "Kind",
     "Lang",
     "Voice",
+    "brand_names",
     "cast",
     "classify",
     "customer_asks",

@@ -94,12 +94,61 @@ def named_subject(start: tuple[str, ...], text: str, lang: Lang) -> str | None:
         return None
     if start[1] in _AFTER_VERB[lang]:
         return None
+    pair = _as_written(start, text)
+    if pair is None:
+        return None
+    name, verb = pair
+    return name if _unknown_name(name, lang) and _third_person_verb(verb, lang) else None
+
+
+def _as_written(start: tuple[str, ...], text: str) -> tuple[str, str] | None:
+    """The subject phrase's first two words as the text writes them (case kept)."""
     written = _WORD.findall(text)
     at = next((i for i, w in enumerate(written) if fold(w) == start[0]), None)
     if at is None or at + 1 >= len(written) or fold(written[at + 1]) != start[1]:
         return None
-    name, verb = written[at], written[at + 1]
-    return name if _unknown_name(name, lang) and _third_person_verb(verb, lang) else None
+    return written[at], written[at + 1]
+
+
+_POSSESSIVES = {"fr": lex("mon ma mes votre vos notre nos"), "en": lex("my your our")}
+
+
+def acronym_subject(start: tuple[str, ...], text: str, lang: Lang) -> str | None:
+    """The acronym, as written, when a company named by its initials opens the text and
+    acts: "SNCF envoie un SMS", "EDF relève le compteur", "KYC checks the ID".
+
+    A person is not written in capitals; a brand often is. Read as an unknown noun, these
+    had no subject (JM404). A text all in capitals ("JE COMPARE") says nothing by case.
+    """
+    if len(start) < 3 or text.upper() == text:
+        return None
+    if start[2] not in _AFTER_VERB[lang] and start[2] not in _POSSESSIVES[lang]:
+        return None
+    pair = _as_written(start, text)
+    if pair is None:
+        return None
+    name, verb = pair
+    if not (2 <= len(name) <= 6 and name.isupper()) or verb.isupper():
+        return None
+    if lang == "fr" and fold(verb).endswith(("ue", "ues", "use", "uses")):
+        return None  # "TVA incluse", "CB reconnue": a participle, not a verb
+    return name if _third_person_verb(verb, lang) else None
+
+
+def brand_names(names: Iterable[str], lang: Lang) -> list[str]:
+    """The proper names inside a journey's channel names: "Amazon" in "App Amazon".
+
+    A channel is the company's; a step opening on its brand ("Amazon sends the
+    invoice") is the company at work, where a name alone reads as a person (the
+    customer seen from outside, JM403).
+    """
+    found: list[str] = []
+    for name in names:
+        for word in _WORD.findall(name):
+            acronym = 2 <= len(word) <= 6 and word.isupper()
+            if acronym or _unknown_name(word, lang):
+                found.append(word)
+    return found
 
 
 Name = tuple[tuple[str, ...], str]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journeymap.lint.sentence.lemmas import has_lemma
-from journeymap.lint.sentence.people import named_subject
+from journeymap.lint.sentence.people import acronym_subject, named_subject
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice_words import (
     BE_EN,
@@ -178,6 +178,9 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
     # "Lucie télécharge le rapport": a persona by name, unless the customer is its object
     # ("Suguba appelle le client": a brand at work), or the text asks ("Quels sont les
     # délais ?", "Where does this product ship from?": the customer's own question).
+    acronym = acronym_subject(start, text, lang)
+    if acronym is not None:
+        return Voice("company", acronym)
     name = named_subject(start, text, lang) if "?" not in toks else None
     if name is not None and not any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return Voice("customer", name)
