@@ -79,6 +79,21 @@ def ensure_mermaid_cli() -> None:
         apt_install("chromium", "chromium", "the Mermaid export tests")
 
 
+AXE_CORE = "axe-core@4.11.0"
+
+
+def ensure_axe_core() -> None:
+    """axe-core (npm), the accessibility checker the site's browser tests inject into pages."""
+    stamp = TOOLS / ".axe-installed"
+    npm = shutil.which("npm")
+    if npm is None or (stamp.exists() and stamp.read_text() == AXE_CORE):
+        return
+    TOOLS.mkdir(exist_ok=True)
+    quiet = ["--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(TOOLS)]
+    subprocess.run([npm, "install", *quiet, AXE_CORE], check=True)
+    stamp.write_text(AXE_CORE)
+
+
 def ensure_chromium() -> None:
     """Debian's Chromium for the site's browser tests (Playwright drives the system
     browser, never a downloaded build), and Java for the Nu HTML checker (vnu.jar)."""
@@ -117,6 +132,7 @@ def setup() -> None:
         stamp.touch()
     ensure_graphviz()
     ensure_mermaid_cli()
+    ensure_axe_core()
     ensure_chromium()
 
 

@@ -426,7 +426,7 @@ def test_every_bad_source_is_reported_and_nothing_is_written(tmp_path: Path) -> 
 def test_output_must_be_a_folder(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     result = invoke("import", DATA / "mermaid" / "cypress-go-shopping.mmd", "-o", tmp_path / "file")
-    assert result.code == 2 and "is a file; -o takes a folder" in result.stderr
+    assert result.code == 2 and "is not a folder; -o takes a folder" in result.stderr
 
 
 def test_a_yaml_file_name_takes_the_one_journey(tmp_path: Path) -> None:

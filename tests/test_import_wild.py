@@ -40,6 +40,7 @@ REFUSED = {
     "w57-gallery-aligned-colons.ts": ": error[JM009] neither a Mermaid journey",
     "w61-userjourney-typo.md": ":6:1: error[JM010] `userJourney` is not a Mermaid diagram type",
     "w62-userjourney-french.md": ":4:1: error[JM010] `userJourney` is not a Mermaid diagram",
+    "w112-echo-mangled-merge.md": ":7:1: error[JM010] `journey###`: Mermaid takes the `journey`",
     "x01-flowchart-pasted.mmd": ":1:1: error[JM010] no Mermaid journey diagram, only flowchart",
     "x02-timeline-pasted.md": ":4:1: error[JM010] no Mermaid journey diagram, only timeline",
     "y01-user-journey-stages.yaml": ": error[JM009] YAML or JSON in a layout `import` does not "
@@ -47,10 +48,19 @@ REFUSED = {
 }
 """What Mermaid does not draw as a journey, or that is no Markdown (a diagram in a
 TypeScript string): refused, on one line saying why (and the summary line)."""
-MERMAID_REJECTS = {"w09-founder-onboarding.md", "w88-semicolon-in-task-fr.md"}
+MERMAID_REJECTS = {
+    "w09-founder-onboarding.md",
+    "w88-semicolon-in-task-fr.md",
+    "w89-sebastian-indented-front-matter.md",
+}
 """`section Step 1: Context`: Mermaid stops the section at ':' and fails on the rest; a
-';' in a task's text (`appears; confirm`) is "Expecting 'taskData', got 'INVALID'"."""
-MERMAID_CUTS = {"w32-front-matter-test-scope-fr.md", "w46-tenner-de-colons.md"}
+';' in a task's text (`appears; confirm`) is "Expecting 'taskData', got 'INVALID'"; a
+front matter closed by an indented '---' is "Diagrams beginning with --- are not valid"."""
+MERMAID_CUTS = {
+    "w32-front-matter-test-scope-fr.md",
+    "w46-tenner-de-colons.md",
+    "w96-suguba-fr-colon-in-parens.md",
+}
 """`Push um 08:00, ...: 5: Handy`: Mermaid draws 'Push um 08' with no score and '5' as
 its actor; the import reads the task whole, so only title and sections are compared."""
 needs_mermaid = pytest.mark.skipif(
@@ -66,8 +76,8 @@ def _import(source: Path, folder: Path) -> list[Path]:
     return written
 
 
-def test_at_least_seventy_files_from_public_repositories() -> None:
-    assert len(FILES) >= 70
+def test_at_least_a_hundred_files_from_public_repositories() -> None:
+    assert len(FILES) >= 120
     listed = (WILD / "SOURCES.md").read_text(encoding="utf-8")
     assert all(path.name in listed for path in FILES)
 
@@ -156,6 +166,8 @@ def _comparable(drawn: Drawing, ours: Drawing) -> tuple[Drawing, Drawing]:
     """Leave out what the import supplies and Mermaid cannot show: a title where the
     diagram has none, a stage for tasks without a section, a score off Mermaid's 1..5
     scale (a face off the chart; the import reads it on the diagram's own scale)."""
+    # `Me, Brock, `: Mermaid draws the empty name after the last comma as an actor.
+    drawn = Drawing(drawn.title, drawn.sections, drawn.tasks, drawn.actors - {""})
     title = ours.title if drawn.title else ""
     sections = ours.sections if drawn.sections else []
     on_scale = all(1 <= score <= 5 for _, score in drawn.tasks)
@@ -352,3 +364,40 @@ def test_a_semicolon_in_a_task_is_kept_and_said() -> None:
     )
     assert expected in texts
     assert "Mermaid rejects the diagram, a ';' ends a task's text (write #59;)" in result.stderr
+
+
+def test_an_indented_end_of_front_matter_is_read_and_said(tmp_path: Path) -> None:
+    """Mermaid wants the closing '---' at the start of its line and rejects the diagram
+    otherwise; the author's title and accessibility lines are read, and that is said."""
+    source = WILD / "w89-sebastian-indented-front-matter.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    assert result.stderr.startswith(
+        f"{source}:10:1: warning[JM011] the front matter ends with an indented '---': "
+        'Mermaid rejects the diagram ("Diagrams beginning with --- are not valid"'
+    )
+    journey = yaml.safe_load(result.stdout)
+    assert journey["title"] == "My working day"
+    assert "2 main sections: work and home, each with just a few tasks" in journey["notes"]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "first"),
+    [
+        ("w114-dashboard-mdx-simplemermaid.mdx", "Dashboard User Journey", 5),
+        ("w115-agency-mdx-mermaiddiagram.mdx", "30-day agency-to-independent transition", 7),
+    ],
+)
+def test_mdx_chart_components(name: str, title: str, first: int, tmp_path: Path) -> None:
+    """`<Mermaid chart={`journey ...`} />`: the template string is the diagram."""
+    [journey] = _texts(tmp_path, WILD / name)
+    assert journey["title"] == title
+    result = invoke("import", WILD / name)
+    assert f"{WILD / name}, lines {first}-" in result.stdout.splitlines()[0]
+
+
+def test_a_chart_shown_in_a_fence_is_not_drawn(tmp_path: Path) -> None:
+    page = tmp_path / "usage.mdx"
+    chart = "<Mermaid chart={`journey\n  title Shown\n  section S\n    T: 4: Me\n`} />\n"
+    page.write_text(f"```mdx\n{chart}```\n\n{chart.replace('Shown', 'Drawn')}", "utf-8")
+    assert [j["title"] for j in _texts(tmp_path, page)] == ["Drawn"]

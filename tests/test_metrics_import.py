@@ -163,6 +163,31 @@ CASES = [
         "microsoft-forms-checkout.xlsx",
         {"nps": 17, "csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"},
     ),
+    # Layouts quoted in public code (tests/data/surveys/README.md, "Wild layouts").
+    # SurveyMonkey condensed, its second header row blank: all 10 rows count (the first
+    # was taken for that row): NPS 8,7,10,6,9,10,8,5,7,9 -> (4 - 2)/10 = 20; CSAT
+    # 4,3,5,2,4,5,3,1,4,5 -> 6/10 = 60; the period from 'End Date'.
+    _checkout(
+        "surveymonkey-condensed-blank-row.csv",
+        {"nps": 20, "csat": 60, "n": 10, "period": "2024-01-01"},
+    ),
+    # Qualtrics, its second row naming 'Status' 'Response Type': CSAT 4,5 -> 100.
+    _checkout(
+        "qualtrics-text-labels.csv", {"csat": 100, "n": 2, "period": "2026-01-01..2026-01-02"}
+    ),
+    # Typeform without 'Response Type': 5,4,3,5,2,4 -> 4/6 = 67.
+    _checkout("typeform-agreement.csv", {"csat": 67, "n": 6, "period": "2026-05-01..2026-05-03"}),
+    # Google Forms, 'Timestamp' 2022/06/22 11:07:29 AM AST; '1 - "What is...' is 1:
+    # 1,4,3 -> 1/3 = 33.
+    _checkout("google-forms-ampm-tz.csv", {"csat": 33, "n": 3, "period": "2022-06-22"}),
+    # A form tool's 'Submitted At' (ISO, Z): 5,4,2 -> 67.
+    _checkout("forms-submitted-at.csv", {"csat": 67, "n": 3, "period": "2025-01-01..2025-01-02"}),
+    # A ticket export: the period from 'Created Date'; 4,2,N/A,5 -> 2/3 = 67.
+    _checkout(
+        "complaints-created-date.csv", {"csat": 67, "n": 3, "period": "2026-03-02..2026-03-06"}
+    ),
+    # Every cell quoted, 'Score' and 'Created At': 9,6,10,8 -> (2 - 1)/4 = 25.
+    _checkout("score-created-at.csv", {"nps": 25, "n": 4, "period": "2025-11-03..2025-11-04"}),
 ]
 
 
@@ -512,7 +537,9 @@ def _as_workbook(csv_path: Path, target: Path) -> Path:
             except ValueError:
                 pass
         try:
-            return dt.datetime.fromisoformat(text) if text[:4].isdigit() and "-" in text else text
+            if text[:4].isdigit() and "-" in text:  # Excel keeps no time zone
+                return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+            return text
         except ValueError:
             return text
 
@@ -647,3 +674,35 @@ def test_an_export_without_a_date_column_says_so(tmp_path: Path) -> None:
         "  no date column found: the answers give no period and no filter by date "
         "(name it with date-column in the mapping)"
     ) in result.stdout.splitlines()
+
+
+def test_wild_layouts_are_reported_as_read(tmp_path: Path) -> None:
+    """What the report says of the layouts quoted in public code: the condensed
+    SurveyMonkey's blank second header row is no empty answer, a form tool's
+    `Submitted At` is no Typeform, a statement rated Agree / Strongly agree is read on
+    1-5, a Typeform 'partial' row is set aside, and one answer, one empty row, are singular."""
+
+    def report(survey: str) -> list[str]:
+        path = _copy(tmp_path, "saas-subscription.yaml")
+        mapping = SURVEYS / survey.replace(".csv", ".map.yaml")
+        result = invoke("metrics", "import", SURVEYS / survey, "--map", mapping, "-j", path)
+        assert result.code == 0, result.stderr
+        return result.stdout.splitlines()
+
+    condensed = report("surveymonkey-condensed-blank-row.csv")
+    assert condensed[0].endswith("SurveyMonkey export, utf-8, ','-separated, 10 answer rows")
+    assert not any("set aside" in line for line in condensed)
+    assert report("forms-submitted-at.csv")[0].endswith(
+        ": CSV export, utf-8, ','-separated, 3 answer rows"
+    )
+    agreement = report("typeform-agreement.csv")
+    assert not any("bad rows" in line for line in agreement)
+    assert "    CSAT          68 -> 67   n=6, 2026-05-01..2026-05-03" in agreement
+    ending = report("typeform-ending-column.csv")
+    assert ending[:2] == [
+        f"{SURVEYS / 'typeform-ending-column.csv'}: Typeform export, utf-8, ','-separated, "
+        "2 answer rows",
+        "  set aside: 1 partial",
+    ]
+    assert "    1 answer kept, period 2023-01-23" in ending
+    assert report("hotjar-nps.csv")[1] == "  set aside: 1 empty row"

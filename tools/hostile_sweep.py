@@ -13,6 +13,14 @@ JOURNEYMAP_QUICK=0) in a fresh sandbox folder, in its own session, and is flagge
 - an input file changed, or a temporary file stays (in the sandbox or in its TMPDIR);
 - an output that failed exists half-written, or a success left a truncated one.
 
+Beyond the first groups (text:, input:, output:, stdout:, env:, signal:, config:, metrics:,
+import:, git:, serve:), the groups more: (encodings, YAML 1.1 words, tags, merge keys and
+odd scalars where ids and numbers go), place: (devices, pipes, links, odd names as inputs
+of every command), nobody: (unreadable files and folders, run through `setpriv` without
+root's DAC capabilities), out: (more output places, and a full disk as RLIMIT_FSIZE),
+dot: (a `dot` first on PATH that hangs, crashes or writes garbage) and the env: cases of
+`more_cases` try what the first sweeps did not.
+
 The sweep is a tool, not a test: it finds defects; each one fixed gets its regression test
 in tests/. It prints one line per flagged case and a summary by class.
 """
@@ -62,6 +70,8 @@ class Case:
     timeout: float = 90.0
     writes_inputs: bool = False
     cwd: str = "."
+    fsize: int | None = None  # RLIMIT_FSIZE in bytes: a full disk without a small tmpfs
+    unprivileged: bool = False  # without the capability to read or write whatever the modes
 
 
 @dataclass
@@ -256,6 +266,143 @@ HOSTILE_TEXTS: dict[str, str | bytes] = {
 }
 
 
+def _swap(old: str, new: str) -> str:
+    assert old in _VALID, old
+    return _VALID.replace(old, new, 1)
+
+
+_STAGE = "  - id: besoin\n"
+_STEP = "      - id: froid\n"
+_TEXT = "text: Je sens le froid arriver et ma vieille veste ne suffit plus"
+_CHANNEL = "  - {id: email, name: Courriel, kind: mail}"
+_TOUCH = "          - channel: email\n"
+
+MORE_TEXTS: dict[str, str | bytes] = {
+    # encodings: whole files in UTF-16/32, with and without a mark, and what is left of one
+    "utf16-bom": _VALID.encode("utf-16"),
+    "utf16be-bom": b"\xfe\xff" + _VALID.encode("utf-16-be"),
+    "utf16le": _VALID.encode("utf-16-le"),
+    "utf32-bom": _VALID.encode("utf-32"),
+    "utf32be": _VALID.encode("utf-32-be"),
+    "only-bom": b"\xef\xbb\xbf",
+    "only-bom-utf16": b"\xff\xfe",
+    "bom-and-comments": b"\xef\xbb\xbf# nothing\n",
+    "bom-mid-file": _VALID.encode().replace(b"title:", b"\xef\xbb\xbftitle:", 1),
+    "cp1252-quote": _VALID.encode().replace("’".encode(), b"\x92"),
+    "cp1252-euro": _VALID.encode() + b"notes: 5 \x80\n",
+    "utf8-then-latin1-late": _VALID.encode() + b"# " + b"x" * 70000 + b"\xe9\n",
+    "mixed-endings": _VALID.replace("\n", "\r\n", 20).replace("\n", "\r", 5),
+    "lone-cr-in-quoted": _swap("title: ", 'title: "a\rb" #'),
+    "nel-line-break": _swap(_TEXT, _TEXT + "\u0085suite"),
+    "line-separator": _swap(_TEXT, _TEXT + "\u2028suite"),
+    "surrogate-pair-escape-text": _swap(_TEXT, 'text: "Je suis \\ud83d\\ude00 content"'),
+    "surrogate-escape-name": _swap(_CHANNEL, '  - {id: email, name: "C\\udc80", kind: mail}'),
+    "surrogate-escape-key": _swap("title: ", '"k\\ud800": 1\ntitle: '),
+    "surrogate-escape-goal": _swap("goal: Avoir", 'goal: "\\udfff" #'),
+    "surrogate-escape-notes": _swap("notes: >-", 'notes: "\\ud800"\nx-notes: >-'),
+    "noncharacter": _swap(_TEXT, 'text: "Je \\uFFFE \\uFFFF vois"'),
+    "astral-escape": _swap(_TEXT, 'text: "Je \\U0001F9E5 achète"'),
+    "escape-8-digits-bad": _swap(_TEXT, 'text: "\\U00110000"'),
+    "very-long-unknown-key": _swap("title: ", "k" * 200_000 + ": 1\ntitle: "),
+    "very-long-bad-channel": _swap("- channel: email", "- channel: " + "e" * 200_000),
+    "newline-key": _swap("title: ", '"a\\nb\\rc": 1\ntitle: '),
+    # documents and directives
+    "directive-only": "%YAML 1.2\n",
+    "directive-and-marker": "%YAML 1.2\n---\n",
+    "tag-directive-only": "%TAG !e! tag:example.com,2000:\n---\n",
+    "marker-only": "---\n",
+    "end-only": "...\n",
+    "tagged-document": "--- !journey\n" + _VALID,
+    "tag-redefines-secondary": "%TAG !! tag:evil.com,2000:\n---\n"
+    + _swap("title: ", "title: !!str "),
+    "empty-document-then-journey": "---\n---\n" + _VALID,
+    "journey-then-empty-document": _VALID + "---\n",
+    "journey-then-end-garbage": _VALID + "...\nthis is not yaml: [\n",
+    # YAML 1.1 words and numbers where ids go
+    "stage-id-no": _swap(_STAGE, "  - id: no\n"),
+    "stage-id-off": _swap(_STAGE, "  - id: off\n"),
+    "channel-id-yes": _swap(_CHANNEL, "  - {id: yes, name: Courriel, kind: mail}"),
+    "touch-channel-on": _swap(_TOUCH, "          - channel: on\n"),
+    "key-on": _swap("title: ", "on: 1\ntitle: "),
+    "stage-id-int": _swap(_STAGE, "  - id: 1\n"),
+    "stage-id-octal": _swap(_STAGE, "  - id: 007\n"),
+    "stage-id-float": _swap(_STAGE, "  - id: 1e3\n"),
+    "stage-id-huge": _swap(_STAGE, "  - id: " + "9" * 5000 + "\n"),
+    "stage-id-nan": _swap(_STAGE, "  - id: .nan\n"),
+    "stage-id-inf": _swap(_STAGE, "  - id: -.inf\n"),
+    "stage-id-null": _swap(_STAGE, "  - id: ~\n"),
+    "stage-id-date": _swap(_STAGE, "  - id: 2024-01-01\n"),
+    "step-id-datetime": _swap(_STEP, "      - id: 2024-01-01 10:00:00\n"),
+    "step-id-bad-date": _swap(_STEP, "      - id: 2024-13-45\n"),
+    "journey-id-int": _swap("id: veste-hiver", "id: 12345678901234567890"),
+    "emotion-string-nan": _swap("emotion: -1", "emotion: nan"),
+    "emotion-tagged-nan": _swap("emotion: -1", "emotion: !!float nan"),
+    "volume-inf": _swap("volume: 120000", "volume: .inf"),
+    "volume-huge": _swap("volume: 120000", "volume: " + "9" * 4000),
+    "volume-negative": _swap("volume: 120000", "volume: -5"),
+    "csat-tagged-huge": _swap("csat: 64", "csat: !!int " + "9" * 900),
+    # tags
+    "binary-id": _swap("id: veste-hiver", "id: !!binary dmVzdGU="),
+    "timestamp-id": _swap("id: veste-hiver", "id: !!timestamp 2024-01-01"),
+    "set-stages": _swap("stages:\n", "stages: !!set\n  ? a\n  ? b\nx-stages:\n"),
+    "omap-channels": _swap("channels:\n", "channels: !!omap\n  - a: 1\nx-channels:\n"),
+    "pairs-steps": _swap("stages:\n", "stages: !!pairs [a: 1, a: 2]\nx-stages:\n"),
+    "custom-tag-map": _swap("persona:\n", "persona: !persona\n"),
+    "custom-tag-seq": _swap("stages:\n", "stages: !list\n"),
+    "verbatim-tag": _swap("title: ", "title: !<tag:yaml.org,2002:str> "),
+    "verbatim-python-tag": _swap("title: ", "title: !<tag:yaml.org,2002:python/none> x #"),
+    "non-specific-tag": _swap("emotion: -1", "emotion: ! -1"),
+    "str-tag-on-number": _swap("emotion: -1", "emotion: !!str -1"),
+    "null-tag-on-map": _swap("persona:\n", "persona: !!null\n  name: x\nx-persona:\n"),
+    "map-tag-on-seq": _swap("stages:\n", "stages: !!map\n"),
+    "value-tag": _swap("title: ", "title: !!value x #"),
+    "yaml-tag": _swap("title: ", "title: !!yaml x #"),
+    # merge keys and anchors
+    "merge-step": _swap(
+        _STEP,
+        "      - &s {id: s0, text: Je commence, emotion: 0}\n"
+        "      - <<: *s\n        id: s1\n" + _STEP,
+    ),
+    "merge-list": _swap(
+        _STEP, "      - <<: [{id: s9}, {text: Je fais}]\n        emotion: 0\n" + _STEP
+    ),
+    "merge-alias-to-seq": _swap(_STEP, "      - <<: *seq\n" + _STEP).replace(
+        "stages:\n", "x-seq: &seq [1, 2]\nstages:\n", 1
+    ),
+    "merge-nested-alias": _swap("title: ", "x: &b {a: &c {b: 1}}\ny: {<<: [*b, *c]}\ntitle: "),
+    "merge-quoted-key": _swap("title: ", '"<<": {a: 1}\ntitle: '),
+    "merge-tagged-key": _swap("title: ", "!!merge <<: {title: x}\ntitle: "),
+    "anchor-reused-stage": _swap("stages:\n", "stages:\n  - &st {id: zz, name: Z}\n  - *st\n"),
+    "alias-as-key": _swap("title: ", "x: &k title\n*k : y\ntitle: "),
+    "alias-bomb-under-limit": "x: &a ["
+    + ",".join(["y"] * 200)
+    + "]\n"
+    + "z: &b ["
+    + ",".join(["*a"] * 200)
+    + "]\n"
+    + _VALID,
+    "complex-key-in-stage": _swap(_STAGE, "  - ? [a, b]\n    : 1\n    id: besoin\n"),
+    "map-key-in-touch": _swap(_TOUCH, "          - {a: 1}: x\n            channel: email\n"),
+    "bool-key-in-stage": _swap(_STAGE, "  - true: x\n    id: besoin\n"),
+    "null-key-in-stage": _swap(_STAGE, "  - ~: x\n    id: besoin\n"),
+    "float-key-in-step": _swap(_STEP, "      - .nan: x\n        id: froid\n"),
+    "stages-null": _swap("stages:\n", "stages: ~\nx-stages:\n"),
+    "stages-empty-string": _swap("stages:\n", "stages: ''\nx-stages:\n"),
+    "text-null": _swap(_TEXT, "text: ~"),
+    "text-empty-block": _swap(_TEXT, "text: |\n\n"),
+    "text-list": _swap(_TEXT, "text: [Je, fais]"),
+    "very-long-line-3mb": _swap(_TEXT, "text: Je " + "fais " * 600_000),
+    "many-short-lines": _VALID + "".join(f"# {i}\n" for i in range(300_000)),
+    "tabs-in-values": _swap(_TEXT, "text: Je\tsens\tle froid"),
+    "nbsp-only-text": _swap(_TEXT, "text: \u00a0\u00a0"),
+    "zero-width-text": _swap(_TEXT, "text: \u200b\u200b"),
+    "rtl-id": _swap("id: veste-hiver", "id: \u05d0\u05d1"),
+    "nfd-channel": _swap(_TOUCH, "          - channel: e\u0301mail\n").replace(
+        _CHANNEL, "  - {id: e\u0301mail, name: Courriel, kind: mail}", 1
+    ),
+}
+
+
 def _journey_files() -> list[tuple[str, Setup]]:
     return [
         (name, _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data))
@@ -406,6 +553,18 @@ INPUT_FORMS: dict[str, list[str]] = {
     "metrics-import": [*METRICS_IMPORT, "{IN}"],
 }
 
+MORE_TEXT_FORMS = (
+    "validate",
+    "lint-json-j1",
+    "matrix-json",
+    "matrix-md-metric",
+    "render-dot",
+    "render-mmd",
+    "render-svg",
+    "diff-files",
+    "metrics-plan",
+)
+
 EXPENSIVE_INPUT_FORMS = {"render-svg", "site", "diff-json"}
 
 # Forms writing one output, `{OUT}`: the output path; the extension it should have.
@@ -455,6 +614,20 @@ def cases() -> list[Case]:
                     outputs=_form_outputs(argv),
                 )
             )
+    # 1b. more hostile journey contents x the forms that read a journey's every part
+    for text_name, data in MORE_TEXTS.items():
+        make = _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data)
+        for form in MORE_TEXT_FORMS:
+            argv = INPUT_FORMS[form]
+            found.append(
+                Case(
+                    f"more:{text_name}|{form}",
+                    _fill(argv, IN="in/h.yaml"),
+                    [make],
+                    outputs=_form_outputs(argv),
+                )
+            )
+    found += more_cases()
     # 2. special inputs x input forms
     for special, (path, setups) in SPECIAL_INPUTS.items():
         for form, argv in INPUT_FORMS.items():
@@ -981,6 +1154,332 @@ GIT_CASES: list[tuple[str, list[str], list[Setup]]] = [
 ]
 
 
+# --- more places, writers and surroundings -----------------------------------------------
+
+
+def _fifo(rel: str) -> Setup:
+    return _do(lambda box: os.mkfifo(box / rel))
+
+
+def _script(rel: str, body: str) -> Setup:
+    def make(box: Path) -> None:
+        path = box / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+        path.chmod(0o755)
+
+    return make
+
+
+MORE_PLACES: dict[str, tuple[str, list[Setup]]] = {
+    "fifo": ("in/f.yaml", [_fifo("in/f.yaml")]),
+    "dev-zero": ("/dev/zero", []),
+    "dev-urandom": ("/dev/urandom", []),
+    "dev-stdin": ("/dev/stdin", []),
+    "proc-fd-0": ("/proc/self/fd/0", []),
+    "proc-maps": ("/proc/self/maps", []),
+    "proc-big": ("/proc/kallsyms", []),
+    "sys-file": ("/sys/kernel/mm/transparent_hugepage/enabled", []),
+    "spaces-name": ("in/a b .yaml", [_write("in/a b .yaml", JOURNEY)]),
+    "nfd-name": ("in/e\u0301te\u0301.yaml", [_write("in/e\u0301te\u0301.yaml", JOURNEY)]),
+    "nfc-arg-nfd-file": ("in/\u00e9t\u00e9.yaml", [_write("in/e\u0301te\u0301.yaml", JOURNEY)]),
+    "dashdash-name": ("in/--help", [_write("in/--help", JOURNEY)]),
+    "glob-chars-name": ("in/[a]*?.yaml", [_write("in/[a]*?.yaml", JOURNEY)]),
+    "dir-as-file": ("in/more/", []),
+    "trailing-slash-file": ("in/j.yaml/", []),
+    "dot-dot": ("in/more/../j.yaml", []),
+    "link-to-dev-zero": ("in/z.yaml", [_symlink("in/z.yaml", "/dev/zero")]),
+    "link-to-fifo": ("in/lf.yaml", [_fifo("in/f.yaml"), _symlink("in/lf.yaml", "f.yaml")]),
+    "dir-with-fifo": ("in/d", [_write("in/d/a.yaml", JOURNEY), _fifo("in/d/f.yaml")]),
+    "dir-with-dev-link": (
+        "in/d",
+        [_write("in/d/a.yaml", JOURNEY), _symlink("in/d/z.yaml", "/dev/zero")],
+    ),
+    "dir-with-dangling": ("in/d", [_write("in/d/a.yaml", JOURNEY), _symlink("in/d/g.yaml", "x")]),
+    "dir-with-subdir-yaml": ("in/d", [_write("in/d/a.yaml", JOURNEY), _write("in/d/s.yaml/b", "")]),
+    "dir-with-empty-file": ("in/d", [_write("in/d/a.yaml", JOURNEY), _write("in/d/e.yaml", b"")]),
+    "dir-with-binary": ("in/d", [_write("in/d/a.yaml", JOURNEY), _write("in/d/b.yml", b"\0" * 9)]),
+    "hidden-dir": ("in/.hidden", [_write("in/.hidden/a.yaml", JOURNEY)]),
+}
+
+WITHOUT_DAC = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search")
+"""Root, as the sweep often runs, reads and writes whatever the modes say: the CLI runs
+without those two capabilities, so a file of mode 0 or a read-only folder is refused."""
+
+AS_NOBODY: dict[str, tuple[str, list[Setup]]] = {
+    "file-unreadable": (
+        "in/locked.yaml",
+        [_write("in/locked.yaml", JOURNEY), _unreadable("in/locked.yaml")],
+    ),
+    "dir-unreadable": (
+        "in/locked",
+        [_write("in/locked/a.yaml", JOURNEY), _unreadable("in/locked")],
+    ),
+    "file-in-dir-unreadable": (
+        "in/locked/a.yaml",
+        [_write("in/locked/a.yaml", JOURNEY), _unreadable("in/locked")],
+    ),
+    "dir-no-exec": (
+        "in/noexec",
+        [_write("in/noexec/a.yaml", JOURNEY), _do(lambda box: (box / "in/noexec").chmod(0o444))],
+    ),
+    "dir-with-one-unreadable": (
+        "in/d",
+        [
+            _write("in/d/a.yaml", JOURNEY),
+            _write("in/d/b.yaml", JOURNEY),
+            _unreadable("in/d/b.yaml"),
+        ],
+    ),
+}
+
+# Forms that read a journey through other commands' arguments: {IN} as the source.
+MORE_INPUT_FORMS: dict[str, list[str]] = {
+    "validate": ["validate", "{IN}"],
+    "lint-sarif": ["lint", "-f", "sarif", "{IN}"],
+    "matrix-csv": ["matrix", "-f", "csv", "{IN}"],
+    "render-mmd-dir": ["render", "{IN}", "-o", "out/maps/", "-f", "mmd"],
+    "render-pdf": ["render", "{IN}", "-o", "out/x.pdf"],
+    "diff-right": ["diff", "in/j.yaml", "{IN}"],
+    "diff-left-md": ["diff", "-f", "markdown", "{IN}", "in/j.yaml"],
+    "site": ["site", "{IN}", "-o", "out/site"],
+    "metrics-plan": ["metrics", "plan", "{IN}"],
+    "metrics-import-journey": [*METRICS_IMPORT, "{IN}"],
+    "metrics-import-csv": ["metrics", "import", "{IN}", "--map", "in/survey.map.yaml"],
+    "metrics-import-map": ["metrics", "import", "in/survey.csv", "--map", "{IN}"],
+    "import": ["import", "{IN}"],
+    "import-o": ["import", "{IN}", "-o", "out/imp/"],
+    "lint-config": ["lint", "-c", "{IN}", "in/j.yaml"],
+}
+
+CHEAP_MORE_FORMS = (
+    "validate",
+    "matrix-csv",
+    "diff-right",
+    "metrics-plan",
+    "metrics-import-csv",
+    "metrics-import-map",
+    "import",
+    "lint-config",
+)
+
+# Writers with an output path {OUT}, and the extension it should have.
+MORE_OUTPUT_FORMS: dict[str, tuple[list[str], str]] = {
+    "validate-json-o": (["validate", "-f", "json", "in/j.yaml", "-o", "{OUT}"], ".json"),
+    "matrix-csv-o": (["matrix", "-f", "csv", "in/j.yaml", "-o", "{OUT}"], ".csv"),
+    "matrix-md-o": (["matrix", "-f", "markdown", "in/more", "-o", "{OUT}"], ".md"),
+    "render-pdf-o": (["render", "in/j.yaml", "-o", "{OUT}", "-f", "pdf"], ".pdf"),
+    "render-compare-svg-o": (["render", "in/more", "-o", "{OUT}", "-f", "svg"], ".svg"),
+    "diff-json-o": (
+        ["diff", "-f", "json", "in/retrait.yaml", "in/changed.yaml", "-o", "{OUT}"],
+        ".json",
+    ),
+    "diff-md-o": (
+        ["diff", "-f", "markdown", "in/retrait.yaml", "in/changed.yaml", "-o", "{OUT}"],
+        ".md",
+    ),
+    "diff-png-o": (
+        ["diff", "-f", "png", "in/retrait.yaml", "in/changed.yaml", "-o", "{OUT}"],
+        ".png",
+    ),
+    "metrics-plan-csv-o": (["metrics", "plan", "-f", "csv", "in/j.yaml", "-o", "{OUT}"], ".csv"),
+    "import-yaml-o": (["import", "in/shop.mmd", "-o", "{OUT}"], ".yaml"),
+}
+
+MORE_OUTPUT_PLACES: dict[str, tuple[str, list[Setup]]] = {
+    "fifo-no-reader": ("out/p{ext}", [_fifo("out/p{ext}")]),
+    "link-to-dev-null": ("out/n{ext}", [_symlink("out/n{ext}", "/dev/null")]),
+    "link-to-dir": (
+        "out/ld{ext}",
+        [_do(lambda box: (box / "out/realdir").mkdir()), _symlink("out/ld{ext}", "realdir")],
+    ),
+    "link-to-missing-dir-link": ("out/sub/x{ext}", [_symlink("out/sub", "nowhere")]),
+    "dot-name": ("out/.{ext}", []),
+    "upper-ext": ("out/X{ext_upper}", []),
+    "double-ext": ("out/x{ext}.bak", []),
+    "no-ext": ("out/noext", []),
+    "dev-zero": ("/dev/zero", []),
+    "proc-file": ("/proc/self/status", []),
+    "input-dir": ("in", []),
+    "dash-name": ("out/-x{ext}", []),
+    "spaces-name": ("out/ a {ext}", []),
+}
+
+
+def _place(path: str, ext: str) -> str:
+    return path.replace("{ext_upper}", ext.upper()).replace("{ext}", ext)
+
+
+FAKE_DOTS: dict[str, str] = {
+    "hangs": "sleep 600",
+    "hangs-after-reading": "cat > /dev/null; sleep 600",
+    "child-keeps-stdout": "cat > /dev/null; (sleep 600 &) ; echo '<svg></svg>'",
+    "crashes": "cat > /dev/null; kill -SEGV $$",
+    "garbage": "cat > /dev/null; head -c 3000 /dev/urandom",
+    "garbage-text": "cat > /dev/null; echo 'this is not an image'",
+    "exit-3-loud": "cat > /dev/null; yes 'dot: error' | head -n 100000 >&2; exit 3",
+    "exit-0-silent": "cat > /dev/null; exit 0",
+    "exit-1-binary-err": "cat > /dev/null; printf '\\377\\376\\033[2J\\n' >&2; exit 1",
+    "reads-nothing": "echo '<svg></svg>'",
+    "huge-output": "cat > /dev/null; head -c 300000000 /dev/zero",
+    "bad-shebang": None,  # type: ignore[dict-item]
+    "not-executable": None,  # type: ignore[dict-item]
+}
+
+DOT_FORMS: dict[str, list[str]] = {
+    "render-svg": ["render", "in/j.yaml", "-o", "out/x.svg"],
+    "render-png-stdout": ["render", "in/j.yaml", "-o", "-", "-f", "png"],
+    "render-pdf-v": ["render", "-v", "in/j.yaml", "-o", "out/x.pdf"],
+    "render-dir-j2": ["render", "-j", "2", "in/more", "-o", "out/maps/"],
+    "diff-svg": ["diff", "-f", "svg", "in/retrait.yaml", "in/changed.yaml", "-o", "out/d.svg"],
+    "site": ["site", "in/more", "-o", "out/site"],
+}
+
+
+def _fake_dot(name: str) -> list[Setup]:
+    body = FAKE_DOTS[name]
+    if name == "bad-shebang":
+        return [
+            _write("bin/dot", "#!/nonexistent/sh\necho hi\n"),
+            _do(lambda box: (box / "bin/dot").chmod(0o755)),
+        ]
+    if name == "not-executable":
+        return [_write("bin/dot", "#!/bin/sh\necho hi\n")]
+    return [_script("bin/dot", body)]
+
+
+def more_cases() -> list[Case]:
+    found: list[Case] = []
+    for place, (path, setups) in MORE_PLACES.items():
+        for form, argv in MORE_INPUT_FORMS.items():
+            if form not in CHEAP_MORE_FORMS and place not in (
+                "fifo",
+                "dev-zero",
+                "dir-with-fifo",
+                "link-to-fifo",
+                "dev-stdin",
+            ):
+                continue
+            found.append(
+                Case(
+                    f"place:{place}|{form}",
+                    _fill(argv, IN=path),
+                    list(setups),
+                    outputs=_form_outputs(argv),
+                    env={"JOURNEYMAP_PIPE_WAIT": "1"},
+                    stdin=b"" if place in ("dev-stdin", "proc-fd-0") else "devnull",
+                )
+            )
+    for place, (path, setups) in AS_NOBODY.items():
+        for form, argv in MORE_INPUT_FORMS.items():
+            found.append(
+                Case(
+                    f"nobody:{place}|{form}",
+                    _fill(argv, IN=path),
+                    list(setups),
+                    outputs=_form_outputs(argv),
+                    unprivileged=True,
+                )
+            )
+    all_writers = {**OUTPUT_FORMS, **MORE_OUTPUT_FORMS}
+    for form, (argv, ext) in all_writers.items():
+        places = dict(MORE_OUTPUT_PLACES)
+        for place, (raw, raw_setups) in places.items():
+            path = _place(raw, ext)
+            made: list[Setup] = list(raw_setups)
+            if place == "fifo-no-reader":
+                made = [_fifo(path)]
+            elif place == "link-to-dev-null":
+                made = [_symlink(path, "/dev/null")]
+            elif place == "link-to-dir":
+                made = [_do(lambda box: (box / "out/realdir").mkdir()), _symlink(path, "realdir")]
+            found.append(Case(f"out:{place}|{form}", _fill(argv, OUT=path), made, outputs=[path]))
+        # a full disk: every write past 2 KB fails (EFBIG), the output must not stay half-written
+        path = f"out/big{ext}"
+        found.append(
+            Case(f"out:fsize-2k|{form}", _fill(argv, OUT=path), [], outputs=[path], fsize=2048)
+        )
+        found.append(
+            Case(
+                f"out:fsize-2k-existing|{form}",
+                _fill(argv, OUT=path),
+                [_write(path, "OLD")],
+                outputs=[path],
+                fsize=2048,
+            )
+        )
+        if "site" not in form:
+            found.append(
+                Case(
+                    f"nobody-out:read-only-dir|{form}",
+                    _fill(argv, OUT=f"out/ro/x{ext}"),
+                    [
+                        _do(lambda box: (box / "out/ro").mkdir()),
+                        _do(lambda box: (box / "out/ro").chmod(0o555)),
+                    ],
+                    outputs=[f"out/ro/x{ext}"],
+                    unprivileged=True,
+                )
+            )
+    # standard output redirected to a file on a full disk
+    for form, argv in STREAM_FORMS.items():
+        found.append(Case(f"stdout:file-fsize-1k|{form}", list(argv), stdout="file", fsize=1024))
+    # a dot that misbehaves, first on PATH
+    for dot in FAKE_DOTS:
+        for form, argv in DOT_FORMS.items():
+            found.append(
+                Case(
+                    f"dot:{dot}|{form}",
+                    list(argv),
+                    _fake_dot(dot),
+                    env={"PATH": "{BOX}/bin:/usr/bin:/bin"},
+                    outputs=_form_outputs(argv),
+                    timeout=60.0,
+                )
+            )
+    # surroundings not yet tried
+    env_more: dict[str, dict[str, str | None]] = {
+        "LANG=C-nonascii": {
+            "LANG": "C",
+            "LC_ALL": "C",
+            "PYTHONUTF8": "0",
+            "PYTHONIOENCODING": None,
+        },
+        "LC_ALL=POSIX-nonascii": {"LC_ALL": "POSIX", "PYTHONUTF8": "0", "PYTHONIOENCODING": None},
+        "PYTHONUTF8=1": {"PYTHONUTF8": "1"},
+        "TMPDIR-unwritable": {"TMPDIR": "/proc"},
+        "TMPDIR-relative": {"TMPDIR": "relative-tmp"},
+        "HOME-unset-USER-unset": {"HOME": None, "USER": None, "LOGNAME": None},
+        "PATH-unset": {"PATH": None},
+        "PATH-no-dot": {"PATH": "/nonexistent"},
+        "PYTHONPATH-junk": {"PYTHONPATH": "/nonexistent:{BOX}"},
+        "TERM-unset": {"TERM": None},
+        "TERM=xterm-256color": {"TERM": "xterm-256color", "NO_COLOR": None},
+        "COLUMNS=2**64": {"COLUMNS": "18446744073709551616"},
+        "LINES=huge": {"LINES": "99999999999999999999"},
+        "SOURCE_DATE_EPOCH-bogus": {"SOURCE_DATE_EPOCH": "never"},
+        "JOURNEYMAP_MAX_BYTES-huge": {"JOURNEYMAP_MAX_BYTES": "999999999999999999999G"},
+        "JOURNEYMAP_MAX_BYTES-1": {"JOURNEYMAP_MAX_BYTES": "1"},
+        "JOURNEYMAP_JOBS-bogus": {"JOURNEYMAP_JOBS": "many"},
+    }
+    for env_name, env in env_more.items():
+        for form in (
+            "validate",
+            "lint",
+            "matrix",
+            "render-svg",
+            "render-png",
+            "diff-md",
+            "site",
+            "import",
+            "metrics-import",
+            "schema",
+        ):
+            argv = STREAM_FORMS[form]
+            found.append(Case(f"env:{env_name}|{form}", list(argv), env=dict(env), timeout=60.0))
+    return found
+
+
 # --- running one case ----------------------------------------------------------------------
 
 
@@ -1101,7 +1600,7 @@ def run_case(case: Case, work: Path) -> Outcome:
         if value is None:
             env.pop(key, None)
         else:
-            env[key] = value
+            env[key] = value.replace("{BOX}", str(box))
     if case.name.startswith("config:") and "quick0" in case.name:
         env["JOURNEYMAP_QUICK"] = "0"
     before = _tree_hashes(box / "in")
@@ -1228,6 +1727,8 @@ def _spawn(
 
         if case.stdout == "full":
             stdout = os.open("/dev/full", os.O_WRONLY)
+        elif case.stdout == "file":
+            stdout = os.open(box / "stdout.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         elif case.stdout == "closed" or case.stdin == "closed":
             closing = []
             if case.stdout == "closed":
@@ -1241,8 +1742,17 @@ def _spawn(
                 for fd in closing:
                     os.close(fd)
 
+        if case.fsize is not None:
+
+            def preexec(inner: Callable[[], None] | None = preexec, size: int = case.fsize) -> None:
+                import resource
+
+                if inner is not None:
+                    inner()
+                resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
         proc = subprocess.Popen(
-            [str(BIN), *argv],
+            [*(WITHOUT_DAC if case.unprivileged else ()), str(BIN), *argv],
             cwd=box / case.cwd,
             env=env,
             stdin=stdin if stdin is not None else subprocess.DEVNULL,

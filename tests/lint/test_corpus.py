@@ -40,15 +40,21 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   the classes read from who does what (job titles, status lines, seller's verb and
 #   object pairs, work in progress, progress marked); its floor is the measure now
 #   minus a margin.
+# - h13f raised the recall floors for what the sentence's structure reads (a third party
+#   at work with no customer in sight, a file or goods worked on in an agentless passive,
+#   a checklist over every item): the measure now minus a margin of about 0.01. The third
+#   party is read in French only and the agentless passive in English only, as the
+#   seventh blind set measured (tests/lint/test_internal_structure.py): floors lowered to
+#   match.
 PART_FLOOR = {
     ("second", "fr"): (0.96, 0.66),
-    ("second", "en"): (0.95, 0.74),
-    ("third", "fr"): (0.94, 0.55),
+    ("second", "en"): (0.95, 0.75),
+    ("third", "fr"): (0.94, 0.56),
     ("third", "en"): (0.92, 0.66),
-    ("fourth", "fr"): (0.82, 0.52),
-    ("fourth", "en"): (0.91, 0.66),
-    ("fifth", "fr"): (0.90, 0.70),
-    ("fifth", "en"): (0.90, 0.49),
+    ("fourth", "fr"): (0.84, 0.60),
+    ("fourth", "en"): (0.91, 0.67),
+    ("fifth", "fr"): (0.90, 0.78),
+    ("fifth", "en"): (0.91, 0.50),
 }
 
 

@@ -74,6 +74,8 @@ def site(
     from journeymap.site.run import build_to
 
     options = SiteOptions(title=title, repo_url=repo_url)
+    if str(output) == "-":  # it built the site in a folder named '-'
+        exits.fail("-o -: a site is a folder of files, not a stream; give -o a folder name")
     try:
         resolver = Resolver(config)
     except ConfigError as exc:

@@ -72,6 +72,11 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
     if not arguments:
         raise SideError("name what to compare: OLD NEW (files or folders), REV, or A..B")
     first, rest = arguments[0], list(arguments[1:])
+    if "-" in arguments and not exists("-"):  # it was "no such file, and not in a repository"
+        raise SideError(
+            "-: diff compares files, folders or git revisions, not standard input; "
+            "save it to a file first"
+        )
     if exists(first):
         if len(arguments) != 2:
             raise SideError(
@@ -87,7 +92,10 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
     if os.path.lexists(first):  # a link that leads nowhere, or round in a loop
         raise SideError(f"{first}: {why_unreachable(first)}")
     cwd = Path.cwd()
-    top = git.toplevel(cwd)
+    try:
+        top = git.toplevel(cwd)
+    except git.GitError as exc:
+        raise SideError(f"{first}: no such file or folder, and git says: {exc}") from None
     if top is None:
         raise SideError(
             f"{first}: no such file or folder, and {cwd} is not in a git repository "

@@ -238,6 +238,12 @@ def no_journey(text: str) -> ImportProblem:
     near = [(line, word) for line, word in others if "journey" in word.lower()]
     if near:
         line, word = near[0]
+        if word.startswith("journey"):
+            return ImportProblem(
+                f"`{word}`: Mermaid takes the `journey` and rejects the rest of the line "
+                "(Parse error); write `journey` alone on its line",
+                line,
+            )
         return ImportProblem(
             f'`{word}` is not a Mermaid diagram type (Mermaid rejects the diagram: "No '
             'diagram type detected"); a journey diagram starts with `journey`',

@@ -80,6 +80,17 @@ def _skip_front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:
     return index, {}
 
 
+def _indented_front_matter_end(lines: list[str], start: int) -> int | None:
+    """The line index of a front matter's closing '---' written indented: Mermaid looks
+    for it at the start of a line and, not finding it, rejects the whole diagram."""
+    if start == _meaningful(lines, 0):
+        return None  # no front matter
+    for index in range(start - 1, -1, -1):
+        if lines[index].strip() == "---":
+            return index if lines[index][:1].isspace() else None
+    return None
+
+
 def is_journey(text: str) -> bool:
     """Whether this text is itself a Mermaid journey diagram (not Markdown holding one)."""
     lines = text.splitlines()
@@ -233,6 +244,20 @@ def _asciidoc_blocks(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
+_JSX_CHART = re.compile(r"\bchart=\{\s*`((?:[^`\\]|\\.)*)`\s*\}", re.DOTALL)
+"""The template string up to its first unescaped backtick (never past it: linear time)."""
+
+
+def _jsx_charts(text: str) -> list[tuple[int, str]]:
+    """`<Mermaid chart={`journey ...`} />` in MDX (mdx-mermaid and the components written
+    like it): the diagram is the template string, from its first line."""
+    return [
+        (text.count("\n", 0, match.start(1)), match.group(1).replace("\\`", "`"))
+        for match in _JSX_CHART.finditer(text)
+        if "${" not in match.group(1)
+    ]
+
+
 def _fences(text: str, offset: int = 0) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Journeys in ```mermaid fences, and, apart, journeys in any other fence or in
     Markdown quoted inside a fence (````markdown around ```mermaid, ```text, ```bat): a
@@ -296,6 +321,8 @@ def find_diagrams(text: str) -> list[tuple[int, str]]:
         shown.extend(d for d in _rst_directives(lines, _RST_SOURCE) if is_journey(d[1]))
     if "[mermaid" in text:
         blocks.extend(_asciidoc_blocks(lines))
+    if "chart=" in text and "`" in text:
+        blocks.extend(_jsx_charts(text))
     fenced = _fenced(text) if blocks else set()
     seen = {offset for offset, _ in found}
     for offset, body in blocks:
@@ -336,7 +363,9 @@ def other_diagrams(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for offset, body in blocks:
         index, word = _first_word(body)
-        if _TYPE_WORD.fullmatch(word) and not is_journey(body):
+        # `journey### Layout`, a heading pasted onto the keyword: Mermaid rejects it too.
+        typed = _TYPE_WORD.fullmatch(word) or word.lower().startswith("journey")
+        if typed and not is_journey(body):
             found.append((offset + index + 1, word))
     return sorted(set(found))
 
@@ -502,6 +531,16 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
     lines = [entities.hide(line) for line in text.splitlines()]
     start, front = _skip_front_matter(lines)
     diagram = Diagram(first_line=offset + start + 1, last_line=offset + len(lines))
+    closing = _indented_front_matter_end(lines, start)
+    if closing is not None:
+        diagram.warnings.append(
+            import_warning(
+                "the front matter ends with an indented '---': Mermaid rejects the diagram "
+                "(\"Diagrams beginning with --- are not valid\"; write '---' at the start "
+                "of the line); read as front matter",
+                offset + closing + 1,
+            )
+        )
     if isinstance(front.get("title"), str | int | float):
         diagram.title = str(front["title"]).strip() or None
         diagram.title_line = offset + 1

@@ -44,7 +44,7 @@ def import_source(
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
         '```mermaid, `::: mermaid`, <pre class="mermaid">, {% mermaid %}, {{< mermaid >}}, '
-        "`.. mermaid::` or `[mermaid]` journey blocks) nor "
+        "`.. mermaid::`, `[mermaid]` or MDX chart={`...`} journey blocks) nor "
         "Enablement Map Studio YAML (`kind: cjm`); "
         "say which with --from mermaid|ems",
         check=UNKNOWN_SOURCE,

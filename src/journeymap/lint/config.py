@@ -22,6 +22,7 @@ from journeymap.lint.rule import Rule
 from journeymap.lint.settings import ConfigError as ConfigError
 from journeymap.lint.settings import LintConfig as LintConfig
 from journeymap.lint.settings import today as today
+from journeymap.load.source import is_file
 
 CONFIG_FILES = ("journeymap.toml", "pyproject.toml")
 
@@ -216,7 +217,7 @@ def load(path: Path) -> LintConfig | None:
     except LimitError as exc:
         raise ConfigError(str(exc)) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:  # tomllib reads nested arrays and tables recursively
@@ -273,7 +274,7 @@ class Resolver:
         config: LintConfig | None = None
         for name in CONFIG_FILES:
             candidate = directory / name
-            if candidate.is_file():
+            if is_file(candidate):
                 config = load(candidate)
                 if config is not None:
                     break
@@ -285,9 +286,13 @@ class Resolver:
 
 
 def load_explicit(path: Path) -> LintConfig:
-    if not path.exists():
-        raise ConfigError(f"{path}: no such configuration file")
-    if not path.is_file():
+    try:
+        path.stat()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not is_file(path):
         raise ConfigError(f"{path}: not a regular file; give a pyproject.toml or journeymap.toml")
     config = load(path)
     if config is None:

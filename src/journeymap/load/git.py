@@ -36,16 +36,23 @@ def _git(args: Sequence[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     except FileNotFoundError:
         raise GitError("git is not installed, so revisions cannot be compared") from None
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(message[-1] if message else f"git {' '.join(args)} failed")
+        lines = [line.strip() for line in done.stderr.decode("utf-8", "replace").splitlines()]
+        fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
+        message = fatal[0] if fatal else next((x for x in reversed(lines) if x), "")
+        if "dubious ownership" in message and lines[-1].startswith("git config"):
+            message = f"{message}; if you trust it: {lines[-1]}"
+        raise GitError(message or f"git {' '.join(args)} failed")
     return done.stdout
 
 
 def toplevel(cwd: Path) -> Path | None:
-    """The repository's top folder, or None outside a repository."""
+    """The repository's top folder, or None outside a repository; GitError for a
+    repository git refuses to read (another user's: "dubious ownership")."""
     try:
         return Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
-    except GitError:
+    except GitError as exc:
+        if "dubious ownership" in str(exc):
+            raise
         return None
 
 

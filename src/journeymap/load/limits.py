@@ -11,6 +11,7 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b|bytes?)?\s*", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+_LARGEST = 1024**4
 
 
 class LimitError(ValueError):
@@ -28,6 +29,8 @@ def parse_size(raw: str, name: str) -> int:
     value = float(match.group(1)) * _UNITS[(match.group(2) or "").lower()]
     if value < 1:
         raise LimitError(f"{name}={raw!r} must be at least 1 byte")
+    if value > _LARGEST:  # 1000000G overflowed the read's size argument (exit 3)
+        raise LimitError(f"{name}={raw!r} is more than 1024G; no file that large can be loaded")
     return int(value)
 
 

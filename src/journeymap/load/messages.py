@@ -44,7 +44,8 @@ RANGES: dict[str, str] = {
     "nps": "a number from -100 to 100",
     "csat": "a percentage from 0 to 100",
     "ces": "a number from 1 to 7 (lower is better)",
-    "volume": "a whole number of customers, 0 or more",
+    "volume": "a whole number of customers, from 0 to 1,000,000,000,000,000",
+    "n": "a whole number, from 0 to 1,000,000,000,000,000",
 }
 
 
@@ -66,6 +67,34 @@ def _shown(value: Any) -> str:
         return f"the text '{short}'"
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _key_shown(data: Any, parent: Sequence[str | int], segment: Any) -> str:
+    """A key that is not text, as written and with why YAML read it so.
+
+    Pydantic's location holds `on:` (YAML 1.1 reads it as true) as 1, so the key itself is
+    looked up in the mapping: it was shown as "1" with the hint for a decimal comma."""
+    node = data
+    for step in parent:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    found = [k for k in node if not isinstance(k, str)] if isinstance(node, dict) else []
+    key = next((k for k in found if k == segment or str(k) == str(segment)), segment)
+    if isinstance(key, bool):
+        return (
+            f"{str(key).lower()} (YAML reads a bare yes, no, on, off, true or false as true "
+            "or false: put the key in quotes)"
+        )
+    if key is None:
+        return "null (a key written ~, null or nothing before ':'): write a key name"
+    if isinstance(key, int):
+        return (
+            f"{key}; a decimal comma? in a {{...}} mapping, 'ces: 4,4' reads as two entries: "
+            "write 4.4"
+        )
+    return _shown(key)
 
 
 def slugify(text: str) -> str:
@@ -140,12 +169,9 @@ def humanise(
     if kind == "invalid_key":
         parent = loc[:-1]
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
-        hint = (
-            "; a decimal comma? in a {...} mapping, 'ces: 4,4' reads as two entries: write 4.4"
-            if isinstance(loc[-1], int)
-            else ""
+        message = (
+            f"unknown key {_key_shown(data, parent, loc[-1])}; allowed keys here: {', '.join(keys)}"
         )
-        message = f"unknown key {loc[-1]}{hint}; allowed keys here: {', '.join(keys)}"
         return parent, "value", with_context(data, parent, message), ""
     if loc[:1] == ("journeymap",):
         message = (

@@ -12,6 +12,7 @@ import os
 import stat
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from journeymap.diagnostics import UNREADABLE, Diagnostic, diagnostic
 from journeymap.load.limits import Limits
@@ -111,6 +112,15 @@ def why_unreachable(path: Path | str) -> str:
     return "cannot be reached"
 
 
+def is_file(path: Path | str) -> bool:
+    """`Path.is_file`, False for a name the system refuses (see `exists`): pathlib raises
+    PermissionError for a file inside a folder that may be listed but not searched."""
+    try:
+        return Path(path).is_file()
+    except OSError:
+        return False
+
+
 def is_folder(path: Path | str) -> bool:
     """`Path.is_dir`, False for a name the system refuses (see `exists`)."""
     try:
@@ -153,7 +163,7 @@ def take_stdin(limit: int) -> None:
         raise NoWriter("standard input is closed; pipe a journey in (... < journey.yaml)") from None
     try:
         with os.fdopen(copy, "rb") as stdin:
-            _stdin.append(stdin.read(limit + 1))
+            _stdin.append(_read_upto(stdin, limit + 1))
     except OSError as exc:
         # `0>file` (open for writing only) said "Bad file descriptor". (A directory,
         # `< folder`, never gets here: Python refuses it before any code runs.)
@@ -163,6 +173,21 @@ def take_stdin(limit: int) -> None:
             else f"cannot be read ({exc.strerror or exc})"
         )
         raise NoWriter(f"standard input {why}; pipe a journey in (... < journey.yaml)") from None
+
+
+def _read_upto(handle: BinaryIO, count: int) -> bytes:
+    """At most `count` bytes, read in pieces: `read(count)` sets aside `count` bytes at
+    once, and JOURNEYMAP_MAX_BYTES=1000G made reading a 9 KB journey a MemoryError."""
+    size = os.fstat(handle.fileno()).st_size
+    piece = max(size + 1, 1 << 16)
+    chunks = []
+    while count > 0:
+        chunk = handle.read(min(count, piece))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def _wait_for_writer(fd: int, seconds: float) -> None:
@@ -192,7 +217,7 @@ def _read_bounded(path: Path, fifo: bool, limits: Limits) -> bytes:
         os.close(fd)
         raise
     with os.fdopen(fd, "rb") as handle:
-        return handle.read(limits.max_bytes + 1)
+        return _read_upto(handle, limits.max_bytes + 1)
 
 
 def read_bytes(

@@ -355,6 +355,54 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
+_SURROGATES = re.compile(
+    r"\\u(d[89ab][0-9a-f]{2})(?:\\u(d[c-f][0-9a-f]{2}))?|\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE
+)
+
+
+def _surrogate_hint(message: str, text: str, line: int, column: int) -> str:
+    """`"\\ud83d\\ude00"`, an emoji as JSON (and Python's json.dumps) escapes it, is valid
+    JSON but not YAML: libyaml refuses each half. Say which character was meant."""
+    lines = text.split("\n", line + 1)
+    found = _SURROGATES.search(lines[line], max(0, column - 2)) if line < len(lines) else None
+    if found is None:
+        return message
+    if found.group(2) is None:
+        return f"{message}; {found.group()} is half of a character: write the character itself"
+    high, low = int(found.group(1), 16), int(found.group(2), 16)
+    code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+    return (
+        f"{message}; {found.group()} is one character in two UTF-16 halves, as JSON writes "
+        f"it: write the character itself, or \\U{code:08X}"
+    )
+
+
+_BREAKS = {
+    "\u2028": "U+2028 (line separator)",
+    "\u2029": "U+2029 (paragraph separator)",
+    "\x85": "U+0085 (next line)",
+}
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _unusual_break(text: str, exc: yaml.YAMLError) -> str | None:
+    """A line separator pasted from a word processor breaks a line only for YAML: the
+    error then points at the text after it, which looks fine in an editor."""
+    if not any(char in text for char in _BREAKS):
+        return None
+    marks = (getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None))
+    lines = {mark.line for mark in marks if mark is not None and mark.line > 0}
+    for count, match in enumerate(_LINE_BREAK.finditer(text), start=1):
+        if count in lines and match.group() in _BREAKS:  # it ended the line before
+            at = match.start()
+            line = text.count("\n", 0, at) + 1
+            column = at - text.rfind("\n", 0, at)
+            return f"{_BREAKS[match.group()]} at line {line}, column {column}"
+        if count > max(lines, default=0):
+            break
+    return None
+
+
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -368,6 +416,13 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
         message = "the file holds several YAML documents ('---'); write one journey per file"
     elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         message = f"{message}; indent with spaces, not tabs"
+    elif "invalid Unicode character escape" in message and mark is not None:
+        message = _surrogate_hint(message, text, mark.line, mark.column)
+    elif (breaking := _unusual_break(text, exc)) is not None:
+        message = (
+            f"{message}; {breaking} is a line break for YAML (its line numbers count it): "
+            "replace it with a space"
+        )
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     return diagnostic(YAML_SYNTAX, f"invalid YAML: {message}", line, column, source="yaml")

@@ -63,14 +63,29 @@ CSAT_WORDS: dict[str, float] = {
     "très insatisfait": 1,
     "très insatisfaite": 1,
     "pas du tout satisfait": 1,
+    # A statement rated on the 5-point agreement scale ("The instructor was helpful").
+    "strongly agree": 5,
+    "agree": 4,
+    "somewhat agree": 4,
+    "neither agree nor disagree": 3,
+    "somewhat disagree": 2,
+    "disagree": 2,
+    "strongly disagree": 1,
+    "tout à fait d'accord": 5,
+    "d'accord": 4,
+    "plutôt d'accord": 4,
+    "ni d'accord ni pas d'accord": 3,
+    "plutôt pas d'accord": 2,
+    "pas d'accord": 2,
+    "pas du tout d'accord": 1,
     # Zendesk's two-point rating: good counts in the top box, bad out of it.
     "good": 5,
     "good, i'm satisfied": 5,
     "bad": 1,
     "bad, i'm unsatisfied": 1,
 }
-"""The standard 5-point satisfaction wording (English, French) of the tools' CSAT
-questions, read without a `labels` mapping on the default 1-5 scale."""
+"""The standard 5-point satisfaction and agreement wording (English, French) of the tools'
+CSAT questions, read without a `labels` mapping on the default 1-5 scale."""
 NOT_RATED = frozenset(
     {"offered", "unoffered", "not offered", "n/a", "na", "-", "—", "skipped", "no answer"}
 )

@@ -94,6 +94,10 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
         for column in survey.columns:
             if fold(column.label).split(" ", 1)[0] in _DATE_WORDS:
                 return column
+        # "Created Date", "Submission Date": a header that ends with it.
+        for column in survey.columns:
+            if fold(column.label).rsplit(" ", 1)[-1] in _DATE_WORDS:
+                return column
     return None
 
 

@@ -33,6 +33,7 @@ from journeymap.metrics.decoding import SEPARATORS, decode, sniff_separator, spl
 from journeymap.metrics.shapes import (
     HEADER_ROWS,
     TIMESTAMP_HEADERS,
+    blank_second_header,
     detect_shape,
     qualtrics_columns,
     surveymonkey_columns,
@@ -115,11 +116,13 @@ def read_survey(
     if found == "qualtrics":
         columns = qualtrics_columns(records)
     elif found == "surveymonkey":
-        columns = surveymonkey_columns(records)
+        columns = surveymonkey_columns(records[:header_rows])
     else:
         header = records[0][1]
         columns = [Column(i, (h.strip() or f"column {i + 1}",)) for i, h in enumerate(header)]
     survey = Survey(name, found, used_encoding, sep, columns, bad=broken)
+    if blank_second_header(found, records, header_rows):
+        empty -= 1
     if empty:
         survey.skipped["empty rows"] = empty
     survey.date_column = find_date_column(survey, date_column)

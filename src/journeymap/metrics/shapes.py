@@ -27,7 +27,21 @@ def header_rows(shape: str, records: list[tuple[int, list[str]]]) -> int:
         third = records[2][1] if len(records) > 2 else []
         if not any(c.strip().startswith('{"ImportId"') for c in third):
             return 2
+    if shape == "surveymonkey" and len(records) > 1 and records[1][1][0].strip():
+        # The condensed export leaves its second header row blank (`,,,,`): blank rows are
+        # not records, so the next record already holds an answer (its Respondent ID,
+        # which the real second header row leaves empty).
+        return 1
     return HEADER_ROWS.get(shape, 1)
+
+
+def blank_second_header(shape: str, records: list[tuple[int, list[str]]], rows: int) -> bool:
+    """Whether a SurveyMonkey export's second header row was the blank one: that row is
+    part of the header, not an empty answer to report."""
+    if shape != "surveymonkey" or rows != 1 or len(records) < 2:
+        return False
+    header_lines = 1 + sum(cell.count("\n") for cell in records[0][1])
+    return records[1][0] > records[0][0] + header_lines
 
 
 def detect_shape(records: list[tuple[int, list[str]]]) -> str:
@@ -45,7 +59,8 @@ def detect_shape(records: list[tuple[int, list[str]]]) -> str:
         return "surveymonkey"
     if header and fold(header[0]) in TIMESTAMP_HEADERS:
         return "google-forms"
-    if folded & {"submit date (utc)", "submitted at", "network id"} or header[:1] == ["#"]:
+    # Typeform's own columns; `Submitted At` alone is any form tool's (and still a date).
+    if folded & {"submit date (utc)", "network id"} or header[:1] == ["#"]:
         return "typeform"
     return "csv"
 
@@ -69,7 +84,7 @@ def qualtrics_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
 
 
 def surveymonkey_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
-    questions, answers = records[0][1], records[1][1]
+    questions, answers = records[0][1], records[1][1] if len(records) > 1 else []
     columns = []
     current = ""
     for index, heading in enumerate(questions):

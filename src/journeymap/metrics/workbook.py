@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
+import zlib
 from typing import Any
+from xml.etree import ElementTree
 
 from journeymap.metrics.survey import SurveyError
 
@@ -32,16 +35,33 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+MAX_CELLS = 50_000_000
+"""Far more than a year of answers (200,000 rows of 250 questions), far less than what a
+zip of a few megabytes can expand to."""
+
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+    EOFError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OSError,
+)
+"""What openpyxl lets through for a damaged workbook, while opening it or reading its
+sheet: a bad zip member (zlib.error), malformed XML or an entity bomb (ParseError)."""
+
+
 def read_workbook(data: bytes, name: str) -> tuple[Records, int, str]:
     """(row number, cells) of the first sheet's rows that hold something, how many empty
     rows lie between them, and the sheet's name; SurveyError for a damaged workbook."""
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except _DAMAGED as exc:
         raise SurveyError(
             f"{name}: a damaged Excel workbook ({exc}); save it again, or export CSV"
         ) from None
@@ -49,15 +69,29 @@ def read_workbook(data: bytes, name: str) -> tuple[Records, int, str]:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             raise SurveyError(f"{name}: the workbook has no sheet")
+        # The declared size is not trusted: A1:XFD1048576 padded every row to 16,384
+        # cells, a billion-cell loop for a sheet of seven rows.
+        sheet.reset_dimensions()
         records: Records = []
         empty = 0
+        budget = MAX_CELLS
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            budget -= len(row)
+            if budget < 0:
+                raise SurveyError(
+                    f"{name}: more than {MAX_CELLS:,} cells in the first sheet; "
+                    "export CSV, or keep only the survey's answers in the workbook"
+                )
             cells = [_text(v) for v in row]
             if any(c.strip() for c in cells):
                 records.append((number, cells))
             elif records:
                 empty += 1
         title = str(sheet.title)
+    except _DAMAGED as exc:  # the sheet itself is read only now, row by row
+        raise SurveyError(
+            f"{name}: a damaged Excel workbook ({exc}); save it again, or export CSV"
+        ) from None
     finally:
         book.close()
     # A sheet has no ragged rows: every row is as wide as the widest column in use, and

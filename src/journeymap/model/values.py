@@ -104,7 +104,11 @@ PeriodText = Annotated[
     AfterValidator(_check_period),
     Field(description=f"A period: {PERIOD_FORMS}.", examples=["2026-Q3"]),
 ]
-Count = Annotated[StrictInt, Field(ge=0)]
+MAX_COUNT = 10**15
+"""A million billion: more customers or answers than any journey has, and small enough
+that a float holds it exactly; a volume of 4,000 digits made the priorities (volume x
+dissatisfaction, a float) overflow."""
+Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
 
 
 class StrictModel(BaseModel):

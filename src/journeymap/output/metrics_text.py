@@ -62,7 +62,10 @@ def survey_lines(survey: Survey, computation: Computation) -> list[str]:
             "(name it with date-column in the mapping)"
         )
     if survey.skipped:
-        aside = ", ".join(f"{count} {why}" for why, count in sorted(survey.skipped.items()))
+        aside = ", ".join(
+            f"{count} {why.removesuffix('s') if count == 1 and why.endswith(' rows') else why}"
+            for why, count in sorted(survey.skipped.items())
+        )
         lines.append(f"  set aside: {aside}")
     if computation.bad:
         lines.append(f"  bad rows: {len(computation.bad)} (not counted)")
@@ -79,7 +82,7 @@ def touchpoint_lines(change: TouchpointChange, min_n: int) -> list[str]:
     result = change.result
     lines = [
         f"  {change.stage.name} › {change.step.id} @ {channel_name} — {change.step.text}",
-        f"    {result.responses} answers kept"
+        f"    {_plural(result.responses, 'answer')} kept"
         + (f", period {result.period}" if result.period else ""),
     ]
     counts = {f.metric: f.n for f in result.figures}

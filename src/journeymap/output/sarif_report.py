@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from journeymap import __version__
 from journeymap.diagnostics import Diagnostic, Suppressed
+from journeymap.load.source import exists
 from journeymap.output.report import Report, RuleInfo
 
 SCHEMA_URI = (
@@ -55,7 +56,7 @@ def repository_root(start: Path | None = None) -> Path:
     """
     here = Path(os.path.realpath(start or Path.cwd()))
     for folder in (here, *here.parents):
-        if (folder / ".git").exists():
+        if exists(folder / ".git"):
             return folder
     return here
 

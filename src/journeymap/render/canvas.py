@@ -11,6 +11,7 @@ and the column, so the same journey always gives the same DOT.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from journeymap.render.dotwriter import Digraph
@@ -58,8 +59,10 @@ class Row:
     """The lane (channel lanes), the blueprint lane (0-2) or the emotion level."""
 
 
+@lru_cache(maxsize=8192)
 def node_name(key: str, column: int) -> str:
-    """The node of row `key` in a column (the names tests and tools read)."""
+    """The node of row `key` in a column (the names tests and tools read); cached, as
+    each is asked for several times a map (node, row chain, column chain, edges)."""
     if key == "step":
         return f"h{column}"
     if key.startswith("e"):

@@ -44,7 +44,13 @@ def _value(key: str, value: str) -> str:
 
 
 def _a_list(attrs: dict[str, str]) -> str:
-    return " ".join(f"{key}={_value(key, value)}" for key, value in sorted(attrs.items()))
+    # `_value` inlined: tens of thousands of attributes a map
+    return " ".join(
+        [
+            f"{key}={value if key == 'label' and value[:1] == '<' else quote(value)}"
+            for key, value in sorted(attrs.items())
+        ]
+    )
 
 
 def _attr_list(label: str | None, attrs: dict[str, str]) -> str:

@@ -14,15 +14,21 @@ every format.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+from journeymap.load.source import is_file
 
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
@@ -73,7 +79,7 @@ def find_engine() -> Engine:
     configured = os.environ.get("JOURNEYMAP_DOT")
     if configured:
         path = Path(configured)
-        if not (path.is_file() and os.access(path, os.X_OK)):
+        if not (is_file(path) and os.access(path, os.X_OK)):
             raise EngineError(
                 f"JOURNEYMAP_DOT={configured} is not an executable program; point it at "
                 f"Graphviz's dot, or unset it to use dot from PATH ({INSTALL_HINT})"
@@ -93,27 +99,82 @@ def find_engine() -> Engine:
 
 def run(engine: Engine, source: str, fmt: str) -> bytes:
     """Lay out `source` and return the output in format `fmt` (svg, png, pdf, json)."""
+    _check_format(engine, fmt)
+    code, out, err = _layout(engine, source, fmt, subprocess.PIPE)
+    if code != 0 or not out:
+        raise _failed(engine, code, err)
+    if not _looks_like(out, fmt):
+        raise _not_the_format(engine, len(out), fmt)
+    if fmt == "pdf":
+        return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
+    return out
+
+
+def run_into(engine: Engine, source: str, fmt: str, handle: BinaryIO) -> None:
+    """Lay out `source` straight into `handle`, an empty file opened for writing.
+
+    The layout program writes the file itself: the output (100 kB of SVG a map) is not
+    read through a pipe and written again by Python. PDF goes through `run`, whose date
+    is rewritten."""
+    if fmt == "pdf":
+        handle.write(run(engine, source, fmt))
+        return
+    _check_format(engine, fmt)
+    handle.flush()
+    code, _, err = _layout(engine, source, fmt, handle.fileno())
+    if code != 0 and b"gvwrite" in err:  # dot could not write the file: a full disk...
+        raise _write_error(handle.fileno())
+    size = os.fstat(handle.fileno()).st_size
+    if code != 0 or size == 0:
+        raise _failed(engine, code, err)
+    ends = os.pread(handle.fileno(), 16, 0) + os.pread(handle.fileno(), 64, max(0, size - 64))
+    if not _looks_like(ends, fmt):
+        raise _not_the_format(engine, size, fmt)
+
+
+def _write_error(fd: int) -> OSError:
+    """Why the file could not be written, which dot does not say ("gvwrite_no_z
+    problem"): the file system's own answer to one more byte written at its end (the
+    temporary file is removed anyway). That byte may find room that another map's
+    failure freed meanwhile: then the likely reason is given as a question."""
+    try:
+        os.pwrite(fd, b"\n", os.fstat(fd).st_size)
+    except OSError as exc:
+        return exc
+    return OSError(errno.EIO, "Graphviz dot could not write it (is the disk full?)")
+
+
+def _check_format(engine: Engine, fmt: str) -> None:
     if fmt == "pdf" and engine.pure:
         raise EngineError(
             "PDF needs Graphviz's dot (graphviz-pure writes SVG and PNG only): "
             "install Graphviz (apt-get install graphviz, brew install graphviz), "
             "or render to .svg or .png"
         )
+
+
+def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, bytes, bytes]:
+    """Run the layout program to its end: its exit code, standard output (when `stdout`
+    is a pipe) and standard error.
+
+    The DOT goes in through an anonymous in-memory file rather than a pipe: written in
+    one call, with no loop feeding a pipe 4 kB a turn while the program reads it."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-    try:
-        process = subprocess.Popen(
-            [engine.program, f"-T{fmt}"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
-    except OSError as exc:
-        raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
+    with _source_file(source) as stdin:
+        try:
+            process = subprocess.Popen(
+                [engine.program, f"-T{fmt}"],
+                stdin=stdin,
+                stdout=stdout,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+        except OSError as exc:
+            raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
     with _LOCK:
         _LIVE.add(process)
     try:
-        out, err = process.communicate(source.encode("utf-8"), timeout=TIMEOUT)
+        out, err = process.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         raise EngineError(f"{engine.name} took more than {TIMEOUT} s and was stopped") from None
     except OSError as exc:
@@ -125,13 +186,67 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
         if process.returncode is None:  # interrupted or timed out: never leave it running
             process.kill()
             process.wait()
-    if process.returncode != 0 or not out:
-        message = err.decode("utf-8", "replace").strip().splitlines()
-        detail = message[0] if message else f"exit code {process.returncode}"
-        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
-    if fmt == "pdf":
-        return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
-    return out
+    return process.returncode, out or b"", err or b""
+
+
+@contextlib.contextmanager
+def _source_file(source: str) -> Iterator[int]:
+    """A file descriptor reading `source` from its start, closed afterwards: an
+    anonymous file in memory (Linux), else a temporary file."""
+    data = source.encode("utf-8")
+    try:
+        fd = os.memfd_create("journeymap-dot", os.MFD_CLOEXEC)
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows, old kernels
+        with tempfile.TemporaryFile() as spool:
+            spool.write(data)
+            spool.flush()
+            spool.seek(0)
+            yield spool.fileno()
+        return
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.lseek(fd, 0, os.SEEK_SET)
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _failed(engine: Engine, code: int, err: bytes) -> EngineError:
+    message = err.decode("utf-8", "replace").strip().splitlines()
+    detail = message[0] if message else _status(code)
+    return EngineError(f"{engine.name} ({engine.program}) failed: {detail}")
+
+
+def _not_the_format(engine: Engine, size: int, fmt: str) -> EngineError:
+    return EngineError(
+        f"{engine.name} ({engine.program}) wrote {size} bytes that are not {fmt.upper()}; "
+        "is it Graphviz's dot? (JOURNEYMAP_DOT or PATH chose it)"
+    )
+
+
+_MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+def _looks_like(out: bytes, fmt: str) -> bool:
+    """Whether a layout program's output is of the format asked: a program named `dot`
+    that is not Graphviz (a wrapper, a stub) wrote its garbage into the map, exit 0."""
+    if fmt == "svg":
+        return out.rstrip().endswith(b"</svg>")
+    magic = _MAGIC.get(fmt)
+    return magic is None or out.startswith(magic)
+
+
+def _status(code: int) -> str:
+    if code < 0:
+        import signal
+
+        try:
+            return f"it was stopped by signal {signal.Signals(-code).name} ({-code})"
+        except ValueError:
+            return f"it was stopped by signal {-code}"
+    return f"exit code {code}" if code else "exit code 0 but no output"
 
 
 def stop_children() -> None:

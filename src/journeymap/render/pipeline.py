@@ -23,7 +23,7 @@ from journeymap.load.source import is_folder
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import Engine, run, stop_children
+from journeymap.render.engine import Engine, run, run_into, stop_children
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
 from journeymap.render.placing import Syncing, move_all_into_place
@@ -136,8 +136,24 @@ def render(
     engine: Engine | None,
     view: str = "map",
 ) -> bytes:
+    source = source_of(journeys, fmt, options, engine, view)
+    if fmt in {"dot", "mmd"}:
+        return source.encode("utf-8")
+    if engine is None:
+        raise ValueError(f"format {fmt} needs a layout engine")
+    return run(engine, source, fmt)
+
+
+def source_of(
+    journeys: Sequence[Journey],
+    fmt: str,
+    options: Options,
+    engine: Engine | None,
+    view: str = "map",
+) -> str:
+    """The text written for `fmt` (Mermaid or DOT), or laid out for the other formats."""
     if fmt == "mmd":
-        return build_mermaid(journeys).encode("utf-8")
+        return build_mermaid(journeys)
     grid = build_grid(journeys)
     if view == "path":
         grid = path_view(grid)
@@ -146,12 +162,7 @@ def render(
         options = replace(options, emotion=True)
     if engine is not None and engine.pure:
         options = replace(options, pure=True, plain_marks=options.plain_marks or fmt == "png")
-    source = build_dot(grid, options)
-    if fmt == "dot":
-        return source.encode("utf-8")
-    if engine is None:
-        raise ValueError(f"format {fmt} needs a layout engine")
-    return run(engine, source, fmt)
+    return build_dot(grid, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +213,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         if journey is None or not loaded.ok:
             return Drawn(path, None, None, tuple(loaded.diagnostics), loaded.unreadable)
         del loaded  # the node tree and text weigh more than the model
-        data = render((journey,), batch.fmt, batch.options, batch.engine, batch.view)
+        source = source_of((journey,), batch.fmt, batch.options, batch.engine, batch.view)
         journey_id = journey.id
         del journey
     name = f"{journey_id}.{batch.fmt}"
@@ -216,11 +227,21 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)  # forced to disk by the parent (`placing.Syncing`), not here
+            # forced to disk by the parent (`placing.Syncing`), not here
+            if batch.fmt in {"dot", "mmd"}:
+                handle.write(source.encode("utf-8"))
+            elif batch.engine is None:
+                raise ValueError(f"format {batch.fmt} needs a layout engine")
+            else:
+                run_into(batch.engine, source, batch.fmt, handle)  # the program writes it
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise OutputError(f"{batch.folder / name}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise
     return Drawn(path, journey_id, temp)
 
 

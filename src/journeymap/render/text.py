@@ -18,9 +18,15 @@ from journeymap.render.themes import SIZES
 from journeymap.views import numbers
 from journeymap.views.labels import Lang
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]+")
+"""What XML 1.0 (and so an SVG, and Graphviz's HTML-like labels) cannot hold, with the C1
+controls: a U+FFFE or U+FFFF in a text made dot fail with "not well-formed"."""
 _GLUED = re.compile(r" (?=[€$%:;?!»])|(?<=«) |(?<=\d) (?=\d)")
 """Spaces that must not break a line: before a currency or French punctuation, in 10 000."""
+
+
+_SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f&<>\"'\\]").search
+"""Any character `esc` changes: most texts have none and are returned as they are."""
 
 
 def clean(text: str) -> str:
@@ -31,6 +37,8 @@ def clean(text: str) -> str:
 def esc(text: str) -> str:
     """Text for an HTML-like label; inside <FONT> Graphviz expands escapes such as `\\N`
     (the node's name), even written `&#92;N`, so a backslash is written as two."""
+    if _SPECIAL(text) is None:
+        return text
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 

@@ -31,7 +31,9 @@ def exit_findings(result: DiffResult, fail_on: DiffFailOn | None, exit_code: boo
 def read_paths(result: DiffResult) -> list[Path]:
     """The files the comparison read that are on disk: an output must not replace one."""
     read = {p for j in result.journeys for p in (j.old_path, j.new_path) if p}
-    return [Path(p) for p in read if Path(p).exists()]
+    from journeymap.load.source import exists
+
+    return [Path(p) for p in read if exists(p)]
 
 
 def write_diff(result: DiffResult, fmt: DiffFormat, stream: TextIO, color: ColorMode) -> None:

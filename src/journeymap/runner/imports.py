@@ -38,9 +38,14 @@ def import_sources(
     from journeymap.importers.common import ImportProblem
     from journeymap.importers.run import import_source
     from journeymap.load.limits import Limits
-    from journeymap.load.source import read_text
+    from journeymap.load.source import STDIN, NoWriter, read_text, take_stdin
 
     limits = Limits.from_env()
+    if STDIN in sources:  # `cat diagram.mmd | journeymap import -`: said "was not read"
+        try:
+            take_stdin(limits.max_bytes)
+        except NoWriter as exc:
+            raise Refused(f"-: {exc}") from None
     found: list[Imported] = []
     said: list[Diagnostic] = []
     failed = False
@@ -101,7 +106,7 @@ def write_journeys(
         raise Refused(f"{output}: {_several(found)}; a .yaml file holds one: give -o a folder")
     if not one_file and exists(output) and not is_folder(output):
         raise Refused(
-            f"{output}: is a file; -o takes a folder, where each journey gets <id>.yaml, "
+            f"{output}: is not a folder; -o takes a folder, where each journey gets <id>.yaml, "
             "or a .yaml file for one journey"
         )
     folder = output.parent if one_file else output

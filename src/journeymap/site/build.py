@@ -19,7 +19,7 @@ from journeymap.parallel import run_per_file
 from journeymap.site import theme
 from journeymap.site.collect import Source
 from journeymap.site.journeys import JourneyData, prepare
-from journeymap.site.portfolio import channels_across, index_filters, lang_of
+from journeymap.site.portfolio import channels_across, index_filters, journeys_by_pain, lang_of
 from journeymap.site.templating import asset, environment, render
 from journeymap.site.words import Words, word
 from journeymap.views.compare import Comparison, compare
@@ -27,6 +27,10 @@ from journeymap.views.matrix import Entry
 from journeymap.views.priorities import rank
 
 PORTFOLIO_TOP = 50
+PRINT_COLUMNS = 8
+"""Step columns of a map per printed table: an A4 landscape sheet holds 8 at 8 pt, each
+about 20 characters wide; a wider map printed whole lost its last steps, or squeezed them
+to a word a line."""
 ASSETS = ("site.css", "site.js")
 
 
@@ -64,7 +68,7 @@ _WORK: _Work | None = None
 
 
 def _journey_pages(index: int) -> tuple[str, dict[str, bytes]]:
-    """One journey's map (for the print page) and its files."""
+    """One journey's map as printed (for the print page) and its files."""
     assert _WORK is not None, "set by build_site before any worker starts"
     item = _WORK.data[index]
     journey = item.journey
@@ -78,7 +82,10 @@ def _journey_pages(index: int) -> tuple[str, dict[str, bytes]]:
         "repo_link": _repo_link(item.source, _WORK.options),
     }
     env = environment()
-    body = env.get_template("journey_map.html").render(**context)
+    body = env.get_template("journey_map.html").render(chunk=None, **context)
+    printed = body
+    if len(item.columns()) > PRINT_COLUMNS:
+        printed = env.get_template("journey_map.html").render(chunk=PRINT_COLUMNS, **context)
     more = env.get_template("journey_more.html").render(**context)
     files = {
         f"journeys/{journey.id}.html": render("journey.html", body=body, more=more, **context),
@@ -87,7 +94,7 @@ def _journey_pages(index: int) -> tuple[str, dict[str, bytes]]:
             "source.html", lines=item.source.text.splitlines(), **context
         ),
     }
-    return body, files
+    return printed, files
 
 
 def build_site(
@@ -137,6 +144,7 @@ def build_site(
         root="",
         comparisons=comparisons,
         channels=channels_across(data),
+        pains=journeys_by_pain(data),
         ranking=rank(everything),
         journey_of=lambda entry: owners[id(entry.touchpoint)],
         top=PORTFOLIO_TOP,

@@ -40,6 +40,18 @@ class Curve:
     steps: tuple[tuple[float, int, Step], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class MapPart:
+    """A run of the map's columns, with the stages and phases over them."""
+
+    columns: tuple[tuple[Stage, Step | None], ...]
+    numbers: tuple[int | None, ...]
+    """Each column's step number, as the emotion curve numbers steps (None: no step)."""
+    stages: tuple[tuple[Stage, int, bool], ...]
+    """(stage, columns spanned here, whether this is the stage's first part)."""
+    phases: tuple[tuple[str | None, int], ...]
+
+
 @dataclass(frozen=True)
 class JourneyData:
     """One journey with everything its page, its index row and the portfolio show."""
@@ -102,12 +114,43 @@ class JourneyData:
     def _largest(self) -> float:
         return self.matrix.largest_volume()
 
-    def bands(self) -> list[tuple[str | None, int]]:
-        """(phase, columns spanned) of each run of stages in one phase."""
-        return [
-            (band.phase, sum(max(1, len(stage.steps)) for stage in band.stages))
-            for band in self.matrix.bands()
-        ]
+    def parts(self, size: int | None = None) -> list[MapPart]:
+        """The map's columns in runs of `size` (all in one without): a screen scrolls a
+        wide map, a sheet of paper cannot, so print shows a sheet's width at a time."""
+        columns = self.columns()
+        numbers: list[int | None] = []
+        count = 0
+        for _, step in columns:
+            count += step is not None
+            numbers.append(count if step is not None else None)
+        size = size or len(columns)
+        size = -(-len(columns) // -(-len(columns) // size))  # even runs: 17 are 6, 6, 5
+        seen: set[str] = set()
+        found = []
+        for start in range(0, len(columns), size):
+            chunk = columns[start : start + size]
+            stages: list[tuple[Stage, int, bool]] = []
+            for stage, _ in chunk:
+                if stages and stages[-1][0] is stage:
+                    stages[-1] = (stage, stages[-1][1] + 1, stages[-1][2])
+                else:
+                    stages.append((stage, 1, stage.id not in seen))
+                    seen.add(stage.id)
+            phases: list[tuple[str | None, int]] = []
+            for stage, span, _ in stages:
+                if phases and phases[-1][0] == stage.phase:
+                    phases[-1] = (stage.phase, phases[-1][1] + span)
+                else:
+                    phases.append((stage.phase, span))
+            found.append(
+                MapPart(
+                    tuple(chunk),
+                    tuple(numbers[start : start + size]),
+                    tuple(stages),
+                    tuple(phases),
+                )
+            )
+        return found
 
     def has(self, attribute: str) -> bool:
         """Whether any step fills this list or text: rows nobody fills are left out."""

@@ -3,6 +3,7 @@ the site's language."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ from journeymap.site.journeys import JourneyData
 from journeymap.views.labels import Lang
 from journeymap.views.matrix import Entry
 from journeymap.views.metrics import MetricName, aggregate
+from journeymap.views.priorities import Priority
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,24 +71,77 @@ def channels_across(data: Sequence[JourneyData]) -> list[ChannelRow]:
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class JourneyPain:
+    """One journey as a manager weighs it: how many customers it leaves unsatisfied."""
+
+    item: JourneyData
+    unsatisfied: float | None
+    """Customers per period left unsatisfied: the sum of its touchpoints' priorities
+    (volume x dissatisfaction); None when no touchpoint has both a volume and a score."""
+    worst: Priority | None
+    irritants: int
+    breakpoints: int
+
+
+def journeys_by_pain(data: Sequence[JourneyData]) -> list[JourneyPain]:
+    """Journeys that hurt most first; those without the figures to tell come last, by
+    their breakpoints and irritants, rather than ranked as if nobody suffered (0)."""
+    found = []
+    for item in data:
+        priorities = item.ranking.priorities
+        summary = item.matrix.summary()
+        found.append(
+            JourneyPain(
+                item,
+                sum(p.score for p in priorities) if priorities else None,
+                priorities[0] if priorities else None,
+                summary.irritants,
+                summary.breakpoints,
+            )
+        )
+    return sorted(
+        found,
+        key=lambda pain: (
+            pain.unsatisfied is None,
+            -(pain.unsatisfied or 0.0),
+            -pain.breakpoints,
+            -pain.irritants,
+            pain.item.journey.id,
+        ),
+    )
+
+
 def lang_of(data: Sequence[JourneyData]) -> Lang:
     langs = {item.lang for item in data}
     return langs.pop() if len(langs) == 1 else "en"
 
 
+def _reading_order(name: str) -> str:
+    """A name as a reader sorts it: À la maison next to Achat, not after Zoom."""
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+
+
+def _by_name(ids_of: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(ids joined by spaces, name) per name: two journeys naming a stage alike under
+    different ids (maison, chez-moi) are one choice for a reader, not two identical ones."""
+    ordered = sorted(ids_of.items(), key=lambda pair: (_reading_order(pair[0]).casefold(), pair[0]))
+    return [(" ".join(sorted(ids)), name) for name, ids in ordered]
+
+
 def index_filters(data: Iterable[JourneyData]) -> dict[str, Any]:
-    channels: dict[str, str] = {}
-    stages: dict[str, str] = {}
+    channels: dict[str, set[str]] = {}
+    stages: dict[str, set[str]] = {}
     owners: set[str] = set()
     for item in data:
         for channel in item.journey.channels:
-            channels.setdefault(channel.id, channel.name)
+            channels.setdefault(channel.name, set()).add(channel.id)
         for stage in item.journey.stages:
-            stages.setdefault(stage.id, stage.name)
+            stages.setdefault(stage.name, set()).add(stage.id)
         if item.journey.owner:
             owners.add(item.journey.owner)
     return {
-        "filter_channels": sorted(channels.items()),
-        "filter_stages": sorted(stages.items()),
-        "filter_owners": sorted(owners),
+        "filter_channels": _by_name(channels),
+        "filter_stages": _by_name(stages),
+        "filter_owners": sorted(owners, key=lambda name: (_reading_order(name).casefold(), name)),
     }

@@ -101,10 +101,58 @@ _WORDS: dict[str, tuple[str, str]] = {
     "priorities_short": ("Priorités", "Priorities"),
     "portfolio_title": ("Portefeuille des parcours", "Journey portfolio"),
     "portfolio_intro": (
-        "Les moments partagés entre parcours, les canaux de tous les parcours et les points "
-        "de contact à améliorer en priorité, classés sur l'ensemble.",
-        "The moments journeys share, the channels across every journey, and the touchpoints "
-        "most in need of work, ranked across all of them.",
+        "Les parcours qui font le plus mal, les moments partagés entre parcours, les canaux "
+        "de tous les parcours et les points de contact à améliorer en priorité, classés sur "
+        "l'ensemble ; les mots employés sont expliqués en bas de page.",
+        "The journeys that hurt most, the moments journeys share, the channels across every "
+        "journey, and the touchpoints most in need of work, ranked across all of them; the "
+        "words used are explained at the bottom of the page.",
+    ),
+    "pain_title": ("Les parcours qui font le plus mal", "Journeys that hurt most"),
+    "pain_intro": (
+        "Classés par clients insatisfaits par période : pour chaque point de contact, son "
+        "nombre de clients multiplié par la part d’entre eux qui n’est pas satisfaite (d’après "
+        "ses scores CSAT, NPS et CES), additionné sur tout le parcours. « — » : le parcours "
+        "n’a pas les chiffres pour le calculer.",
+        "Ranked by unsatisfied customers per period: for each touchpoint, its number of "
+        "customers times the share of them left unsatisfied (from its CSAT, NPS and CES "
+        "scores), added up over the whole journey. “—”: the journey lacks the figures to "
+        "compute it.",
+    ),
+    "unsatisfied": ("clients insatisfaits par période", "unsatisfied customers per period"),
+    "hurts_most": ("là où ça fait le plus mal", "where it hurts most"),
+    "glossary": ("Les mots de cette page", "The words on this page"),
+    "gloss_touchpoint": (
+        "un moment où le client a affaire à l’entreprise par un canal (site, magasin, téléphone…)",
+        "a moment the customer deals with the company through one channel (website, store, phone…)",
+    ),
+    "gloss_irritant": (
+        "ce qui agace ou fait perdre du temps au client",
+        "what annoys the customer or wastes their time",
+    ),
+    "gloss_breakpoint": (
+        "là où le client doit changer de canal ou ne peut plus avancer",
+        "where the customer must switch channel or cannot go on",
+    ),
+    "gloss_csat": (
+        "part des clients satisfaits, de 0 à 100 % (plus haut = mieux)",
+        "share of satisfied customers, 0 to 100 % (higher is better)",
+    ),
+    "gloss_nps": (
+        "recommanderaient-ils l’entreprise ? de −100 à 100 (plus haut = mieux)",
+        "would they recommend the company? −100 to 100 (higher is better)",
+    ),
+    "gloss_ces": (
+        "effort demandé au client, de 1 (facile) à 7 (pénible) (plus bas = mieux)",
+        "effort asked of the customer, 1 (easy) to 7 (hard) (lower is better)",
+    ),
+    "gloss_volume": (
+        "nombre de clients par période (mois, trimestre) à ce point de contact",
+        "number of customers per period (month, quarter) at the touchpoint",
+    ),
+    "gloss_shared": (
+        "un même moment (même étape) vécu dans plusieurs parcours, comparé côte à côte",
+        "the same moment (same step) lived in several journeys, compared side by side",
     ),
     "channels_across": ("Canaux de tous les parcours", "Channels across journeys"),
     "portfolio_priorities": (
@@ -117,6 +165,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "journeys_count": ("parcours", "journeys"),
     "none": ("aucun", "none"),
     "filter": ("Filtrer", "Filter"),
+    "clear_filters": ("Tout afficher", "Show all"),
     "jump_findings": ("voir les constats", "see the findings"),
     "category_financial": ("financier", "financial"),
     "category_productivity": ("productivité", "productivity"),

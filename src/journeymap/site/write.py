@@ -25,7 +25,7 @@ def write_site(files: Mapping[str, bytes], out: Path) -> int:
     """Write `files` (relative path -> bytes) under `out`; the number of files changed."""
     manifest = out / MANIFEST
     if exists(out) and not is_folder(out):
-        raise OutputError(f"{out}: is a file; give a folder for the site")
+        raise OutputError(f"{out}: is not a folder; give a folder for the site")
     try:
         foreign = is_folder(out) and any(out.iterdir()) and not manifest.is_file()
     except OSError as exc:

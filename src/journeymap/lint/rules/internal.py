@@ -156,7 +156,13 @@ def _internal(
             score = 2
     words = ", ".join(repr(w) for w in shown[:3])
     task = repr(text.split()[0]) if not words and staff_task(text, read_as, kind) else ""
-    return Reading(words, score if words else 0, task)
+    from journeymap.lint.sentence.structure import imperative_order, names_customer
+
+    order = kind == "no-subject" and not words and imperative_order(text, read_as)
+    customer = kind in ("first", "customer") or names_customer(text, read_as)
+    return Reading(
+        words, score if words else 0, task, repr(text.split()[0]) if order else "", customer
+    )
 
 
 def _gerund_with_object(text: str, term: str) -> bool:
@@ -180,6 +186,8 @@ class Reading(NamedTuple):
     words: str
     score: int
     task: str = ""
+    order: str = ""  # an imperative with its object and no customer: its verb
+    customer: bool = False  # the customer named in it, or telling it
 
 
 def _in_context(
@@ -201,6 +209,15 @@ def _in_context(
     # Most journeys have no weak sign nor staff task: the persona is read only when needed.
     needed = any(r.score == 1 or r.task for r in readings)
     staff = needed and _staff_journey(journey, lang)
+    # A checklist: steps mostly back-office work (half or more of five or more) and none
+    # of them the customer's; there an order on something is the staff's too ("Unload and
+    # inspect shipments"), where among the customer's steps it would be the customer's.
+    checklist = (
+        steps
+        and len(sure) >= 5
+        and sum(sure) >= 0.5 * len(sure)
+        and not any(r.customer for r in readings)
+    )
     result: list[str | None] = []
     for i, reading in enumerate(readings):
         around = sum(sure[max(0, i - 2) : i]) + sum(sure[i + 1 : i + 3])
@@ -211,6 +228,9 @@ def _in_context(
         weak = reading.score == 1 and (staff or mostly or around >= 3 or run)
         if staff and reading.task:
             result.append(reading.task)
+            continue
+        if checklist and reading.order and reading.score < 2:
+            result.append(reading.order)
             continue
         result.append(reading.words if reading.score >= 2 or weak else None)
     return result

@@ -16,6 +16,12 @@ from journeymap.lint.sentence.office import (
     outcome_told,
 )
 from journeymap.lint.sentence.records import customer_written_in, record_keeping
+from journeymap.lint.sentence.structure import (
+    agent_clause,
+    checklist_task,
+    in_front,
+    office_passive,
+)
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
     CUSTOMER_NOUNS,
@@ -162,7 +168,19 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     role = _role_at_work(toks, lang) and voice in ("no-subject", "company")
     opening = next((i for i, t in enumerate(toks[:3]) if t not in _LEADING[lang]), 0)
     role = role and (bool(processing) or office_role(toks[opening:], lang))
-    staff = staff or role
+    staff = (staff or role) and not in_front(toks, lang)
+    # A third party at work with no customer in sight: "Appraiser writes report",
+    # "Le magasinier consulte les plans" (journeymap.lint.sentence.structure).
+    # Read in French only: on the seventh blind set (new writing nobody had read) the
+    # English reading added 6 true findings and 11 false alarms; the French one 3 and 0.
+    actor = agent_clause(list(words(text)), lang, text) if lang == "fr" else ()
+    # A file or goods worked on, the agent left unnamed: "Your documents are reviewed",
+    # "Each crate is opened". English only: on the seventh set the French reading added 1
+    # true finding and 3 false alarms, the English 1 and 0.
+    actor = actor or (office_passive(text, toks, lang) if lang == "en" else ())
+    # An order to work through every item of something: "Inspect each item".
+    actor = actor or (checklist_task(toks, lang) if voice == "no-subject" else ())
+    staff = staff or bool(actor)
     behind = bool(BEHIND[lang].search(folded))
     made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
     # A passive, or a noun and its participle told without a subject: "Application saved
@@ -248,6 +266,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
                 + [*telling, *office]
                 + named
                 + seller
+                + [t for t in actor[-1:] if not (strong or processing or office or seller)]
             )
         )
         return Internal(tuple(_as_written(text, t) for t in shown), score)

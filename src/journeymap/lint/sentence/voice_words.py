@@ -24,13 +24,15 @@ CUSTOMER_NOUNS = {
         "client cliente clients clientes prospect prospects utilisateur utilisatrice "
         "utilisateurs acheteur acheteuse visiteur visiteuse abonne abonnee consommateur "
         "consommatrice souscripteur assure assuree usager usagere patient patiente "
-        "candidat candidate voyageur voyageuse"
+        "candidat candidate voyageur voyageuse emprunteur emprunteuse emprunteurs "
+        "locataire locataires"
     ),
     "en": lex(
         "customer customers client clients user users buyer buyers visitor visitors "
         "subscriber subscribers prospect shopper shoppers member members guest guests "
         "patient patients applicant applicants founder founders traveller traveler lead "
-        "insured policyholder policyholders claimant claimants tenant tenants"
+        "insured policyholder policyholders claimant claimants tenant tenants borrower "
+        "borrowers viewer viewers reader readers"
     ),
 }
 # Who speaks or acts for the company: its staff and its systems.

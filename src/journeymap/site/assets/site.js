@@ -15,6 +15,28 @@
     var count = document.getElementById("count");
     var query = document.getElementById("q");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var fields = [query].concat(selects);
+    // The filters live in the address (?q=...&channel=...), so that a filtered list can be
+    // bookmarked or sent as a link, and Back returns to it.
+    function fromAddress() {
+      var params = new URLSearchParams(window.location.search);
+      fields.forEach(function (field) {
+        var value = params.get(field.name) || "";
+        if (field.tagName === "SELECT" &&
+            !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
+          value = "";
+        }
+        field.value = value;
+      });
+    }
+    function toAddress() {
+      var params = new URLSearchParams();
+      fields.forEach(function (field) { if (field.value) params.set(field.name, field.value); });
+      var search = params.toString();
+      try {
+        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      } catch (error) { /* a browser that refuses it on file:// keeps the filters unshared */ }
+    }
     function apply() {
       var words = norm(query.value).split(/\s+/).filter(Boolean);
       var shown = 0;
@@ -24,8 +46,9 @@
           if (!ok || !select.value) return;
           var field = select.getAttribute("data-field");
           var value = row.getAttribute("data-" + field) || "";
+          // a channel or stage choice is every id that carries its name
           ok = (field === "channels" || field === "stages")
-            ? value.indexOf(" " + select.value + " ") >= 0
+            ? select.value.split(" ").some(function (id) { return value.indexOf(" " + id + " ") >= 0; })
             : value === select.value;
         });
         row.hidden = !ok;
@@ -34,9 +57,20 @@
       count.textContent = shown + " " + count.getAttribute("data-of") + " " + rows.length +
         " " + count.getAttribute("data-shown");
     }
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    function changed() {
+      apply();
+      toAddress();
+    }
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      fields.forEach(function (field) { field.value = ""; });
+      changed();
+      query.focus();
+    });
+    fromAddress();
     apply();
   }
   function setUpMatrices() {
