@@ -94,14 +94,14 @@ def named_subject(start: tuple[str, ...], text: str, lang: Lang) -> str | None:
         return None
     if start[1] in _AFTER_VERB[lang]:
         return None
-    pair = _as_written(start, text)
+    pair = _written_pair(start, text)
     if pair is None:
         return None
     name, verb = pair
     return name if _unknown_name(name, lang) and _third_person_verb(verb, lang) else None
 
 
-def _as_written(start: tuple[str, ...], text: str) -> tuple[str, str] | None:
+def _written_pair(start: tuple[str, ...], text: str) -> tuple[str, str] | None:
     """The subject phrase's first two words as the text writes them (case kept)."""
     written = _WORD.findall(text)
     at = next((i for i, w in enumerate(written) if fold(w) == start[0]), None)
@@ -124,7 +124,7 @@ def acronym_subject(start: tuple[str, ...], text: str, lang: Lang) -> str | None
         return None
     if start[2] not in _AFTER_VERB[lang] and start[2] not in _POSSESSIVES[lang]:
         return None
-    pair = _as_written(start, text)
+    pair = _written_pair(start, text)
     if pair is None:
         return None
     name, verb = pair

@@ -25,6 +25,7 @@ from journeymap.lint.sentence.voice_words import (
     THIRD_PRONOUNS,
     YOU,
 )
+from journeymap.lint.sentence.work_words import PARTICIPLE_ENDINGS
 from journeymap.lint.text import fold
 
 # The customer, named in any way: present, the text is about what the customer lives.
@@ -285,9 +286,11 @@ _LIVED = {
         "make do perform carry conduct block suspend freeze submit mark"
     ),
 }
+# The participle endings every reading uses, and the ones a written passive adds
+# ("instruit", "produite", "taken").
 _PARTICIPLE = {
-    "fr": ("é", "ée", "és", "ées", "is", "ise", "ises", "truit", "truite", "duit", "duite"),
-    "en": ("ed", "en"),
+    "fr": (*PARTICIPLE_ENDINGS["fr"], "truit", "truite", "duit", "duite"),
+    "en": (*PARTICIPLE_ENDINGS["en"], "en"),
 }
 _PERSONS = {
     "fr": lex("il elle ils elles on nous c' ce ca cela"),
@@ -341,7 +344,7 @@ def office_passive(text: str, toks: list[str], lang: Lang) -> tuple[str, ...]:
             return ()
         participle = after[0]
         written = _written(text, participle)
-        if not (written.endswith(_PARTICIPLE[lang]) or participle in IRREGULAR_PARTICIPLES):
+        if not (written.endswith(_PARTICIPLE[lang]) or participle in PASSIVE_IRREGULARS):
             return ()
         if family(participle, lang, _LIVED[lang] | _FACING[lang]) == "verb":
             return ()
@@ -351,7 +354,9 @@ def office_passive(text: str, toks: list[str], lang: Lang) -> tuple[str, ...]:
     return ()
 
 
-IRREGULAR_PARTICIPLES = lex(
+# The passive reading's own irregular participles; work_words.IRREGULAR_PARTICIPLES is
+# the older readings' shorter list (with "run", which this one was not measured with).
+PASSIVE_IRREGULARS = lex(
     "sent made done written taken given held kept brought sold told found paid left built "
     "put set chosen"
 )
@@ -427,7 +432,7 @@ def imperative_order(text: str, lang: Lang) -> bool:
         verbish = verb.isalpha() and not verb.endswith(_NOUN_END_EN)
         # "Paperwork sent ahead": a noun and its participle, not an order
         verbish = verbish and not any(
-            t.endswith("ed") or t in IRREGULAR_PARTICIPLES for t in content[1:4]
+            t.endswith("ed") or t in PASSIVE_IRREGULARS for t in content[1:4]
         )
     else:
         verbish = verb.endswith(("er", "ir", "re"))
