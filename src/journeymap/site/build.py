@@ -27,6 +27,13 @@ from journeymap.views.matrix import Entry
 from journeymap.views.priorities import rank
 
 PORTFOLIO_TOP = 50
+MOMENT_INLINE = 6
+"""Journeys a shared moment may hold and still be compared side by side on the portfolio;
+a moment of more gets its own page, the portfolio its lowest and highest figures. The
+200 journeys of one moment, six times over, made 555 KB of a 613 KB portfolio."""
+CHANNEL_LIST = 10
+"""Journeys a channel of the portfolio lists by id; more are a link to the index,
+filtered on the channel."""
 PRINT_COLUMNS = 8
 """Step columns of a map per printed table: an A4 landscape sheet holds 8 at 8 pt, each
 about 20 characters wide; a wider map printed whole lost its last steps, or squeezed them
@@ -41,6 +48,11 @@ class SiteOptions:
     """Base URL of the files on the repository host, e.g. https://github.com/o/r/blob/main."""
     base: Path = field(default_factory=Path.cwd)
     """Paths are made relative to this folder for the links to the repository host."""
+
+
+def moment_page(stage_id: str, step_id: str) -> str:
+    """The page of a shared moment, from the site's root (ids are slugs: no dot)."""
+    return f"moments/{stage_id}.{step_id}.html"
 
 
 def _repo_link(source: Source, options: SiteOptions) -> str | None:
@@ -117,6 +129,8 @@ def build_site(
         "site_lang": lang,
         "w": Words(lang),
         "site_ids": frozenset(item.journey.id for item in data),
+        "moment_inline": MOMENT_INLINE,
+        "moment_page": moment_page,
     }
     files: dict[str, bytes] = {
         "assets/site.css": theme.css_variables().encode("utf-8") + asset("site.css"),
@@ -137,13 +151,20 @@ def build_site(
     comparisons: list[Comparison] = compare([item.journey for item in data])
     everything: list[Entry] = [e for item in data for e in item.matrix.entries]
     owners = {id(e.touchpoint): item for item in data for e in item.matrix.entries}
-    files["index.html"] = render("index.html", lang=lang, root="", **common, **index_filters(data))
+    filters = index_filters(data)
+    files["index.html"] = render("index.html", lang=lang, root="", **common, **filters)
+    for comparison in comparisons:
+        if len(comparison.sides) > MOMENT_INLINE:
+            files[moment_page(comparison.stage_id, comparison.step_id)] = render(
+                "moment.html", lang=lang, root="../", c=comparison, **common
+            )
     files["portfolio.html"] = render(
         "portfolio.html",
         lang=lang,
         root="",
         comparisons=comparisons,
-        channels=channels_across(data),
+        channels=channels_across(data, filters["filter_channels"]),
+        channel_list=CHANNEL_LIST,
         pains=journeys_by_pain(data),
         ranking=rank(everything),
         journey_of=lambda entry: owners[id(entry.touchpoint)],

@@ -30,9 +30,17 @@ class ChannelRow:
     ces: float | None
     irritants: int
     breakpoints: int
+    filter_value: str
+    """The index's channel choice that shows the journeys of this channel: the ids of
+    every channel named as its first name is (`index_filters`)."""
 
 
-def channels_across(data: Sequence[JourneyData]) -> list[ChannelRow]:
+def channels_across(
+    data: Sequence[JourneyData], choices: Sequence[tuple[str, str]] = ()
+) -> list[ChannelRow]:
+    """Each channel id across the journeys; `choices` are the index's channel filter
+    (ids, name), each row linking to the one that holds it."""
+    choice_of = {name: ids for ids, name in choices}
     entries: dict[str, list[Entry]] = {}
     owners: dict[str, list[JourneyData]] = {}
     names: dict[str, list[str]] = {}
@@ -66,6 +74,7 @@ def channels_across(data: Sequence[JourneyData]) -> list[ChannelRow]:
                 mean("ces"),
                 sum(len(e.touchpoint.irritants) for e in found),
                 sum(len(e.touchpoint.breakpoints) for e in found),
+                choice_of.get(names[channel_id][0], channel_id),
             )
         )
     return rows

@@ -3,6 +3,7 @@ as people read them, heat ratings, signed emotions; the static assets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,32 @@ def emotion(value: int | float | None) -> str:
     return f"+{value:g}" if value > 0 else (f"−{-value:g}" if value < 0 else "0")
 
 
+def _bidi() -> Callable[..., str]:
+    """`bidi(text)`: a team's text isolated in its own direction, `<bdi>text</bdi>`.
+
+    A step written in Arabic or Hebrew inside an English page was laid out left to right:
+    its final full stop, its numbers and its brackets landed at the wrong end. `<bdi>`
+    takes the direction of the text's first strong letter and keeps it from the words
+    around it. A list is isolated item by item and joined by `sep`; `lang`, when it is
+    not `page`'s, is said (a French journey's words in an English portfolio). Elements
+    that hold nothing but a team's text say `dir="auto"` themselves instead."""
+    from markupsafe import Markup, escape
+
+    def bidi(
+        value: str | Sequence[str] | None,
+        lang: str | None = None,
+        page: str | None = None,
+        sep: str = " · ",
+    ) -> str:
+        if not value:
+            return ""
+        attribute = f' lang="{lang}"' if lang and lang != page else ""
+        texts = [value] if isinstance(value, str) else value
+        return Markup(sep.join(f"<bdi{attribute}>{escape(text)}</bdi>" for text in texts))
+
+    return bidi
+
+
 @cache
 def environment() -> jinja2.Environment:
     import jinja2
@@ -53,6 +80,7 @@ def environment() -> jinja2.Environment:
         score_names=SCORE_NAMES,
         colon=colon,
         emotion=emotion,
+        bidi=_bidi(),
     )
     env.filters["tp_id"] = id
     return env

@@ -178,6 +178,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "built_by": ("Généré par journeymap", "Built by journeymap"),
     "not_ranked": ("non classés (sans volume ou sans score)", "not ranked (no volume or no score)"),
     "top_shown": ("premiers affichés", "first shown"),
+    "lowest": ("le plus bas", "lowest"),
+    "highest": ("le plus haut", "highest"),
+    "journeys_share": ("parcours partagent ce moment.", "journeys share this moment."),
+    "compare_all": ("Les comparer côte à côte", "Compare them side by side"),
+    "shared_moment": ("Moment partagé", "Shared moment"),
 }
 
 

@@ -43,6 +43,22 @@ class Comparison:
         figures = [f for f in (s.figure(metric) for s in self.sides) if f is not None]
         return max(figures) - min(figures) if len(figures) > 1 else None
 
+    def extremes(
+        self,
+    ) -> list[tuple[MetricName, tuple[Side | None, float | None], tuple[Side | None, float | None]]]:
+        """(metric, (side, figure) lowest, (side, figure) highest) for every metric; the
+        first journey in order wins a tie; (None, None) when no journey has the figure."""
+        found = []
+        for metric in METRIC_NAMES:
+            figures = [(f, s) for s in self.sides if (f := s.figure(metric)) is not None]
+            if not figures:
+                found.append((metric, (None, None), (None, None)))
+                continue
+            low = min(figures, key=lambda pair: pair[0])
+            high = max(figures, key=lambda pair: pair[0])
+            found.append((metric, (low[1], low[0]), (high[1], high[0])))
+        return found
+
     def gaps(self) -> dict[MetricName, float | None]:
         return {metric: self.gap(metric) for metric in METRIC_NAMES}
 
