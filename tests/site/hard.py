@@ -29,8 +29,8 @@ LONG = (
     "do not know what the transfer will cost me in the end, nor when it will arrive "
 ) * 3
 LONG_WORD = "Supercalifragilisticexpialidocious-reference-number-" * 4
-RTL_AR = "أقارن العروض على الموقع قبل أن أشترك"
-RTL_HE = "אני משווה את ההצעות באתר לפני ההרשמה"
+RTL_AR = "أقارن 3 عروض على الموقع قبل أن أشترك."
+RTL_HE = "אני משווה את ההצעות באתר (2 אתרים) לפני ההרשמה!"
 ZH = "我在网站上比较各种报价然后再注册"
 EMOJI = "I pay with my phone 📱💳 and it works 🎉👍🏽"
 HTML = "I type <script>alert('x')</script> & see &amp; in the <b>form</b>"

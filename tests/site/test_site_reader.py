@@ -4,6 +4,8 @@ journeys written to be hard (tests/site/hard.py). One browser, one built site pe
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +14,7 @@ import pytest
 
 from journeymap.load.journey_file import load_file
 from journeymap.site.build import PRINT_COLUMNS
-from tests.conftest import EXAMPLE_FILES, ROOT
+from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 from tests.site.conftest import BLUEPRINT, FIXTURES, build
 from tests.site.hard import BULK, write_hard
 
@@ -258,3 +260,135 @@ def test_a_stage_named_alike_in_two_journeys_is_one_choice(site: Path, page: Pag
     assert "stage=chez-moi+maison" in page.url
     stages = page.locator("#f-stage option").all_inner_texts()[1:]
     assert stages.index("À la maison") < stages.index("Inspiration")  # read, not by id
+
+
+RTL_END = """texts => {
+  // each text node that starts with a right-to-left text: is its final mark (. or !)
+  // drawn left of its last letter, where a right-to-left reader ends the sentence?
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = node.data.trim();
+    const text = texts.find(t => data.startsWith(t));
+    if (!text) continue;
+    const end = node.data.indexOf(text) + text.length;
+    const range = document.createRange();
+    range.setStart(node, end - 1); range.setEnd(node, end);
+    const mark = range.getClientRects()[0];
+    range.setStart(node, end - 2); range.setEnd(node, end - 1);
+    const letter = range.getClientRects()[0];
+    if (!mark || !letter) continue;  // hidden (a tooltip, the curve's description)
+    found.push({where: node.parentElement.className || node.parentElement.tagName,
+                right: mark.right <= letter.left + 1});
+  }
+  return found;
+}"""
+
+
+def test_right_to_left_texts_end_on_their_left(hard_site: Path, page: Page) -> None:
+    """An Arabic or Hebrew step in an English journey: its full stop and exclamation mark
+    were drawn at the right end, after the first word a reader of it reads."""
+    from tests.site import hard
+
+    page.goto((hard_site / "journeys/writing.html").as_uri())
+    found = page.evaluate(RTL_END, [hard.RTL_AR, hard.RTL_HE])
+    assert len(found) >= 6  # two steps, two touchpoint names, two priorities
+    assert [f for f in found if not f["right"]] == []
+    step = page.locator("#writing-step-w2 .step-text")
+    assert step.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert step.evaluate("e => getComputedStyle(e).textAlign") in ("start", "right")
+    cell = page.locator("#writing-step-w2")
+    box, text = cell.bounding_box(), step.bounding_box()
+    assert box and text and text["x"] + text["width"] > box["x"] + box["width"] - 20
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        page.locator("#writing-step-w2").scroll_into_view_if_needed()
+        page.screenshot(path=str(ROOT / "docs" / "images" / "site-rtl.png"))
+
+
+NUMBER = re.compile(r"^(—|[−+-]?\d{1,3}(,\d{3})*(\.\d)?( × \d+%)?)$")
+"""A figure as an English page writes it: 12,345 · 4.5 · -34 · 1,200 × 42%."""
+
+
+def test_the_index_and_the_portfolio_write_every_figure_one_way(site: Path, page: Page) -> None:
+    """French and English journeys on one page (an English site): the French journeys'
+    figures read 3,9 and 248 060 next to the English 3.9 and 248,060."""
+    figures: dict[str, list[str]] = {}
+    for name in ("index.html", "portfolio.html"):
+        page.goto((site / name).as_uri())
+        assert page.get_attribute("html", "lang") == "en"
+        cells = page.locator("td.num").all_inner_texts()
+        assert len(cells) > 40
+        figures[name] = [c for c in cells if not NUMBER.match(" ".join(c.split()))]
+    assert figures == {"index.html": [], "portfolio.html": []}
+
+
+def test_the_portfolio_stays_light_and_a_crowded_moment_has_its_own_page(
+    hard_site: Path, page: Page
+) -> None:
+    """200 journeys sharing six moments: each journey's row six times over made the
+    portfolio 613 KB and 21,000 elements, most of it a table nobody reads to the end."""
+    assert (hard_site / "portfolio.html").stat().st_size < 100_000
+    page.goto((hard_site / "portfolio.html").as_uri())
+    assert page.evaluate("document.getElementsByTagName('*').length") < 4_000
+    moment = page.locator("#moment-stage-0-s0t1")
+    assert moment.is_visible()
+    summary = page.locator("#moment-stage-0-s0t1 + p + .scroll table")
+    assert summary.locator("tbody th").all_inner_texts() == [
+        "CSAT", "NPS", "CES", "Volume", "Emotion",
+    ]  # fmt: skip
+    page.goto((hard_site / "journeys/bulk-001.html").as_uri())
+    page.click("#bulk-001-step-s0t1 .shared-with a:has-text('compare')")
+    assert page.url.endswith("portfolio.html#moment-stage-0-s0t1")
+    page.click(f"#moment-stage-0-s0t1 + p a:has-text('({BULK})')")
+    assert page.url.endswith("moments/stage-0.s0t1.html")
+    rows = page.locator("table.compare tbody tr")
+    assert rows.count() == BULK
+    page.click("table.compare tbody tr >> nth=1 >> a")
+    assert page.url.endswith("journeys/bulk-001.html")
+
+
+def test_a_channel_of_many_journeys_links_to_them_in_the_list(hard_site: Path, page: Page) -> None:
+    page.goto((hard_site / "portfolio.html").as_uri())
+    row = page.locator("table.channels tbody tr", has=page.locator("code", has_text="chat"))
+    link = row.locator("td >> nth=1 >> a")
+    count = int(link.inner_text().split()[0])
+    assert count > 10 and row.locator("ul.inline").count() == 0
+    link.click()
+    assert page.url.endswith("index.html?channel=chat")
+    assert shown(page) == count
+
+
+PRINTED_MAPS = """w => [...document.querySelectorAll('table.map')]
+  .filter(t => t.getClientRects().length)
+  .map(t => {
+    const steps = [...t.querySelectorAll('tr.steps > *')].slice(1);
+    return {right: t.getBoundingClientRect().right, steps: steps.length,
+            texts: steps.map(s => s.querySelector('.step-text').textContent),
+            narrowest: Math.min(...steps.map(s => s.getBoundingClientRect().width))};
+  })"""
+
+
+@pytest.mark.parametrize("name", ["retail-omnicanal", "saas-subscription"])
+def test_a_journey_page_printed_as_it_is_gives_the_map_in_runs_of_steps(
+    site: Path, page: Page, name: str
+) -> None:
+    """Ctrl-P on a journey page (not the print view) squeezed 17 steps into the sheet's
+    width: 55 px a column, a word a line, each channel row on a sheet of its own."""
+    journey = load_file(EXAMPLES / f"{name}.yaml").journey
+    assert journey is not None
+    steps = [" ".join(step.text.split()) for _, _, _, step in journey.iter_steps()]
+    page.set_viewport_size({"width": A4_LANDSCAPE_PX, "height": 740})
+    page.goto((site / f"journeys/{name}.html").as_uri())
+    page.emulate_media(media="print")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    maps = page.evaluate(PRINTED_MAPS)
+    assert len(maps) == -(-len(steps) // PRINT_COLUMNS)
+    assert all(m["steps"] <= PRINT_COLUMNS and m["right"] <= A4_LANDSCAPE_PX + 1 for m in maps)
+    assert [" ".join(t.split()) for m in maps for t in m["texts"]] == steps  # each once
+    assert min(m["narrowest"] for m in maps) >= 100
+    pdf = page.pdf(format="A4", landscape=True)
+    assert pdf.startswith(b"%PDF")
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert len(page.evaluate(PRINTED_MAPS)) == 1
+    assert page.locator(".print-parts").count() == 0

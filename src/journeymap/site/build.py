@@ -37,7 +37,8 @@ filtered on the channel."""
 PRINT_COLUMNS = 8
 """Step columns of a map per printed table: an A4 landscape sheet holds 8 at 8 pt, each
 about 20 characters wide; a wider map printed whole lost its last steps, or squeezed them
-to a word a line."""
+to a word a line. The print view is cut so when it is built; a journey page printed
+as it is (Ctrl-P) is cut so by its script, just before printing."""
 ASSETS = ("site.css", "site.js")
 
 
@@ -130,6 +131,7 @@ def build_site(
         "w": Words(lang),
         "site_ids": frozenset(item.journey.id for item in data),
         "moment_inline": MOMENT_INLINE,
+        "print_columns": PRINT_COLUMNS,
         "moment_page": moment_page,
     }
     files: dict[str, bytes] = {

@@ -1,5 +1,5 @@
 // journeymap site: search and filters on the index, heat metric of the matrix, Escape to
-// close a tooltip. Pages read fully without it; nothing here loads anything.
+// close a tooltip, a wide map printed in runs of steps. Pages read fully without it; nothing here loads anything.
 (function () {
   "use strict";
   function norm(text) {
@@ -91,7 +91,63 @@
     document.addEventListener("focusin", function () { document.body.classList.remove("tip-off"); });
     document.addEventListener("mouseover", function () { document.body.classList.remove("tip-off"); });
   }
+  // Keep `column 0` (the row names) and the columns [from, to) of a map's copy.
+  function clip(table, from, to) {
+    Array.prototype.forEach.call(table.rows, function (row) {
+      var column = 0;
+      Array.prototype.slice.call(row.cells).forEach(function (cell) {
+        var start = column;
+        column += cell.colSpan || 1;
+        if (start === 0) return;
+        var kept = Math.min(column, to) - Math.max(start, from);
+        if (kept <= 0) {
+          cell.remove();
+        } else {
+          cell.colSpan = kept;
+          if (start < from) cell.classList.add("continued");
+        }
+      });
+    });
+    Array.prototype.forEach.call(table.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
+  }
+  // Paper does not scroll: a journey page printed as it is (Ctrl-P) squeezed a map of 17
+  // steps into the sheet's width, a word a line, each channel row a page. Just before
+  // printing, the map is shown as runs of at most `data-print-columns` steps (the print
+  // view's width), and put back after.
+  function setUpPrint() {
+    var made = [];
+    window.addEventListener("beforeprint", function () {
+      if (made.length) return;
+      Array.prototype.forEach.call(document.querySelectorAll("table.map[data-print-columns]"), function (table) {
+        var steps = table.querySelector("tr.steps");
+        var count = steps ? steps.cells.length - 1 : 0;
+        var size = parseInt(table.getAttribute("data-print-columns"), 10);
+        if (!(size > 0) || count <= size) return;
+        size = Math.ceil(count / Math.ceil(count / size));  // even runs: 17 are 6, 6, 5
+        var box = table.parentNode;
+        var parts = document.createElement("div");
+        parts.className = "print-parts";
+        for (var start = 0; start < count; start += size) {
+          var copy = table.cloneNode(true);
+          copy.removeAttribute("data-print-columns");
+          clip(copy, start + 1, start + size + 1);
+          parts.appendChild(copy);
+        }
+        box.parentNode.insertBefore(parts, box.nextSibling);
+        box.classList.add("printed-in-parts");
+        made.push(parts);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      made.forEach(function (parts) {
+        parts.previousSibling.classList.remove("printed-in-parts");
+        parts.remove();
+      });
+      made = [];
+    });
+  }
   setUpFilters();
   setUpMatrices();
   setUpTips();
+  setUpPrint();
 })();
