@@ -412,3 +412,33 @@ def test_on_a_phone_titles_in_tables_keep_a_readable_width(site: Path, browser: 
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
     assert min(widths.values()) >= 150, widths
+
+
+def test_the_details_of_a_cell_in_the_last_row_or_column_are_not_cut(
+    site: Path, page: Page
+) -> None:
+    """A touchpoint's details open below it, inside the map's scroll box: those of the
+    last row were cut at the box's bottom edge (a 2 px sliver of 197 shown)."""
+    page.goto((site / "journeys/veste-hiver.html").as_uri())
+    box = page.locator(".map-section .scroll").first
+    cells = page.locator(".map-section tr.channel:last-of-type td.tp")
+    cells.last.focus()
+    cells.last.scroll_into_view_if_needed()
+    room, tip = box.bounding_box(), cells.last.locator(".tip").bounding_box()
+    assert room and tip
+    assert tip["y"] >= room["y"] and tip["y"] + tip["height"] <= room["y"] + room["height"] + 1
+    last = page.locator(".map-section tr.channel td.tp").last
+    page.evaluate("document.querySelector('.map-section .scroll').scrollLeft = 1e6")
+    last.focus()
+    room, tip = box.bounding_box(), last.locator(".tip").bounding_box()
+    assert room and tip and tip["x"] + tip["width"] <= room["x"] + room["width"] + 1
+
+
+def test_a_long_persona_does_not_stretch_the_facts_beside_it(hard_site: Path, page: Page) -> None:
+    """A 700-character persona in the first cell of the facts' grid made its row 300 px
+    tall: the owner, status and review date beside it floated above an empty block."""
+    page.goto((hard_site / "journeys/writing.html").as_uri())
+    persona = page.locator("dl.meta > div").first.bounding_box()
+    owner = page.locator("dl.meta > div", has_text="journey owner").bounding_box()
+    assert persona and owner and owner["y"] >= persona["y"] + persona["height"]
+    assert owner["height"] < 60

@@ -84,12 +84,32 @@
       });
     });
   }
+  // A tooltip lives in its table's scroll box, which cut the one of a cell in the last row
+  // or the last column: it opens above, or leftwards, when there is no room.
+  function placeTip(target) {
+    var cell = target && target.closest ? target.closest("td.tp, .matrix li") : null;
+    var tip = cell ? cell.querySelector(".tip") : null;
+    var box = cell ? cell.closest(".scroll") : null;
+    if (!tip || !box) return;
+    tip.classList.remove("tip-up", "tip-left");
+    var room = box.getBoundingClientRect();
+    var placed = tip.getBoundingClientRect();
+    var at = cell.getBoundingClientRect();
+    if (placed.bottom > room.bottom && at.top - room.top > room.bottom - at.bottom) tip.classList.add("tip-up");
+    if (placed.right > room.right) tip.classList.add("tip-left");
+  }
   function setUpTips() {
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") document.body.classList.add("tip-off");
     });
-    document.addEventListener("focusin", function () { document.body.classList.remove("tip-off"); });
-    document.addEventListener("mouseover", function () { document.body.classList.remove("tip-off"); });
+    document.addEventListener("focusin", function (event) {
+      document.body.classList.remove("tip-off");
+      placeTip(event.target);
+    });
+    document.addEventListener("mouseover", function (event) {
+      document.body.classList.remove("tip-off");
+      placeTip(event.target);
+    });
   }
   // Keep `column 0` (the row names) and the columns [from, to) of a map's copy.
   function clip(table, from, to) {
