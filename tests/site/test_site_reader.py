@@ -97,7 +97,8 @@ def test_no_page_scrolls_sideways_on_a_phone(site: Path, hard_site: Path, browse
     wide: list[str] = []
     pages = [site / name for name in PHONE_PAGES]
     pages += [hard_site / f"journeys/{name}.html" for name in ("writing", "huge", "full")]
-    pages += [hard_site / "index.html"]
+    pages += [hard_site / name for name in ("index.html", "portfolio.html")]
+    pages += [hard_site / "moments/stage-0.s0t1.html"]
     for path in pages:
         page.goto(path.as_uri())
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -205,6 +206,9 @@ def test_axe_finds_no_violation_on_any_page_kind(
         found[name] = axe(page)
     page.goto((hard_site / "journeys/writing.html").as_uri())
     found["writing"] = axe(page)
+    for name in ("portfolio.html", "moments/stage-0.s0t1.html"):
+        page.goto((hard_site / name).as_uri())
+        found[f"hard {name}"] = axe(page)
     page.goto((site / "journeys/account-opening.html").as_uri())
     page.focus("td.tp >> nth=0")  # a touchpoint's details shown
     page.select_option("select[data-matrix]", "volume")
@@ -396,7 +400,8 @@ def test_a_journey_page_printed_as_it_is_gives_the_map_in_runs_of_steps(
     assert page.locator(".print-parts").count() == 0
 
 
-NARROWEST_TITLE = """() => Math.min(...[...document.querySelectorAll('.scroll td a[dir=auto], .scroll th a[dir=auto]')]
+NARROWEST_TITLE = """() => Math.min(...[...document.querySelectorAll(
+    '.scroll td a[dir=auto], .scroll th a[dir=auto]')]
   .map(a => a.closest('td, th').getBoundingClientRect().width))"""
 
 

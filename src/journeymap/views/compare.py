@@ -32,6 +32,11 @@ class Side:
         return aggregate(metric, ((e.value(metric), e.touchpoint.volume) for e in self.entries))
 
 
+Extreme = tuple[Side | None, float | None]
+"""A journey's side and its figure, the lowest or the highest of a moment; (None, None)
+when no journey has the figure."""
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     stage_id: str
@@ -43,12 +48,10 @@ class Comparison:
         figures = [f for f in (s.figure(metric) for s in self.sides) if f is not None]
         return max(figures) - min(figures) if len(figures) > 1 else None
 
-    def extremes(
-        self,
-    ) -> list[tuple[MetricName, tuple[Side | None, float | None], tuple[Side | None, float | None]]]:
+    def extremes(self) -> list[tuple[MetricName, Extreme, Extreme]]:
         """(metric, (side, figure) lowest, (side, figure) highest) for every metric; the
         first journey in order wins a tie; (None, None) when no journey has the figure."""
-        found = []
+        found: list[tuple[MetricName, Extreme, Extreme]] = []
         for metric in METRIC_NAMES:
             figures = [(f, s) for s in self.sides if (f := s.figure(metric)) is not None]
             if not figures:
