@@ -447,3 +447,25 @@ def test_a_long_persona_does_not_stretch_the_facts_beside_it(hard_site: Path, pa
     owner = page.locator("dl.meta > div", has_text="journey owner").bounding_box()
     assert persona and owner and owner["y"] >= persona["y"] + persona["height"]
     assert owner["height"] < 60
+
+
+def test_one_finding_is_counted_in_the_singular(site: Path, page: Page) -> None:
+    page.goto((site / "index.html").as_uri())
+    counts = page.locator("tr[data-journey=account-opening] a.lint").inner_text()
+    assert " ".join(counts.split()) == "1 error, 4 warnings, 1 info"  # "1 infos" before
+
+
+def test_the_index_headings_and_dates_read_whole(site: Path, page: Page) -> None:
+    """A review date broke at its hyphen (2026-11- / 15); two headings of twelve began
+    in lower case."""
+    page.goto((site / "index.html").as_uri())
+    headings = [" ".join(h.split()) for h in page.locator("#journeys th").all_inner_texts()]
+    assert [h for h in headings if not h.lstrip("!✕ ")[:1].isupper()] == []
+    line = page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight)")
+    heights = [
+        box["height"]
+        for box in page.locator("#journeys time").evaluate_all(
+            "ts => ts.map(t => t.getBoundingClientRect())"
+        )
+    ]
+    assert heights and max(heights) < 1.5 * line
