@@ -50,10 +50,14 @@ def title(canvas: Canvas) -> str:
     items = [(m, esc(label(key, lang))) for m, key in legend]
     if grid.comparison:
         items = [
-            (font(canvas.line + "→", canvas.journey_colour(i), big, True), esc(journey.title))
+            (
+                canvas.journey_mark(i, big)
+                + font(canvas.line + "→", canvas.journey_colour(i), big, True),
+                esc(journey.title),
+            )
             for i, journey in enumerate(grid.journeys)
         ] + items
-    rows.append('<FONT POINT-SIZE="5">&#160;</FONT>')
+    rows.append(f'<FONT POINT-SIZE="{sizes.legend_gap:g}">&#160;</FONT>')
     rows.append(_legend_line(canvas, items))
     if canvas.options.highlight is not None:
         rows.append(canvas.options.highlight.legend(theme.font, lang))
