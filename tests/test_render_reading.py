@@ -8,6 +8,7 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +176,41 @@ def test_each_journey_of_a_comparison_has_its_own_shape_even_in_grey(
         if shape.tag in {f"{SVG}polygon", f"{SVG}ellipse"} and shape.get("fill") != "none"
     }
     assert points == {"square", "circle"}
+
+
+GAPPED = """\
+journeymap: 1
+id: gapped
+title: Gapped
+lang: en
+channels: [{id: web, name: Website}]
+stages:
+  - id: s
+    name: Stage
+    steps:
+      - {id: a, text: I look, emotion: 1, touchpoints: [{channel: web}]}
+      - {id: b, text: I wait, touchpoints: [{channel: web}]}
+      - {id: c, text: I buy, emotion: -1, touchpoints: [{channel: web}]}
+"""
+
+
+def _legend_words(svg: Path, *inputs: str | Path) -> set[str]:
+    result = run_cli("render", *inputs, "-o", svg)
+    assert result.code == 0, result.stderr
+    return {text.text for text in shown(svg.read_bytes())}
+
+
+def test_the_legend_says_what_a_dashed_emotion_line_means(tmp_path: Path) -> None:
+    """The curve crosses a step without emotion as a dashed line (at a level it does not
+    have): the legend says so, only when the map draws one."""
+    gapped = tmp_path / "gapped.yaml"
+    gapped.write_text(GAPPED, encoding="utf-8")
+    svg = tmp_path / "map.svg"
+    assert "emotion not given" in _legend_words(svg, gapped)
+    assert "emotion not given" in _legend_words(svg, gapped, "--view", "emotion")
+    rated = tmp_path / "rated.yaml"
+    rated.write_text(GAPPED.replace("I wait,", "I wait, emotion: 0,"), encoding="utf-8")
+    assert "emotion not given" not in _legend_words(svg, rated)
+    words = _legend_words(svg, *FURNITURE)
+    assert "pas d'un autre parcours" in words
+    assert "émotion non donnée" not in words

@@ -97,6 +97,22 @@ Segment = tuple[str, str, dict[str, str]]
 """One straight piece of the curve: tail node, head node, edge attributes."""
 
 
+def gaps(canvas: Canvas) -> set[str]:
+    """How the curve crosses steps without a point: "dashed" across steps a journey does
+    not rate, "dotted" across columns it does not live (what the legend must explain)."""
+    if not canvas.emotion:
+        return set()
+    grid = canvas.grid
+    found: set[str] = set()
+    for j in range(len(grid.journeys)):
+        rated = [c.index for c in grid.columns if c.emotions[j] is not None]
+        for k1, k2 in itertools.pairwise(rated):
+            if k2 > k1 + 1:
+                lived = any(j in c.journeys for c in grid.columns[k1 + 1 : k2])
+                found.add("dashed" if lived else "dotted")
+    return found
+
+
 def segments(canvas: Canvas) -> list[Segment]:
     """The curve of each journey, column to column, in drawing order."""
     if not canvas.emotion:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journeymap.render import path
+from journeymap.render import emotion, path
 from journeymap.render.canvas import Canvas
 from journeymap.render.text import esc, font
 from journeymap.views.labels import label
 
 ARROWS = {"forced": "- - →", "blocked": "——┤", "unspecified": "· · ▷"}
 PLAIN_ARROWS = {"forced": "- - →", "blocked": "——|", "unspecified": "· · >"}
+GAP_LINES = {"dashed": "- - -", "dotted": "· · ·"}
+"""The emotion curve across steps without a point, as the legend draws it."""
 ARROW_LABELS = {"forced": "forced", "blocked": "blocked_arrow", "unspecified": "unspecified"}
 
 
@@ -45,8 +47,14 @@ def title(canvas: Canvas) -> str:
         legend.append((font(canvas.mark("shared"), theme.mark["shared"], big), "shared"))
     else:
         legend.append((font("→", theme.path, big, bold=True), "path"))
+    crossed = emotion.gaps(canvas)
+    for style, key in (("dashed", "emotion_unrated"), ("dotted", "emotion_elsewhere")):
+        if style in crossed:
+            line = font(GAP_LINES[style], theme.emotion_line, big, bold=True)
+            legend.append((line, key))
     if not grid.lanes:
-        legend = [item for item in legend if item[1] in {"moment_of_truth", "shared"}]
+        kept = {"moment_of_truth", "shared", "emotion_unrated", "emotion_elsewhere"}
+        legend = [item for item in legend if item[1] in kept]
     items = [(m, esc(label(key, lang))) for m, key in legend]
     if grid.comparison:
         items = [
