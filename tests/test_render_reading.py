@@ -214,3 +214,20 @@ def test_the_legend_says_what_a_dashed_emotion_line_means(tmp_path: Path) -> Non
     words = _legend_words(svg, *FURNITURE)
     assert "pas d'un autre parcours" in words
     assert "émotion non donnée" not in words
+
+
+def test_a_long_step_text_is_drawn_whole(tmp_path: Path) -> None:
+    """A step told in 200 characters: its header took 4 lines of the narrowest column and
+    cut the rest with "…"; the column widens and the header takes up to 6 lines."""
+    long_text = (
+        "I read the whole of the terms and conditions on a small screen and scroll back to "
+        "the fees table twice because the figures moved when the cookie banner closed at last"
+    )
+    source = tmp_path / "long.yaml"
+    source.write_text(GAPPED.replace("I wait", long_text), encoding="utf-8")
+    svg = tmp_path / "long.svg"
+    result = run_cli("render", source, "-o", svg)
+    assert result.code == 0, result.stderr
+    texts = [t.text for t in shown(svg.read_bytes()) if t.size == SIZES.step]
+    assert " ".join(" ".join(texts).split()).count(long_text) == 1
+    assert not any("…" in text for text in texts)

@@ -227,11 +227,26 @@ def column_widths(canvas: Canvas) -> list[float]:
         need = column_need(canvas, column, by_column.get(column.index, []))
         chosen = sizes.cell_widths[-1]
         for width, fits in zip(sizes.cell_widths, sizes.cell_fits, strict=False):
-            if need <= fits:
+            if need <= fits and _step_fits(canvas, column, width):
                 chosen = width
                 break
         widths.append(chosen)
     return widths
+
+
+def step_chars(canvas: Canvas, column: Column, width: float) -> int:
+    """Characters of the step's text on a line of its header, beside its marks."""
+    count = chars(width, canvas.sizes.step)
+    if column.moment_of_truth or column.shared or canvas.grid.comparison:
+        count -= 3 + len(column.journeys)
+    return count
+
+
+def _step_fits(canvas: Canvas, column: Column, width: float) -> bool:
+    """Whether the step's words fit its header's lines at `width` (a wider column rather
+    than a text cut short)."""
+    limit = canvas.sizes.step_lines
+    return len(wrap(column.text, step_chars(canvas, column, width), limit + 1)) <= limit
 
 
 def lane_heights(canvas: Canvas) -> list[float]:

@@ -106,7 +106,9 @@ class Sizes:
     phase: float = 10
     scale: float = 8
     scale_name: float = 9
-    step_lines: int = 4
+    step_lines: int = 6
+    """Lines of a step's text in its header (in the widest column, about 260 characters;
+    the rest is cut with "…" and kept whole in the tooltip)."""
     name_lines: int = 3
     compact_note_lines: int = 1
     stage_lines: int = 2
