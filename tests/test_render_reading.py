@@ -231,3 +231,21 @@ def test_a_long_step_text_is_drawn_whole(tmp_path: Path) -> None:
     texts = [t.text for t in shown(svg.read_bytes()) if t.size == SIZES.step]
     assert " ".join(" ".join(texts).split()).count(long_text) == 1
     assert not any("…" in text for text in texts)
+
+
+def test_the_legend_names_only_the_marks_the_map_shows(tmp_path: Path) -> None:
+    """A legend of marks that appear nowhere sends the reader looking for them."""
+    svg = tmp_path / "map.svg"
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(GAPPED, encoding="utf-8")
+    marks = {"delights", "irritants", "breakpoints", "moment of truth"}
+    words = _legend_words(svg, plain)
+    assert not words & marks
+    assert "customer path" in words
+    irritated = tmp_path / "irritated.yaml"
+    irritated.write_text(
+        GAPPED.replace("{channel: web}]}", "{channel: web, irritants: [Too slow]}]}", 1),
+        encoding="utf-8",
+    )
+    assert _legend_words(svg, irritated) & marks == {"irritants"}
+    assert not _legend_words(svg, irritated, "--view", "emotion") & {"irritants", "customer path"}

@@ -1,7 +1,8 @@
 """The title, the persona and the legend above the map.
 
-The legend lists only what the drawing uses: the marks, the kinds of breakpoint arrow
-that appear, and either the path or, in a comparison, each journey's colour.
+The legend lists only what the drawing uses: the marks that appear, the kinds of
+breakpoint arrow, the emotion curve's dashes, and either the path or, in a comparison,
+each journey's mark and colour.
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ def title(canvas: Canvas) -> str:
         if style in crossed:
             line = font(GAP_LINES[style], theme.emotion_line, big, bold=True)
             legend.append((line, key))
-    if not grid.lanes:
-        kept = {"moment_of_truth", "shared", "emotion_unrated", "emotion_elsewhere"}
-        legend = [item for item in legend if item[1] in kept]
+    drawn = _drawn_marks(canvas)
+    legend = [item for item in legend if item[1] not in MARK_KEYS or item[1] in drawn]
+    if not grid.lanes:  # the emotion view: no cells, no path
+        legend = [item for item in legend if item[1] != "path"]
     items = [(m, esc(label(key, lang))) for m, key in legend]
     if grid.comparison:
         items = [
@@ -71,6 +73,33 @@ def title(canvas: Canvas) -> str:
         rows.append(canvas.options.highlight.legend(theme.font, lang))
     # Lines of text, not a table: graphviz stretches a table's cells to the widest row.
     return "<" + "".join(f'{row}<BR ALIGN="LEFT"/>' for row in rows) + ">"
+
+
+MARK_KEYS = {
+    "delights": "delight",
+    "irritants": "irritant",
+    "breakpoints": "breakpoint",
+    "moment_of_truth": "moment_of_truth",
+    "shared": "shared",
+}
+
+
+def _drawn_marks(canvas: Canvas) -> set[str]:
+    """The legend's marks that the drawing shows: a mark nobody meets on the map would
+    send the reader looking for it."""
+    grid = canvas.grid
+    entries = [e for cell in grid.cells.values() for e in cell.entries] if grid.lanes else []
+    return {
+        key
+        for key, present in (
+            ("delights", any(e.delights for e in entries)),
+            ("irritants", any(e.irritants for e in entries)),
+            ("breakpoints", any(e.breakpoints for e in entries)),
+            ("moment_of_truth", any(c.moment_of_truth for c in grid.columns)),
+            ("shared", any(c.shared for c in grid.columns)),
+        )
+        if present
+    }
 
 
 def _legend_line(canvas: Canvas, items: Sequence[tuple[str, str]]) -> str:
