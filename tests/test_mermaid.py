@@ -124,7 +124,8 @@ def _expected(journeys: list[Journey]) -> Drawing:
             if not stage.steps:
                 tasks.append(("…", 3))
             for step in stage.steps:
-                mark = "⇄ " if (stage.id, step.id) in shared else ""
+                mark = "◆ " if step.moment_of_truth else ""
+                mark = ("⇄ " if (stage.id, step.id) in shared else "") + mark
                 score = 3 if step.emotion is None else step.emotion + 3
                 tasks.append((_words(mark + step.text), score))
                 people = [journey.persona.name] if journey.persona else []
@@ -341,8 +342,12 @@ def test_screen_readers_hear_the_title_and_what_the_scores_mean(drawn: dict[str,
     assert case.svg is not None
     assert _announced(case.svg)[1] == (
         "Parcours client (Acheteuse en ligne prudente), 6 étapes, 14 pas. La note de chaque "
-        "pas est l'émotion du client, de 1 (très mauvaise) à 5 (très bonne)."
+        "pas est l'émotion du client, de 1 (très mauvaise) à 5 (très bonne). ◆ marque un "
+        "moment de vérité."
     )
+    case = drawn["compare"]
+    assert case.svg is not None
+    assert _announced(case.svg)[1].endswith(". ⇄ marque un moment partagé.")
     case = drawn["unrated"]
     assert case.svg is not None
     assert _announced(case.svg) == (

@@ -1,12 +1,12 @@
 """Journeys as a Mermaid `journey` diagram, which GitHub draws inside Markdown.
 
 Mermaid's journey diagram has sections, tasks, a score from 1 to 5 and actors, so the
-export is lossy: stages become sections, steps become tasks, the emotion (-2..2) becomes
-the score (1..5, 3 when not rated, which the `accDescr` says) and the people and
-channels of the step its actors
-(the persona, who lives every step, then the step's other `actors`, then its channels,
-as Mermaid's own examples name "Me" on every task). Cells,
-marks and breakpoints have no place there. A comparison gets one section per journey and
+export is lossy: stages become sections, steps become tasks (a moment of truth marked ◆,
+as on the map), the emotion (-2..2) becomes the score (1..5, 3 when not rated, which the
+`accDescr` says) and the people and channels of the step its actors (the persona, who
+lives every step, then the step's other `actors`, then its channels, as Mermaid's own
+examples name "Me" on every task). Cells, delights, irritants and breakpoints have no
+place there. A comparison gets one section per journey and
 stage, each step with its own journey's emotion: an average would hide the gap the
 comparison is for.
 
@@ -114,6 +114,7 @@ _DESCRIPTION: dict[Lang, tuple[str, str, str, str]] = {
     ),
 }
 _OF = " ({who})"
+_MARKS_MEAN: dict[Lang, str] = {"en": "marks a", "fr": "marque un"}
 
 
 def _count(number: int, word: str, lang: Lang) -> str:
@@ -135,8 +136,18 @@ def description(journeys: Sequence[Journey]) -> str:
     )
     unrated = sum(step.emotion is None for step in steps)
     if steps and unrated == len(steps):
-        return text + none
-    return text + scale + (some.format(unrated=_count(unrated, "step", lang)) if unrated else ".")
+        text += none
+    else:
+        text += scale + (some.format(unrated=_count(unrated, "step", lang)) if unrated else ".")
+    marks = [
+        f" {MARKS[key]} {_MARKS_MEAN[lang]} {label(key, lang)}."
+        for key, present in (
+            ("moment_of_truth", any(step.moment_of_truth for step in steps)),
+            ("shared", len(journeys) > 1 and bool(shared_moments(journeys))),
+        )
+        if present
+    ]
+    return text + "".join(marks)
 
 
 def score(emotion: int | None) -> int:
@@ -253,6 +264,8 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
                 body.append("      …: 3")
             for step in stage.steps:
                 text = step.text
+                if step.moment_of_truth:
+                    text = f"{MARKS['moment_of_truth']} {text}"
                 if (stage.id, step.id) in shared:
                     text = f"{MARKS['shared']} {text}"
                 sized.append((text, 1))
