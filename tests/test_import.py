@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journeymap.importers.common import emotion_from_score
-from tests.conftest import Result, invoke, run_cli
+from tests.conftest import EXAMPLES, Result, invoke, run_cli
 from tests.test_fuzz import mutate_lines, values
 from tests.test_hostile_input import BILLION_LAUGHS
 
@@ -597,3 +597,25 @@ def test_mermaid_entities_are_the_characters_mermaid_draws(tmp_path: Path) -> No
     (step,) = _steps(data)
     assert step["text"] == "Pay : card & cash #nope;"
     assert step["actors"] == ["Mum, Dad"]
+
+
+def test_an_export_of_journeymap_imports_back_with_its_moments_of_truth(tmp_path: Path) -> None:
+    """`render --format mermaid` marks a moment of truth ◆ (and a shared moment ⇄) and
+    writes what the scores mean as accDescr: read back as the field, not as words."""
+    exported = invoke("render", EXAMPLES / "veste-hiver.yaml", "-o", "-", "-f", "mmd").stdout
+    assert "accDescr: Parcours client (" in exported
+    _, data = _import_text(tmp_path, "veste.mmd", exported)
+    steps = _steps(data)
+    moments = [s["text"] for s in steps if s.get("moment_of_truth")]
+    assert moments == [
+        "Je compare le prix de la même veste sur d’autres sites",
+        "Je reviens sur la boutique d’origine, qui reste la moins chère",
+        "Je reçois la veste en trois jours dans un bel emballage",
+    ]
+    assert not any(s["text"].startswith(("◆", "⇄")) for s in steps)
+    assert "notes" not in data
+    _, data = _import_text(
+        tmp_path, "own.mmd", "journey\n  accDescr: Mine\n  section A\n    ◆: 3: Me\n"
+    )
+    assert [s["text"] for s in _steps(data)] == ["◆"]
+    assert data["notes"] == "Mermaid accDescr: Mine"

@@ -124,7 +124,8 @@ def _expected(journeys: list[Journey]) -> Drawing:
             if not stage.steps:
                 tasks.append(("…", 3))
             for step in stage.steps:
-                mark = "⇄ " if (stage.id, step.id) in shared else ""
+                mark = "◆ " if step.moment_of_truth else ""
+                mark = ("⇄ " if (stage.id, step.id) in shared else "") + mark
                 score = 3 if step.emotion is None else step.emotion + 3
                 tasks.append((_words(mark + step.text), score))
                 people = [journey.persona.name] if journey.persona else []
@@ -163,6 +164,37 @@ def _hostile_journey(texts: list[str], journey_id: str = "hostile") -> str:
         ]
     lines += ["  - id: empty", "    name: Empty stage"]
     return "\n".join(lines) + "\n"
+
+
+UNRATED = """\
+journeymap: 1
+id: unrated
+title: "Rates nothing: #1 & co"
+lang: en
+channels: [{id: web, name: Website}]
+stages:
+  - id: look
+    name: Look
+    steps:
+      - {id: a, text: I look at the offer, touchpoints: [{channel: web}]}
+"""
+PARTLY = (
+    UNRATED.replace("id: unrated", "id: partly")
+    + "      - {id: b, text: I buy, emotion: 2, touchpoints: [{channel: web}]}\n"
+)
+IMPORTED = """\
+journeymap: 1
+id: imported
+title: Shop
+lang: fr
+notes: "Mermaid accTitle: Achats du samedi\\nMermaid accDescr: Ce que dit l'auteur"
+channels: [{id: web, name: Site}]
+stages:
+  - id: s
+    name: Avant
+    steps:
+      - {id: a, text: Je compare, emotion: 1, touchpoints: [{channel: web}]}
+"""
 
 
 def _mmdc(source: Path, output: Path, config: Path) -> subprocess.CompletedProcess[str]:
@@ -221,9 +253,14 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
     the CLI and drawn by mmdc."""
     base = tmp_path_factory.mktemp("mermaid")
     (base / "hostile.yaml").write_text(_hostile_journey(HOSTILE), "utf-8")
-    _export([EXAMPLES, base / "hostile.yaml"], base)
+    (base / "unrated.yaml").write_text(UNRATED, "utf-8")
+    (base / "partly.yaml").write_text(PARTLY, "utf-8")
+    (base / "imported.yaml").write_text(IMPORTED, "utf-8")
+    names = ["hostile", "unrated", "partly", "imported"]
+    extra = [base / f"{name}.yaml" for name in names]
+    _export([EXAMPLES, *extra], base)
     cases: dict[str, Case] = {}
-    for path in [*EXAMPLE_FILES, base / "hostile.yaml"]:
+    for path in [*EXAMPLE_FILES, *extra]:
         journey = load_file(path).journey
         assert journey is not None, path
         cases[journey.id] = Case([journey], (base / f"{journey.id}.mmd").read_text("utf-8"))
@@ -281,6 +318,55 @@ def test_comparison_draws_each_journey_with_its_own_emotion(drawn: dict[str, Cas
     pickups = [t for t in _drawing(case.svg).tasks if t[0].startswith("⇄")]
     # the in-store customers are happy at the pick-up (+1), the web customers are not (-2)
     assert [score for _, score in pickups] == [4, 1]
+
+
+def _announced(svg: Path) -> tuple[str, str]:
+    """What a screen reader announces of the drawing: the SVG's title and description,
+    which its `aria-labelledby` and `aria-describedby` name."""
+    root = ET.parse(svg).getroot()
+    by_id = {e.get("id"): _words("".join(e.itertext())) for e in root.iter() if e.get("id")}
+    return by_id.get(root.get("aria-labelledby"), ""), by_id.get(root.get("aria-describedby"), "")
+
+
+def test_screen_readers_hear_the_title_and_what_the_scores_mean(drawn: dict[str, Case]) -> None:
+    """Mermaid draws the scores as faces: the description says what they stand for, and
+    that a 3 may stand for no emotion at all."""
+    for name, case in drawn.items():
+        if name.startswith("hostile-") or name == "imported":
+            continue
+        assert case.svg is not None, name
+        title, described = _announced(case.svg)
+        assert title == _expected(case.journeys).title, name
+        assert described, name
+    case = drawn["veste-hiver"]
+    assert case.svg is not None
+    assert _announced(case.svg)[1] == (
+        "Parcours client (Acheteuse en ligne prudente), 6 étapes, 14 pas. La note de chaque "
+        "pas est l'émotion du client, de 1 (très mauvaise) à 5 (très bonne). ◆ marque un "
+        "moment de vérité."
+    )
+    case = drawn["compare"]
+    assert case.svg is not None
+    assert _announced(case.svg)[1].endswith(". ⇄ marque un moment partagé.")
+    case = drawn["unrated"]
+    assert case.svg is not None
+    assert _announced(case.svg) == (
+        "Rates nothing: #1 & co",
+        "Customer journey, 1 stage, 1 step. No step gives an emotion, so every score is 3.",
+    )
+    case = drawn["partly"]
+    assert case.svg is not None
+    assert _announced(case.svg)[1] == (
+        "Customer journey, 1 stage, 2 steps. Each step's score is the customer's emotion, "
+        "from 1 (very bad) to 5 (very good), 3 where the journey does not give it (1 step)."
+    )
+
+
+def test_what_a_mermaid_author_wrote_for_screen_readers_is_kept(drawn: dict[str, Case]) -> None:
+    case = drawn["imported"]
+    assert case.svg is not None, case.error
+    assert _announced(case.svg) == ("Achats du samedi", "Ce que dit l'auteur")
+    assert case.mermaid.count("accTitle") == case.mermaid.count("accDescr") == 1
 
 
 def test_no_text_is_clipped_in_a_browser(drawn: dict[str, Case], tmp_path: Path) -> None:

@@ -225,7 +225,7 @@ def test_stdout_and_mermaid_comparison() -> None:
     assert result.code == 0
     # one section per journey and stage: the shared pick-up once per journey, each with
     # its own emotion (never their average); tests/test_mermaid.py draws it with Mermaid
-    shared = [line for line in result.stdout.splitlines() if "⇄" in line]
+    shared = [line for line in result.stdout.splitlines() if line.startswith("      ⇄")]
     assert [line.split(": ")[1] for line in shared] == ["4", "1"]
     assert "    section Achat en magasin, retrait à l’entrepôt › Retrait" in result.stdout
 

@@ -157,8 +157,11 @@ def build_journey(
                 "guessed: these tasks came before any Mermaid section"
             )
         for step_index, task in enumerate(section.tasks):
-            step: dict[str, Any] = {"id": step_ids.make(task.text, max_length=40)}
-            step["text"] = task.text
+            text, moment = _unmarked(task.text)
+            step: dict[str, Any] = {"id": step_ids.make(text, max_length=40)}
+            step["text"] = text
+            if moment:
+                step["moment_of_truth"] = True
             score = _score(task, scale)
             path = ("stages", stage_index, "steps", step_index)
             if score.emotion is not None:
@@ -205,7 +208,7 @@ def build_journey(
         f"{label}: {value}"
         for label, value in (
             ("Mermaid accTitle", diagram.acc_title if diagram.acc_title != diagram.title else None),
-            ("Mermaid accDescr", diagram.acc_descr),
+            ("Mermaid accDescr", None if _exported(diagram.acc_descr) else diagram.acc_descr),
         )
         if value
     ]
@@ -228,6 +231,29 @@ def build_journey(
             diagram.first_line,
         )
     return imported
+
+
+_MARKED = re.compile(r"^(?:⇄ )?(◆ )?(?=\S)")
+"""The marks `journeymap render --format mermaid` puts before a task: shared moment,
+moment of truth."""
+_EXPORTED = re.compile(
+    r"^(?:Customer journey|Parcours client)(?: \(.*\))?, \d+ (?:stages?|étapes?), "
+    r"\d+ (?:steps?|pas)\. "
+)
+"""The `accDescr` that `journeymap render --format mermaid` writes (what the scores
+mean): written again on export, so not kept as the author's."""
+
+
+def _unmarked(text: str) -> tuple[str, bool]:
+    """The task's text without the export's marks, and whether it is a moment of truth."""
+    found = _MARKED.match(text)
+    if found is None or not found.group(0) or not text[found.end() :].strip():
+        return text, False
+    return text[found.end() :], bool(found.group(1))
+
+
+def _exported(description: str | None) -> bool:
+    return bool(description and _EXPORTED.match(description))
 
 
 def no_journey(text: str) -> ImportProblem:

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from journeymap.render.dotwriter import Digraph
-from journeymap.render.themes import SIZES, Sizes, Theme
+from journeymap.render.text import font
+from journeymap.render.themes import JOURNEY_MARKS, SIZES, Sizes, Theme
 from journeymap.views.grid import Grid, Note
 from journeymap.views.labels import MARKS, Lang
 
@@ -124,6 +125,11 @@ class Canvas:
     def journey_colour(self, journey: int) -> str:
         colours = self.theme.journeys
         return colours[journey % len(colours)]
+
+    def journey_mark(self, journey: int, size: float | None = None, colour: str = "") -> str:
+        """The journey's mark (its shape) in its colour, or in `colour`."""
+        glyph = JOURNEY_MARKS[journey % len(JOURNEY_MARKS)]
+        return font(glyph, colour or self.journey_colour(journey), size)
 
 
 def rule(canvas: Canvas, tail: str, head: str, colour: str, width: float) -> None:

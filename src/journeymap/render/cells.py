@@ -38,14 +38,16 @@ def annotation(
     detail: str = "",
     italic: bool = False,
     detail_colour: str | None = None,
+    *,
+    detail_size: float,
 ) -> tuple[str, float]:
-    """A mark with wrapped words beside it (a hanging indent), and an optional smaller
-    line under the words; returns the table row and its height in points."""
+    """A mark with wrapped words beside it (a hanging indent), and an optional line in
+    `detail_size` under the words; returns the table row and its height in points."""
     wrapped = wrap(text, chars(width, size) - 2)
     body = font(joined(wrapped), colour, size, italic=italic)
     used = height(len(wrapped), size)
     if detail:
-        small = size - 1
+        small = detail_size
         wrapped = wrap(detail, chars(width, small) - 2)
         body += "<BR/>" + font(joined(wrapped), detail_colour or colour, small)
         used += height(len(wrapped), small)
@@ -85,14 +87,21 @@ def _entry_words(canvas: Canvas, entry: Entry, width: float) -> tuple[list[str],
             "breakpoint",
             b.text,
             breakpoint_detail(b, canvas),
-            theme.breakpoint_kind[b.kind or "unspecified"],
+            theme.breakpoint_words[b.kind or "unspecified"],
         )
         for b in entry.breakpoints
     ]
     for key, text, detail, colour in items:
         mark = font(canvas.mark(key), theme.mark[key], sizes.note, bold=True)
         markup, points = annotation(
-            mark, text, width, theme.text, sizes.note, detail, detail_colour=colour
+            mark,
+            text,
+            width,
+            theme.text,
+            sizes.note,
+            detail,
+            detail_colour=colour,
+            detail_size=sizes.detail,
         )
         rows.append(markup)
         used += points
@@ -122,7 +131,7 @@ def _entry_rows(
     used = 0.0
     prefix = ""
     if canvas.grid.comparison:
-        prefix = font("■", canvas.journey_colour(entry.journey), sizes.text) + " "
+        prefix = canvas.journey_mark(entry.journey, sizes.text) + " "
     if canvas.options.compact:
         counts = _entry_counts(canvas, entry)
         if counts or prefix:
@@ -180,7 +189,7 @@ def _cell_label(canvas: Canvas, cell: Cell, width: float) -> tuple[str, float]:
         )
         used += height(1, sizes.small)
     if canvas.grid.comparison and not canvas.options.compact and len(cell.entries) == 1:
-        name = font("■", canvas.journey_colour(first.journey), sizes.text) + " " + name
+        name = canvas.journey_mark(first.journey, sizes.text) + " " + name
     rows.append(full_row(font(name, theme.text, sizes.text, bold=True)))
     for entry in cell.entries:
         extra, points = _entry_rows(canvas, entry, width, cell.entries)
@@ -218,11 +227,26 @@ def column_widths(canvas: Canvas) -> list[float]:
         need = column_need(canvas, column, by_column.get(column.index, []))
         chosen = sizes.cell_widths[-1]
         for width, fits in zip(sizes.cell_widths, sizes.cell_fits, strict=False):
-            if need <= fits:
+            if need <= fits and _step_fits(canvas, column, width):
                 chosen = width
                 break
         widths.append(chosen)
     return widths
+
+
+def step_chars(canvas: Canvas, column: Column, width: float) -> int:
+    """Characters of the step's text on a line of its header, beside its marks."""
+    count = chars(width, canvas.sizes.step)
+    if column.moment_of_truth or column.shared or canvas.grid.comparison:
+        count -= 3 + len(column.journeys)
+    return count
+
+
+def _step_fits(canvas: Canvas, column: Column, width: float) -> bool:
+    """Whether the step's words fit its header's lines at `width` (a wider column rather
+    than a text cut short)."""
+    limit = canvas.sizes.step_lines
+    return len(wrap(column.text, step_chars(canvas, column, width), limit + 1)) <= limit
 
 
 def lane_heights(canvas: Canvas) -> list[float]:

@@ -11,11 +11,11 @@ from journeymap.views.grid import Column, StageSpan
 
 
 def owners(canvas: Canvas, column: Column) -> str:
-    """A square per journey that lives the step, in each journey's colour."""
+    """The mark of each journey that lives the step, in its colour."""
     if not canvas.grid.comparison:
         return ""
     size = canvas.sizes.scale_name
-    return "".join(font("■", canvas.journey_colour(j), size) for j in column.journeys)
+    return "".join(canvas.journey_mark(j, size) for j in column.journeys)
 
 
 def repeated_names(canvas: Canvas) -> set[str]:
@@ -30,6 +30,8 @@ def stage_owner_line(canvas: Canvas, stage: StageSpan, width: int) -> str:
     if stage.name.casefold() not in repeated_names(canvas):
         return ""
     names = " · ".join(canvas.grid.journeys[j].title for j in stage.journeys)
-    squares = "".join(font("■", canvas.journey_colour(j)) for j in stage.journeys)
-    text = font(lines(names, width, 2), canvas.theme.header_text, canvas.sizes.small)
-    return f"{squares} {text}"
+    # on the header's dark fill the shapes tell the journeys apart, in the header's colour
+    text_colour = canvas.theme.header_text
+    marks = "".join(canvas.journey_mark(j, colour=text_colour) for j in stage.journeys)
+    text = font(lines(names, width, 2), text_colour, canvas.sizes.small)
+    return f"{marks} {text}"

@@ -128,10 +128,7 @@ def _phase_runs(grid: Grid) -> list[tuple[str | None, list[int]]]:
 
 def _step_lines(canvas: Canvas, column: Column) -> tuple[list[str], str]:
     """The step's text in lines, and its small line (named feeling, duration)."""
-    width = chars(canvas.widths[column.index], canvas.sizes.step)
-    marked = column.moment_of_truth or column.shared or canvas.grid.comparison
-    if marked:
-        width -= 3 + len(column.journeys)
+    width = cells.step_chars(canvas, column, canvas.widths[column.index])
     extra = " · ".join(part for part in (column.feeling, column.duration) if part)
     return wrap(column.text, width, canvas.sizes.step_lines), extra
 

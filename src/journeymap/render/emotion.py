@@ -15,6 +15,7 @@ import itertools
 from journeymap.render.canvas import EMOTION_LEVELS, Canvas, Row, level_key, node_name, rule
 from journeymap.render.dotwriter import Graph
 from journeymap.render.text import esc, font, plain
+from journeymap.render.themes import JOURNEY_SHAPES
 from journeymap.views.grid import Column
 from journeymap.views.labels import label
 
@@ -61,10 +62,13 @@ def point_node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
     if not here:
         rank.node(name, label="", style="invis", width="0.1", height=f"{sizes.emotion_slot:g}")
         return
+    shape = "circle"
     if canvas.grid.comparison:
         colours = [canvas.journey_colour(j) for j in here]
         fill = ":".join(colours)
         style = "wedged" if len(colours) > 1 else "filled"
+        if len(here) == 1:  # the journey's own shape; a shared level stays a wedged circle
+            shape = JOURNEY_SHAPES[here[0] % len(JOURNEY_SHAPES)]
     else:
         fill, style = theme.emotion_fill[row.index], "filled"
     tooltip = f"{label('emotion', canvas.grid.lang)} {SIGNS[row.index]}"
@@ -73,7 +77,7 @@ def point_node(canvas: Canvas, rank: Graph, column: Column, row: Row) -> None:
     rank.node(
         name,
         label="",
-        shape="circle",
+        shape=shape,
         style=style,
         fillcolor=fill,
         color=theme.emotion_line,
@@ -91,6 +95,22 @@ def baseline(canvas: Canvas, tail: str, head: str) -> None:
 
 Segment = tuple[str, str, dict[str, str]]
 """One straight piece of the curve: tail node, head node, edge attributes."""
+
+
+def gaps(canvas: Canvas) -> set[str]:
+    """How the curve crosses steps without a point: "dashed" across steps a journey does
+    not rate, "dotted" across columns it does not live (what the legend must explain)."""
+    if not canvas.emotion:
+        return set()
+    grid = canvas.grid
+    found: set[str] = set()
+    for j in range(len(grid.journeys)):
+        rated = [c.index for c in grid.columns if c.emotions[j] is not None]
+        for k1, k2 in itertools.pairwise(rated):
+            if k2 > k1 + 1:
+                lived = any(j in c.journeys for c in grid.columns[k1 + 1 : k2])
+                found.add("dashed" if lived else "dotted")
+    return found
 
 
 def segments(canvas: Canvas) -> list[Segment]:

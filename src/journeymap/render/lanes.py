@@ -82,7 +82,10 @@ def _note_label(canvas: Canvas, row: Row, column: Column) -> tuple[str, float]:
             used += sizes.small * sizes.line
         mark = font(esc(_mark(canvas, key)), colour, sizes.note, bold=True)
         italic = row.kind == "thoughts"
-        markup, points = annotation(mark, note.text, width, colour, sizes.note, note.detail, italic)
+        detail, size = note.detail, sizes.detail
+        markup, points = annotation(
+            mark, note.text, width, colour, sizes.note, detail, italic, detail_size=size
+        )
         rows.append(markup)
         used += points + 2
     return f"<{table(rows)}>", used / 72
@@ -118,7 +121,7 @@ def label_node(canvas: Canvas, column: Graph, row: Row) -> None:
     theme, sizes = canvas.theme, canvas.sizes
     if row.kind == "visibility":
         text = font(
-            esc(label("visibility", canvas.grid.lang)), theme.visibility, sizes.scale, italic=True
+            esc(label("visibility", canvas.grid.lang)), theme.muted, sizes.scale, italic=True
         )
         column.node(
             f"lab_{row.key}",

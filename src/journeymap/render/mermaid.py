@@ -1,11 +1,12 @@
 """Journeys as a Mermaid `journey` diagram, which GitHub draws inside Markdown.
 
 Mermaid's journey diagram has sections, tasks, a score from 1 to 5 and actors, so the
-export is lossy: stages become sections, steps become tasks, the emotion (-2..2) becomes
-the score (1..5, 3 when not rated) and the people and channels of the step its actors
-(the persona, who lives every step, then the step's other `actors`, then its channels,
-as Mermaid's own examples name "Me" on every task). Cells,
-marks and breakpoints have no place there. A comparison gets one section per journey and
+export is lossy: stages become sections, steps become tasks (a moment of truth marked ◆,
+as on the map), the emotion (-2..2) becomes the score (1..5, 3 when not rated, which the
+`accDescr` says) and the people and channels of the step its actors (the persona, who
+lives every step, then the step's other `actors`, then its channels, as Mermaid's own
+examples name "Me" on every task). Cells, delights, irritants and breakpoints have no
+place there. A comparison gets one section per journey and
 stage, each step with its own journey's emotion: an average would hide the gap the
 comparison is for.
 
@@ -31,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from journeymap.views.labels import MARKS
+from journeymap.views.labels import MARKS, Lang, label
 from journeymap.views.moments import shared_moments
 
 if TYPE_CHECKING:
@@ -96,6 +97,57 @@ def accessibility(notes: str | None) -> list[str]:
         else:
             lines.append(f"    {key}: {' '.join(kept)}")
     return lines
+
+
+_DESCRIPTION: dict[Lang, tuple[str, str, str, str]] = {
+    "en": (
+        "Customer journey{of}, {stages}, {steps}.",
+        " Each step's score is the customer's emotion, from 1 (very bad) to 5 (very good)",
+        ", 3 where the journey does not give it ({unrated}).",
+        " No step gives an emotion, so every score is 3.",
+    ),
+    "fr": (
+        "Parcours client{of}, {stages}, {steps}.",
+        " La note de chaque pas est l'émotion du client, de 1 (très mauvaise) à 5 (très bonne)",
+        ", 3 quand le parcours ne la donne pas ({unrated}).",
+        " Aucun pas ne donne d'émotion, toutes les notes valent donc 3.",
+    ),
+}
+_OF = " ({who})"
+_MARKS_MEAN: dict[Lang, str] = {"en": "marks a", "fr": "marque un"}
+
+
+def _count(number: int, word: str, lang: Lang) -> str:
+    return f"{number} {label(word if number == 1 else word + 's', lang)}"
+
+
+def description(journeys: Sequence[Journey]) -> str:
+    """What a screen reader says of the diagram (`accDescr`): whose journey, how many
+    stages and steps, and what the scores mean, which Mermaid's faces do not say: the
+    emotion from 1 to 5, and the 3 that stands for an emotion the journey does not give."""
+    lang = journeys[0].lang
+    head, scale, some, none = _DESCRIPTION[lang]
+    steps = [step for journey in journeys for stage in journey.stages for step in stage.steps]
+    people = [j.persona.name for j in journeys if j.persona]
+    text = head.format(
+        of=_OF.format(who=" · ".join(people)) if people else "",
+        stages=_count(sum(len(j.stages) for j in journeys), "stage", lang),
+        steps=_count(len(steps), "step", lang),
+    )
+    unrated = sum(step.emotion is None for step in steps)
+    if steps and unrated == len(steps):
+        text += none
+    else:
+        text += scale + (some.format(unrated=_count(unrated, "step", lang)) if unrated else ".")
+    marks = [
+        f" {MARKS[key]} {_MARKS_MEAN[lang]} {label(key, lang)}."
+        for key, present in (
+            ("moment_of_truth", any(step.moment_of_truth for step in steps)),
+            ("shared", len(journeys) > 1 and bool(shared_moments(journeys))),
+        )
+        if present
+    ]
+    return text + "".join(marks)
 
 
 def score(emotion: int | None) -> int:
@@ -176,6 +228,22 @@ def _section_name(journeys: Sequence[Journey], journey: Journey, name: str) -> s
     return name if len(journeys) == 1 else f"{journey.title} › {name}"
 
 
+def _accessibility(journeys: Sequence[Journey], title: str) -> list[str]:
+    """The diagram's `accTitle` and `accDescr` (the SVG's title and description, which
+    screen readers announce): those a journey imported from Mermaid kept, else the title
+    and what the diagram shows."""
+    kept = accessibility(journeys[0].notes) if len(journeys) == 1 else []
+    found = (
+        []
+        if any(line.lstrip().startswith("accTitle") for line in kept)
+        else [f"    accTitle: {escape(title)}"]
+    )
+    found += kept
+    if not any(line.lstrip().startswith("accDescr") for line in kept):
+        found.append(f"    accDescr: {escape(description(journeys))}")
+    return found
+
+
 def build_mermaid(journeys: Sequence[Journey]) -> str:
     """One `journey` diagram: the journey's stages as sections, or, for a comparison, one
     section per journey and stage, each in its journey's chronological order."""
@@ -196,6 +264,8 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
                 body.append("      …: 3")
             for step in stage.steps:
                 text = step.text
+                if step.moment_of_truth:
+                    text = f"{MARKS['moment_of_truth']} {text}"
                 if (stage.id, step.id) in shared:
                     text = f"{MARKS['shared']} {text}"
                 sized.append((text, 1))
@@ -221,6 +291,6 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
         "---",
         "journey",
         f"    title {escape(title)}",
-        *(accessibility(journeys[0].notes) if len(journeys) == 1 else []),
+        *_accessibility(journeys, title),
     ]
     return "\n".join(head + body) + "\n"

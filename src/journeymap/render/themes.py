@@ -4,6 +4,9 @@ The default palette is built on Okabe and Ito's colour-blind-safe colours: blue 
 delights and orange for irritants (the pair that stays apart for every common colour
 vision deficiency), vermilion for breakpoints, never red against green. Colour only
 repeats what the marks (+ ! ✕ ◆) already say, so the print theme can drop it entirely.
+In a comparison each journey has a shape as well as a colour (`JOURNEY_MARKS`, the
+emotion points in `JOURNEY_SHAPES`): blue against green, or two greys in print, is not
+enough to tell whose touchpoint a cell is.
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ class Theme:
     """The line of visibility between frontstage and backstage."""
     breakpoint_kind: dict[str, str]
     """Arrow colour of a breakpoint by kind: forced, blocked, unspecified."""
+    breakpoint_words: dict[str, str]
+    """Colour of the words that say where a breakpoint sends the customer, by kind: the
+    arrow's hue, dark enough to read (4.5:1) on a breakpoint's fill."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +85,30 @@ class Sizes:
     bold_extra: float = 0.06
     line: float = 1.22
     """Line height, in font sizes."""
+    floor: float = 8
+    """No text is drawn smaller: below it a map printed on A3 or shown on a screen does
+    not read (tests/test_render_reading.py checks every example)."""
     text: float = 10
     small: float = 8.5
     note: float = 8.5
+    detail: float = 8
+    """The line under an annotation: where a breakpoint sends the customer, who does an
+    action and with what."""
     step: float = 9
     stage: float = 11
     title: float = 18
     subtitle: float = 11
     legend: float = 10
     legend_mark: float = 11
+    legend_gap: float = 5
+    """The blank line between the title and the legend."""
     lane_name: float = 10.5
     phase: float = 10
     scale: float = 8
     scale_name: float = 9
-    step_lines: int = 4
+    step_lines: int = 6
+    """Lines of a step's text in its header (in the widest column, about 260 characters;
+    the rest is cut with "…" and kept whole in the tooltip)."""
     name_lines: int = 3
     compact_note_lines: int = 1
     stage_lines: int = 2
@@ -115,6 +131,12 @@ class Sizes:
 
 SIZES = Sizes()
 
+JOURNEY_MARKS = ("■", "●", "▲", "▼")
+"""The mark of each journey of a comparison, in file order (then again, in the next
+colours): glyphs that graphviz-pure's fonts draw too."""
+JOURNEY_SHAPES = ("square", "circle", "triangle", "invtriangle")
+"""The emotion point of each journey, the same shapes as its mark."""
+
 
 _FONT = "Helvetica,Arial,sans-serif"
 
@@ -123,7 +145,7 @@ DEFAULT = Theme(
     font=_FONT,
     background="#FFFFFF",
     text="#1F2933",
-    muted="#616E7C",
+    muted="#56616E",
     title="#102A43",
     header_fill="#243B53",
     header_text="#FFFFFF",
@@ -152,12 +174,13 @@ DEFAULT = Theme(
     breakpoint="#D55E00",
     emotion_line="#486581",
     emotion_fill={2: "#0072B2", 1: "#56B4E9", 0: "#9FB3C8", -1: "#E69F00", -2: "#D55E00"},
-    journeys=("#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"),
+    journeys=("#0072B2", "#007A5A", "#A8447E", "#8F6200", "#56616E", "#000000"),
     thought="#52606D",
     opportunity="#007A5E",
     blueprint_fill={"frontstage": "#EEF2F7", "backstage": "#F5F5F5", "support": "#FAFAFA"},
     visibility="#829AB1",
     breakpoint_kind={"forced": "#D55E00", "blocked": "#A3180E", "unspecified": "#8A6D3B"},
+    breakpoint_words={"forced": "#A33E00", "blocked": "#A3180E", "unspecified": "#74572B"},
 )
 
 DARK = Theme(
@@ -200,6 +223,7 @@ DARK = Theme(
     blueprint_fill={"frontstage": "#26303C", "backstage": "#22272F", "support": "#1F232A"},
     visibility="#7B8794",
     breakpoint_kind={"forced": "#FF8F52", "blocked": "#FF6B5E", "unspecified": "#D9B36C"},
+    breakpoint_words={"forced": "#FF8F52", "blocked": "#FF8A80", "unspecified": "#D9B36C"},
 )
 
 PRINT = Theme(
@@ -236,12 +260,13 @@ PRINT = Theme(
     breakpoint="#000000",
     emotion_line="#000000",
     emotion_fill={2: "#000000", 1: "#404040", 0: "#808080", -1: "#B0B0B0", -2: "#FFFFFF"},
-    journeys=("#000000", "#555555", "#888888", "#222222", "#777777", "#AAAAAA"),
+    journeys=("#000000", "#505050", "#000000", "#505050", "#000000", "#505050"),
     thought="#202020",
     opportunity="#000000",
     blueprint_fill={"frontstage": "#F7F7F7", "backstage": "#FFFFFF", "support": "#FFFFFF"},
     visibility="#000000",
     breakpoint_kind={"forced": "#000000", "blocked": "#000000", "unspecified": "#606060"},
+    breakpoint_words={"forced": "#000000", "blocked": "#000000", "unspecified": "#505050"},
 )
 
 THEMES: dict[ThemeName, Theme] = {theme.name: theme for theme in (DEFAULT, DARK, PRINT)}

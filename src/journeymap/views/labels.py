@@ -37,6 +37,8 @@ _LABELS: dict[str, dict[Lang, str]] = {
     "touchpoint": {"fr": "point de contact", "en": "touchpoint"},
     "touchpoints": {"fr": "points de contact", "en": "touchpoints"},
     "emotion": {"fr": "émotion", "en": "emotion"},
+    "emotion_unrated": {"fr": "émotion non donnée", "en": "emotion not given"},
+    "emotion_elsewhere": {"fr": "pas d'un autre parcours", "en": "another journey's steps"},
     "path": {"fr": "parcours du client", "en": "customer path"},
     "legend": {"fr": "Légende", "en": "Legend"},
     "owner": {"fr": "responsable", "en": "owner"},
