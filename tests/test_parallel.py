@@ -229,3 +229,23 @@ def test_a_stop_dropped_in_a_finaliser_still_ends_the_worker() -> None:
         timeout=120,
     )
     assert (done.stdout, done.stderr) == ("stopped\n", "")
+
+
+def _slept(seconds: float) -> int:
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.parametrize(("chunk", "alone"), [(1, True), (None, False)])
+def test_one_file_at_a_time_leaves_no_worker_alone_with_a_chunk(
+    chunk: int | None, alone: bool
+) -> None:
+    """Render sends one map at a time: a slow file holds its worker alone while the
+    other takes every other file; in chunks (4 of these 64 files), the slow worker keeps
+    its chunk's three others waiting behind it."""
+    delays = [2.0] + [0.005] * 63
+    pids = list(parallel.iter_per_file(_slept, delays, jobs=2, chunk=chunk))
+    behind_the_slow_one = pids[1:].count(pids[0])
+    assert (behind_the_slow_one == 0) is alone, behind_the_slow_one
