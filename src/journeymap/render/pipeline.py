@@ -265,7 +265,7 @@ def draw_files(
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
-            results = iter_per_file(task, files, jobs, prepare=_prepare, chunk=_chunk(batch))
+            results = iter_per_file(task, files, jobs, prepare=_prepare, taper=_laid_out(batch))
             for result in results:
                 syncing.add(result.temp, result.journey_id)
                 drawn.append(result)
@@ -302,11 +302,10 @@ def draw_files(
     return targets
 
 
-def _chunk(batch: Batch) -> int | None:
-    """One map at a time when a layout program draws it: each costs 40 ms of dot
-    against a fraction of a millisecond to send, and chunks of six (the default for 100
-    files on two cores) left one core idle while the other drew the last chunk."""
-    return None if batch.fmt in {"dot", "mmd"} else 1
+def _laid_out(batch: Batch) -> bool:
+    """Whether a layout program draws each map (40 ms of dot): the batch's last maps
+    then go to the workers one at a time (`parallel.tapered`)."""
+    return batch.fmt not in {"dot", "mmd"}
 
 
 def _prepare() -> None:
