@@ -229,3 +229,34 @@ def test_a_stop_dropped_in_a_finaliser_still_ends_the_worker() -> None:
         timeout=120,
     )
     assert (done.stdout, done.stderr) == ("stopped\n", "")
+
+
+def _slept(seconds: float) -> int:
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.parametrize(("taper", "behind"), [(True, 0), (False, 2)])
+def test_tapered_chunks_leave_no_file_waiting_behind_a_slow_one_at_the_end(
+    taper: bool, behind: int
+) -> None:
+    """Render's batches end one map at a time: a slow file near the end holds its
+    worker alone while the other worker takes the files after it; in fixed chunks (4 of
+    these 64 files) the two after it wait in the slow worker's chunk."""
+    delays = [0.005] * 64
+    delays[61] = 2.0
+    pids = list(parallel.iter_per_file(_slept, delays, jobs=2, taper=taper))
+    assert pids[62:].count(pids[61]) == behind, pids
+
+
+def test_tapered_chunks_cover_every_item_in_order_and_end_with_single_items() -> None:
+    for count, workers in ((100, 2), (17, 2), (1000, 4), (3, 8)):
+        items = list(range(count))
+        chunks = parallel.tapered(items, workers)
+        assert [x for chunk in chunks for x in chunk] == items
+        sizes = [len(chunk) for chunk in chunks]
+        assert sizes == sorted(sizes, reverse=True)
+        assert sizes[-min(count, 4 * workers) :] == [1] * min(count, 4 * workers)
+    assert len(parallel.tapered(list(range(100)), 2)) == 31  # not 100 messages

@@ -21,7 +21,7 @@ from datetime import date
 from functools import cache
 from typing import Any, cast
 
-from journeymap.model.plain import Plain, make
+from journeymap.model.plain import CLASSES, Plain
 from journeymap.model.quantities import parse_duration, parse_period, period_as_text
 from journeymap.model.quickspec import FORMAT_VERSIONS, MODELS, ROOT
 
@@ -97,86 +97,163 @@ _FUNCTIONS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _node(value: Any, spec: Any) -> Any:
-    kind = spec[0]
-    if kind == "str":
-        return _string(value, *spec[1:])
-    if kind == "model":
-        return _model(value, spec[1])
-    if kind == "nullable":
-        return None if value is None else _node(value, spec[1])
-    if kind == "list":
-        if type(value) is not list or len(value) < spec[2]:
-            raise _Unsure
-        return [_node(item, spec[1]) for item in value]
-    if kind == "int":
-        return _number(value, int, spec[1], spec[2])
-    if kind == "float":
-        return _number(value, float, spec[1], spec[2])
-    if kind == "literal":
-        if type(value) is not str or value not in spec[1]:
-            raise _Unsure
-        return value
-    if kind == "bool":
-        if type(value) is not bool:
-            raise _Unsure
-        return value
-    if kind == "date":
-        if type(value) is not date:
-            raise _Unsure
-        return value
-    if kind == "union":
-        return _union(value, spec[1])
-    if kind == "after":
-        return _FUNCTIONS[spec[1]](_node(value, spec[2]))
-    if kind == "before":
-        return _node(_FUNCTIONS[spec[1]](value), spec[2])
-    if kind == "bound":
-        checked = _node(value, spec[3])
-        if checked < spec[2] if spec[1] == "ge" else checked > spec[2]:
-            raise _Unsure
-        return checked
+Check = Callable[[Any], Any]
+"""One spec of the table as a function: the value as the model holds it, or `_Unsure`."""
+
+
+def _unsure(value: Any) -> Any:
     raise _Unsure  # a construct the table gained after this reader: not sure
 
 
-def _union(value: Any, choices: Any) -> Any:
-    """The one choice that takes the value; two that do would need pydantic's ranking."""
-    found: list[Any] = []
-    for choice in choices:
-        try:
-            found.append(_node(value, choice))
-        except _Unsure:
-            continue
-    if len(found) != 1:
-        raise _Unsure
-    return found[0]
+def _compile(spec: Any) -> Check:
+    """The spec as a function, built once: walking the table for every value (a match
+    on the spec's kind at each of a file's thousand values) cost half the check."""
+    kind = spec[0]
+    if kind == "str":
+        strip, least, most, pattern = spec[1:]
+        return lambda value: _string(value, strip, least, most, pattern)
+    if kind == "model":
+        return _model_check(spec[1])
+    if kind == "nullable":
+        inner = _compiled(spec[1])
+        return lambda value: None if value is None else inner(value)
+    if kind == "list":
+        return _list_check(_compiled(spec[1]), spec[2])
+    if kind in ("int", "float"):
+        number_kind, ge, le = (int if kind == "int" else float), spec[1], spec[2]
+        return lambda value: _number(value, number_kind, ge, le)
+    if kind == "literal":
+        return _literal_check(spec[1])
+    if kind in ("bool", "date"):
+        return _type_check(bool if kind == "bool" else date)
+    if kind == "union":
+        return _union_check(tuple(_compiled(choice) for choice in spec[1]))
+    if kind == "after":
+        after, inner = _FUNCTIONS[spec[1]], _compiled(spec[2])
+        return lambda value: after(inner(value))
+    if kind == "before":
+        before, inner = _FUNCTIONS[spec[1]], _compiled(spec[2])
+        return lambda value: inner(before(value))
+    if kind == "bound":
+        return _bound_check(spec[1] == "ge", spec[2], _compiled(spec[3]))
+    return _unsure
 
 
-def _model(value: Any, name: str) -> Plain:
-    before, fields = MODELS[name]
-    if before is not None and isinstance(value, str):  # ("bare-string", its one key)
-        value = {before[1]: value}
-    if type(value) is not dict:
-        raise _Unsure
-    known = {field[0] for field in fields}
-    if any(type(key) is not str or key not in known for key in value):
-        raise _Unsure  # an unknown key (or a key that is not text): pydantic words it
-    out: dict[str, Any] = {}
-    for field_name, default, spec in fields:
-        if field_name in value:
-            out[field_name] = _node(value[field_name], spec)
-        elif default[0] == "required":
+_COMPILED: dict[Any, Check] = {}
+
+
+def _compiled(spec: Any) -> Check:
+    check = _COMPILED.get(spec)
+    if check is None:
+        check = _COMPILED[spec] = _compile(spec)
+    return check
+
+
+def _list_check(item: Check, least: int) -> Check:
+    def check(value: Any) -> Any:
+        if type(value) is not list or len(value) < least:
             raise _Unsure
-        else:
-            out[field_name] = [] if default[0] == "list" else default[1]
-    return make(name, out, frozenset(value))
+        return [item(x) for x in value]
+
+    return check
+
+
+def _literal_check(allowed: tuple[str, ...]) -> Check:
+    def check(value: Any) -> Any:
+        if type(value) is not str or value not in allowed:
+            raise _Unsure
+        return value
+
+    return check
+
+
+def _type_check(kind: type) -> Check:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise _Unsure
+        return value
+
+    return check
+
+
+def _bound_check(ge: bool, limit: Any, inner: Check) -> Check:
+    def check(value: Any) -> Any:
+        checked = inner(value)
+        if checked < limit if ge else checked > limit:
+            raise _Unsure
+        return checked
+
+    return check
+
+
+def _union_check(choices: tuple[Check, ...]) -> Check:
+    """The one choice that takes the value; two that do would need pydantic's ranking."""
+
+    def check(value: Any) -> Any:
+        found: list[Any] = []
+        for choice in choices:
+            try:
+                found.append(choice(value))
+            except _Unsure:
+                continue
+        if len(found) != 1:
+            raise _Unsure
+        return found[0]
+
+    return check
+
+
+_MODELS: dict[str, Check] = {}
+
+
+def _model_check(name: str) -> Check:
+    """A model's check, looked up when first called: a model may hold itself."""
+
+    def check(value: Any) -> Any:
+        compiled = _MODELS.get(name)
+        if compiled is None:
+            compiled = _MODELS[name] = _model(name)
+        return compiled(value)
+
+    return check
+
+
+def _model(name: str) -> Check:
+    before, fields = MODELS[name]
+    bare_key = before[1] if before is not None else None
+    known = frozenset(field[0] for field in fields)
+    parts = [
+        (field_name, default[0] == "required", default[0] == "list", default[1:], _compiled(spec))
+        for field_name, default, spec in fields
+    ]
+    cls = CLASSES[name]
+
+    def check(value: Any) -> Plain:
+        if bare_key is not None and isinstance(value, str):  # ("bare-string", its one key)
+            value = {bare_key: value}
+        if type(value) is not dict:
+            raise _Unsure
+        for key in value:
+            if type(key) is not str or key not in known:
+                raise _Unsure  # an unknown key (or a key that is not text): pydantic words it
+        out: dict[str, Any] = {}
+        for field_name, required, listed, default, field_check in parts:
+            if field_name in value:
+                out[field_name] = field_check(value[field_name])
+            elif required:
+                raise _Unsure
+            else:
+                out[field_name] = [] if listed else default[0]
+        return cls(out, frozenset(value))
+
+    return check
 
 
 def checked(data: Any) -> Plain | None:
     """The journey as plain objects holding what the model would hold (defaults filled,
     text stripped) when the data is surely valid; None when only pydantic can tell."""
     try:
-        result: Plain = _node(data, ROOT)
+        result: Plain = _compiled(ROOT)(data)
     except (_Unsure, RecursionError):
         return None
     return result

@@ -265,7 +265,7 @@ def draw_files(
     try:
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
-            results = iter_per_file(task, files, jobs, prepare=_prepare)
+            results = iter_per_file(task, files, jobs, prepare=_prepare, taper=_laid_out(batch))
             for result in results:
                 syncing.add(result.temp, result.journey_id)
                 drawn.append(result)
@@ -300,6 +300,12 @@ def draw_files(
                 leftover.unlink()
         raise
     return targets
+
+
+def _laid_out(batch: Batch) -> bool:
+    """Whether a layout program draws each map (40 ms of dot): the batch's last maps
+    then go to the workers one at a time (`parallel.tapered`)."""
+    return batch.fmt not in {"dot", "mmd"}
 
 
 def _prepare() -> None:
