@@ -227,3 +227,14 @@ def test_a_session_that_prints_otherwise_is_caught() -> None:
     assert mismatch(["a", "...", "c"], ["a", "b", "c"]) is None
     assert mismatch(["a", "...", "c"], ["a", "b", "c", "d"]) is not None
     assert mismatch(["c", "...", "a"], ["a", "b", "c"]) is not None
+
+
+def test_the_readmes_configuration_is_accepted(tmp_path: Path) -> None:
+    toml = [b for b in blocks(ROOT / "README.md") if b.lang == "toml"]
+    assert len(toml) == 1
+    config = tmp_path / "pyproject.toml"
+    config.write_text(toml[0].text, "utf-8")
+    result = run_cli("lint", "--config", config, ROOT / "examples")
+    assert result.code == 0, result.stdout + result.stderr  # 2 would be a refused configuration
+    config.write_text(toml[0].text.replace("max-stages = 7", "max-stagse = 7"), "utf-8")
+    assert run_cli("lint", "--config", config, ROOT / "examples").code == 2
