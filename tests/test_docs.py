@@ -30,7 +30,7 @@ FRAGMENTS = {
     ("README.md", "- run: pip install journeymap"),
     # .pre-commit-config.yaml
     ("README.md", "repos:"),
-    # a metrics mapping (test_metrics_import.py reads the same keys)
+    # a metrics mapping (test_the_readmes_survey_mapping_imports runs it)
     ("README.md", "source: Enquête à chaud après retrait (Qualtrics)"),
     # a GitHub Pages workflow
     ("README.md", "# .github/workflows/journeys-site.yml"),
@@ -238,3 +238,24 @@ def test_the_readmes_configuration_is_accepted(tmp_path: Path) -> None:
     assert result.code == 0, result.stdout + result.stderr  # 2 would be a refused configuration
     config.write_text(toml[0].text.replace("max-stages = 7", "max-stagse = 7"), "utf-8")
     assert run_cli("lint", "--config", config, ROOT / "examples").code == 2
+
+
+def test_the_readmes_survey_mapping_imports(tmp_path: Path) -> None:
+    # the mapping block, with the journey it names beside it and an export with its columns
+    mapping = next(b for b in _yaml_blocks() if _first_line(b).startswith("source: Enquête"))
+    (tmp_path / "retrait.map.yaml").write_text(mapping.text, "utf-8")
+    journey = (ROOT / "examples" / "meubles-web-retrait.yaml").read_text("utf-8")
+    (tmp_path / "meubles-web-retrait.yaml").write_text(journey, "utf-8")
+    header = "Date,Magasin,point_de_contact,Q1,QID2,L'entreprise m'a facilité le retrait"
+    labels = ["Très satisfait", "Satisfait", "Neutre"]
+    rows = [
+        f"2026-08-{day % 28 + 1:02d},Lyon,retrait,{day % 11},{labels[day % 3]},{day % 7 + 1}"
+        for day in range(32)
+    ]
+    rows.append("2026-10-02,Lyon,retrait,10,Très satisfait,7")  # after filter.to
+    rows.append("2026-08-02,Paris,retrait,10,Très satisfait,7")  # another store
+    (tmp_path / "export.csv").write_text("\n".join([header, *rows]) + "\n", "utf-8")
+    result = run_cli("metrics", "import", "export.csv", "--map", "retrait.map.yaml", cwd=tmp_path)
+    assert result.code == 0, result.stdout + result.stderr
+    assert "32 answers kept, period 2026-Q3" in result.stdout
+    assert "4 figures in 1 touchpoint of 1 file would change" in result.stdout
