@@ -27,7 +27,7 @@ def _section() -> str:
 
 
 def _given_file() -> tuple[str, str]:
-    found = re.search(r"Save this as `([\w/.-]+)`:\n\n```yaml\n(.*?)```", _section(), re.S)
+    found = re.search(r"Save\s+this as `([\w/.-]+)`:\n\n```yaml\n(.*?)```", _section(), re.S)
     assert found is not None, "the section no longer gives the file to write"
     return found.group(1), found.group(2)
 
