@@ -17,10 +17,11 @@ HEADER = """\
 
 Codes are stable: a rule may be reworded, never renumbered. The family digit is the
 golden rule of journey scoping it enforces (1 scope, 2 stakeholders, 3 customer-meaningful
-steps, 4 the customer's "je", 5 simplify), 6 the touchpoint diagnosis, 8 the
-blueprint and governance fields of format 1.1, 9 the linter itself. Select, ignore or
-re-grade them by code, name or family in the configuration (see the README), or
-suppress one place with `# journeymap: disable=CODE`.
+steps, 4 the customer's "je", 5 simplify), 6 the touchpoint diagnosis, 7 the feedback
+metrics, 8 the blueprint and governance fields of format 1.1, 9 the linter itself.
+Select, ignore or re-grade them by code, name or family in the configuration (see the
+README's [Configuration](../README.md#configuration)), or suppress one place with
+`# journeymap: disable=CODE`.
 
 Severities: **error** for a plain breach of the method that no reading can excuse (no
 scope, no stakeholders, a step in the company's voice); **warning** for what a word
