@@ -242,6 +242,28 @@ def test_yaml_1_1_and_1_2_directives_are_read(tmp_path: Path) -> None:
         assert run_cli("validate", path).code == 0
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("targets: [B2C, Québec]", "targets: !!set {B2C, Québec, Lyon, Paris}"),
+        ("stages:\n", "stages: !!set\n  ? a\n  ? b\nx-stages:\n"),
+    ],
+    ids=["targets", "stages"],
+)
+def test_a_set_is_refused_since_its_order_changed_from_run_to_run(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """`targets: !!set {...}` was valid, its items in an order set by PYTHONHASHSEED: the
+    site's pages differed from one run to the next for the same file."""
+    path = tmp_path / "s.yaml"
+    path.write_text(JOURNEY.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    said = {run_cli("validate", path, env={"PYTHONHASHSEED": seed}).stdout for seed in "123"}
+    assert len(said) == 1
+    first = said.pop().splitlines()[0]
+    assert first.startswith(f"{path}:"), first
+    assert "error[JM002] invalid YAML: a !!set has no order; write a list" in first
+
+
 # --- 5. a site cut short by a full disk ---------------------------------------------------
 
 

@@ -77,6 +77,7 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
+SET_TAG = "tag:yaml.org,2002:set"
 
 
 class _Loader(_BaseLoader):
@@ -182,6 +183,15 @@ class _Loader(_BaseLoader):
                     ) from None
         elif isinstance(node, SequenceNode) and tag == SEQ_TAG:
             value = [self.build(child, depth + 1) for child in node.value]
+        elif tag == SET_TAG:
+            # A set has no order: its items came out in an order that changed from one
+            # run to the next (PYTHONHASHSEED), and so did the maps and the site.
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "a !!set has no order; write a list ('- item' lines or [a, b]) without the tag",
+                node.start_mark,
+            )
         else:
             value = self.construct_object(node, deep=True)
         if memo is not None:
