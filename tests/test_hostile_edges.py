@@ -21,28 +21,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import EXAMPLES, ROOT, Result, run_cli
+from tests.test_render_engine_failures import BATCH, _inputs
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
 SURVEYS = ROOT / "tests" / "data" / "surveys"
 TEXT = "text: Je sens le froid arriver et ma vieille veste ne suffit plus"
-BATCH = 20
-"""More files than `pipeline.PROCESSES_FROM`: drawn by worker processes."""
 
 
 def _errors(stderr: str) -> list[str]:
     assert "Traceback" not in stderr
     return [line for line in stderr.splitlines() if line.startswith("journeymap: error:")]
-
-
-def _inputs(folder: Path, count: int) -> Path:
-    folder.mkdir()
-    text = JOURNEY.read_text(encoding="utf-8")
-    for index in range(count):
-        (folder / f"j{index:02d}.yaml").write_text(
-            text.replace("id: veste-hiver", f"id: veste-{index:02d}", 1), encoding="utf-8"
-        )
-    return folder
 
 
 def _alive(pid: int) -> bool:
@@ -101,26 +90,10 @@ def test_a_layout_timeout_that_means_nothing_is_one_line(tmp_path: Path, value: 
 # --- 2. metrics import --write on a read-only journey ----------------------------------
 
 
-def _import(journey: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "journeymap",
-            "metrics",
-            "import",
-            str(SURVEYS / "qualtrics-retrait.csv"),
-            "--map",
-            str(SURVEYS / "qualtrics-retrait.map.yaml"),
-            "--journey",
-            str(journey),
-            "--write",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=120,
-    )
+def _import(journey: Path) -> Result:
+    mapping = SURVEYS / "qualtrics-retrait.map.yaml"
+    survey = SURVEYS / "qualtrics-retrait.csv"
+    return run_cli("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
 
 
 def test_write_refuses_a_read_only_journey_and_leaves_it_as_it_was(tmp_path: Path) -> None:
@@ -131,7 +104,7 @@ def test_write_refuses_a_read_only_journey_and_leaves_it_as_it_was(tmp_path: Pat
     before = journey.stat()
     data = journey.read_bytes()
     done = _import(journey)
-    assert done.returncode == 2, done.stderr
+    assert done.code == 2, done.stderr
     errors = _errors(done.stderr)
     assert len(errors) == 1, done.stderr
     assert f"{journey}: the file is read-only (mode 0444)" in errors[0]
@@ -151,7 +124,7 @@ def test_write_keeps_the_mode_of_the_journey_it_rewrites(tmp_path: Path) -> None
     journey.chmod(0o640)
     data = journey.read_bytes()
     done = _import(journey)
-    assert done.returncode == 0, done.stderr
+    assert done.code == 0, done.stderr
     assert journey.read_bytes() != data
     assert stat.S_IMODE(journey.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["retrait.yaml"]

@@ -40,11 +40,10 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -618,18 +617,7 @@ def cases() -> list[Case]:
                 )
             )
     # 1b. more hostile journey contents x the forms that read a journey's every part
-    for text_name, data in MORE_TEXTS.items():
-        make = _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data)
-        for form in MORE_TEXT_FORMS:
-            argv = INPUT_FORMS[form]
-            found.append(
-                Case(
-                    f"more:{text_name}|{form}",
-                    _fill(argv, IN="in/h.yaml"),
-                    [make],
-                    outputs=_form_outputs(argv),
-                )
-            )
+    found += text_cases("more", MORE_TEXTS, MORE_TEXT_FORMS)
     found += more_cases()
     found += edge_cases()
     # 2. special inputs x input forms
@@ -1510,31 +1498,35 @@ EDGE_WRITERS: dict[str, list[str]] = {
 }
 
 
+def text_cases(group: str, table: Mapping[str, str | bytes], forms: Sequence[str]) -> list[Case]:
+    """Each journey text of `table` as in/h.yaml, read by each input form of `forms`."""
+    found = []
+    for name, data in table.items():
+        make = _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data)
+        for form in forms:
+            argv = INPUT_FORMS[form]
+            found.append(
+                Case(
+                    f"{group}:{name}|{form}",
+                    _fill(argv, IN="in/h.yaml"),
+                    [make],
+                    outputs=_form_outputs(argv),
+                )
+            )
+    return found
+
+
 def edge_cases() -> list[Case]:
     import hostile_edges as edges
 
-    found: list[Case] = []
-
-    def texts(group: str, table: dict[str, Any], forms: tuple[str, ...]) -> None:
-        for name, data in table.items():
-            make = _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data)
-            for form in forms:
-                argv = INPUT_FORMS[form]
-                found.append(
-                    Case(
-                        f"{group}:{name}|{form}",
-                        _fill(argv, IN="in/h.yaml"),
-                        [make],
-                        outputs=_form_outputs(argv),
-                    )
-                )
-
-    texts("edge-tag", edges.tag_texts(_VALID), EDGE_TEXT_FORMS)
-    texts("edge-merge", edges.merge_texts(_VALID), EDGE_TEXT_FORMS)
-    texts("edge-dup", edges.duplicate_texts(_VALID), EDGE_TEXT_FORMS)
-    texts("edge-bomb", edges.bomb_texts(_VALID), EDGE_TEXT_FORMS)
-    texts("edge-lines", edges.line_texts(_VALID), EDGE_LINE_FORMS)
-    texts("edge-text", edges.more_texts(_VALID), (*EDGE_TEXT_FORMS, "render-svg", "matrix-json"))
+    found = text_cases("edge-tag", edges.tag_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-merge", edges.merge_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-dup", edges.duplicate_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-bomb", edges.bomb_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-lines", edges.line_texts(_VALID), EDGE_LINE_FORMS)
+    found += text_cases(
+        "edge-text", edges.more_texts(_VALID), (*EDGE_TEXT_FORMS, "render-svg", "matrix-json")
+    )
     # odd places given as inputs
     bad_dir = os.fsdecode(b"in/d\xff")
     places: dict[str, tuple[str, list[Setup], str | bytes]] = {

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from journeymap.load.source import exists, is_folder
-from journeymap.output.atomic import OutputError
+from journeymap.output.atomic import OutputError, write_beside
 
 MANIFEST = ".journeymap-site"
 
@@ -97,26 +96,7 @@ class _Stage:
         parent = target.parent
         if not is_folder(parent):
             self.made[:0] = _made_folders(parent)
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        except OSError as exc:
-            why = exc.strerror or exc
-            raise OutputError(f"{target}: cannot write in {parent}: {why}") from None
-        temp = Path(name)
-        self.temps.append((temp, target))
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                if fsync:
-                    os.fsync(handle.fileno())
-            try:
-                mode = target.stat().st_mode & 0o777  # a page rewritten keeps its mode
-            except OSError:
-                mode = 0o666 & ~_umask()
-            temp.chmod(mode)
-        except OSError as exc:
-            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        self.temps.append((write_beside(target, data, fsync=fsync), target))
 
     def undo(self) -> None:
         for temp, _ in self.temps:
@@ -141,9 +121,3 @@ def _staged(out: Path, made: list[Path]) -> Iterator[_Stage]:
     except BaseException:
         stage.undo()
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
