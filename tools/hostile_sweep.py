@@ -2053,6 +2053,10 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None, help="write every outcome here")
     args = parser.parse_args()
+    # os.walk and shutil.rmtree recurse once a level: the folder trees 2,500 deep of the
+    # edge-place cases need more than the default 1,000 frames, on bigger thread stacks.
+    sys.setrecursionlimit(20_000)
+    threading.stack_size(256 * 1024 * 1024)
     selected = [c for c in cases() if not args.only or any(o in c.name for o in args.only)]
     if args.list:
         for case in selected:
