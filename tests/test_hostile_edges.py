@@ -314,3 +314,41 @@ def test_a_site_cut_short_by_a_full_disk_leaves_the_old_site(small_disk: Path) -
     _check_cut_short(out, before, done)
     assert "No space left on device" in done.stderr
     assert _site(out, JOURNEY).returncode == 0
+
+
+# --- 6. folder trees deeper than Python's recursion ----------------------------------------
+
+
+def _deep(top: Path, depth: int) -> None:
+    """`depth` folders one in another, a journey at the bottom (past PATH_MAX too)."""
+    top.mkdir()
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for _ in range(depth):
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        out = os.open("j.yaml", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(out, JOURNEY.read_bytes())
+        os.close(out)
+    finally:
+        os.close(fd)
+
+
+def test_a_folder_tree_1000_deep_is_searched(tmp_path: Path) -> None:
+    """os.walk recursed once a level: past Python's limit, an internal error (exit 3)."""
+    _deep(tmp_path / "deep", 1000)
+    result = run_cli("validate", tmp_path / "deep")
+    assert result.code == 0, result.stderr
+    assert "1 file valid" in result.stdout
+
+
+def test_a_folder_past_path_max_is_a_note(tmp_path: Path) -> None:
+    _deep(tmp_path / "deep", 2500)
+    result = run_cli("validate", tmp_path / "deep")
+    assert result.code == 2, result.stderr
+    assert "journeymap: note: skipped " in result.stderr
+    assert "File name too long" in result.stderr
+    assert f"error: no *.yaml or *.yml files found in {tmp_path / 'deep'}" in result.stderr
+    assert "Traceback" not in result.stderr
