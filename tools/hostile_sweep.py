@@ -44,6 +44,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -1978,6 +1979,8 @@ def _spawn(
             heads.append(proc.stdout)
         if case.stdout == "head0" and proc.stdout is not None:
             proc.stdout.close()  # `| head -c 0`: closed before the first byte
+        if isinstance(case.stdin, bytes) and proc.stdin is not None:
+            threading.Thread(target=_feed, args=(proc.stdin, case.stdin), daemon=True).start()
     stop_during = threading.Event()
     beside = None
     if case.during is not None:
@@ -2033,6 +2036,15 @@ def _spawn(
     if copies > 1 and len(set(results)) > 1 and any(c not in (0, 1) for c in results):
         flags.append(f"concurrent exits {results}")
     return worst, stderr_all, stdout_all.decode("utf-8", "replace")
+
+
+def _feed(pipe: Any, data: bytes) -> None:
+    """Standard input given as bytes: written, then closed (it was left open and silent,
+    so a command reading `-` waited for ever)."""
+    with contextlib_suppress():
+        pipe.write(data)
+    with contextlib_suppress():
+        pipe.close()
 
 
 def _read_err(proc: subprocess.Popen[bytes], timeout: float) -> bytes:
