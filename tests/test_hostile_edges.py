@@ -8,6 +8,7 @@ place and the fix, never a traceback, an input changed or a process left running
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import resource
@@ -336,19 +337,55 @@ def _deep(top: Path, depth: int) -> None:
         os.close(fd)
 
 
-def test_a_folder_tree_1000_deep_is_searched(tmp_path: Path) -> None:
-    """os.walk recursed once a level: past Python's limit, an internal error (exit 3)."""
-    _deep(tmp_path / "deep", 1000)
-    result = run_cli("validate", tmp_path / "deep")
+def _remove_deep(top: Path) -> None:
+    """Remove a tree made by `_deep` without recursion: pytest's own clean-up of its
+    temporary folders (shutil.rmtree) goes past the recursion limit on it."""
+    fds = [os.open(top, os.O_RDONLY | os.O_DIRECTORY)]
+    while True:
+        try:
+            fds.append(os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fds[-1]))
+        except FileNotFoundError:
+            break
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink("j.yaml", dir_fd=fds[-1])
+    for inner, outer in zip(reversed(fds[1:]), reversed(fds[:-1]), strict=True):
+        os.close(inner)
+        os.rmdir("d", dir_fd=outer)
+    os.close(fds[0])
+    top.rmdir()
+
+
+@pytest.fixture
+def deep(tmp_path: Path) -> Iterator[Path]:
+    top = tmp_path / "deep"
+    try:
+        yield top
+    finally:
+        if top.exists():
+            _remove_deep(top)
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [(("validate",), "1 file valid"), (("lint",), "1 file clean"), (("matrix", "-f", "csv"), "")],
+    ids=["validate", "lint", "matrix"],
+)
+def test_a_folder_tree_1000_deep_is_searched(
+    deep: Path, command: tuple[str, ...], said: str
+) -> None:
+    """os.walk, and the search for the nearest lint configuration above a file, recursed
+    once a level: past Python's limit, an internal error (exit 3)."""
+    _deep(deep, 1000)
+    result = run_cli(*command, deep)
     assert result.code == 0, result.stderr
-    assert "1 file valid" in result.stdout
+    assert said in result.stdout
 
 
-def test_a_folder_past_path_max_is_a_note(tmp_path: Path) -> None:
-    _deep(tmp_path / "deep", 2500)
-    result = run_cli("validate", tmp_path / "deep")
+def test_a_folder_past_path_max_is_a_note(deep: Path) -> None:
+    _deep(deep, 2500)
+    result = run_cli("validate", deep)
     assert result.code == 2, result.stderr
     assert "journeymap: note: skipped " in result.stderr
     assert "File name too long" in result.stderr
-    assert f"error: no *.yaml or *.yml files found in {tmp_path / 'deep'}" in result.stderr
+    assert f"error: no *.yaml or *.yml files found in {deep}" in result.stderr
     assert "Traceback" not in result.stderr
