@@ -17,7 +17,7 @@ LIMITS = Limits()
 
 TRICKY = [
     "a: yes\nb: ~\nc: 0x1F\nd: 1_000\ne: 2024-01-01\nf: .inf\ng: ''\nh: '1'\ni: 1:30\n",
-    "j: !!binary aGVsbG8=\nk: !!set {a, b}\nl: !!str 12\nm: !!float 1\nn: -.5e3\no: 0o17\n",
+    "j: !!binary aGVsbG8=\nk: !!omap [a: 1]\nl: !!str 12\nm: !!float 1\nn: -.5e3\no: 0o17\n",
     "base: &b {x: 1, y: [1, 2]}\nuse: *b\nmerged: {<<: *b, y: 3}\nlist: [*b, *b]\n",
     "- [a, {b: c}]\n- ? complex\n  : key\n- 'quoted: yes'\n- \"esc\\tape\"\n- |\n  block\n",
     "empty:\nnull_word: null\nTrue_word: True\nnum_str: '007'\n",

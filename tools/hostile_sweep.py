@@ -40,10 +40,11 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -72,6 +73,8 @@ class Case:
     cwd: str = "."
     fsize: int | None = None  # RLIMIT_FSIZE in bytes: a full disk without a small tmpfs
     unprivileged: bool = False  # without the capability to read or write whatever the modes
+    umask: int | None = None
+    during: Callable[[Path, threading.Event], None] | None = None  # runs beside the command
 
 
 @dataclass
@@ -615,19 +618,9 @@ def cases() -> list[Case]:
                 )
             )
     # 1b. more hostile journey contents x the forms that read a journey's every part
-    for text_name, data in MORE_TEXTS.items():
-        make = _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data)
-        for form in MORE_TEXT_FORMS:
-            argv = INPUT_FORMS[form]
-            found.append(
-                Case(
-                    f"more:{text_name}|{form}",
-                    _fill(argv, IN="in/h.yaml"),
-                    [make],
-                    outputs=_form_outputs(argv),
-                )
-            )
+    found += text_cases("more", MORE_TEXTS, MORE_TEXT_FORMS)
     found += more_cases()
+    found += edge_cases()
     # 2. special inputs x input forms
     for special, (path, setups) in SPECIAL_INPUTS.items():
         for form, argv in INPUT_FORMS.items():
@@ -1480,6 +1473,217 @@ def more_cases() -> list[Case]:
     return found
 
 
+# --- edges: the groups of tools/hostile_edges.py ---------------------------------------------
+
+EDGE_TEXT_FORMS = ("validate", "render-dot")
+EDGE_LINE_FORMS = ("validate", "lint-json-j1", "matrix-json")
+EDGE_SELF_FORMS: dict[str, list[str]] = {
+    "diff-itself": ["diff", "in/j.yaml", "in/j.yaml"],
+    "diff-folder-itself": ["diff", "in/more", "in/more"],
+    "lint-config-is-journey": ["lint", "-c", "in/j.yaml", "in/j.yaml"],
+    "metrics-map-is-journey": [*METRICS_IMPORT[:4], "in/retrait.yaml", "-j", "in/retrait.yaml"],
+    "metrics-csv-is-journey": ["metrics", "import", "in/retrait.yaml", "--map", "in/survey.csv"],
+    "import-onto-input": ["import", "in/ems.yaml", "-o", "in/ems.yaml"],
+    "render-into-input-folder": ["render", "in/more", "-o", "in/more/", "-f", "dot"],
+    "site-into-input-folder": ["site", "in/more", "-o", "in/more"],
+    "site-into-own-output": ["site", "out/site", "-o", "out/site"],
+}
+EDGE_WRITERS: dict[str, list[str]] = {
+    "render-svg-o": ["render", "in/j.yaml", "-o", "out/x.svg"],
+    "render-default-out": ["render", "../in/j.yaml", "-f", "dot"],
+    "matrix-json-o": ["matrix", "-f", "json", "in/j.yaml", "-o", "out/m.json"],
+    "site-o": ["site", "in/more", "-o", "out/site"],
+    "import-o": ["import", "in/shop.mmd", "-o", "out/imp/"],
+    "metrics-write": [*METRICS_IMPORT, "in/retrait.yaml", "--write"],
+    "lint": ["lint", "in/more"],
+}
+
+
+def text_cases(group: str, table: Mapping[str, str | bytes], forms: Sequence[str]) -> list[Case]:
+    """Each journey text of `table` as in/h.yaml, read by each input form of `forms`."""
+    found = []
+    for name, data in table.items():
+        make = _journey_bytes(data) if isinstance(data, bytes) else _journey_text(data)
+        for form in forms:
+            argv = INPUT_FORMS[form]
+            found.append(
+                Case(
+                    f"{group}:{name}|{form}",
+                    _fill(argv, IN="in/h.yaml"),
+                    [make],
+                    outputs=_form_outputs(argv),
+                )
+            )
+    return found
+
+
+def edge_cases() -> list[Case]:
+    import hostile_edges as edges
+
+    found = text_cases("edge-tag", edges.tag_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-merge", edges.merge_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-dup", edges.duplicate_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-bomb", edges.bomb_texts(_VALID), EDGE_TEXT_FORMS)
+    found += text_cases("edge-lines", edges.line_texts(_VALID), EDGE_LINE_FORMS)
+    found += text_cases(
+        "edge-text", edges.more_texts(_VALID), (*EDGE_TEXT_FORMS, "render-svg", "matrix-json")
+    )
+    # odd places given as inputs
+    bad_dir = os.fsdecode(b"in/d\xff")
+    places: dict[str, tuple[str, list[Setup], str | bytes]] = {
+        "tab-name": ("in/a\tb.yaml", [_write("in/a\tb.yaml", JOURNEY)], "devnull"),
+        "cr-name": ("in/a\rb.yaml", [_write("in/a\rb.yaml", JOURNEY)], "devnull"),
+        "escape-name": ("in/\x1b[2Ja.yaml", [_write("in/\x1b[2Ja.yaml", JOURNEY)], "devnull"),
+        "invalid-utf8-dir": (bad_dir, [_write(bad_dir + "/a.yaml", JOURNEY)], "devnull"),
+        "invalid-utf8-in-dir": (
+            "in/d",
+            [_write("in/d/a.yaml", JOURNEY), _write(os.fsdecode(b"in/d/\xfe.yaml"), b"x: [")],
+            "devnull",
+        ),
+        "deep-1000": ("in/deep", [edges.deep_tree("in/deep", 1000, JOURNEY)], "devnull"),
+        "deep-2500": ("in/deep", [edges.deep_tree("in/deep", 2500, JOURNEY)], "devnull"),
+        "link-chain-loop": (
+            "in/d",
+            [
+                _write("in/d/a.yaml", JOURNEY),
+                _symlink("in/d/b.yaml", "c.yaml"),
+                _symlink("in/d/c.yaml", "b.yaml"),
+            ],
+            "devnull",
+        ),
+        "dir-link-to-root": (
+            "in/d",
+            [_write("in/d/a.yaml", JOURNEY), _symlink("in/d/root", "/")],
+            "devnull",
+        ),
+        "dir-link-to-proc": (
+            "in/d",
+            [_write("in/d/a.yaml", JOURNEY), _symlink("in/d/proc.yaml", "/proc/self/status")],
+            "devnull",
+        ),
+        "proc-self-dir": ("/proc/self/", [], "devnull"),
+        "proc-cmdline": ("/proc/self/cmdline", [], "devnull"),
+        "proc-fd-dir": ("/proc/self/fd", [], "devnull"),
+        "sys-dir": ("/sys/kernel/mm", [], "devnull"),
+        "dev-stdin-journey": ("/dev/stdin", [], JOURNEY.encode()),
+        "dev-stdin-garbage": ("/dev/stdin", [], b"\x00\xff\xfe" * 1000),
+        "dash-journey": ("-", [], JOURNEY.encode()),
+        "dash-utf16": ("-", [], JOURNEY.encode("utf-16")),
+        "dash-garbage": ("-", [], b"\x00\xff\xfe" * 1000),
+    }
+    for place, (path, setups, stdin) in places.items():
+        for form in ("validate", "lint-sarif", "matrix-csv", "render-mmd-dir", "diff-right"):
+            argv = MORE_INPUT_FORMS[form]
+            found.append(
+                Case(
+                    f"edge-place:{place}|{form}",
+                    _fill(argv, IN=path),
+                    list(setups),
+                    outputs=_form_outputs(argv),
+                    stdin=stdin,
+                    timeout=180.0,
+                )
+            )
+    found.append(
+        Case(
+            "edge-place:files-100000|validate",
+            ["validate", "in/many"],
+            [edges.many_files("in/many", 100_000)],
+            timeout=900.0,
+        )
+    )
+    # a journey that names itself, commands given one file twice or their own output
+    for form, argv in EDGE_SELF_FORMS.items():
+        found.append(Case(f"edge-self:{form}", list(argv), outputs=_form_outputs(argv)))
+    # inputs changing while read
+    valid = JOURNEY.encode()
+    changes = {
+        "rewritten": edges.rewriting("in/j.yaml", [valid, valid[: len(valid) // 2], b""]),
+        "rewritten-invalid": edges.rewriting("in/j.yaml", [valid, b"journeymap: [\n"]),
+        "growing": edges.growing("in/j.yaml"),
+    }
+    for change, during in changes.items():
+        for form, argv in {
+            "validate": ["validate", "in/j.yaml"],
+            "lint-json": ["lint", "-f", "json", "in/j.yaml"],
+            "render-svg": ["render", "in/j.yaml", "-o", "out/x.svg"],
+            "matrix-json-o": ["matrix", "-f", "json", "in/j.yaml", "-o", "out/m.json"],
+            "site": ["site", "in/j.yaml", "-o", "out/site"],
+        }.items():
+            found.append(
+                Case(
+                    f"edge-changing:{change}|{form}",
+                    list(argv),
+                    during=during,
+                    writes_inputs=True,
+                    outputs=_form_outputs(argv),
+                )
+            )
+    # surroundings: umask, read-only working folder, stdout closed at once, terminals
+    for form, argv in EDGE_WRITERS.items():
+        cwd = "out" if form == "render-default-out" else "."
+        for mask in (0o777, 0o077):
+            for unprivileged in (False, True):
+                who = "nobody" if unprivileged else "root"
+                found.append(
+                    Case(
+                        f"edge-env:umask-{mask:03o}-{who}|{form}",
+                        list(argv),
+                        umask=mask,
+                        unprivileged=unprivileged,
+                        cwd=cwd,
+                        writes_inputs=form == "metrics-write",
+                        outputs=_form_outputs(argv),
+                    )
+                )
+        ro = [_do(lambda box: (box / "ro").mkdir()), _do(lambda box: (box / "ro").chmod(0o555))]
+        relative = [a.replace("in/", "../in/").replace("out/", "../out/") for a in argv]
+        relative = [a.replace("../../in/", "../in/") for a in relative]
+        found.append(
+            Case(
+                f"edge-env:read-only-cwd|{form}",
+                relative,
+                ro,
+                cwd="ro",
+                unprivileged=True,
+                writes_inputs=form == "metrics-write",
+            )
+        )
+        found.append(
+            Case(
+                f"edge-env:read-only-cwd-default-out|{form}",
+                ["render", "../in/j.yaml", "-f", "svg"],
+                ro,
+                cwd="ro",
+                unprivileged=True,
+            )
+        )
+    for form, argv in STREAM_FORMS.items():
+        found.append(
+            Case(
+                f"edge-env:stdout-closed-at-once|{form}",
+                list(argv),
+                stdout="head0",
+                allowed=frozenset({0, 1, 2, 141}),
+            )
+        )
+    terminals: dict[str, dict[str, str | None]] = {
+        "TERM=dumb-FORCE_COLOR": {"TERM": "dumb", "FORCE_COLOR": "1", "NO_COLOR": None},
+        "NO_COLOR-empty": {"NO_COLOR": ""},
+        "COLUMNS=999999999": {"COLUMNS": "999999999"},
+        "COLUMNS=0-FORCE_COLOR": {"COLUMNS": "0", "FORCE_COLOR": "1", "NO_COLOR": None},
+        "LINES=-1": {"LINES": "-1"},
+        "LANG=C-FORCE_COLOR": {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "FORCE_COLOR": "1"},
+        "HOME-unset-LANG=C": {"HOME": None, "LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0"},
+        "PYTHONIOENCODING=latin-1": {"PYTHONIOENCODING": "latin-1"},
+        "PYTHONIOENCODING=cp1252-strict": {"PYTHONIOENCODING": "cp1252:strict"},
+    }
+    for env_name, env in terminals.items():
+        for form in ("validate", "lint", "matrix", "matrix-md", "diff", "metrics-import", "rules"):
+            found.append(Case(f"edge-env:{env_name}|{form}", list(STREAM_FORMS[form]), env=env))
+    return found
+
+
 # --- running one case ----------------------------------------------------------------------
 
 
@@ -1742,6 +1946,13 @@ def _spawn(
                 for fd in closing:
                     os.close(fd)
 
+        if case.umask is not None:
+
+            def preexec(inner: Callable[[], None] | None = preexec, mask: int = case.umask) -> None:
+                if inner is not None:
+                    inner()
+                os.umask(mask)
+
         if case.fsize is not None:
 
             def preexec(inner: Callable[[], None] | None = preexec, size: int = case.fsize) -> None:
@@ -1766,6 +1977,15 @@ def _spawn(
         procs.append(proc)
         if case.stdout == "head" and proc.stdout is not None:
             heads.append(proc.stdout)
+        if case.stdout == "head0" and proc.stdout is not None:
+            proc.stdout.close()  # `| head -c 0`: closed before the first byte
+        if isinstance(case.stdin, bytes) and proc.stdin is not None:
+            threading.Thread(target=_feed, args=(proc.stdin, case.stdin), daemon=True).start()
+    stop_during = threading.Event()
+    beside = None
+    if case.during is not None:
+        beside = threading.Thread(target=case.during, args=(box, stop_during), daemon=True)
+        beside.start()
     if case.kill_after is not None:
         time.sleep(case.kill_after)
         for proc in procs:
@@ -1781,7 +2001,7 @@ def _spawn(
             line = proc.stdout.readline()
             del line
             proc.stdout.close()
-        elif proc.stdout is not None:
+        elif proc.stdout is not None and not proc.stdout.closed:
             out_thread = threading.Thread(
                 target=lambda p=proc, s=sink: s.append(p.stdout.read()[:65536]), daemon=True
             )
@@ -1809,10 +2029,22 @@ def _spawn(
             flags.append(f"orphans: {left[:2]}")
             with contextlib_suppress():
                 os.killpg(proc.pid, signal.SIGKILL)
+    stop_during.set()
+    if beside is not None:
+        beside.join(10)
     worst = next((c for c in results if c not in (0, 1)), results[0])
     if copies > 1 and len(set(results)) > 1 and any(c not in (0, 1) for c in results):
         flags.append(f"concurrent exits {results}")
     return worst, stderr_all, stdout_all.decode("utf-8", "replace")
+
+
+def _feed(pipe: Any, data: bytes) -> None:
+    """Standard input given as bytes: written, then closed (it was left open and silent,
+    so a command reading `-` waited for ever)."""
+    with contextlib_suppress():
+        pipe.write(data)
+    with contextlib_suppress():
+        pipe.close()
 
 
 def _read_err(proc: subprocess.Popen[bytes], timeout: float) -> bytes:
@@ -1833,6 +2065,10 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None, help="write every outcome here")
     args = parser.parse_args()
+    # os.walk and shutil.rmtree recurse once a level: the folder trees 2,500 deep of the
+    # edge-place cases need more than the default 1,000 frames, on bigger thread stacks.
+    sys.setrecursionlimit(20_000)
+    threading.stack_size(256 * 1024 * 1024)
     selected = [c for c in cases() if not args.only or any(o in c.name for o in args.only)]
     if args.list:
         for case in selected:

@@ -11,6 +11,7 @@ still says what the file holds.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 and C1 control characters, DEL, and the lone surrogates of undecodable bytes."""
@@ -39,3 +40,29 @@ def single_line(text: str) -> str:
     if not CONTROL.search(text):
         return text
     return " ".join(CONTROL.sub(" ", text).split())
+
+
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me", "Zl", "Zp", "Zs"})
+"""Characters that show nothing by themselves: controls, formats (zero-width spaces and
+joiners, the word joiner, the byte-order mark, bidi marks), unassigned and private
+code points, combining marks with nothing to combine with, and separators."""
+_VISIBLE_ASCII = re.compile("[!-~]")
+_BLANK_SYMBOLS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+"""Letters and symbols drawn as blanks: the Hangul fillers and the braille blank."""
+
+
+def invisible(text: str) -> bool:
+    """Whether `text` shows nothing: empty, or only spaces, zero-width characters and
+    other characters drawn as nothing (`"\\u200b\\u2060"`, a lone byte-order mark)."""
+    if _VISIBLE_ASCII.search(text):
+        return False  # nearly every text: one search in C
+    return all(
+        char in _BLANK_SYMBOLS or unicodedata.category(char) in _BLANK_CATEGORIES for char in text
+    )
+
+
+def code_points(text: str, most: int = 4) -> str:
+    """The distinct code points of `text` as U+XXXX, in order, at most `most` of them."""
+    seen = list(dict.fromkeys(text))
+    shown = ", ".join(f"U+{ord(char):04X}" for char in seen[:most])
+    return shown + (", ..." if len(seen) > most else "")

@@ -268,20 +268,26 @@ class Resolver:
         return self._for_dir(Path(os.path.realpath(path)).parent)
 
     def _for_dir(self, directory: Path) -> LintConfig:
-        cached = self._by_dir.get(directory)
-        if cached is not None:
-            return cached
+        """The nearest configuration in `directory` or above, climbing without recursion
+        (a file 1,000 folders deep went past Python's recursion limit: exit 3)."""
+        climbed: list[Path] = []
         config: LintConfig | None = None
-        for name in CONFIG_FILES:
-            candidate = directory / name
-            if is_file(candidate):
-                config = load(candidate)
-                if config is not None:
-                    break
-        if config is None:
-            parent = directory.parent
-            config = LintConfig() if parent == directory else self._for_dir(parent)
-        self._by_dir[directory] = config
+        while config is None:
+            config = self._by_dir.get(directory)
+            if config is not None:
+                break
+            climbed.append(directory)
+            for name in CONFIG_FILES:
+                candidate = directory / name
+                if is_file(candidate):
+                    config = load(candidate)
+                    if config is not None:
+                        break
+            if config is None and directory.parent == directory:
+                config = LintConfig()
+            directory = directory.parent
+        for folder in climbed:
+            self._by_dir[folder] = config
         return config
 
 

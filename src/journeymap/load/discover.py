@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
@@ -34,8 +34,7 @@ def _walk(directory: Path, exclude: Sequence[str], notes: list[str]) -> list[Pat
     def unreadable(error: OSError) -> None:
         notes.append(f"skipped {error.filename}: {error.strerror or error}")
 
-    for current, dirs, files in os.walk(directory, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+    for current, files in _folders(directory, unreadable):
         for name in sorted(files):
             if not name.endswith(SUFFIXES) or name.startswith("."):
                 continue
@@ -48,6 +47,37 @@ def _walk(directory: Path, exclude: Sequence[str], notes: list[str]) -> list[Pat
                 continue
             found.append(path)
     return found
+
+
+def _folders(
+    directory: Path, unreadable: Callable[[OSError], None]
+) -> Iterator[tuple[str, list[str]]]:
+    """Each folder under `directory` with the names of its files, in os.walk's top-down
+    order (sub-folders sorted; hidden ones, SKIPPED_DIRS and links to folders left out),
+    without its recursion: a tree 1,000 folders deep went past Python's recursion limit,
+    an internal error. A folder that cannot be listed (past PATH_MAX too) is noted."""
+    pending = [os.fspath(directory)]
+    while pending:
+        current = pending.pop()
+        folders: list[str] = []
+        files: list[str] = []
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    try:
+                        is_folder = entry.is_dir()
+                    except OSError:
+                        is_folder = False
+                    if not is_folder:
+                        files.append(entry.name)
+                    elif not entry.is_symlink():
+                        folders.append(entry.name)
+        except OSError as exc:
+            unreadable(exc)
+            continue
+        yield current, files
+        kept = sorted(d for d in folders if not d.startswith(".") and d not in SKIPPED_DIRS)
+        pending.extend(str(Path(current, name)) for name in reversed(kept))
 
 
 def _identity(path: Path) -> object:

@@ -213,6 +213,11 @@ def humanise(
             message = "a journey needs at least one stage under 'stages'"
         else:
             message = f"{name} must not be empty"
+    elif kind == "invisible_text":
+        message = (
+            f"{name} must not be empty: it has only invisible characters "
+            f"({ctx.get('found')}); write the text, or remove them"
+        )
     elif kind == "string_too_long":
         message = f"{name} is too long (at most {ctx.get('max_length')} characters)"
     elif kind in {

@@ -77,6 +77,7 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
+SET_TAG = "tag:yaml.org,2002:set"
 
 
 class _Loader(_BaseLoader):
@@ -182,6 +183,15 @@ class _Loader(_BaseLoader):
                     ) from None
         elif isinstance(node, SequenceNode) and tag == SEQ_TAG:
             value = [self.build(child, depth + 1) for child in node.value]
+        elif tag == SET_TAG:
+            # A set has no order: its items came out in an order that changed from one
+            # run to the next (PYTHONHASHSEED), and so did the maps and the site.
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "a !!set has no order; write a list ('- item' lines or [a, b]) without the tag",
+                node.start_mark,
+            )
         else:
             value = self.construct_object(node, deep=True)
         if memo is not None:
@@ -403,6 +413,46 @@ def _unusual_break(text: str, exc: yaml.YAMLError) -> str | None:
     return None
 
 
+_DIRECTIVE = re.compile(r"^%(\S*)[ \t]*([^\r\n#]*?)[ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"^[ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE)
+_NO_NEED = "journey files need no directive"
+
+
+def _directive_problem(message: str, text: str) -> str | None:
+    """The parser's words for a %YAML or %TAG line that goes wrong, said plainly."""
+    found = _DIRECTIVE.search(text)
+    if found is None or _BLANK_LINES.sub("", text[: found.start()]).strip():
+        return None  # no directive, or one after the journey: the parser's words
+    shown = f"%{found.group(1)} {found.group(2)}".strip()
+    if "incompatible YAML document" in message:
+        return (
+            f"'{shown}' asks for a YAML version this reader does not know (it reads 1.1 "
+            f"and 1.2); write '%YAML 1.2', or remove the line: {_NO_NEED}"
+        )
+    if "duplicate %YAML directive" in message:
+        return f"the %YAML line is written twice; keep one, or none: {_NO_NEED}"
+    if "%YAML directive" in message:
+        return f"'{shown}' is not a YAML version; write '%YAML 1.2', or remove the line"
+    if "unknown directive name" in message:
+        return (
+            f"'%{found.group(1)}' is not a YAML directive (YAML has %YAML and %TAG); remove "
+            "the line, or put the text in quotes if it is a value"
+        )
+    if "%TAG directive" in message:
+        return f"'{shown}' is not a valid %TAG line; remove it: {_NO_NEED}"
+    if "expected <document start>" in message:
+        if not _BLANK_LINES.sub("", _DIRECTIVE.sub("", text)).strip():
+            return (
+                f"the file holds only the directive '{shown}' and no journey; write '---' "
+                f"and the journey after it, or remove the line ({_NO_NEED})"
+            )
+        return (
+            f"after '{shown}', YAML needs a line '---' before the journey; add it, or "
+            f"remove the directive: {_NO_NEED}"
+        )
+    return None
+
+
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -414,6 +464,8 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
         message = f"tag {shown} is not allowed: journey files hold plain data only"
     elif "expected a single document" in message:
         message = "the file holds several YAML documents ('---'); write one journey per file"
+    elif (directive := _directive_problem(message, text)) is not None:
+        message = directive
     elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         message = f"{message}; indent with spaces, not tabs"
     elif "invalid Unicode character escape" in message and mark is not None:

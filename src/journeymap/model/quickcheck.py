@@ -24,6 +24,7 @@ from typing import Any, cast
 from journeymap.model.plain import CLASSES, Plain
 from journeymap.model.quantities import parse_duration, parse_period, period_as_text
 from journeymap.model.quickspec import FORMAT_VERSIONS, MODELS, ROOT
+from journeymap.textsafe import invisible
 
 
 class _Unsure(Exception):
@@ -89,7 +90,14 @@ def _period(value: str) -> str:
     return value
 
 
+def _shows_something(value: str) -> str:
+    if invisible(value):
+        raise _Unsure  # pydantic says where and which characters
+    return value
+
+
 _FUNCTIONS: dict[str, Callable[[Any], Any]] = {
+    "shows-something": _shows_something,
     "version": _version,
     "duration": _duration,
     "period": _period,

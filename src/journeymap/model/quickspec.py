@@ -15,11 +15,15 @@ MODELS: Any = {
                 ("after", "version", ("union", (("int", None, None), ("float", None, None)))),
             ),
             ("id", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
-            ("title", ("required",), ("str", True, 1, None, None)),
+            ("title", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             ("lang", ("value", "fr"), ("literal", ("fr", "en"))),
             ("persona", ("value", None), ("nullable", ("model", "Persona"))),
             ("scope", ("value", None), ("nullable", ("model", "Scope"))),
-            ("owner", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "owner",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "status",
                 ("value", None),
@@ -37,32 +41,56 @@ MODELS: Any = {
             ("channels", ("list",), ("list", ("model", "Channel"), 0)),
             ("kpis", ("list",), ("list", ("model", "Kpi"), 0)),
             ("stages", ("required",), ("list", ("model", "Stage"), 1)),
-            ("notes", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "notes",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
         ),
     ),
     "Persona": (
         None,
         (
-            ("name", ("required",), ("str", True, 1, None, None)),
-            ("description", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            ("name", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
+            (
+                "description",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
         ),
     ),
     "Scope": (
         None,
         (
-            ("targets", ("list",), ("list", ("str", True, 1, None, None), 0)),
-            ("offers", ("list",), ("list", ("str", True, 1, None, None), 0)),
+            (
+                "targets",
+                ("list",),
+                ("list", ("after", "shows-something", ("str", True, 1, None, None)), 0),
+            ),
+            (
+                "offers",
+                ("list",),
+                ("list", ("after", "shows-something", ("str", True, 1, None, None)), 0),
+            ),
             ("stages", ("list",), ("list", ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$"), 0)),
-            ("excluded", ("list",), ("list", ("str", True, 1, None, None), 0)),
+            (
+                "excluded",
+                ("list",),
+                ("list", ("after", "shows-something", ("str", True, 1, None, None)), 0),
+            ),
         ),
     ),
     "Evidence": (
         None,
         (
             ("id", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
-            ("source", ("required",), ("str", True, 1, None, None)),
+            ("source", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             ("date", ("value", None), ("nullable", ("date",))),
-            ("method", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "method",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             ("n", ("value", None), ("nullable", ("int", 0, 1000000000000000))),
         ),
     ),
@@ -70,14 +98,14 @@ MODELS: Any = {
         None,
         (
             ("id", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
-            ("name", ("required",), ("str", True, 1, None, None)),
+            ("name", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
         ),
     ),
     "Channel": (
         None,
         (
             ("id", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
-            ("name", ("required",), ("str", True, 1, None, None)),
+            ("name", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             (
                 "kind",
                 ("value", "other"),
@@ -91,22 +119,38 @@ MODELS: Any = {
     "Kpi": (
         None,
         (
-            ("name", ("required",), ("str", True, 1, None, None)),
+            ("name", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             ("value", ("required",), ("union", (("int", None, None), ("float", None, None)))),
-            ("unit", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "unit",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "target",
                 ("value", None),
                 ("nullable", ("union", (("int", None, None), ("float", None, None)))),
             ),
             ("direction", ("value", "higher"), ("literal", ("higher", "lower"))),
-            ("source", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "source",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "period",
                 ("value", None),
                 (
                     "nullable",
-                    ("after", "period", ("before", "period-text", ("str", True, 1, None, None))),
+                    (
+                        "after",
+                        "period",
+                        (
+                            "before",
+                            "period-text",
+                            ("after", "shows-something", ("str", True, 1, None, None)),
+                        ),
+                    ),
                 ),
             ),
             ("n", ("value", None), ("nullable", ("int", 0, 1000000000000000))),
@@ -116,45 +160,88 @@ MODELS: Any = {
         None,
         (
             ("id", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
-            ("name", ("required",), ("str", True, 1, None, None)),
+            ("name", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             ("phase", ("value", None), ("nullable", ("literal", ("before", "during", "after")))),
-            ("goal", ("value", None), ("nullable", ("str", True, 1, None, None))),
-            ("needs", ("list",), ("list", ("str", True, 1, None, None), 0)),
+            (
+                "goal",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
+            (
+                "needs",
+                ("list",),
+                ("list", ("after", "shows-something", ("str", True, 1, None, None)), 0),
+            ),
             ("steps", ("list",), ("list", ("model", "Step"), 0)),
             ("opportunities", ("list",), ("list", ("model", "Opportunity"), 0)),
-            ("notes", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "notes",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
         ),
     ),
     "Step": (
         None,
         (
             ("id", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
-            ("text", ("required",), ("str", True, 1, None, None)),
+            ("text", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             ("emotion", ("value", None), ("nullable", ("int", -2, 2))),
-            ("feeling", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "feeling",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             ("moment_of_truth", ("value", False), ("bool",)),
-            ("goal", ("value", None), ("nullable", ("str", True, 1, None, None))),
-            ("needs", ("list",), ("list", ("str", True, 1, None, None), 0)),
+            (
+                "goal",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
+            (
+                "needs",
+                ("list",),
+                ("list", ("after", "shows-something", ("str", True, 1, None, None)), 0),
+            ),
             ("thoughts", ("list",), ("list", ("model", "Thought"), 0)),
             (
                 "duration",
                 ("value", None),
-                ("nullable", ("after", "duration", ("str", True, 1, None, None))),
+                (
+                    "nullable",
+                    (
+                        "after",
+                        "duration",
+                        ("after", "shows-something", ("str", True, 1, None, None)),
+                    ),
+                ),
             ),
-            ("actors", ("list",), ("list", ("str", True, 1, None, None), 0)),
-            ("systems", ("list",), ("list", ("str", True, 1, None, None), 0)),
+            (
+                "actors",
+                ("list",),
+                ("list", ("after", "shows-something", ("str", True, 1, None, None)), 0),
+            ),
+            (
+                "systems",
+                ("list",),
+                ("list", ("after", "shows-something", ("str", True, 1, None, None)), 0),
+            ),
             ("touchpoints", ("list",), ("list", ("model", "Touchpoint"), 0)),
             ("frontstage", ("list",), ("list", ("model", "Action"), 0)),
             ("backstage", ("list",), ("list", ("model", "Action"), 0)),
             ("support", ("list",), ("list", ("model", "Action"), 0)),
             ("opportunities", ("list",), ("list", ("model", "Opportunity"), 0)),
-            ("notes", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "notes",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
         ),
     ),
     "Thought": (
         ("bare-string", "text"),
         (
-            ("text", ("required",), ("str", True, 1, None, None)),
+            ("text", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             ("kind", ("value", "thought"), ("literal", ("thought", "quote", "question"))),
         ),
     ),
@@ -162,7 +249,11 @@ MODELS: Any = {
         None,
         (
             ("channel", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
-            ("name", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "name",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "owner",
                 ("value", None),
@@ -173,7 +264,11 @@ MODELS: Any = {
             ("delights", ("list",), ("list", ("model", "Delight"), 0)),
             ("irritants", ("list",), ("list", ("model", "Irritant"), 0)),
             ("breakpoints", ("list",), ("list", ("model", "Breakpoint"), 0)),
-            ("notes", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "notes",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
         ),
     ),
     "Metrics": (
@@ -224,24 +319,43 @@ MODELS: Any = {
                 ),
             ),
             ("kpis", ("list",), ("list", ("model", "Kpi"), 0)),
-            ("source", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "source",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "period",
                 ("value", None),
                 (
                     "nullable",
-                    ("after", "period", ("before", "period-text", ("str", True, 1, None, None))),
+                    (
+                        "after",
+                        "period",
+                        (
+                            "before",
+                            "period-text",
+                            ("after", "shows-something", ("str", True, 1, None, None)),
+                        ),
+                    ),
                 ),
             ),
             ("n", ("value", None), ("nullable", ("int", 0, 1000000000000000))),
-            ("method", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "method",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
         ),
     ),
-    "Delight": (("bare-string", "text"), (("text", ("required",), ("str", True, 1, None, None)),)),
+    "Delight": (
+        ("bare-string", "text"),
+        (("text", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),),
+    ),
     "Irritant": (
         ("bare-string", "text"),
         (
-            ("text", ("required",), ("str", True, 1, None, None)),
+            ("text", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             (
                 "category",
                 ("value", None),
@@ -252,7 +366,7 @@ MODELS: Any = {
     "Breakpoint": (
         ("bare-string", "text"),
         (
-            ("text", ("required",), ("str", True, 1, None, None)),
+            ("text", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             ("kind", ("value", None), ("nullable", ("literal", ("forced", "blocked")))),
             (
                 "to",
@@ -273,25 +387,40 @@ MODELS: Any = {
     "Action": (
         ("bare-string", "text"),
         (
-            ("text", ("required",), ("str", True, 1, None, None)),
-            ("actor", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            ("text", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
+            (
+                "actor",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "owner",
                 ("value", None),
                 ("nullable", ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
             ),
-            ("system", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "system",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "duration",
                 ("value", None),
-                ("nullable", ("after", "duration", ("str", True, 1, None, None))),
+                (
+                    "nullable",
+                    (
+                        "after",
+                        "duration",
+                        ("after", "shows-something", ("str", True, 1, None, None)),
+                    ),
+                ),
             ),
         ),
     ),
     "Opportunity": (
         ("bare-string", "text"),
         (
-            ("text", ("required",), ("str", True, 1, None, None)),
+            ("text", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
             (
                 "owner",
                 ("value", None),
@@ -302,7 +431,11 @@ MODELS: Any = {
                 ("value", "idea"),
                 ("literal", ("idea", "planned", "in-progress", "done", "dropped")),
             ),
-            ("metric", ("value", None), ("nullable", ("str", True, 1, None, None))),
+            (
+                "metric",
+                ("value", None),
+                ("nullable", ("after", "shows-something", ("str", True, 1, None, None))),
+            ),
             (
                 "change",
                 ("value", None),

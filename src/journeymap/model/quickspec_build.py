@@ -27,6 +27,7 @@ _FUNCTIONS: dict[Any, str] = {
     "check_version": "version",
     "period_as_text": "period-text",
     "_from_string": "bare-string",
+    "_shows_something": "shows-something",
 }
 """The validators pydantic calls, by function name, as quickcheck knows them."""
 

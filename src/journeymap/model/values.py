@@ -38,7 +38,26 @@ Slug = Annotated[
     StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80),
     Field(description="Lowercase letters, digits and '-' (e.g. 'retrait-magasin')."),
 ]
-Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+
+
+def _shows_something(value: str) -> str:
+    """A text of zero-width or other invisible characters only is as empty as ''."""
+    from journeymap.textsafe import code_points, invisible
+
+    if invisible(value):
+        raise PydanticCustomError(
+            "invisible_text",
+            "the text has only invisible characters ({found})",
+            {"found": code_points(value)},
+        )
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1),
+    AfterValidator(_shows_something),
+]
 Number = StrictInt | StrictFloat
 Phase = Literal["before", "during", "after"]
 ChannelKind = Literal["digital", "physical", "phone", "messaging", "social", "mail", "other"]

@@ -123,6 +123,42 @@ def _final_target(path: Path) -> tuple[Path, os.stat_result | None]:
     return path, info
 
 
+def write_beside(target: Path, payload: bytes, *, fsync: bool, shown: Path | None = None) -> Path:
+    """A temporary file in `target`'s folder holding `payload`, with the mode `target` has
+    (or a new file's mode), for the caller to rename into place; OutputError, naming
+    `shown` (the path as given), when it cannot be written, and nothing left behind."""
+    shown = shown or target
+    directory = target.parent if str(target.parent) else Path()
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write in {directory}: {exc.strerror or exc}") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            if fsync:
+                os.fsync(handle.fileno())
+        try:
+            mode = target.stat().st_mode & 0o777  # a file rewritten keeps its mode
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        with contextlib.suppress(OSError):
+            temp.chmod(mode)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
 def write_atomic(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
     """`fsync=False` skips forcing the bytes to disk: still never half-written for readers
     (the rename is atomic), but a power cut may leave an empty file. Only for outputs that
@@ -141,24 +177,8 @@ def write_atomic(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
     directory = target.parent if str(target.parent) else Path()
     if not is_folder(directory):
         raise OutputError(f"{path}: folder {directory} does not exist")
+    temp = write_beside(target, payload, fsync=fsync, shown=path)
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write in {directory}: {exc.strerror or exc}") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            if fsync:
-                os.fsync(handle.fileno())
-        if info is not None:
-            with contextlib.suppress(OSError):
-                temp.chmod(info.st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            temp.chmod(0o666 & ~umask)
         temp.replace(target)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -34,7 +34,10 @@ INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz), or `pip install graphviz-pure` for SVG and PNG only"
 )
-TIMEOUT = 300
+TIMEOUT = 300.0
+"""Seconds a layout program may run before it is stopped, with every process it started;
+JOURNEYMAP_DOT_TIMEOUT sets it (a map of a few thousand steps takes dot a minute)."""
+TIMEOUT_SETTING = "JOURNEYMAP_DOT_TIMEOUT"
 _LIVE: set[subprocess.Popen[bytes]] = set()
 """Layout programs running now, from any thread, so that an interruption can stop them."""
 _LOCK = threading.Lock()
@@ -50,6 +53,8 @@ class Engine:
     program: str
     pure: bool
     """True for graphviz-pure, which has no PDF output."""
+    timeout: float = TIMEOUT
+    """Seconds one layout may take (JOURNEYMAP_DOT_TIMEOUT)."""
 
     @property
     def name(self) -> str:
@@ -75,7 +80,26 @@ def _pure_candidates() -> list[Path]:
     return [folder / name for folder in folders for name in names]
 
 
+def layout_timeout() -> float:
+    """JOURNEYMAP_DOT_TIMEOUT in seconds (1 to 86400), else the default; EngineError
+    (exit 2, one line) when it is not such a number."""
+    raw = os.environ.get(TIMEOUT_SETTING, "")
+    if not raw.strip():
+        return TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 86_400:  # nan and inf fail too
+        raise EngineError(
+            f"{TIMEOUT_SETTING}={raw!r} is not a number of seconds; write e.g. 600 "
+            "(at most 86400), or unset it for the default of 300"
+        )
+    return value
+
+
 def find_engine() -> Engine:
+    timeout = layout_timeout()
     configured = os.environ.get("JOURNEYMAP_DOT")
     if configured:
         path = Path(configured)
@@ -84,16 +108,16 @@ def find_engine() -> Engine:
                 f"JOURNEYMAP_DOT={configured} is not an executable program; point it at "
                 f"Graphviz's dot, or unset it to use dot from PATH ({INSTALL_HINT})"
             )
-        return Engine(str(path), pure="graphviz-pure" in path.name)
+        return Engine(str(path), pure="graphviz-pure" in path.name, timeout=timeout)
     found = shutil.which("dot")
     if found:
-        return Engine(found, pure=False)
+        return Engine(found, pure=False, timeout=timeout)
     found = shutil.which("graphviz-pure")
     if found:
-        return Engine(found, pure=True)
+        return Engine(found, pure=True, timeout=timeout)
     for candidate in _pure_candidates():
         if candidate.is_file() and os.access(candidate, os.X_OK):
-            return Engine(str(candidate), pure=True)
+            return Engine(str(candidate), pure=True, timeout=timeout)
     raise EngineError(f"Graphviz's dot program was not found: {INSTALL_HINT}")
 
 
@@ -168,25 +192,35 @@ def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, by
                 stdout=stdout,
                 stderr=subprocess.PIPE,
                 env=env,
+                process_group=0,  # its own group: stopped with every process it starts
             )
         except OSError as exc:
             raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
     with _LOCK:
         _LIVE.add(process)
     try:
-        out, err = process.communicate(timeout=TIMEOUT)
+        out, err = process.communicate(timeout=engine.timeout)
     except subprocess.TimeoutExpired:
-        raise EngineError(f"{engine.name} took more than {TIMEOUT} s and was stopped") from None
+        raise EngineError(
+            f"{engine.name} ({engine.program}) took more than {engine.timeout:g} s and was "
+            f"stopped; raise {TIMEOUT_SETTING} (seconds) for a very large map"
+        ) from None
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}") from None
     finally:
         with _LOCK:
             _LIVE.discard(process)
-        if process.returncode is None:  # interrupted or timed out: never leave it running
-            process.kill()
+        _kill_group(process)  # timed out, interrupted, or a child it left behind
+        if process.returncode is None:
             process.wait()
     return process.returncode, out or b"", err or b""
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the program's process group: a wrapper script's children too."""
+    with contextlib.suppress(OSError):
+        os.killpg(process.pid, 9)
 
 
 @contextlib.contextmanager
@@ -254,5 +288,4 @@ def stop_children() -> None:
     with _LOCK:
         running = list(_LIVE)
     for process in running:
-        with contextlib.suppress(OSError):
-            process.kill()
+        _kill_group(process)

@@ -23,7 +23,7 @@ from journeymap.load.source import is_folder
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import Engine, run, run_into, stop_children
+from journeymap.render.engine import Engine, EngineError, run, run_into, stop_children
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
 from journeymap.render.placing import Syncing, move_all_into_place
@@ -234,6 +234,10 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
                 raise ValueError(f"format {batch.fmt} needs a layout engine")
             else:
                 run_into(batch.engine, source, batch.fmt, handle)  # the program writes it
+    except EngineError as exc:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise EngineError(f"{path}: {exc}") from None
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
@@ -340,7 +344,10 @@ def execute(
     stopping = threading.Event()
 
     def one(job: Job) -> None:
-        data = render(job.journeys, chosen.fmt, options, engine, view)
+        try:
+            data = render(job.journeys, chosen.fmt, options, engine, view)
+        except EngineError as exc:
+            raise EngineError(f"{job.target or 'standard output'}: {exc}") from None
         if stopping.is_set():
             return  # interrupted meanwhile: write nothing more
         if job.target is None:

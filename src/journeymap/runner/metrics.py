@@ -112,7 +112,10 @@ def write_updates(changes: Sequence[TouchpointChange]) -> dict[Path, str]:
     from journeymap.output.metrics_yaml import UpdateError, apply_updates
 
     failed: dict[Path, str] = {}
-    for path, updates in updates_by_file(changes).items():
+    by_file = updates_by_file(changes)
+    for path in by_file:
+        _refuse_read_only(path)
+    for path, updates in by_file.items():
         refused = _not_updatable(path)
         if refused is not None:
             failed[path] = refused
@@ -132,6 +135,24 @@ def write_updates(changes: Sequence[TouchpointChange]) -> dict[Path, str]:
         except (OSError, UnicodeDecodeError) as exc:
             failed[path] = f"{path}: cannot update: {exc}"
     return failed
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Refused (exit 2, before any file is written) for a journey file that is read-only
+    (no write bit, or not writable by this user): replacing it by a rename would update
+    a file its owner protected, since the rename needs only the folder's permission."""
+    import os
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # gone or unreadable: the update says why
+    if stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        raise Refused(
+            f"{path}: the file is read-only (mode {stat.S_IMODE(mode):04o}), so --write leaves "
+            f"it as it is; make it writable (chmod u+w {path}) or run without --write"
+        )
 
 
 def _not_updatable(path: Path) -> str | None:
