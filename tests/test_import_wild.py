@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from journeymap.importers.mermaid import import_mermaid
 from journeymap.importers.mermaid_parse import find_diagrams, parse_diagram
 from journeymap.load.journey_file import load_file
 from journeymap.model.journey import Journey
@@ -144,13 +145,29 @@ def test_a_section_name_with_a_colon_is_kept_whole_and_said(tmp_path: Path) -> N
     assert f"{source}:6:1: warning[JM011] section 'Step 1: Context': Mermaid" in result.stderr
 
 
-def _seen_by_mermaid(journey: Journey) -> Drawing:
+def _draw_in_batches(cases: dict[str, Case], base: Path, size: int = 45) -> None:
+    """`_draw` by batches: one mmdc run over all 177 files' diagrams took most of its
+    600-second timeout on a loaded machine."""
+    names = list(cases)
+    for start in range(0, len(names), size):
+        folder = base / f"batch-{start // size}"
+        folder.mkdir()
+        _draw({n: cases[n] for n in names[start : start + size]}, folder)
+
+
+def _seen_by_mermaid(journey: Journey, body: str = "") -> Drawing:
     """What Mermaid draws of the diagram the journey was imported from: the task texts,
     the sections (Mermaid draws none for tasks before any section, and one box for a
-    section named twice in a row), the actors and, on Mermaid's 1..5 scale, the scores."""
+    section named twice in a row), the actors and, on Mermaid's 1..5 scale, the scores.
+    `body`, the diagram's text, tells whether the first stage stands for tasks written
+    before any section (its name then supplied by the import)."""
     steps = [step for stage in journey.stages for step in stage.steps]
+    parsed = parse_diagram(body).sections if body else []
+    unsectioned = bool(parsed) and parsed[0].name is None
     sections: list[str] = []
-    for stage in journey.stages:
+    for number, stage in enumerate(journey.stages):
+        if number == 0 and unsectioned:
+            continue
         if stage.steps and (not sections or sections[-1] != _words(stage.name)):
             sections.append(_words(stage.name))
     people = {journey.persona.name} if journey.persona else set()
@@ -205,14 +222,15 @@ def test_mermaid_draws_what_was_imported(
     rejects = {f"{Path(n).stem}-0" for n in MERMAID_REJECTS}
     # One batch for the diagrams Mermaid reads (one failure would make _draw start a
     # browser per diagram), then the rejected ones, which must still be rejected.
-    _draw({n: c for n, c in cases.items() if n not in rejects}, tmp_path)
+    _draw_in_batches({n: c for n, c in cases.items() if n not in rejects}, tmp_path)
     (tmp_path / "rejected").mkdir()
     _draw({n: c for n, c in cases.items() if n in rejects}, tmp_path / "rejected")
     assert {name for name, case in cases.items() if case.svg is None} == rejects
     cut = {f"{Path(n).stem}-0" for n in MERMAID_CUTS}
     for name, case in cases.items():
         if case.svg is not None:
-            drawn, ours = _comparable(_drawing(case.svg), _seen_by_mermaid(case.journeys[0]))
+            seen = _seen_by_mermaid(case.journeys[0], case.mermaid)
+            drawn, ours = _comparable(_drawing(case.svg), seen)
             if name in cut:
                 assert (drawn.title, drawn.sections) == (ours.title, ours.sections), name
                 assert len(drawn.tasks) == len(ours.tasks), name
@@ -230,7 +248,7 @@ def test_the_export_of_every_imported_journey_is_drawn_whole(
         result = invoke("render", source, "-o", "-", "--format", "mmd")
         assert result.code == 0, result.stderr
         cases[name] = Case([journey], result.stdout)
-    _draw(cases, tmp_path)
+    _draw_in_batches(cases, tmp_path)
     for name, case in cases.items():
         # What the author wrote for screen readers comes back (Mermaid's <title>, <desc>).
         assert case.svg is not None
@@ -401,3 +419,40 @@ def test_a_chart_shown_in_a_fence_is_not_drawn(tmp_path: Path) -> None:
     chart = "<Mermaid chart={`journey\n  title Shown\n  section S\n    T: 4: Me\n`} />\n"
     page.write_text(f"```mdx\n{chart}```\n\n{chart.replace('Shown', 'Drawn')}", "utf-8")
     assert [j["title"] for j in _texts(tmp_path, page)] == ["Drawn"]
+
+
+def test_an_init_directive_over_several_lines_is_skipped_as_one(tmp_path: Path) -> None:
+    """`%%{init: {` ... `}}%%` over nine lines before `journey`: Mermaid reads it as one
+    directive; the diagram was not found at all (exit 2)."""
+    [journey] = _texts(tmp_path, WILD / "w135-quest-pl-multiline-init.md")
+    assert journey["title"] == 'Player\'s First Quest: "Goblin Menace"'
+    stages = journey["stages"]
+    assert isinstance(stages, list)
+    assert [s["name"] for s in stages] == [
+        "Accepting the Quest",
+        "Completing Objectives",
+        "Receiving the Reward",
+    ]
+    assert [len(s["steps"]) for s in stages] == [3, 3, 3]
+
+
+def test_an_actor_written_as_the_task_is_read_as_written_and_said() -> None:
+    source = WILD / "w170-swapped-actor-and-task.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    assert result.stderr.startswith(
+        f"{source}:7:1: warning[JM011] tasks 'User', 'System' come back on every line, each "
+        "with an actor of its own ('Signs up'...): the actor and the task look swapped "
+        "(write `Signs up: 5: User`); read as written, as Mermaid draws it\n"
+    )
+    steps = [s for st in yaml.safe_load(result.stdout)["stages"] for s in st["steps"]]
+    assert [s["text"] for s in steps] == ["User", "System"] * 3
+    # Each task with an actor of its own, a few task texts again and again: nowhere else.
+    others = [p for p in FILES if p.name not in {*REFUSED, *NOT_A_DIAGRAM, source.name}]
+    warned = [
+        p.name
+        for p in others
+        for journey in import_mermaid(p.read_text(encoding="utf-8"), p.name)
+        if any("look swapped" in w.message for w in journey.warnings)
+    ]
+    assert warned == []

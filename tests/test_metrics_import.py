@@ -188,6 +188,15 @@ CASES = [
     ),
     # Every cell quoted, 'Score' and 'Created At': 9,6,10,8 -> (2 - 1)/4 = 25.
     _checkout("score-created-at.csv", {"nps": 25, "n": 4, "period": "2025-11-03..2025-11-04"}),
+    # Medallia Agent Connect, "All requests": 5,4,2,5,3,5,4 -> 5 of 7 = 71.4 -> 71; the
+    # two requests never answered (no `response_received_at`) set aside; the period from
+    # `response_received_at`, found by its API name.
+    _checkout(
+        "medallia-agent-connect.csv", {"csat": 71, "n": 7, "period": "2026-09-01..2026-09-05"}
+    ),
+    # Intercom conversation ratings as its API writes them: `created_at` in Unix seconds
+    # (one in milliseconds); 5,4,1,3,5,5 -> 4 of 6 = 66.7 -> 67; one conversation unrated.
+    _checkout("intercom-ratings.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
 ]
 
 
@@ -706,3 +715,26 @@ def test_wild_layouts_are_reported_as_read(tmp_path: Path) -> None:
     ]
     assert "    1 answer kept, period 2023-01-23" in ending
     assert report("hotjar-nps.csv")[1] == "  set aside: 1 empty row"
+    # Requests never answered are set aside and counted, not reported as bad rows.
+    assert report("medallia-agent-connect.csv")[1:3] == ["  set aside: 2 without a date", ""]
+    intercom = report("intercom-ratings.csv")
+    assert not any("not a date" in line for line in intercom)
+    assert "    6 answers kept, period 2026-09-01..2026-09-05" in intercom
+
+
+def test_a_unix_timestamp_outside_this_century_is_not_a_date(tmp_path: Path) -> None:
+    """A number read as seconds since 1970 only where it gives a plausible day: an id of
+    nine digits in the date column is no answer from 1973."""
+    survey = tmp_path / "ratings.csv"
+    survey.write_text("rating,created_at\n5,1788249600\n4,123456789\n", encoding="utf-8")
+    mapping = tmp_path / "ratings.map.yaml"
+    mapping.write_text(
+        "source: Ratings\nmin-n: 1\ntouchpoints:\n"
+        "  - {step: checkout, channel: website, csat: rating}\n",
+        encoding="utf-8",
+    )
+    path = _copy(tmp_path, "saas-subscription.yaml")
+    result = invoke("metrics", "import", survey, "--map", mapping, "-j", path)
+    assert result.code == 0, result.stderr
+    assert f"    {survey}:3: created_at '123456789' is not a date" in result.stdout.splitlines()
+    assert "    1 answer kept, period 2026-09-01" in result.stdout.splitlines()

@@ -120,11 +120,36 @@ def _actors(diagram: Diagram) -> list[str]:
     return list(seen)
 
 
+def _swapped(diagram: Diagram) -> Diagnostic | None:
+    """A warning when the actor seems written as the task and the task as the actor
+    (`User: 5: Signs up`, seen in the wild): a few task texts come back on every line
+    while each line has its own single 'actor'. Mermaid draws it as written, and so it
+    is read; the author is told how to write it."""
+    tasks = [task for section in diagram.sections for task in section.tasks]
+    actors = [[a for a in task.actors if a] for task in tasks]
+    if len(tasks) < 4 or any(len(names) != 1 for names in actors):
+        return None
+    texts = list(dict.fromkeys(task.text for task in tasks))
+    if len(texts) * 2 > len(tasks) or len({names[0] for names in actors}) != len(tasks):
+        return None
+    first = tasks[0]
+    return import_warning(
+        f"tasks {', '.join(repr(t) for t in texts[:3])} come back on every line, each with "
+        f"an actor of its own ('{actors[0][0]}'...): the actor and the task look swapped "
+        f"(write `{actors[0][0]}: {first.score}: {first.text}`); read as written, as Mermaid "
+        "draws it",
+        first.line,
+    )
+
+
 def build_journey(
     diagram: Diagram, source: str, fallback_title: str, channel: str | None = None
 ) -> Imported:
     """The journey a diagram tells, with what was guessed said in comments."""
     imported = Imported(data={}, warnings=list(diagram.warnings))
+    swapped = _swapped(diagram)
+    if swapped is not None:
+        imported.warnings.append(swapped)
     data = imported.data
     title = diagram.title or diagram.acc_title or fallback_title
     actors = _actors(diagram)

@@ -56,10 +56,20 @@ class Diagram:
 
 
 def _meaningful(lines: list[str], start: int) -> int:
-    """Index of the first line that is not blank, a comment or a directive."""
+    """Index of the first line that is not blank, a comment or a directive (Mermaid
+    reads a `%%{init: {...}}%%` written over several lines as one)."""
     index = start
-    while index < len(lines) and (not lines[index].strip() or lines[index].strip()[:2] == "%%"):
-        index += 1
+    while index < len(lines):
+        stripped = lines[index].strip()
+        if stripped[:3] == "%%{" and "}%%" not in stripped:
+            end = next((i for i in range(index + 1, len(lines)) if "}%%" in lines[i]), None)
+            if end is None:
+                return index
+            index = end + 1
+        elif not stripped or stripped[:2] == "%%":
+            index += 1
+        else:
+            break
     return index
 
 

@@ -4,7 +4,7 @@ month first, and the day itself, as each tool writes timestamps."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from journeymap.metrics.shapes import TIMESTAMP_HEADERS
 from journeymap.metrics.survey import Column, Survey, SurveyError, fold
@@ -29,11 +29,16 @@ DATE_COLUMNS = {
         "review submit date and time",  # Google Play Console reviews
         "review created (utc)",  # Trustpilot
         "created time",  # Freshdesk
+        "response received at",  # Medallia Agent Connect (`response_received_at`)
     ),
 }
 
 _DATE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])")
 DATE_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:$|[ T,])")
+_EPOCH = re.compile(r"^(\d{9,10})(\d{3})?(?:\.\d+)?$")
+"""A Unix timestamp, in seconds or milliseconds: how Intercom's API writes the time of a
+rating (`created_at`), and so the CSVs made from it."""
+_EPOCH_YEARS = range(2000, 2100)
 
 
 def guess_order(values: list[str]) -> str | None:
@@ -65,8 +70,11 @@ def parse_day(value: str, order: str) -> date | None:
                 return None
             day, month = (first, second) if order == "dmy" else (second, first)
             return date(year, month, day)
+        if match := _EPOCH.match(text):
+            stamped = datetime.fromtimestamp(int(match[1]), UTC).date()
+            return stamped if stamped.year in _EPOCH_YEARS else None
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return None
 
 
@@ -88,6 +96,10 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
         found = survey.column(candidate)
         if found is not None:
             return found
+        # The names of an API written as columns: `created_at`, `response_received_at`.
+        for column in survey.columns:
+            if fold(column.label.replace("_", " ")) == fold(candidate):
+                return column
     if survey.shape == "csv":
         # "Date de réponse", "Datum der Antwort", "Fecha": a header that starts with the
         # word for date, in the languages of the exports seen.

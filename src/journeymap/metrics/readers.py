@@ -147,6 +147,11 @@ def read_survey(
         day = None
         if survey.date_column is not None:
             raw = cells[survey.date_column.index]
+            if not raw.strip():
+                # A request never answered ("All requests" exports: Medallia Agent Connect)
+                # has no response date: set aside and counted, not a malformed row.
+                survey.skipped["without a date"] += 1
+                continue
             day = parse_day(raw, survey.date_order or "mdy")
             if day is None:
                 survey.bad.append(BadRow(line, f"{survey.date_column.label} {raw!r} is not a date"))
