@@ -247,10 +247,12 @@ def customer_third_person(journey: Journey, config: LintConfig) -> Iterator[Find
     Good (en): `text: I compare prices`
     """
     for loc, step_id, voice in _steps(journey, config, "customer"):
+        lang = _said_in(voice, journey)
         yield Finding(
             loc,
             f"step '{step_id}' speaks of the customer in the third person "
-            f"('{voice.word}'): let the customer tell it, with {SUBJECT[_said_in(voice, journey)]}",
+            f"('{voice.word}'): let the customer tell it, with {SUBJECT[lang]}"
+            f"{_told_by_the_customer(voice, lang, '')}",
         )
 
 
@@ -271,5 +273,16 @@ def step_without_subject(journey: Journey, config: LintConfig) -> Iterator[Findi
         yield Finding(
             loc,
             f"step '{step_id}' has no subject ('{voice.word}...'): make the "
-            f"customer the subject, with {SUBJECT[lang]}, e.g. '{EXAMPLE[lang]}'",
+            f"customer the subject, with {SUBJECT[lang]}"
+            f"{_told_by_the_customer(voice, lang, EXAMPLE[lang])}",
         )
+
+
+def _told_by_the_customer(voice: Voice, lang: Lang, otherwise: str) -> str:
+    """', e.g. ...' with the step itself told by the customer when it can be turned
+    surely ("Réserver une visite" -> "Je réserve une visite"), else `otherwise`."""
+    from journeymap.lint.sentence import first_person_version
+
+    turned = first_person_version(voice.text, lang, voice.kind, voice.word)
+    example = turned or otherwise
+    return f", e.g. '{example}'" if example else ""

@@ -17,7 +17,8 @@ Modules, each importing only those above it:
     office       the company's own people, premises and goods; a staff task
     records      the company's records kept out of sight; the customer written into them
     internal     whether a text is back-office work (JM3xx)
-    rewrite      a company-voice step turned to the customer's side (JM402's hint)
+    conjugate    the customer's "je"/"I" form of a verb, for the hints below
+    rewrite      a step turned to the customer's side (the hints of JM402-JM404)
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from journeymap.lint.sentence.language import guess_lang, journey_lang, other_sc
 from journeymap.lint.sentence.lemmas import lemmas
 from journeymap.lint.sentence.office import customer_asks, staff_task
 from journeymap.lint.sentence.people import Cast, brand_names, cast, declared_subject
-from journeymap.lint.sentence.rewrite import customer_version
+from journeymap.lint.sentence.rewrite import customer_version, first_person_version
 from journeymap.lint.sentence.tokens import Kind, Lang, words
 from journeymap.lint.sentence.voice import Voice, classify
 
@@ -43,6 +44,7 @@ __all__ = [
     "customer_asks",
     "customer_version",
     "declared_subject",
+    "first_person_version",
     "guess_lang",
     "internal_signs",
     "internal_work",

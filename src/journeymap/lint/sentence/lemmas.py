@@ -39,6 +39,7 @@ _EN_IRREGULAR = {
     "told": "tell", "found": "find", "paid": "pay", "left": "leave", "built": "build",
     "put": "put", "set": "set", "got": "get", "gotten": "get", "chosen": "choose",
 }  # fmt: skip
+EN_PAST_FORMS = frozenset(past for past, verb in _EN_IRREGULAR.items() if past != verb)
 
 
 @lru_cache(maxsize=16384)

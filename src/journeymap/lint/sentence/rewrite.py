@@ -141,3 +141,132 @@ def _third_singular(verb: str) -> str:
             return stem + stem[-1] + "e"
         return stem + "e"
     return verb
+
+
+# After a verb that opens a step, the words that show it is one: "Réserver une visite",
+# "Book an engineer visit". After a noun they rarely come ("Selection of a plan",
+# "Retrait au guichet"); "des" and "du" do ("Stockage des commandes", "Remise du
+# ticket"), so they are not among them, nor "de".
+_AFTER_A_VERB = {
+    "fr": lex("le la les l' un une mon ma mes son sa ses ce cet cette ces vos nos notre"),
+    "en": lex(
+        "a an the my your our his her their its it them this that these those some any "
+        "all every each another more up out back down off online"
+    ),
+}
+# Where the first clause ends: the hint shows it turned, then "…" for the rest, so a
+# second verb is never left in the third person ("I create an account and signs in").
+_CLAUSE_ENDS = {
+    "fr": lex("et ou puis mais donc car ainsi"),
+    "en": lex("and or then but so while"),
+}
+_PERSONS = lex("il elle ils elles qu'il qu'elle qu'ils he she they")
+_MINE = {
+    "fr": {"son": "mon", "sa": "ma", "ses": "mes", "vos": "mes", "se": "me", "s'": "m'"},
+    "en": {"your": "my", "yours": "mine", "yourself": "myself"},
+}
+_HIS_MINE = {"his": "my", "her": "my", "their": "my", "himself": "myself", "herself": "myself",
+             "themselves": "myself"}  # fmt: skip
+_PLURAL = lex("ils elles they les des ces the these those")
+
+
+def first_person_version(text: str, lang: Lang, kind: str, subject: str) -> str | None:
+    """The step told by the customer, for JM403 and JM404 hints: "Réserver une visite"
+    -> "Je réserve une visite", "The customer compares prices" -> "I compare prices".
+
+    Only a verb known to be one, conjugated surely (journeymap.lint.sentence.conjugate),
+    is turned, and only the first clause ("…" stands for the rest); None otherwise, and
+    the hint keeps its general example. A "votre" or "leur" is left alone: which
+    "mon"/"ma" it becomes needs the noun's gender.
+    """
+    written = text.split()
+    if kind == "customer":
+        said = subject.split()
+        if not said or [w.lower() for w in written[: len(said)]] != [w.lower() for w in said]:
+            return None
+        plural = fold(said[0]) in _PLURAL and (len(said) == 1 or said[-1].endswith(("s", "x")))
+        if plural and lang == "fr":
+            return None
+        verb_at, reflexive, third = len(said), False, not plural
+    elif kind == "no-subject":
+        verb_at, reflexive, third = 0, False, False
+        first = fold(written[0]) if written else ""
+        if lang == "fr" and first in ("se", "s'") and len(written) > 1:
+            verb_at, reflexive = 1, True
+        elif lang == "fr" and first.startswith("s'") and len(first) > 2:
+            written = [written[0][2:], *written[1:]]
+            reflexive = True
+    else:
+        return None
+    if verb_at >= len(written):
+        return None
+    rest, cut = _first_clause(written[verb_at], written[verb_at + 1 :], lang)
+    folded_rest = [fold(w).strip(",.;:!?") for w in rest]
+    if any(w in ("votre", "leur", "leurs") or w in _PERSONS for w in folded_rest):
+        return None
+    opening = _opening(written[verb_at], lang, kind, third, folded_rest, reflexive)
+    if opening is None:
+        return None
+    swaps = dict(_MINE[lang])
+    if kind == "customer":
+        # "Customer finds your store": "your" is the team's, not the customer's.
+        swaps.pop("your", None)
+        swaps.pop("yours", None)
+        if lang == "en":
+            swaps.update(_HIS_MINE)
+    tail = " ".join(_swapped(w, swaps) for w in rest)
+    return f"{opening} {tail}".strip() + ("…" if cut else "")
+
+
+def _first_clause(verb: str, rest: list[str], lang: Lang) -> tuple[list[str], bool]:
+    """The words of the first clause after its verb, and whether anything was cut."""
+    if verb[-1:] in ",;:":
+        return [], bool(rest)
+    for at, word in enumerate(rest):
+        if fold(word) in _CLAUSE_ENDS[lang] or word[:1] in "(–—-":
+            return [*rest[:at]], True
+        if word[-1:] in ",;:" and at + 1 < len(rest):
+            return [*rest[:at], word[:-1]], True
+    return rest, False
+
+
+def _opening(
+    verb: str, lang: Lang, kind: str, third: bool, after: list[str], reflexive: bool
+) -> str | None:
+    from journeymap.lint.sentence.conjugate import english_i, french_je
+
+    verb = verb.rstrip(",;:")
+    opens = bool(after) and after[0] in _AFTER_A_VERB[lang]
+    if kind == "no-subject" and not reflexive and not opens:
+        return None
+    if lang == "en":
+        # Without a subject, "Receives an email" is a third person and "Book a visit" an
+        # imperative: the third person is tried first, it only takes words in -s.
+        form = english_i(verb, third_person=True) if kind == "no-subject" else None
+        form = form or english_i(verb, third_person=third)
+        if form is None:
+            return None
+        return f"I {form if verb[1:] == verb[1:].lower() else verb}"  # "WhatsApp" kept
+    found = french_je(verb, third_person=third)
+    if found is None and kind == "no-subject":
+        # "Reçoit un email": a subject left out; never "A la fin..." (à, unaccented).
+        found = french_je(verb, third_person=True, subject_left_out=True)
+    if found is None:
+        return None
+    pronoun, form = found
+    if reflexive:
+        me = "m'" if pronoun == "j'" else "me "
+        return f"Je {me}{form}"
+    return f"J'{form}" if pronoun == "j'" else f"Je {form}"
+
+
+def _swapped(word: str, swaps: dict[str, str]) -> str:
+    core = word.strip(",.;:!?")
+    lowered = core.lower()
+    swap = swaps.get(lowered)
+    if swap is None and lowered[:2] in ("s'", "s’") and "s'" in swaps:
+        return word.replace(core[:2], swaps["s'"], 1)  # "s'enregistrer" -> "m'enregistrer"
+    if swap is None:
+        return word
+    at = word.find(core)
+    return word[:at] + swap + word[at + len(core) :]
