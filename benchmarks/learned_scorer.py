@@ -153,3 +153,17 @@ def evidence(weights: dict[str, float], text: str, count: int = 3) -> tuple[str,
         if weight > 0:
             scored.append((-weight, raw))
     return tuple(raw for _, raw in sorted(scored)[:count])
+
+
+def semantic(table: Any, text: str, lang: str, weight: float, dims: int = 0) -> dict[str, float]:
+    """The text's meaning as features: its mean word-piece vector (benchmarks/embedding.py).
+
+    Named `e:{lang}:{i}` when `lang` is given (a weight per language), else `e:{i}`.
+    """
+    vector = table.mean(text)
+    if dims:
+        vector = vector[:dims]
+        norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+        vector = tuple(v / norm for v in vector)
+    prefix = f"e:{lang}:" if lang else "e:"
+    return {f"{prefix}{i}": weight * v for i, v in enumerate(vector) if v}
