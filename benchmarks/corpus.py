@@ -1,6 +1,6 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # dev, held-out, then the second to fifth sets
+    python benchmarks/corpus.py            # dev, held-out, the second to fifth, the eighth
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
     python benchmarks/corpus.py --show     # also every text the rules misread
 
@@ -180,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report("fourth", with_lang, args.show)))
     print("\n== fifth set, measured blind once (tests/corpus/fifth-*.yaml)")
     print("\n".join(report("fifth", with_lang, args.show)))
+    print("\n== eighth set, measured blind once (tests/corpus/eighth-*.yaml)")
+    print("\n".join(report("eighth", with_lang, args.show)))
     return 0
 
 
