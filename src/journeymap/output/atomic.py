@@ -17,7 +17,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from journeymap.load.source import is_folder
@@ -123,6 +123,22 @@ def _final_target(path: Path) -> tuple[Path, os.stat_result | None]:
     return path, info
 
 
+@contextlib.contextmanager
+def _discarded_on_failure(temp: Path, shown: Path) -> Iterator[None]:
+    """The temporary file removed when writing or renaming it fails or is interrupted; an
+    OSError becomes one OutputError line naming `shown`."""
+    try:
+        yield
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
 def write_beside(target: Path, payload: bytes, *, fsync: bool, shown: Path | None = None) -> Path:
     """A temporary file in `target`'s folder holding `payload`, with the mode `target` has
     (or a new file's mode), for the caller to rename into place; OutputError, naming
@@ -134,7 +150,7 @@ def write_beside(target: Path, payload: bytes, *, fsync: bool, shown: Path | Non
     except OSError as exc:
         raise OutputError(f"{shown}: cannot write in {directory}: {exc.strerror or exc}") from None
     temp = Path(temp_name)
-    try:
+    with _discarded_on_failure(temp, shown):
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -148,14 +164,6 @@ def write_beside(target: Path, payload: bytes, *, fsync: bool, shown: Path | Non
             mode = 0o666 & ~umask
         with contextlib.suppress(OSError):
             temp.chmod(mode)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return temp
 
 
@@ -178,13 +186,5 @@ def write_atomic(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
     if not is_folder(directory):
         raise OutputError(f"{path}: folder {directory} does not exist")
     temp = write_beside(target, payload, fsync=fsync, shown=path)
-    try:
+    with _discarded_on_failure(temp, path):
         temp.replace(target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
