@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+FULL = os.environ.get("JOURNEYMAP_FULL_TESTS") == "1"
+"""The full run (nightly, before a release): every case where the everyday run takes a
+fixed sample of many equivalent ones (see CONTRIBUTING.md, "Test suite time")."""
 
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     # A suite started in the background (`nohup ... &`, some CI runners) ignores SIGINT,

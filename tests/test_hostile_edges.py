@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, Result, run_cli
+from tests.conftest import EXAMPLES, FULL, ROOT, Result, run_cli
 from tests.test_render_engine_failures import BATCH, _inputs
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
@@ -156,21 +156,35 @@ def _with_text(tmp_path: Path, text: str, name: str = "h.yaml") -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", [("validate",), ("lint",), ("matrix",)])
-@pytest.mark.parametrize("text", list(INVISIBLE.values()), ids=list(INVISIBLE))
-def test_a_text_of_invisible_characters_is_empty(
-    tmp_path: Path, text: str, command: tuple[str, ...]
-) -> None:
-    """Accepted as a step's text: the map showed a step with nothing written in it."""
-    empty = run_cli("validate", _with_text(tmp_path, "", "empty.yaml"))
+COMMANDS = [("validate",), ("lint",), ("matrix",)]
+INVISIBLE_CASES = [
+    pytest.param(text, command, id=f"{name}-{command[0]}")
+    for number, (name, text) in enumerate(INVISIBLE.items())
+    for command in (COMMANDS if FULL else [COMMANDS[number % len(COMMANDS)]])
+]
+"""Every text through one command in turn (each command gets four or three of them);
+every text through every command with JOURNEYMAP_FULL_TESTS=1."""
+
+
+@pytest.fixture(scope="module")
+def empty_place(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Where an empty text is placed ("49:15"): a text of invisible characters, there."""
+    empty = run_cli("validate", _with_text(tmp_path_factory.mktemp("empty"), "", "empty.yaml"))
     found = re.search(r":(\d+:\d+): error\[JM006\]", empty.stdout)
     assert found is not None, empty.stdout
-    place = found.group(1)  # "49:15", where an empty text is placed
+    return found.group(1)
+
+
+@pytest.mark.parametrize(("text", "command"), INVISIBLE_CASES)
+def test_a_text_of_invisible_characters_is_empty(
+    tmp_path: Path, text: str, command: tuple[str, ...], empty_place: str
+) -> None:
+    """Accepted as a step's text: the map showed a step with nothing written in it."""
     path = _with_text(tmp_path, text)
     result = run_cli(*command, path)
     said = result.stdout + result.stderr
     assert result.code in (1, 2), said
-    assert f"{path}:{place}: error[JM006]" in said
+    assert f"{path}:{empty_place}: error[JM006]" in said
     assert "'text' must not be empty: it has only invisible characters (U+" in said
 
 

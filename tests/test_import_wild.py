@@ -145,16 +145,6 @@ def test_a_section_name_with_a_colon_is_kept_whole_and_said(tmp_path: Path) -> N
     assert f"{source}:6:1: warning[JM011] section 'Step 1: Context': Mermaid" in result.stderr
 
 
-def _draw_in_batches(cases: dict[str, Case], base: Path, size: int = 45) -> None:
-    """`_draw` by batches: one mmdc run over all 177 files' diagrams took most of its
-    600-second timeout on a loaded machine."""
-    names = list(cases)
-    for start in range(0, len(names), size):
-        folder = base / f"batch-{start // size}"
-        folder.mkdir()
-        _draw({n: cases[n] for n in names[start : start + size]}, folder)
-
-
 def _seen_by_mermaid(journey: Journey, body: str = "") -> Drawing:
     """What Mermaid draws of the diagram the journey was imported from: the task texts,
     the sections (Mermaid draws none for tasks before any section, and one box for a
@@ -220,11 +210,7 @@ def test_mermaid_draws_what_was_imported(
 ) -> None:
     cases = {name: Case([journey], body) for name, (body, _, journey) in imported.items()}
     rejects = {f"{Path(n).stem}-0" for n in MERMAID_REJECTS}
-    # One batch for the diagrams Mermaid reads (one failure would make _draw start a
-    # browser per diagram), then the rejected ones, which must still be rejected.
-    _draw_in_batches({n: c for n, c in cases.items() if n not in rejects}, tmp_path)
-    (tmp_path / "rejected").mkdir()
-    _draw({n: c for n, c in cases.items() if n in rejects}, tmp_path / "rejected")
+    _draw(cases, tmp_path, fonts=False)
     assert {name for name, case in cases.items() if case.svg is None} == rejects
     cut = {f"{Path(n).stem}-0" for n in MERMAID_CUTS}
     for name, case in cases.items():
@@ -248,7 +234,7 @@ def test_the_export_of_every_imported_journey_is_drawn_whole(
         result = invoke("render", source, "-o", "-", "--format", "mmd")
         assert result.code == 0, result.stderr
         cases[name] = Case([journey], result.stdout)
-    _draw_in_batches(cases, tmp_path)
+    _draw(cases, tmp_path, fonts=False)
     for name, case in cases.items():
         # What the author wrote for screen readers comes back (Mermaid's <title>, <desc>);
         # a diagram without a description gets the one the export writes for it.

@@ -22,7 +22,7 @@ import pytest
 from journeymap.load.journey_file import load_file
 from journeymap.model.journey import Journey
 from journeymap.views.moments import shared_moments
-from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT, invoke
+from tests.conftest import EXAMPLE_FILES, EXAMPLES, FULL, ROOT, invoke
 
 TOOLS = ROOT / ".tools"
 MMDC = TOOLS / "node_modules" / ".bin" / "mmdc"
@@ -220,25 +220,33 @@ def _puppeteer_config(base: Path) -> Path:
     return config
 
 
-def _draw(cases: dict[str, Case], base: Path) -> None:
-    """Draw every case with mmdc, in one batch; when some diagram does not parse, each
-    alone, to say which."""
+def _draw(cases: dict[str, Case], base: Path, *, fonts: bool = True) -> None:
+    """Draw every case as mmdc does, in one browser page (tests/mermaid_draw.mjs); a
+    diagram Mermaid rejects gets its error and no drawing, the others are drawn all the
+    same. `fonts=False` leaves out what mmdc adds after drawing, its fonts embedded in a
+    <style> (some 200 KB a drawing, most of the time spent), for the checks that read
+    only the drawing (texts, boxes, faces, actors), not how a browser shows it."""
+    assert NODE is not None
     config = _puppeteer_config(base)
     markdown = base / "all.md"
     blocks = [f"```mermaid\n{case.mermaid}```\n" for case in cases.values()]
     markdown.write_text("\n".join(blocks), "utf-8")
-    if _mmdc(markdown, base / "out.md", config).returncode == 0:
-        for number, case in enumerate(cases.values(), start=1):
+    script = ROOT / "tests" / "mermaid_draw.mjs"
+    drawn = subprocess.run(
+        [NODE, str(script), str(TOOLS), str(config), str(markdown), str(base)]
+        + ([] if fonts else ["--no-font-embed"]),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert drawn.returncode == 0, drawn.stderr[-4000:]
+    errors = json.loads(drawn.stdout)
+    assert len(errors) == len(cases), (len(errors), len(cases))
+    for number, (case, error) in enumerate(zip(cases.values(), errors, strict=True), start=1):
+        if error is None:
             case.svg = base / f"out-{number}.svg"
-        return
-    for name, case in cases.items():
-        single = base / f"{name}.mmd"
-        single.write_text(case.mermaid, "utf-8")
-        alone = _mmdc(single, base / f"{name}.svg", config)
-        if alone.returncode == 0:
-            case.svg = base / f"{name}.svg"
         else:
-            case.error = alone.stderr[-2000:]
+            case.error = error
 
 
 def _export(inputs: list[Path], target: Path) -> str:
@@ -276,8 +284,37 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
             journey = load_file(source).journey
             assert journey is not None
             cases[name] = Case([journey], _export([source], Path("-")))
-        _draw({k: v for k, v in cases.items() if k.startswith("hostile-")}, base)
+        (base / "each").mkdir()
+        _draw({k: v for k, v in cases.items() if k.startswith("hostile-")}, base / "each")
     return cases
+
+
+def _fonts_in_order(svg: str) -> str:
+    """The drawing with the lines of its embedded fonts' <style> sorted: mmdc loads its
+    stylesheets all at once, and their @font-face rules come in the order they arrive."""
+    return re.sub(
+        r"(<style>)([^<]*@font-face[^<]*)(</style>)",
+        lambda m: m[1] + "\n".join(sorted(m[2].split("\n"))) + m[3],
+        svg,
+    )
+
+
+def test_the_drawings_are_mmdcs_own(drawn: dict[str, Case], tmp_path: Path) -> None:
+    """tests/mermaid_draw.mjs draws in one page what `mmdc` draws a page each: the same
+    drawings, byte for byte but for the order of the fonts. Three here (every drawing
+    with JOURNEYMAP_FULL_TESTS=1), since mmdc takes a second or two a diagram."""
+    names = list(drawn) if FULL else ["compare", "hostile", "veste-hiver"]
+    cases = {name: drawn[name] for name in names if drawn[name].svg is not None}
+    assert FULL or len(cases) == 3
+    markdown = tmp_path / "some.md"
+    markdown.write_text("\n".join(f"```mermaid\n{c.mermaid}```\n" for c in cases.values()))
+    done = _mmdc(markdown, tmp_path / "out.md", _puppeteer_config(tmp_path))
+    assert done.returncode == 0, done.stderr
+    for number, (name, case) in enumerate(cases.items(), start=1):
+        assert case.svg is not None
+        theirs = (tmp_path / f"out-{number}.svg").read_text("utf-8")
+        ours = case.svg.read_text("utf-8")
+        assert _fonts_in_order(ours) == _fonts_in_order(theirs), name
 
 
 def _check(case: Case) -> None:
