@@ -1,9 +1,10 @@
 """`journeymap import` on Mermaid journeys found in public repositories, as written.
 
 The files are in tests/data/import/wild/ with their sources (SOURCES.md). Every one goes
-through the CLI and must give valid journeys; then Mermaid itself (mermaid-cli) draws
-each diagram and the journey exported back from it, and what it draws is compared with
-what was imported: nothing Mermaid shows may be lost on the way in or on the way out.
+through the CLI and must give valid journeys; then Mermaid itself (mermaid-cli's page,
+in one browser page for all: tests/mermaid_draw.mjs) draws each diagram and the journey
+exported back from it, and what it draws is compared with what was imported: nothing
+Mermaid shows may be lost on the way in or on the way out.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from journeymap.importers.mermaid import import_mermaid
 from journeymap.importers.mermaid_parse import find_diagrams, parse_diagram
 from journeymap.load.journey_file import load_file
 from journeymap.model.journey import Journey
-from tests.conftest import invoke
+from tests.conftest import Result, invoke
 from tests.test_mermaid import (
     CHROMIUM,
     MMDC,
@@ -83,8 +84,22 @@ def test_at_least_a_hundred_files_from_public_repositories() -> None:
     assert all(path.name in listed for path in FILES)
 
 
+@pytest.fixture(scope="module")
+def imports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Result, list[Path]]]:
+    """Each file with a diagram imported once, for its own test and for Mermaid's."""
+    base = tmp_path_factory.mktemp("wild")
+    found: dict[str, tuple[Result, list[Path]]] = {}
+    for source in FILES:
+        if source.name not in NOT_A_DIAGRAM and source.name not in REFUSED:
+            result = invoke("import", source, "-o", base / source.stem)
+            found[source.name] = (result, [Path(line) for line in result.stdout.splitlines()])
+    return found
+
+
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.name)
-def test_every_diagram_imports_to_valid_journeys(source: Path, tmp_path: Path) -> None:
+def test_every_diagram_imports_to_valid_journeys(
+    source: Path, tmp_path: Path, imports: dict[str, tuple[Result, list[Path]]]
+) -> None:
     if source.name in REFUSED:
         result = invoke("import", source, "-o", tmp_path)
         assert result.code == 2
@@ -98,7 +113,9 @@ def test_every_diagram_imports_to_valid_journeys(source: Path, tmp_path: Path) -
         assert result.stderr.startswith(f"{source}: error[JM009]")
         assert len(result.stderr.splitlines()) == 2  # the error and the summary line
         return
-    written = _import(source, tmp_path)
+    result, written = imports[source.name]
+    assert result.code == 0, result.stderr
+    assert written and invoke("validate", *written).code == 0
     assert len(written) == len(find_diagrams(source.read_text(encoding="utf-8")))
 
 
@@ -187,17 +204,18 @@ def _comparable(drawn: Drawing, ours: Drawing) -> tuple[Drawing, Drawing]:
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, Path, Journey]]:
+def imported(
+    imports: dict[str, tuple[Result, list[Path]]],
+) -> dict[str, tuple[str, Path, Journey]]:
     """Each diagram's text as found in its file, with the journey imported from it."""
-    base = tmp_path_factory.mktemp("wild")
     found: dict[str, tuple[str, Path, Journey]] = {}
     for source in FILES:
         if source.name in NOT_A_DIAGRAM or source.name in REFUSED:
             continue
+        result, written = imports[source.name]
+        assert result.code == 0, result.stderr
         bodies = find_diagrams(source.read_text(encoding="utf-8"))
-        for number, (path, (_, body)) in enumerate(
-            zip(_import(source, base / source.stem), bodies, strict=True)
-        ):
+        for number, (path, (_, body)) in enumerate(zip(written, bodies, strict=True)):
             journey = load_file(path).journey
             assert journey is not None
             found[f"{source.stem}-{number}"] = (body, path, journey)

@@ -1,7 +1,8 @@
 """The Mermaid export read back by Mermaid itself: mermaid-cli driving Chromium.
 
 Every example, a comparison and a list of hostile texts are exported through the CLI,
-then drawn by `mmdc` in one batch (one Markdown file, one browser start). Each drawing
+then drawn as `mmdc` draws them, in one browser page (tests/mermaid_draw.mjs, checked
+against `mmdc` itself by test_the_drawings_are_mmdcs_own). Each drawing
 must show exactly the journey: its title, every section, every task with every word and
 its score (the face's height), every actor. A parse error is not the only failure:
 Mermaid silently reads a task starting with "title" as the diagram's title.
@@ -258,7 +259,7 @@ def _export(inputs: list[Path], target: Path) -> str:
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
     """Every example, the furniture comparison and the hostile texts, exported through
-    the CLI and drawn by mmdc."""
+    the CLI and drawn as mmdc draws them."""
     base = tmp_path_factory.mktemp("mermaid")
     (base / "hostile.yaml").write_text(_hostile_journey(HOSTILE), "utf-8")
     (base / "unrated.yaml").write_text(UNRATED, "utf-8")
@@ -301,11 +302,12 @@ def _fonts_in_order(svg: str) -> str:
 
 def test_the_drawings_are_mmdcs_own(drawn: dict[str, Case], tmp_path: Path) -> None:
     """tests/mermaid_draw.mjs draws in one page what `mmdc` draws a page each: the same
-    drawings, byte for byte but for the order of the fonts. Three here (every drawing
-    with JOURNEYMAP_FULL_TESTS=1), since mmdc takes a second or two a diagram."""
-    names = list(drawn) if FULL else ["compare", "hostile", "veste-hiver"]
+    drawings, byte for byte but for the order of the fonts. The hostile texts and a
+    comparison here, every drawing with JOURNEYMAP_FULL_TESTS=1: mmdc takes a second or
+    two a diagram."""
+    names = list(drawn) if FULL else ["hostile", "compare"]
     cases = {name: drawn[name] for name in names if drawn[name].svg is not None}
-    assert FULL or len(cases) == 3
+    assert FULL or len(cases) == 2
     markdown = tmp_path / "some.md"
     markdown.write_text("\n".join(f"```mermaid\n{c.mermaid}```\n" for c in cases.values()))
     done = _mmdc(markdown, tmp_path / "out.md", _puppeteer_config(tmp_path))
