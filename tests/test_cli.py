@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -133,6 +134,32 @@ def test_help_summaries_are_the_commands_own(width: int) -> None:
         command = load_command(name)
         stub = TyperCommand(name=name, help=summary)
         assert command.get_short_help_str(width) == stub.get_short_help_str(width), name
+
+
+def _command_paths() -> list[tuple[str, ...]]:
+    """Every command a user can run, subcommands of groups included."""
+    from journeymap.cli.app import COMMANDS, load_command
+
+    paths: list[tuple[str, ...]] = []
+    for name in COMMANDS:
+        subcommands = getattr(load_command(name), "commands", {})
+        paths.extend((name, sub) for sub in subcommands)
+        paths.append((name,))
+    return paths
+
+
+TYPE_NAMES = re.compile(r"<(?:int|str|float|bool|list\[|Path|path|file|dir)|range>", re.IGNORECASE)
+"""typer's own names for a parameter's Python type, which users cannot act on."""
+
+
+@pytest.mark.parametrize("command", _command_paths(), ids=" ".join)
+def test_help_placeholders_are_words_users_know(command: tuple[str, ...]) -> None:
+    """`--port <int range>`, `rule <str>`, `PATH <list[Path]>` name Python types; each
+    placeholder must be a word (PORT, RULE, FILE) or a list of choices."""
+    result = invoke(*command, "--help")
+    assert result.code == 0
+    assert f"Usage: journeymap {' '.join(command)} " in result.stdout
+    assert not TYPE_NAMES.findall(result.stdout), result.stdout
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ColorOption, ExcludeOption, OutputFileOption, PathsArgument
+from journeymap.cli.options import (
+    ColorOption,
+    Command,
+    ExcludeOption,
+    OutputFileOption,
+    PathsArgument,
+)
 from journeymap.runner.matrix import MatrixFormat
 from journeymap.views.metrics import MetricName
 
@@ -109,4 +115,4 @@ def matrix(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("matrix")(matrix)
+    app.command("matrix", cls=Command)(matrix)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, OutputFileOption, PathsArgument
+from journeymap.cli.options import Command, ExcludeOption, OutputFileOption, PathsArgument
 from journeymap.runner.metrics import PlanFormat
 
 metrics_app = typer.Typer(
@@ -129,9 +129,9 @@ def schema() -> None:
     sys.stdout.write(json.dumps(mapping_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-metrics_app.command("import")(import_survey)
-metrics_app.command("plan")(plan)
-metrics_app.command("schema")(schema)
+metrics_app.command("import", cls=Command)(import_survey)
+metrics_app.command("plan", cls=Command)(plan)
+metrics_app.command("schema", cls=Command)(schema)
 
 
 def register(app: typer.Typer) -> None:

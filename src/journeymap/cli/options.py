@@ -7,11 +7,39 @@ enum's), imported from modules that import nothing heavy, so that `--help` stays
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from journeymap.output.console import ColorMode
+
+
+class Command(TyperCommand):
+    """typer's command, its `--help` naming each argument by its metavar alone.
+
+    typer prints an argument's Python type after its name even when a metavar is given
+    (`PATH <list[Path]>`); users read the metavar, a word of theirs. Every command is
+    declared with `cls=Command` (a test walks every `--help` for type names)."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if isinstance(param, TyperArgument):
+                if param.metavar is not None:
+                    record = (param.metavar, record[1])
+                arguments.append(record)
+            else:
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
 
 PathsArgument = Annotated[
     list[Path],
