@@ -270,3 +270,74 @@ def test_a_program_importing_journeymap_keeps_its_own_ctrl_c() -> None:
     )
     assert done.returncode == -2
     assert "Traceback" in done.stderr and "journeymap: interrupted" not in done.stderr
+
+
+def test_a_short_flag_means_one_thing_in_every_command() -> None:
+    """`-j` was --jobs in five commands and --journey in `metrics import`; `-c` --config
+    and matrix's --channel; `-m` matrix's --metric and metrics import's --map."""
+    from journeymap.cli.app import load_command
+
+    meanings: dict[str, set[str]] = {}
+    for path in _command_paths():
+        command = load_command(path[0])
+        for name in path[1:]:
+            command = command.commands[name]
+        for param in command.params:
+            shorts = [o for o in param.opts if not o.startswith("--")]
+            longs = [o for o in param.opts if o.startswith("--")]
+            for short in shorts:
+                meanings.setdefault(short, set()).update(longs[:1])
+    assert {"-j", "-c", "-m", "-o", "-f"} <= set(meanings)
+    assert {short: longs for short, longs in meanings.items() if len(longs) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "warning"),
+    [
+        (
+            ["matrix", "-c", "site", "examples/retail-omnicanal.yaml"],
+            ["matrix", "--channel", "site", "examples/retail-omnicanal.yaml"],
+            "journeymap: warning: -c is deprecated here, write --channel "
+            "(-c means --config elsewhere)\n",
+        ),
+        (
+            ["matrix", "-csite", "examples/retail-omnicanal.yaml"],
+            ["matrix", "--channel=site", "examples/retail-omnicanal.yaml"],
+            "journeymap: warning: -c is deprecated here, write --channel "
+            "(-c means --config elsewhere)\n",
+        ),
+        (
+            [
+                "metrics", "import", "tests/data/surveys/qualtrics-retrait.csv",
+                "-m", "tests/data/surveys/qualtrics-retrait.map.yaml",
+                "-j", "examples/meubles-web-retrait.yaml",
+                "-j", "examples/meubles-web-retrait.yaml",
+            ],
+            [
+                "metrics", "import", "tests/data/surveys/qualtrics-retrait.csv",
+                "--map", "tests/data/surveys/qualtrics-retrait.map.yaml",
+                "--journey", "examples/meubles-web-retrait.yaml",
+                "--journey", "examples/meubles-web-retrait.yaml",
+            ],
+            "journeymap: warning: -m is deprecated here, write --map (-m means --metric "
+            "elsewhere)\njourneymap: warning: -j is deprecated here, write --journey "
+            "(-j means --jobs elsewhere)\n",
+        ),
+    ],
+    ids=["-c", "-cVALUE", "-m and -j"],
+)  # fmt: skip
+def test_a_retired_short_flag_still_works_with_one_warning(
+    old: list[str], new: list[str], warning: str
+) -> None:
+    """Scripts written with the old short flags keep running: same output and exit code,
+    and one line each on stderr saying what to write instead."""
+    before, after = run_cli(*old), run_cli(*new)
+    assert (before.code, before.stdout) == (after.code, after.stdout)
+    assert before.code == 0 and after.stdout
+    assert before.stderr == warning + after.stderr
+
+
+def test_a_value_after_double_dash_is_never_a_retired_flag() -> None:
+    result = run_cli("matrix", "--", "-c")
+    assert "warning" not in result.stderr
+    assert result.code == 2

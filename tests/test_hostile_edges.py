@@ -94,7 +94,7 @@ def test_a_layout_timeout_that_means_nothing_is_one_line(tmp_path: Path, value: 
 def _import(journey: Path) -> Result:
     mapping = SURVEYS / "qualtrics-retrait.map.yaml"
     survey = SURVEYS / "qualtrics-retrait.csv"
-    return run_cli("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+    return run_cli("metrics", "import", survey, "--map", mapping, "--journey", journey, "--write")
 
 
 def test_write_refuses_a_read_only_journey_and_leaves_it_as_it_was(tmp_path: Path) -> None:

@@ -211,11 +211,11 @@ def test_import_writes_the_hand_computed_figures(
 ) -> None:
     path = _copy(tmp_path, journey)
     before = path.read_bytes()
-    dry = invoke("metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "-j", path)
+    dry = invoke("metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "--journey", path)
     assert dry.code == 0, dry.stderr
     assert path.read_bytes() == before, "without --write nothing is written"
     done = invoke(
-        "metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "-j", path, "--write"
+        "metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "--journey", path, "--write"
     )
     assert done.code == 0, done.stderr
     written = _metrics(path, *where)
@@ -233,7 +233,7 @@ def test_qualtrics_report_counts_every_row(tmp_path: Path) -> None:
         SURVEYS / "qualtrics-retrait.csv",
         "--map",
         SURVEYS / "qualtrics-retrait.map.yaml",
-        "-j",
+        "--journey",
         path,
     )
     out = result.stdout
@@ -260,7 +260,7 @@ def test_write_changes_only_the_version_and_the_metrics_line(tmp_path: Path) -> 
         SURVEYS / "qualtrics-retrait.csv",
         "--map",
         SURVEYS / "qualtrics-retrait.map.yaml",
-        "-j",
+        "--journey",
         path,
         "--write",
     )
@@ -318,7 +318,7 @@ def test_block_metrics_keep_their_comments_and_new_keys_go_at_the_end(tmp_path: 
         "  - {step: essai, channel: boutique, ces: ease}\n",
         encoding="utf-8",
     )
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey, "--write")
     assert result.code == 0, result.stderr
     # CSAT: 5,4 of 5,4,2 -> 66.7 -> 67; CES: (1+2+3)/3 = 2.0
     expected = (
@@ -355,7 +355,7 @@ def test_below_min_n_a_metric_is_reported_not_written(tmp_path: Path) -> None:
         SURVEYS / "surveymonkey-checkout.csv",
         "--map",
         mapping,
-        "-j",
+        "--journey",
         path,
         "--write",
     )
@@ -379,17 +379,17 @@ def test_malformed_inputs_are_one_line_errors(tmp_path: Path) -> None:
     good_map = SURVEYS / "typeform-app.map.yaml"
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert "empty file" in _fails(empty, "--map", good_map, "-j", journey)
+    assert "empty file" in _fails(empty, "--map", good_map, "--journey", journey)
     binary = tmp_path / "export.xlsx"
     binary.write_bytes(b"PK\x03\x04\x00\x00binary\x00\x00" * 20)
     assert "export.xlsx: a damaged Excel workbook (File is not a zip file)" in _fails(
-        binary, "--map", good_map, "-j", journey
+        binary, "--map", good_map, "--journey", journey
     )
     utf16_binary = tmp_path / "noise.csv"
     utf16_binary.write_bytes(bytes(range(256)) * 4)
-    assert "noise.csv" in _fails(utf16_binary, "--map", good_map, "-j", journey)
+    assert "noise.csv" in _fails(utf16_binary, "--map", good_map, "--journey", journey)
     assert "no column 'step'" in _fails(
-        SURVEYS / "broken-quotes.csv", "--map", good_map, "-j", journey
+        SURVEYS / "broken-quotes.csv", "--map", good_map, "--journey", journey
     )
     typo = tmp_path / "typo.yaml"
     typo.write_text(
@@ -397,15 +397,15 @@ def test_malformed_inputs_are_one_line_errors(tmp_path: Path) -> None:
     )
     survey = tmp_path / "s.csv"
     survey.write_text("Q1,Q2\n9,1\n", encoding="utf-8")
-    assert "did you mean 'invite'?" in _fails(survey, "--map", typo, "-j", journey)
+    assert "did you mean 'invite'?" in _fails(survey, "--map", typo, "--journey", journey)
     column = tmp_path / "column.yaml"
     column.write_text(
         "source: x\ntouchpoints:\n  - {step: invite, channel: app, nps: Q3}\n", encoding="utf-8"
     )
-    assert "no column 'Q3'" in _fails(survey, "--map", column, "-j", journey)
+    assert "no column 'Q3'" in _fails(survey, "--map", column, "--journey", journey)
     unknown = tmp_path / "unknown.yaml"
     unknown.write_text("source: x\nmin_n: 3\ntouchpoints: [{step: a, channel: b, nps: Q1}]\n")
-    assert "min_n: unknown key" in _fails(survey, "--map", unknown, "-j", journey)
+    assert "min_n: unknown key" in _fails(survey, "--map", unknown, "--journey", journey)
     assert "no journey to update" in _fails(survey, "--map", column)
 
 
@@ -417,7 +417,7 @@ def test_broken_quoting_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = invoke(
-        "metrics", "import", SURVEYS / "broken-quotes.csv", "--map", mapping, "-j", journey
+        "metrics", "import", SURVEYS / "broken-quotes.csv", "--map", mapping, "--journey", journey
     )
     assert result.code == 0, result.stderr
     assert "bad rows: 1 (not counted)" in result.stdout
@@ -434,7 +434,7 @@ def test_ratings_the_scale_cannot_hold_name_their_line_column_and_fix(tmp_path: 
         "source: x\nmin-n: 1\ntouchpoints:\n  - {step: checkout, channel: website, csat: Rating}\n",
         encoding="utf-8",
     )
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey)
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey)
     assert result.code == 0, result.stderr
     assert f"{survey}:2: Rating '4/10' is out of 10, not 5; set its scale" in result.stdout
     assert f"{survey}:3: Rating '☆☆☆☆☆' is outside 1-5" in result.stdout
@@ -513,7 +513,7 @@ def test_any_export_leaves_a_valid_journey(content: bytes) -> None:
         survey.write_bytes(content)
         mapping = base / "map.yaml"
         mapping.write_text(FUZZ_MAP, encoding="utf-8")
-        result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+        result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey, "--write")
         assert result.code in (0, 1, 2), result
         if result.code:
             assert result.stderr.strip() and "Traceback" not in result.stderr
@@ -581,7 +581,7 @@ def test_an_xlsx_export_gives_the_figures_of_its_csv(
     path = _copy(tmp_path, journey)
     workbook = _as_workbook(SURVEYS / survey, tmp_path / survey.replace(".csv", ".xlsx"))
     runs = [
-        invoke("metrics", "import", source, "--map", SURVEYS / mapping, "-j", path)
+        invoke("metrics", "import", source, "--map", SURVEYS / mapping, "--journey", path)
         for source in (SURVEYS / survey, workbook)
     ]
     assert [r.code for r in runs] == [0, 0], runs[1].stderr
@@ -611,7 +611,7 @@ def test_an_old_xls_or_damaged_xlsx_is_one_clear_line(tmp_path: Path) -> None:
     for source, said in ((old, "Excel 97 workbook (.xls)"), (damaged, "a damaged Excel")):
         result = invoke(
             "metrics", "import", source, "--map", SURVEYS / "qualtrics-retrait.map.yaml",
-            "-j", journey,
+            "--journey", journey,
         )  # fmt: skip
         assert result.code == 2
         assert said in result.stderr and "Traceback" not in result.stderr
@@ -655,7 +655,7 @@ def test_hostile_exports_and_mappings_are_one_line(name: str, tmp_path: Path) ->
     before = journey.read_bytes()
     survey, mapping, expected = _hostile_case(name, tmp_path)
     result = run_cli(
-        "metrics", "import", survey, "--map", mapping, "-j", journey, "--write",
+        "metrics", "import", survey, "--map", mapping, "--journey", journey, "--write",
         env={"JOURNEYMAP_PIPE_WAIT": "0.5"},
     )  # fmt: skip
     assert result.code == 2, result
@@ -677,7 +677,7 @@ def test_an_export_without_a_date_column_says_so(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     path = _copy(tmp_path, "saas-subscription.yaml")
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", path)
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
     assert result.code == 0, result.stderr
     assert (
         "  no date column found: the answers give no period and no filter by date "
@@ -694,7 +694,7 @@ def test_wild_layouts_are_reported_as_read(tmp_path: Path) -> None:
     def report(survey: str) -> list[str]:
         path = _copy(tmp_path, "saas-subscription.yaml")
         mapping = SURVEYS / survey.replace(".csv", ".map.yaml")
-        result = invoke("metrics", "import", SURVEYS / survey, "--map", mapping, "-j", path)
+        result = invoke("metrics", "import", SURVEYS / survey, "--map", mapping, "--journey", path)
         assert result.code == 0, result.stderr
         return result.stdout.splitlines()
 
@@ -734,7 +734,7 @@ def test_a_unix_timestamp_outside_this_century_is_not_a_date(tmp_path: Path) -> 
         encoding="utf-8",
     )
     path = _copy(tmp_path, "saas-subscription.yaml")
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", path)
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
     assert result.code == 0, result.stderr
     assert f"    {survey}:3: created_at '123456789' is not a date" in result.stdout.splitlines()
     assert "    1 answer kept, period 2026-09-01" in result.stdout.splitlines()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, ClassVar
 
 import typer
 
@@ -16,6 +17,10 @@ from journeymap.cli.options import (
 )
 from journeymap.runner.matrix import MatrixFormat
 from journeymap.views.metrics import MetricName
+
+
+class MatrixCommand(Command):
+    retired: ClassVar[Mapping[str, tuple[str, str]]] = {"-c": ("--channel", "--config")}
 
 
 def matrix(
@@ -54,7 +59,6 @@ def matrix(
         list[str] | None,
         typer.Option(
             "--channel",
-            "-c",
             metavar="ID",
             help="Only this channel id (repeatable).",
             show_default=False,
@@ -115,4 +119,4 @@ def matrix(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("matrix", cls=Command)(matrix)
+    app.command("matrix", cls=MatrixCommand)(matrix)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import typer
 
@@ -21,6 +22,13 @@ metrics_app = typer.Typer(
 )
 
 
+class ImportCommand(Command):
+    retired: ClassVar[Mapping[str, tuple[str, str]]] = {
+        "-j": ("--journey", "--jobs"),
+        "-m": ("--map", "--metric"),
+    }
+
+
 def import_survey(
     survey: Annotated[
         Path,
@@ -34,7 +42,6 @@ def import_survey(
         Path,
         typer.Option(
             "--map",
-            "-m",
             metavar="MAPPING.yaml",
             help="Which column is which metric of which touchpoint (see the README).",
             show_default=False,
@@ -44,7 +51,6 @@ def import_survey(
         list[Path] | None,
         typer.Option(
             "--journey",
-            "-j",
             metavar="FILE",
             help="A journey file to update (repeatable); default: the mapping's journeys.",
             show_default=False,
@@ -129,7 +135,7 @@ def schema() -> None:
     sys.stdout.write(json.dumps(mapping_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-metrics_app.command("import", cls=Command)(import_survey)
+metrics_app.command("import", cls=ImportCommand)(import_survey)
 metrics_app.command("plan", cls=Command)(plan)
 metrics_app.command("schema", cls=Command)(schema)
 
