@@ -211,11 +211,20 @@ def test_import_writes_the_hand_computed_figures(
 ) -> None:
     path = _copy(tmp_path, journey)
     before = path.read_bytes()
-    dry = invoke("metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "--journey", path)
+    dry = invoke(
+        "metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "--journey", path
+    )
     assert dry.code == 0, dry.stderr
     assert path.read_bytes() == before, "without --write nothing is written"
     done = invoke(
-        "metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "--journey", path, "--write"
+        "metrics",
+        "import",
+        SURVEYS / survey,
+        "--map",
+        SURVEYS / mapping,
+        "--journey",
+        path,
+        "--write",
     )
     assert done.code == 0, done.stderr
     written = _metrics(path, *where)
@@ -513,7 +522,9 @@ def test_any_export_leaves_a_valid_journey(content: bytes) -> None:
         survey.write_bytes(content)
         mapping = base / "map.yaml"
         mapping.write_text(FUZZ_MAP, encoding="utf-8")
-        result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey, "--write")
+        result = invoke(
+            "metrics", "import", survey, "--map", mapping, "--journey", journey, "--write"
+        )
         assert result.code in (0, 1, 2), result
         if result.code:
             assert result.stderr.strip() and "Traceback" not in result.stderr
