@@ -33,6 +33,7 @@ from journeymap.importers.common import (
     slugify,
 )
 from journeymap.importers.mermaid_parse import (
+    CHANNEL_KINDS,
     Diagram,
     Task,
     find_diagrams,
@@ -120,6 +121,18 @@ def _actors(diagram: Diagram) -> list[str]:
     return list(seen)
 
 
+def _exported_channels(diagram: Diagram) -> dict[str, tuple[str, str]]:
+    """(id, kind) by name of the channels a journeymap export lists, when every one is a
+    channel the format takes (else none: the comments were edited, the actors are read
+    as any diagram's)."""
+    found: dict[str, tuple[str, str]] = {}
+    for id_, kind, name in diagram.channels:
+        if kind not in CHANNEL_KINDS or slugify(id_) != id_:
+            return {}
+        found.setdefault(name, (id_, kind))
+    return found
+
+
 def _swapped(diagram: Diagram) -> Diagnostic | None:
     """A warning when the actor seems written as the task and the task as the actor
     (`User: 5: Signs up`, seen in the wild): a few task texts come back on every line
@@ -154,6 +167,10 @@ def build_journey(
     title = diagram.title or diagram.acc_title or fallback_title
     actors = _actors(diagram)
     persona = actors[0] if actors else None
+    exported = _exported_channels(diagram) if channel is None else {}
+    if exported:  # a journeymap export: it says which actors are who
+        persona = diagram.persona
+        actors = [persona or "", *(a for a in actors if a not in exported and a != persona)]
     texts = [t.text for s in diagram.sections for t in s.tasks] + [title]
     lang, lang_comment = guess_lang(texts)
     channel_name = channel or "Unspecified"
@@ -198,11 +215,15 @@ def build_journey(
                 imported.comments[(*path, "id")] = f"Mermaid ignores '{task.ignored}'"
             if score.warning:
                 imported.warnings.append(import_warning(score.warning, task.line))
-            others = [a for a in task.actors if a and a != persona]
+            others = [a for a in task.actors if a and a != persona and a not in exported]
             if others:
                 step["actors"] = others
                 uses_actors = True
-            step["touchpoints"] = [{"channel": channel_id}]
+            if exported:
+                crossed = dict.fromkeys(exported[a][0] for a in task.actors if a in exported)
+                step["touchpoints"] = [{"channel": c} for c in crossed]
+            else:
+                step["touchpoints"] = [{"channel": channel_id}]
             stage["steps"].append(step)
         stages.append(stage)
 
@@ -215,16 +236,23 @@ def build_journey(
         imported.comments[("title",)] = "guessed: the diagram has no title"
     if persona:
         data["persona"] = {"name": persona}
-        imported.before[("persona",)] = "guessed: the first actor of the diagram"
-    if len(actors) > 1:
+        if not exported:
+            imported.before[("persona",)] = "guessed: the first actor of the diagram"
+    if len(actors) > 1 and not exported:
         data["stakeholders"] = [
             {"id": stakeholder_ids.make(actor), "name": actor} for actor in actors[1:]
         ]
         imported.before[("stakeholders",)] = (
             "guessed: the diagram's other actors; keep the departments, drop the rest"
         )
-    data["channels"] = [{"id": channel_id, "name": channel_name, "kind": "other"}]
-    if channel is None:
+    if exported:
+        kept: dict[str, dict[str, str]] = {}
+        for name, (id_, kind) in exported.items():
+            kept.setdefault(id_, {"id": id_, "name": name, "kind": kind})
+        data["channels"] = list(kept.values())
+    else:
+        data["channels"] = [{"id": channel_id, "name": channel_name, "kind": "other"}]
+    if channel is None and not exported:
         imported.before[("channels",)] = (
             "guessed: Mermaid has no channels; name the real ones (web, store, phone...)"
         )
@@ -242,8 +270,18 @@ def build_journey(
     imported.header = [
         f"Imported by `journeymap import` from {source}, lines "
         f"{diagram.first_line}-{diagram.last_line} (a Mermaid journey diagram).",
-        "Mermaid has no channels, touchpoints, scope or departments: what stands for them",
-        "below is marked 'guessed'. `journeymap lint` on this file lists what to complete.",
+        *(
+            [
+                "A journeymap export: its comments name the persona and the channels. What",
+                "Mermaid cannot hold (scope, departments, touchpoints' details) is missing;",
+                "`journeymap lint` on this file lists what to complete.",
+            ]
+            if exported
+            else [
+                "Mermaid has no channels, touchpoints, scope or departments: what stands for them",
+                "below is marked 'guessed'. `journeymap lint` on this file lists what to complete.",
+            ]
+        ),
         "emotion = Mermaid score - 3 (1..5 -> -2..2), rounded half up, clamped to -2..2."
         if scale == (1, 5)
         else f"emotion = the score on the diagram's {scale[0]}..{scale[1]} scale, in five "

@@ -53,6 +53,11 @@ class Diagram:
     acc_descr: str | None = None
     sections: list[Section] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    channels: list[tuple[str, str, str]] = field(default_factory=list)
+    """(id, kind, name) of each channel a journeymap export lists in its `%% journeymap
+    channel` comments: the actors of that name are channels, not people."""
+    persona: str | None = None
+    """The persona a journeymap export names in its `%% journeymap persona` comment."""
 
 
 def _meaningful(lines: list[str], start: int) -> int:
@@ -429,6 +434,17 @@ def _cut(value: str, stops: str) -> str:
     return value.strip()
 
 
+CHANNEL_KINDS = ("digital", "physical", "phone", "messaging", "social", "mail", "other")
+"""The format's channel kinds (`model.values.ChannelKind`; importers read no model, and a
+test keeps the two equal)."""
+EXPORT_COMMENT = re.compile(
+    r"^%% journeymap (?:persona: (?P<persona>.+)|channel (?P<id>[a-z0-9][a-z0-9_-]*) "
+    r"(?P<kind>[a-z]+): (?P<name>.+))$"
+)
+"""What `journeymap render --format mmd` says in comments (Mermaid draws none of it):
+which actors are the persona and the channels, so that an import reads them back."""
+
+
 def _strip_comment(line: str) -> str:
     """Mermaid drops `%%` to the end of the line, except a directive's closing `}%%`."""
     position = line.find("%%")
@@ -481,6 +497,8 @@ def parse_diagram(text: str, offset: int = 0) -> Diagram:
         for task in section.tasks:
             task.text, task.score = show(task.text), show(task.score)
             task.actors = [show(actor) for actor in task.actors]
+    diagram.persona = show(diagram.persona) if diagram.persona else None
+    diagram.channels = [(id_, kind, show(name)) for id_, kind, name in diagram.channels]
     return diagram
 
 
@@ -578,6 +596,12 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             diagram.acc_descr = "\n".join(part for part in in_descr if part) or None
             in_descr = None
             raw = raw.strip()  # Mermaid reads on after the '}'
+        if raw.startswith("%% journeymap ") and (said := EXPORT_COMMENT.match(raw)):
+            if said["persona"]:
+                diagram.persona = said["persona"].strip()
+            else:
+                diagram.channels.append((said["id"], said["kind"], said["name"].strip()))
+            continue
         line = _strip_comment(raw)
         if not line or line.startswith("#"):
             continue

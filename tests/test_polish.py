@@ -1,0 +1,98 @@
+"""Round trips and small defects users met, each through the real CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLE_FILES, invoke
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _story(data: dict[str, Any]) -> list[Any]:
+    """What a journey tells step by step, as Mermaid can hold it, with channel names."""
+    names = {c["id"]: c["name"] for c in data["channels"]}
+    return [
+        (
+            stage["name"],
+            " ".join(step["text"].split()),
+            step.get("emotion"),
+            bool(step.get("moment_of_truth")),
+            step.get("actors", []),
+            [names[t["channel"]] for t in step.get("touchpoints", [])],
+        )
+        for stage in data["stages"]
+        for step in stage["steps"]
+    ]
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_a_mermaid_export_imports_back_with_nothing_invented(example: Path, tmp_path: Path) -> None:
+    """`render -f mmd` then `import`: the channels came back as people (step actors and
+    stakeholders) and every step crossed an invented 'Unspecified' channel; now the
+    persona, the channels (id, kind, name), each step's actors and touchpoints come back
+    as they were, and nothing else."""
+    exported = tmp_path / "map.mmd"
+    assert invoke("render", example, "-o", exported).code == 0
+    back = tmp_path / "back.yaml"
+    result = invoke("import", exported, "-o", back)
+    assert result.code == 0, result.stderr
+    before, after = _read(example), _read(back)
+    assert _story(after) == _story(before)
+    assert after["persona"] == {"name": before["persona"]["name"]}
+    assert after["channels"] == [
+        {"id": c["id"], "name": c["name"], "kind": c["kind"]} for c in before["channels"]
+    ]
+    assert "stakeholders" not in after
+    assert "nspecified" not in back.read_text(encoding="utf-8")
+    assert invoke("validate", back).code == 0
+
+
+def test_an_imported_mermaid_diagram_exports_and_imports_back_the_same(tmp_path: Path) -> None:
+    """Mermaid -> journey -> Mermaid -> journey: the guessed channel stays a channel (it
+    came back as an 'Unspecified' actor on every step, and a stakeholder)."""
+    source = tmp_path / "d.mmd"
+    source.write_text(
+        "journey\n  title Move in\n  section Before\n    Pack boxes: 2: Me, Mum\n"
+        "  section After\n    Unpack: 4: Me\n",
+        encoding="utf-8",
+    )
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    assert invoke("import", source, "-o", first).code == 0
+    assert invoke("render", first, "-o", tmp_path / "again.mmd").code == 0
+    assert invoke("import", tmp_path / "again.mmd", "-o", second).code == 0
+    one, two = _read(first), _read(second)
+    assert _story(two) == _story(one)
+    assert two["persona"] == one["persona"] and two["channels"] == one["channels"]
+    assert _story(two)[0][4] == ["Mum"]
+
+
+def test_the_importer_knows_every_channel_kind() -> None:
+    from journeymap.importers.mermaid_parse import CHANNEL_KINDS
+    from journeymap.model.values import ChannelKind
+
+    assert get_args(ChannelKind) == CHANNEL_KINDS
+
+
+def test_edited_export_comments_fall_back_to_guessing(tmp_path: Path) -> None:
+    """A kind the format does not know in a `%% journeymap channel` comment: the actors
+    are read as any diagram's, and the file written is valid."""
+    source = tmp_path / "d.mmd"
+    source.write_text(
+        "journey\n  %% journeymap persona: Me\n  %% journeymap channel web website: Web\n"
+        "  section A\n    Look: 3: Me, Web\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "d.yaml"
+    assert invoke("import", source, "-o", out).code == 0
+    data = _read(out)
+    assert [c["name"] for c in data["channels"]] == ["Unspecified"]
+    assert invoke("validate", out).code == 0
