@@ -8,7 +8,7 @@ from typing import Any, get_args
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLE_FILES, invoke
+from tests.conftest import EXAMPLE_FILES, invoke, run_cli
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -96,3 +96,35 @@ def test_edited_export_comments_fall_back_to_guessing(tmp_path: Path) -> None:
     data = _read(out)
     assert [c["name"] for c in data["channels"]] == ["Unspecified"]
     assert invoke("validate", out).code == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [
+        ("a" * 5000, "(a name in it is 5,000 bytes, the system allows 255)"),
+        ("/".join(["d" * 200] * 25), "(it is 5,024 bytes, the system allows 4,096)"),
+    ],
+    ids=["name", "path"],
+)
+@pytest.mark.parametrize("quick", ["1", "0"])
+def test_a_path_too_long_is_one_short_line(path: str, why: str, quick: str) -> None:
+    """ENAMETOOLONG printed the whole 5,000-character path; now its start and end, which
+    limit it passes and what to do, on one line, exit 2 (with and without the quick
+    path that skips typer)."""
+    result = run_cli("validate", path, env={"JOURNEYMAP_QUICK": quick})
+    assert result.code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line == (
+        f"journeymap: error: {path[:59]}…{path[-59:]}: path too long {why}; give a shorter "
+        "path, e.g. relative to a folder nearer the files"
+    )
+
+
+def test_a_long_missing_path_is_shortened_too() -> None:
+    path = "/".join(["d" * 200] * 10)
+    result = run_cli("lint", path)
+    assert result.code == 2
+    assert (
+        result.stderr == f"journeymap: error: {path[:59]}…{path[-59:]}: no such file or directory\n"
+    )
