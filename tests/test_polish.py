@@ -128,3 +128,24 @@ def test_a_long_missing_path_is_shortened_too() -> None:
     assert (
         result.stderr == f"journeymap: error: {path[:59]}…{path[-59:]}: no such file or directory\n"
     )
+
+
+def test_an_unrated_step_and_an_empty_stage_come_back_as_they_were(tmp_path: Path) -> None:
+    """The export writes 3 for a step with no emotion and a placeholder task '…' for a
+    stage without steps (Mermaid would not draw it); read back, they were an emotion 0
+    and a step '…'. Comments before them say what they are."""
+    data = _read(EXAMPLE_FILES[0])
+    first = data["stages"][0]["steps"][0]
+    del first["emotion"]
+    data["stages"].insert(1, {"id": "pause", "name": "Pause", "steps": []})
+    source = tmp_path / "j.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert invoke("validate", source).code == 0
+    exported = tmp_path / "j.mmd"
+    assert invoke("render", source, "-o", exported).code == 0
+    back = tmp_path / "back.yaml"
+    assert invoke("import", exported, "-o", back).code == 0
+    again = _read(back)
+    assert _story(again) == _story(data)
+    assert [s["name"] for s in again["stages"]] == [s["name"] for s in data["stages"]]
+    assert again["stages"][1]["steps"] == []

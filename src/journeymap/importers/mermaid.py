@@ -198,13 +198,14 @@ def build_journey(
             imported.comments[("stages", stage_index, "name")] = (
                 "guessed: these tasks came before any Mermaid section"
             )
-        for step_index, task in enumerate(section.tasks):
+        tasks = [t for t in section.tasks if t.said != "no steps"]
+        for step_index, task in enumerate(tasks):
             text, moment = _unmarked(task.text)
             step: dict[str, Any] = {"id": step_ids.make(text, max_length=40)}
             step["text"] = text
             if moment:
                 step["moment_of_truth"] = True
-            score = _score(task, scale)
+            score = _score(task, scale) if task.said != "unrated" else _Score(None, None, None)
             path = ("stages", stage_index, "steps", step_index)
             if score.emotion is not None:
                 step["emotion"] = score.emotion

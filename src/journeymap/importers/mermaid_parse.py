@@ -32,6 +32,9 @@ class Task:
     line: int
     ignored: str | None = None
     """What Mermaid ignores after the actors (`: 5: Ann (role: lead)`)."""
+    said: str | None = None
+    """What a journeymap export's comment just before says of the task: `unrated` (its
+    3 stands for no emotion) or `no steps` (it only keeps an empty stage's place)."""
 
 
 @dataclass
@@ -439,7 +442,7 @@ CHANNEL_KINDS = ("digital", "physical", "phone", "messaging", "social", "mail", 
 test keeps the two equal)."""
 EXPORT_COMMENT = re.compile(
     r"^%% journeymap (?:persona: (?P<persona>.+)|channel (?P<id>[a-z0-9][a-z0-9_-]*) "
-    r"(?P<kind>[a-z]+): (?P<name>.+))$"
+    r"(?P<kind>[a-z]+): (?P<name>.+)|(?P<task>unrated|no steps))$"
 )
 """What `journeymap render --format mmd` says in comments (Mermaid draws none of it):
 which actors are the persona and the channels, so that an import reads them back."""
@@ -585,6 +588,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
         )
     current: Section | None = None
     in_descr: list[str] | None = None
+    pending: str | None = None
     for index in range(start + 1, len(lines)):
         number = offset + index + 1
         raw = lines[index].strip()
@@ -599,6 +603,8 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
         if raw.startswith("%% journeymap ") and (said := EXPORT_COMMENT.match(raw)):
             if said["persona"]:
                 diagram.persona = said["persona"].strip()
+            elif said["task"]:
+                pending = said["task"]
             else:
                 diagram.channels.append((said["id"], said["kind"], said["name"].strip()))
             continue
@@ -639,6 +645,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             if current is None:
                 current = Section(None, number)
                 diagram.sections.append(current)
+            task.said, pending = pending, None
             current.tasks.append(task)
         elif current is not None and current.name is not None:
             # A line under a section with no ':' ("Sit down"): a task whose score was

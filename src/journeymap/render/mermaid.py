@@ -280,7 +280,7 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
             sized.append((section, max(1, len(stage.steps))))
             if not stage.steps:
                 # A section without tasks is not drawn: keep the stage's place.
-                body.append("      …: 3")
+                body += ["      %% journeymap no steps", "      …: 3"]
             for step in stage.steps:
                 text = step.text
                 if step.moment_of_truth:
@@ -296,6 +296,8 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
                     ]
                 )
                 actors = ", ".join(escape(name, actor=True) for name in order)
+                if step.emotion is None:
+                    body.append("      %% journeymap unrated")
                 task = f"      {escape(text) or escape(step.id)}: {score(step.emotion)}"
                 body.append(f"{task}: {actors}" if actors else task)
     tasks = sum(max(1, len(stage.steps)) for journey in journeys for stage in journey.stages)
