@@ -70,6 +70,57 @@ def agree(set_name: str, second: Path) -> None:
         )
 
 
+def predicted(set_name: str, lang: str) -> dict[str, bool]:
+    """id -> whether the rules (JM301/302) report the text, each source linted as one
+    journey exactly as benchmarks/corpus.py does."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus  # noqa: PLC0415 (benchmarks/corpus.py, imported only for this command)
+
+    _, items = load(set_name, lang)
+    by_source: dict[str, list[tuple[str, dict[str, object]]]] = {}
+    for ident, item in zip(ids(lang, items), items, strict=True):
+        by_source.setdefault(str(item["src"]), []).append((ident, item))
+    result: dict[str, bool] = {}
+    for source, pairs in by_source.items():
+        group = [item for _, item in pairs]
+        found = corpus.findings(corpus._journey(lang, source, group, True))
+        counters = {"step": 0, "stage": 0}
+        for ident, item in pairs:
+            kind = "stage" if item.get("kind") == "stage" else "step"
+            codes = found.get((kind, counters[kind]), set())
+            counters[kind] += 1
+            result[ident] = bool(codes & {"JM301", "JM302"})
+    return result
+
+
+def measure(set_name: str, second: Path, first_rev: str) -> None:
+    """Internal precision / recall of the rules against the first reader's labels (the
+    file at git revision ``first_rev``), the second reader's and the file's (adjudicated)."""
+    import subprocess  # noqa: PLC0415
+
+    labels = yaml.safe_load(second.read_text(encoding="utf-8"))["labels"]
+    for lang in ("en", "fr"):
+        _, items = load(set_name, lang)
+        old = yaml.safe_load(
+            subprocess.run(
+                ["git", "show", f"{first_rev}:tests/corpus/{set_name}-{lang}.yaml"],
+                capture_output=True, text=True, check=True, cwd=CORPUS,
+            ).stdout
+        )["items"]
+        pred = predicted(set_name, lang)
+        keys = ids(lang, items)
+        for name, truth in (
+            ("first", [bool(it["internal"]) for it in old]),
+            ("second", [bool(labels[i]["internal"]) for i in keys]),
+            ("adjudicated", [bool(it["internal"]) for it in items]),
+        ):
+            tp = sum(t and pred[i] for i, t in zip(keys, truth, strict=True))
+            fp = sum(not t and pred[i] for i, t in zip(keys, truth, strict=True))
+            fn = sum(t and not pred[i] for i, t in zip(keys, truth, strict=True))
+            print(f"{lang} {name:<12} internal={tp + fn:4d} reported={tp + fp:4d} "
+                  f"tp={tp} fp={fp} fn={fn} precision={tp / (tp + fp):.3f} recall={tp / (tp + fn):.3f}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -81,11 +132,17 @@ def main(argv: list[str]) -> int:
     a = sub.add_parser("agree")
     a.add_argument("second", type=Path)
     a.add_argument("--set", default="eighth")
+    m = sub.add_parser("measure")
+    m.add_argument("second", type=Path)
+    m.add_argument("--set", default="eighth")
+    m.add_argument("--first-rev", default="main", help="git revision holding the first labels")
     args = parser.parse_args(argv)
     if args.cmd == "dump":
         dump(args.set, args.lang, args.start, args.end)
-    else:
+    elif args.cmd == "agree":
         agree(args.set, args.second)
+    else:
+        measure(args.set, args.second, args.first_rev)
     return 0
 
 
