@@ -3,19 +3,27 @@
 ``dump`` writes every text of ``tests/corpus/<set>-<lang>.yaml`` with its source's
 title, its stage and its neighbours (grouped by source, in file order) but without
 any label and without the rules' output, for a human (or careful model) reader.
-``agree`` compares the second reader's labels with the file's labels.
+``agree`` compares the second reader's labels with the first reader's (the set's file at a
+git revision: 3ba04b4 holds the eighth set as its first reader left it); ``measure`` scores
+the rules against the first reader's, the second reader's and the file's current labels.
+
+    python benchmarks/second_reader.py dump en > /tmp/en.txt
+    python benchmarks/second_reader.py agree tests/corpus/eighth-second-reader.yml
+    python benchmarks/second_reader.py measure tests/corpus/eighth-second-reader.yml
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+FIRST_REV = "3ba04b4"  # main before the eighth set's adjudication: its first reader's labels
 
 
 def load(set_name: str, lang: str) -> tuple[dict[str, str], list[dict[str, object]]]:
@@ -54,10 +62,20 @@ def kappa(a: list[bool], b: list[bool]) -> float:
     return (po - pe) / (1 - pe) if pe < 1 else math.nan
 
 
-def agree(set_name: str, second: Path) -> None:
+def first_items(set_name: str, lang: str, first_rev: str) -> list[dict[str, object]]:
+    """The set's items as the first reader left them (the file at ``first_rev``)."""
+    shown = subprocess.run(
+        ["git", "show", f"{first_rev}:tests/corpus/{set_name}-{lang}.yaml"],
+        capture_output=True, text=True, check=True, cwd=CORPUS,
+    )  # fmt: skip
+    items: list[dict[str, object]] = yaml.safe_load(shown.stdout)["items"]
+    return items
+
+
+def agree(set_name: str, second: Path, first_rev: str) -> None:
     labels = yaml.safe_load(second.read_text(encoding="utf-8"))["labels"]
     for lang in ("en", "fr"):
-        _, items = load(set_name, lang)
+        items = first_items(set_name, lang, first_rev)
         first = [bool(it["internal"]) for it in items]
         other = [bool(labels[i]["internal"]) for i in ids(lang, items)]
         n = len(first)
@@ -74,7 +92,7 @@ def predicted(set_name: str, lang: str) -> dict[str, bool]:
     """id -> whether the rules (JM301/302) report the text, each source linted as one
     journey exactly as benchmarks/corpus.py does."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import corpus  # noqa: PLC0415 (benchmarks/corpus.py, imported only for this command)
+    import corpus  # benchmarks/corpus.py: the rules' imports, only for this command
 
     _, items = load(set_name, lang)
     by_source: dict[str, list[tuple[str, dict[str, object]]]] = {}
@@ -96,17 +114,10 @@ def predicted(set_name: str, lang: str) -> dict[str, bool]:
 def measure(set_name: str, second: Path, first_rev: str) -> None:
     """Internal precision / recall of the rules against the first reader's labels (the
     file at git revision ``first_rev``), the second reader's and the file's (adjudicated)."""
-    import subprocess  # noqa: PLC0415
-
     labels = yaml.safe_load(second.read_text(encoding="utf-8"))["labels"]
     for lang in ("en", "fr"):
         _, items = load(set_name, lang)
-        old = yaml.safe_load(
-            subprocess.run(
-                ["git", "show", f"{first_rev}:tests/corpus/{set_name}-{lang}.yaml"],
-                capture_output=True, text=True, check=True, cwd=CORPUS,
-            ).stdout
-        )["items"]
+        old = first_items(set_name, lang, first_rev)
         pred = predicted(set_name, lang)
         keys = ids(lang, items)
         for name, truth in (
@@ -117,8 +128,11 @@ def measure(set_name: str, second: Path, first_rev: str) -> None:
             tp = sum(t and pred[i] for i, t in zip(keys, truth, strict=True))
             fp = sum(not t and pred[i] for i, t in zip(keys, truth, strict=True))
             fn = sum(t and not pred[i] for i, t in zip(keys, truth, strict=True))
-            print(f"{lang} {name:<12} internal={tp + fn:4d} reported={tp + fp:4d} "
-                  f"tp={tp} fp={fp} fn={fn} precision={tp / (tp + fp):.3f} recall={tp / (tp + fn):.3f}")
+            print(
+                f"{lang} {name:<12} internal={tp + fn:4d} reported={tp + fp:4d} "
+                f"tp={tp} fp={fp} fn={fn} "
+                f"precision={tp / (tp + fp):.3f} recall={tp / (tp + fn):.3f}"
+            )
 
 
 def main(argv: list[str]) -> int:
@@ -132,15 +146,16 @@ def main(argv: list[str]) -> int:
     a = sub.add_parser("agree")
     a.add_argument("second", type=Path)
     a.add_argument("--set", default="eighth")
+    a.add_argument("--first-rev", default=FIRST_REV, help="git revision of the first labels")
     m = sub.add_parser("measure")
     m.add_argument("second", type=Path)
     m.add_argument("--set", default="eighth")
-    m.add_argument("--first-rev", default="main", help="git revision holding the first labels")
+    m.add_argument("--first-rev", default=FIRST_REV, help="git revision of the first labels")
     args = parser.parse_args(argv)
     if args.cmd == "dump":
         dump(args.set, args.lang, args.start, args.end)
     elif args.cmd == "agree":
-        agree(args.set, args.second)
+        agree(args.set, args.second, args.first_rev)
     else:
         measure(args.set, args.second, args.first_rev)
     return 0
