@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from journeymap.diagnostics import Diagnostic
 from journeymap.load.source import is_folder
@@ -39,6 +39,7 @@ from journeymap.views.grid import build_grid, emotion_view, path_view
 
 if TYPE_CHECKING:
     from journeymap.model.journey import Journey
+    from journeymap.render.libgvc import Library
 
 SUFFIXES = {"gv": "dot", "mermaid": "mmd"}
 
@@ -200,6 +201,8 @@ class Batch:
     token: str
     """Marks this run's temporary files, so that an interrupted run can find and remove
     every one, including those of a worker stopped mid-file."""
+    library: Library | None = None
+    """Graphviz's library, when the batch's maps go to layout servers (`libgvc`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +261,9 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
             elif batch.engine is None:
                 raise ValueError(f"format {batch.fmt} needs a layout engine")
             else:
-                run_into(batch.engine, source, batch.fmt, handle)  # the program writes it
+                _lay_out(batch, batch.engine, source, handle)
                 if batch.fmt == "png":
+                    handle.flush()  # the layout server's bytes are written through it
                     shrunk = shrunk_png(os.pread(handle.fileno(), 24, 0))
     except EngineError as exc:
         with contextlib.suppress(OSError):
@@ -274,6 +278,19 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
             Path(temp).unlink()
         raise
     return Drawn(path, journey_id, temp, shrunk=shrunk)
+
+
+def _lay_out(batch: Batch, engine: Engine, source: str, handle: BinaryIO) -> None:
+    """The map laid out into `handle`: by this worker's layout server when the batch
+    has one, else by `dot`, which writes the file itself."""
+    if batch.library is not None:
+        from journeymap.render import libgvc
+
+        data = libgvc.run(engine, batch.library, source, batch.fmt)
+        if data is not None:
+            handle.write(data)
+            return
+    run_into(engine, source, batch.fmt, handle)
 
 
 def draw_files(
@@ -296,6 +313,8 @@ def draw_files(
     results: Iterator[Drawn] = iter(())
     syncing = Syncing(batch.folder, batch.fmt)
     try:
+        if len(files) >= PROCESSES_FROM:
+            batch = _with_library(batch)
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
             results = iter_per_file(task, files, jobs, prepare=_prepare, taper=_laid_out(batch))
@@ -332,6 +351,11 @@ def draw_files(
             with contextlib.suppress(OSError):
                 leftover.unlink()
         raise
+    finally:
+        if batch.library is not None:
+            from journeymap.render import libgvc
+
+            libgvc.stop()  # the server of a batch drawn in this process (one core)
     if warn is not None:
         kept = [item for item in drawn if item.journey_id is not None]
         for item, target in zip(kept, targets, strict=True):
@@ -339,6 +363,17 @@ def draw_files(
             if said is not None:
                 warn(said)
     return targets
+
+
+def _with_library(batch: Batch) -> Batch:
+    """The batch with Graphviz's library for its workers' layout servers, when there is
+    one to use (`libgvc.usable`): only for batches drawn by worker processes, whose
+    maps come one at a time (a server is not shared by threads)."""
+    if batch.engine is None or not _laid_out(batch):
+        return batch
+    from journeymap.render import libgvc
+
+    return replace(batch, library=libgvc.usable(batch.engine))
 
 
 def _laid_out(batch: Batch) -> bool:
