@@ -116,7 +116,7 @@ def test_a_path_too_long_is_one_short_line(path: str, why: str, quick: str) -> N
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line == (
-        f"journeymap: error: {path[:59]}…{path[-59:]}: path too long {why}; give a shorter "
+        f"journeymap: error: {path[:79]}…{path[-79:]}: path too long {why}; give a shorter "
         "path, e.g. relative to a folder nearer the files"
     )
 
@@ -126,7 +126,7 @@ def test_a_long_missing_path_is_shortened_too() -> None:
     result = run_cli("lint", path)
     assert result.code == 2
     assert (
-        result.stderr == f"journeymap: error: {path[:59]}…{path[-59:]}: no such file or directory\n"
+        result.stderr == f"journeymap: error: {path[:79]}…{path[-79:]}: no such file or directory\n"
     )
 
 
@@ -149,3 +149,22 @@ def test_an_unrated_step_and_an_empty_stage_come_back_as_they_were(tmp_path: Pat
     assert _story(again) == _story(data)
     assert [s["name"] for s in again["stages"]] == [s["name"] for s in data["stages"]]
     assert again["stages"][1]["steps"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["render", "{example}", "-o", "{long}.svg"], ".svg: cannot write: File name too long"),
+        (["lint", "{example}", "-c", "{long}.toml"], ".toml: cannot read: File name too long"),
+        (["site", "{example}", "-o", "{long}"], ": cannot create the folder: File name too long"),
+    ],
+    ids=["render -o", "lint -c", "site -o"],
+)
+def test_every_error_line_shortens_a_long_path(args: list[str], said: str) -> None:
+    long = "o" * 5000
+    filled = [a.format(example=EXAMPLE_FILES[0], long=long) for a in args]
+    result = run_cli(*filled)
+    assert result.code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"journeymap: error: {'o' * 79}…")
+    assert line.endswith(said) and len(line) < 260
