@@ -170,7 +170,6 @@ def build_journey(
     exported = _exported_channels(diagram) if channel is None else {}
     if exported:  # a journeymap export: it says which actors are who
         persona = diagram.persona
-        actors = [persona or "", *(a for a in actors if a not in exported and a != persona)]
     texts = [t.text for s in diagram.sections for t in s.tasks] + [title]
     lang, lang_comment = guess_lang(texts)
     channel_name = channel or "Unspecified"
