@@ -30,6 +30,7 @@ from journeymap.metrics.dates import (
     parse_day,
 )
 from journeymap.metrics.decoding import SEPARATORS, decode, sniff_separator, split_records
+from journeymap.metrics.jsonexport import looks_like_json, read_json
 from journeymap.metrics.shapes import (
     HEADER_ROWS,
     TIMESTAMP_HEADERS,
@@ -41,7 +42,7 @@ from journeymap.metrics.shapes import (
 from journeymap.metrics.shapes import (
     header_rows as header_rows_of,
 )
-from journeymap.metrics.survey import BadRow, Column, Row, Survey, SurveyError
+from journeymap.metrics.survey import BadRow, Column, Row, Survey, SurveyError, fold
 
 __all__ = [
     "HEADER_ROWS",
@@ -103,9 +104,15 @@ def read_survey(
         text, used_encoding = decode(data, name, encoding)
         if not text.strip():
             raise SurveyError(f"{name}: empty file; export the responses again")
-        sep = separator or sniff_separator(text)
-        records, broken, empty = split_records(text, sep)
-    if not records or len(records[0][1]) < 2:
+        if looks_like_json(text):
+            # SurveyJS results, Alchemer's or Typeform's API, LimeSurvey's JSON export:
+            # read whatever `format` says, since no CSV starts with '[' or '{'.
+            records, sep = read_json(text, name)
+            shape, empty = "json", 0
+        else:
+            sep = separator or sniff_separator(text)
+            records, broken, empty = split_records(text, sep)
+    if not records or (len(records[0][1]) < 2 and shape != "json"):
         raise SurveyError(
             f"{name}: only one column found; not a CSV export, or set 'separator' in the mapping"
         )
@@ -149,8 +156,9 @@ def read_survey(
             raw = cells[survey.date_column.index]
             if not raw.strip():
                 # A request never answered ("All requests" exports: Medallia Agent Connect)
-                # has no response date: set aside and counted, not a malformed row.
-                survey.skipped["without a date"] += 1
+                # has no response date: set aside and counted, not a malformed row; a
+                # LimeSurvey response never submitted has no `submitdate`.
+                survey.skipped[_undated(survey.date_column)] += 1
                 continue
             day = parse_day(raw, survey.date_order or "mdy")
             if day is None:
@@ -162,9 +170,12 @@ def read_survey(
 
 def _flags(survey: Survey, unfinished: bool) -> list[tuple[int, str]]:
     """The columns that mark rows not to count, found once: (index, which)."""
+    generic = [("Status", "state"), ("is_test_data", "test")]
     wanted = {
         "qualtrics": [("Status", "status")] + ([] if unfinished else [("Finished", "finished")]),
         "typeform": [("Response Type", "response type")],
+        "csv": generic,
+        "json": generic,
     }.get(survey.shape, [])
     found = []
     for name, kind in wanted:
@@ -184,4 +195,23 @@ def _set_aside(flags: list[tuple[int, str]], cells: list[str]) -> str:
             return "unfinished"
         if kind == "response type" and value == "partial":
             return "partial"
+        if kind == "state" and value in UNFINISHED_STATUS:
+            return value
+        if kind == "test" and value in {"1", "true"}:
+            return "test data"
     return ""
+
+
+UNFINISHED_STATUS = {"partial", "disqualified", "incomplete", "deleted"}
+"""Alchemer's (SurveyGizmo's) `Status` besides `Complete`, in its CSV export and its API
+(`status`), and the same words of other tools: answers that must not count."""
+
+SUBMIT_DATES = {"submitdate", "date submitted", "datesubmitted"}
+
+
+def _undated(column: Column) -> str:
+    """Why a row without a date is set aside: a submit date left empty is LimeSurvey's
+    (and Alchemer's) mark of a response never submitted."""
+    if any(fold(name.replace("_", " ")) in SUBMIT_DATES for name in column.names):
+        return "not submitted"
+    return "without a date"

@@ -1,0 +1,229 @@
+"""A JSON export of survey answers, as the rows a CSV export would hold.
+
+Tools and their APIs give answers as JSON: SurveyJS stores each respondent's results as
+one object (`{"nps_score": 9, ...}`), Alchemer (SurveyGizmo) wraps its responses in
+`{"result_ok": true, "data": [...]}`, Typeform's Responses API in `{"items": [...]}`
+with each answer as `{"field": {"ref": ...}, "type": "number", "number": 9}`, LimeSurvey
+in `{"responses": [{"12": {...}}]}` (each response under its id), Jotform's API in
+`{"content": [...]}` with each answer under its question id (`{"text": ..., "answer":
+...}`); JSON Lines holds one object a line. Each response becomes a row, each key a
+column (a nested object's keys as `hidden.step`), each record keeps the line it starts
+on, so that every reader (dates, decimal commas, labels) works unchanged and a bad row
+is named by its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from journeymap.metrics.survey import SurveyError
+
+Records = list[tuple[int, list[str]]]
+
+WRAPPERS = (
+    "responses",
+    "items",
+    "data",
+    "content",
+    "results",
+    "answers",
+    "submissions",
+    "records",
+)
+"""Keys that hold the list of responses in the tools' JSON, tried in this order."""
+
+
+def looks_like_json(text: str) -> bool:
+    head = text.lstrip()[:1]
+    return head in {"[", "{"}
+
+
+def read_json(text: str, name: str) -> tuple[Records, str]:
+    """The header and one record per response, and where they were found ("responses
+    under 'data'"), or SurveyError naming the file and what is wrong."""
+    starts: list[int] | None
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        lines = _json_lines(text)
+        if lines is None:
+            line = getattr(exc, "lineno", 1)
+            message = getattr(exc, "msg", str(exc))
+            raise SurveyError(
+                f"{name}:{line}: not valid JSON ({message}); export the responses again"
+            ) from None
+        starts, items = [n for n, _ in lines], [item for _, item in lines]
+        where = "one response a line (JSON Lines)"
+    else:
+        key, items = _responses(document, name)
+        where = "an array of responses" if key is None else f"responses under '{key}'"
+        starts = _starts(text, key, len(items))
+    items = [_unwrap(item) for item in items]
+    rows = [_flatten(item, name) for item in items]
+    header: dict[str, None] = {}
+    for row in rows:
+        header.update(dict.fromkeys(row))
+    if not header:
+        raise SurveyError(f"{name}: the responses in the JSON hold no answers")
+    names = list(header)
+    numbers = starts or [index + 1 for index in range(len(rows))]
+    records: Records = [(1, names)]
+    records += [(line, [row.get(k, "") for k in names]) for line, row in zip(numbers, rows, strict=True)]
+    return records, where
+
+
+def _json_lines(text: str) -> list[tuple[int, Any]] | None:
+    """JSON Lines (one object a line, as streamed exports write), or None."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError:
+            return None
+        if not isinstance(item, dict):
+            return None
+        found.append((number, item))
+    return found or None
+
+
+def _responses(document: Any, name: str, depth: int = 0) -> tuple[str | None, list[Any]]:
+    """The list of responses: the document itself, or the list under one of its keys."""
+    if isinstance(document, list):
+        if not document:
+            raise SurveyError(f"{name}: the JSON array is empty: no responses to read")
+        if not all(isinstance(item, dict) for item in document):
+            kinds = sorted({type(item).__name__ for item in document if not isinstance(item, dict)})
+            raise SurveyError(
+                f"{name}: the JSON array holds {', '.join(kinds)} values, not one object per "
+                "response"
+            )
+        return None, document
+    if isinstance(document, dict):
+        lists = {k: v for k, v in document.items() if isinstance(v, list)}
+        for key in [*(k for k in lists if k.casefold() in WRAPPERS), *lists]:
+            if lists[key] and all(isinstance(item, dict) for item in lists[key]):
+                return key, lists[key]
+        for key in WRAPPERS:
+            if key in lists and not lists[key]:
+                raise SurveyError(f"{name}: '{key}' in the JSON is empty: no responses to read")
+        if depth == 0:
+            for value in document.values():
+                if isinstance(value, dict):
+                    try:
+                        inner, items = _responses(value, name, 1)
+                    except SurveyError:
+                        continue
+                    return inner, items
+        keys = ", ".join(list(document)[:8])
+        raise SurveyError(
+            f"{name}: no list of responses in the JSON (top-level keys: {keys}); export the "
+            "responses as CSV, or as a JSON array of one object per response"
+        )
+    raise SurveyError(f"{name}: the JSON holds a single value, not survey responses")
+
+
+def _unwrap(item: dict[str, Any]) -> dict[str, Any]:
+    """LimeSurvey's `{"12": {"id": "12", ...}}`: a response under its own id."""
+    if len(item) == 1:
+        (key, value), = item.items()
+        if isinstance(value, dict) and key.strip().isdigit():
+            return value
+    return item
+
+
+def _flatten(item: dict[str, Any], name: str, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in item.items():
+        column = f"{prefix}{key}"
+        if isinstance(value, dict) and value and all(_is_jotform(v) for v in value.values()):
+            for question in value.values():
+                label = question.get("text") or question.get("name") or ""
+                flat[" ".join(str(label).split())] = _scalar(question.get("answer"))
+        elif isinstance(value, dict):
+            flat.update(_flatten(value, name, f"{column}."))
+        elif isinstance(value, list) and value and all(_is_answer(v) for v in value):
+            for answer in value:
+                flat.update(_answer(answer))
+        elif isinstance(value, list):
+            if all(not isinstance(v, dict | list) for v in value):
+                flat[column] = ", ".join(_scalar(v) for v in value)
+            else:
+                flat[column] = json.dumps(value, ensure_ascii=False)
+        else:
+            flat[column] = _scalar(value)
+    return flat
+
+
+def _is_answer(value: Any) -> bool:
+    """One of Typeform's answers: `{"field": {"id": ..., "ref": ...}, "type": "number",
+    "number": 9}`."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("field"), dict)
+        and isinstance(value.get("type"), str)
+    )
+
+
+def _is_jotform(value: Any) -> bool:
+    """One of Jotform's answers, under its question id: `{"name": "nps", "text": "How
+    likely...", "type": "control_scale", "answer": "9"}` (a question left blank has no
+    `answer`)."""
+    return isinstance(value, dict) and "text" in value and "type" in value
+
+
+def _answer(answer: dict[str, Any]) -> dict[str, str]:
+    field = answer["field"]
+    column = str(field.get("ref") or field.get("id") or field.get("title") or "")
+    value = answer.get(answer["type"])
+    if isinstance(value, dict):  # a choice {"label": ...}, several {"labels": [...]}
+        value = value.get("labels", value.get("label", value.get("other", "")))
+    if isinstance(value, list):
+        return {column: ", ".join(_scalar(v) for v in value)}
+    return {column: _scalar(value)}
+
+
+def _scalar(value: Any) -> str:
+    """A value as a CSV export writes it: null empty, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dict):  # Jotform's full name: {"first": ..., "last": ...}
+        return " ".join(_scalar(v) for v in value.values() if v not in (None, ""))
+    if isinstance(value, list):
+        return ", ".join(_scalar(v) for v in value)
+    return str(value)
+
+
+def _starts(text: str, key: str | None, count: int) -> list[int] | None:
+    """The line each response starts on, or None when they cannot be told apart."""
+    if key is None:
+        position = text.find("[")
+    else:
+        match = re.search(r'"' + re.escape(json.dumps(key)[1:-1]) + r'"\s*:\s*\[', text)
+        position = match.end() - 1 if match else -1
+    if position < 0:
+        return None
+    decoder = json.JSONDecoder()
+    starts: list[int] = []
+    line, counted = 1, 0
+    position += 1
+    try:
+        while True:
+            while position < len(text) and text[position] in " \t\r\n,":
+                position += 1
+            if position >= len(text) or text[position] == "]":
+                break
+            line += text.count("\n", counted, position)
+            counted = position
+            starts.append(line)
+            _, position = decoder.raw_decode(text, position)
+    except ValueError:
+        return None
+    return starts if len(starts) == count else None
