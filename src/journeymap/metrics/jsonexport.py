@@ -70,7 +70,8 @@ def read_json(text: str, name: str) -> tuple[Records, str]:
     names = list(header)
     numbers = starts or [index + 1 for index in range(len(rows))]
     records: Records = [(1, names)]
-    records += [(line, [row.get(k, "") for k in names]) for line, row in zip(numbers, rows, strict=True)]
+    for line, row in zip(numbers, rows, strict=True):
+        records.append((line, [row.get(k, "") for k in names]))
     return records, where
 
 
@@ -129,7 +130,7 @@ def _responses(document: Any, name: str, depth: int = 0) -> tuple[str | None, li
 def _unwrap(item: dict[str, Any]) -> dict[str, Any]:
     """LimeSurvey's `{"12": {"id": "12", ...}}`: a response under its own id."""
     if len(item) == 1:
-        (key, value), = item.items()
+        ((key, value),) = item.items()
         if isinstance(value, dict) and key.strip().isdigit():
             return value
     return item
