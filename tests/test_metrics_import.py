@@ -225,6 +225,17 @@ CASES = [
     ),
     # Thanx: the day rated (rated_at), not the day asked (created_at); 10,9,3,8 -> 25.
     _checkout("thanx-nps-feedback.csv", {"nps": 25, "n": 4, "period": "2026-09-01..2026-09-04"}),
+    # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
+    _checkout("helpscout-survey-responses.jsonl", {"csat": 50, "n": 6}),
+    # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
+    # 50; a top-2 box counted the neutral middle: 5/6 = 83.
+    (
+        "helpscout-survey-responses.jsonl",
+        "helpscout-faces-three-points.map.yaml",
+        "saas-subscription.yaml",
+        ("checkout", "website"),
+        {"csat": 50, "n": 6, "method": "CSAT: top box (3) on 1-3"},
+    ),
 ]
 
 
