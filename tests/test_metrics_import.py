@@ -225,6 +225,11 @@ CASES = [
     ),
     # Thanx: the day rated (rated_at), not the day asked (created_at); 10,9,3,8 -> 25.
     _checkout("thanx-nps-feedback.csv", {"nps": 25, "n": 4, "period": "2026-09-01..2026-09-04"}),
+    # Qualtrics' JSON export: the preview (status 1) and the unfinished response set aside
+    # as in its CSV; NPS 10,9,7,2 -> (2-1)/4 = 25; CSAT 5,4,4,2 -> 3/4 = 75.
+    _checkout(
+        "qualtrics-export.json", {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-04"}
+    ),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
     _checkout("helpscout-survey-responses.jsonl", {"csat": 50, "n": 6}),
     # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
@@ -802,6 +807,17 @@ def test_json_exports_say_what_they_set_aside_and_where_the_responses_were(
     assert code == 0
     assert lines[0].endswith("JSON export, utf-8, responses under 'data', 8 answer rows")
     assert lines[1] == "  set aside: 1 disqualified, 1 partial, 1 test data"
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "qualtrics-export.json",
+        CHECKOUT_NPS.replace("nps: n", "csat: labels.QID2"),
+    )
+    assert lines[:2] == [
+        f"{SURVEYS / 'qualtrics-export.json'}: Qualtrics export, utf-8, responses under "
+        "'responses', 6 answer rows",
+        "  set aside: 1 survey preview, 1 unfinished",
+    ]
+    assert "    CSAT          79 -> 75   n=4, 2026-09-01..2026-09-04" in lines
     code, lines, _ = _report(
         tmp_path, SURVEYS / "limesurvey-codes.csv", CHECKOUT_NPS.replace("nps: n", "nps: NPS")
     )

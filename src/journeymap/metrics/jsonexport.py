@@ -3,10 +3,11 @@
 Tools and their APIs give answers as JSON: SurveyJS stores each respondent's results as
 one object (`{"nps_score": 9, ...}`), Alchemer (SurveyGizmo) wraps its responses in
 `{"result_ok": true, "data": [...]}`, Typeform's Responses API in `{"items": [...]}`
-with each answer as `{"field": {"ref": ...}, "type": "number", "number": 9}`, LimeSurvey
-in `{"responses": [{"12": {...}}]}` (each response under its id), Jotform's API in
-`{"content": [...]}` with each answer under its question id (`{"text": ..., "answer":
-...}`); JSON Lines holds one object a line. Each response becomes a row, each key a
+with each answer as `{"field": {"ref": ...}, "type": "number", "number": 9}`, Qualtrics'
+JSON export in `{"responses": [{"responseId": ..., "values": {...}, "labels": {...}}]}`,
+LimeSurvey in `{"responses": [{"12": {...}}]}` (each response under its id), Jotform's
+API in `{"content": [...]}` with each answer under its question id (`{"text": ...,
+"answer": ...}`); JSON Lines holds one object a line. Each response becomes a row, each key a
 column (a nested object's keys as `hidden.step`), each record keeps the line it starts
 on, so that every reader (dates, decimal commas, labels) works unchanged and a bad row
 is named by its line.
@@ -40,9 +41,11 @@ def looks_like_json(text: str) -> bool:
     return head in {"[", "{"}
 
 
-def read_json(text: str, name: str) -> tuple[Records, str]:
-    """The header and one record per response, and where they were found ("responses
-    under 'data'"), or SurveyError naming the file and what is wrong."""
+def read_json(text: str, name: str) -> tuple[Records, str, str]:
+    """The header and one record per response, where they were found ("responses under
+    'data'") and the shape ('qualtrics' for Qualtrics' JSON export, whose status and
+    finished flags then set rows aside as in its CSV; else 'json'), or SurveyError
+    naming the file and what is wrong."""
     starts: list[int] | None
     try:
         document = json.loads(text)
@@ -61,6 +64,9 @@ def read_json(text: str, name: str) -> tuple[Records, str]:
         where = "an array of responses" if key is None else f"responses under '{key}'"
         starts = _starts(text, key, len(items))
     items = [_unwrap(item) for item in items]
+    qualtrics = all(_is_qualtrics(item) for item in items)
+    if qualtrics:
+        items = [_qualtrics(item) for item in items]
     rows = [_flatten(item, name) for item in items]
     header: dict[str, None] = {}
     for row in rows:
@@ -72,7 +78,24 @@ def read_json(text: str, name: str) -> tuple[Records, str]:
     records: Records = [(1, names)]
     for line, row in zip(numbers, rows, strict=True):
         records.append((line, [row.get(k, "") for k in names]))
-    return records, where
+    return records, where, "qualtrics" if qualtrics else "json"
+
+
+def _is_qualtrics(item: dict[str, Any]) -> bool:
+    """A response of Qualtrics' JSON export: `{"responseId": "R_...", "values": {...},
+    "labels": {...}, "displayedFields": [...], "displayedValues": {...}}`."""
+    return isinstance(item.get("responseId"), str) and isinstance(item.get("values"), dict)
+
+
+def _qualtrics(item: dict[str, Any]) -> dict[str, Any]:
+    """Its values under their own names (`QID1`, `recordedDate`, `status`, `finished`),
+    as the CSV export's columns; the choices' text as `labels.QID1`."""
+    labels = item.get("labels")
+    return {
+        "responseId": item["responseId"],
+        **item["values"],
+        **({"labels": labels} if isinstance(labels, dict) else {}),
+    }
 
 
 def _json_lines(text: str) -> list[tuple[int, Any]] | None:

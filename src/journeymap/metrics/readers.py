@@ -93,6 +93,7 @@ def read_survey(
             "CSV or .xlsx (or save the sheet as CSV UTF-8)"
         )
     broken: list[BadRow] = []
+    from_json = False
     if data.startswith(XLSX):
         from journeymap.metrics.workbook import read_workbook
 
@@ -107,20 +108,20 @@ def read_survey(
         if looks_like_json(text):
             # SurveyJS results, Alchemer's or Typeform's API, LimeSurvey's JSON export:
             # read whatever `format` says, since no CSV starts with '[' or '{'.
-            records, sep = read_json(text, name)
-            shape, empty = "json", 0
+            records, sep, shape = read_json(text, name)
+            empty, from_json = 0, True
         else:
             sep = separator or sniff_separator(text)
             records, broken, empty = split_records(text, sep)
-    if not records or (len(records[0][1]) < 2 and shape != "json"):
+    if not records or (len(records[0][1]) < 2 and not from_json):
         raise SurveyError(
             f"{name}: only one column found; not a CSV export, or set 'separator' in the mapping"
         )
     found = detect_shape(records) if shape == "auto" else shape
-    header_rows = header_rows_of(found, records)
+    header_rows = 1 if from_json else header_rows_of(found, records)
     if len(records) < header_rows:
         raise SurveyError(f"{name}: the {found} header rows are incomplete")
-    if found == "qualtrics":
+    if found == "qualtrics" and not from_json:
         columns = qualtrics_columns(records)
     elif found == "surveymonkey":
         columns = surveymonkey_columns(records[:header_rows])
