@@ -852,6 +852,9 @@ def test_json_lines_and_bad_rows_name_their_line(tmp_path: Path) -> None:
             ": no list of responses in the JSON (top-level keys: total, survey)",
         ),
         ('{"items": []}', ": 'items' in the JSON is empty: no responses to read"),
+        ("[" * 100_000, ": JSON nested too deeply to hold survey responses"),
+        ('{"n": 9}\n{"n": 10}\n[1]\n', ":3: a JSON list, not a response object, in JSON Lines"),
+        ('{"n": 9}\n{"n": 10,\n', ":2: not valid JSON (Expecting property name enclosed"),
     ],
 )
 def test_unreadable_json_is_one_line(tmp_path: Path, text: str, message: str) -> None:

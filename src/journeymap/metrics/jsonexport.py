@@ -46,11 +46,20 @@ def read_json(text: str, name: str) -> tuple[Records, str, str]:
     'data'") and the shape ('qualtrics' for Qualtrics' JSON export, whose status and
     finished flags then set rows aside as in its CSV; else 'json'), or SurveyError
     naming the file and what is wrong."""
+    try:
+        return _read(text, name)
+    except RecursionError:
+        raise SurveyError(
+            f"{name}: JSON nested too deeply to hold survey responses; export the responses as CSV"
+        ) from None
+
+
+def _read(text: str, name: str) -> tuple[Records, str, str]:
     starts: list[int] | None
     try:
         document = json.loads(text)
     except ValueError as exc:
-        lines = _json_lines(text)
+        lines = _json_lines(text, name)
         if lines is None:
             line = getattr(exc, "lineno", 1)
             message = getattr(exc, "msg", str(exc))
@@ -98,18 +107,30 @@ def _qualtrics(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _json_lines(text: str) -> list[tuple[int, Any]] | None:
-    """JSON Lines (one object a line, as streamed exports write), or None."""
-    found = []
+def _json_lines(text: str, name: str) -> list[tuple[int, Any]] | None:
+    """JSON Lines (one object a line, as streamed exports and collected webhooks write),
+    None when the first line is no object on its own (then the text is broken JSON), or
+    SurveyError naming the first line that is not one."""
+    found: list[tuple[int, Any]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-        except ValueError:
-            return None
+        except ValueError as exc:
+            if not found:
+                return None
+            raise SurveyError(
+                f"{name}:{number}: not valid JSON ({getattr(exc, 'msg', exc)}) in JSON Lines "
+                "(one response object a line)"
+            ) from None
         if not isinstance(item, dict):
-            return None
+            if not found:
+                return None
+            raise SurveyError(
+                f"{name}:{number}: a JSON {type(item).__name__}, not a response object, in "
+                "JSON Lines (one response object a line)"
+            )
         found.append((number, item))
     return found or None
 
