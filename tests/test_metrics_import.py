@@ -230,6 +230,12 @@ CASES = [
     _checkout(
         "qualtrics-export.json", {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-04"}
     ),
+    # French export modelled on Microsoft Forms: `Heure de fin` day first, `Non spécifié`
+    # for no answer; NPS 9,10,6,8 -> (2-1)/4 = 25; CSAT 5,4,2,4 -> 3/4 = 75.
+    _checkout(
+        "forms-fr-heure-de-fin.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-16"},
+    ),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
     _checkout("helpscout-survey-responses.jsonl", {"csat": 50, "n": 6}),
     # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
@@ -807,6 +813,12 @@ def test_json_exports_say_what_they_set_aside_and_where_the_responses_were(
     assert code == 0
     assert lines[0].endswith("JSON export, utf-8, responses under 'data', 8 answer rows")
     assert lines[1] == "  set aside: 1 disqualified, 1 partial, 1 test data"
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "forms-fr-heure-de-fin.csv",
+        CHECKOUT_NPS.replace("nps: n", "nps: Recommandation"),
+    )
+    assert not any("bad rows" in line or "no date column" in line for line in lines), lines
     code, lines, _ = _report(
         tmp_path,
         SURVEYS / "qualtrics-export.json",

@@ -103,9 +103,24 @@ CSAT_WORDS: dict[str, float] = {
 """The standard 5-point satisfaction and agreement wording (English, French) of the tools'
 CSAT questions, read without a `labels` mapping on the default 1-5 scale."""
 NOT_RATED = frozenset(
-    {"offered", "unoffered", "not offered", "n/a", "na", "-", "—", "skipped", "no answer"}
+    {
+        "offered",
+        "unoffered",
+        "not offered",
+        "n/a",
+        "na",
+        "-",
+        "—",
+        "skipped",
+        "no answer",
+        "non spécifié",
+        "non renseigné",
+        "sans réponse",
+        "pas de réponse",
+    }
 )
-"""Cells that say no rating was given (Zendesk's 'Offered': asked, not answered)."""
+"""Cells that say no rating was given (Zendesk's 'Offered': asked, not answered; 'Non
+spécifié' where a French export fills an unanswered question)."""
 
 
 @dataclass(frozen=True, slots=True)

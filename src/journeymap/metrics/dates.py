@@ -24,6 +24,7 @@ DATE_COLUMNS = {
         "timestamp",
         "end date",
         "completion time",  # Microsoft Forms
+        "heure de fin",  # Microsoft Forms in French, and the exports modelled on it
         "date submitted",  # Hotjar
         "response date",
         "rated at",  # Thanx NPS feedback (`created_at` is when it was asked)
