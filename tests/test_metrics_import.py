@@ -853,6 +853,26 @@ def test_json_lines_and_bad_rows_name_their_line(tmp_path: Path) -> None:
     assert any(line.startswith(f"    {array}:3: ") for line in lines), lines
 
 
+def test_responses_keyed_by_id_are_read_with_their_lines(tmp_path: Path) -> None:
+    """A Firebase export stores each respondent's results under a generated key."""
+    survey = tmp_path / "results.json"
+    survey.write_text(
+        '{\n  "-NxA1": {"n": 10, "submitted_at": "2026-09-01T10:00:00Z"},\n'
+        '  "-NxA2": {\n    "n": "ten",\n    "submitted_at": "2026-09-02T10:00:00Z"\n  },\n'
+        '  "-NxA3": {"n": 3, "submitted_at": "2026-09-03T10:00:00Z"}\n}\n',
+        encoding="utf-8",
+    )
+    code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0
+    assert lines[0].endswith(
+        "JSON export, utf-8, an object of responses keyed by id, 3 answer rows"
+    )
+    assert (
+        f"    {survey}:3: n 'ten' is not a number on 0-10; add it to the question's labels" in lines
+    )
+    assert "    NPS            - -> 0   n=2, 2026-09-01..2026-09-03" in lines
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

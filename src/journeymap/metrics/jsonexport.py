@@ -70,7 +70,12 @@ def _read(text: str, name: str) -> tuple[Records, str, str]:
         where = "one response a line (JSON Lines)"
     else:
         key, items = _responses(document, name)
-        where = "an array of responses" if key is None else f"responses under '{key}'"
+        if key is None:
+            where = "an array of responses"
+        elif not key:
+            where = "an object of responses keyed by id"
+        else:
+            where = f"responses under '{key}'"
         starts = _starts(text, key, len(items))
     items = [_unwrap(item) for item in items]
     qualtrics = all(_is_qualtrics(item) for item in items)
@@ -148,6 +153,11 @@ def _responses(document: Any, name: str, depth: int = 0) -> tuple[str | None, li
             )
         return None, document
     if isinstance(document, dict):
+        for key in [k for k in document if k.casefold() in WRAPPERS]:
+            if _keyed(document[key]):
+                return key, list(document[key].values())
+        if depth == 0 and len(document) > 1 and _keyed(document):
+            return "", list(document.values())
         lists = {k: v for k, v in document.items() if isinstance(v, list)}
         for key in [*(k for k in lists if k.casefold() in WRAPPERS), *lists]:
             if lists[key] and all(isinstance(item, dict) for item in lists[key]):
@@ -169,6 +179,16 @@ def _responses(document: Any, name: str, depth: int = 0) -> tuple[str | None, li
             "responses as CSV, or as a JSON array of one object per response"
         )
     raise SurveyError(f"{name}: the JSON holds a single value, not survey responses")
+
+
+def _keyed(value: Any) -> bool:
+    """Responses keyed by their ids, as a Firebase export stores them: `{"-NxA1": {...},
+    "-NxA2": {...}}`."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(item, dict) and item for item in value.values())
+    )
 
 
 def _unwrap(item: dict[str, Any]) -> dict[str, Any]:
@@ -247,24 +267,30 @@ def _scalar(value: Any) -> str:
 
 
 def _starts(text: str, key: str | None, count: int) -> list[int] | None:
-    """The line each response starts on, or None when they cannot be told apart."""
-    if key is None:
-        position = text.find("[")
+    """The line each response starts on, or None when they cannot be told apart: in the
+    array (or the object of responses keyed by id) that is the document (`key` None or
+    '') or under `key`."""
+    if not key:
+        found = re.search(r"[\[{]", text)
+        position = found.start() if found else -1
     else:
-        match = re.search(r'"' + re.escape(json.dumps(key)[1:-1]) + r'"\s*:\s*\[', text)
+        match = re.search(r'"' + re.escape(json.dumps(key)[1:-1]) + r'"\s*:\s*[\[{]', text)
         position = match.end() - 1 if match else -1
     if position < 0:
         return None
+    keyed, closing = text[position] == "{", "}" if text[position] == "{" else "]"
     decoder = json.JSONDecoder()
     starts: list[int] = []
     line, counted = 1, 0
     position += 1
     try:
         while True:
-            while position < len(text) and text[position] in " \t\r\n,":
-                position += 1
-            if position >= len(text) or text[position] == "]":
+            position = _skip(text, position, " \t\r\n,")
+            if position >= len(text) or text[position] == closing:
                 break
+            if keyed:  # "id": {...}
+                _, position = decoder.raw_decode(text, position)
+                position = _skip(text, position, " \t\r\n:")
             line += text.count("\n", counted, position)
             counted = position
             starts.append(line)
@@ -272,3 +298,9 @@ def _starts(text: str, key: str | None, count: int) -> list[int] | None:
     except ValueError:
         return None
     return starts if len(starts) == count else None
+
+
+def _skip(text: str, position: int, characters: str) -> int:
+    while position < len(text) and text[position] in characters:
+        position += 1
+    return position
