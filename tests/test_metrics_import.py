@@ -885,6 +885,13 @@ def test_responses_keyed_by_id_are_read_with_their_lines(tmp_path: Path) -> None
         ),
         ('{"items": []}', ": 'items' in the JSON is empty: no responses to read"),
         ("[" * 100_000, ": JSON nested too deeply to hold survey responses"),
+        # SurveyMonkey's API, as a client's test snapshot holds it (survey-monkey-streams):
+        (
+            '{"data": [{"id": "10045001533", "response_status": "completed", "pages": '
+            '[{"id": "30306028", "questions": [{"id": "84829501", "answers": '
+            '[{"choice_id": "651972985"}]}]}]}]}',
+            ": SurveyMonkey API responses: their answers are choice ids",
+        ),
         ('{"n": 9}\n{"n": 10}\n[1]\n', ":3: a JSON list, not a response object, in JSON Lines"),
         ('{"n": 9}\n{"n": 10,\n', ":2: not valid JSON (Expecting property name enclosed"),
     ],

@@ -78,6 +78,12 @@ def _read(text: str, name: str) -> tuple[Records, str, str]:
             where = f"responses under '{key}'"
         starts = _starts(text, key, len(items))
     items = [_unwrap(item) for item in items]
+    if all(_is_surveymonkey(item) for item in items):
+        raise SurveyError(
+            f"{name}: SurveyMonkey API responses: their answers are choice ids "
+            '(`"choice_id": "651972985"`), not the ratings; export the responses from '
+            "SurveyMonkey as CSV or XLSX (All individual responses)"
+        )
     qualtrics = all(_is_qualtrics(item) for item in items)
     if qualtrics:
         items = [_qualtrics(item) for item in items]
@@ -93,6 +99,17 @@ def _read(text: str, name: str) -> tuple[Records, str, str]:
     for line, row in zip(numbers, rows, strict=True):
         records.append((line, [row.get(k, "") for k in names]))
     return records, where, "qualtrics" if qualtrics else "json"
+
+
+def _is_surveymonkey(item: dict[str, Any]) -> bool:
+    """A response of SurveyMonkey's API (`/surveys/{id}/responses/bulk`): `pages`, each
+    with `questions`, each with `answers` of choice ids."""
+    pages = item.get("pages")
+    return (
+        isinstance(pages, list)
+        and bool(pages)
+        and all(isinstance(p, dict) and isinstance(p.get("questions"), list) for p in pages)
+    )
 
 
 def _is_qualtrics(item: dict[str, Any]) -> bool:
