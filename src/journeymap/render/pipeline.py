@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from journeymap.diagnostics import Diagnostic
 from journeymap.load.source import is_folder
@@ -31,6 +31,7 @@ from journeymap.views.grid import build_grid, emotion_view, path_view
 
 if TYPE_CHECKING:
     from journeymap.model.journey import Journey
+    from journeymap.render.libgvc import Library
 
 SUFFIXES = {"gv": "dot", "mermaid": "mmd"}
 
@@ -178,6 +179,8 @@ class Batch:
     token: str
     """Marks this run's temporary files, so that an interrupted run can find and remove
     every one, including those of a worker stopped mid-file."""
+    library: Library | None = None
+    """Graphviz's library, when the batch's maps go to layout servers (`libgvc`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +236,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
             elif batch.engine is None:
                 raise ValueError(f"format {batch.fmt} needs a layout engine")
             else:
-                run_into(batch.engine, source, batch.fmt, handle)  # the program writes it
+                _lay_out(batch, batch.engine, source, handle)
     except EngineError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
@@ -247,6 +250,19 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
             Path(temp).unlink()
         raise
     return Drawn(path, journey_id, temp)
+
+
+def _lay_out(batch: Batch, engine: Engine, source: str, handle: BinaryIO) -> None:
+    """The map laid out into `handle`: by this worker's layout server when the batch
+    has one, else by `dot`, which writes the file itself."""
+    if batch.library is not None:
+        from journeymap.render import libgvc
+
+        data = libgvc.run(engine, batch.library, source, batch.fmt)
+        if data is not None:
+            handle.write(data)
+            return
+    run_into(engine, source, batch.fmt, handle)
 
 
 def draw_files(
@@ -267,6 +283,8 @@ def draw_files(
     results: Iterator[Drawn] = iter(())
     syncing = Syncing(batch.folder, batch.fmt)
     try:
+        if len(files) >= PROCESSES_FROM:
+            batch = _with_library(batch)
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
             results = iter_per_file(task, files, jobs, prepare=_prepare, taper=_laid_out(batch))
@@ -303,7 +321,23 @@ def draw_files(
             with contextlib.suppress(OSError):
                 leftover.unlink()
         raise
+    finally:
+        if batch.library is not None:
+            from journeymap.render import libgvc
+
+            libgvc.stop()  # the server of a batch drawn in this process (one core)
     return targets
+
+
+def _with_library(batch: Batch) -> Batch:
+    """The batch with Graphviz's library for its workers' layout servers, when there is
+    one to use (`libgvc.usable`): only for batches drawn by worker processes, whose
+    maps come one at a time (a server is not shared by threads)."""
+    if batch.engine is None or not _laid_out(batch):
+        return batch
+    from journeymap.render import libgvc
+
+    return replace(batch, library=libgvc.usable(batch.engine))
 
 
 def _laid_out(batch: Batch) -> bool:
