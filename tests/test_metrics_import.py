@@ -853,6 +853,16 @@ def test_json_lines_and_bad_rows_name_their_line(tmp_path: Path) -> None:
     assert any(line.startswith(f"    {array}:3: ") for line in lines), lines
 
 
+def test_a_csv_whose_first_header_starts_with_a_bracket_is_still_a_csv(tmp_path: Path) -> None:
+    survey = tmp_path / "merge-codes.csv"
+    survey.write_text("[question(2)],Date\n9,2026-09-01\n3,2026-09-02\n", encoding="utf-8")
+    code, lines, _ = _report(
+        tmp_path, survey, CHECKOUT_NPS.replace("nps: n", 'nps: "[question(2)]"')
+    )
+    assert code == 0
+    assert lines[0] == f"{survey}: CSV export, utf-8, ','-separated, 2 answer rows"
+
+
 def test_responses_keyed_by_id_are_read_with_their_lines(tmp_path: Path) -> None:
     """A Firebase export stores each respondent's results under a generated key."""
     survey = tmp_path / "results.json"

@@ -23,6 +23,11 @@ from journeymap.metrics.survey import SurveyError
 
 Records = list[tuple[int, list[str]]]
 
+
+class NotJson(SurveyError):
+    """Text that starts like JSON but does not parse as JSON or JSON Lines."""
+
+
 WRAPPERS = (
     "responses",
     "items",
@@ -39,6 +44,13 @@ WRAPPERS = (
 def looks_like_json(text: str) -> bool:
     head = text.lstrip()[:1]
     return head in {"[", "{"}
+
+
+def tabular(text: str) -> bool:
+    """Whether a text that starts like JSON but is none is a CSV whose first header starts
+    with a bracket (`[question(2)],...`): a separator on its first line and no JSON key."""
+    first = text.lstrip().split("\n", 1)[0]
+    return any(sep in first for sep in ",;\t|") and '":' not in first and '" :' not in first
 
 
 def read_json(text: str, name: str) -> tuple[Records, str, str]:
@@ -63,7 +75,7 @@ def _read(text: str, name: str) -> tuple[Records, str, str]:
         if lines is None:
             line = getattr(exc, "lineno", 1)
             message = getattr(exc, "msg", str(exc))
-            raise SurveyError(
+            raise NotJson(
                 f"{name}:{line}: not valid JSON ({message}); export the responses again"
             ) from None
         starts, items = [n for n, _ in lines], [item for _, item in lines]

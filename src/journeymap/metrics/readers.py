@@ -30,7 +30,7 @@ from journeymap.metrics.dates import (
     parse_day,
 )
 from journeymap.metrics.decoding import SEPARATORS, decode, sniff_separator, split_records
-from journeymap.metrics.jsonexport import looks_like_json, read_json
+from journeymap.metrics.jsonexport import NotJson, looks_like_json, read_json, tabular
 from journeymap.metrics.shapes import (
     HEADER_ROWS,
     TIMESTAMP_HEADERS,
@@ -107,10 +107,15 @@ def read_survey(
             raise SurveyError(f"{name}: empty file; export the responses again")
         if looks_like_json(text):
             # SurveyJS results, Alchemer's or Typeform's API, LimeSurvey's JSON export:
-            # read whatever `format` says, since no CSV starts with '[' or '{'.
-            records, sep, shape = read_json(text, name)
-            empty, from_json = 0, True
-        else:
+            # read whatever `format` says; a CSV whose first header starts with '[' or
+            # '{' is read as CSV.
+            try:
+                records, sep, shape = read_json(text, name)
+                empty, from_json = 0, True
+            except NotJson:
+                if not tabular(text):
+                    raise
+        if not from_json:
             sep = separator or sniff_separator(text)
             records, broken, empty = split_records(text, sep)
     if not records or (len(records[0][1]) < 2 and not from_json):
