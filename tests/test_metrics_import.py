@@ -197,6 +197,56 @@ CASES = [
     # Intercom conversation ratings as its API writes them: `created_at` in Unix seconds
     # (one in milliseconds); 5,4,1,3,5,5 -> 4 of 6 = 66.7 -> 67; one conversation unrated.
     _checkout("intercom-ratings.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    # JSON exports (realworld5). Alchemer API: partial, disqualified, test data set aside;
+    # NPS 10,9,6,8,10 -> (3-1)/5 = 40; CSAT Very Satisfied, Satisfied, Very Dissatisfied,
+    # Dissatisfied, Very Satisfied -> 3/5 = 60.
+    _checkout("alchemer-api-responses.json", {"nps": 40, "csat": 60, "n": 5}),
+    # SurveyJS: no date; NPS 10,9,7,3,10,6 (one respondent skipped it: key absent) ->
+    # (3-2)/6 = 16.7 -> 17; CSAT quality.checkout 5,4,3,4,2,5,5 -> 5/7 = 71.4 -> 71.
+    _checkout("surveyjs-results.json", {"nps": 17, "csat": 71, "n": 6}),
+    # Typeform API: NPS 10,9,5,7,8 -> (2-1)/5 = 20; CSAT choice labels on 4 -> 3/4 = 75.
+    _checkout(
+        "typeform-api-responses.json",
+        {"nps": 20, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-03"},
+    ),
+    # Jotform API: the DELETED submission set aside; NPS 9,10,4 -> 33; CSAT 5,4,2 -> 67.
+    _checkout(
+        "jotform-api-submissions.json",
+        {"nps": 33, "csat": 67, "n": 3, "period": "2026-09-01..2026-09-04"},
+    ),
+    # LimeSurvey, JSON and CSV with question codes: the response never submitted (no
+    # submitdate) set aside; NPS 9,10,7,2 -> (2-1)/4 = 25; SAT 5,4,3,1 -> 2/4 = 50.
+    _checkout(
+        "limesurvey-responses.json",
+        {"nps": 25, "csat": 50, "n": 4, "period": "2026-09-01..2026-09-04"},
+    ),
+    _checkout(
+        "limesurvey-codes.csv", {"nps": 25, "csat": 50, "n": 4, "period": "2026-09-01..2026-09-04"}
+    ),
+    # Thanx: the day rated (rated_at), not the day asked (created_at); 10,9,3,8 -> 25.
+    _checkout("thanx-nps-feedback.csv", {"nps": 25, "n": 4, "period": "2026-09-01..2026-09-04"}),
+    # Qualtrics' JSON export: the preview (status 1) and the unfinished response set aside
+    # as in its CSV; NPS 10,9,7,2 -> (2-1)/4 = 25; CSAT 5,4,4,2 -> 3/4 = 75.
+    _checkout(
+        "qualtrics-export.json", {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-04"}
+    ),
+    # French export modelled on Microsoft Forms: `Heure de fin` day first, `Non spécifié`
+    # for no answer; NPS 9,10,6,8 -> (2-1)/4 = 25; CSAT 5,4,2,4 -> 3/4 = 75.
+    _checkout(
+        "forms-fr-heure-de-fin.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-16"},
+    ),
+    # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
+    _checkout("helpscout-survey-responses.jsonl", {"csat": 50, "n": 6}),
+    # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
+    # 50; a top-2 box counted the neutral middle: 5/6 = 83.
+    (
+        "helpscout-survey-responses.jsonl",
+        "helpscout-faces-three-points.map.yaml",
+        "saas-subscription.yaml",
+        ("checkout", "website"),
+        {"csat": 50, "n": 6, "method": "CSAT: top box (3) on 1-3"},
+    ),
 ]
 
 
@@ -749,3 +799,128 @@ def test_a_unix_timestamp_outside_this_century_is_not_a_date(tmp_path: Path) -> 
     assert result.code == 0, result.stderr
     assert f"    {survey}:3: created_at '123456789' is not a date" in result.stdout.splitlines()
     assert "    1 answer kept, period 2026-09-01" in result.stdout.splitlines()
+
+
+def _report(tmp_path: Path, survey: Path, mapping_text: str) -> tuple[int, list[str], str]:
+    mapping = tmp_path / "m.map.yaml"
+    mapping.write_text(mapping_text, encoding="utf-8")
+    path = _copy(tmp_path, "saas-subscription.yaml")
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
+    return result.code, result.stdout.splitlines(), result.stderr
+
+
+CHECKOUT_NPS = "source: S\nmin-n: 1\ntouchpoints:\n  - {step: checkout, channel: website, nps: n}\n"
+
+
+def test_json_exports_say_what_they_set_aside_and_where_the_responses_were(
+    tmp_path: Path,
+) -> None:
+    """Before, every JSON export was "only one column found; not a CSV export"."""
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "alchemer-api-responses.json",
+        CHECKOUT_NPS.replace("nps: n", 'nps: "[question(2)]"'),
+    )
+    assert code == 0
+    assert lines[0].endswith("JSON export, utf-8, responses under 'data', 8 answer rows")
+    assert lines[1] == "  set aside: 1 disqualified, 1 partial, 1 test data"
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "forms-fr-heure-de-fin.csv",
+        CHECKOUT_NPS.replace("nps: n", "nps: Recommandation"),
+    )
+    assert not any("bad rows" in line or "no date column" in line for line in lines), lines
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "qualtrics-export.json",
+        CHECKOUT_NPS.replace("nps: n", "csat: labels.QID2"),
+    )
+    assert lines[:2] == [
+        f"{SURVEYS / 'qualtrics-export.json'}: Qualtrics export, utf-8, responses under "
+        "'responses', 6 answer rows",
+        "  set aside: 1 survey preview, 1 unfinished",
+    ]
+    assert "    CSAT          79 -> 75   n=4, 2026-09-01..2026-09-04" in lines
+    code, lines, _ = _report(
+        tmp_path, SURVEYS / "limesurvey-codes.csv", CHECKOUT_NPS.replace("nps: n", "nps: NPS")
+    )
+    assert lines[1] == "  set aside: 1 not submitted"
+
+
+def test_json_lines_and_bad_rows_name_their_line(tmp_path: Path) -> None:
+    survey = tmp_path / "answers.jsonl"
+    survey.write_text(
+        '{"n": 10, "submitted_at": "2026-09-01T10:00:00Z"}\n\n'
+        '{"n": 11, "submitted_at": "2026-09-02T10:00:00Z"}\n',
+        encoding="utf-8",
+    )
+    code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0
+    assert lines[0].endswith("JSON export, utf-8, one response a line (JSON Lines), 2 answer rows")
+    assert any(line.startswith(f"    {survey}:3: ") and "'11'" in line for line in lines)
+    array = tmp_path / "answers.json"
+    array.write_text('[\n  {"n": 9},\n  {\n    "n": "ten"\n  }\n]\n', encoding="utf-8")
+    code, lines, _ = _report(tmp_path, array, CHECKOUT_NPS)
+    assert any(line.startswith(f"    {array}:3: ") for line in lines), lines
+
+
+def test_a_csv_whose_first_header_starts_with_a_bracket_is_still_a_csv(tmp_path: Path) -> None:
+    survey = tmp_path / "merge-codes.csv"
+    survey.write_text("[question(2)],Date\n9,2026-09-01\n3,2026-09-02\n", encoding="utf-8")
+    code, lines, _ = _report(
+        tmp_path, survey, CHECKOUT_NPS.replace("nps: n", 'nps: "[question(2)]"')
+    )
+    assert code == 0
+    assert lines[0] == f"{survey}: CSV export, utf-8, ','-separated, 2 answer rows"
+
+
+def test_responses_keyed_by_id_are_read_with_their_lines(tmp_path: Path) -> None:
+    """A Firebase export stores each respondent's results under a generated key."""
+    survey = tmp_path / "results.json"
+    survey.write_text(
+        '{\n  "-NxA1": {"n": 10, "submitted_at": "2026-09-01T10:00:00Z"},\n'
+        '  "-NxA2": {\n    "n": "ten",\n    "submitted_at": "2026-09-02T10:00:00Z"\n  },\n'
+        '  "-NxA3": {"n": 3, "submitted_at": "2026-09-03T10:00:00Z"}\n}\n',
+        encoding="utf-8",
+    )
+    code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0
+    assert lines[0].endswith(
+        "JSON export, utf-8, an object of responses keyed by id, 3 answer rows"
+    )
+    assert (
+        f"    {survey}:3: n 'ten' is not a number on 0-10; add it to the question's labels" in lines
+    )
+    assert "    NPS            - -> 0   n=2, 2026-09-01..2026-09-03" in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"n": 9,\n "m": }', ":2: not valid JSON (Expecting value); export the responses again"),
+        ("[]", ": the JSON array is empty: no responses to read"),
+        ("[1, 2]", ": the JSON array holds int values, not one object per response"),
+        (
+            '{"total": 3, "survey": "x"}',
+            ": no list of responses in the JSON (top-level keys: total, survey)",
+        ),
+        ('{"items": []}', ": 'items' in the JSON is empty: no responses to read"),
+        ("[" * 100_000, ": JSON nested too deeply to hold survey responses"),
+        # SurveyMonkey's API, as a client's test snapshot holds it (survey-monkey-streams):
+        (
+            '{"data": [{"id": "10045001533", "response_status": "completed", "pages": '
+            '[{"id": "30306028", "questions": [{"id": "84829501", "answers": '
+            '[{"choice_id": "651972985"}]}]}]}]}',
+            ": SurveyMonkey API responses: their answers are choice ids",
+        ),
+        ('{"n": 9}\n{"n": 10}\n[1]\n', ":3: a JSON list, not a response object, in JSON Lines"),
+        ('{"n": 9}\n{"n": 10,\n', ":2: not valid JSON (Expecting property name enclosed"),
+    ],
+)
+def test_unreadable_json_is_one_line(tmp_path: Path, text: str, message: str) -> None:
+    survey = tmp_path / "bad.json"
+    survey.write_text(text, encoding="utf-8")
+    code, _, stderr = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 2
+    assert stderr.startswith(f"journeymap: error: {survey}{message}"), stderr
+    assert len(stderr.splitlines()) == 1

@@ -36,6 +36,7 @@ from journeymap.importers.mermaid_parse import (
     CHANNEL_KINDS,
     Diagram,
     Task,
+    bare_journey,
     find_diagrams,
     is_journey,
     other_diagrams,
@@ -344,6 +345,14 @@ def no_journey(text: str) -> ImportProblem:
             f"no Mermaid journey diagram, only {kinds}: `journeymap import` reads the "
             "diagrams that start with `journey`",
             others[0][0],
+        )
+    bare = bare_journey(text)
+    if bare is not None:
+        return ImportProblem(
+            "`journey` outside any Mermaid block: Markdown shows it as text and Mermaid "
+            "does not draw it; put the diagram in a ```mermaid fence (a fence written "
+            "escaped, \\`\\`\\`, or closed before the diagram is none)",
+            bare,
         )
     return ImportProblem(
         "no Mermaid journey diagram found (a .mmd file starting with `journey`, or "

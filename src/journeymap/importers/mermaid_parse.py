@@ -116,6 +116,21 @@ def is_journey(text: str) -> bool:
     return index < len(lines) and bool(_JOURNEY.fullmatch(lines[index].strip()))
 
 
+def bare_journey(text: str) -> int | None:
+    """The line (1-based) of a `journey` diagram written in Markdown outside any Mermaid
+    block: under a heading with no fence, after a fence closed at once, or between
+    fences escaped in a code string (\\`\\`\\`mermaid). Markdown shows it as text and
+    Mermaid never draws it, so it is not imported, but the refusal names it."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if line.strip().casefold() != "journey":
+            continue
+        following = next((n.strip() for n in lines[index + 1 :] if n.strip()), "")
+        if following.split(" ", 1)[0] in {"title", "section", "accTitle", "accTitle:"}:
+            return index + 1
+    return None
+
+
 _CONTAINER_OPEN = re.compile(r"\s{0,3}:::\s*mermaid\s*")
 _CONTAINER_CLOSE = re.compile(r"\s{0,3}:::\s*")
 _HTML_BLOCK = re.compile(
