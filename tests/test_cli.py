@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -135,6 +136,32 @@ def test_help_summaries_are_the_commands_own(width: int) -> None:
         assert command.get_short_help_str(width) == stub.get_short_help_str(width), name
 
 
+def _command_paths() -> list[tuple[str, ...]]:
+    """Every command a user can run, subcommands of groups included."""
+    from journeymap.cli.app import COMMANDS, load_command
+
+    paths: list[tuple[str, ...]] = []
+    for name in COMMANDS:
+        subcommands = getattr(load_command(name), "commands", {})
+        paths.extend((name, sub) for sub in subcommands)
+        paths.append((name,))
+    return paths
+
+
+TYPE_NAMES = re.compile(r"<(?:int|str|float|bool|list\[|Path|path|file|dir)|range>", re.IGNORECASE)
+"""typer's own names for a parameter's Python type, which users cannot act on."""
+
+
+@pytest.mark.parametrize("command", _command_paths(), ids=" ".join)
+def test_help_placeholders_are_words_users_know(command: tuple[str, ...]) -> None:
+    """`--port <int range>`, `rule <str>`, `PATH <list[Path]>` name Python types; each
+    placeholder must be a word (PORT, RULE, FILE) or a list of choices."""
+    result = invoke(*command, "--help")
+    assert result.code == 0
+    assert f"Usage: journeymap {' '.join(command)} " in result.stdout
+    assert not TYPE_NAMES.findall(result.stdout), result.stdout
+
+
 @pytest.mark.parametrize(
     "args", [["validate", "FILE"], ["lint", "FILE"], ["metrics", "plan", "FILE"], ["rules"]]
 )
@@ -243,3 +270,74 @@ def test_a_program_importing_journeymap_keeps_its_own_ctrl_c() -> None:
     )
     assert done.returncode == -2
     assert "Traceback" in done.stderr and "journeymap: interrupted" not in done.stderr
+
+
+def test_a_short_flag_means_one_thing_in_every_command() -> None:
+    """`-j` was --jobs in five commands and --journey in `metrics import`; `-c` --config
+    and matrix's --channel; `-m` matrix's --metric and metrics import's --map."""
+    from journeymap.cli.app import load_command
+
+    meanings: dict[str, set[str]] = {}
+    for path in _command_paths():
+        command = load_command(path[0])
+        for name in path[1:]:
+            command = command.commands[name]
+        for param in command.params:
+            shorts = [o for o in param.opts if not o.startswith("--")]
+            longs = [o for o in param.opts if o.startswith("--")]
+            for short in shorts:
+                meanings.setdefault(short, set()).update(longs[:1])
+    assert {"-j", "-c", "-m", "-o", "-f"} <= set(meanings)
+    assert {short: longs for short, longs in meanings.items() if len(longs) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "warning"),
+    [
+        (
+            ["matrix", "-c", "site", "examples/retail-omnicanal.yaml"],
+            ["matrix", "--channel", "site", "examples/retail-omnicanal.yaml"],
+            "journeymap: warning: -c is deprecated here, write --channel "
+            "(-c means --config elsewhere)\n",
+        ),
+        (
+            ["matrix", "-csite", "examples/retail-omnicanal.yaml"],
+            ["matrix", "--channel=site", "examples/retail-omnicanal.yaml"],
+            "journeymap: warning: -c is deprecated here, write --channel "
+            "(-c means --config elsewhere)\n",
+        ),
+        (
+            [
+                "metrics", "import", "tests/data/surveys/qualtrics-retrait.csv",
+                "-m", "tests/data/surveys/qualtrics-retrait.map.yaml",
+                "-j", "examples/meubles-web-retrait.yaml",
+                "-j", "examples/meubles-web-retrait.yaml",
+            ],
+            [
+                "metrics", "import", "tests/data/surveys/qualtrics-retrait.csv",
+                "--map", "tests/data/surveys/qualtrics-retrait.map.yaml",
+                "--journey", "examples/meubles-web-retrait.yaml",
+                "--journey", "examples/meubles-web-retrait.yaml",
+            ],
+            "journeymap: warning: -m is deprecated here, write --map (-m means --metric "
+            "elsewhere)\njourneymap: warning: -j is deprecated here, write --journey "
+            "(-j means --jobs elsewhere)\n",
+        ),
+    ],
+    ids=["-c", "-cVALUE", "-m and -j"],
+)  # fmt: skip
+def test_a_retired_short_flag_still_works_with_one_warning(
+    old: list[str], new: list[str], warning: str
+) -> None:
+    """Scripts written with the old short flags keep running: same output and exit code,
+    and one line each on stderr saying what to write instead."""
+    before, after = run_cli(*old), run_cli(*new)
+    assert (before.code, before.stdout) == (after.code, after.stdout)
+    assert before.code == 0 and after.stdout
+    assert before.stderr == warning + after.stderr
+
+
+def test_a_value_after_double_dash_is_never_a_retired_flag() -> None:
+    result = run_cli("matrix", "--", "-c")
+    assert "warning" not in result.stderr
+    assert result.code == 2

@@ -94,7 +94,7 @@ def test_a_layout_timeout_that_means_nothing_is_one_line(tmp_path: Path, value: 
 def _import(journey: Path) -> Result:
     mapping = SURVEYS / "qualtrics-retrait.map.yaml"
     survey = SURVEYS / "qualtrics-retrait.csv"
-    return run_cli("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+    return run_cli("metrics", "import", survey, "--map", mapping, "--journey", journey, "--write")
 
 
 def test_write_refuses_a_read_only_journey_and_leaves_it_as_it_was(tmp_path: Path) -> None:
@@ -196,9 +196,9 @@ def test_visible_texts_with_invisible_characters_stay_valid(tmp_path: Path) -> N
 # --- 4. YAML directives ------------------------------------------------------------------
 
 DIRECTIVES = {
-    "only-yaml-1.2": ("%YAML 1.2\n", "2:1", "holds only the directive '%YAML 1.2' and no journey"),
-    "only-yaml-crlf": ("%YAML 1.2\r\n", "2:1", "holds only the directive '%YAML 1.2'"),
-    "only-tag": ("%TAG !e! tag:example.com,2000:\n", "2:1", "holds only the directive '%TAG"),
+    "only-yaml-1.2": ("%YAML 1.2\n", "1:1", "holds only the directive '%YAML 1.2' and no journey"),
+    "only-yaml-crlf": ("%YAML 1.2\r\n", "1:1", "holds only the directive '%YAML 1.2'"),
+    "only-tag": ("%TAG !e! tag:example.com,2000:\n", "1:1", "holds only the directive '%TAG"),
     "yaml-1.3": ("%YAML 1.3\n---\n{JOURNEY}", "1:1", "'%YAML 1.3' asks for a YAML version"),
     "yaml-2.0": ("%YAML 2.0\n---\n{JOURNEY}", "1:1", "'%YAML 2.0' asks for a YAML version"),
     "yaml-word": ("%YAML one\n---\n{JOURNEY}", "1:7", "'%YAML one' is not a YAML version"),
@@ -221,6 +221,59 @@ def test_a_directive_gone_wrong_is_said_plainly(tmp_path: Path, case: tuple[str,
     assert said in first
     for parser_words in ("did not find expected", "incompatible YAML", "while scanning"):
         assert parser_words not in first
+
+
+NO_JOURNEY = {
+    "directive-and-marker": (
+        "%YAML 1.2\n---\n",
+        "2:1: error[JM005] no journey: the file holds only the directive '%YAML 1.2' and the "
+        "document marker '---'; write the journey after '---'",
+    ),
+    "directive-marker-comment": (
+        "# Parcours\n%YAML 1.2\n---\n# à compléter\n",
+        "3:1: error[JM005] no journey: the file holds only comments, the directive "
+        "'%YAML 1.2' and the document marker '---'; write the journey after '---'",
+    ),
+    "marker": ("---\n", "1:1: error[JM005] no journey: the file holds only the document marker"),
+    "markers": (
+        "\n---\n...\n",
+        "2:1: error[JM005] no journey: the file holds only the document marker '---' and the "
+        "end marker '...'; write the journey between '---' and '...'",
+    ),
+    "end-marker": (
+        "# x\n...\n",
+        "2:1: error[JM002] invalid YAML: no journey: the file holds only comments and the end "
+        "marker '...'; write the journey in place of '...'",
+    ),
+    "comments": (
+        "\n# Parcours retrait\n\n# à écrire\n",
+        "2:1: error[JM005] no journey: the file holds only comments; write the journey below",
+    ),
+    "null": (
+        "---\nnull\n",
+        "2:1: error[JM005] no journey: the file holds only the document marker '---' and the "
+        "empty value 'null'; write the journey in place of the empty value",
+    ),
+    "crlf": ("%YAML 1.2\r\n---\r\n", "2:1: error[JM005] no journey:"),
+    "empty": ("\n\n", "1:1: error[JM005] empty file: a journey file starts with"),
+}
+
+
+@pytest.mark.parametrize("case", list(NO_JOURNEY.values()), ids=list(NO_JOURNEY))
+def test_a_file_with_no_journey_names_its_line_and_the_fix(
+    tmp_path: Path, case: tuple[str, str]
+) -> None:
+    """A file of directives, markers and comments only pointed past its end (`---` at
+    line 1 was reported at line 2) and was called an "empty file"; it is placed on the
+    '---' the journey goes after, and says what it holds."""
+    text, said = case
+    path = tmp_path / "d.yaml"
+    path.write_bytes(text.encode())
+    result = run_cli("validate", path)
+    assert result.code == 1, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{path}:{said}"), first
+    assert first.endswith("starting with 'journeymap: 1'") or "empty file" in first, first
 
 
 def test_yaml_1_1_and_1_2_directives_are_read(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ BILLION_LAUGHS = (
 
 CASES: dict[str, tuple[bytes, int, str]] = {
     "empty": (b"", 1, "empty file: a journey file starts with 'journeymap: 1'"),
-    "only-comments": (b"# nothing\n", 1, "empty file"),
+    "only-comments": (b"# nothing\n", 1, "no journey: the file holds only comments"),
     "binary": (bytes(range(256)) * 4, 1, "binary file (it contains NUL bytes)"),
     "latin-1": (
         "journeymap: 1\ntitle: Caf\u00e9\n".encode("latin-1"),

@@ -316,7 +316,7 @@ def _metrics_import(survey: Path, tmp_path: Path) -> tuple[int, str, str]:
     journey = tmp_path / "saas.yaml"
     shutil.copy(EXAMPLES / "saas-subscription.yaml", journey)
     mapping = SURVEYS / "microsoft-forms-checkout.map.yaml"
-    done = run_cli("metrics", "import", survey, "--map", mapping, "-j", journey)
+    done = run_cli("metrics", "import", survey, "--map", mapping, "--journey", journey)
     return done.code, done.stdout, done.stderr
 
 

@@ -197,6 +197,56 @@ CASES = [
     # Intercom conversation ratings as its API writes them: `created_at` in Unix seconds
     # (one in milliseconds); 5,4,1,3,5,5 -> 4 of 6 = 66.7 -> 67; one conversation unrated.
     _checkout("intercom-ratings.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    # JSON exports (realworld5). Alchemer API: partial, disqualified, test data set aside;
+    # NPS 10,9,6,8,10 -> (3-1)/5 = 40; CSAT Very Satisfied, Satisfied, Very Dissatisfied,
+    # Dissatisfied, Very Satisfied -> 3/5 = 60.
+    _checkout("alchemer-api-responses.json", {"nps": 40, "csat": 60, "n": 5}),
+    # SurveyJS: no date; NPS 10,9,7,3,10,6 (one respondent skipped it: key absent) ->
+    # (3-2)/6 = 16.7 -> 17; CSAT quality.checkout 5,4,3,4,2,5,5 -> 5/7 = 71.4 -> 71.
+    _checkout("surveyjs-results.json", {"nps": 17, "csat": 71, "n": 6}),
+    # Typeform API: NPS 10,9,5,7,8 -> (2-1)/5 = 20; CSAT choice labels on 4 -> 3/4 = 75.
+    _checkout(
+        "typeform-api-responses.json",
+        {"nps": 20, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-03"},
+    ),
+    # Jotform API: the DELETED submission set aside; NPS 9,10,4 -> 33; CSAT 5,4,2 -> 67.
+    _checkout(
+        "jotform-api-submissions.json",
+        {"nps": 33, "csat": 67, "n": 3, "period": "2026-09-01..2026-09-04"},
+    ),
+    # LimeSurvey, JSON and CSV with question codes: the response never submitted (no
+    # submitdate) set aside; NPS 9,10,7,2 -> (2-1)/4 = 25; SAT 5,4,3,1 -> 2/4 = 50.
+    _checkout(
+        "limesurvey-responses.json",
+        {"nps": 25, "csat": 50, "n": 4, "period": "2026-09-01..2026-09-04"},
+    ),
+    _checkout(
+        "limesurvey-codes.csv", {"nps": 25, "csat": 50, "n": 4, "period": "2026-09-01..2026-09-04"}
+    ),
+    # Thanx: the day rated (rated_at), not the day asked (created_at); 10,9,3,8 -> 25.
+    _checkout("thanx-nps-feedback.csv", {"nps": 25, "n": 4, "period": "2026-09-01..2026-09-04"}),
+    # Qualtrics' JSON export: the preview (status 1) and the unfinished response set aside
+    # as in its CSV; NPS 10,9,7,2 -> (2-1)/4 = 25; CSAT 5,4,4,2 -> 3/4 = 75.
+    _checkout(
+        "qualtrics-export.json", {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-04"}
+    ),
+    # French export modelled on Microsoft Forms: `Heure de fin` day first, `Non spécifié`
+    # for no answer; NPS 9,10,6,8 -> (2-1)/4 = 25; CSAT 5,4,2,4 -> 3/4 = 75.
+    _checkout(
+        "forms-fr-heure-de-fin.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-16"},
+    ),
+    # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
+    _checkout("helpscout-survey-responses.jsonl", {"csat": 50, "n": 6}),
+    # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
+    # 50; a top-2 box counted the neutral middle: 5/6 = 83.
+    (
+        "helpscout-survey-responses.jsonl",
+        "helpscout-faces-three-points.map.yaml",
+        "saas-subscription.yaml",
+        ("checkout", "website"),
+        {"csat": 50, "n": 6, "method": "CSAT: top box (3) on 1-3"},
+    ),
 ]
 
 
@@ -211,11 +261,20 @@ def test_import_writes_the_hand_computed_figures(
 ) -> None:
     path = _copy(tmp_path, journey)
     before = path.read_bytes()
-    dry = invoke("metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "-j", path)
+    dry = invoke(
+        "metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "--journey", path
+    )
     assert dry.code == 0, dry.stderr
     assert path.read_bytes() == before, "without --write nothing is written"
     done = invoke(
-        "metrics", "import", SURVEYS / survey, "--map", SURVEYS / mapping, "-j", path, "--write"
+        "metrics",
+        "import",
+        SURVEYS / survey,
+        "--map",
+        SURVEYS / mapping,
+        "--journey",
+        path,
+        "--write",
     )
     assert done.code == 0, done.stderr
     written = _metrics(path, *where)
@@ -233,7 +292,7 @@ def test_qualtrics_report_counts_every_row(tmp_path: Path) -> None:
         SURVEYS / "qualtrics-retrait.csv",
         "--map",
         SURVEYS / "qualtrics-retrait.map.yaml",
-        "-j",
+        "--journey",
         path,
     )
     out = result.stdout
@@ -260,7 +319,7 @@ def test_write_changes_only_the_version_and_the_metrics_line(tmp_path: Path) -> 
         SURVEYS / "qualtrics-retrait.csv",
         "--map",
         SURVEYS / "qualtrics-retrait.map.yaml",
-        "-j",
+        "--journey",
         path,
         "--write",
     )
@@ -318,7 +377,7 @@ def test_block_metrics_keep_their_comments_and_new_keys_go_at_the_end(tmp_path: 
         "  - {step: essai, channel: boutique, ces: ease}\n",
         encoding="utf-8",
     )
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey, "--write")
     assert result.code == 0, result.stderr
     # CSAT: 5,4 of 5,4,2 -> 66.7 -> 67; CES: (1+2+3)/3 = 2.0
     expected = (
@@ -355,7 +414,7 @@ def test_below_min_n_a_metric_is_reported_not_written(tmp_path: Path) -> None:
         SURVEYS / "surveymonkey-checkout.csv",
         "--map",
         mapping,
-        "-j",
+        "--journey",
         path,
         "--write",
     )
@@ -379,17 +438,17 @@ def test_malformed_inputs_are_one_line_errors(tmp_path: Path) -> None:
     good_map = SURVEYS / "typeform-app.map.yaml"
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert "empty file" in _fails(empty, "--map", good_map, "-j", journey)
+    assert "empty file" in _fails(empty, "--map", good_map, "--journey", journey)
     binary = tmp_path / "export.xlsx"
     binary.write_bytes(b"PK\x03\x04\x00\x00binary\x00\x00" * 20)
     assert "export.xlsx: a damaged Excel workbook (File is not a zip file)" in _fails(
-        binary, "--map", good_map, "-j", journey
+        binary, "--map", good_map, "--journey", journey
     )
     utf16_binary = tmp_path / "noise.csv"
     utf16_binary.write_bytes(bytes(range(256)) * 4)
-    assert "noise.csv" in _fails(utf16_binary, "--map", good_map, "-j", journey)
+    assert "noise.csv" in _fails(utf16_binary, "--map", good_map, "--journey", journey)
     assert "no column 'step'" in _fails(
-        SURVEYS / "broken-quotes.csv", "--map", good_map, "-j", journey
+        SURVEYS / "broken-quotes.csv", "--map", good_map, "--journey", journey
     )
     typo = tmp_path / "typo.yaml"
     typo.write_text(
@@ -397,15 +456,15 @@ def test_malformed_inputs_are_one_line_errors(tmp_path: Path) -> None:
     )
     survey = tmp_path / "s.csv"
     survey.write_text("Q1,Q2\n9,1\n", encoding="utf-8")
-    assert "did you mean 'invite'?" in _fails(survey, "--map", typo, "-j", journey)
+    assert "did you mean 'invite'?" in _fails(survey, "--map", typo, "--journey", journey)
     column = tmp_path / "column.yaml"
     column.write_text(
         "source: x\ntouchpoints:\n  - {step: invite, channel: app, nps: Q3}\n", encoding="utf-8"
     )
-    assert "no column 'Q3'" in _fails(survey, "--map", column, "-j", journey)
+    assert "no column 'Q3'" in _fails(survey, "--map", column, "--journey", journey)
     unknown = tmp_path / "unknown.yaml"
     unknown.write_text("source: x\nmin_n: 3\ntouchpoints: [{step: a, channel: b, nps: Q1}]\n")
-    assert "min_n: unknown key" in _fails(survey, "--map", unknown, "-j", journey)
+    assert "min_n: unknown key" in _fails(survey, "--map", unknown, "--journey", journey)
     assert "no journey to update" in _fails(survey, "--map", column)
 
 
@@ -417,7 +476,7 @@ def test_broken_quoting_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = invoke(
-        "metrics", "import", SURVEYS / "broken-quotes.csv", "--map", mapping, "-j", journey
+        "metrics", "import", SURVEYS / "broken-quotes.csv", "--map", mapping, "--journey", journey
     )
     assert result.code == 0, result.stderr
     assert "bad rows: 1 (not counted)" in result.stdout
@@ -434,7 +493,7 @@ def test_ratings_the_scale_cannot_hold_name_their_line_column_and_fix(tmp_path: 
         "source: x\nmin-n: 1\ntouchpoints:\n  - {step: checkout, channel: website, csat: Rating}\n",
         encoding="utf-8",
     )
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey)
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey)
     assert result.code == 0, result.stderr
     assert f"{survey}:2: Rating '4/10' is out of 10, not 5; set its scale" in result.stdout
     assert f"{survey}:3: Rating '☆☆☆☆☆' is outside 1-5" in result.stdout
@@ -513,7 +572,9 @@ def test_any_export_leaves_a_valid_journey(content: bytes) -> None:
         survey.write_bytes(content)
         mapping = base / "map.yaml"
         mapping.write_text(FUZZ_MAP, encoding="utf-8")
-        result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+        result = invoke(
+            "metrics", "import", survey, "--map", mapping, "--journey", journey, "--write"
+        )
         assert result.code in (0, 1, 2), result
         if result.code:
             assert result.stderr.strip() and "Traceback" not in result.stderr
@@ -581,7 +642,7 @@ def test_an_xlsx_export_gives_the_figures_of_its_csv(
     path = _copy(tmp_path, journey)
     workbook = _as_workbook(SURVEYS / survey, tmp_path / survey.replace(".csv", ".xlsx"))
     runs = [
-        invoke("metrics", "import", source, "--map", SURVEYS / mapping, "-j", path)
+        invoke("metrics", "import", source, "--map", SURVEYS / mapping, "--journey", path)
         for source in (SURVEYS / survey, workbook)
     ]
     assert [r.code for r in runs] == [0, 0], runs[1].stderr
@@ -611,7 +672,7 @@ def test_an_old_xls_or_damaged_xlsx_is_one_clear_line(tmp_path: Path) -> None:
     for source, said in ((old, "Excel 97 workbook (.xls)"), (damaged, "a damaged Excel")):
         result = invoke(
             "metrics", "import", source, "--map", SURVEYS / "qualtrics-retrait.map.yaml",
-            "-j", journey,
+            "--journey", journey,
         )  # fmt: skip
         assert result.code == 2
         assert said in result.stderr and "Traceback" not in result.stderr
@@ -655,7 +716,7 @@ def test_hostile_exports_and_mappings_are_one_line(name: str, tmp_path: Path) ->
     before = journey.read_bytes()
     survey, mapping, expected = _hostile_case(name, tmp_path)
     result = run_cli(
-        "metrics", "import", survey, "--map", mapping, "-j", journey, "--write",
+        "metrics", "import", survey, "--map", mapping, "--journey", journey, "--write",
         env={"JOURNEYMAP_PIPE_WAIT": "0.5"},
     )  # fmt: skip
     assert result.code == 2, result
@@ -677,7 +738,7 @@ def test_an_export_without_a_date_column_says_so(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     path = _copy(tmp_path, "saas-subscription.yaml")
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", path)
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
     assert result.code == 0, result.stderr
     assert (
         "  no date column found: the answers give no period and no filter by date "
@@ -694,7 +755,7 @@ def test_wild_layouts_are_reported_as_read(tmp_path: Path) -> None:
     def report(survey: str) -> list[str]:
         path = _copy(tmp_path, "saas-subscription.yaml")
         mapping = SURVEYS / survey.replace(".csv", ".map.yaml")
-        result = invoke("metrics", "import", SURVEYS / survey, "--map", mapping, "-j", path)
+        result = invoke("metrics", "import", SURVEYS / survey, "--map", mapping, "--journey", path)
         assert result.code == 0, result.stderr
         return result.stdout.splitlines()
 
@@ -734,7 +795,132 @@ def test_a_unix_timestamp_outside_this_century_is_not_a_date(tmp_path: Path) -> 
         encoding="utf-8",
     )
     path = _copy(tmp_path, "saas-subscription.yaml")
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", path)
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
     assert result.code == 0, result.stderr
     assert f"    {survey}:3: created_at '123456789' is not a date" in result.stdout.splitlines()
     assert "    1 answer kept, period 2026-09-01" in result.stdout.splitlines()
+
+
+def _report(tmp_path: Path, survey: Path, mapping_text: str) -> tuple[int, list[str], str]:
+    mapping = tmp_path / "m.map.yaml"
+    mapping.write_text(mapping_text, encoding="utf-8")
+    path = _copy(tmp_path, "saas-subscription.yaml")
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
+    return result.code, result.stdout.splitlines(), result.stderr
+
+
+CHECKOUT_NPS = "source: S\nmin-n: 1\ntouchpoints:\n  - {step: checkout, channel: website, nps: n}\n"
+
+
+def test_json_exports_say_what_they_set_aside_and_where_the_responses_were(
+    tmp_path: Path,
+) -> None:
+    """Before, every JSON export was "only one column found; not a CSV export"."""
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "alchemer-api-responses.json",
+        CHECKOUT_NPS.replace("nps: n", 'nps: "[question(2)]"'),
+    )
+    assert code == 0
+    assert lines[0].endswith("JSON export, utf-8, responses under 'data', 8 answer rows")
+    assert lines[1] == "  set aside: 1 disqualified, 1 partial, 1 test data"
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "forms-fr-heure-de-fin.csv",
+        CHECKOUT_NPS.replace("nps: n", "nps: Recommandation"),
+    )
+    assert not any("bad rows" in line or "no date column" in line for line in lines), lines
+    code, lines, _ = _report(
+        tmp_path,
+        SURVEYS / "qualtrics-export.json",
+        CHECKOUT_NPS.replace("nps: n", "csat: labels.QID2"),
+    )
+    assert lines[:2] == [
+        f"{SURVEYS / 'qualtrics-export.json'}: Qualtrics export, utf-8, responses under "
+        "'responses', 6 answer rows",
+        "  set aside: 1 survey preview, 1 unfinished",
+    ]
+    assert "    CSAT          79 -> 75   n=4, 2026-09-01..2026-09-04" in lines
+    code, lines, _ = _report(
+        tmp_path, SURVEYS / "limesurvey-codes.csv", CHECKOUT_NPS.replace("nps: n", "nps: NPS")
+    )
+    assert lines[1] == "  set aside: 1 not submitted"
+
+
+def test_json_lines_and_bad_rows_name_their_line(tmp_path: Path) -> None:
+    survey = tmp_path / "answers.jsonl"
+    survey.write_text(
+        '{"n": 10, "submitted_at": "2026-09-01T10:00:00Z"}\n\n'
+        '{"n": 11, "submitted_at": "2026-09-02T10:00:00Z"}\n',
+        encoding="utf-8",
+    )
+    code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0
+    assert lines[0].endswith("JSON export, utf-8, one response a line (JSON Lines), 2 answer rows")
+    assert any(line.startswith(f"    {survey}:3: ") and "'11'" in line for line in lines)
+    array = tmp_path / "answers.json"
+    array.write_text('[\n  {"n": 9},\n  {\n    "n": "ten"\n  }\n]\n', encoding="utf-8")
+    code, lines, _ = _report(tmp_path, array, CHECKOUT_NPS)
+    assert any(line.startswith(f"    {array}:3: ") for line in lines), lines
+
+
+def test_a_csv_whose_first_header_starts_with_a_bracket_is_still_a_csv(tmp_path: Path) -> None:
+    survey = tmp_path / "merge-codes.csv"
+    survey.write_text("[question(2)],Date\n9,2026-09-01\n3,2026-09-02\n", encoding="utf-8")
+    code, lines, _ = _report(
+        tmp_path, survey, CHECKOUT_NPS.replace("nps: n", 'nps: "[question(2)]"')
+    )
+    assert code == 0
+    assert lines[0] == f"{survey}: CSV export, utf-8, ','-separated, 2 answer rows"
+
+
+def test_responses_keyed_by_id_are_read_with_their_lines(tmp_path: Path) -> None:
+    """A Firebase export stores each respondent's results under a generated key."""
+    survey = tmp_path / "results.json"
+    survey.write_text(
+        '{\n  "-NxA1": {"n": 10, "submitted_at": "2026-09-01T10:00:00Z"},\n'
+        '  "-NxA2": {\n    "n": "ten",\n    "submitted_at": "2026-09-02T10:00:00Z"\n  },\n'
+        '  "-NxA3": {"n": 3, "submitted_at": "2026-09-03T10:00:00Z"}\n}\n',
+        encoding="utf-8",
+    )
+    code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0
+    assert lines[0].endswith(
+        "JSON export, utf-8, an object of responses keyed by id, 3 answer rows"
+    )
+    assert (
+        f"    {survey}:3: n 'ten' is not a number on 0-10; add it to the question's labels" in lines
+    )
+    assert "    NPS            - -> 0   n=2, 2026-09-01..2026-09-03" in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"n": 9,\n "m": }', ":2: not valid JSON (Expecting value); export the responses again"),
+        ("[]", ": the JSON array is empty: no responses to read"),
+        ("[1, 2]", ": the JSON array holds int values, not one object per response"),
+        (
+            '{"total": 3, "survey": "x"}',
+            ": no list of responses in the JSON (top-level keys: total, survey)",
+        ),
+        ('{"items": []}', ": 'items' in the JSON is empty: no responses to read"),
+        ("[" * 100_000, ": JSON nested too deeply to hold survey responses"),
+        # SurveyMonkey's API, as a client's test snapshot holds it (survey-monkey-streams):
+        (
+            '{"data": [{"id": "10045001533", "response_status": "completed", "pages": '
+            '[{"id": "30306028", "questions": [{"id": "84829501", "answers": '
+            '[{"choice_id": "651972985"}]}]}]}]}',
+            ": SurveyMonkey API responses: their answers are choice ids",
+        ),
+        ('{"n": 9}\n{"n": 10}\n[1]\n', ":3: a JSON list, not a response object, in JSON Lines"),
+        ('{"n": 9}\n{"n": 10,\n', ":2: not valid JSON (Expecting property name enclosed"),
+    ],
+)
+def test_unreadable_json_is_one_line(tmp_path: Path, text: str, message: str) -> None:
+    survey = tmp_path / "bad.json"
+    survey.write_text(text, encoding="utf-8")
+    code, _, stderr = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 2
+    assert stderr.startswith(f"journeymap: error: {survey}{message}"), stderr
+    assert len(stderr.splitlines()) == 1

@@ -84,7 +84,7 @@ def test_the_cli_leaves_a_refused_file_untouched(tmp_path: Path) -> None:
         "source: x\nmin-n: 1\ntouchpoints: [{step: retrait, channel: boutique, nps: Q1}]\n",
         encoding="utf-8",
     )
-    result = invoke("metrics", "import", survey, "--map", mapping, "-j", journey, "--write")
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey, "--write")
     assert result.code == 1
     assert "these metrics are shared with another place" in result.stderr
     assert result.stdout.rstrip().endswith(

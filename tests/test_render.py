@@ -6,12 +6,14 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from benchmarks.generate import Shape, generate
 
 from journeymap.load.journey_file import load_file
 from journeymap.model.journey import Journey
@@ -56,6 +58,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         folder = tmp_path_factory.mktemp(fmt)
         result = invoke("render", EXAMPLES, "-o", folder, "--format", fmt)
         assert result.code == 0, result.stderr
+        assert "warning" not in result.stderr
         folders[fmt] = folder
     return folders
 
@@ -109,6 +112,31 @@ def test_png_and_pdf_are_real_images(example: Path, rendered: dict[str, Path]) -
     pdf = (rendered["pdf"] / f"{journey.id}.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert b"/CreationDate (D:19700101000000" in pdf
+
+
+@needs_dot
+def test_a_png_graphviz_shrank_to_fit_is_one_warning(tmp_path: Path) -> None:
+    """dot shrinks a PNG wider or taller than cairo's 32,767 px to fit, and says so only
+    on its own stderr (a 300-step journey came out at 0.47 scale, unreadable, exit 0):
+    the user is told which file and what to draw instead; the exit code stays 0."""
+    (source,) = generate(
+        tmp_path / "long", 1, Shape(stages=15, steps=10, channels=1, touchpoints_per_step=1)
+    )
+    each = run_cli("render", source, "-o", f"{tmp_path / 'maps'}/", "--format", "png")
+    together = run_cli("render", source, "-o", tmp_path / "map.png")
+    for result, png in (
+        (each, tmp_path / "maps" / "parcours-0.png"),
+        (together, tmp_path / "map.png"),
+    ):
+        width, height = struct.unpack(">II", png.read_bytes()[16:24])
+        assert width in {32_766, 32_767} and height < 1000
+        assert result.code == 0
+        assert result.stderr == (
+            f"journeymap: warning: {png}: Graphviz draws a PNG at most 32,767 px a side and "
+            f"shrank this map to fit ({width:,} x {height:,} px), so its words may be too "
+            "small to read; render it as .svg or .pdf instead\n"
+            f"wrote {png}\n"
+        )
 
 
 @needs_dot

@@ -35,6 +35,25 @@ def visible(text: str) -> str:
     return CONTROL.sub(_escape, text) if CONTROL.search(text) else text
 
 
+def shortened(text: str, most: int = 160) -> str:
+    """`text` cut in its middle to `most` characters (its start and its end, with '…'
+    between): a path of 5,000 characters filled the terminal; its folder and its file
+    name still show."""
+    if len(text) <= most:
+        return text
+    keep = (most - 1) // 2
+    return f"{text[:keep]}…{text[len(text) - keep :]}"
+
+
+_LONG_WORD = re.compile(r"\S{161,}")
+
+
+def short_words(text: str) -> str:
+    """`text` with each run of more than 160 characters without a space (a path, as
+    a rule) `shortened`: one error line for a path of any length."""
+    return _LONG_WORD.sub(lambda found: shortened(found.group()), text)
+
+
 def single_line(text: str) -> str:
     """For labels drawn in a map: control characters become spaces, runs collapse."""
     if not CONTROL.search(text):

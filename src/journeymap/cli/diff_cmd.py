@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ColorOption, ExcludeOption, JobsOption
+from journeymap.cli.options import ColorOption, Command, ExcludeOption, JobsOption
 from journeymap.runner.diff import DiffFailOn, DiffFormat
 
 
@@ -59,6 +59,7 @@ def diff(
         typer.Option(
             "--config",
             "-c",
+            metavar="FILE",
             help="Lint configuration (pyproject.toml or journeymap.toml) for both sides, "
             "instead of the one the working tree has above each file.",
             dir_okay=False,
@@ -128,4 +129,4 @@ def _tell(line: str) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("diff")(diff)
+    app.command("diff", cls=Command)(diff)

@@ -27,9 +27,10 @@ def outcome(unreadable: bool, findings: bool) -> int:
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
-    from journeymap.textsafe import visible
+    """One error line, its paths shortened to 160 characters (`textsafe.short_words`)."""
+    from journeymap.textsafe import short_words, visible
 
-    sys.stderr.write(f"journeymap: error: {visible(message)}\n")
+    sys.stderr.write(f"journeymap: error: {short_words(visible(message))}\n")
     raise SystemExit(code)
 
 

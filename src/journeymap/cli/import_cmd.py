@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
+from journeymap.cli.options import Command
 from journeymap.runner.imports import SourceFormat
 
 
@@ -80,4 +81,4 @@ def _wrote(target: Path) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import")(import_journeys)
+    app.command("import", cls=Command)(import_journeys)

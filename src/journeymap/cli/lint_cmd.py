@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
+from journeymap.cli.options import Command, ExcludeOption, JobsOption, PathsArgument
 from journeymap.runner.lint import LintFormat
 from journeymap.severity import Severity
 
@@ -37,6 +37,7 @@ def lint(
         typer.Option(
             "--config",
             "-c",
+            metavar="FILE",
             help="Configuration file (pyproject.toml or journeymap.toml) instead of the one "
             "found above each linted file.",
             dir_okay=False,
@@ -54,7 +55,9 @@ def lint(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file (e.g. a .sarif)."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the report to this file (e.g. a .sarif)."
+        ),
     ] = None,
     jobs: JobsOption = None,
 ) -> None:
@@ -70,4 +73,4 @@ def lint(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("lint")(lint)
+    app.command("lint", cls=Command)(lint)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, ClassVar
 
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ColorOption, ExcludeOption, OutputFileOption, PathsArgument
+from journeymap.cli.options import (
+    ColorOption,
+    Command,
+    ExcludeOption,
+    OutputFileOption,
+    PathsArgument,
+)
 from journeymap.runner.matrix import MatrixFormat
 from journeymap.views.metrics import MetricName
+
+
+class MatrixCommand(Command):
+    retired: ClassVar[Mapping[str, tuple[str, str]]] = {"-c": ("--channel", "--config")}
 
 
 def matrix(
@@ -48,7 +59,6 @@ def matrix(
         list[str] | None,
         typer.Option(
             "--channel",
-            "-c",
             metavar="ID",
             help="Only this channel id (repeatable).",
             show_default=False,
@@ -109,4 +119,4 @@ def matrix(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("matrix")(matrix)
+    app.command("matrix", cls=MatrixCommand)(matrix)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, OutputFileOption, PathsArgument
+from journeymap.cli.options import Command, ExcludeOption, OutputFileOption, PathsArgument
 from journeymap.runner.metrics import PlanFormat
 
 metrics_app = typer.Typer(
@@ -19,6 +20,13 @@ metrics_app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+
+
+class ImportCommand(Command):
+    retired: ClassVar[Mapping[str, tuple[str, str]]] = {
+        "-j": ("--journey", "--jobs"),
+        "-m": ("--map", "--metric"),
+    }
 
 
 def import_survey(
@@ -34,7 +42,6 @@ def import_survey(
         Path,
         typer.Option(
             "--map",
-            "-m",
             metavar="MAPPING.yaml",
             help="Which column is which metric of which touchpoint (see the README).",
             show_default=False,
@@ -44,7 +51,6 @@ def import_survey(
         list[Path] | None,
         typer.Option(
             "--journey",
-            "-j",
             metavar="FILE",
             help="A journey file to update (repeatable); default: the mapping's journeys.",
             show_default=False,
@@ -129,9 +135,9 @@ def schema() -> None:
     sys.stdout.write(json.dumps(mapping_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-metrics_app.command("import")(import_survey)
-metrics_app.command("plan")(plan)
-metrics_app.command("schema")(schema)
+metrics_app.command("import", cls=ImportCommand)(import_survey)
+metrics_app.command("plan", cls=Command)(plan)
+metrics_app.command("schema", cls=Command)(schema)
 
 
 def register(app: typer.Typer) -> None:

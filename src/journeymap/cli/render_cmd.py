@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
+from journeymap.cli.options import Command, ExcludeOption, JobsOption, PathsArgument
 from journeymap.render.formats import RenderFormat, ThemeName, View
 
 
@@ -98,4 +98,4 @@ def render(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("render")(render)
+    app.command("render", cls=Command)(render)

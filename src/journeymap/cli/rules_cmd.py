@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli import exits
+from journeymap.cli.options import Command
 
 
 class RulesFormat(StrEnum):
@@ -19,7 +20,9 @@ class RulesFormat(StrEnum):
 def rules(
     rule: Annotated[
         str | None,
-        typer.Argument(help="A rule code (JM401) or name (company-voice) to document."),
+        typer.Argument(
+            metavar="RULE", help="A rule code (JM401) or name (company-voice) to document."
+        ),
     ] = None,
     output_format: Annotated[
         RulesFormat,
@@ -47,4 +50,4 @@ def rules(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("rules")(rules)
+    app.command("rules", cls=Command)(rules)

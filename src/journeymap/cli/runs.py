@@ -87,7 +87,7 @@ def render(
         chosen = drawing(output, output_format, view, theme, show, emotion, compact)
     files = journey_paths(paths, exclude)
     with exits.handled():
-        written = draw(files, chosen, jobs, _tell if verbose else None)
+        written = draw(files, chosen, jobs, _tell if verbose else None, _warn)
     if written:
         _tell(wrote(written))
     return exits.OK
@@ -95,3 +95,9 @@ def render(
 
 def _tell(line: str) -> None:
     sys.stderr.write(f"{line}\n")
+
+
+def _warn(line: str) -> None:
+    from journeymap.textsafe import visible
+
+    sys.stderr.write(f"journeymap: warning: {visible(line)}\n")

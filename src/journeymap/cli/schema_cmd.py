@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from journeymap.cli.options import Command
+
 
 class SchemaFormat(StrEnum):
     json = "json"
@@ -36,4 +38,4 @@ def schema(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("schema")(schema)
+    app.command("schema", cls=Command)(schema)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from journeymap.cli import exits
-from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
+from journeymap.cli.options import Command, ExcludeOption, JobsOption, PathsArgument
 
 if TYPE_CHECKING:
     from journeymap.site.run import Outcome
@@ -32,7 +32,9 @@ def site(
     exclude: ExcludeOption = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", help="The site's title (default: 'Customer journeys')."),
+        typer.Option(
+            "--title", metavar="TITLE", help="The site's title (default: 'Customer journeys')."
+        ),
     ] = None,
     repo_url: Annotated[
         str | None,
@@ -48,6 +50,7 @@ def site(
         typer.Option(
             "--config",
             "-c",
+            metavar="FILE",
             help="Lint configuration instead of the one found above each file.",
             dir_okay=False,
         ),
@@ -57,7 +60,10 @@ def site(
         typer.Option("--serve", help="Serve the site locally and rebuild it when a file changes."),
     ] = False,
     port: Annotated[
-        int, typer.Option("--port", min=0, max=65535, help="Port for --serve (0: any free).")
+        int,
+        typer.Option(
+            "--port", min=0, max=65535, metavar="PORT", help="Port for --serve (0: any free)."
+        ),
     ] = 8000,
     jobs: JobsOption = None,
 ) -> None:
@@ -130,4 +136,4 @@ def _report(outcome: Outcome, output: Path) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("site")(site)
+    app.command("site", cls=Command)(site)

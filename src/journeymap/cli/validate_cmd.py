@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from journeymap.cli.options import ExcludeOption, JobsOption, PathsArgument
+from journeymap.cli.options import Command, ExcludeOption, JobsOption, PathsArgument
 from journeymap.output.reporters import ReportFormat
 
 
@@ -35,4 +35,4 @@ def validate(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("validate")(validate)
+    app.command("validate", cls=Command)(validate)

@@ -33,8 +33,10 @@ from journeymap.importers.common import (
     slugify,
 )
 from journeymap.importers.mermaid_parse import (
+    CHANNEL_KINDS,
     Diagram,
     Task,
+    bare_journey,
     find_diagrams,
     is_journey,
     other_diagrams,
@@ -120,6 +122,18 @@ def _actors(diagram: Diagram) -> list[str]:
     return list(seen)
 
 
+def _exported_channels(diagram: Diagram) -> dict[str, tuple[str, str]]:
+    """(id, kind) by name of the channels a journeymap export lists, when every one is a
+    channel the format takes (else none: the comments were edited, the actors are read
+    as any diagram's)."""
+    found: dict[str, tuple[str, str]] = {}
+    for id_, kind, name in diagram.channels:
+        if kind not in CHANNEL_KINDS or slugify(id_) != id_:
+            return {}
+        found.setdefault(name, (id_, kind))
+    return found
+
+
 def _swapped(diagram: Diagram) -> Diagnostic | None:
     """A warning when the actor seems written as the task and the task as the actor
     (`User: 5: Signs up`, seen in the wild): a few task texts come back on every line
@@ -154,6 +168,9 @@ def build_journey(
     title = diagram.title or diagram.acc_title or fallback_title
     actors = _actors(diagram)
     persona = actors[0] if actors else None
+    exported = _exported_channels(diagram) if channel is None else {}
+    if exported:  # a journeymap export: it says which actors are who
+        persona = diagram.persona
     texts = [t.text for s in diagram.sections for t in s.tasks] + [title]
     lang, lang_comment = guess_lang(texts)
     channel_name = channel or "Unspecified"
@@ -181,13 +198,14 @@ def build_journey(
             imported.comments[("stages", stage_index, "name")] = (
                 "guessed: these tasks came before any Mermaid section"
             )
-        for step_index, task in enumerate(section.tasks):
+        tasks = [t for t in section.tasks if t.said != "no steps"]
+        for step_index, task in enumerate(tasks):
             text, moment = _unmarked(task.text)
             step: dict[str, Any] = {"id": step_ids.make(text, max_length=40)}
             step["text"] = text
             if moment:
                 step["moment_of_truth"] = True
-            score = _score(task, scale)
+            score = _score(task, scale) if task.said != "unrated" else _Score(None, None, None)
             path = ("stages", stage_index, "steps", step_index)
             if score.emotion is not None:
                 step["emotion"] = score.emotion
@@ -198,11 +216,15 @@ def build_journey(
                 imported.comments[(*path, "id")] = f"Mermaid ignores '{task.ignored}'"
             if score.warning:
                 imported.warnings.append(import_warning(score.warning, task.line))
-            others = [a for a in task.actors if a and a != persona]
+            others = [a for a in task.actors if a and a != persona and a not in exported]
             if others:
                 step["actors"] = others
                 uses_actors = True
-            step["touchpoints"] = [{"channel": channel_id}]
+            if exported:
+                crossed = dict.fromkeys(exported[a][0] for a in task.actors if a in exported)
+                step["touchpoints"] = [{"channel": c} for c in crossed]
+            else:
+                step["touchpoints"] = [{"channel": channel_id}]
             stage["steps"].append(step)
         stages.append(stage)
 
@@ -215,16 +237,23 @@ def build_journey(
         imported.comments[("title",)] = "guessed: the diagram has no title"
     if persona:
         data["persona"] = {"name": persona}
-        imported.before[("persona",)] = "guessed: the first actor of the diagram"
-    if len(actors) > 1:
+        if not exported:
+            imported.before[("persona",)] = "guessed: the first actor of the diagram"
+    if len(actors) > 1 and not exported:
         data["stakeholders"] = [
             {"id": stakeholder_ids.make(actor), "name": actor} for actor in actors[1:]
         ]
         imported.before[("stakeholders",)] = (
             "guessed: the diagram's other actors; keep the departments, drop the rest"
         )
-    data["channels"] = [{"id": channel_id, "name": channel_name, "kind": "other"}]
-    if channel is None:
+    if exported:
+        kept: dict[str, dict[str, str]] = {}
+        for name, (id_, kind) in exported.items():
+            kept.setdefault(id_, {"id": id_, "name": name, "kind": kind})
+        data["channels"] = list(kept.values())
+    else:
+        data["channels"] = [{"id": channel_id, "name": channel_name, "kind": "other"}]
+    if channel is None and not exported:
         imported.before[("channels",)] = (
             "guessed: Mermaid has no channels; name the real ones (web, store, phone...)"
         )
@@ -242,8 +271,18 @@ def build_journey(
     imported.header = [
         f"Imported by `journeymap import` from {source}, lines "
         f"{diagram.first_line}-{diagram.last_line} (a Mermaid journey diagram).",
-        "Mermaid has no channels, touchpoints, scope or departments: what stands for them",
-        "below is marked 'guessed'. `journeymap lint` on this file lists what to complete.",
+        *(
+            [
+                "A journeymap export: its comments name the persona and the channels. What",
+                "Mermaid cannot hold (scope, departments, touchpoints' details) is missing;",
+                "`journeymap lint` on this file lists what to complete.",
+            ]
+            if exported
+            else [
+                "Mermaid has no channels, touchpoints, scope or departments: what stands for them",
+                "below is marked 'guessed'. `journeymap lint` on this file lists what to complete.",
+            ]
+        ),
         "emotion = Mermaid score - 3 (1..5 -> -2..2), rounded half up, clamped to -2..2."
         if scale == (1, 5)
         else f"emotion = the score on the diagram's {scale[0]}..{scale[1]} scale, in five "
@@ -306,6 +345,14 @@ def no_journey(text: str) -> ImportProblem:
             f"no Mermaid journey diagram, only {kinds}: `journeymap import` reads the "
             "diagrams that start with `journey`",
             others[0][0],
+        )
+    bare = bare_journey(text)
+    if bare is not None:
+        return ImportProblem(
+            "`journey` outside any Mermaid block: Markdown shows it as text and Mermaid "
+            "does not draw it; put the diagram in a ```mermaid fence (a fence written "
+            "escaped, \\`\\`\\`, or closed before the diagram is none)",
+            bare,
         )
     return ImportProblem(
         "no Mermaid journey diagram found (a .mmd file starting with `journey`, or "

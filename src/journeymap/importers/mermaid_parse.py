@@ -32,6 +32,9 @@ class Task:
     line: int
     ignored: str | None = None
     """What Mermaid ignores after the actors (`: 5: Ann (role: lead)`)."""
+    said: str | None = None
+    """What a journeymap export's comment just before says of the task: `unrated` (its
+    3 stands for no emotion) or `no steps` (it only keeps an empty stage's place)."""
 
 
 @dataclass
@@ -53,6 +56,11 @@ class Diagram:
     acc_descr: str | None = None
     sections: list[Section] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    channels: list[tuple[str, str, str]] = field(default_factory=list)
+    """(id, kind, name) of each channel a journeymap export lists in its `%% journeymap
+    channel` comments: the actors of that name are channels, not people."""
+    persona: str | None = None
+    """The persona a journeymap export names in its `%% journeymap persona` comment."""
 
 
 def _meaningful(lines: list[str], start: int) -> int:
@@ -106,6 +114,21 @@ def is_journey(text: str) -> bool:
     lines = text.splitlines()
     index, _ = _skip_front_matter(lines)
     return index < len(lines) and bool(_JOURNEY.fullmatch(lines[index].strip()))
+
+
+def bare_journey(text: str) -> int | None:
+    """The line (1-based) of a `journey` diagram written in Markdown outside any Mermaid
+    block: under a heading with no fence, after a fence closed at once, or between
+    fences escaped in a code string (\\`\\`\\`mermaid). Markdown shows it as text and
+    Mermaid never draws it, so it is not imported, but the refusal names it."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if line.strip().casefold() != "journey":
+            continue
+        following = next((n.strip() for n in lines[index + 1 :] if n.strip()), "")
+        if following.split(" ", 1)[0] in {"title", "section", "accTitle", "accTitle:"}:
+            return index + 1
+    return None
 
 
 _CONTAINER_OPEN = re.compile(r"\s{0,3}:::\s*mermaid\s*")
@@ -429,6 +452,17 @@ def _cut(value: str, stops: str) -> str:
     return value.strip()
 
 
+CHANNEL_KINDS = ("digital", "physical", "phone", "messaging", "social", "mail", "other")
+"""The format's channel kinds (`model.values.ChannelKind`; importers read no model, and a
+test keeps the two equal)."""
+EXPORT_COMMENT = re.compile(
+    r"^%% journeymap (?:persona: (?P<persona>.+)|channel (?P<id>[a-z0-9][a-z0-9_-]*) "
+    r"(?P<kind>[a-z]+): (?P<name>.+)|(?P<task>unrated|no steps))$"
+)
+"""What `journeymap render --format mmd` says in comments (Mermaid draws none of it):
+which actors are the persona and the channels, so that an import reads them back."""
+
+
 def _strip_comment(line: str) -> str:
     """Mermaid drops `%%` to the end of the line, except a directive's closing `}%%`."""
     position = line.find("%%")
@@ -481,6 +515,8 @@ def parse_diagram(text: str, offset: int = 0) -> Diagram:
         for task in section.tasks:
             task.text, task.score = show(task.text), show(task.score)
             task.actors = [show(actor) for actor in task.actors]
+    diagram.persona = show(diagram.persona) if diagram.persona else None
+    diagram.channels = [(id_, kind, show(name)) for id_, kind, name in diagram.channels]
     return diagram
 
 
@@ -567,6 +603,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
         )
     current: Section | None = None
     in_descr: list[str] | None = None
+    pending: str | None = None
     for index in range(start + 1, len(lines)):
         number = offset + index + 1
         raw = lines[index].strip()
@@ -578,6 +615,14 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             diagram.acc_descr = "\n".join(part for part in in_descr if part) or None
             in_descr = None
             raw = raw.strip()  # Mermaid reads on after the '}'
+        if raw.startswith("%% journeymap ") and (said := EXPORT_COMMENT.match(raw)):
+            if said["persona"]:
+                diagram.persona = said["persona"].strip()
+            elif said["task"]:
+                pending = said["task"]
+            else:
+                diagram.channels.append((said["id"], said["kind"], said["name"].strip()))
+            continue
         line = _strip_comment(raw)
         if not line or line.startswith("#"):
             continue
@@ -615,6 +660,7 @@ def _parse(text: str, offset: int, entities: _Entities) -> Diagram:
             if current is None:
                 current = Section(None, number)
                 diagram.sections.append(current)
+            task.said, pending = pending, None
             current.tasks.append(task)
         elif current is not None and current.name is not None:
             # A line under a section with no ':' ("Sit down"): a task whose score was

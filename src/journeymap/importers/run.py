@@ -5,7 +5,13 @@ from __future__ import annotations
 from journeymap.diagnostics import UNKNOWN_SOURCE
 from journeymap.importers.common import Imported, ImportProblem
 from journeymap.importers.ems import import_ems, is_ems
-from journeymap.importers.mermaid import find_diagrams, import_mermaid, other_diagrams
+from journeymap.importers.mermaid import (
+    find_diagrams,
+    import_mermaid,
+    no_journey,
+    other_diagrams,
+)
+from journeymap.importers.mermaid_parse import bare_journey
 
 
 def detect(text: str) -> str | None:
@@ -41,6 +47,8 @@ def import_source(
             "reference)",
             check=UNKNOWN_SOURCE,
         )
+    if bare_journey(text) is not None:
+        raise no_journey(text)
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
         '```mermaid, `::: mermaid`, <pre class="mermaid">, {% mermaid %}, {{< mermaid >}}, '

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
 from journeymap.load.source import STDIN, NoWriter, special_kind, take_stdin
+from journeymap.textsafe import shortened
 
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
@@ -32,7 +34,7 @@ def _walk(directory: Path, exclude: Sequence[str], notes: list[str]) -> list[Pat
     found: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        notes.append(f"skipped {error.filename}: {error.strerror or error}")
+        notes.append(f"skipped {shortened(str(error.filename))}: {error.strerror or error}")
 
     for current, files in _folders(directory, unreadable):
         for name in sorted(files):
@@ -89,6 +91,25 @@ def _identity(path: Path) -> object:
     return (info.st_dev, info.st_ino)
 
 
+def too_long(raw: str) -> str:
+    """One line for a path the system refuses as too long (ENAMETOOLONG): the path
+    shortened, which limit it passes, and what to do."""
+    size = len(os.fsencode(raw))
+    name = max((len(os.fsencode(part)) for part in Path(raw).parts), default=0)
+    try:
+        path_max, name_max = os.pathconf("/", "PC_PATH_MAX"), os.pathconf("/", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - not POSIX
+        path_max, name_max = 4096, 255
+    if name > name_max:
+        why = f"a name in it is {name:,} bytes, the system allows {name_max:,}"
+    else:
+        why = f"it is {size:,} bytes, the system allows {path_max:,}"
+    return (
+        f"{shortened(raw)}: path too long ({why}); give a shorter path, e.g. relative to "
+        "a folder nearer the files"
+    )
+
+
 def expand(
     paths: Iterable[str | Path], exclude: Sequence[str] = (), notes: list[str] | None = None
 ) -> list[Path]:
@@ -115,11 +136,13 @@ def expand(
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:
-                raise PathError(f"{raw}: no such file or directory")
+                raise PathError(f"{shortened(str(raw))}: no such file or directory")
         except NoWriter as exc:
             raise PathError(f"-: {exc}") from None
         except OSError as exc:  # a name too long, a folder that cannot be listed
-            raise PathError(f"{raw}: {exc.strerror or exc}") from None
+            if exc.errno == errno.ENAMETOOLONG:
+                raise PathError(too_long(str(raw))) from None
+            raise PathError(f"{shortened(str(raw))}: {exc.strerror or exc}") from None
     unique: dict[object, Path] = {}
     for path in files:
         unique.setdefault(_identity(path), path)

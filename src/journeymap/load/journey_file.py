@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 
 from yaml.nodes import Node
 
-from journeymap.diagnostics import NOT_A_JOURNEY, SCHEMA, Diagnostic
+from journeymap.diagnostics import NOT_A_JOURNEY, SCHEMA, Diagnostic, diagnostic
 from journeymap.load import references
 from journeymap.load.limits import Limits
 from journeymap.load.positions import Placer, Target, locate
 from journeymap.load.source import read_text
 from journeymap.load.versions import format_1_1_keys
-from journeymap.load.yamldoc import parse
+from journeymap.load.yamldoc import no_journey, parse
 from journeymap.model import quickcheck
 
 if TYPE_CHECKING:
@@ -92,14 +92,8 @@ def load_text(
     place = Placer(path, parsed.root)
 
     if data is None:
-        found.append(
-            place.at(
-                NOT_A_JOURNEY,
-                (),
-                "empty file: a journey file starts with 'journeymap: 1'",
-                source="schema",
-            )
-        )
+        message, line = no_journey(text)
+        found.append(diagnostic(NOT_A_JOURNEY, message, line, source="schema", path=path))
         result.diagnostics = found
         return result
     if not isinstance(data, dict) or "journeymap" not in data:

@@ -445,7 +445,7 @@ def _directive_problem(message: str, text: str) -> str | None:
             return (
                 f"the file holds only the directive '{shown}' and no journey; write '---' "
                 f"and the journey after it, or remove the line ({_NO_NEED})"
-            )
+            )  # placed on the directive's line by _syntax_problem (the parser: the next)
         return (
             f"after '{shown}', YAML needs a line '---' before the journey; add it, or "
             f"remove the directive: {_NO_NEED}"
@@ -453,8 +453,80 @@ def _directive_problem(message: str, text: str) -> str | None:
     return None
 
 
+def _line_of(text: str, found: re.Match[str] | None) -> int:
+    """The line (from 1, as YAML counts lines) where `found` starts."""
+    if found is None:
+        return 1
+    return len(_LINE_BREAK.findall(text, 0, found.start())) + 1
+
+
+_MARKERS = {"---": "the document marker '---'", "...": "the end marker '...'"}
+
+
+def no_journey(text: str) -> tuple[str, int]:
+    """Why a file that YAML reads as nothing holds no journey, with the fix, and the line
+    to show: the '---' the journey goes after, else what stands in the journey's place
+    (a null, the '...' end marker), else the first line written (a directive, a comment)."""
+    found = _no_journey(text)
+    if found is None:
+        return "empty file: a journey file starts with 'journeymap: 1'", 1
+    return found
+
+
+def _no_journey(text: str) -> tuple[str, int] | None:
+    """`no_journey` for a file made only of directives, markers, comments and a null;
+    None for an empty file or one that holds anything else."""
+    held: dict[str, None] = {}
+    first = start = end = value = None
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        first = first or number
+        if line.startswith("#"):
+            held["comments"] = None
+            continue
+        if line.startswith("%"):
+            shown = _DIRECTIVE.sub(lambda m: f"%{m.group(1)} {m.group(2)}".strip(), line)
+            held[f"the directive '{shown}'"] = None
+            continue
+        marker = line[:3] if line[:3] in _MARKERS and line[3:4] in ("", " ", "\t") else None
+        if marker is not None:
+            held[_MARKERS[marker]] = None
+            if marker == "---":
+                start = start or number
+            else:
+                end = end or number
+            line = line[3:].split(" #")[0].strip()
+            if not line:
+                continue
+        if line.lower() not in ("~", "null") or value is not None:
+            return None
+        value = number
+        held[f"the empty value '{line}'"] = None
+    if not held:
+        return None
+    kinds = list(held)
+    what = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
+    if value is not None:
+        fix, line_number = "write the journey in place of the empty value", value
+    elif start is not None and end is not None and end > start:
+        fix, line_number = "write the journey between '---' and '...'", start
+    elif start is not None:
+        fix, line_number = "write the journey after '---'", start
+    elif end is not None:
+        fix, line_number = "write the journey in place of '...'", end
+    else:
+        fix, line_number = "write the journey below them", first or 1
+    return (
+        f"no journey: the file holds only {what}; {fix}, starting with 'journeymap: 1'",
+        line_number,
+    )
+
+
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = 1
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
@@ -466,6 +538,12 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
         message = "the file holds several YAML documents ('---'); write one journey per file"
     elif (directive := _directive_problem(message, text)) is not None:
         message = directive
+        if message.startswith("the file holds only the directive"):
+            mark = None
+            line = _line_of(text, _DIRECTIVE.search(text))
+    elif (nothing := _no_journey(text)) is not None:
+        message, line = nothing  # '...' alone: "did not find expected node content"
+        mark = None
     elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         message = f"{message}; indent with spaces, not tabs"
     elif "invalid Unicode character escape" in message and mark is not None:
@@ -475,7 +553,8 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Diagnostic:
             f"{message}; {breaking} is a line break for YAML (its line numbers count it): "
             "replace it with a space"
         )
-    line = mark.line + 1 if mark is not None else 1
+    if mark is not None:
+        line = mark.line + 1
     column = mark.column + 1 if mark is not None else 1
     return diagnostic(YAML_SYNTAX, f"invalid YAML: {message}", line, column, source="yaml")
 

@@ -3,7 +3,8 @@
 - NPS: the share of 9-10 answers minus the share of 0-6 answers on the 0-10 scale, in
   points from -100 to 100 (Reichheld's definition; 7-8 count in the base only).
 - CSAT: the top-2-box share, the answers in the two highest points of the scale (4-5 on
-  1-5), in percent.
+  1-5), in percent; on a 3-point scale (Help Scout's Great / Okay / Not good) the top
+  box alone, since its second point is the neutral middle.
 - CES: the mean answer on 1-7, lower is better as the journey format stores it. An
   agreement question ("It was easy to...", high is easy) is turned round (8 - answer),
   and another scale is put on 1-7 linearly; the method written on the metric says so.
@@ -83,13 +84,43 @@ CSAT_WORDS: dict[str, float] = {
     "good, i'm satisfied": 5,
     "bad": 1,
     "bad, i'm unsatisfied": 1,
+    # Help Scout: ratings Great / Okay / Not Good; satisfaction surveys of faces (Happy,
+    # Neutral, Sad, or the emoji), thumbs up / down. Only the best counts in the top box,
+    # as Help Scout's own "great" share.
+    "great": 5,
+    "okay": 3,
+    "not good": 1,
+    "happy": 5,
+    "sad": 1,
+    "thumbs up": 5,
+    "thumbs down": 1,
+    "\U0001f600": 5,  # grinning face
+    "\U0001f610": 3,  # neutral face
+    "\U0001f641": 1,  # slightly frowning face
+    "\U0001f44d": 5,  # thumbs up
+    "\U0001f44e": 1,  # thumbs down
 }
 """The standard 5-point satisfaction and agreement wording (English, French) of the tools'
 CSAT questions, read without a `labels` mapping on the default 1-5 scale."""
 NOT_RATED = frozenset(
-    {"offered", "unoffered", "not offered", "n/a", "na", "-", "—", "skipped", "no answer"}
+    {
+        "offered",
+        "unoffered",
+        "not offered",
+        "n/a",
+        "na",
+        "-",
+        "—",
+        "skipped",
+        "no answer",
+        "non spécifié",
+        "non renseigné",
+        "sans réponse",
+        "pas de réponse",
+    }
 )
-"""Cells that say no rating was given (Zendesk's 'Offered': asked, not answered)."""
+"""Cells that say no rating was given (Zendesk's 'Offered': asked, not answered; 'Non
+spécifié' where a French export fills an unanswered question)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +171,15 @@ def nps(answers: list[float]) -> float:
     return 100 * (promoters - detractors) / len(answers)
 
 
+def top_box(scale: tuple[float, float]) -> float:
+    """The lowest answer that counts as satisfied: the two highest points, but on a
+    3-point scale (Great / Okay / Not good) only the highest, since its second point is
+    the neutral middle."""
+    return scale[1] if scale[1] - scale[0] <= 2 else scale[1] - 1
+
+
 def csat(answers: list[float], scale: tuple[float, float]) -> float:
-    top = sum(1 for a in answers if a >= scale[1] - 1)
+    top = sum(1 for a in answers if a >= top_box(scale))
     return 100 * top / len(answers)
 
 
@@ -156,6 +194,8 @@ def _method(metric: str, question: Question, scale: tuple[float, float]) -> str:
     if metric == "nps":
         return "NPS: % of 9-10 minus % of 0-6 on 0-10"
     if metric == "csat":
+        if top_box(scale) == scale[1]:
+            return f"CSAT: top box ({high}) on {low}-{high}"
         return f"CSAT: top-2 box ({scale[1] - 1:g}-{high}) on {low}-{high}"
     turned = f", agreement turned round ({low}+{high} - answer)" if question.reverse else ""
     rescaled = f", rescaled from {low}-{high}" if scale != DEFAULT_SCALES["ces"] else ""

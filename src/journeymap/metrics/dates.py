@@ -18,12 +18,17 @@ DATE_COLUMNS = {
         "date",
         "submitted at",
         "submit date",
+        "submitdate",  # LimeSurvey, question codes as headings
+        "datesubmitted",  # Alchemer (SurveyGizmo) API
         "recorded date",
         "timestamp",
         "end date",
         "completion time",  # Microsoft Forms
+        "heure de fin",  # Microsoft Forms in French, and the exports modelled on it
         "date submitted",  # Hotjar
         "response date",
+        "rated at",  # Thanx NPS feedback (`created_at` is when it was asked)
+        "scored datetime",  # Gorgias satisfaction surveys
         "created at",  # Delighted, Zendesk
         "created",
         "review submit date and time",  # Google Play Console reviews
@@ -92,7 +97,7 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
                 f"{survey.name}: date-column {wanted!r} not found; {survey.suggest(wanted)}"
             )
         return found
-    for candidate in DATE_COLUMNS.get(survey.shape, ()):
+    for candidate in DATE_COLUMNS.get("csv" if survey.shape == "json" else survey.shape, ()):
         found = survey.column(candidate)
         if found is not None:
             return found
@@ -100,7 +105,7 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
         for column in survey.columns:
             if fold(column.label.replace("_", " ")) == fold(candidate):
                 return column
-    if survey.shape == "csv":
+    if survey.shape in {"csv", "json"}:
         # "Date de réponse", "Datum der Antwort", "Fecha": a header that starts with the
         # word for date, in the languages of the exports seen.
         for column in survey.columns:

@@ -30,6 +30,7 @@ from journeymap.metrics.dates import (
     parse_day,
 )
 from journeymap.metrics.decoding import SEPARATORS, decode, sniff_separator, split_records
+from journeymap.metrics.jsonexport import NotJson, looks_like_json, read_json, tabular
 from journeymap.metrics.shapes import (
     HEADER_ROWS,
     TIMESTAMP_HEADERS,
@@ -41,7 +42,7 @@ from journeymap.metrics.shapes import (
 from journeymap.metrics.shapes import (
     header_rows as header_rows_of,
 )
-from journeymap.metrics.survey import BadRow, Column, Row, Survey, SurveyError
+from journeymap.metrics.survey import BadRow, Column, Row, Survey, SurveyError, fold
 
 __all__ = [
     "HEADER_ROWS",
@@ -92,6 +93,7 @@ def read_survey(
             "CSV or .xlsx (or save the sheet as CSV UTF-8)"
         )
     broken: list[BadRow] = []
+    from_json = False
     if data.startswith(XLSX):
         from journeymap.metrics.workbook import read_workbook
 
@@ -103,17 +105,28 @@ def read_survey(
         text, used_encoding = decode(data, name, encoding)
         if not text.strip():
             raise SurveyError(f"{name}: empty file; export the responses again")
-        sep = separator or sniff_separator(text)
-        records, broken, empty = split_records(text, sep)
-    if not records or len(records[0][1]) < 2:
+        if looks_like_json(text):
+            # SurveyJS results, Alchemer's or Typeform's API, LimeSurvey's JSON export:
+            # read whatever `format` says; a CSV whose first header starts with '[' or
+            # '{' is read as CSV.
+            try:
+                records, sep, shape = read_json(text, name)
+                empty, from_json = 0, True
+            except NotJson:
+                if not tabular(text):
+                    raise
+        if not from_json:
+            sep = separator or sniff_separator(text)
+            records, broken, empty = split_records(text, sep)
+    if not records or (len(records[0][1]) < 2 and not from_json):
         raise SurveyError(
             f"{name}: only one column found; not a CSV export, or set 'separator' in the mapping"
         )
     found = detect_shape(records) if shape == "auto" else shape
-    header_rows = header_rows_of(found, records)
+    header_rows = 1 if from_json else header_rows_of(found, records)
     if len(records) < header_rows:
         raise SurveyError(f"{name}: the {found} header rows are incomplete")
-    if found == "qualtrics":
+    if found == "qualtrics" and not from_json:
         columns = qualtrics_columns(records)
     elif found == "surveymonkey":
         columns = surveymonkey_columns(records[:header_rows])
@@ -149,8 +162,9 @@ def read_survey(
             raw = cells[survey.date_column.index]
             if not raw.strip():
                 # A request never answered ("All requests" exports: Medallia Agent Connect)
-                # has no response date: set aside and counted, not a malformed row.
-                survey.skipped["without a date"] += 1
+                # has no response date: set aside and counted, not a malformed row; a
+                # LimeSurvey response never submitted has no `submitdate`.
+                survey.skipped[_undated(survey.date_column)] += 1
                 continue
             day = parse_day(raw, survey.date_order or "mdy")
             if day is None:
@@ -162,9 +176,12 @@ def read_survey(
 
 def _flags(survey: Survey, unfinished: bool) -> list[tuple[int, str]]:
     """The columns that mark rows not to count, found once: (index, which)."""
+    generic = [("Status", "state"), ("is_test_data", "test")]
     wanted = {
         "qualtrics": [("Status", "status")] + ([] if unfinished else [("Finished", "finished")]),
         "typeform": [("Response Type", "response type")],
+        "csv": generic,
+        "json": generic,
     }.get(survey.shape, [])
     found = []
     for name, kind in wanted:
@@ -184,4 +201,23 @@ def _set_aside(flags: list[tuple[int, str]], cells: list[str]) -> str:
             return "unfinished"
         if kind == "response type" and value == "partial":
             return "partial"
+        if kind == "state" and value in UNFINISHED_STATUS:
+            return value
+        if kind == "test" and value in {"1", "true"}:
+            return "test data"
     return ""
+
+
+UNFINISHED_STATUS = {"partial", "disqualified", "incomplete", "deleted"}
+"""Alchemer's (SurveyGizmo's) `Status` besides `Complete`, in its CSV export and its API
+(`status`), and the same words of other tools: answers that must not count."""
+
+SUBMIT_DATES = {"submitdate", "date submitted", "datesubmitted"}
+
+
+def _undated(column: Column) -> str:
+    """Why a row without a date is set aside: a submit date left empty is LimeSurvey's
+    (and Alchemer's) mark of a response never submitted."""
+    if any(fold(name.replace("_", " ")) in SUBMIT_DATES for name in column.names):
+        return "not submitted"
+    return "without a date"

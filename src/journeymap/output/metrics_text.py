@@ -21,6 +21,7 @@ SHAPES = {
     "typeform": "Typeform",
     "google-forms": "Google Forms",
     "csv": "CSV",
+    "json": "JSON",
 }
 LABELS = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "volume": "volume"}
 SHOWN_BAD_ROWS = 20
@@ -39,7 +40,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _separator(sep: str) -> str:
-    if sep.startswith("sheet "):  # a workbook: its cells are not separated
+    if len(sep) > 1:  # a workbook's sheet, where a JSON export's responses are
         return sep
     return {"\t": "tab", ",": "','", ";": "';'", "|": "'|'"}.get(sep, repr(sep)) + "-separated"
 

@@ -95,9 +95,25 @@ class Graph:
 
     @contextmanager
     def subgraph(self, name: str) -> Iterator[Graph]:
-        self.lines.append(f"{self._indent}subgraph {quote(name)} {{\n")
+        """A subgraph whose place among its siblings is the order it is written in.
+
+        Graphviz (2.43 at least) keeps a graph's subgraphs sorted by their id, and the
+        id of a named subgraph is the heap address of its name: sibling clusters (the
+        stages of a phase) came out in an order that depended on which memory blocks
+        dot's own start-up had freed, so one map could differ between two machines,
+        two C libraries, or two maps laid out in one process. An anonymous subgraph's
+        id is a counter. So every subgraph is written anonymous, a cluster as the only
+        child of an anonymous one (a cluster needs its `cluster` name), and a plain
+        subgraph's name kept as a comment for whoever reads the DOT.
+        """
+        if name.startswith("cluster"):
+            self.lines.append(f"{self._indent}subgraph {{ subgraph {quote(name)} {{\n")
+            closing = "} }"
+        else:
+            self.lines.append(f"{self._indent}subgraph {{ // {name}\n")
+            closing = "}"
         yield Graph(self.lines, self._indent + "\t")
-        self.lines.append(f"{self._indent}}}\n")
+        self.lines.append(f"{self._indent}{closing}\n")
 
 
 class Digraph(Graph):

@@ -18,6 +18,7 @@ import errno
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import sysconfig
@@ -261,6 +262,19 @@ def _not_the_format(engine: Engine, size: int, fmt: str) -> EngineError:
 
 
 _MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+PNG_MOST = 32_767
+"""The widest and tallest bitmap cairo draws, in pixels: Graphviz shrinks a larger map
+to fit (a 300-step journey to 0.47 of its size) and says so only on its standard error."""
+
+
+def shrunk_png(head: bytes) -> tuple[int, int] | None:
+    """The width and height of a PNG (from its first 24 bytes) that reaches cairo's
+    largest side, which only a map Graphviz shrank to fit does; else None."""
+    if len(head) < 24 or not head.startswith(_MAGIC["png"]) or head[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", head[16:24])
+    return (width, height) if max(width, height) >= PNG_MOST - 1 else None
 
 
 def _looks_like(out: bytes, fmt: str) -> bool:

@@ -244,6 +244,25 @@ def _accessibility(journeys: Sequence[Journey], title: str) -> list[str]:
     return found
 
 
+def _export_comments(journeys: Sequence[Journey]) -> list[str]:
+    """Which actors are the persona and which the channels, in comments Mermaid does not
+    draw (`%% journeymap ...`): `journeymap import` reads them back as what they are,
+    where a diagram of another origin leaves it to guess (an 'Unspecified' channel, the
+    channels as people)."""
+    lines: list[str] = []
+    persona = journeys[0].persona if len(journeys) == 1 else None
+    if persona is not None:
+        lines.append(f"    %% journeymap persona: {escape(persona.name, actor=True)}")
+    seen: set[tuple[str, str]] = set()
+    for journey in journeys:
+        for channel in journey.channels:
+            name = escape(channel.name, actor=True)
+            if (channel.id, name) not in seen:
+                seen.add((channel.id, name))
+                lines.append(f"    %% journeymap channel {channel.id} {channel.kind}: {name}")
+    return lines
+
+
 def build_mermaid(journeys: Sequence[Journey]) -> str:
     """One `journey` diagram: the journey's stages as sections, or, for a comparison, one
     section per journey and stage, each in its journey's chronological order."""
@@ -261,7 +280,7 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
             sized.append((section, max(1, len(stage.steps))))
             if not stage.steps:
                 # A section without tasks is not drawn: keep the stage's place.
-                body.append("      …: 3")
+                body += ["      %% journeymap no steps", "      …: 3"]
             for step in stage.steps:
                 text = step.text
                 if step.moment_of_truth:
@@ -277,6 +296,8 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
                     ]
                 )
                 actors = ", ".join(escape(name, actor=True) for name in order)
+                if step.emotion is None:
+                    body.append("      %% journeymap unrated")
                 task = f"      {escape(text) or escape(step.id)}: {score(step.emotion)}"
                 body.append(f"{task}: {actors}" if actors else task)
     tasks = sum(max(1, len(stage.steps)) for journey in journeys for stage in journey.stages)
@@ -292,5 +313,6 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
         "journey",
         f"    title {escape(title)}",
         *_accessibility(journeys, title),
+        *_export_comments(journeys),
     ]
     return "\n".join(head + body) + "\n"

@@ -16,14 +16,22 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from journeymap.diagnostics import Diagnostic
 from journeymap.load.source import is_folder
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render.dot import Options, build_dot
-from journeymap.render.engine import Engine, EngineError, run, run_into, stop_children
+from journeymap.render.engine import (
+    PNG_MOST,
+    Engine,
+    EngineError,
+    run,
+    run_into,
+    shrunk_png,
+    stop_children,
+)
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
 from journeymap.render.placing import Syncing, move_all_into_place
@@ -31,8 +39,23 @@ from journeymap.views.grid import build_grid, emotion_view, path_view
 
 if TYPE_CHECKING:
     from journeymap.model.journey import Journey
+    from journeymap.render.libgvc import Library
 
 SUFFIXES = {"gv": "dot", "mermaid": "mmd"}
+
+Warn = Callable[[str], None]
+"""Hears a warning about a file written (on standard error), such as a shrunk PNG."""
+
+
+def shrunk_warning(name: str, size: tuple[int, int] | None) -> str | None:
+    """What to tell about a PNG that Graphviz shrank to fit cairo's largest bitmap."""
+    if size is None:
+        return None
+    return (
+        f"{name}: Graphviz draws a PNG at most {PNG_MOST:,} px a side and shrank this map "
+        f"to fit ({size[0]:,} x {size[1]:,} px), so its words may be too small to read; "
+        "render it as .svg or .pdf instead"
+    )
 
 
 class PlanError(Exception):
@@ -178,6 +201,8 @@ class Batch:
     token: str
     """Marks this run's temporary files, so that an interrupted run can find and remove
     every one, including those of a worker stopped mid-file."""
+    library: Library | None = None
+    """Graphviz's library, when the batch's maps go to layout servers (`libgvc`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +214,8 @@ class Drawn:
     temp: str | None
     diagnostics: tuple[Diagnostic, ...] = ()
     unreadable: bool = False
+    shrunk: tuple[int, int] | None = None
+    """The PNG's size when Graphviz shrank it to fit (`engine.shrunk_png`)."""
 
 
 class InvalidInputs(Exception):
@@ -217,6 +244,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         journey_id = journey.id
         del journey
     name = f"{journey_id}.{batch.fmt}"
+    shrunk = None
     try:
         fd, temp = tempfile.mkstemp(
             prefix=f".{name}.{batch.token}.", suffix=".tmp", dir=batch.folder
@@ -233,7 +261,10 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
             elif batch.engine is None:
                 raise ValueError(f"format {batch.fmt} needs a layout engine")
             else:
-                run_into(batch.engine, source, batch.fmt, handle)  # the program writes it
+                _lay_out(batch, batch.engine, source, handle)
+                if batch.fmt == "png":
+                    handle.flush()  # the layout server's bytes are written through it
+                    shrunk = shrunk_png(os.pread(handle.fileno(), 24, 0))
     except EngineError as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
@@ -246,7 +277,20 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise
-    return Drawn(path, journey_id, temp)
+    return Drawn(path, journey_id, temp, shrunk=shrunk)
+
+
+def _lay_out(batch: Batch, engine: Engine, source: str, handle: BinaryIO) -> None:
+    """The map laid out into `handle`: by this worker's layout server when the batch
+    has one, else by `dot`, which writes the file itself."""
+    if batch.library is not None:
+        from journeymap.render import libgvc
+
+        data = libgvc.run(engine, batch.library, source, batch.fmt)
+        if data is not None:
+            handle.write(data)
+            return
+    run_into(engine, source, batch.fmt, handle)
 
 
 def draw_files(
@@ -255,6 +299,7 @@ def draw_files(
     guard: InputGuard,
     done: Callable[[], None] | None = None,
     jobs: int | None = None,
+    warn: Warn | None = None,
 ) -> list[Path]:
     """Draw one output per input file into `batch.folder`, named by journey id.
 
@@ -262,11 +307,14 @@ def draw_files(
     renamed into place once every file has been drawn, so an invalid file, two files
     with one journey id or an interruption leave the folder as it was (the same
     guarantee as loading everything first, without the parent doing the loading).
+    `warn` hears about each shrunk PNG once all are in place, in input order.
     """
     drawn: list[Drawn] = []
     results: Iterator[Drawn] = iter(())
     syncing = Syncing(batch.folder, batch.fmt)
     try:
+        if len(files) >= PROCESSES_FROM:
+            batch = _with_library(batch)
         task = partial(draw_file, batch)
         if len(files) >= PROCESSES_FROM:
             results = iter_per_file(task, files, jobs, prepare=_prepare, taper=_laid_out(batch))
@@ -303,7 +351,29 @@ def draw_files(
             with contextlib.suppress(OSError):
                 leftover.unlink()
         raise
+    finally:
+        if batch.library is not None:
+            from journeymap.render import libgvc
+
+            libgvc.stop()  # the server of a batch drawn in this process (one core)
+    if warn is not None:
+        kept = [item for item in drawn if item.journey_id is not None]
+        for item, target in zip(kept, targets, strict=True):
+            said = shrunk_warning(str(target), item.shrunk)
+            if said is not None:
+                warn(said)
     return targets
+
+
+def _with_library(batch: Batch) -> Batch:
+    """The batch with Graphviz's library for its workers' layout servers, when there is
+    one to use (`libgvc.usable`): only for batches drawn by worker processes, whose
+    maps come one at a time (a server is not shared by threads)."""
+    if batch.engine is None or not _laid_out(batch):
+        return batch
+    from journeymap.render import libgvc
+
+    return replace(batch, library=libgvc.usable(batch.engine))
 
 
 def _laid_out(batch: Batch) -> bool:
@@ -332,6 +402,7 @@ def execute(
     view: str = "map",
     done: Callable[[], None] | None = None,
     jobs: int | None = None,
+    warn: Warn | None = None,
 ) -> None:
     """Render and write every job of the plan; `done` is called after each one.
 
@@ -339,15 +410,22 @@ def execute(
     a few at a time in threads, which overlap the layout programs. Each file is written
     atomically; the first failing job, in plan order, raises its EngineError or
     OutputError. One output per input file in a folder goes through `draw_files`.
+    `warn` hears about each shrunk PNG once all are written, in plan order.
     """
 
     stopping = threading.Event()
+    warnings: dict[str, str] = {}
 
     def one(job: Job) -> None:
+        name = str(job.target or "standard output")
         try:
             data = render(job.journeys, chosen.fmt, options, engine, view)
         except EngineError as exc:
-            raise EngineError(f"{job.target or 'standard output'}: {exc}") from None
+            raise EngineError(f"{name}: {exc}") from None
+        if chosen.fmt == "png":
+            said = shrunk_warning(name, shrunk_png(data[:24]))
+            if said is not None:
+                warnings[name] = said
         if stopping.is_set():
             return  # interrupted meanwhile: write nothing more
         if job.target is None:
@@ -356,6 +434,21 @@ def execute(
         else:
             write_atomic(job.target, data)
 
+    _write_all(chosen, one, done, stopping)
+    if warn is not None:
+        for job in chosen.jobs:
+            said = warnings.get(str(job.target or "standard output"))
+            if said is not None:
+                warn(said)
+
+
+def _write_all(
+    chosen: Plan,
+    one: Callable[[Job], None],
+    done: Callable[[], None] | None,
+    stopping: threading.Event,
+) -> None:
+    """Run `one` on each job: in order, or in a few threads (the first failure raises)."""
     workers = min(4, os.cpu_count() or 1, len(chosen.jobs))
     if workers <= 1:
         for job in chosen.jobs:

@@ -60,10 +60,11 @@ def draw_changes(
     from journeymap.output.atomic import OutputError, write_atomic
     from journeymap.output.folders import is_folder
     from journeymap.render.dot import Options
-    from journeymap.render.engine import EngineError, find_engine
+    from journeymap.render.engine import EngineError, find_engine, shrunk_png
     from journeymap.render.highlight import from_changes
-    from journeymap.render.pipeline import render
+    from journeymap.render.pipeline import render, shrunk_warning
     from journeymap.render.themes import THEMES
+    from journeymap.textsafe import visible
 
     journeys = result.drawable()
     if not journeys:
@@ -85,14 +86,18 @@ def draw_changes(
     for journey, changes in journeys:
         highlight = from_changes(result.old_label, changes)
         options = Options(THEMES["default"], frozenset({"metrics"}), True, highlight=highlight)
+        target = None
         with refusing(EngineError, OutputError, OSError):
             data = render([journey], fmt, options, engine)
             if output is None:
                 sys.stdout.buffer.write(data)
-                continue
-            target = Path(output) / f"{journey.id}.{fmt}" if folder else Path(output)
-            if folder:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-            written.append(str(target))
+            else:
+                target = Path(output) / f"{journey.id}.{fmt}" if folder else Path(output)
+                if folder:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, data)
+                written.append(str(target))
+        said = shrunk_warning(str(target or "standard output"), shrunk_png(data[:24]))
+        if said is not None:
+            tell(f"journeymap: warning: {visible(said)}")
     return written

@@ -69,20 +69,25 @@ def drawing(
 
 
 def draw(
-    files: Sequence[Path], chosen: Drawing, jobs: int | None, tell: Tell | None = None
+    files: Sequence[Path],
+    chosen: Drawing,
+    jobs: int | None,
+    tell: Tell | None = None,
+    warn: Tell | None = None,
 ) -> list[Path]:
     """Draw `files` as `chosen` says; the files written, in input order.
 
     One output per journey (no -o, or -o naming a folder) is drawn by workers that load
     their own files; one drawing of several journeys, or standard output, from models
-    loaded here. `tell`, when given, hears which renderer draws.
+    loaded here. `tell`, when given, hears which renderer draws; `warn`, what the user
+    should know about a file written (a PNG Graphviz shrank to fit).
     """
     from journeymap.render.pipeline import per_journey_folder
 
     folder = per_journey_folder(chosen.output)
     if folder is not None:
-        return _draw_each(files, folder, chosen.fmt or "svg", chosen, jobs, tell)
-    return _draw_together(files, chosen, jobs, tell)
+        return _draw_each(files, folder, chosen.fmt or "svg", chosen, jobs, tell, warn)
+    return _draw_together(files, chosen, jobs, tell, warn)
 
 
 def _draw_each(
@@ -92,6 +97,7 @@ def _draw_each(
     chosen: Drawing,
     jobs: int | None,
     tell: Tell | None,
+    warn: Tell | None,
 ) -> list[Path]:
     from journeymap.output.atomic import InputGuard, OutputError
     from journeymap.output.folders import check_folder
@@ -108,13 +114,17 @@ def _draw_each(
             refusing(EngineError, OutputError, pipeline.PlanError),
             progress(len(files), "Rendering") as done,
         ):
-            return pipeline.draw_files(files, batch, InputGuard(files), done, jobs)
+            return pipeline.draw_files(files, batch, InputGuard(files), done, jobs, warn)
     except pipeline.InvalidInputs as invalid:
         raise InvalidInputs(invalid.diagnostics, len(files), invalid.unreadable) from None
 
 
 def _draw_together(
-    files: Sequence[Path], chosen: Drawing, jobs: int | None, tell: Tell | None
+    files: Sequence[Path],
+    chosen: Drawing,
+    jobs: int | None,
+    tell: Tell | None,
+    warn: Tell | None,
 ) -> list[Path]:
     from journeymap.output.atomic import InputGuard, OutputError
     from journeymap.output.folders import check_folder
@@ -140,7 +150,7 @@ def _draw_together(
                 )
     engine = _engine(planned.fmt, tell)
     with refusing(EngineError, OutputError), progress(len(planned.jobs), "Rendering") as done:
-        execute(planned, chosen.options, engine, chosen.view, done=done, jobs=jobs)
+        execute(planned, chosen.options, engine, chosen.view, done=done, jobs=jobs, warn=warn)
     return [job.target for job in planned.jobs if job.target is not None]
 
 

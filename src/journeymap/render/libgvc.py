@@ -1,0 +1,187 @@
+"""Maps of a batch laid out by a layout server (`libgvc_main`) instead of one `dot` each.
+
+A worker of `render`'s batches starts one server, sends it map after map and replaces
+it every `MAPS_PER_SERVER` maps (Graphviz 2.43 leaks about 140 kB a map). The server
+is the very Graphviz library of the `dot` on PATH (the version is checked), and the
+DOT journeymap writes gives the same bytes laid out there as by `dot` (no named
+subgraphs: `dotwriter.Graph.subgraph`); `tests/test_render_libgvc.py` compares them.
+
+Used only on Linux (the server dies with its worker through `PR_SET_PDEATHSIG` and
+reads Graphviz's messages from a memory file), for `dot` found on PATH, and not when
+JOURNEYMAP_LIBGVC=0. Anything unexpected at start-up (no library, another version,
+no Python to run it) and the batch goes on with `dot`, one process a map, as before.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeymap.render import engine as engines
+from journeymap.render.engine import Engine, EngineError
+
+SETTING = "JOURNEYMAP_LIBGVC"
+MAPS_PER_SERVER = 100
+"""Maps a server lays out before it is replaced: at most about 14 MB of Graphviz's
+leaks, for a start-up (about 40 ms) spread over 100 maps of about 30 ms."""
+START_TIMEOUT = 30.0
+SCRIPT = Path(__file__).with_name("libgvc_main.py")
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """What a worker needs to start servers: the Graphviz version they must load."""
+
+    version: str
+
+
+def usable(engine: Engine) -> Library | None:
+    """The library to lay out a batch with, or None to run `dot` for each map.
+
+    Asked once a batch, in the parent: `dot -V` (about 10 ms) gives the version the
+    server must find."""
+    if not sys.platform.startswith("linux") or engine.pure:
+        return None
+    if os.environ.get(SETTING, "").strip() == "0" or os.environ.get("JOURNEYMAP_DOT"):
+        return None
+    try:
+        done = subprocess.run([engine.program, "-V"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    said = (done.stderr or done.stdout).decode("utf-8", "replace").split()
+    if "version" not in said or said.index("version") + 1 >= len(said):
+        return None
+    return Library(said[said.index("version") + 1])
+
+
+class Server:
+    """One layout server and the maps it has laid out."""
+
+    def __init__(self, library: Library) -> None:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-S", str(SCRIPT), library.version, str(os.getpid())],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            process_group=0,  # its own group, as dot's: stopped with what it starts
+        )
+        with engines._LOCK:
+            engines._LIVE.add(self.process)
+        self.maps = 0
+        line = self._line(time.monotonic() + START_TIMEOUT)
+        if not line.startswith(b"ready "):
+            self.close()
+            raise OSError(f"layout server not started: {line!r}")
+
+    def _read(self, size: int, deadline: float) -> bytes:
+        """`size` bytes of the server's answer, waiting at most until `deadline`."""
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        answer = bytearray(size)
+        view = memoryview(answer)
+        done = 0
+        while done < size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+            got = os.readv(fd, [view[done:]])
+            if got == 0:
+                raise EOFError
+            done += got
+        return bytes(answer)
+
+    def _line(self, deadline: float) -> bytes:
+        line = b""
+        while not line.endswith(b"\n"):
+            line += self._read(1, deadline)
+        return line
+
+    def layout(self, source: str, fmt: str, timeout: float) -> tuple[int, bytes, bytes]:
+        """Graphviz's status (0: success), output and messages for one map."""
+        assert self.process.stdin is not None
+        data = source.encode("utf-8")
+        self.maps += 1
+        os.write(self.process.stdin.fileno(), b"%s %d\n" % (fmt.encode("ascii"), len(data)))
+        _write_all(self.process.stdin.fileno(), data)
+        deadline = time.monotonic() + timeout
+        status, size, said = (int(part) for part in self._line(deadline).split())
+        return status, self._read(size, deadline), self._read(said, deadline)
+
+    def close(self) -> None:
+        with engines._LOCK:
+            engines._LIVE.discard(self.process)
+        engines._kill_group(self.process)
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+        self.process.wait()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+_server: list[Server] = []
+"""This worker's server, started at its first map."""
+
+
+def run(engine: Engine, library: Library, source: str, fmt: str) -> bytes | None:
+    """`source` laid out in `fmt` by this worker's server; None when no server could be
+    started or it died on the way (the caller runs `dot`). Graphviz's failures and
+    timeouts raise EngineError, worded as for `dot`."""
+    if not _server:
+        try:
+            _server.append(Server(library))
+        except (OSError, TimeoutError, EOFError):
+            return None
+        _stop_at_exit()
+    server = _server[0]
+    try:
+        status, out, said = server.layout(source, fmt, engine.timeout)
+    except TimeoutError:
+        stop()
+        raise EngineError(
+            f"{engine.name} ({engine.program}) took more than {engine.timeout:g} s and was "
+            f"stopped; raise {engines.TIMEOUT_SETTING} (seconds) for a very large map"
+        ) from None
+    except (EOFError, OSError, ValueError):
+        # The server died (killed from outside, or Graphviz crashed on this map): `dot`
+        # lays the map out instead and says what it says; the next map starts a server.
+        stop()
+        return None
+    if server.maps >= MAPS_PER_SERVER:
+        stop()
+    if status != 0 or not out:
+        raise engines._failed(engine, status or 1, said)
+    if fmt == "pdf":
+        return engines._PDF_DATES.sub(rb"\g<1>19700101000000", out)
+    return out
+
+
+def stop() -> None:
+    """Stop this process's server, if it has one."""
+    while _server:
+        _server.pop().close()
+
+
+_registered: list[bool] = []
+
+
+def _stop_at_exit() -> None:
+    """A worker process stops (and waits for) its server when the pool ends it, so that
+    the server's CPU time is counted with the run's (`time`, the benchmark)."""
+    if _registered:
+        return
+    _registered.append(True)
+    import multiprocessing.util
+
+    multiprocessing.util.Finalize(None, stop, exitpriority=0)
