@@ -91,8 +91,8 @@ def agree(set_name: str, second: Path, first_rev: str) -> None:
 def predicted(set_name: str, lang: str) -> dict[str, bool]:
     """id -> whether the rules (JM301/302) report the text, each source linted as one
     journey exactly as benchmarks/corpus.py does."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import corpus  # benchmarks/corpus.py: the rules' imports, only for this command
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks import corpus  # the rules' imports, only for this command
 
     _, items = load(set_name, lang)
     by_source: dict[str, list[tuple[str, dict[str, object]]]] = {}
