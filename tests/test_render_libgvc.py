@@ -184,6 +184,7 @@ def test_another_graphviz_version_is_not_used() -> None:
     engine = find_engine()
     try:
         assert libgvc.run(engine, libgvc.Library("0.0.0"), "digraph g { a }\n", "svg") is None
+        assert libgvc._unstartable  # the other maps go to dot without trying again
     finally:
         libgvc.stop()
 

@@ -132,16 +132,22 @@ def _write_all(fd: int, data: bytes) -> None:
 
 _server: list[Server] = []
 """This worker's server, started at its first map."""
+_unstartable: list[bool] = []
+"""Set when a server could not start (no library, another version): this process's
+other maps go to `dot` until `stop`."""
 
 
 def run(engine: Engine, library: Library, source: str, fmt: str) -> bytes | None:
     """`source` laid out in `fmt` by this worker's server; None when no server could be
     started or it died on the way (the caller runs `dot`). Graphviz's failures and
     timeouts raise EngineError, worded as for `dot`."""
+    if _unstartable:
+        return None
     if not _server:
         try:
             _server.append(Server(library))
         except (OSError, TimeoutError, EOFError):
+            _unstartable.append(True)  # not tried again for every map of the batch
             return None
         _stop_at_exit()
     server = _server[0]
@@ -168,7 +174,8 @@ def run(engine: Engine, library: Library, source: str, fmt: str) -> bytes | None
 
 
 def stop() -> None:
-    """Stop this process's server, if it has one."""
+    """Stop this process's server, if it has one; the next map may start one again."""
+    _unstartable.clear()
     while _server:
         _server.pop().close()
 
