@@ -258,14 +258,16 @@ def test_lint_finds_the_same_on_plain_objects(tmp_path: Path) -> None:
     """Each rule reads the plain objects as it reads the models: the same findings, the
     same suppressions, on the examples, the fixtures and journeys generated with slips."""
     generate(tmp_path, 40, Shape(stages=4, steps=3, channels=4, slips=0.6), seed=3)
-    paths = [*EXAMPLES, *FIXTURES, *sorted(tmp_path.glob("*.yaml"))]
+    journeys = [*EXAMPLES, *sorted(tmp_path.glob("*.yaml"))]
     plain_runs = 0
-    for path in paths:
+    for path in [*journeys, *FIXTURES]:
         text = path.read_text(encoding="utf-8")
         used_plain, quick, full = _lint_both(path, text)
-        plain_runs += used_plain
+        plain_runs += used_plain and path in journeys
         assert quick == full, path
-    assert plain_runs > len(paths) / 2
+    # Most fixtures are not journeys (survey maps, corpora, hostile files): the plain
+    # objects must carry most of the examples and generated journeys.
+    assert plain_runs > len(journeys) / 2
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
