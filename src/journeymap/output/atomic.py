@@ -76,7 +76,8 @@ def _describe(mode: int) -> str:
     return "not a regular file"
 
 
-def _write_all(fd: int, payload: bytes) -> None:
+def write_all(fd: int, payload: bytes) -> None:
+    """Every byte of `payload` to `fd` (a pipe or a device may take fewer in one call)."""
     view = memoryview(payload)
     while view:
         written = os.write(fd, view)
@@ -99,7 +100,7 @@ def _write_through(path: Path, payload: bytes, mode: int, append: bool = False) 
     try:
         if flags & os.O_NONBLOCK:
             os.set_blocking(fd, True)
-        _write_all(fd, payload)
+        write_all(fd, payload)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     finally:

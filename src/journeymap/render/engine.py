@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from journeymap.load.source import is_file
+from journeymap.output.atomic import write_all
 
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
@@ -62,17 +63,23 @@ class Engine:
         return "graphviz-pure" if self.pure else "Graphviz dot"
 
 
-def describe(engine: Engine) -> str:
-    """Which renderer this is, with its version, for `render -v` and the demo."""
+def version(engine: Engine) -> str | None:
+    """The version `program -V` says ("2.43.0"), or None when it says none."""
     try:
         done = subprocess.run([engine.program, "-V"], capture_output=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired):
-        return f"{engine.name} ({engine.program})"
+        return None
     said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
     found = re.search(r"version (\S+)", said[0]) if said else None
-    version = f" {found.group(1)}" if found else ""
+    return found.group(1) if found else None
+
+
+def describe(engine: Engine) -> str:
+    """Which renderer this is, with its version, for `render -v` and the demo."""
+    found = version(engine)
+    shown = f" {found}" if found else ""
     kind = ", the pip-only renderer" if engine.pure else ""
-    return f"{engine.name}{version}{kind} ({engine.program})"
+    return f"{engine.name}{shown}{kind} ({engine.program})"
 
 
 def _pure_candidates() -> list[Path]:
@@ -127,9 +134,14 @@ def run(engine: Engine, source: str, fmt: str) -> bytes:
     _check_format(engine, fmt)
     code, out, err = _layout(engine, source, fmt, subprocess.PIPE)
     if code != 0 or not out:
-        raise _failed(engine, code, err)
+        raise failed(engine, code, err)
     if not _looks_like(out, fmt):
         raise _not_the_format(engine, len(out), fmt)
+    return pinned(out, fmt)
+
+
+def pinned(out: bytes, fmt: str) -> bytes:
+    """The output with a PDF's dates set to the epoch (cairo writes the time of the run)."""
     if fmt == "pdf":
         return _PDF_DATES.sub(rb"\g<1>19700101000000", out)
     return out
@@ -151,7 +163,7 @@ def run_into(engine: Engine, source: str, fmt: str, handle: BinaryIO) -> None:
         raise _write_error(handle.fileno())
     size = os.fstat(handle.fileno()).st_size
     if code != 0 or size == 0:
-        raise _failed(engine, code, err)
+        raise failed(engine, code, err)
     ends = os.pread(handle.fileno(), 16, 0) + os.pread(handle.fileno(), 64, max(0, size - 64))
     if not _looks_like(ends, fmt):
         raise _not_the_format(engine, size, fmt)
@@ -202,10 +214,7 @@ def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, by
     try:
         out, err = process.communicate(timeout=engine.timeout)
     except subprocess.TimeoutExpired:
-        raise EngineError(
-            f"{engine.name} ({engine.program}) took more than {engine.timeout:g} s and was "
-            f"stopped; raise {TIMEOUT_SETTING} (seconds) for a very large map"
-        ) from None
+        raise timed_out(engine) from None
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}") from None
@@ -216,6 +225,26 @@ def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, by
         if process.returncode is None:
             process.wait()
     return process.returncode, out or b"", err or b""
+
+
+def timed_out(engine: Engine) -> EngineError:
+    return EngineError(
+        f"{engine.name} ({engine.program}) took more than {engine.timeout:g} s and was "
+        f"stopped; raise {TIMEOUT_SETTING} (seconds) for a very large map"
+    )
+
+
+def watch(process: subprocess.Popen[bytes]) -> None:
+    """Count `process` among the layout programs an interruption stops."""
+    with _LOCK:
+        _LIVE.add(process)
+
+
+def release(process: subprocess.Popen[bytes]) -> None:
+    """Stop `process` and its group, and forget it."""
+    with _LOCK:
+        _LIVE.discard(process)
+    _kill_group(process)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -239,16 +268,14 @@ def _source_file(source: str) -> Iterator[int]:
             yield spool.fileno()
         return
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, data)
         os.lseek(fd, 0, os.SEEK_SET)
         yield fd
     finally:
         os.close(fd)
 
 
-def _failed(engine: Engine, code: int, err: bytes) -> EngineError:
+def failed(engine: Engine, code: int, err: bytes) -> EngineError:
     message = err.decode("utf-8", "replace").strip().splitlines()
     detail = message[0] if message else _status(code)
     return EngineError(f"{engine.name} ({engine.program}) failed: {detail}")

@@ -22,8 +22,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeymap.output.atomic import write_all
 from journeymap.render import engine as engines
-from journeymap.render.engine import Engine, EngineError
+from journeymap.render.engine import Engine
 
 SETTING = "JOURNEYMAP_LIBGVC"
 MAPS_PER_SERVER = 100
@@ -49,14 +50,8 @@ def usable(engine: Engine) -> Library | None:
         return None
     if os.environ.get(SETTING, "").strip() == "0" or os.environ.get("JOURNEYMAP_DOT"):
         return None
-    try:
-        done = subprocess.run([engine.program, "-V"], capture_output=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    said = (done.stderr or done.stdout).decode("utf-8", "replace").split()
-    if "version" not in said or said.index("version") + 1 >= len(said):
-        return None
-    return Library(said[said.index("version") + 1])
+    found = engines.version(engine)
+    return Library(found) if found else None
 
 
 class Server:
@@ -72,8 +67,7 @@ class Server:
             env=env,
             process_group=0,  # its own group, as dot's: stopped with what it starts
         )
-        with engines._LOCK:
-            engines._LIVE.add(self.process)
+        engines.watch(self.process)
         self.maps = 0
         line = self._line(time.monotonic() + START_TIMEOUT)
         if not line.startswith(b"ready "):
@@ -108,26 +102,19 @@ class Server:
         assert self.process.stdin is not None
         data = source.encode("utf-8")
         self.maps += 1
-        os.write(self.process.stdin.fileno(), b"%s %d\n" % (fmt.encode("ascii"), len(data)))
-        _write_all(self.process.stdin.fileno(), data)
+        header = b"%s %d\n" % (fmt.encode("ascii"), len(data))
+        write_all(self.process.stdin.fileno(), header)
+        write_all(self.process.stdin.fileno(), data)
         deadline = time.monotonic() + timeout
         status, size, said = (int(part) for part in self._line(deadline).split())
         return status, self._read(size, deadline), self._read(said, deadline)
 
     def close(self) -> None:
-        with engines._LOCK:
-            engines._LIVE.discard(self.process)
-        engines._kill_group(self.process)
+        engines.release(self.process)
         for stream in (self.process.stdin, self.process.stdout):
             if stream is not None:
                 stream.close()
         self.process.wait()
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 _server: list[Server] = []
@@ -155,10 +142,7 @@ def run(engine: Engine, library: Library, source: str, fmt: str) -> bytes | None
         status, out, said = server.layout(source, fmt, engine.timeout)
     except TimeoutError:
         stop()
-        raise EngineError(
-            f"{engine.name} ({engine.program}) took more than {engine.timeout:g} s and was "
-            f"stopped; raise {engines.TIMEOUT_SETTING} (seconds) for a very large map"
-        ) from None
+        raise engines.timed_out(engine) from None
     except (EOFError, OSError, ValueError):
         # The server died (killed from outside, or Graphviz crashed on this map): `dot`
         # lays the map out instead and says what it says; the next map starts a server.
@@ -167,10 +151,8 @@ def run(engine: Engine, library: Library, source: str, fmt: str) -> bytes | None
     if server.maps >= MAPS_PER_SERVER:
         stop()
     if status != 0 or not out:
-        raise engines._failed(engine, status or 1, said)
-    if fmt == "pdf":
-        return engines._PDF_DATES.sub(rb"\g<1>19700101000000", out)
-    return out
+        raise engines.failed(engine, status or 1, said)
+    return engines.pinned(out, fmt)
 
 
 def stop() -> None:
