@@ -140,12 +140,19 @@ def tool(name: str) -> Path:
     return BIN / name
 
 
+PYTEST_WORKERS = ["-n", "auto", "--dist", "loadfile"]
+"""One test process per core (pytest-xdist), each test file whole in one of them: a
+file's expensive set-up (its module fixtures: the Mermaid drawings, the imports of the
+wild files, the built sites) is made once, as in a single process. `-n 0` in the extra
+arguments runs the suite in this process (pytest's last `-n` wins)."""
+
+
 def test(extra: list[str]) -> int:
     setup()
     run(tool("ruff"), "check", ".")
     run(tool("ruff"), "format", "--check", ".")
     run(tool("mypy"))
-    return run(PYTHON, "-m", "pytest", *extra, check=False)
+    return run(PYTHON, "-m", "pytest", *PYTEST_WORKERS, *extra, check=False)
 
 
 def demo() -> int:

@@ -19,6 +19,7 @@ from journeymap.load.yamldoc import parse
 from journeymap.model import quickcheck, quickspec, quickspec_build
 from journeymap.model.journey import Journey
 from journeymap.model.plain import CLASSES, Plain
+from tests.conftest import FULL
 from tests.test_hostile_input import CASES, CONTROL_CASES, JOURNEY_TEXT, VALUE_CASES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,10 +203,13 @@ def _mutated(data: Any, path: tuple[Any, ...], action: str, value: Any, key: str
 
 
 BASES = [_data(p.read_text(encoding="utf-8")) for p in EXAMPLES]
+MUTATED = 1500 if FULL else 500
+"""Mutated journeys a run checks: a third of the full run's in the everyday one (each a
+fresh random draw: the runs add up), every one with JOURNEYMAP_FULL_TESTS=1."""
 KEYS = sorted({f[0] for _, fields in quickspec.MODELS.values() for f in fields} | {"unknown"})
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=MUTATED, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_mutated_journeys_are_never_vouched_for_wrongly(draw: st.DataObject) -> None:
     data = draw.draw(st.sampled_from(BASES))
@@ -270,7 +274,7 @@ def test_lint_finds_the_same_on_plain_objects(tmp_path: Path) -> None:
     assert plain_runs > len(journeys) / 2
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=MUTATED // 5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_lint_finds_the_same_on_mutated_journeys(draw: st.DataObject) -> None:
     import yaml

@@ -1,7 +1,7 @@
 """The repository's pre-commit hooks, run for real by pre-commit on a sample repository.
 
 `pre-commit try-repo` installs this checkout into its own environment exactly as a user's
-`repo:` entry would, then runs the hooks on the sample's YAML files.
+`repo:` entry would, then runs the hooks on the sample's staged YAML files.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tests.conftest import EXAMPLE_FILES, ROOT
+from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
@@ -50,18 +51,54 @@ def try_repo(repo: Path, cache: Path, *args: str) -> subprocess.CompletedProcess
     )
 
 
-def test_pre_commit_runs_both_hooks_on_a_sample_repository(tmp_path: Path) -> None:
-    repo = tmp_path / "journeys"
+@pytest.fixture(scope="module")
+def hooks_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """Every hook on one staged commit of a sample repository: a clean journey and one
+    with lint findings added, an example changed to make a score worse. `try-repo`
+    installs the checkout into a fresh environment each time (20 s and more, the most
+    of these tests' time): one run serves the tests of each hook below."""
+    repo = tmp_path_factory.mktemp("pre-commit") / "journeys"
     repo.mkdir()
-    shutil.copy(EXAMPLE_FILES[0], repo / "clean.yaml")
-    shutil.copy(ROOT / "tests" / "lint" / "fixtures" / "agence.yaml", repo / "agence.yaml")
+    shutil.copy(EXAMPLES / "veste-hiver.yaml", repo / "veste.yaml")
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "sample")
-    result = try_repo(repo, tmp_path / "cache", "--all-files")
-    out = result.stdout
-    assert result.returncode == 1, out + result.stderr
-    assert "journeymap validate" in out and "Passed" in out
-    assert "journeymap lint" in out and "Failed" in out
-    assert "agence.yaml:26:15: error[JM402]" in out
-    assert "clean.yaml" not in out.split("journeymap lint", 1)[1]
+    path = repo / "veste.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("metrics: {csat: 88}", "metrics: {csat: 61}", 1), encoding="utf-8")
+    shutil.copy(EXAMPLE_FILES[0], repo / "clean.yaml")
+    shutil.copy(ROOT / "tests" / "lint" / "fixtures" / "agence.yaml", repo / "agence.yaml")
+    _git(repo, "add", ".")
+    return try_repo(repo, repo.parent / "cache")
+
+
+def _section(out: str, hook: str) -> str:
+    """What pre-commit printed for `hook`, up to the next hook's name."""
+    names = [h["name"] for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))]
+    after = out.split(hook, 1)[1]
+    ends = [after.index(name) for name in names if name != hook and name in after]
+    return after[: min(ends, default=len(after))]
+
+
+def _failed(run: subprocess.CompletedProcess[str]) -> str:
+    """pre-commit's output, once its exit says a hook failed."""
+    assert run.returncode == 1, run.stdout + run.stderr
+    return run.stdout
+
+
+def test_pre_commit_runs_validate_and_lint_on_a_sample_repository(
+    hooks_run: subprocess.CompletedProcess[str],
+) -> None:
+    out = _failed(hooks_run)
+    assert "journeymap validate" in out and "Passed" in _section(out, "journeymap validate")
+    assert "journeymap lint" in out and "Failed" in _section(out, "journeymap lint")
+    assert "agence.yaml:26:15: error[JM402]" in _section(out, "journeymap lint")
+    assert "clean.yaml" not in _section(out, "journeymap lint")
+
+
+def test_the_diff_hook_fails_a_commit_that_makes_a_score_worse(
+    hooks_run: subprocess.CompletedProcess[str],
+) -> None:
+    out = _failed(hooks_run)
+    assert "journeymap diff" in out and "Failed" in _section(out, "journeymap diff")
+    assert "▼ CSAT 88 → 61 (-27, worse)" in _section(out, "journeymap diff")
