@@ -181,3 +181,21 @@ def test_a_weak_sign_in_a_run_of_back_office_signs_is_back_office_work(tmp_path:
     assert "JM301" in _lint(tmp_path, "Journée", "Marie", run).get("2", set())
     assert "JM301" not in _lint(tmp_path, "Journée", "Marie", no_sure).get("2", set())
     assert "JM301" not in _lint(tmp_path, "Journée", "Marie", gap).get("2", set())
+
+
+def test_a_weak_sign_between_signed_steps_of_a_staff_procedure(tmp_path: Path) -> None:
+    # Most steps carry a back-office sign, a quarter of them sure, the customer named in
+    # hardly any: the journey follows a staff procedure, and a weak sign between two
+    # signed steps is the staff's (two of its four nearest are not enough elsewhere).
+    weak = "Mise à jour des prix"
+    procedure = ["Génération rapport", "Analyse des écarts", weak, "Vérification du budget",
+                 "Choix du créneau", "Archivage des dossiers", "Contrôle des quantités",
+                 "Relance des prospects"]  # fmt: skip
+    assert "JM301" in _lint(tmp_path, "Journée", "Marie", procedure).get("2", set())
+    # the customer in the journey: a mixed journey, where the sign may be the customer's
+    mixed = [*procedure[:4], "Le client choisit un créneau", procedure[5],
+             "Le client paie en ligne", procedure[7]]  # fmt: skip
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", mixed).get("2", set())
+    # few sure signs: not a procedure
+    unsure = [*procedure[:5], "Choix du créneau", procedure[6], "Choix du créneau"]
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", unsure).get("2", set())
