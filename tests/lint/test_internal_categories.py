@@ -199,3 +199,28 @@ def test_a_weak_sign_between_signed_steps_of_a_staff_procedure(tmp_path: Path) -
     # few sure signs: not a procedure
     unsure = [*procedure[:5], "Choix du créneau", procedure[6], "Choix du créneau"]
     assert "JM301" not in _lint(tmp_path, "Journée", "Marie", unsure).get("2", set())
+
+
+def _stage_findings(tmp_path: Path, stage: str, texts: list[str]) -> list[str]:
+    """The JM302 findings of a journey of one stage named `stage`, holding these steps."""
+    steps = "".join(f"      - {{id: s{i}, text: {text!r}}}\n" for i, text in enumerate(texts))
+    path = tmp_path / "etape.yaml"
+    path.write_text(
+        "journeymap: 1\nid: etape\ntitle: Journée\nlang: fr\nstages:\n"
+        f"  - id: fin\n    name: {stage}\n    steps:\n{steps}",
+        encoding="utf-8",
+    )
+    result = invoke("lint", "--select", "JM302", "--format", "json", path)
+    return [item["code"] for item in json.loads(result.stdout)]
+
+
+def test_a_weak_sign_names_a_stage_after_the_staffs_work_when_the_steps_are(
+    tmp_path: Path,
+) -> None:
+    # Seven in ten steps or more are back-office work: "Validation finale" is the staff's.
+    office = ["Génération rapport", "Archivage des dossiers", "Relance des prospects",
+              "Saisie des commandes dans l'ERP"]  # fmt: skip
+    lived = ["Je compare les offres", "Je choisis un créneau", "Je paie en ligne",
+             "Génération rapport"]  # fmt: skip
+    assert _stage_findings(tmp_path, "Validation finale", office) == ["JM302"]
+    assert _stage_findings(tmp_path, "Validation finale", lived) == []
