@@ -224,3 +224,14 @@ def test_a_weak_sign_names_a_stage_after_the_staffs_work_when_the_steps_are(
              "Génération rapport"]  # fmt: skip
     assert _stage_findings(tmp_path, "Validation finale", office) == ["JM302"]
     assert _stage_findings(tmp_path, "Validation finale", lived) == []
+
+
+def test_a_task_is_the_staffs_when_the_steps_are_back_office_work(tmp_path: Path) -> None:
+    # Four steps in five read as back-office work: the journey follows the staff, whatever
+    # its title, and a task told without the customer is theirs.
+    task = "Apposition des étiquettes"
+    office = ["Génération rapport", "Archivage des dossiers", task,
+              "Saisie des commandes dans l'ERP", "Relance des prospects"]  # fmt: skip
+    assert "JM301" in _lint(tmp_path, "Journée", "Marie", office).get("2", set())
+    mixed = [*office[:3], "Choix du créneau", "Relance des prospects"]
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", mixed).get("2", set())
