@@ -97,6 +97,39 @@ def _key_shown(data: Any, parent: Sequence[str | int], segment: Any) -> str:
     return _shown(key)
 
 
+# The longest id proposed for a missing one: a few words of the text, not all of it.
+ID_SHOWN = 32
+
+
+def _value_at(data: Any, loc: Sequence[str | int]) -> Any:
+    """The raw value at `loc`, or None where the path does not lead anywhere."""
+    node = data
+    for segment in loc:
+        if isinstance(segment, int) and isinstance(node, list) and 0 <= segment < len(node):
+            node = node[segment]
+        elif isinstance(segment, str) and isinstance(node, dict):
+            node = node.get(segment)
+        else:
+            return None
+    return node
+
+
+def proposed_id(words: str) -> str:
+    """An id made of the first words of a name or text, for a message that proposes one."""
+    ident = slugify(words)
+    if len(ident) > ID_SHOWN:
+        ident = ident[:ID_SHOWN].rsplit("-", 1)[0]
+    return ident
+
+
+def _flow_scalar(text: str) -> str:
+    """The text as it can be pasted inside `{...}`: quoted when a comma, colon or quote in
+    it would end or break the value."""
+    if re.search(r"[,:{}\[\]#&*!|>'\"%@`]", text) or text != text.strip():
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
+
+
 def slugify(text: str) -> str:
     import unicodedata
 
@@ -152,6 +185,13 @@ def humanise(
 
     if kind == "missing":
         message = f"missing required key {name}"
+        parent_value = _value_at(data, loc[:-1])
+        if loc[-1] == "id" and isinstance(parent_value, dict):
+            # An id is what other places (breakpoints, scope, diff) refer to: propose one
+            # made of the item's own words, as an author would write it.
+            words = parent_value.get("name") or parent_value.get("text")
+            if isinstance(words, str) and words.strip():
+                message += f"; add one, e.g. 'id: {proposed_id(words)}'"
         parent = loc[:-1]
         return parent, "value", with_context(data, parent, message), ""
     if kind == "extra_forbidden":
@@ -244,6 +284,11 @@ def humanise(
         elif isinstance(loc[-1], int) and required:
             keys = " and ".join(f"'{key}'" for key in required)
             message = f"{name} must be a mapping with {keys}, not {_shown(value)}"
+            if isinstance(value, str) and "id" in required and value.strip():
+                # `channels: [web, magasin]`: the fix is the same words, as a mapping.
+                label = next((key for key in required if key != "id"), "name")
+                shown = _flow_scalar(value.strip())
+                message += f"; write it as {{id: {proposed_id(value)}, {label}: {shown}}}"
         else:
             message = f"{name} must be a mapping of keys, not {_shown(value)}"
     else:
