@@ -356,3 +356,22 @@ def test_the_fixes_proposed_for_a_first_journey_are_pasted_back_and_validate(
     path.write_text(fixed, encoding="utf-8")
     second = run_cli("validate", path)
     assert second.code == 0, second.stdout
+
+
+def test_a_key_one_level_too_deep_is_told_to_go_up(tmp_path: Path) -> None:
+    # `volume` is a touchpoint's, written inside its `metrics`: "belongs under
+    # 'touchpoints'" sent the author looking elsewhere; the fix is one level up.
+    path = tmp_path / "j.yaml"
+    path.write_text(
+        "journeymap: 1\nid: x\ntitle: t\nchannels: [{id: web, name: Web}]\n"
+        "stages:\n  - id: a\n    name: A\n    steps:\n      - id: s\n        text: Je compare\n"
+        "        touchpoints:\n          - channel: web\n"
+        "            metrics: {csat: 3.1, volume: 1200}\n",
+        encoding="utf-8",
+    )
+    done = run_cli("validate", path)
+    assert done.code == 1
+    assert (
+        f"{path}:13:34: error[JM006] stage 'a', step 's', touchpoint on 'web': unknown key "
+        "'volume'; 'volume' belongs one level up, beside 'metrics'; allowed keys here: "
+    ) in done.stdout

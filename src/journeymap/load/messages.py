@@ -138,7 +138,10 @@ def slugify(text: str) -> str:
 
 
 def _allowed_keys(
-    model_fields: Sequence[str], key: str, everywhere: Mapping[tuple[str | int, ...], Sequence[str]]
+    model_fields: Sequence[str],
+    key: str,
+    everywhere: Mapping[tuple[str | int, ...], Sequence[str]],
+    here: tuple[str | int, ...] = (),
 ) -> tuple[str, str]:
     """What to say about an unknown key, and the allowed key it is closest to ('' if none)."""
     close = difflib.get_close_matches(key, model_fields, n=1, cutoff=0.6)
@@ -146,8 +149,29 @@ def _allowed_keys(
         hint = f"did you mean '{close[0]}'? "
     else:
         homes = [path for path, keys in everywhere.items() if key in keys and path]
-        hint = f"'{key}' belongs under '{homes[0][-1]}'; " if homes else ""
+        # The home nearest to where the key was written: `volume` under a touchpoint's
+        # `metrics` belongs to that touchpoint, one level up, not to "touchpoints" at large.
+        homes.sort(key=lambda path: -_shared_prefix(path, here))
+        hint = f"'{key}' belongs {_where(homes[0], here)}; " if homes else ""
     return f"{hint}allowed keys here: {', '.join(model_fields)}", close[0] if close else ""
+
+
+def _shared_prefix(path: tuple[str | int, ...], here: tuple[str | int, ...]) -> int:
+    shared = 0
+    for a, b in zip(path, here, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
+def _where(home: tuple[str | int, ...], here: tuple[str | int, ...]) -> str:
+    """Where a key goes, said from where it was written."""
+    if len(here) > len(home) and here[: len(home)] == home:
+        up = len(here) - len(home)
+        levels = "one level" if up == 1 else f"{up} levels"
+        return f"{levels} up, beside '{here[len(home)]}'"
+    return f"under '{home[-1]}'"
 
 
 def _required_keys(class_name: str) -> tuple[str, ...] | None:
@@ -197,7 +221,8 @@ def humanise(
     if kind == "extra_forbidden":
         parent = loc[:-1]
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
-        allowed_here, close = _allowed_keys(list(keys), str(loc[-1]), allowed)
+        here = tuple(s for s in parent if isinstance(s, str))
+        allowed_here, close = _allowed_keys(list(keys), str(loc[-1]), allowed, here)
         message = f"unknown key {name}; {allowed_here}"
         if value is None and not difflib.get_close_matches(str(loc[-1]), list(keys), n=1):
             # `{text: Late, again, category: process}`: the comma ended the text.

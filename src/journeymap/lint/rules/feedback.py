@@ -172,6 +172,12 @@ def metric_off_scale(journey: Journey, config: LintConfig) -> Iterator[Finding]:
                 )
 
 
+def off_scale(name: str, value: float) -> bool:
+    """Whether a CSAT or NPS figure is written on another scale than the format's."""
+    reading = _csat_reading(value) if name == "csat" else _nps_reading(value)
+    return reading is not None
+
+
 def _csat_reading(value: float | None) -> str | None:
     if value is None or not 0 < value <= 5:
         return None
