@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, Option, rule
-from journeymap.lint.rules.feedback import off_scale
+from journeymap.model.quantities import scale_slip
 
 if TYPE_CHECKING:
     from journeymap.model.journey import Journey, Metrics
@@ -34,10 +34,10 @@ def poor_scores(metrics: Metrics | None, config: LintConfig) -> list[str]:
     if metrics is None:
         return []
     poor: list[str] = []
-    nps_ok = metrics.nps is not None and not off_scale("nps", metrics.nps)
+    nps_ok = metrics.nps is not None and scale_slip("nps", metrics.nps) is None
     if nps_ok and metrics.nps is not None and metrics.nps < config.value(POOR_NPS):
         poor.append(f"NPS {metrics.nps:g}")
-    csat_ok = metrics.csat is not None and not off_scale("csat", metrics.csat)
+    csat_ok = metrics.csat is not None and scale_slip("csat", metrics.csat) is None
     if csat_ok and metrics.csat is not None and metrics.csat < config.value(POOR_CSAT):
         poor.append(f"CSAT {metrics.csat:g} %")
     if metrics.ces is not None and metrics.ces >= config.value(POOR_CES):
