@@ -200,3 +200,36 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
             proc.kill()
     assert (proc.returncode, err) == (143, "journeymap: interrupted\n")
     assert not [pid for pid in children if _alive(pid)]
+
+
+def test_a_rebuild_error_shortens_a_long_path_as_every_error_line_does(tmp_path: Path) -> None:
+    """`site --serve` printed a rebuild's error with its whole path (exits.fail shortens
+    one over 160 characters to its start and end, and every other error line did)."""
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    source = Path(shutil.copy(EXAMPLE_FILES[-1], journeys))
+    out = tmp_path / ("o" * 90) / ("p" * 90) / "site"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", "site", journeys, "-o", out, "--serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        assert proc.stderr is not None
+        assert "serving" in proc.stderr.readline()
+        (out / "index.html").unlink()
+        (out / "index.html").mkdir()  # the next rebuild cannot write it
+        source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        line = proc.stderr.readline()
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert len(str(out / "index.html")) > 200
+    assert line.startswith(f"journeymap: error: {str(tmp_path)[:20]}")
+    assert "…" in line and line.endswith("/site/index.html: cannot write: Is a directory\n")
+    assert max(len(word) for word in line.split()) == 159  # the path and its colon
