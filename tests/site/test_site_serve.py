@@ -24,27 +24,23 @@ def _get(address: str) -> str:
     return body.decode("utf-8")
 
 
-def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    journeys = tmp_path / "journeys"
-    journeys.mkdir()
-    source = shutil.copy(EXAMPLE_FILES[-1], journeys)
-    command: list[str | Path] = [
-        sys.executable,
-        "-m",
-        "journeymap",
-        "site",
-        journeys,
-        "-o",
-        tmp_path / "out",
-    ]
-    proc = subprocess.Popen(
-        [*command, "--serve", "--port", "0"],
+def _serve(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """`journeymap site ARGS --serve --port 0` in a subprocess, its streams piped."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "journeymap", "site", *args, "--serve", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
     )
+
+
+def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    source = shutil.copy(EXAMPLE_FILES[-1], journeys)
+    proc = _serve(journeys, "-o", tmp_path / "out")
     try:
         assert proc.stderr is not None
         line = proc.stderr.readline()
@@ -80,14 +76,7 @@ def test_a_signal_stops_the_server_and_exits_with_its_code(tmp_path: Path, signu
     journeys = tmp_path / "journeys"
     journeys.mkdir()
     shutil.copy(EXAMPLE_FILES[-1], journeys)
-    args = ("site", journeys, "-o", tmp_path / "out", "--serve", "--port", "0")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "journeymap", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    proc = _serve(journeys, "-o", tmp_path / "out")
     try:
         assert proc.stderr is not None
         line = proc.stderr.readline()
@@ -163,13 +152,8 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
             writer.write(piped)
 
     threading.Thread(target=feed_once, daemon=True).start()  # the first build reads it
-    args = ("site", journeys, pipe, "-o", tmp_path / "out", "-j", "2", "--serve", "--port", "0")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "journeymap", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1", "JOURNEYMAP_PIPE_WAIT": "600"},
+    proc = _serve(
+        journeys, pipe, "-o", tmp_path / "out", "-j", "2", env={"JOURNEYMAP_PIPE_WAIT": "600"}
     )
     try:
         assert proc.stderr is not None
@@ -209,14 +193,7 @@ def test_a_rebuild_error_shortens_a_long_path_as_every_error_line_does(tmp_path:
     journeys.mkdir()
     source = Path(shutil.copy(EXAMPLE_FILES[-1], journeys))
     out = tmp_path / ("o" * 90) / ("p" * 90) / "site"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "journeymap", "site", journeys, "-o", out, "--serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    proc = _serve(journeys, "-o", out)
     try:
         assert proc.stderr is not None
         assert "serving" in proc.stderr.readline()
