@@ -71,7 +71,7 @@ def test_a_signal_stops_the_server_and_exits_with_its_code(tmp_path: Path, signu
     every signal, so that a stopped preview looked like one that had ended by itself."""
     import socket
 
-    from tests.test_hostile_surroundings import _alive, _descendants
+    from tests.processes import alive, descendants
 
     journeys = tmp_path / "journeys"
     journeys.mkdir()
@@ -84,14 +84,14 @@ def test_a_signal_stops_the_server_and_exits_with_its_code(tmp_path: Path, signu
         assert found, line
         port = int(found.group(1))
         _get(f"http://127.0.0.1:{port}/index.html")
-        children = _descendants(proc.pid)
+        children = descendants(proc.pid)
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=20)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert (proc.returncode, err) == (128 + signum, "journeymap: interrupted\n")
-    assert not [pid for pid in children if _alive(pid)]
+    assert not [pid for pid in children if alive(pid)]
     with socket.socket() as free:  # the server's socket is closed: a new one listens
         free.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         free.bind(("127.0.0.1", port))
@@ -134,7 +134,7 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
     moment cannot be held from here, it is the main thread's now.)"""
     import threading
 
-    from tests.test_hostile_surroundings import _alive, _descendants
+    from tests.processes import alive, descendants
 
     journeys = tmp_path / "journeys"
     journeys.mkdir()
@@ -161,7 +161,7 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
             assert line, "the preview did not start"
 
         def reading_the_pipe() -> bool:
-            for pid in {proc.pid, *_descendants(proc.pid)}:
+            for pid in {proc.pid, *descendants(proc.pid)}:
                 with contextlib.suppress(OSError):
                     for fd in Path(f"/proc/{pid}/fd").iterdir():
                         with contextlib.suppress(OSError):
@@ -176,14 +176,14 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
             changes += 1
             os.utime(journeys / "j00.yaml", ns=(changes, changes))
             time.sleep(0.2)
-        children = _descendants(proc.pid)
+        children = descendants(proc.pid)
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert (proc.returncode, err) == (143, "journeymap: interrupted\n")
-    assert not [pid for pid in children if _alive(pid)]
+    assert not [pid for pid in children if alive(pid)]
 
 
 def test_a_rebuild_error_shortens_a_long_path_as_every_error_line_does(tmp_path: Path) -> None:
