@@ -4,7 +4,7 @@ is the thing seen done ("Mon adresse est modifiée", "I see my order updated"), 
 
 The sentences are real ones, from the labelled corpus (tests/corpus, `voice: company`);
 a test checks that each is there with that label. Every hint the corpus's company-voice
-sentences get (719 of them) is read for the mistakes the rewrite used to make: "you" the
+sentences get (923 of them) is read for the mistakes the rewrite used to make: "you" the
 subject turned "me" ("once me have received it"), "Je reçois à FEVES", "m'avez".
 """
 
@@ -76,6 +76,9 @@ SHAPES = [
     ("fr", "Le conseiller modifie votre truc", None),  # gender unknown: no "est modifié(e)"
     ("fr", "Le conseiller modifie le dossier", None),  # whose? not said
     ("en", "Nothing about your business goes live", None),  # "about" is no verb
+    ("fr", "Nous vous recevons alors avec quelques justificatifs", None),  # not "receve"
+    ("fr", "Nous vous changeons de conseiller", "On me change de conseiller"),
+    ("fr", "Nous vous plaçons en attente", "On me place en attente"),
 ]
 
 
@@ -111,8 +114,7 @@ WRONG = {
     "en": re.compile(
         r"\bme (am|are|is|was|were|have|has|had|will|can|could|may|might|must|should|would|"
         r"do|did|need|want|get|report|submit|apply|tell|show|[a-z]+ed)\b|\b(can|will|need|"
-        r"cannot|should) me\b|\bI receive (to|in|at|on|by|for|with|from)\b|→|\bI are\b|"
-        r"\b\w+(ed|en) (reviewed|updated)\b"
+        r"cannot|should) me\b|\bI receive (to|in|at|on|by|for|with|from)\b|→|\bI are\b"
     ),
     "fr": re.compile(
         r"\bme [aeiouyéèêh]|\bm'avez\b|\bme \w+ez\b|Je reçois (à|au|aux|en|dans|par|pour|sur)\b|"
@@ -129,7 +131,7 @@ def test_no_hint_for_a_company_sentence_of_the_corpus_reads_wrong() -> None:
         hint = customer_version(text, "en" if lang == "en" else "fr")
         if hint is not None and WRONG[lang].search(hint):
             wrong.append((text, hint))
-    assert len(_company_sentences()) >= 700 and wrong == []
+    assert len(_company_sentences()) >= 900 and wrong == []
 
 
 def test_the_cli_hint_shows_the_thing_seen_done(tmp_path: Path) -> None:

@@ -218,6 +218,13 @@ def _french_aux(verb: str, plural: bool) -> str:
     return "sont" if plural else "est"
 
 
+def irregular_stem(stem: str) -> bool:
+    """Whether a French verb's stem (its "nous" form without -ons) is of the third group,
+    whose forms are not made from the stem by rule ("recevons": "reçoit", "reçu")."""
+    folded = fold(stem)
+    return folded.endswith(_FR_IRREGULAR_ENDINGS) or folded in _FR_IRREGULAR_STEMS
+
+
 def _participle(verb: str, lang: Lang, plural: bool) -> str | None:
     from journeymap.lint.sentence.conjugate import english_i
 
@@ -248,8 +255,7 @@ def _participle(verb: str, lang: Lang, plural: bool) -> str | None:
         stem = low[:-1]
     else:
         return None
-    folded = fold(stem)
-    if folded.endswith(_FR_IRREGULAR_ENDINGS) or folded in _FR_IRREGULAR_STEMS:
+    if irregular_stem(stem):
         return None
     if stem.endswith("iss"):
         return None

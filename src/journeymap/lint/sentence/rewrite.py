@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from journeymap.lint.sentence.conjugate import english_i
 from journeymap.lint.sentence.lemmas import EN_PAST_FORMS, has_lemma
-from journeymap.lint.sentence.possessions import their_thing_done
+from journeymap.lint.sentence.possessions import irregular_stem, their_thing_done
 from journeymap.lint.sentence.tokens import Lang, lex
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS, DETERMINERS, LEADING
 from journeymap.lint.text import fold
@@ -92,6 +92,8 @@ def customer_version(text: str, lang: Lang) -> str | None:
             return None
         if lang == "fr":
             verb = _third_singular(moved[0]) if toks[lead] == "nous" else moved[0]
+            if verb is None:
+                return None
             me = "m'" if fold(verb)[:1] in tuple("aeiouyh") else "me "
             sentence = f"{prefix} {subject} {me}{verb} {' '.join(moved[1:])}".strip()
         else:
@@ -239,10 +241,16 @@ def _first_person_object(word: str, lang: Lang) -> str:
     )
 
 
-def _third_singular(verb: str) -> str:
-    """ "rappelons" -> "rappelle": the "nous" form of a first-group verb, said with "on"."""
+def _third_singular(verb: str) -> str | None:
+    """ "rappelons" -> "rappelle": the "nous" form of a first-group verb, said with "on";
+    None for a third-group one ("recevons" is "reçoit", not "receve")."""
     if verb.endswith("ons") and len(verb) > 5:
         stem = verb[:-3]
+        if irregular_stem(stem):
+            return None
+        if stem.endswith("ge"):  # "changeons" -> "change", "plaçons" -> "place"
+            return stem
+        stem = stem[:-1] + "c" if stem.endswith("ç") else stem
         if stem.endswith(("ell", "ett")):
             return stem + "e"
         if stem.endswith(("el", "et")):
