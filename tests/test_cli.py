@@ -160,6 +160,33 @@ def test_help_placeholders_are_words_users_know(command: tuple[str, ...]) -> Non
     assert result.code == 0
     assert f"Usage: journeymap {' '.join(command)} " in result.stdout
     assert not TYPE_NAMES.findall(result.stdout), result.stdout
+    usage = result.stdout.splitlines()[0]
+    assert "{" not in usage and "}" not in usage, usage  # typer's braces: {PATH}...
+
+
+DIFF_USAGE = "Usage: journeymap diff [OPTIONS] OLD NEW | REV [PATH...] | A..B [PATH...]\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["diff", "--help"], DIFF_USAGE),
+        (["validate", "--help"], "Usage: journeymap validate [OPTIONS] PATH...\n"),
+        (["rules", "--help"], "Usage: journeymap rules [OPTIONS] [RULE]\n"),
+        (["metrics", "import", "--help"], "Usage: journeymap metrics import [OPTIONS] SURVEY.csv\n"),  # noqa: E501
+    ],
+    ids=["diff", "validate", "rules", "metrics import"],
+)  # fmt: skip
+def test_the_usage_line_names_arguments_as_man_pages_do(args: list[str], usage: str) -> None:
+    """typer wrote `{OLD NEW | REV [PATH...] | A..B [PATH...]}...` and `{PATH}...`."""
+    result = run_cli(*args)
+    assert result.code == 0 and result.stdout.startswith(usage)
+
+
+def test_a_usage_error_shows_the_same_usage_line() -> None:
+    result = run_cli("diff")
+    assert result.code == 2
+    assert result.stderr.startswith(DIFF_USAGE)
 
 
 @pytest.mark.parametrize(
@@ -323,8 +350,20 @@ def test_a_short_flag_means_one_thing_in_every_command() -> None:
             "elsewhere)\njourneymap: warning: -j is deprecated here, write --journey "
             "(-j means --jobs elsewhere)\n",
         ),
+        (
+            ["matrix", "-kc", "site", "examples/retail-omnicanal.yaml"],
+            ["matrix", "-k", "--channel", "site", "examples/retail-omnicanal.yaml"],
+            "journeymap: warning: -c is deprecated here, write --channel "
+            "(-c means --config elsewhere)\n",
+        ),
+        (
+            ["matrix", "-kcsite", "-csite", "examples/retail-omnicanal.yaml"],
+            ["matrix", "-k", "--channel=site", "--channel=site", "examples/retail-omnicanal.yaml"],
+            "journeymap: warning: -c is deprecated here, write --channel "
+            "(-c means --config elsewhere)\n",
+        ),
     ],
-    ids=["-c", "-cVALUE", "-m and -j"],
+    ids=["-c", "-cVALUE", "-m and -j", "-kc VALUE", "-kcVALUE"],
 )  # fmt: skip
 def test_a_retired_short_flag_still_works_with_one_warning(
     old: list[str], new: list[str], warning: str
@@ -341,3 +380,55 @@ def test_a_value_after_double_dash_is_never_a_retired_flag() -> None:
     result = run_cli("matrix", "--", "-c")
     assert "warning" not in result.stderr
     assert result.code == 2
+
+
+COMBINED_SHORT_FLAGS = [
+    (["matrix", "-kn2", "examples/retail-omnicanal.yaml"],
+     ["matrix", "-k", "-n", "2", "examples/retail-omnicanal.yaml"]),
+    (["matrix", "-kf", "json", "examples/retail-omnicanal.yaml"],
+     ["matrix", "-k", "-f", "json", "examples/retail-omnicanal.yaml"]),
+    (["render", "-vf", "svg", "examples/retail-omnicanal.yaml", "-o", "-"],
+     ["render", "-v", "-f", "svg", "examples/retail-omnicanal.yaml", "-o", "-"]),
+]  # fmt: skip
+"""A group of each command's short flags (the ones without a value) and a short option
+with its value, beside the same options written apart."""
+
+
+@pytest.mark.parametrize(("grouped", "apart"), COMBINED_SHORT_FLAGS, ids=" ".join)
+def test_grouped_short_flags_work_as_written_apart(grouped: list[str], apart: list[str]) -> None:
+    before, after = run_cli(*grouped), run_cli(*apart)
+    assert before == after
+    assert before.code == 0 and before.stdout
+
+
+def test_every_short_flag_is_tried_in_a_group() -> None:
+    """A command given a new short flag (one without a value) gets its case above."""
+    from journeymap.cli.app import load_command
+
+    flags: set[tuple[str, str]] = set()
+    for path in _command_paths():
+        command = load_command(path[0])
+        for name in path[1:]:
+            command = command.commands[name]
+        for param in command.params:
+            if getattr(param, "is_flag", False) or getattr(param, "count", False):
+                flags.update((path[-1], o) for o in param.opts if not o.startswith("--"))
+    tried = {(grouped[0], grouped[1][:2]) for grouped, _ in COMBINED_SHORT_FLAGS}
+    assert flags <= tried
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["matrix", "-kz", "examples/retail-omnicanal.yaml"], "No such option: -z"),
+        (["matrix", "-s", "-c", "examples/retail-omnicanal.yaml"], "no stage '-c'"),
+    ],
+    ids=["unknown letter", "a value that looks like -c"],
+)
+def test_a_group_with_an_unknown_letter_or_a_value_is_left_to_click(
+    args: list[str], message: str
+) -> None:
+    """`-s -c`: '-c' is the stage's value, not the retired flag; `-kz`: click names '-z'."""
+    result = run_cli(*args)
+    assert "warning" not in result.stderr
+    assert result.code in (1, 2) and message in result.stderr

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, FULL, ROOT, Result, run_cli
+from tests.processes import alive
 from tests.test_render_engine_failures import BATCH, _inputs
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
@@ -33,15 +34,6 @@ TEXT = "text: Je sens le froid arriver et ma vieille veste ne suffit plus"
 def _errors(stderr: str) -> list[str]:
     assert "Traceback" not in stderr
     return [line for line in stderr.splitlines() if line.startswith("journeymap: error:")]
-
-
-def _alive(pid: int) -> bool:
-    """Whether `pid` runs (a zombie waiting for its parent to read its status does not)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 # --- 1. a layout program that hangs ----------------------------------------------------
@@ -72,9 +64,9 @@ def test_a_hanging_layout_program_is_stopped_with_its_children(tmp_path: Path, c
     started = [int(pid) for pid in pids.read_text().split()]
     assert started
     deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in started if _alive(pid)]
+    assert not [pid for pid in started if alive(pid)]
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-5", "nan", "inf", "86401", "1e999"])

@@ -25,6 +25,7 @@ from urllib.parse import unquote
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.processes import alive, descendants
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
 AGENCE = ROOT / "tests" / "lint" / "fixtures" / "agence.yaml"
@@ -594,33 +595,6 @@ def test_file_names_that_are_not_utf8_are_escaped(command: str, fmt: str, tmp_pa
 # --- signals ------------------------------------------------------------------------
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry.name))
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def _batch(tmp_path: Path, count: int) -> Path:
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -652,7 +626,7 @@ def test_a_signal_stops_the_whole_batch(signum: int, count: int, tmp_path: Path)
     seen: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
-        seen |= _descendants(proc.pid)
+        seen |= descendants(proc.pid)
         # a batch draws into temporary files, renamed into place once all are drawn
         if seen and (count == 3 or any(out.iterdir())):
             break
@@ -669,7 +643,7 @@ def test_a_signal_stops_the_whole_batch(signum: int, count: int, tmp_path: Path)
     assert proc.returncode == 128 + signum, stderr
     assert stderr.decode() == "journeymap: interrupted\n"
     time.sleep(0.5)
-    assert not [pid for pid in seen if _alive(pid)], "a worker or Graphviz child outlived the run"
+    assert not [pid for pid in seen if alive(pid)], "a worker or Graphviz child outlived the run"
     written = sorted(out.iterdir())
     _no_temp_files(out)
     time.sleep(1)

@@ -172,7 +172,8 @@ def test_a_signal_stops_every_matrix_worker(fmt: str, tmp_path: Path) -> None:
     import sys
     import time
 
-    from tests.test_hostile_surroundings import _alive, _descendants, _env
+    from tests.processes import alive, descendants
+    from tests.test_hostile_surroundings import _env
 
     folder = tmp_path / "many"
     folder.mkdir()
@@ -191,7 +192,7 @@ def test_a_signal_stops_every_matrix_worker(fmt: str, tmp_path: Path) -> None:
     seen: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None and len(seen) < 2:
-        seen |= _descendants(proc.pid)
+        seen |= descendants(proc.pid)
         time.sleep(0.02)
     if proc.poll() is not None:
         pytest.skip("the matrix was done before it could be interrupted")
@@ -200,4 +201,4 @@ def test_a_signal_stops_every_matrix_worker(fmt: str, tmp_path: Path) -> None:
     assert proc.returncode == 130, stderr
     assert stderr.decode() == "journeymap: interrupted\n"
     time.sleep(0.5)
-    assert not [pid for pid in seen if _alive(pid)], "a worker outlived the run"
+    assert not [pid for pid in seen if alive(pid)], "a worker outlived the run"

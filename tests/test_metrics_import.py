@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES, invoke, run_cli
+from tests.conftest import EXAMPLES, Result, invoke, run_cli
 from tests.test_hostile_input import BILLION_LAUGHS
 
 SURVEYS = Path(__file__).resolve().parent / "data" / "surveys"
@@ -37,9 +37,10 @@ def _metrics(path: Path, step: str, channel: str) -> dict[str, object]:
 
 
 def _checkout(
-    survey: str, expected: dict[str, object]
+    survey: str, **expected: object
 ) -> tuple[str, str, str, tuple[str, str], dict[str, object]]:
-    """A survey of the checkout, with its mapping beside it (NAME.map.yaml)."""
+    """A survey of the checkout, with its mapping beside it (NAME.map.yaml), and the
+    figures it gives (nps, csat, ces, n, period)."""
     mapping = survey.rsplit(".", 1)[0] + ".map.yaml"
     return (survey, mapping, "saas-subscription.yaml", ("checkout", "website"), expected)
 
@@ -88,19 +89,15 @@ CASES = [
     ),
     # Excel "Unicode text" (UTF-16, tabs) and Excel CSV (cp1252, ';', decimal commas),
     # SMS rows only: CSAT 5,4,4,2,5 -> 4 of 5 = 80 (unchanged); CES 2,1.5,2,6.5,1 -> 2.6.
-    (
-        "excel-unicode-sms.txt",
-        "excel-sms.map.yaml",
-        "meubles-web-retrait.yaml",
-        ("commande-prete", "sms"),
-        {"csat": 80, "ces": 2.6, "n": 5, "period": "2026-09-02..2026-09-24"},
-    ),
-    (
-        "excel-cp1252-sms.csv",
-        "excel-sms.map.yaml",
-        "meubles-web-retrait.yaml",
-        ("commande-prete", "sms"),
-        {"csat": 80, "ces": 2.6, "n": 5, "period": "2026-09-02..2026-09-24"},
+    *(
+        (
+            name,
+            "excel-sms.map.yaml",
+            "meubles-web-retrait.yaml",
+            ("commande-prete", "sms"),
+            {"csat": 80, "ces": 2.6, "n": 5, "period": "2026-09-02..2026-09-24"},
+        )
+        for name in ("excel-unicode-sms.txt", "excel-cp1252-sms.csv")
     ),
     # Real Qualtrics exports from ropensci/qualtRics' tests: one answer, '2' -> CSAT 0.
     # The 2017 layout (three header rows, German texts) and the legacy one (V1, V2...
@@ -118,12 +115,12 @@ CASES = [
     # Hotjar (UTF-8 BOM, CRLF, an empty row, a reason over two lines, one unanswered):
     # NPS on 8: promoters 10,9,9,10 = 4, detractors 6,2 = 2 -> 200/8 = 25; the period
     # from 'Date Submitted'.
-    _checkout("hotjar-nps.csv", {"nps": 25, "n": 8, "period": "2026-09-01..2026-09-05"}),
+    _checkout("hotjar-nps.csv", nps=25, n=8, period="2026-09-01..2026-09-05"),
     # Delighted: 'Score' 9,10,3,7,8,10,0: promoters 3, detractors 2 -> 100/7 = 14.3 -> 14;
     # the period from 'Created at' ('2026-09-01 10:00:00 UTC').
-    _checkout("delighted-nps.csv", {"nps": 14, "n": 7, "period": "2026-09-01..2026-09-05"}),
+    _checkout("delighted-nps.csv", nps=14, n=7, period="2026-09-01..2026-09-05"),
     # Zendesk: Good x4, Bad x2 (Offered / Unoffered: no rating) -> 4/6 = 66.7 -> 67.
-    _checkout("zendesk-csat.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    _checkout("zendesk-csat.csv", csat=67, n=6, period="2026-09-01..2026-09-05"),
     # Google Play Console reviews (UTF-16 LE with BOM and commas, as Play writes them; the
     # date in 'Review Submit Date and Time', ISO with Z): stars 2,5,4,1,5 -> 3 of 5 = 60.
     (
@@ -142,7 +139,7 @@ CASES = [
         {"csat": 60, "n": 5, "period": "2026-09-01..2026-09-05"},
     ),
     # Stars and 'n/5': 5,4,2,4,3,5 -> 4-5 = 4 of 6 -> 67.
-    _checkout("stars-csat.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    _checkout("stars-csat.csv", csat=67, n=6, period="2026-09-01..2026-09-05"),
     # Excel CSV in Latin-1, ';', decimal commas, CRLF, a comment over two lines, empty
     # rows; NPS as '9 - Très probable': 9,10,0,7,5,8 -> promoters 2, detractors 2 -> 0;
     # CSAT in words: Très satisfait, Satisfait x2 = 3 of 6 -> 50; CES 2.5,1,4,6.5,3,2 ->
@@ -158,86 +155,62 @@ CASES = [
     # (rating) 5,4,3,4,2,5 -> 4 of 6 -> 67; the period from 'Completion time' (date cells).
     # A real Microsoft Forms CSV: the question's header holds its legend over three
     # lines, named by its start; 3,4,3,1,1 on 1-5 -> 2.4 -> 1 + 1.4 * 6/4 = 3.1; M/D/YY.
-    _checkout("microsoft-forms-resources.csv", {"ces": 3.1, "n": 5, "period": "2020-07-02"}),
+    _checkout("microsoft-forms-resources.csv", ces=3.1, n=5, period="2020-07-02"),
     _checkout(
-        "microsoft-forms-checkout.xlsx",
-        {"nps": 17, "csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"},
+        "microsoft-forms-checkout.xlsx", nps=17, csat=67, n=6, period="2026-09-01..2026-09-05"
     ),
     # Layouts quoted in public code (tests/data/surveys/README.md, "Wild layouts").
     # SurveyMonkey condensed, its second header row blank: all 10 rows count (the first
     # was taken for that row): NPS 8,7,10,6,9,10,8,5,7,9 -> (4 - 2)/10 = 20; CSAT
     # 4,3,5,2,4,5,3,1,4,5 -> 6/10 = 60; the period from 'End Date'.
-    _checkout(
-        "surveymonkey-condensed-blank-row.csv",
-        {"nps": 20, "csat": 60, "n": 10, "period": "2024-01-01"},
-    ),
+    _checkout("surveymonkey-condensed-blank-row.csv", nps=20, csat=60, n=10, period="2024-01-01"),
     # Qualtrics, its second row naming 'Status' 'Response Type': CSAT 4,5 -> 100.
-    _checkout(
-        "qualtrics-text-labels.csv", {"csat": 100, "n": 2, "period": "2026-01-01..2026-01-02"}
-    ),
+    _checkout("qualtrics-text-labels.csv", csat=100, n=2, period="2026-01-01..2026-01-02"),
     # Typeform without 'Response Type': 5,4,3,5,2,4 -> 4/6 = 67.
-    _checkout("typeform-agreement.csv", {"csat": 67, "n": 6, "period": "2026-05-01..2026-05-03"}),
+    _checkout("typeform-agreement.csv", csat=67, n=6, period="2026-05-01..2026-05-03"),
     # Google Forms, 'Timestamp' 2022/06/22 11:07:29 AM AST; '1 - "What is...' is 1:
     # 1,4,3 -> 1/3 = 33.
-    _checkout("google-forms-ampm-tz.csv", {"csat": 33, "n": 3, "period": "2022-06-22"}),
+    _checkout("google-forms-ampm-tz.csv", csat=33, n=3, period="2022-06-22"),
     # A form tool's 'Submitted At' (ISO, Z): 5,4,2 -> 67.
-    _checkout("forms-submitted-at.csv", {"csat": 67, "n": 3, "period": "2025-01-01..2025-01-02"}),
+    _checkout("forms-submitted-at.csv", csat=67, n=3, period="2025-01-01..2025-01-02"),
     # A ticket export: the period from 'Created Date'; 4,2,N/A,5 -> 2/3 = 67.
-    _checkout(
-        "complaints-created-date.csv", {"csat": 67, "n": 3, "period": "2026-03-02..2026-03-06"}
-    ),
+    _checkout("complaints-created-date.csv", csat=67, n=3, period="2026-03-02..2026-03-06"),
     # Every cell quoted, 'Score' and 'Created At': 9,6,10,8 -> (2 - 1)/4 = 25.
-    _checkout("score-created-at.csv", {"nps": 25, "n": 4, "period": "2025-11-03..2025-11-04"}),
+    _checkout("score-created-at.csv", nps=25, n=4, period="2025-11-03..2025-11-04"),
     # Medallia Agent Connect, "All requests": 5,4,2,5,3,5,4 -> 5 of 7 = 71.4 -> 71; the
     # two requests never answered (no `response_received_at`) set aside; the period from
     # `response_received_at`, found by its API name.
-    _checkout(
-        "medallia-agent-connect.csv", {"csat": 71, "n": 7, "period": "2026-09-01..2026-09-05"}
-    ),
+    _checkout("medallia-agent-connect.csv", csat=71, n=7, period="2026-09-01..2026-09-05"),
     # Intercom conversation ratings as its API writes them: `created_at` in Unix seconds
     # (one in milliseconds); 5,4,1,3,5,5 -> 4 of 6 = 66.7 -> 67; one conversation unrated.
-    _checkout("intercom-ratings.csv", {"csat": 67, "n": 6, "period": "2026-09-01..2026-09-05"}),
+    _checkout("intercom-ratings.csv", csat=67, n=6, period="2026-09-01..2026-09-05"),
     # JSON exports (realworld5). Alchemer API: partial, disqualified, test data set aside;
     # NPS 10,9,6,8,10 -> (3-1)/5 = 40; CSAT Very Satisfied, Satisfied, Very Dissatisfied,
     # Dissatisfied, Very Satisfied -> 3/5 = 60.
-    _checkout("alchemer-api-responses.json", {"nps": 40, "csat": 60, "n": 5}),
+    _checkout("alchemer-api-responses.json", nps=40, csat=60, n=5),
     # SurveyJS: no date; NPS 10,9,7,3,10,6 (one respondent skipped it: key absent) ->
     # (3-2)/6 = 16.7 -> 17; CSAT quality.checkout 5,4,3,4,2,5,5 -> 5/7 = 71.4 -> 71.
-    _checkout("surveyjs-results.json", {"nps": 17, "csat": 71, "n": 6}),
+    _checkout("surveyjs-results.json", nps=17, csat=71, n=6),
     # Typeform API: NPS 10,9,5,7,8 -> (2-1)/5 = 20; CSAT choice labels on 4 -> 3/4 = 75.
-    _checkout(
-        "typeform-api-responses.json",
-        {"nps": 20, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-03"},
-    ),
+    _checkout("typeform-api-responses.json", nps=20, csat=75, n=4, period="2026-09-01..2026-09-03"),
     # Jotform API: the DELETED submission set aside; NPS 9,10,4 -> 33; CSAT 5,4,2 -> 67.
     _checkout(
-        "jotform-api-submissions.json",
-        {"nps": 33, "csat": 67, "n": 3, "period": "2026-09-01..2026-09-04"},
+        "jotform-api-submissions.json", nps=33, csat=67, n=3, period="2026-09-01..2026-09-04"
     ),
     # LimeSurvey, JSON and CSV with question codes: the response never submitted (no
     # submitdate) set aside; NPS 9,10,7,2 -> (2-1)/4 = 25; SAT 5,4,3,1 -> 2/4 = 50.
-    _checkout(
-        "limesurvey-responses.json",
-        {"nps": 25, "csat": 50, "n": 4, "period": "2026-09-01..2026-09-04"},
-    ),
-    _checkout(
-        "limesurvey-codes.csv", {"nps": 25, "csat": 50, "n": 4, "period": "2026-09-01..2026-09-04"}
-    ),
+    _checkout("limesurvey-responses.json", nps=25, csat=50, n=4, period="2026-09-01..2026-09-04"),
+    _checkout("limesurvey-codes.csv", nps=25, csat=50, n=4, period="2026-09-01..2026-09-04"),
     # Thanx: the day rated (rated_at), not the day asked (created_at); 10,9,3,8 -> 25.
-    _checkout("thanx-nps-feedback.csv", {"nps": 25, "n": 4, "period": "2026-09-01..2026-09-04"}),
+    _checkout("thanx-nps-feedback.csv", nps=25, n=4, period="2026-09-01..2026-09-04"),
     # Qualtrics' JSON export: the preview (status 1) and the unfinished response set aside
     # as in its CSV; NPS 10,9,7,2 -> (2-1)/4 = 25; CSAT 5,4,4,2 -> 3/4 = 75.
-    _checkout(
-        "qualtrics-export.json", {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-04"}
-    ),
+    _checkout("qualtrics-export.json", nps=25, csat=75, n=4, period="2026-09-01..2026-09-04"),
     # French export modelled on Microsoft Forms: `Heure de fin` day first, `Non spécifié`
     # for no answer; NPS 9,10,6,8 -> (2-1)/4 = 25; CSAT 5,4,2,4 -> 3/4 = 75.
-    _checkout(
-        "forms-fr-heure-de-fin.csv",
-        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-16"},
-    ),
+    _checkout("forms-fr-heure-de-fin.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-16"),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
-    _checkout("helpscout-survey-responses.jsonl", {"csat": 50, "n": 6}),
+    _checkout("helpscout-survey-responses.jsonl", csat=50, n=6),
     # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
     # 50; a top-2 box counted the neutral middle: 5/6 = 83.
     (
@@ -284,18 +257,15 @@ def test_import_writes_the_hand_computed_figures(
     assert invoke("validate", path).code == 0
 
 
+def _qualtrics(journey: Path, *options: str) -> Result:
+    """The Qualtrics export of the furniture pick-up, imported into `journey`."""
+    survey, mapping = SURVEYS / "qualtrics-retrait.csv", SURVEYS / "qualtrics-retrait.map.yaml"
+    return invoke("metrics", "import", survey, "--map", mapping, "--journey", journey, *options)
+
+
 def test_qualtrics_report_counts_every_row(tmp_path: Path) -> None:
     path = _copy(tmp_path, "meubles-web-retrait.yaml")
-    result = invoke(
-        "metrics",
-        "import",
-        SURVEYS / "qualtrics-retrait.csv",
-        "--map",
-        SURVEYS / "qualtrics-retrait.map.yaml",
-        "--journey",
-        path,
-    )
-    out = result.stdout
+    out = _qualtrics(path).stdout
     assert "Qualtrics export, utf-8, ','-separated, 19 answer rows" in out
     assert "set aside: 2 outside the filter, 1 spam, 1 survey preview, 1 unfinished" in out
     assert "bad rows: 2 (not counted)" in out
@@ -313,16 +283,7 @@ def test_qualtrics_report_counts_every_row(tmp_path: Path) -> None:
 def test_write_changes_only_the_version_and_the_metrics_line(tmp_path: Path) -> None:
     path = _copy(tmp_path, "meubles-web-retrait.yaml")
     old = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    result = invoke(
-        "metrics",
-        "import",
-        SURVEYS / "qualtrics-retrait.csv",
-        "--map",
-        SURVEYS / "qualtrics-retrait.map.yaml",
-        "--journey",
-        path,
-        "--write",
-    )
+    result = _qualtrics(path, "--write")
     assert result.code == 0, result.stderr
     expected = list(old)
     assert expected[4] == "journeymap: 1\n"
@@ -726,19 +687,25 @@ def test_hostile_exports_and_mappings_are_one_line(name: str, tmp_path: Path) ->
     assert journey.read_bytes() == before
 
 
-def test_an_export_without_a_date_column_says_so(tmp_path: Path) -> None:
-    """The period comes from the answers' days: without a date column there is none, and
-    the report says which key names it, rather than leaving the period out silently."""
+def _ratings(tmp_path: Path, answers: str, column: str, min_n: int) -> tuple[Result, Path]:
+    """`answers` (a CSV) imported as the checkout's CSAT from `column`: the run, and the
+    survey's path."""
     survey = tmp_path / "ratings.csv"
-    survey.write_text("Rating,Comment\n5,ok\n4,fine\n2,slow\n", encoding="utf-8")
+    survey.write_text(answers, encoding="utf-8")
     mapping = tmp_path / "ratings.map.yaml"
     mapping.write_text(
-        "source: Ratings\nmin-n: 2\ntouchpoints:\n"
-        "  - {step: checkout, channel: website, csat: Rating}\n",
+        f"source: Ratings\nmin-n: {min_n}\ntouchpoints:\n"
+        f"  - {{step: checkout, channel: website, csat: {column}}}\n",
         encoding="utf-8",
     )
     path = _copy(tmp_path, "saas-subscription.yaml")
-    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
+    return invoke("metrics", "import", survey, "--map", mapping, "--journey", path), survey
+
+
+def test_an_export_without_a_date_column_says_so(tmp_path: Path) -> None:
+    """The period comes from the answers' days: without a date column there is none, and
+    the report says which key names it, rather than leaving the period out silently."""
+    result, _ = _ratings(tmp_path, "Rating,Comment\n5,ok\n4,fine\n2,slow\n", "Rating", 2)
     assert result.code == 0, result.stderr
     assert (
         "  no date column found: the answers give no period and no filter by date "
@@ -786,16 +753,9 @@ def test_wild_layouts_are_reported_as_read(tmp_path: Path) -> None:
 def test_a_unix_timestamp_outside_this_century_is_not_a_date(tmp_path: Path) -> None:
     """A number read as seconds since 1970 only where it gives a plausible day: an id of
     nine digits in the date column is no answer from 1973."""
-    survey = tmp_path / "ratings.csv"
-    survey.write_text("rating,created_at\n5,1788249600\n4,123456789\n", encoding="utf-8")
-    mapping = tmp_path / "ratings.map.yaml"
-    mapping.write_text(
-        "source: Ratings\nmin-n: 1\ntouchpoints:\n"
-        "  - {step: checkout, channel: website, csat: rating}\n",
-        encoding="utf-8",
+    result, survey = _ratings(
+        tmp_path, "rating,created_at\n5,1788249600\n4,123456789\n", "rating", 1
     )
-    path = _copy(tmp_path, "saas-subscription.yaml")
-    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", path)
     assert result.code == 0, result.stderr
     assert f"    {survey}:3: created_at '123456789' is not a date" in result.stdout.splitlines()
     assert "    1 answer kept, period 2026-09-01" in result.stdout.splitlines()

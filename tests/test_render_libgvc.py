@@ -18,6 +18,7 @@ from journeymap.render import libgvc
 from journeymap.render.engine import EngineError, find_engine
 from journeymap.render.pipeline import PROCESSES_FROM
 from tests.conftest import EXAMPLE_FILES, ROOT, run_cli
+from tests.processes import marked
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed"),
@@ -96,22 +97,6 @@ def test_png_and_pdf_from_servers_are_dots_too(tmp_path: Path, fmt: str) -> None
     _same_files(tmp_path / "servers", tmp_path / "dot")
 
 
-def _servers_marked(marker: str) -> list[int]:
-    """Layout servers still running that were started under this test's marker."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            command = (entry / "cmdline").read_bytes()
-            environ = (entry / "environ").read_bytes()
-        except OSError:
-            continue
-        if b"libgvc_main" in command and marker.encode() in environ:
-            found.append(int(entry.name))
-    return found
-
-
 def test_a_map_over_the_timeout_stops_the_batch_and_its_servers(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     out = tmp_path / "out"
@@ -124,7 +109,7 @@ def test_a_map_over_the_timeout_stops_the_batch_and_its_servers(tmp_path: Path) 
     assert len(lines) == 1 and "took more than 0.001 s and was stopped" in lines[0]
     assert "JOURNEYMAP_DOT_TIMEOUT" in lines[0] and ".yaml" in lines[0]
     assert list(out.iterdir()) == []
-    assert _servers_marked(marker) == []
+    assert marked(b"libgvc_main", marker.encode()) == []
 
 
 def test_an_interrupted_batch_leaves_no_server_and_no_file(tmp_path: Path) -> None:
@@ -141,14 +126,14 @@ def test_an_interrupted_batch_leaves_no_server_and_no_file(tmp_path: Path) -> No
         cwd=ROOT,
     )
     deadline = time.monotonic() + 60
-    while not _servers_marked(marker) and time.monotonic() < deadline:
+    while not marked(b"libgvc_main", marker.encode()) and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert _servers_marked(marker), "no layout server started"
+    assert marked(b"libgvc_main", marker.encode()), "no layout server started"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     time.sleep(0.2)  # a server sees its worker's end through the kernel's signal
-    assert _servers_marked(marker) == []
+    assert marked(b"libgvc_main", marker.encode()) == []
     assert list(out.iterdir()) == []
 
 

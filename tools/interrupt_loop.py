@@ -33,6 +33,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.processes import in_session  # noqa: E402  (run as a script: ROOT first)
+
 EXAMPLES = ROOT / "examples"
 BIN = Path(sys.executable).parent / "journeymap"
 
@@ -60,21 +64,6 @@ def _journeys(folder: Path, count: int) -> None:
         journey_id = text.split("\nid: ", 1)[1].split("\n", 1)[0]
         renamed = text.replace(f"\nid: {journey_id}\n", f"\nid: {journey_id}-{index}\n", 1)
         (folder / f"j{index:03}.yaml").write_text(renamed, encoding="utf-8")
-
-
-def _session(sid: int) -> list[int]:
-    """Processes still alive (not zombies) in session `sid`."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[3]) == sid and fields[0] != "Z":
-            found.append(int(entry.name))
-    return found
 
 
 def _argv(command: str, folder: Path, out: Path, extra: list[str]) -> list[str]:
@@ -111,7 +100,7 @@ def one_run(
     )
     if workers:
         deadline = time.monotonic() + 60
-        while proc.poll() is None and len(_session(proc.pid)) <= workers:
+        while proc.poll() is None and len(in_session(proc.pid)) <= workers:
             if time.monotonic() > deadline:
                 break
             time.sleep(0.002)
@@ -134,7 +123,7 @@ def one_run(
         return "hang", stacks
     stderr = stderr_bytes.decode(errors="replace")
     time.sleep(0.3)
-    left = _session(proc.pid)
+    left = in_session(proc.pid)
     if left:
         os.killpg(proc.pid, signal.SIGKILL)
         return "process left", f"{left}\n{stderr}"

@@ -469,3 +469,78 @@ def test_the_index_headings_and_dates_read_whole(site: Path, page: Page) -> None
         )
     ]
     assert heights and max(heights) < 1.5 * line
+
+
+ONLY_ON_SCREEN = r"""w => {
+  // every text node the sheet does not show, or shows past its right edge; a text whose
+  // words the sheet shows elsewhere (a tooltip's step and channel, the column's and the
+  // row's heads) or whose figures its cell shows is no loss. Controls and texts for
+  // screen readers only are not paper's.
+  const kept = "header.top, footer.bottom, .skip, nav.toc, .filters, .metric-choice, "
+    + ".visually-hidden, svg desc, svg title, .print-title";
+  const printed = document.body.innerText.replace(/\s+/g, " ");
+  const lost = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data.replace(/\s+/g, " ").trim();
+    const element = node.parentElement;
+    if (!/[\p{L}\p{N}]/u.test(text) || element.closest(kept)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const boxes = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+    const seen = boxes.length > 0 && getComputedStyle(element).visibility === "visible";
+    // a tooltip's figures and counts: the cell prints its figures line and its lists
+    const same = element.closest(".tip-same");
+    const cell = same ? same.closest("td").innerText : "";
+    const figure = (text.match(/-?\d[\d\u00a0\u202f.,]*\d|\d/g) || []).pop();  // after its scale
+    const listed = ["delight", "irritant", "breakpoint"].map(
+      kind => same ? same.closest("td").querySelectorAll(`li.${kind}`).length : 0);
+    const counted = element.closest(".tip-counts")
+      ? text.match(/\d+/g).every((count, at) => Number(count) <= listed[at])
+      : figure !== undefined && cell.includes(figure);
+    const figures = same && counted;
+    if (!seen && !printed.includes(text) && !figures) lost.push("hidden: " + text.slice(0, 60));
+    const right = seen ? Math.max(...boxes.map(r => r.right)) : 0;
+    if (right > w + 1) lost.push("cut: " + text.slice(0, 60));
+  }
+  return lost;
+}"""
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["script off", "script on"])
+def test_a_printed_page_shows_everything_the_screen_shows_on_demand(
+    site: Path, browser: Browser, javascript: bool
+) -> None:
+    """Paper has no hover and may have no script: a touchpoint's priority, scales and
+    counts were in its tooltip only, the matrix printed CSAT alone (NPS, CES, volume and
+    emotion hidden until chosen) and no step's text beside its id. Every page of the
+    site, printed (A4 landscape), with JavaScript off and on (a tooltip closed with
+    Escape stays printed); the print view's PDF is made with the script off too."""
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": A4_LANDSCAPE_PX, "height": 740}
+    )
+    page = context.new_page()
+    lost: dict[str, list[str]] = {}
+    pages = sorted(site.rglob("*.html"))
+    for html in pages:
+        page.goto(html.as_uri())
+        page.emulate_media(media="print")
+        if javascript:
+            page.keyboard.press("Escape")  # closes tooltips: body.tip-off
+        found = page.evaluate(ONLY_ON_SCREEN, A4_LANDSCAPE_PX)
+        if found:
+            lost[html.relative_to(site).as_posix()] = found[:5]
+    assert len(pages) >= len(EXAMPLE_FILES) * 2 + 3 and lost == {}
+    page.goto((site / "journeys/meubles-web-retrait.html").as_uri())
+    page.emulate_media(media="print")
+    named = page.evaluate(
+        """() => [...document.querySelectorAll('#meubles-web-retrait-matrix .v')]
+             .filter(v => v.checkVisibility() && getComputedStyle(v, '::before').content !== 'none')
+             .map(v => v.title)"""
+    )
+    assert set(named) == {"CSAT", "NPS", "CES", "volume", "émotion"}
+    assert "Priorité #1" in page.locator("table.map").inner_text()
+    if not javascript:
+        page.goto((site / "print/all.html").as_uri())
+        assert page.pdf(format="A4", landscape=True).startswith(b"%PDF")
+    context.close()

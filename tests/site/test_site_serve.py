@@ -24,27 +24,23 @@ def _get(address: str) -> str:
     return body.decode("utf-8")
 
 
-def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    journeys = tmp_path / "journeys"
-    journeys.mkdir()
-    source = shutil.copy(EXAMPLE_FILES[-1], journeys)
-    command: list[str | Path] = [
-        sys.executable,
-        "-m",
-        "journeymap",
-        "site",
-        journeys,
-        "-o",
-        tmp_path / "out",
-    ]
-    proc = subprocess.Popen(
-        [*command, "--serve", "--port", "0"],
+def _serve(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """`journeymap site ARGS --serve --port 0` in a subprocess, its streams piped."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "journeymap", "site", *args, "--serve", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
     )
+
+
+def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    source = shutil.copy(EXAMPLE_FILES[-1], journeys)
+    proc = _serve(journeys, "-o", tmp_path / "out")
     try:
         assert proc.stderr is not None
         line = proc.stderr.readline()
@@ -75,19 +71,12 @@ def test_a_signal_stops_the_server_and_exits_with_its_code(tmp_path: Path, signu
     every signal, so that a stopped preview looked like one that had ended by itself."""
     import socket
 
-    from tests.test_hostile_surroundings import _alive, _descendants
+    from tests.processes import alive, descendants
 
     journeys = tmp_path / "journeys"
     journeys.mkdir()
     shutil.copy(EXAMPLE_FILES[-1], journeys)
-    args = ("site", journeys, "-o", tmp_path / "out", "--serve", "--port", "0")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "journeymap", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    proc = _serve(journeys, "-o", tmp_path / "out")
     try:
         assert proc.stderr is not None
         line = proc.stderr.readline()
@@ -95,14 +84,14 @@ def test_a_signal_stops_the_server_and_exits_with_its_code(tmp_path: Path, signu
         assert found, line
         port = int(found.group(1))
         _get(f"http://127.0.0.1:{port}/index.html")
-        children = _descendants(proc.pid)
+        children = descendants(proc.pid)
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=20)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert (proc.returncode, err) == (128 + signum, "journeymap: interrupted\n")
-    assert not [pid for pid in children if _alive(pid)]
+    assert not [pid for pid in children if alive(pid)]
     with socket.socket() as free:  # the server's socket is closed: a new one listens
         free.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         free.bind(("127.0.0.1", port))
@@ -145,7 +134,7 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
     moment cannot be held from here, it is the main thread's now.)"""
     import threading
 
-    from tests.test_hostile_surroundings import _alive, _descendants
+    from tests.processes import alive, descendants
 
     journeys = tmp_path / "journeys"
     journeys.mkdir()
@@ -163,13 +152,8 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
             writer.write(piped)
 
     threading.Thread(target=feed_once, daemon=True).start()  # the first build reads it
-    args = ("site", journeys, pipe, "-o", tmp_path / "out", "-j", "2", "--serve", "--port", "0")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "journeymap", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1", "JOURNEYMAP_PIPE_WAIT": "600"},
+    proc = _serve(
+        journeys, pipe, "-o", tmp_path / "out", "-j", "2", env={"JOURNEYMAP_PIPE_WAIT": "600"}
     )
     try:
         assert proc.stderr is not None
@@ -177,7 +161,7 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
             assert line, "the preview did not start"
 
         def reading_the_pipe() -> bool:
-            for pid in {proc.pid, *_descendants(proc.pid)}:
+            for pid in {proc.pid, *descendants(proc.pid)}:
                 with contextlib.suppress(OSError):
                     for fd in Path(f"/proc/{pid}/fd").iterdir():
                         with contextlib.suppress(OSError):
@@ -192,11 +176,37 @@ def test_a_signal_during_a_rebuild_stops_it_as_it_stops_a_build(tmp_path: Path) 
             changes += 1
             os.utime(journeys / "j00.yaml", ns=(changes, changes))
             time.sleep(0.2)
-        children = _descendants(proc.pid)
+        children = descendants(proc.pid)
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert (proc.returncode, err) == (143, "journeymap: interrupted\n")
-    assert not [pid for pid in children if _alive(pid)]
+    assert not [pid for pid in children if alive(pid)]
+
+
+def test_a_rebuild_error_shortens_a_long_path_as_every_error_line_does(tmp_path: Path) -> None:
+    """`site --serve` printed a rebuild's error with its whole path (exits.fail shortens
+    one over 160 characters to its start and end, and every other error line did)."""
+    journeys = tmp_path / "journeys"
+    journeys.mkdir()
+    source = Path(shutil.copy(EXAMPLE_FILES[-1], journeys))
+    out = tmp_path / ("o" * 90) / ("p" * 90) / "site"
+    proc = _serve(journeys, "-o", out)
+    try:
+        assert proc.stderr is not None
+        assert "serving" in proc.stderr.readline()
+        (out / "index.html").unlink()
+        (out / "index.html").mkdir()  # the next rebuild cannot write it
+        source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        line = proc.stderr.readline()
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert len(str(out / "index.html")) > 200
+    assert line.startswith(f"journeymap: error: {str(tmp_path)[:20]}")
+    assert "…" in line and line.endswith("/site/index.html: cannot write: Is a directory\n")
+    assert max(len(word) for word in line.split()) == 159  # the path and its colon

@@ -27,11 +27,17 @@ def outcome(unreadable: bool, findings: bool) -> int:
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
-    """One error line, its paths shortened to 160 characters (`textsafe.short_words`)."""
+    """One error line (`say`), then the exit code."""
+    say(message)
+    raise SystemExit(code)
+
+
+def say(message: str) -> None:
+    """One error line, its paths shortened to 160 characters (`textsafe.short_words`), for
+    a command that goes on after it (`site --serve` after a failed rebuild)."""
     from journeymap.textsafe import short_words, visible
 
     sys.stderr.write(f"journeymap: error: {short_words(visible(message))}\n")
-    raise SystemExit(code)
 
 
 def report_invalid(diagnostics: Sequence[Diagnostic], files: int) -> None:

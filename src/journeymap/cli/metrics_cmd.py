@@ -74,10 +74,8 @@ def import_survey(
     with exits.handled():
         done = run(survey, mapping, journeys or [], write, note)
     sys.stdout.write(done.report)
-    from journeymap.textsafe import visible
-
     for message in done.failed.values():
-        sys.stderr.write(f"journeymap: error: {visible(message)}\n")
+        exits.say(message)
     raise typer.Exit(exits.FINDINGS if done.failed else exits.OK)
 
 

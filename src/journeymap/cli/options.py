@@ -26,25 +26,66 @@ class Command(TyperCommand):
 
     `retired`: short flags a command no longer declares, because another command gives
     the same letter another meaning, each with its long option and that other meaning.
-    They still work, with a one-line warning, so that scripts keep running."""
+    They still work, with a one-line warning, so that scripts keep running.
+
+    The usage line writes arguments as click and man pages do (`PATH...`, `[RULE]`),
+    not in typer's braces (`{PATH}...`, `{OLD NEW | REV [PATH...]}...`)."""
 
     retired: ClassVar[Mapping[str, tuple[str, str]]] = {}
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if self.retired:
-            args = self._unretired(args)
+            args = self._unretired(args, self._takes_value(ctx))
         result: list[str] = super().parse_args(ctx, args)
         return result
 
-    def _unretired(self, args: list[str]) -> list[str]:
-        """`args` with each retired short flag (`-j FILE`, `-jFILE`) written long."""
+    def _takes_value(self, ctx: Any) -> dict[str, bool]:
+        """Each option name of the command (short and long), and whether a value follows it."""
+        names: dict[str, bool] = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                continue
+            flag = bool(getattr(param, "is_flag", False) or getattr(param, "count", False))
+            for name in (*param.opts, *getattr(param, "secondary_opts", ())):
+                names[name] = not flag
+        return names
+
+    def _unretired(self, args: list[str], takes_value: Mapping[str, bool]) -> list[str]:
+        """`args` with each retired short flag written long: `-j FILE`, `-jFILE`, and inside
+        a group of short flags (`-kc ID`, `-kcID` become `-k --channel ID`, `-k
+        --channel=ID`), as click reads a group. An option's value is never read as a flag
+        (`--title -c`), nor is anything after `--`."""
         out: list[str] = []
         warned: set[str] = set()
-        for at, arg in enumerate(args):
+        at = 0
+        while at < len(args):
+            arg = args[at]
+            at += 1
             if arg == "--":
-                return [*out, *args[at:]]
-            short = arg[:2]
-            if short in self.retired and not arg.startswith("--"):
+                return [*out, *args[at - 1 :]]
+            if arg.startswith("--") or not arg.startswith("-") or arg == "-":
+                out.append(arg)
+                if "=" not in arg and takes_value.get(arg, False):
+                    out.extend(args[at : at + 1])  # its value, whatever it looks like
+                    at += 1
+                continue
+            pieces, value_follows = self._group(arg, takes_value, warned)
+            out.extend(pieces)
+            if value_follows:
+                out.extend(args[at : at + 1])
+                at += 1
+        return out
+
+    def _group(
+        self, arg: str, takes_value: Mapping[str, bool], warned: set[str]
+    ) -> tuple[list[str], bool]:
+        """A group of short flags (`-kc`, `-kcID`, `-v`): the arguments it stands for, and
+        whether the next argument is the value of its last option. Left whole when it holds
+        no retired flag or a letter the command does not know (click names that letter)."""
+        pieces: list[str] = []
+        for index in range(1, len(arg)):
+            short, rest = f"-{arg[index]}", arg[index + 1 :]
+            if short in self.retired:
                 long, elsewhere = self.retired[short]
                 if short not in warned:
                     warned.add(short)
@@ -52,9 +93,22 @@ class Command(TyperCommand):
                         f"journeymap: warning: {short} is deprecated here, write {long} "
                         f"({short} means {elsewhere} elsewhere)\n"
                     )
-                arg = long if arg == short else f"{long}={arg[2:]}"
-            out.append(arg)
-        return out
+                return [*pieces, f"{long}={rest}" if rest else long], not rest
+            if short not in takes_value:
+                return [arg], False
+            if takes_value[short]:
+                return [arg], not rest  # a value starts here: no retired flag in it
+            pieces.append(short)
+        return [arg], False
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                pieces.append(_usage_piece(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         arguments: list[tuple[str, str]] = []
@@ -73,6 +127,15 @@ class Command(TyperCommand):
             if records:
                 with formatter.section(title):
                     formatter.write_dl(records)
+
+
+def _usage_piece(argument: TyperArgument) -> str:
+    """`PATH...` for one or more, `[RULE]` for an optional one; a metavar that already says
+    how many (`OLD NEW | REV [PATH...]`) is left as it is."""
+    name = argument.display_name_raw
+    if argument.nargs != 1 and "..." not in name:
+        name += "..."
+    return name if argument.required else f"[{name}]"
 
 
 PathsArgument = Annotated[

@@ -93,7 +93,7 @@ def site(
             outcome = build_to(files, output, options, resolver, jobs)
         except (ConfigError, OutputError) as exc:
             if quiet:
-                sys.stderr.write(f"journeymap: error: {exc}\n")
+                exits.say(str(exc))
                 return None
             exits.fail(str(exc))
         except SystemExit:
@@ -120,12 +120,13 @@ def site(
 
 def _report(outcome: Outcome, output: Path) -> None:
     from journeymap.output.report import pluralise
-    from journeymap.textsafe import visible
+    from journeymap.textsafe import short_words, visible
 
     if outcome.invalid:
         exits.report_invalid(outcome.invalid, outcome.journeys)
         sys.stderr.write(
-            f"site not written: fix the files above ({visible(str(output))} is unchanged)\n"
+            f"site not written: fix the files above ({short_words(visible(str(output)))} is "
+            "unchanged)\n"
         )
         return
     sys.stdout.write(

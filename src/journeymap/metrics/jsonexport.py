@@ -19,7 +19,7 @@ import json
 import re
 from typing import Any
 
-from journeymap.metrics.survey import SurveyError
+from journeymap.metrics.survey import SurveyError, as_exported
 
 Records = list[tuple[int, list[str]]]
 
@@ -281,18 +281,12 @@ def _answer(answer: dict[str, Any]) -> dict[str, str]:
 
 
 def _scalar(value: Any) -> str:
-    """A value as a CSV export writes it: null empty, whole numbers without '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    """A value as a CSV export writes it (`as_exported`), an object or a list joined."""
     if isinstance(value, dict):  # Jotform's full name: {"first": ..., "last": ...}
         return " ".join(_scalar(v) for v in value.values() if v not in (None, ""))
     if isinstance(value, list):
         return ", ".join(_scalar(v) for v in value)
-    return str(value)
+    return as_exported(value, ("true", "false"))
 
 
 def _starts(text: str, key: str | None, count: int) -> list[int] | None:

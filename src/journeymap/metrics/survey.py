@@ -12,6 +12,20 @@ class SurveyError(Exception):
     """An export that cannot be read at all; the message names the file and what to do."""
 
 
+def as_exported(value: object, booleans: tuple[str, str]) -> str:
+    """A value as the tool's own CSV export writes it: null empty, a whole number without
+    '.0' (a workbook's 9.0, JSON's 9.0), a boolean as the tool spells it (`booleans`,
+    true then false: Excel's TRUE, JSON's true). A workbook and a JSON export are read
+    through the same readers as a CSV, so each of their cells is made that text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return booleans[0] if value else booleans[1]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     """A column and every name a mapping may use for it (id, question text, import id)."""

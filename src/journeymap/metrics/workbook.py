@@ -15,24 +15,18 @@ import zlib
 from typing import Any
 from xml.etree import ElementTree
 
-from journeymap.metrics.survey import SurveyError
+from journeymap.metrics.survey import SurveyError, as_exported
 
 Records = list[tuple[int, list[str]]]
 
 
 def _text(value: Any) -> str:
-    """A cell as the CSV export writes it: whole numbers without '.0', dates in ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    """A cell as the CSV export writes it: dates in ISO, the rest `as_exported`."""
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
-    return str(value)
+    return as_exported(value, ("TRUE", "FALSE"))
 
 
 MAX_CELLS = 50_000_000

@@ -170,7 +170,13 @@ class JourneyData:
         return {id(p.entry.touchpoint): i for i, p in enumerate(self.ranking.priorities, 1)}
 
     def search_text(self) -> str:
-        """The words the index's search box matches, lowercased."""
+        """The words the index's search box matches, lowercased, each once.
+
+        The box matches each word typed inside one word of this text (site.js splits
+        what is typed at spaces), so a word said twice matches nothing more: once is
+        enough. Every journey's text is in the index page; at 500 generated journeys it
+        was 2.0 of the page's 2.6 MB, 0.3 MB with each word once (the examples: 15.5 ->
+        9.6 KB)."""
         journey = self.journey
         parts: list[str] = [journey.id, journey.title, journey.owner or ""]
         if journey.persona:
@@ -187,7 +193,8 @@ class JourneyData:
                     parts += [i.text for i in touchpoint.irritants]
                     parts += [d.text for d in touchpoint.delights]
                     parts += [b.text for b in touchpoint.breakpoints]
-        return " ".join(" ".join(p.split()) for p in parts if p).lower()
+        words = " ".join(p for p in parts if p).lower().split()
+        return " ".join(dict.fromkeys(words))
 
 
 def curve(journey: Journey) -> Curve:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from journeymap.lint.sentence.lemmas import has_lemma
+from journeymap.lint.sentence.conjugate import english_i
+from journeymap.lint.sentence.lemmas import EN_PAST_FORMS, has_lemma
+from journeymap.lint.sentence.possessions import irregular_stem, their_thing_done
 from journeymap.lint.sentence.tokens import Lang, lex
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS, DETERMINERS, LEADING
 from journeymap.lint.text import fold
@@ -37,13 +39,29 @@ def customer_version(text: str, lang: Lang) -> str | None:
     if lead < len(toks) and (toks[lead] in DETERMINERS[lang] or toks[lead] in ("notre", "our")):
         subject_end = lead + 2
     rest = toks[subject_end:]
-    if not rest or "votre" in toks or (lang == "fr" and "vos" not in toks and "votre" in toks):
-        return None
+    if not rest or toks[lead] in ("vous", "you"):
+        return None  # "Vous vous inscrivez": the customer, said "vous", is not turned
+    if any(w[-1:] in ",;:" for w in written[lead:subject_end]):
+        return None  # "Yes, you can cancel": no subject before the comma
+    if toks[lead] in _PREPOSITIONS[lang] | _NOT_SUBJECTS[lang] and rest[0] in ("you", "vous"):
+        return None  # "After you have submitted": a clause, not a subject and its object
     objects = 0
     while objects < len(rest) and rest[objects] in ("vous", "you", "lui", "nous", "leur"):
         objects += 1
     verb_at = subject_end + objects
     if verb_at >= len(written):
+        return None
+    gives = has_lemma(toks[verb_at], lang, GIVE_VERBS[lang])
+    if not objects and (not gives or "votre" in toks or "vos" in toks):
+        # "Le conseiller modifie mon adresse" -> "Mon adresse est modifiée"
+        noun = toks[subject_end - 1]
+        plural = toks[lead] in ("we", "they", "nous", "ils", "elles") or (
+            subject_end - lead == 2 and noun.endswith("s") and not noun.endswith("ss")
+        )
+        done = their_thing_done(written, toks, verb_at, lang, plural)
+        if done is not None:
+            return done
+    if "votre" in toks:
         return None
     if not objects and (customer := _customer_object(toks, verb_at + 1, lang)):
         # "Le conseiller appelle le client" -> "Le conseiller m'appelle": the customer
@@ -56,29 +74,39 @@ def customer_version(text: str, lang: Lang) -> str | None:
             written = [*written[: verb_at + 1], "you", *after]
         toks = [fold(w).strip(",.;:!?") for w in written]
         rest = toks[subject_end:]
-    tail = " ".join(
-        _first_person_object(w, lang) for w in _without_recipient(written[verb_at + 1 :], lang)
-    )
+    turned = _first_person(_without_recipient(written[verb_at + 1 :], lang), lang)
+    if turned is None:
+        return None
+    tail = " ".join(turned)
     prefix = " ".join(written[:lead])
-    if has_lemma(toks[verb_at], lang, GIVE_VERBS[lang]) and tail:
-        if lang == "en" and toks[verb_at + 1 : verb_at + 2] == ["you"]:
-            tail = " ".join(_first_person_object(w, lang) for w in written[verb_at + 2 :])
+    if gives and tail and lang == "en" and toks[verb_at + 1 : verb_at + 2] == ["you"]:
+        tail = " ".join(_first_person(written[verb_at + 2 :], lang) or ["…"])
+    if gives and tail and not _starts_with_a_preposition(tail, lang):
         sentence = f"{prefix} {RECEIVE[lang]} {tail}".strip()
     elif objects and rest[0] in ("vous", "you"):
         subject = " ".join(written[lead:subject_end])
         if toks[lead] in ("nous", "we"):
             subject = "on" if lang == "fr" else "they"
-        moved = [_first_person_object(w, lang) for w in written[verb_at:]]
+        moved = _first_person(written[verb_at:], lang) or []
+        if len(moved) < 1:
+            return None
         if lang == "fr":
             verb = _third_singular(moved[0]) if toks[lead] == "nous" else moved[0]
+            if verb is None:
+                return None
             me = "m'" if fold(verb)[:1] in tuple("aeiouyh") else "me "
             sentence = f"{prefix} {subject} {me}{verb} {' '.join(moved[1:])}".strip()
         else:
             verb = moved[0]
+            plural = toks[lead] in ("we", "we'll", "they") or toks[subject_end - 1].endswith("s")
+            if english_i(fold(verb), third_person=not plural) is None:
+                return None  # "the items you returned are…": "you" is a subject there
             sentence = f"{prefix} {subject} {verb} me {' '.join(moved[1:])}".strip()
     elif lang == "en" and "you" in toks[verb_at + 1 :]:
         subject = {"we": "they", "our": "the"}.get(toks[lead], written[lead])
-        moved = [_first_person_object(w, lang) for w in written[lead + 1 :]]
+        moved = _first_person(written[lead + 1 :], lang) or []
+        if not moved:
+            return None
         sentence = f"{prefix} {subject} {' '.join(moved)}".strip()
     else:
         return None
@@ -118,6 +146,88 @@ def _without_recipient(tail: list[str], lang: Lang) -> list[str]:
     return tail
 
 
+# After these, "you" is a subject ("once you have received it": "once I have"), and
+# before these ("you can", "you paid").
+_EN_SUBORDINATORS = lex(
+    "when once if until that so and while after before as what where whether because "
+    "unless though although since how moment"
+)
+_EN_AUXILIARIES = lex(
+    "can could will would shall should may might must have has had are were do did need "
+    "want cannot can't won't don't didn't"
+)
+_EN_SUBJECT_YOU = {"you're": "I'm", "you've": "I've", "you'll": "I'll", "you'd": "I'd"}
+_EN_AM = {"are": "am", "were": "was", "aren't": "am not", "weren't": "wasn't"}
+# After these, "vous" is a subject the hint cannot conjugate ("pendant que vous vous
+# déplacez"): no example.
+_FR_SUBORDINATORS = lex("que qu' si quand lorsque ou comme et dont")
+_PREPOSITIONS = {
+    "fr": lex("a au aux en dans par pour sur avec chez vers"),
+    "en": lex(
+        "in on at by for with to from into within via against about of over under through "
+        "without between among toward towards upon"
+    ),
+}
+_NOT_SUBJECTS = {"fr": lex("apres avant lors pendant des que"), "en": lex("after before as")}
+
+
+def _starts_with_a_preposition(tail: str, lang: Lang) -> bool:
+    """ "Émetteur transmet à FEVES", "We deliver in PDF", "Supplier delivers → Admin": what
+    is given is not named, so "Je reçois à FEVES" would be no sentence."""
+    first = fold(tail.split()[0]).strip(",.;:!?")
+    return first in _PREPOSITIONS[lang] or not any(c.isalnum() for c in first)
+
+
+def _first_person(words: list[str], lang: Lang) -> list[str] | None:
+    """`words` with the customer's "vous"/"you" said by the customer: "me" where the
+    customer is acted on, "I" where the customer acts ("when I can sign in", "I am");
+    None for a French "vous" that acts (its verb would need conjugating)."""
+    out: list[str] = []
+    subject = False
+    for at, word in enumerate(words):
+        folded = fold(word).strip(",.;:!?")
+        before = fold(words[at - 1]) if at else ""
+        after = fold(words[at + 1]).strip(",.;:!?") if at + 1 < len(words) else ""
+        if subject and folded in _EN_AM:
+            out.append(word.replace(word.strip(",.;:!?"), _EN_AM[folded]))
+            subject = False
+            continue
+        subject = False
+        if lang == "en" and folded in _EN_SUBJECT_YOU:
+            out.append(word.replace(word.strip(",.;:!?"), _EN_SUBJECT_YOU[folded]))
+            continue
+        acts = (
+            not at
+            or before[-1:] in ",;:"
+            or before.strip(",.;:!?") in (_EN_SUBORDINATORS if lang == "en" else _FR_SUBORDINATORS)
+        )
+        if folded in ("you", "vous") and lang == "en":
+            acts = acts or after in _EN_AUXILIARIES or after in EN_PAST_FORMS
+            acts = acts or (after.endswith("ed") and before not in _PREPOSITIONS["en"])
+            # "the information you submit": after a noun, not a verb ("let you know")
+            # nor a preposition ("to you"), "you" acts
+            acts = acts or (
+                before.isalpha()
+                and before not in _PREPOSITIONS["en"]
+                and not before.endswith("ing")
+                and english_i(before, third_person=False) is None
+                and english_i(after, third_person=False) is not None
+            )
+            if acts:
+                out.append(word.replace(word.strip(",.;:!?"), "I"))
+                subject = True
+                continue
+        if folded == "vous" and lang == "fr" and acts:
+            return None
+        out.append(_first_person_object(word, lang))
+    if lang == "fr":
+        for at in range(len(out) - 1):
+            if out[at] == "me" and fold(out[at + 1])[:1] in tuple("aeiouyh"):
+                out[at], out[at + 1] = "", "m'" + out[at + 1]
+        out = [w for w in out if w]
+    return out
+
+
 def _first_person_object(word: str, lang: Lang) -> str:
     folded = fold(word).strip(",.;:!?")
     swap = _OBJECT_YOU[lang].get(folded)
@@ -131,10 +241,16 @@ def _first_person_object(word: str, lang: Lang) -> str:
     )
 
 
-def _third_singular(verb: str) -> str:
-    """ "rappelons" -> "rappelle": the "nous" form of a first-group verb, said with "on"."""
+def _third_singular(verb: str) -> str | None:
+    """ "rappelons" -> "rappelle": the "nous" form of a first-group verb, said with "on";
+    None for a third-group one ("recevons" is "reçoit", not "receve")."""
     if verb.endswith("ons") and len(verb) > 5:
         stem = verb[:-3]
+        if irregular_stem(stem):
+            return None
+        if stem.endswith("ge"):  # "changeons" -> "change", "plaçons" -> "place"
+            return stem
+        stem = stem[:-1] + "c" if stem.endswith("ç") else stem
         if stem.endswith(("ell", "ett")):
             return stem + "e"
         if stem.endswith(("el", "et")):
