@@ -236,6 +236,37 @@ CASES = [
         "forms-fr-heure-de-fin.csv",
         {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-16"},
     ),
+    # Microsoft Forms in other languages: the completion time named in the owner's
+    # language (before, "no date column found": no period). German, ';', dd.mm.yyyy, the
+    # last answer completed after midnight (started 30.09, completed 01.10): NPS on 6,
+    # promoters 10,9,10 = 3, detractor 3 = 1 -> 200/6 = 33.3 -> 33; CSAT 5,4,4,5 = 4/6 = 67.
+    _checkout(
+        "forms-de-fertigstellungszeit.csv",
+        {"nps": 33, "csat": 67, "n": 6, "period": "2026-09-01..2026-10-01"},
+    ),
+    # Dutch, month first (9/14/26 can only be): promoters 9,10 = 2, detractors 6,2 = 2
+    # -> 0; CSAT 5,4,4 = 3/5 = 60.
+    _checkout(
+        "forms-nl-tijd-van-voltooien.csv",
+        {"nps": 0, "csat": 60, "n": 5, "period": "2026-09-01..2026-09-21"},
+    ),
+    # Spanish, day first (13/9/2026): promoters 10,9 = 2, detractor 5 = 1 -> 25; CSAT
+    # 5,5,4 = 3/4 = 75.
+    _checkout(
+        "forms-es-hora-de-finalizacion.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-20"},
+    ),
+    # Italian, ';': promoters 9,10,9 = 3, detractor 0 = 1 -> 200/5 = 40; CSAT 4,5,5 =
+    # 3/5 = 60.
+    _checkout(
+        "forms-it-ora-di-completamento.csv",
+        {"nps": 40, "csat": 60, "n": 5, "period": "2026-09-02..2026-09-28"},
+    ),
+    # Portuguese (Brazil): promoters 10,9 = 2, detractor 4 = 1 -> 25; CSAT 5,4,4 = 75.
+    _checkout(
+        "forms-pt-hora-de-conclusao.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-22"},
+    ),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
     _checkout("helpscout-survey-responses.jsonl", {"csat": 50, "n": 6}),
     # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
@@ -924,3 +955,40 @@ def test_unreadable_json_is_one_line(tmp_path: Path, text: str, message: str) ->
     assert code == 2
     assert stderr.startswith(f"journeymap: error: {survey}{message}"), stderr
     assert len(stderr.splitlines()) == 1
+
+
+MONTH_NAMED = [
+    ("5 mars 2024", "2 avril 2024", "30 avr. 2024"),
+    ("March 5, 2024", "April 2, 2024 10:15 AM", "Tuesday, April 30, 2024"),
+    ("5-Mar-24", "2-Apr-24", "30-Apr-24"),
+    ("mar. 5 2024", "avr. 2 2024", "avr. 30 2024"),
+    ("5. März 2024", "2. April 2024", "30. Apr. 2024 17:05"),
+    ("5 de marzo de 2024", "2 de abril de 2024", "30 abr 2024"),
+    ("5 maart 2024", "2 apr 2024", "30 april 2024"),
+]
+
+
+@pytest.mark.parametrize("days", MONTH_NAMED, ids=[d[0] for d in MONTH_NAMED])
+def test_dates_written_with_the_months_name_give_the_period(
+    tmp_path: Path, days: tuple[str, str, str]
+) -> None:
+    """Before, each of these was a bad row ("... is not a date") and the NPS came from
+    no answer at all. NPS 10, 9, 3 -> (2 - 1) / 3 = 33."""
+    survey = tmp_path / "long-dates.csv"
+    rows = "".join(f'"{day}",{n}\n' for day, n in zip(days, (10, 9, 3), strict=True))
+    survey.write_text("Date,n\n" + rows, encoding="utf-8")
+    code, lines, stderr = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0, stderr
+    assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines
+    assert not any("not a date" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "text", ["31 Feb 2024", "Mar 2024", "mars avril 2024", "5 mars", "March 123, 2024"]
+)
+def test_a_month_name_without_a_day_and_year_is_not_a_date(tmp_path: Path, text: str) -> None:
+    survey = tmp_path / "bad-dates.csv"
+    survey.write_text(f'Date,n\n"5 mars 2024",9\n"{text}",10\n', encoding="utf-8")
+    code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0
+    assert any(f"Date {text!r} is not a date" in line for line in lines), lines
