@@ -90,8 +90,15 @@ def _ascii(text: str) -> str:
 
 
 def slugify(text: str, max_length: int = 48) -> str:
-    """A format id (lowercase letters, digits, '-') cut at a word boundary."""
-    words = _NON_SLUG.sub("-", _CAMEL.sub("-", _ascii(text)).lower()).strip("-")
+    """A format id (lowercase letters, digits, '-') cut at a word boundary.
+
+    A name in camelCase (`checkoutPage`, `userAPI`: one word, a key) is split at its
+    humps; words in a text keep theirs whole, as they are said: `TypeScript`, `SaaS`,
+    `WhatsApp` (not `type-script`, `saa-s`, `whats-app`)."""
+    spelled = _ascii(text)
+    if not any(c.isspace() for c in spelled.strip()):
+        spelled = _CAMEL.sub("-", spelled)
+    words = _NON_SLUG.sub("-", spelled.lower()).strip("-")
     if len(words) > max_length:
         cut = words[:max_length]
         words = cut.rsplit("-", 1)[0] if "-" in cut else cut
