@@ -209,6 +209,15 @@ CASES = [
         "typeform-api-responses.json",
         {"nps": 20, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-03"},
     ),
+    # Typeform webhooks collected one a line (`{"event_type": "form_response",
+    # "form_response": {...}}`): NPS named by its question's title (from `definition`),
+    # CSAT by its field id, one answer giving the id alone. NPS 10,9,7,4,9 -> (3-1)/5 =
+    # 40; CSAT 5,4,3,2,4 -> 3/5 = 60. Before: no column 'hidden.step' (it was
+    # 'form_response.hidden.step'), no date, and neither question found by those names.
+    _checkout(
+        "typeform-webhook-payloads.jsonl",
+        {"nps": 40, "csat": 60, "n": 5, "period": "2026-09-01..2026-09-05"},
+    ),
     # Jotform API: the DELETED submission set aside; NPS 9,10,4 -> 33; CSAT 5,4,2 -> 67.
     _checkout(
         "jotform-api-submissions.json",
@@ -662,8 +671,10 @@ def _as_workbook(csv_path: Path, target: Path) -> Path:
     [
         c
         for c in CASES
-        # The CSVs in UTF-8 (Play's review report is UTF-16).
-        if c[0].endswith(".csv") and not {"cp1252", "latin1", "play"} & set(c[0].split("-"))
+        # The comma-separated CSVs in UTF-8 (Play's review report is UTF-16).
+        if c[0].endswith(".csv")
+        and not {"cp1252", "latin1", "play"} & set(c[0].split("-"))
+        and ";" not in (SURVEYS / c[0]).read_text(encoding="utf-8-sig").split("\n", 1)[0]
     ],
 )
 def test_an_xlsx_export_gives_the_figures_of_its_csv(
@@ -992,3 +1003,12 @@ def test_a_month_name_without_a_day_and_year_is_not_a_date(tmp_path: Path, text:
     code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
     assert code == 0
     assert any(f"Date {text!r} is not a date" in line for line in lines), lines
+
+
+def test_typeform_answers_are_found_by_field_id_as_by_ref(tmp_path: Path) -> None:
+    """The Responses API names a field by `id` and `ref`; a mapping may use either. Same
+    figures as by ref: NPS 10,9,5,7,8 -> 20 (no `hidden.step` filter here: 5 answers)."""
+    mapping = CHECKOUT_NPS.replace("nps: n", "nps: Qx1nps")
+    code, lines, stderr = _report(tmp_path, SURVEYS / "typeform-api-responses.json", mapping)
+    assert code == 0, stderr
+    assert any(line.startswith("    NPS            - -> 20   n=5") for line in lines), lines
