@@ -209,6 +209,13 @@ CASES = [
         "typeform-api-responses.json",
         {"nps": 20, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-03"},
     ),
+    # Google Forms in Dutch: `Tijdstempel`, day first without zeros (`14-9-2026`). Before,
+    # a plain CSV with "no date column found". NPS 10,8,3,9 -> (2-1)/4 = 25; CSAT
+    # 5,4,2,4 -> 3/4 = 75.
+    _checkout(
+        "google-forms-nl-tijdstempel.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-21"},
+    ),
     # Typeform webhooks collected one a line (`{"event_type": "form_response",
     # "form_response": {...}}`): NPS named by its question's title (from `definition`),
     # CSAT by its field id, one answer giving the id alone. NPS 10,9,7,4,9 -> (3-1)/5 =
@@ -1012,3 +1019,29 @@ def test_typeform_answers_are_found_by_field_id_as_by_ref(tmp_path: Path) -> Non
     code, lines, stderr = _report(tmp_path, SURVEYS / "typeform-api-responses.json", mapping)
     assert code == 0, stderr
     assert any(line.startswith("    NPS            - -> 20   n=5") for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "last"),
+    [
+        ("Sygnatura czasowa", "05.03.2024 10:00:01", "30.04.2024 17:05:00"),
+        ("Отметка времени", "05.03.2024 10:00:01", "30.04.2024 17:05:00"),
+        ("タイムスタンプ", "2024/03/05 10:00:01", "2024/04/30 17:05:00"),
+    ],
+)
+def test_google_forms_first_column_in_more_languages(
+    tmp_path: Path, header: str, first: str, last: str
+) -> None:
+    """The sheet's first column in Polish, Russian, Japanese, as public scripts reading
+    those sheets name it; before, "no date column found". NPS 10, 9, 3 -> 33."""
+    survey = tmp_path / "responses.csv"
+    survey.write_text(
+        f"{header},n\n{first},10\n12.04.2024 08:00:00,9\n{last},3\n".replace(
+            "12.04.2024", "2024/04/12" if "/" in first else "12.04.2024"
+        ),
+        encoding="utf-8",
+    )
+    code, lines, stderr = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0, stderr
+    assert lines[0].endswith("Google Forms export, utf-8, ','-separated, 3 answer rows"), lines
+    assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines
