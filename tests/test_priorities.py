@@ -83,3 +83,22 @@ def test_ranking_orders_by_volume_times_dissatisfaction_and_skips_the_unmeasurab
     assert ranking.unranked == 2
     assert [p.entry.step.id for p in ranking.top(1)] == ["s1"]
     assert ranking.top(0) == ()
+
+
+def test_a_score_on_another_scale_is_left_unranked_not_put_first() -> None:
+    # A CSAT of 4.2 (out of 5) read as a percent is 95.8 % dissatisfied: with a volume
+    # of 5,000 it topped the list. lint (JM705) says how to write it; the ranking waits.
+    journey = _journey(
+        [
+            {"channel": "web", "volume": 1000, "metrics": {"csat": 60}},  # 400
+            {"channel": "web", "volume": 5000, "metrics": {"csat": 4.2}},  # out of 5
+            {"channel": "web", "volume": 5000, "metrics": {"nps": 0.3}},  # a fraction
+            {"channel": "web", "volume": 5000, "metrics": {"nps": 7}},  # a whole NPS: fine
+        ]
+    )
+    ranking = rank(build_matrix(journey).entries)
+    assert [(p.entry.step.id, round(p.score)) for p in ranking.priorities] == [
+        ("s3", 2325),  # 5000 x (100 - 7) / 200
+        ("s0", 400),
+    ]
+    assert ranking.unranked == 2

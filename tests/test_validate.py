@@ -280,12 +280,14 @@ def test_journey_ids_are_unique_across_the_files_of_a_run(tmp_path: Path) -> Non
         (
             "stages:\n  - id: a\n    name: A\n    steps: [Je compare les offres]\n",
             "7:13: error[JM006] stage 'a', step 1: item 1 of 'steps' must be a mapping "
-            "with 'id' and 'text', not the text 'Je compare les offres'",
+            "with 'id' and 'text', not the text 'Je compare les offres'; write it as "
+            "{id: je-compare-les-offres, text: Je compare les offres}",
         ),
         (
             "stages: [Découverte]\n",
             "4:10: error[JM006] stage 1: item 1 of 'stages' must be a mapping with 'id' "
-            "and 'name', not the text 'Découverte'",
+            "and 'name', not the text 'Découverte'; write it as "
+            "{id: decouverte, name: Découverte}",
         ),
         (
             "channels:\n  - id: web\n    name: Web\nstages:\n  - id: a\n    name: A\n"
@@ -306,3 +308,70 @@ def test_a_list_item_of_the_wrong_kind_is_told_what_it_must_be(
     done = run_cli("validate", path)
     assert done.code == 1
     assert f"{path}:{expected}\n" in done.stdout
+
+
+def test_the_fixes_proposed_for_a_first_journey_are_pasted_back_and_validate(
+    tmp_path: Path,
+) -> None:
+    # A first journey written the way people start (bare channel and stage names, no ids,
+    # a channel with a colon and a comma): every line proposes the fix, and pasting the
+    # proposals in gives a valid file. A touchpoint on a channel declared as a bare text
+    # is not reported a second time as undeclared.
+    import re
+
+    path = tmp_path / "first.yaml"
+    path.write_text(
+        "journeymap: 1\nid: robe\ntitle: Robe\n"
+        'channels: [web, "Magasin: Paris, Lyon"]\n'
+        "stages:\n  - name: Découverte du produit en ligne\n    steps:\n"
+        "      - text: Je cherche une robe d'été pour le mariage de ma soeur en juin\n"
+        "        touchpoints: [{channel: web}]\n",
+        encoding="utf-8",
+    )
+    first = run_cli("validate", path)
+    assert first.code == 1
+    lines = [line for line in first.stdout.splitlines() if "error[" in line]
+    assert len(lines) == 4, first.stdout
+    assert "not declared" not in first.stdout
+    written = [re.search(r"write it as (\{.*\})$", line) for line in lines[:2]]
+    ids = [re.search(r"e\.g\. 'id: ([a-z0-9-]+)'$", line) for line in lines[2:]]
+    assert all(written) and all(ids), first.stdout
+    assert [m.group(1) for m in ids if m] == [
+        "decouverte-du-produit-en-ligne",
+        "je-cherche-une-robe-d-ete-pour",
+    ]
+    channels = ", ".join(m.group(1) for m in written if m)
+    assert (
+        channels == '{id: web, name: web}, {id: magasin-paris-lyon, name: "Magasin: Paris, Lyon"}'
+    )
+    fixed = (
+        "journeymap: 1\nid: robe\ntitle: Robe\n"
+        f"channels: [{channels}]\n"
+        "stages:\n  - id: decouverte-du-produit-en-ligne\n"
+        "    name: Découverte du produit en ligne\n    steps:\n"
+        "      - id: je-cherche-une-robe-d-ete-pour\n"
+        "        text: Je cherche une robe d'été pour le mariage de ma soeur en juin\n"
+        "        touchpoints: [{channel: web}]\n"
+    )
+    path.write_text(fixed, encoding="utf-8")
+    second = run_cli("validate", path)
+    assert second.code == 0, second.stdout
+
+
+def test_a_key_one_level_too_deep_is_told_to_go_up(tmp_path: Path) -> None:
+    # `volume` is a touchpoint's, written inside its `metrics`: "belongs under
+    # 'touchpoints'" sent the author looking elsewhere; the fix is one level up.
+    path = tmp_path / "j.yaml"
+    path.write_text(
+        "journeymap: 1\nid: x\ntitle: t\nchannels: [{id: web, name: Web}]\n"
+        "stages:\n  - id: a\n    name: A\n    steps:\n      - id: s\n        text: Je compare\n"
+        "        touchpoints:\n          - channel: web\n"
+        "            metrics: {csat: 3.1, volume: 1200}\n",
+        encoding="utf-8",
+    )
+    done = run_cli("validate", path)
+    assert done.code == 1
+    assert (
+        f"{path}:13:34: error[JM006] stage 'a', step 's', touchpoint on 'web': unknown key "
+        "'volume'; 'volume' belongs one level up, beside 'metrics'; allowed keys here: "
+    ) in done.stdout

@@ -396,3 +396,20 @@ def test_the_base_journeys_are_clean() -> None:
 
 def test_every_rule_has_a_failing_and_a_passing_fixture() -> None:
     assert set(CASES) == {r.code for r in all_rules()}
+
+
+@pytest.mark.parametrize(
+    ("metrics", "expected"),
+    [
+        ({"csat": 4.2}, ["JM705"]),  # out of 5: the scale is the finding, not a missing irritant
+        ({"nps": 7.8}, ["JM705"]),
+        ({"csat": 41}, ["JM603"]),  # a real percent, and poor
+        ({"nps": -20}, ["JM603"]),
+    ],
+)
+def test_a_figure_on_another_scale_is_not_also_read_as_poor(
+    metrics: dict[str, float], expected: list[str]
+) -> None:
+    journey = edit(lambda j: touchpoint(j).update(metrics=metrics, irritants=[]))()
+    found = [c for c in codes(journey) if c in {"JM603", "JM705"}]
+    assert found == expected

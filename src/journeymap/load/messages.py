@@ -97,6 +97,39 @@ def _key_shown(data: Any, parent: Sequence[str | int], segment: Any) -> str:
     return _shown(key)
 
 
+# The longest id proposed for a missing one: a few words of the text, not all of it.
+ID_SHOWN = 32
+
+
+def _value_at(data: Any, loc: Sequence[str | int]) -> Any:
+    """The raw value at `loc`, or None where the path does not lead anywhere."""
+    node = data
+    for segment in loc:
+        if isinstance(segment, int) and isinstance(node, list) and 0 <= segment < len(node):
+            node = node[segment]
+        elif isinstance(segment, str) and isinstance(node, dict):
+            node = node.get(segment)
+        else:
+            return None
+    return node
+
+
+def proposed_id(words: str) -> str:
+    """An id made of the first words of a name or text, for a message that proposes one."""
+    ident = slugify(words)
+    if len(ident) > ID_SHOWN:
+        ident = ident[:ID_SHOWN].rsplit("-", 1)[0]
+    return ident
+
+
+def _flow_scalar(text: str) -> str:
+    """The text as it can be pasted inside `{...}`: quoted when a comma, colon or quote in
+    it would end or break the value."""
+    if re.search(r"[,:{}\[\]#&*!|>'\"%@`]", text) or text != text.strip():
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
+
+
 def slugify(text: str) -> str:
     import unicodedata
 
@@ -105,7 +138,10 @@ def slugify(text: str) -> str:
 
 
 def _allowed_keys(
-    model_fields: Sequence[str], key: str, everywhere: Mapping[tuple[str | int, ...], Sequence[str]]
+    model_fields: Sequence[str],
+    key: str,
+    everywhere: Mapping[tuple[str | int, ...], Sequence[str]],
+    here: tuple[str | int, ...] = (),
 ) -> tuple[str, str]:
     """What to say about an unknown key, and the allowed key it is closest to ('' if none)."""
     close = difflib.get_close_matches(key, model_fields, n=1, cutoff=0.6)
@@ -113,8 +149,29 @@ def _allowed_keys(
         hint = f"did you mean '{close[0]}'? "
     else:
         homes = [path for path, keys in everywhere.items() if key in keys and path]
-        hint = f"'{key}' belongs under '{homes[0][-1]}'; " if homes else ""
+        # The home nearest to where the key was written: `volume` under a touchpoint's
+        # `metrics` belongs to that touchpoint, one level up, not to "touchpoints" at large.
+        homes.sort(key=lambda path: -_shared_prefix(path, here))
+        hint = f"'{key}' belongs {_where(homes[0], here)}; " if homes else ""
     return f"{hint}allowed keys here: {', '.join(model_fields)}", close[0] if close else ""
+
+
+def _shared_prefix(path: tuple[str | int, ...], here: tuple[str | int, ...]) -> int:
+    shared = 0
+    for a, b in zip(path, here, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
+def _where(home: tuple[str | int, ...], here: tuple[str | int, ...]) -> str:
+    """Where a key goes, said from where it was written."""
+    if len(here) > len(home) and here[: len(home)] == home:
+        up = len(here) - len(home)
+        levels = "one level" if up == 1 else f"{up} levels"
+        return f"{levels} up, beside '{here[len(home)]}'"
+    return f"under '{home[-1]}'"
 
 
 def _required_keys(class_name: str) -> tuple[str, ...] | None:
@@ -152,12 +209,20 @@ def humanise(
 
     if kind == "missing":
         message = f"missing required key {name}"
+        parent_value = _value_at(data, loc[:-1])
+        if loc[-1] == "id" and isinstance(parent_value, dict):
+            # An id is what other places (breakpoints, scope, diff) refer to: propose one
+            # made of the item's own words, as an author would write it.
+            words = parent_value.get("name") or parent_value.get("text")
+            if isinstance(words, str) and words.strip():
+                message += f"; add one, e.g. 'id: {proposed_id(words)}'"
         parent = loc[:-1]
         return parent, "value", with_context(data, parent, message), ""
     if kind == "extra_forbidden":
         parent = loc[:-1]
         keys = allowed.get(tuple(s for s in parent if isinstance(s, str)), ())
-        allowed_here, close = _allowed_keys(list(keys), str(loc[-1]), allowed)
+        here = tuple(s for s in parent if isinstance(s, str))
+        allowed_here, close = _allowed_keys(list(keys), str(loc[-1]), allowed, here)
         message = f"unknown key {name}; {allowed_here}"
         if value is None and not difflib.get_close_matches(str(loc[-1]), list(keys), n=1):
             # `{text: Late, again, category: process}`: the comma ended the text.
@@ -244,6 +309,11 @@ def humanise(
         elif isinstance(loc[-1], int) and required:
             keys = " and ".join(f"'{key}'" for key in required)
             message = f"{name} must be a mapping with {keys}, not {_shown(value)}"
+            if isinstance(value, str) and "id" in required and value.strip():
+                # `channels: [web, magasin]`: the fix is the same words, as a mapping.
+                label = next((key for key in required if key != "id"), "name")
+                shown = _flow_scalar(value.strip())
+                message += f"; write it as {{id: {proposed_id(value)}, {label}: {shown}}}"
         else:
             message = f"{name} must be a mapping of keys, not {_shown(value)}"
     else:

@@ -72,7 +72,20 @@ def check(data: dict[str, Any], place: Placer) -> list[Diagnostic]:
             if (ident := _slug(item.get("id"))) is not None
         ]
 
+    def pending(key: str) -> set[str]:
+        """Names written in `key` without a usable id (`channels: [web]`): their own error
+        already says how to declare them, a reference to them is not reported again."""
+        names: set[str] = set()
+        for item in data.get(key) or [] if isinstance(data.get(key), list) else []:
+            if isinstance(item, str):
+                names.add(item.strip())
+            elif isinstance(item, dict) and _slug(item.get("id")) is None:
+                names.update(str(item[k]).strip() for k in ("id", "name") if item.get(k))
+        return names
+
     channels = ids("channels")
+    undeclared_channels = pending("channels")
+    undeclared_stakeholders = pending("stakeholders")
     stakeholders = ids("stakeholders")
     stages = ids("stages")
     problems += _unique(place, data, (), channels, "channel")
@@ -137,7 +150,11 @@ def check(data: dict[str, Any], place: Placer) -> list[Diagnostic]:
 
     def check_owner(item_loc: Loc, item: dict[str, Any]) -> None:
         owner = _slug(item.get("owner"))
-        if owner is not None and owner not in stakeholder_ids:
+        if (
+            owner is not None
+            and owner not in stakeholder_ids
+            and owner not in undeclared_stakeholders
+        ):
             declared, close = _declared("stakeholder", stakeholder_ids, owner)
             problems.append(
                 place.at(
@@ -156,7 +173,11 @@ def check(data: dict[str, Any], place: Placer) -> list[Diagnostic]:
 
     for tp_loc, touchpoint in touchpoints:
         channel = _slug(touchpoint.get("channel"))
-        if channel is not None and channel not in channel_ids:
+        if (
+            channel is not None
+            and channel not in channel_ids
+            and channel not in undeclared_channels
+        ):
             declared, close = _declared("channel", channel_ids, channel)
             problems.append(
                 place.at(

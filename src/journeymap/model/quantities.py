@@ -141,3 +141,22 @@ def parse_period(text: str) -> tuple[date, date] | None:
     if start is None or end is None or end[1] < start[0]:
         return None
     return start[0], end[1]
+
+
+def scale_slip(name: str, value: float) -> str | None:
+    """How a CSAT or NPS figure is written on another scale than the format's, or None.
+
+    "fraction": a share written as 0.82 (CSAT, NPS); "average": an average of the
+    answers, 4.2 out of 5 (CSAT) or 7.8 out of 10 (NPS, not a whole number). Read as
+    the format's percent, such a figure would rank its touchpoint first among the
+    priorities and be called poor; lint (JM705) says it, the views leave it unranked.
+    """
+    if name == "csat":
+        if not 0 < value <= 5:
+            return None
+        return "fraction" if value < 1 else "average"
+    if name == "nps":
+        if float(value).is_integer() or not -1 < value <= 10:
+            return None
+        return "fraction" if value < 1 else "average"
+    return None

@@ -176,7 +176,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "details": ("détails", "details"),
     "mean_weighted": ("moyennes pondérées par le volume", "volume-weighted means"),
     "built_by": ("Généré par journeymap", "Built by journeymap"),
-    "not_ranked": ("non classés (sans volume ou sans score)", "not ranked (no volume or no score)"),
+    "not_ranked": (
+        "non classés (sans volume ou sans score utilisable)",
+        "not ranked (no volume or no usable score)",
+    ),
     "top_shown": ("premiers affichés", "first shown"),
     "lowest": ("le plus bas", "lowest"),
     "highest": ("le plus haut", "highest"),

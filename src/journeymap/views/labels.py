@@ -79,8 +79,8 @@ _LABELS: dict[str, dict[Lang, str]] = {
     "dissatisfaction": {"fr": "insatisfaction", "en": "dissatisfaction"},
     "figures": {"fr": "mesures", "en": "figures"},
     "unranked": {
-        "fr": "sans volume ou sans score, non classés",
-        "en": "without a volume or a score, not ranked",
+        "fr": "sans volume ou sans score utilisable, non classés",
+        "en": "without a volume or a usable score, not ranked",
     },
     "shared_moments": {"fr": "Moments partagés", "en": "Shared moments"},
     "no_shared": {

@@ -19,7 +19,9 @@ meubles-web-retrait (6,600 customers, CSAT 41, NPS -34, CES 5.6) has a dissatisf
 (0.59 + 0.67 + 0.7667) / 3 = 0.6756 and a priority of 4,459.
 
 A touchpoint without a volume or without any score cannot be ranked, and is counted
-apart rather than guessed. Ties keep the journey's chronological order.
+apart rather than guessed; so is one with a score on another scale (a CSAT of 4.2 out of
+5 would read as 96 % dissatisfied and top the list: lint's JM705 says how to fix it).
+Ties keep the journey's chronological order.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journeymap.model.journey import Metrics
+from journeymap.model.quantities import scale_slip
 from journeymap.views.matrix import Entry
 
 
@@ -49,7 +52,7 @@ class Ranking:
     priorities: tuple[Priority, ...]
     """Every rankable touchpoint, highest priority first."""
     unranked: int
-    """Touchpoints without a volume or without any score."""
+    """Touchpoints without a volume, without any score or with one on another scale."""
 
     def top(self, count: int) -> tuple[Priority, ...]:
         return self.priorities[: max(count, 0)]
@@ -69,9 +72,15 @@ def dissatisfaction_shares(metrics: Metrics | None) -> dict[str, float]:
 
 
 def priority(entry: Entry) -> Priority | None:
-    shares = dissatisfaction_shares(entry.touchpoint.metrics)
+    metrics = entry.touchpoint.metrics
+    shares = dissatisfaction_shares(metrics)
     volume = entry.touchpoint.volume
     if not shares or volume is None:
+        return None
+    if metrics is not None and any(
+        value is not None and scale_slip(name, value) is not None
+        for name, value in (("csat", metrics.csat), ("nps", metrics.nps))
+    ):
         return None
     return Priority(entry, volume, sum(shares.values()) / len(shares), shares)
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, Option, rule
+from journeymap.model.quantities import scale_slip
 
 if TYPE_CHECKING:
     from journeymap.model.journey import Journey, Metrics
@@ -25,13 +26,19 @@ POOR_SCORES = (POOR_CSAT, POOR_NPS, POOR_CES)
 
 
 def poor_scores(metrics: Metrics | None, config: LintConfig) -> list[str]:
-    """The scores of `metrics` that count as poor, worded for a message ("CSAT 41 %")."""
+    """The scores of `metrics` that count as poor, worded for a message ("CSAT 41 %").
+
+    A figure written on another scale (a CSAT of 4.2 out of 5) is JM705's: read as a
+    percent it would be "poor" and send the author looking for an irritant that is not
+    the problem."""
     if metrics is None:
         return []
     poor: list[str] = []
-    if metrics.nps is not None and metrics.nps < config.value(POOR_NPS):
+    nps_ok = metrics.nps is not None and scale_slip("nps", metrics.nps) is None
+    if nps_ok and metrics.nps is not None and metrics.nps < config.value(POOR_NPS):
         poor.append(f"NPS {metrics.nps:g}")
-    if metrics.csat is not None and metrics.csat < config.value(POOR_CSAT):
+    csat_ok = metrics.csat is not None and scale_slip("csat", metrics.csat) is None
+    if csat_ok and metrics.csat is not None and metrics.csat < config.value(POOR_CSAT):
         poor.append(f"CSAT {metrics.csat:g} %")
     if metrics.ces is not None and metrics.ces >= config.value(POOR_CES):
         poor.append(f"CES {metrics.ces:g}")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from journeymap.lint.rule import Finding, LintConfig, Option, rule
-from journeymap.model.quantities import parse_period
+from journeymap.model.quantities import parse_period, scale_slip
 
 if TYPE_CHECKING:
     from journeymap.model.journey import Journey
@@ -173,9 +173,10 @@ def metric_off_scale(journey: Journey, config: LintConfig) -> Iterator[Finding]:
 
 
 def _csat_reading(value: float | None) -> str | None:
-    if value is None or not 0 < value <= 5:
+    slip = None if value is None else scale_slip("csat", value)
+    if value is None or slip is None:
         return None
-    if value < 1:
+    if slip == "fraction":
         return (
             f"is {value:g}, a share written as a fraction: CSAT is in percent, "
             f"write {value * 100:g}"
@@ -187,9 +188,10 @@ def _csat_reading(value: float | None) -> str | None:
 
 
 def _nps_reading(value: float | None) -> str | None:
-    if value is None or float(value).is_integer() or not -1 < value <= 10:
+    slip = None if value is None else scale_slip("nps", value)
+    if value is None or slip is None:
         return None
-    if value < 1:
+    if slip == "fraction":
         return (
             f"is {value:g}, a share written as a fraction: NPS runs from -100 to 100, "
             f"write {value * 100:g}"
