@@ -1045,3 +1045,29 @@ def test_google_forms_first_column_in_more_languages(
     assert code == 0, stderr
     assert lines[0].endswith("Google Forms export, utf-8, ','-separated, 3 answer rows"), lines
     assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines
+
+
+def test_excel_day_numbers_in_the_date_column_are_days(tmp_path: Path) -> None:
+    """`Completion time` as Excel's day numbers (a sheet whose date cells lost their format,
+    saved as CSV or kept as .xlsx): 45356.4 is 2024-03-05, 45412.75 is 2024-04-30. Before,
+    each was a bad row ("is not a date"). NPS 10, 9, 3 -> 33."""
+    from openpyxl import Workbook
+
+    rows: list[tuple[str | float, str | int]] = [
+        ("Completion time", "n"),
+        (45356.4, 10),
+        (45394, 9),
+        (45412.75, 3),
+    ]
+    survey = tmp_path / "forms.csv"
+    survey.write_text("".join(f"{a},{b}\n" for a, b in rows), encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))  # numbers in General format, as a pasted column keeps them
+    book.save(tmp_path / "forms.xlsx")
+    for path in (survey, tmp_path / "forms.xlsx"):
+        code, lines, stderr = _report(tmp_path, path, CHECKOUT_NPS)
+        assert code == 0, stderr
+        assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines

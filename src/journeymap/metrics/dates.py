@@ -53,6 +53,12 @@ _EPOCH = re.compile(r"^(\d{9,10})(\d{3})?(?:\.\d+)?$")
 """A Unix timestamp, in seconds or milliseconds: how Intercom's API writes the time of a
 rating (`created_at`), and so the CSVs made from it."""
 _EPOCH_YEARS = range(2000, 2100)
+_SERIAL = re.compile(r"^(\d{5})(?:[.,]\d+)?$")
+"""Excel's day number (days since 1899-12-30, the time as its fraction: `46135.6`), which
+a date column holds when its cells lost their date format, or when a sheet is read raw
+(as public scripts reading Forms and Sheets exports convert it, `(el - 25569) * 86400000`)."""
+_SERIAL_DAYS = range(36526, 73051)  # 2000-01-01 .. 2099-12-31
+_SERIAL_ZERO = date(1899, 12, 30)
 
 
 def guess_order(values: list[str]) -> str | None:
@@ -86,6 +92,8 @@ def parse_day(value: str, order: str) -> date | None:
             return date(year, month, day)
         if (named := _named_month_day(text)) is not None:
             return named
+        if (match := _SERIAL.match(text)) and int(match[1]) in _SERIAL_DAYS:
+            return date.fromordinal(_SERIAL_ZERO.toordinal() + int(match[1]))
         if match := _EPOCH.match(text):
             stamped = datetime.fromtimestamp(int(match[1]), UTC).date()
             return stamped if stamped.year in _EPOCH_YEARS else None
