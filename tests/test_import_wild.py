@@ -495,6 +495,10 @@ def test_brand_names_stay_whole_in_ids_and_a_camel_case_key_is_split() -> None:
     sagemaker = yaml.safe_load(invoke("import", WILD / "w208-actor-glued-to-score.md").stdout)
     assert sagemaker["id"] == "sagemaker-mme"
     assert [s["id"] for s in sagemaker["stages"]] == ["container", "s3-bucket", "user-api"]
+    # An identifier quoted in a text (`riskScore`, `searchId`) is still split.
+    result = invoke("import", WILD / "w214-python-docstring-braces.mmd")
+    steps = [s["id"] for stage in yaml.safe_load(result.stdout)["stages"] for s in stage["steps"]]
+    assert "poll-for-results-using-search-id-get" in steps
 
 
 def test_a_task_without_the_persona_says_so_where_it_is() -> None:
