@@ -14,6 +14,7 @@ JOURNEYMAP_QUICK=0) in a fresh sandbox folder, in its own session, and is flagge
 - an output that failed exists half-written, or a success left a truncated one.
 
 Beyond the first groups (text:, input:, output:, stdout:, env:, signal:, config:, metrics:,
+metrics-stdin: (the export piped in, `-` twice),
 import:, git:, serve:), the groups more: (encodings, YAML 1.1 words, tags, merge keys and
 odd scalars where ids and numbers go), place: (devices, pipes, links, odd names as inputs
 of every command), nobody: (unreadable files and folders, run through `setpriv` without
@@ -741,6 +742,26 @@ def cases() -> list[Case]:
                     writes_inputs=write,
                 )
             )
+    # 8b. metrics import -: the export piped in (standard input read once, bounded)
+    export = (SURVEYS / "qualtrics-retrait.csv").read_bytes()
+    piped: dict[str, tuple[list[str], str | bytes]] = {
+        "csv": (["-"], export),
+        "utf16": (["-"], export.decode("utf-8-sig").encode("utf-16")),
+        "xlsx": (["-"], (SURVEYS / "microsoft-forms-checkout.xlsx").read_bytes()),
+        "garbage": (["-"], b"\x00\xff\xfe" * 1000),
+        "empty": (["-"], b""),
+        "devnull": (["-"], "devnull"),
+        "closed": (["-"], "closed"),
+        "map-too": (["-", "--map", "-"], export),
+        "journey-too": (["-", "--journey", "-"], export),
+    }
+    for name, (head, feed) in piped.items():
+        argv = ["metrics", "import", *head]
+        if "--map" not in head:
+            argv += ["--map", "in/survey.map.yaml"]
+        found.append(
+            Case(f"metrics-stdin:{name}", [*argv, "--journey", "in/retrait.yaml"], stdin=feed)
+        )
     # 9. import: hostile sources
     for name, data in IMPORT_SOURCES.items():
         for ext in (".mmd", ".yaml"):
