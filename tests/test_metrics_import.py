@@ -1071,3 +1071,33 @@ def test_excel_day_numbers_in_the_date_column_are_days(tmp_path: Path) -> None:
         code, lines, stderr = _report(tmp_path, path, CHECKOUT_NPS)
         assert code == 0, stderr
         assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("Sehr zufrieden", "Zufrieden", "Neutral", "Unzufrieden", "Sehr unzufrieden"),
+        ("trifft zu", "trifft eher zu", "teils teils", "trifft eher nicht zu", "trifft nicht zu"),
+        ("Muy satisfecho", "Satisfecho", "Neutral", "Insatisfecho", "Muy insatisfecho"),
+        ("Muito Satisfeito", "Satisfeito", "Neutro", "Insatisfeito", "Muito Insatisfeito"),
+        ("Molto soddisfatto", "Soddisfatto", "Neutro", "Insoddisfatto", "Molto insoddisfatto"),
+        ("Zeer tevreden", "Tevreden", "Neutraal", "Ontevreden", "Zeer ontevreden"),
+    ],
+    ids=["de", "de-likert", "es", "pt", "it", "nl"],
+)
+def test_satisfaction_words_in_more_languages(tmp_path: Path, words: tuple[str, ...]) -> None:
+    """The 5-point scale as forms in those languages label it, read without `labels`
+    (before: every answer a bad row, "add it to the question's labels"). Answers 5, 4,
+    3, 2, 1, 5 and one 'no answer' -> top-2 box 3/6 = 50."""
+    five, four, three, two, one = words
+    answers = [five, four, three, two, one, five, "Keine Angabe"]
+    survey = tmp_path / "answers.csv"
+    survey.write_text(
+        "Date,sat\n" + "".join(f"2026-09-0{i + 1},{a}\n" for i, a in enumerate(answers)),
+        encoding="utf-8",
+    )
+    mapping = CHECKOUT_NPS.replace("nps: n", "csat: sat")
+    code, lines, stderr = _report(tmp_path, survey, mapping)
+    assert code == 0, stderr
+    assert "    CSAT          79 -> 50   n=6, 2026-09-01..2026-09-07" in lines, lines
+    assert not any("bad rows" in line for line in lines), lines
