@@ -1101,3 +1101,22 @@ def test_satisfaction_words_in_more_languages(tmp_path: Path, words: tuple[str, 
     assert code == 0, stderr
     assert "    CSAT          79 -> 50   n=6, 2026-09-01..2026-09-07" in lines, lines
     assert not any("bad rows" in line for line in lines), lines
+
+
+def test_microsoft_forms_in_polish(tmp_path: Path) -> None:
+    """`ID, Godzina rozpoczęcia, Godzina ukończenia, Adres e-mail, Nazwa`, as public
+    scripts reading Polish Forms exports name them (index ids 26366032423, 37255319522);
+    the start on 30.04, the completion on 01.05. Before, "no date column found".
+    NPS 10, 9, 3 -> 33."""
+    survey = tmp_path / "formularz.csv"
+    survey.write_text(
+        "ID,Godzina rozpoczęcia,Godzina ukończenia,Adres e-mail,Nazwa,Polecenie (0-10)\n"
+        "1,05.03.2024 10:00,05.03.2024 10:02,anonymous,,10\n"
+        "2,12.04.2024 08:00,12.04.2024 08:03,anonymous,,9\n"
+        "3,30.04.2024 23:58,01.05.2024 00:01,anonymous,,3\n",
+        encoding="utf-8",
+    )
+    mapping = CHECKOUT_NPS.replace("nps: n", "nps: Polecenie")
+    code, lines, stderr = _report(tmp_path, survey, mapping)
+    assert code == 0, stderr
+    assert "    NPS            - -> 33   n=3, 2024-03-05..2024-05-01" in lines, lines

@@ -27,13 +27,14 @@ DATE_COLUMNS = {
         "completion time",  # Microsoft Forms
         "heure de fin",  # Microsoft Forms in French, and the exports modelled on it
         # Microsoft Forms' `Completion time` in the owner's language, as public scripts
-        # that read those exports name it (German, Dutch, Spanish, Italian, Portuguese;
+        # that read those exports name it (German, Dutch, Spanish, Italian, Portuguese, Polish;
         # tests/data/surveys/README.md gives each source). Taken before the start time.
         "fertigstellungszeit",
         "tijd van voltooien",
         "hora de finalización",
         "ora di completamento",
         "hora de conclusão",
+        "godzina ukończenia",
         "date submitted",  # Hotjar
         "response date",
         "rated at",  # Thanx NPS feedback (`created_at` is when it was asked)
