@@ -71,6 +71,7 @@ class Case:
     kill_signal: int = signal.SIGTERM
     timeout: float = 90.0
     writes_inputs: bool = False
+    adds_to_inputs: bool = False  # may add files to in/ (an output folder there), not change them
     cwd: str = "."
     fsize: int | None = None  # RLIMIT_FSIZE in bytes: a full disk without a small tmpfs
     unprivileged: bool = False  # without the capability to read or write whatever the modes
@@ -1407,7 +1408,17 @@ def more_cases() -> list[Case]:
                 made = [_symlink(path, "/dev/null")]
             elif place == "link-to-dir":
                 made = [_do(lambda box: (box / "out/realdir").mkdir()), _symlink(path, "realdir")]
-            found.append(Case(f"out:{place}|{form}", _fill(argv, OUT=path), made, outputs=[path]))
+            found.append(
+                Case(
+                    f"out:{place}|{form}",
+                    _fill(argv, OUT=path),
+                    made,
+                    outputs=[path],
+                    # `-o in`: a folder output, the files written beside the inputs (which
+                    # must stay as they were)
+                    adds_to_inputs=place == "input-dir",
+                )
+            )
         # a full disk: every write past 2 KB fails (EFBIG), the output must not stay half-written
         path = f"out/big{ext}"
         found.append(
@@ -1867,6 +1878,8 @@ def run_case(case: Case, work: Path) -> Outcome:
         except OSError:
             after = before
         changed = [k for k in set(before) | set(after) if before.get(k) != after.get(k)]
+        if case.adds_to_inputs:
+            changed = [k for k in changed if k in before]
         if changed:
             flags.append(f"inputs changed: {sorted(changed)[:3]}")
     left = _temp_leftovers(box, tmpdir)
