@@ -44,6 +44,12 @@ REFUSED = {
     "w20-hashnode-broken-fence.md": OUTSIDE_A_BLOCK.format(5),
     "w182-ru-escaped-backtick-fence-ts.md": OUTSIDE_A_BLOCK.format(3),
     "w189-no-fence-under-heading.md": OUTSIDE_A_BLOCK.format(7),
+    "w209-zh-unfenced-arrows.md": OUTSIDE_A_BLOCK.format(3),
+    # A diagram in a JavaScript template string shown in a ```javascript fence.
+    "w210-js-function-in-markdown.md": OUTSIDE_A_BLOCK.format(5),
+    # The only journey of the page is in `[//]: # (...)` lines, Markdown's comments.
+    "w206-link-reference-comments.md": ":34:1: error[JM010] no Mermaid journey diagram, only "
+    "flowchart",
     "w55-japanese-vitest.ts": ": error[JM009] neither a Mermaid journey",
     "w57-gallery-aligned-colons.ts": ": error[JM009] neither a Mermaid journey",
     "w61-userjourney-typo.md": ":6:1: error[JM010] `userJourney` is not a Mermaid diagram type",
@@ -60,6 +66,7 @@ MERMAID_REJECTS = {
     "w09-founder-onboarding.md",
     "w88-semicolon-in-task-fr.md",
     "w89-sebastian-indented-front-matter.md",
+    "w200-phase-colon-sections-ampersand.md",
 }
 """`section Step 1: Context`: Mermaid stops the section at ':' and fails on the rest; a
 ';' in a task's text (`appears; confirm`) is "Expecting 'taskData', got 'INVALID'"; a
@@ -68,6 +75,8 @@ MERMAID_CUTS = {
     "w32-front-matter-test-scope-fr.md",
     "w46-tenner-de-colons.md",
     "w96-suguba-fr-colon-in-parens.md",
+    "w207-no-actors-colon-in-task.md",
+    "w212-colon-in-tasks-braces-two-journeys.md",
 }
 """`Push um 08:00, ...: 5: Handy`: Mermaid draws 'Push um 08' with no score and '5' as
 its actor; the import reads the task whole, so only title and sections are compared."""
@@ -469,3 +478,38 @@ def test_an_actor_written_as_the_task_is_read_as_written_and_said() -> None:
         if any("look swapped" in w.message for w in journey.warnings)
     ]
     assert warned == []
+
+
+def test_brand_names_stay_whole_in_ids_and_a_camel_case_key_is_split() -> None:
+    """Before: `developer-mastery-roadmap-for-enterprise-saa-s`, `type-script-...`."""
+    result = invoke("import", WILD / "w200-phase-colon-sections-ampersand.md")
+    journey = yaml.safe_load(result.stdout)
+    assert journey["id"] == "developer-mastery-roadmap-for-enterprise-saas"
+    steps = [s["id"] for stage in journey["stages"] for s in stage["steps"]]
+    assert steps[:3] == [
+        "typescript-modern-javascript",
+        "python-3-12-async-programming",
+        "git-github-workflow",
+    ]
+    assert "offline-sync-dexie-js-indexeddb" in steps
+    sagemaker = yaml.safe_load(invoke("import", WILD / "w208-actor-glued-to-score.md").stdout)
+    assert sagemaker["id"] == "sagemaker-mme"
+    assert [s["id"] for s in sagemaker["stages"]] == ["container", "s3-bucket", "user-api"]
+    # An identifier quoted in a text (`riskScore`, `searchId`) is still split.
+    result = invoke("import", WILD / "w214-python-docstring-braces.mmd")
+    steps = [s["id"] for stage in yaml.safe_load(result.stdout)["stages"] for s in stage["steps"]]
+    assert "poll-for-results-using-search-id-get" in steps
+
+
+def test_a_task_without_the_persona_says_so_where_it_is() -> None:
+    """`Load Model Artifacts: 3: System` in a diagram whose first actor is User: the
+    journey's persona lives every step, so the step says that Mermaid had no User there."""
+    result = invoke("import", WILD / "w217-system-steps-persona-user.md")
+    assert result.code == 0
+    lines = result.stdout.splitlines()
+    marked = [line.strip() for line in lines if "without User" in line]
+    assert (
+        marked
+        == ["actors: [System]  # Mermaid: without User on this task (the persona lives every step)"]
+        * 2
+    )

@@ -37,12 +37,18 @@ def _metrics(path: Path, step: str, channel: str) -> dict[str, object]:
 
 
 def _checkout(
-    survey: str, **expected: object
+    survey: str, figures: dict[str, object] | None = None, **expected: object
 ) -> tuple[str, str, str, tuple[str, str], dict[str, object]]:
     """A survey of the checkout, with its mapping beside it (NAME.map.yaml), and the
-    figures it gives (nps, csat, ces, n, period)."""
+    figures it gives (nps, csat, ces, n, period), as a mapping or as keywords."""
     mapping = survey.rsplit(".", 1)[0] + ".map.yaml"
-    return (survey, mapping, "saas-subscription.yaml", ("checkout", "website"), expected)
+    return (
+        survey,
+        mapping,
+        "saas-subscription.yaml",
+        ("checkout", "website"),
+        {**(figures or {}), **expected},
+    )
 
 
 CASES = [
@@ -192,7 +198,26 @@ CASES = [
     # (3-2)/6 = 16.7 -> 17; CSAT quality.checkout 5,4,3,4,2,5,5 -> 5/7 = 71.4 -> 71.
     _checkout("surveyjs-results.json", nps=17, csat=71, n=6),
     # Typeform API: NPS 10,9,5,7,8 -> (2-1)/5 = 20; CSAT choice labels on 4 -> 3/4 = 75.
-    _checkout("typeform-api-responses.json", nps=20, csat=75, n=4, period="2026-09-01..2026-09-03"),
+    _checkout(
+        "typeform-api-responses.json",
+        {"nps": 20, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-03"},
+    ),
+    # Google Forms in Dutch: `Tijdstempel`, day first without zeros (`14-9-2026`). Before,
+    # a plain CSV with "no date column found". NPS 10,8,3,9 -> (2-1)/4 = 25; CSAT
+    # 5,4,2,4 -> 3/4 = 75.
+    _checkout(
+        "google-forms-nl-tijdstempel.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-21"},
+    ),
+    # Typeform webhooks collected one a line (`{"event_type": "form_response",
+    # "form_response": {...}}`): NPS named by its question's title (from `definition`),
+    # CSAT by its field id, one answer giving the id alone. NPS 10,9,7,4,9 -> (3-1)/5 =
+    # 40; CSAT 5,4,3,2,4 -> 3/5 = 60. Before: no column 'hidden.step' (it was
+    # 'form_response.hidden.step'), no date, and neither question found by those names.
+    _checkout(
+        "typeform-webhook-payloads.jsonl",
+        {"nps": 40, "csat": 60, "n": 5, "period": "2026-09-01..2026-09-05"},
+    ),
     # Jotform API: the DELETED submission set aside; NPS 9,10,4 -> 33; CSAT 5,4,2 -> 67.
     _checkout(
         "jotform-api-submissions.json", nps=33, csat=67, n=3, period="2026-09-01..2026-09-04"
@@ -208,7 +233,41 @@ CASES = [
     _checkout("qualtrics-export.json", nps=25, csat=75, n=4, period="2026-09-01..2026-09-04"),
     # French export modelled on Microsoft Forms: `Heure de fin` day first, `Non spécifié`
     # for no answer; NPS 9,10,6,8 -> (2-1)/4 = 25; CSAT 5,4,2,4 -> 3/4 = 75.
-    _checkout("forms-fr-heure-de-fin.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-16"),
+    _checkout(
+        "forms-fr-heure-de-fin.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-16"},
+    ),
+    # Microsoft Forms in other languages: the completion time named in the owner's
+    # language (before, "no date column found": no period). German, ';', dd.mm.yyyy, the
+    # last answer completed after midnight (started 30.09, completed 01.10): NPS on 6,
+    # promoters 10,9,10 = 3, detractor 3 = 1 -> 200/6 = 33.3 -> 33; CSAT 5,4,4,5 = 4/6 = 67.
+    _checkout(
+        "forms-de-fertigstellungszeit.csv",
+        {"nps": 33, "csat": 67, "n": 6, "period": "2026-09-01..2026-10-01"},
+    ),
+    # Dutch, month first (9/14/26 can only be): promoters 9,10 = 2, detractors 6,2 = 2
+    # -> 0; CSAT 5,4,4 = 3/5 = 60.
+    _checkout(
+        "forms-nl-tijd-van-voltooien.csv",
+        {"nps": 0, "csat": 60, "n": 5, "period": "2026-09-01..2026-09-21"},
+    ),
+    # Spanish, day first (13/9/2026): promoters 10,9 = 2, detractor 5 = 1 -> 25; CSAT
+    # 5,5,4 = 3/4 = 75.
+    _checkout(
+        "forms-es-hora-de-finalizacion.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-20"},
+    ),
+    # Italian, ';': promoters 9,10,9 = 3, detractor 0 = 1 -> 200/5 = 40; CSAT 4,5,5 =
+    # 3/5 = 60.
+    _checkout(
+        "forms-it-ora-di-completamento.csv",
+        {"nps": 40, "csat": 60, "n": 5, "period": "2026-09-02..2026-09-28"},
+    ),
+    # Portuguese (Brazil): promoters 10,9 = 2, detractor 4 = 1 -> 25; CSAT 5,4,4 = 75.
+    _checkout(
+        "forms-pt-hora-de-conclusao.csv",
+        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-22"},
+    ),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
     _checkout("helpscout-survey-responses.jsonl", csat=50, n=6),
     # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
@@ -592,8 +651,10 @@ def _as_workbook(csv_path: Path, target: Path) -> Path:
     [
         c
         for c in CASES
-        # The CSVs in UTF-8 (Play's review report is UTF-16).
-        if c[0].endswith(".csv") and not {"cp1252", "latin1", "play"} & set(c[0].split("-"))
+        # The comma-separated CSVs in UTF-8 (Play's review report is UTF-16).
+        if c[0].endswith(".csv")
+        and not {"cp1252", "latin1", "play"} & set(c[0].split("-"))
+        and ";" not in (SURVEYS / c[0]).read_text(encoding="utf-8-sig").split("\n", 1)[0]
     ],
 )
 def test_an_xlsx_export_gives_the_figures_of_its_csv(
@@ -884,3 +945,150 @@ def test_unreadable_json_is_one_line(tmp_path: Path, text: str, message: str) ->
     assert code == 2
     assert stderr.startswith(f"journeymap: error: {survey}{message}"), stderr
     assert len(stderr.splitlines()) == 1
+
+
+MONTH_NAMED = [
+    ("5 mars 2024", "2 avril 2024", "30 avr. 2024"),
+    ("March 5, 2024", "April 2, 2024 10:15 AM", "Tuesday, April 30, 2024"),
+    ("5-Mar-24", "2-Apr-24", "30-Apr-24"),
+    ("mar. 5 2024", "avr. 2 2024", "avr. 30 2024"),
+    ("5. März 2024", "2. April 2024", "30. Apr. 2024 17:05"),
+    ("5 de marzo de 2024", "2 de abril de 2024", "30 abr 2024"),
+    ("5 maart 2024", "2 apr 2024", "30 april 2024"),
+]
+
+
+@pytest.mark.parametrize("days", MONTH_NAMED, ids=[d[0] for d in MONTH_NAMED])
+def test_dates_written_with_the_months_name_give_the_period(
+    tmp_path: Path, days: tuple[str, str, str]
+) -> None:
+    """Before, each of these was a bad row ("... is not a date") and the NPS came from
+    no answer at all. NPS 10, 9, 3 -> (2 - 1) / 3 = 33."""
+    survey = tmp_path / "long-dates.csv"
+    rows = "".join(f'"{day}",{n}\n' for day, n in zip(days, (10, 9, 3), strict=True))
+    survey.write_text("Date,n\n" + rows, encoding="utf-8")
+    code, lines, stderr = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0, stderr
+    assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines
+    assert not any("not a date" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "text", ["31 Feb 2024", "Mar 2024", "mars avril 2024", "5 mars", "March 123, 2024"]
+)
+def test_a_month_name_without_a_day_and_year_is_not_a_date(tmp_path: Path, text: str) -> None:
+    survey = tmp_path / "bad-dates.csv"
+    survey.write_text(f'Date,n\n"5 mars 2024",9\n"{text}",10\n', encoding="utf-8")
+    code, lines, _ = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0
+    assert any(f"Date {text!r} is not a date" in line for line in lines), lines
+
+
+def test_typeform_answers_are_found_by_field_id_as_by_ref(tmp_path: Path) -> None:
+    """The Responses API names a field by `id` and `ref`; a mapping may use either. Same
+    figures as by ref: NPS 10,9,5,7,8 -> 20 (no `hidden.step` filter here: 5 answers)."""
+    mapping = CHECKOUT_NPS.replace("nps: n", "nps: Qx1nps")
+    code, lines, stderr = _report(tmp_path, SURVEYS / "typeform-api-responses.json", mapping)
+    assert code == 0, stderr
+    assert any(line.startswith("    NPS            - -> 20   n=5") for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "last"),
+    [
+        ("Sygnatura czasowa", "05.03.2024 10:00:01", "30.04.2024 17:05:00"),
+        ("Отметка времени", "05.03.2024 10:00:01", "30.04.2024 17:05:00"),
+        ("タイムスタンプ", "2024/03/05 10:00:01", "2024/04/30 17:05:00"),
+    ],
+)
+def test_google_forms_first_column_in_more_languages(
+    tmp_path: Path, header: str, first: str, last: str
+) -> None:
+    """The sheet's first column in Polish, Russian, Japanese, as public scripts reading
+    those sheets name it; before, "no date column found". NPS 10, 9, 3 -> 33."""
+    survey = tmp_path / "responses.csv"
+    survey.write_text(
+        f"{header},n\n{first},10\n12.04.2024 08:00:00,9\n{last},3\n".replace(
+            "12.04.2024", "2024/04/12" if "/" in first else "12.04.2024"
+        ),
+        encoding="utf-8",
+    )
+    code, lines, stderr = _report(tmp_path, survey, CHECKOUT_NPS)
+    assert code == 0, stderr
+    assert lines[0].endswith("Google Forms export, utf-8, ','-separated, 3 answer rows"), lines
+    assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines
+
+
+def test_excel_day_numbers_in_the_date_column_are_days(tmp_path: Path) -> None:
+    """`Completion time` as Excel's day numbers (a sheet whose date cells lost their format,
+    saved as CSV or kept as .xlsx): 45356.4 is 2024-03-05, 45412.75 is 2024-04-30. Before,
+    each was a bad row ("is not a date"). NPS 10, 9, 3 -> 33."""
+    from openpyxl import Workbook
+
+    rows: list[tuple[str | float, str | int]] = [
+        ("Completion time", "n"),
+        (45356.4, 10),
+        (45394, 9),
+        (45412.75, 3),
+    ]
+    survey = tmp_path / "forms.csv"
+    survey.write_text("".join(f"{a},{b}\n" for a, b in rows), encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))  # numbers in General format, as a pasted column keeps them
+    book.save(tmp_path / "forms.xlsx")
+    for path in (survey, tmp_path / "forms.xlsx"):
+        code, lines, stderr = _report(tmp_path, path, CHECKOUT_NPS)
+        assert code == 0, stderr
+        assert "    NPS            - -> 33   n=3, 2024-03-05..2024-04-30" in lines, lines
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("Sehr zufrieden", "Zufrieden", "Neutral", "Unzufrieden", "Sehr unzufrieden"),
+        ("trifft zu", "trifft eher zu", "teils teils", "trifft eher nicht zu", "trifft nicht zu"),
+        ("Muy satisfecho", "Satisfecho", "Neutral", "Insatisfecho", "Muy insatisfecho"),
+        ("Muito Satisfeito", "Satisfeito", "Neutro", "Insatisfeito", "Muito Insatisfeito"),
+        ("Molto soddisfatto", "Soddisfatto", "Neutro", "Insoddisfatto", "Molto insoddisfatto"),
+        ("Zeer tevreden", "Tevreden", "Neutraal", "Ontevreden", "Zeer ontevreden"),
+    ],
+    ids=["de", "de-likert", "es", "pt", "it", "nl"],
+)
+def test_satisfaction_words_in_more_languages(tmp_path: Path, words: tuple[str, ...]) -> None:
+    """The 5-point scale as forms in those languages label it, read without `labels`
+    (before: every answer a bad row, "add it to the question's labels"). Answers 5, 4,
+    3, 2, 1, 5 and one 'no answer' -> top-2 box 3/6 = 50."""
+    five, four, three, two, one = words
+    answers = [five, four, three, two, one, five, "Keine Angabe"]
+    survey = tmp_path / "answers.csv"
+    survey.write_text(
+        "Date,sat\n" + "".join(f"2026-09-0{i + 1},{a}\n" for i, a in enumerate(answers)),
+        encoding="utf-8",
+    )
+    mapping = CHECKOUT_NPS.replace("nps: n", "csat: sat")
+    code, lines, stderr = _report(tmp_path, survey, mapping)
+    assert code == 0, stderr
+    assert "    CSAT          79 -> 50   n=6, 2026-09-01..2026-09-07" in lines, lines
+    assert not any("bad rows" in line for line in lines), lines
+
+
+def test_microsoft_forms_in_polish(tmp_path: Path) -> None:
+    """`ID, Godzina rozpoczęcia, Godzina ukończenia, Adres e-mail, Nazwa`, as public
+    scripts reading Polish Forms exports name them (index ids 26366032423, 37255319522);
+    the start on 30.04, the completion on 01.05. Before, "no date column found".
+    NPS 10, 9, 3 -> 33."""
+    survey = tmp_path / "formularz.csv"
+    survey.write_text(
+        "ID,Godzina rozpoczęcia,Godzina ukończenia,Adres e-mail,Nazwa,Polecenie (0-10)\n"
+        "1,05.03.2024 10:00,05.03.2024 10:02,anonymous,,10\n"
+        "2,12.04.2024 08:00,12.04.2024 08:03,anonymous,,9\n"
+        "3,30.04.2024 23:58,01.05.2024 00:01,anonymous,,3\n",
+        encoding="utf-8",
+    )
+    mapping = CHECKOUT_NPS.replace("nps: n", "nps: Polecenie")
+    code, lines, stderr = _report(tmp_path, survey, mapping)
+    assert code == 0, stderr
+    assert "    NPS            - -> 33   n=3, 2024-03-05..2024-05-01" in lines, lines

@@ -153,3 +153,33 @@ def test_a_full_disk_under_the_layout_program_is_named(
         result.stderr,
     ), result.stderr
     assert list(small_disk.iterdir()) == []
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt", ["pdf", "svg"])
+def test_a_file_size_limit_under_the_map_given_to_dot_is_one_line(tmp_path: Path, fmt: str) -> None:
+    """`ulimit -f 2`: the in-memory file that hands the DOT to dot counts against the
+    limit (EFBIG), which was an internal error (exit 3, found by tools/hostile_sweep.py,
+    out:fsize-2k|render-pdf-o). Now one line naming the limit, and nothing written."""
+    import resource
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    out = tmp_path / f"map.{fmt}"
+    args = ["render", str(VALID), "-o", str(out)] + (["-f", "pdf"] if fmt == "pdf" else [])
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "journeymap", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        preexec_fn=limit,
+    )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"journeymap: error: {out}: "), lines
+    assert "ulimit -f" in lines[0] or "File too large" in lines[0], lines
+    assert not out.exists() and not list(tmp_path.glob("*.tmp"))

@@ -14,6 +14,7 @@ JOURNEYMAP_QUICK=0) in a fresh sandbox folder, in its own session, and is flagge
 - an output that failed exists half-written, or a success left a truncated one.
 
 Beyond the first groups (text:, input:, output:, stdout:, env:, signal:, config:, metrics:,
+metrics-stdin: (the export piped in, `-` twice),
 import:, git:, serve:), the groups more: (encodings, YAML 1.1 words, tags, merge keys and
 odd scalars where ids and numbers go), place: (devices, pipes, links, odd names as inputs
 of every command), nobody: (unreadable files and folders, run through `setpriv` without
@@ -70,6 +71,7 @@ class Case:
     kill_signal: int = signal.SIGTERM
     timeout: float = 90.0
     writes_inputs: bool = False
+    adds_to_inputs: bool = False  # may add files to in/ (an output folder there), not change them
     cwd: str = "."
     fsize: int | None = None  # RLIMIT_FSIZE in bytes: a full disk without a small tmpfs
     unprivileged: bool = False  # without the capability to read or write whatever the modes
@@ -741,6 +743,26 @@ def cases() -> list[Case]:
                     writes_inputs=write,
                 )
             )
+    # 8b. metrics import -: the export piped in (standard input read once, bounded)
+    export = (SURVEYS / "qualtrics-retrait.csv").read_bytes()
+    piped: dict[str, tuple[list[str], str | bytes]] = {
+        "csv": (["-"], export),
+        "utf16": (["-"], export.decode("utf-8-sig").encode("utf-16")),
+        "xlsx": (["-"], (SURVEYS / "microsoft-forms-checkout.xlsx").read_bytes()),
+        "garbage": (["-"], b"\x00\xff\xfe" * 1000),
+        "empty": (["-"], b""),
+        "devnull": (["-"], "devnull"),
+        "closed": (["-"], "closed"),
+        "map-too": (["-", "--map", "-"], export),
+        "journey-too": (["-", "--journey", "-"], export),
+    }
+    for name, (head, feed) in piped.items():
+        argv = ["metrics", "import", *head]
+        if "--map" not in head:
+            argv += ["--map", "in/survey.map.yaml"]
+        found.append(
+            Case(f"metrics-stdin:{name}", [*argv, "--journey", "in/retrait.yaml"], stdin=feed)
+        )
     # 9. import: hostile sources
     for name, data in IMPORT_SOURCES.items():
         for ext in (".mmd", ".yaml"):
@@ -1386,7 +1408,17 @@ def more_cases() -> list[Case]:
                 made = [_symlink(path, "/dev/null")]
             elif place == "link-to-dir":
                 made = [_do(lambda box: (box / "out/realdir").mkdir()), _symlink(path, "realdir")]
-            found.append(Case(f"out:{place}|{form}", _fill(argv, OUT=path), made, outputs=[path]))
+            found.append(
+                Case(
+                    f"out:{place}|{form}",
+                    _fill(argv, OUT=path),
+                    made,
+                    outputs=[path],
+                    # `-o in`: a folder output, the files written beside the inputs (which
+                    # must stay as they were)
+                    adds_to_inputs=place == "input-dir",
+                )
+            )
         # a full disk: every write past 2 KB fails (EFBIG), the output must not stay half-written
         path = f"out/big{ext}"
         found.append(
@@ -1846,6 +1878,8 @@ def run_case(case: Case, work: Path) -> Outcome:
         except OSError:
             after = before
         changed = [k for k in set(before) | set(after) if before.get(k) != after.get(k)]
+        if case.adds_to_inputs:
+            changed = [k for k in changed if k in before]
         if changed:
             flags.append(f"inputs changed: {sorted(changed)[:3]}")
     left = _temp_leftovers(box, tmpdir)

@@ -33,7 +33,10 @@ def import_survey(
     survey: Annotated[
         Path,
         typer.Argument(
-            help="The survey export, CSV or .xlsx: Qualtrics, SurveyMonkey, Typeform, Forms.",
+            help=(
+                "The survey export, CSV, JSON or .xlsx: Qualtrics, SurveyMonkey, Typeform, "
+                "Forms; - reads it from standard input."
+            ),
             metavar="SURVEY.csv",
             show_default=False,
         ),

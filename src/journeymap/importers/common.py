@@ -26,6 +26,8 @@ Path = tuple[str | int, ...]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_IDENTIFIER = re.compile(r"\b[a-z]{2,}[A-Z]\w*")
+"""A lowerCamelCase word in a text: an identifier (`riskScore`), split like a key."""
 
 
 class ImportProblem(Exception):
@@ -90,8 +92,19 @@ def _ascii(text: str) -> str:
 
 
 def slugify(text: str, max_length: int = 48) -> str:
-    """A format id (lowercase letters, digits, '-') cut at a word boundary."""
-    words = _NON_SLUG.sub("-", _CAMEL.sub("-", _ascii(text)).lower()).strip("-")
+    """A format id (lowercase letters, digits, '-') cut at a word boundary.
+
+    A key in camelCase (`checkoutPage`, `userAPI`: the text is one word) is split at its
+    humps, and so is an identifier quoted in a text (`riskScore`, `searchId`: a word
+    that starts with two small letters or more); names keep their humps as they are
+    said: `TypeScript`, `SaaS`, `WhatsApp`, `dApp` (not `type-script`, `saa-s`,
+    `whats-app`, `d-app`)."""
+    spelled = _ascii(text)
+    if not any(c.isspace() for c in spelled.strip()):
+        spelled = _CAMEL.sub("-", spelled)
+    else:
+        spelled = _IDENTIFIER.sub(lambda m: _CAMEL.sub("-", m[0]), spelled)
+    words = _NON_SLUG.sub("-", spelled.lower()).strip("-")
     if len(words) > max_length:
         cut = words[:max_length]
         words = cut.rsplit("-", 1)[0] if "-" in cut else cut

@@ -220,6 +220,13 @@ def build_journey(
             if others:
                 step["actors"] = others
                 uses_actors = True
+                if persona and not exported and persona not in task.actors:
+                    # The persona lives every step of a journey file: a task the diagram
+                    # gives to others alone comes back from `render -o x.mmd` with the
+                    # persona on it. Said where it happens, not silently added.
+                    imported.comments[(*path, "actors")] = (
+                        f"Mermaid: without {persona} on this task (the persona lives every step)"
+                    )
             if exported:
                 crossed = dict.fromkeys(exported[a][0] for a in task.actors if a in exported)
                 step["touchpoints"] = [{"channel": c} for c in crossed]

@@ -12,6 +12,7 @@ from journeymap.importers.mermaid import (
     other_diagrams,
 )
 from journeymap.importers.mermaid_parse import bare_journey
+from journeymap.load.yamldoc import table_header
 
 
 def detect(text: str) -> str | None:
@@ -49,6 +50,14 @@ def import_source(
         )
     if bare_journey(text) is not None:
         raise no_journey(text)
+    table = table_header(text)
+    if table is not None:
+        raise ImportProblem(
+            f"{table}: `import` reads Mermaid journeys and Enablement Map Studio "
+            "(`kind: cjm`), not tables; write the journey as a journey file "
+            "(`journeymap: 1`, stages, steps; see the README's format reference)",
+            check=UNKNOWN_SOURCE,
+        )
     raise ImportProblem(
         "neither a Mermaid journey (a .mmd starting with `journey`, or Markdown with "
         '```mermaid, `::: mermaid`, <pre class="mermaid">, {% mermaid %}, {{< mermaid >}}, '

@@ -16,7 +16,7 @@ from journeymap.load.limits import Limits
 from journeymap.load.positions import Placer, Target, locate
 from journeymap.load.source import read_text
 from journeymap.load.versions import format_1_1_keys
-from journeymap.load.yamldoc import no_journey, parse
+from journeymap.load.yamldoc import no_journey, parse, table_header
 from journeymap.model import quickcheck
 
 if TYPE_CHECKING:
@@ -86,6 +86,11 @@ def load_text(
     result = JourneyFile(path, None, root=parsed.root, text=text)
     found = [problem.in_file(path) for problem in parsed.problems]
     if parsed.problems and parsed.data is None:
+        table = table_header(text)
+        if table is not None:  # `"Stage","Step"`: a table YAML cannot even parse
+            found = [
+                diagnostic(NOT_A_JOURNEY, _table_message(table), 1, source="schema", path=path)
+            ]
         result.diagnostics = found
         return result
     data = parsed.data
@@ -102,15 +107,14 @@ def load_text(
             if isinstance(data, dict)
             else ("a list" if isinstance(data, list) else "a single value")
         )
-        found.append(
-            place.at(
-                NOT_A_JOURNEY,
-                (),
-                f"not a journey file: the top level is {shape}; "
-                "a journey file starts with 'journeymap: 1' (other YAML in a folder: --exclude it)",
-                source="schema",
-            )
+        table = table_header(text) if isinstance(data, str) else None
+        message = (
+            _table_message(table)
+            if table
+            else f"not a journey file: the top level is {shape}; a journey file starts with "
+            "'journeymap: 1' (other YAML in a folder: --exclude it)"
         )
+        found.append(place.at(NOT_A_JOURNEY, (), message, source="schema"))
         result.diagnostics = found
         return result
 
@@ -170,3 +174,11 @@ def load_file(
     if isinstance(text, Diagnostic):
         return JourneyFile(shown, None, [text], unreadable=text.source == "file")
     return load_text(shown, text, limits, model)
+
+
+def _table_message(table: str) -> str:
+    """A spreadsheet's CSV given as a journey: what it is and what to write instead."""
+    return (
+        f"not a journey file: {table}, not YAML; write the journey as a journey file "
+        "('journeymap: 1', stages, steps: see the README's format reference)"
+    )

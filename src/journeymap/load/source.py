@@ -150,17 +150,19 @@ class NoWriter(OSError):
     """A named pipe that nobody opened for writing in time."""
 
 
-def take_stdin(limit: int) -> None:
+def take_stdin(limit: int, what: str = "a journey", example: str = "journey.yaml") -> None:
     """Read standard input once, in the main process, before any worker starts: a forked
-    worker's stdin is /dev/null, and a pipe can be read only once."""
+    worker's stdin is /dev/null, and a pipe can be read only once. `what` and `example`
+    name what the command wants piped in (a survey export for `metrics import -`)."""
     if _stdin:
         return
+    pipe = f"pipe {what} in (... < {example})"
     if os.isatty(0):
-        raise NoWriter("standard input is a terminal; pipe a journey in (... < journey.yaml)")
+        raise NoWriter(f"standard input is a terminal; {pipe}")
     try:
         copy = os.dup(0)  # a copy: sys.stdin stays as it was
     except OSError:
-        raise NoWriter("standard input is closed; pipe a journey in (... < journey.yaml)") from None
+        raise NoWriter(f"standard input is closed; {pipe}") from None
     try:
         with os.fdopen(copy, "rb") as stdin:
             _stdin.append(_read_upto(stdin, limit + 1))
@@ -172,7 +174,7 @@ def take_stdin(limit: int) -> None:
             if exc.errno == errno.EBADF
             else f"cannot be read ({exc.strerror or exc})"
         )
-        raise NoWriter(f"standard input {why}; pipe a journey in (... < journey.yaml)") from None
+        raise NoWriter(f"standard input {why}; {pipe}") from None
 
 
 def _read_upto(handle: BinaryIO, count: int) -> bytes:

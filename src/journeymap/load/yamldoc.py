@@ -637,3 +637,28 @@ def _guarded(text: str, limits: Limits, several: bool) -> ParsedYaml:
         )
     finally:
         loader.dispose()
+
+
+_TABLE_SEPARATORS = {",": "','", ";": "';'", "\t": "tabs"}
+_YAML_LINE = re.compile(r"\s*(?:[#%\[{]|---|- |[^,;\t]*:(?:\s|$))")
+"""A first line YAML would read as YAML (a key, a list item, a comment, a marker): a
+broken journey file whose lines hold commas is still said to be broken YAML."""
+
+
+def table_header(text: str) -> str | None:
+    """How a table (a CSV saved from a spreadsheet, where people also keep journey maps)
+    names itself: "a CSV table (',' between 'Stage', 'Step', 'Emotion', ...)", or None
+    when the text is no table. Its first two lines written hold the same number of cells,
+    two or more, with the same separator; YAML reads such a file as one long string."""
+    import csv
+
+    lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()][:2]
+    if len(lines) < 2 or _YAML_LINE.match(lines[0]):
+        return None
+    for separator, said in _TABLE_SEPARATORS.items():
+        cells = [next(csv.reader([line], delimiter=separator)) for line in lines]
+        if len(cells[0]) >= 2 and len(cells[0]) == len(cells[1]):
+            shown = ", ".join(repr(c.strip()) for c in cells[0][:3])
+            more = ", ..." if len(cells[0]) > 3 else ""
+            return f"a CSV table ({said} between {shown}{more})"
+    return None

@@ -64,6 +64,54 @@ CSAT_WORDS: dict[str, float] = {
     "très insatisfait": 1,
     "très insatisfaite": 1,
     "pas du tout satisfait": 1,
+    # German, Spanish, Portuguese, Italian, Dutch: the 5-point scales as forms in those
+    # languages label them (tests/data/surveys/README.md gives where each is quoted).
+    "sehr zufrieden": 5,
+    "zufrieden": 4,
+    "eher zufrieden": 4,
+    "weder zufrieden noch unzufrieden": 3,
+    "teils zufrieden": 3,
+    "eher unzufrieden": 2,
+    "unzufrieden": 2,
+    "sehr unzufrieden": 1,
+    "muy satisfecho": 5,
+    "muy satisfecha": 5,
+    "satisfecho": 4,
+    "satisfecha": 4,
+    "algo satisfecho": 4,
+    "ni satisfecho ni insatisfecho": 3,
+    "neutro": 3,
+    "algo insatisfecho": 2,
+    "insatisfecho": 2,
+    "insatisfecha": 2,
+    "muy insatisfecho": 1,
+    "muy insatisfecha": 1,
+    "muito satisfeito": 5,
+    "muito satisfeita": 5,
+    "satisfeito": 4,
+    "satisfeita": 4,
+    "nem satisfeito nem insatisfeito": 3,
+    "indiferente": 3,
+    "insatisfeito": 2,
+    "insatisfeita": 2,
+    "muito insatisfeito": 1,
+    "muito insatisfeita": 1,
+    "molto soddisfatto": 5,
+    "molto soddisfatta": 5,
+    "soddisfatto": 4,
+    "soddisfatta": 4,
+    "né soddisfatto né insoddisfatto": 3,
+    "nè soddisfatto nè insoddisfatto": 3,
+    "insoddisfatto": 2,
+    "insoddisfatta": 2,
+    "molto insoddisfatto": 1,
+    "molto insoddisfatta": 1,
+    "zeer tevreden": 5,
+    "tevreden": 4,
+    "neutraal": 3,
+    "ontevreden": 2,
+    "niet tevreden": 2,
+    "zeer ontevreden": 1,
     # A statement rated on the 5-point agreement scale ("The instructor was helpful").
     "strongly agree": 5,
     "agree": 4,
@@ -79,6 +127,16 @@ CSAT_WORDS: dict[str, float] = {
     "plutôt pas d'accord": 2,
     "pas d'accord": 2,
     "pas du tout d'accord": 1,
+    # German Likert items (`trifft zu` ... `trifft nicht zu`, as a Microsoft Forms quiz
+    # export read by a public script answers them).
+    "trifft zu": 5,
+    "trifft voll zu": 5,
+    "trifft eher zu": 4,
+    "teils teils": 3,
+    "teils/teils": 3,
+    "trifft eher nicht zu": 2,
+    "trifft nicht zu": 1,
+    "trifft überhaupt nicht zu": 1,
     # Zendesk's two-point rating: good counts in the top box, bad out of it.
     "good": 5,
     "good, i'm satisfied": 5,
@@ -100,8 +158,9 @@ CSAT_WORDS: dict[str, float] = {
     "\U0001f44d": 5,  # thumbs up
     "\U0001f44e": 1,  # thumbs down
 }
-"""The standard 5-point satisfaction and agreement wording (English, French) of the tools'
-CSAT questions, read without a `labels` mapping on the default 1-5 scale."""
+"""The standard 5-point satisfaction and agreement wording (English, French; satisfaction
+in German, Spanish, Portuguese, Italian, Dutch) of the tools' CSAT questions, read
+without a `labels` mapping on the default 1-5 scale."""
 NOT_RATED = frozenset(
     {
         "offered",
@@ -117,6 +176,9 @@ NOT_RATED = frozenset(
         "non renseigné",
         "sans réponse",
         "pas de réponse",
+        "keine angabe",
+        "ich kann keine aussage treffen.",
+        "não informado",
     }
 )
 """Cells that say no rating was given (Zendesk's 'Offered': asked, not answered; 'Non

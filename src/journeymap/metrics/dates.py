@@ -4,6 +4,7 @@ month first, and the day itself, as each tool writes timestamps."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime
 
 from journeymap.metrics.shapes import TIMESTAMP_HEADERS
@@ -25,6 +26,15 @@ DATE_COLUMNS = {
         "end date",
         "completion time",  # Microsoft Forms
         "heure de fin",  # Microsoft Forms in French, and the exports modelled on it
+        # Microsoft Forms' `Completion time` in the owner's language, as public scripts
+        # that read those exports name it (German, Dutch, Spanish, Italian, Portuguese, Polish;
+        # tests/data/surveys/README.md gives each source). Taken before the start time.
+        "fertigstellungszeit",
+        "tijd van voltooien",
+        "hora de finalización",
+        "ora di completamento",
+        "hora de conclusão",
+        "godzina ukończenia",
         "date submitted",  # Hotjar
         "response date",
         "rated at",  # Thanx NPS feedback (`created_at` is when it was asked)
@@ -44,6 +54,12 @@ _EPOCH = re.compile(r"^(\d{9,10})(\d{3})?(?:\.\d+)?$")
 """A Unix timestamp, in seconds or milliseconds: how Intercom's API writes the time of a
 rating (`created_at`), and so the CSVs made from it."""
 _EPOCH_YEARS = range(2000, 2100)
+_SERIAL = re.compile(r"^(\d{5})(?:[.,]\d+)?$")
+"""Excel's day number (days since 1899-12-30, the time as its fraction: `46135.6`), which
+a date column holds when its cells lost their date format, or when a sheet is read raw
+(as public scripts reading Forms and Sheets exports convert it, `(el - 25569) * 86400000`)."""
+_SERIAL_DAYS = range(36526, 73051)  # 2000-01-01 .. 2099-12-31
+_SERIAL_ZERO = date(1899, 12, 30)
 
 
 def guess_order(values: list[str]) -> str | None:
@@ -75,6 +91,10 @@ def parse_day(value: str, order: str) -> date | None:
                 return None
             day, month = (first, second) if order == "dmy" else (second, first)
             return date(year, month, day)
+        if (named := _named_month_day(text)) is not None:
+            return named
+        if (match := _SERIAL.match(text)) and int(match[1]) in _SERIAL_DAYS:
+            return date.fromordinal(_SERIAL_ZERO.toordinal() + int(match[1]))
         if match := _EPOCH.match(text):
             stamped = datetime.fromtimestamp(int(match[1]), UTC).date()
             return stamped if stamped.year in _EPOCH_YEARS else None
@@ -119,3 +139,62 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
 
 
 _DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dátum"})
+
+
+def _plain(word: str) -> str:
+    """A word without case or accents: `Févr.` and `fevr` are the same month."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().rstrip("."))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_MONTH_NAMES = (
+    # English, French, German, Spanish, Italian, Portuguese, Dutch: full names and the
+    # abbreviations their locales write (`mars`, `févr.`, `März`, `ene.`, `mrt`).
+    "january jan janvier janv januar janner jän enero ene gennaio gen janeiro januari",
+    "february feb fevrier fevr fev februar febrero febbraio fevereiro februari",
+    "march mar mars marz maerz mrz marzo marco maart mrt",
+    "april apr avril avr abril abr aprile",
+    "may mai mayo maggio mag maio mei",
+    "june jun juin juni junio giugno giu junho",
+    "july jul juillet juil juli julio luglio lug julho",
+    "august aug aout agosto ago augustus",
+    "september sep sept septembre septiembre setiembre settembre set setembro",
+    "october oct octobre oktober okt octubre ottobre ott outubro out",
+    "november nov novembre noviembre novembro",
+    "december dec decembre dezember dez diciembre dic dicembre dezembro",
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+"""Month names as the exports write them, without accents: `5 mars 2024`, `March 5, 2024`,
+`5-Mar-24` (Excel's d-mmm-yy), `5. März 2024`, `5 de marzo de 2024`."""
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::|h)\d{2}")
+_PARTS = re.compile(r"\d+|[^\W\d_]+\.?")
+
+
+def _named_month_day(text: str) -> date | None:
+    """The day of a date written with its month's name, or None when the text is not one.
+
+    One month name and two numbers before the time of day: the day (1 to 31) and the
+    year (four digits, or the later of two short numbers: `5-Mar-24`). Other words
+    (`Tuesday,`, `de`, `5th`) are left aside; two month names are not a date."""
+    head = _CLOCK.split(text, maxsplit=1)[0]
+    numbers: list[str] = []
+    months: list[int] = []
+    for part in _PARTS.findall(head):
+        if part.isdigit():
+            numbers.append(part)
+        elif (month := MONTHS.get(_plain(part))) is not None:
+            months.append(month)
+    if len(months) != 1 or len(numbers) != 2:
+        return None
+    first, second = numbers
+    if len(first) == 4:
+        year, day = first, second
+    elif len(second) in {2, 4}:
+        day, year = first, second
+    else:
+        return None
+    if len(day) > 2:
+        return None
+    full = int(year) + (2000 if len(year) == 2 else 0)
+    return date(full, months[0], int(day))

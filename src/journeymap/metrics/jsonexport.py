@@ -22,6 +22,9 @@ from typing import Any
 from journeymap.metrics.survey import SurveyError, as_exported
 
 Records = list[tuple[int, list[str]]]
+Aliases = dict[str, tuple[str, ...]]
+"""A column's other names: a Typeform answer is named by its field's `ref`, and found by
+its field `id` or its question's title too (a webhook payload's `definition.fields`)."""
 
 
 class NotJson(SurveyError):
@@ -53,11 +56,12 @@ def tabular(text: str) -> bool:
     return any(sep in first for sep in ",;\t|") and '":' not in first and '" :' not in first
 
 
-def read_json(text: str, name: str) -> tuple[Records, str, str]:
+def read_json(text: str, name: str) -> tuple[Records, str, str, Aliases]:
     """The header and one record per response, where they were found ("responses under
-    'data'") and the shape ('qualtrics' for Qualtrics' JSON export, whose status and
-    finished flags then set rows aside as in its CSV; else 'json'), or SurveyError
-    naming the file and what is wrong."""
+    'data'"), the shape ('qualtrics' for Qualtrics' JSON export, whose status and
+    finished flags then set rows aside as in its CSV; else 'json') and the other names of
+    its columns (a Typeform answer's field id and question title besides its `ref`), or
+    SurveyError naming the file and what is wrong."""
     try:
         return _read(text, name)
     except RecursionError:
@@ -66,7 +70,7 @@ def read_json(text: str, name: str) -> tuple[Records, str, str]:
         ) from None
 
 
-def _read(text: str, name: str) -> tuple[Records, str, str]:
+def _read(text: str, name: str) -> tuple[Records, str, str, Aliases]:
     starts: list[int] | None
     try:
         document = json.loads(text)
@@ -99,7 +103,8 @@ def _read(text: str, name: str) -> tuple[Records, str, str]:
     qualtrics = all(_is_qualtrics(item) for item in items)
     if qualtrics:
         items = [_qualtrics(item) for item in items]
-    rows = [_flatten(item, name) for item in items]
+    aliases: dict[str, dict[str, None]] = {}
+    rows = [_flatten(item, name, aliases=aliases) for item in items]
     header: dict[str, None] = {}
     for row in rows:
         header.update(dict.fromkeys(row))
@@ -110,7 +115,8 @@ def _read(text: str, name: str) -> tuple[Records, str, str]:
     records: Records = [(1, names)]
     for line, row in zip(numbers, rows, strict=True):
         records.append((line, [row.get(k, "") for k in names]))
-    return records, where, "qualtrics" if qualtrics else "json"
+    others = {column: tuple(n for n in names if n != column) for column, names in aliases.items()}
+    return records, where, "qualtrics" if qualtrics else "json", others
 
 
 def _is_surveymonkey(item: dict[str, Any]) -> bool:
@@ -221,7 +227,12 @@ def _keyed(value: Any) -> bool:
 
 
 def _unwrap(item: dict[str, Any]) -> dict[str, Any]:
-    """LimeSurvey's `{"12": {"id": "12", ...}}`: a response under its own id."""
+    """LimeSurvey's `{"12": {"id": "12", ...}}`: a response under its own id; a Typeform
+    webhook's `{"event_id", "event_type": "form_response", "form_response": {...}}`: the
+    response in it."""
+    inner = item.get("form_response")
+    if isinstance(inner, dict) and isinstance(inner.get("answers"), list):
+        return inner
     if len(item) == 1:
         ((key, value),) = item.items()
         if isinstance(value, dict) and key.strip().isdigit():
@@ -229,19 +240,28 @@ def _unwrap(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def _flatten(item: dict[str, Any], name: str, prefix: str = "") -> dict[str, str]:
+def _flatten(
+    item: dict[str, Any],
+    name: str,
+    prefix: str = "",
+    *,
+    aliases: dict[str, dict[str, None]] | None = None,
+) -> dict[str, str]:
     flat: dict[str, str] = {}
+    titles = _titles(item.get("definition"))
     for key, value in item.items():
         column = f"{prefix}{key}"
+        if key == "definition" and titles:
+            continue  # the form's questions (Typeform): the answers' other names, no answer
         if isinstance(value, dict) and value and all(_is_jotform(v) for v in value.values()):
             for question in value.values():
                 label = question.get("text") or question.get("name") or ""
                 flat[" ".join(str(label).split())] = _scalar(question.get("answer"))
         elif isinstance(value, dict):
-            flat.update(_flatten(value, name, f"{column}."))
+            flat.update(_flatten(value, name, f"{column}.", aliases=aliases))
         elif isinstance(value, list) and value and all(_is_answer(v) for v in value):
             for answer in value:
-                flat.update(_answer(answer))
+                flat.update(_answer(answer, titles, aliases))
         elif isinstance(value, list):
             if all(not isinstance(v, dict | list) for v in value):
                 flat[column] = ", ".join(_scalar(v) for v in value)
@@ -269,9 +289,25 @@ def _is_jotform(value: Any) -> bool:
     return isinstance(value, dict) and "text" in value and "type" in value
 
 
-def _answer(answer: dict[str, Any]) -> dict[str, str]:
-    field = answer["field"]
-    column = str(field.get("ref") or field.get("id") or field.get("title") or "")
+def _titles(definition: Any) -> dict[str, dict[str, Any]]:
+    """Each question of a Typeform webhook's `definition` (`{"fields": [{"id", "title",
+    "type", "ref"}]}`) by its field id: an answer's field may give its id alone."""
+    if not isinstance(definition, dict) or not isinstance(definition.get("fields"), list):
+        return {}
+    return {str(f["id"]): f for f in definition["fields"] if isinstance(f, dict) and f.get("id")}
+
+
+def _answer(
+    answer: dict[str, Any],
+    titles: dict[str, dict[str, Any]] | None = None,
+    aliases: dict[str, dict[str, None]] | None = None,
+) -> dict[str, str]:
+    field = {**(titles or {}).get(str(answer["field"].get("id")), {}), **answer["field"]}
+    title = " ".join(str(field.get("title") or "").split())
+    names = [str(n) for n in (field.get("ref"), field.get("id"), title) if n]
+    column = names[0] if names else ""
+    if aliases is not None and len(names) > 1:
+        aliases.setdefault(column, {}).update(dict.fromkeys(names))
     value = answer.get(answer["type"])
     if isinstance(value, dict):  # a choice {"label": ...}, several {"labels": [...]}
         value = value.get("labels", value.get("label", value.get("other", "")))

@@ -94,6 +94,7 @@ def read_survey(
         )
     broken: list[BadRow] = []
     from_json = False
+    aliases: dict[str, tuple[str, ...]] = {}
     if data.startswith(XLSX):
         from journeymap.metrics.workbook import read_workbook
 
@@ -110,7 +111,7 @@ def read_survey(
             # read whatever `format` says; a CSV whose first header starts with '[' or
             # '{' is read as CSV.
             try:
-                records, sep, shape = read_json(text, name)
+                records, sep, shape, aliases = read_json(text, name)
                 empty, from_json = 0, True
             except NotJson:
                 if not tabular(text):
@@ -132,7 +133,10 @@ def read_survey(
         columns = surveymonkey_columns(records[:header_rows])
     else:
         header = records[0][1]
-        columns = [Column(i, (h.strip() or f"column {i + 1}",)) for i, h in enumerate(header)]
+        columns = [
+            Column(i, (h.strip() or f"column {i + 1}", *aliases.get(h, ())))
+            for i, h in enumerate(header)
+        ]
     survey = Survey(name, found, used_encoding, sep, columns, bad=broken)
     if blank_second_header(found, records, header_rows):
         empty -= 1

@@ -14,6 +14,11 @@ TIMESTAMP_HEADERS = {
     "zeitstempel": "dmy",
     "informazioni cronologiche": "dmy",
     "carimbo de data/hora": "dmy",
+    # As public scripts that read those sheets name the column (tests/data/surveys/README.md).
+    "tijdstempel": "dmy",
+    "sygnatura czasowa": "dmy",
+    "отметка времени": "dmy",
+    "タイムスタンプ": "ymd",
 }
 """Google Forms' first column in the sheet's language, and how that locale writes dates."""
 

@@ -268,7 +268,15 @@ def _source_file(source: str) -> Iterator[int]:
             yield spool.fileno()
         return
     try:
-        write_all(fd, data)
+        try:
+            write_all(fd, data)
+        except OSError as exc:
+            # An in-memory file still counts against the file-size limit (`ulimit -f`,
+            # RLIMIT_FSIZE): EFBIG here was an internal error (exit 3).
+            raise EngineError(
+                f"cannot hand the map ({len(data):,} bytes of DOT) to the layout program: "
+                f"{exc.strerror or exc}; raise the file-size limit (ulimit -f) or free memory"
+            ) from None
         os.lseek(fd, 0, os.SEEK_SET)
         yield fd
     finally:

@@ -43,6 +43,7 @@ def import_survey(
     from journeymap.output import metrics_text
     from journeymap.runner.inputs import find_journeys, load_valid
 
+    _one_standard_input(survey, mapping, journeys)
     with refusing(MappingError):
         spec = parse_mapping(read_text(mapping), str(mapping))
     files = list(journeys) or [mapping.parent / name for name in spec.journeys]
@@ -73,20 +74,42 @@ def import_survey(
     return Imported(text, failed)
 
 
+def _one_standard_input(survey: Path, mapping: Path, journeys: Sequence[Path]) -> None:
+    """`cat export.csv | journeymap metrics import - --map m.yaml`: standard input is
+    read once, so '-' may stand for one file only; two would read the same bytes."""
+    from journeymap.load.source import STDIN
+
+    named = [what for what, path in (("the export", survey), ("--map", mapping)) if path == STDIN]
+    named += ["--journey"] * sum(path == STDIN for path in journeys)
+    if len(named) > 1:
+        raise Refused(
+            f"-: standard input is given for {' and '.join(named)}; it can be read once: "
+            "pipe one file in and name the others"
+        )
+
+
 def read_bytes(path: Path, export: bool = True) -> bytes:
     """A survey export's (`export`) or a mapping's bytes, or Refused: read as journeys
     are, so that a named pipe, a device or a folder is one line. An export may be far
     larger than a journey; a mapping has the journeys' limit."""
     from journeymap.diagnostics import Diagnostic
     from journeymap.load.limits import EXPORT_MAX_BYTES, LimitError, Limits
+    from journeymap.load.source import STDIN, NoWriter, take_stdin
     from journeymap.load.source import read_bytes as read_bounded
 
     with refusing(LimitError):
         limits = Limits.from_env()
+    limit = max(limits.max_bytes, EXPORT_MAX_BYTES) if export else limits.max_bytes
+    if path == STDIN:  # `cat export.csv | journeymap metrics import - --map m.yaml`
+        what, example = ("a survey export", "export.csv") if export else ("a mapping", "m.yaml")
+        try:
+            take_stdin(limit, what, example)
+        except NoWriter as exc:
+            raise Refused(f"-: {exc}") from None
     data = read_bounded(
         path,
         limits,
-        max_bytes=max(limits.max_bytes, EXPORT_MAX_BYTES) if export else None,
+        max_bytes=limit,
         kind="a survey export or a mapping file",
     )
     if isinstance(data, Diagnostic):
