@@ -170,6 +170,8 @@ def test_each_script_is_named_with_its_package() -> None:
     assert fonts.script("😀") == ("emoji", "fonts-noto-color-emoji")
     assert fonts.script("ሀ") == ("Ethiopic", "fonts-noto-core")
     assert fonts.missing({"Ж": "Ж", "ש": "ש", "ش": "ش"}, pure=True) == {"ش": "ش"}
+    # a variation selector is drawn as nothing: only the heart needs a font
+    assert list(fonts.unusual("J'adore ❤️ le magasin")) == ["❤"]
 
 
 def test_the_site_keeps_japanese_as_text(japanese: Path, tmp_path: Path) -> None:

@@ -32,9 +32,13 @@ MAP_MARKS = "◆✕▸→✦■●▲▼⇄➝↔♦▷━┅┤≈"
 """Characters the map itself writes (marks, arrows, the legend's lines), in every map:
 left out of the scan, or every Latin map would cost a fontconfig look-up."""
 
-_UNUSUAL = re.compile(f"[^\\x00-\\u024f\\u2000-\\u206f\\u20a0-\\u20cf{MAP_MARKS}]")
+_UNUSUAL = re.compile(
+    f"[^\\x00-\\u024f\\u2000-\\u206f\\u20a0-\\u20cf{MAP_MARKS}"
+    "\\u034f\\u180b-\\u180f\\ufe00-\\ufe0f\\ufeff\\U000e0000-\\U000e0fff]"
+)
 """A character beyond Latin, the general punctuation (’ “ … and the narrow no-break
-space), the currency signs and the map's marks."""
+space), the currency signs and the map's marks; variation selectors and the other
+invisible code points that are drawn as nothing (❤️ is ❤ and U+FE0F) are left out too."""
 
 _AROUND = 16
 """Characters of context on each side of an example, cut back to whole words."""
