@@ -46,15 +46,23 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   party is read in French only and the agentless passive in English only, as the
 #   seventh blind set measured (tests/lint/test_internal_structure.py): floors lowered to
 #   match.
+# - #13 (context13): the agentless passive read in French too (verdicts, successes and
+#   limits set by law told apart), and a weak sign between signed steps of a journey
+#   that follows a staff procedure, a stage named with one in a journey of back-office
+#   steps, tasks in steps read as back-office work four in five: recall floors raised
+#   to the measure now minus about 0.01; the eighth set (two readers, adjudicated) gets
+#   its floor.
 PART_FLOOR = {
-    ("second", "fr"): (0.96, 0.66),
+    ("second", "fr"): (0.96, 0.70),
     ("second", "en"): (0.95, 0.75),
-    ("third", "fr"): (0.94, 0.56),
-    ("third", "en"): (0.92, 0.66),
-    ("fourth", "fr"): (0.84, 0.60),
-    ("fourth", "en"): (0.91, 0.67),
-    ("fifth", "fr"): (0.90, 0.78),
-    ("fifth", "en"): (0.91, 0.50),
+    ("third", "fr"): (0.94, 0.59),
+    ("third", "en"): (0.92, 0.67),
+    ("fourth", "fr"): (0.84, 0.63),
+    ("fourth", "en"): (0.91, 0.68),
+    ("fifth", "fr"): (0.90, 0.80),
+    ("fifth", "en"): (0.91, 0.51),
+    ("eighth", "fr"): (0.72, 0.48),
+    ("eighth", "en"): (0.75, 0.47),
 }
 
 

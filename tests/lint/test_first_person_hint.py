@@ -139,6 +139,7 @@ def test_the_cli_hints_show_the_turned_step_or_the_general_example(tmp_path: Pat
     assert "step 'order' has no subject ('Book...'): make the customer the subject, with " \
         "\"I\", e.g. 'I book a test ride'" in out  # fmt: skip
     assert "('The customer'): let the customer tell it, with \"I\", e.g. 'I pay the deposit'" in out
+    # A noun step is turned by its noun's verb (tests/lint/test_nominal_hint.py).
     assert "step 'plan' has no subject ('Selection...'): make the customer the subject, " \
-        "with \"I\", e.g. 'I compare the offers'" in out  # fmt: skip
+        "with \"I\", e.g. 'I select a plan'" in out  # fmt: skip
     assert "e.g. 'Je récupère mon vélo en boutique'" in out

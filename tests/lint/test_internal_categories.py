@@ -181,3 +181,57 @@ def test_a_weak_sign_in_a_run_of_back_office_signs_is_back_office_work(tmp_path:
     assert "JM301" in _lint(tmp_path, "Journée", "Marie", run).get("2", set())
     assert "JM301" not in _lint(tmp_path, "Journée", "Marie", no_sure).get("2", set())
     assert "JM301" not in _lint(tmp_path, "Journée", "Marie", gap).get("2", set())
+
+
+def test_a_weak_sign_between_signed_steps_of_a_staff_procedure(tmp_path: Path) -> None:
+    # Most steps carry a back-office sign, a quarter of them sure, the customer named in
+    # hardly any: the journey follows a staff procedure, and a weak sign between two
+    # signed steps is the staff's (two of its four nearest are not enough elsewhere).
+    weak = "Mise à jour des prix"
+    procedure = ["Génération rapport", "Analyse des écarts", weak, "Vérification du budget",
+                 "Choix du créneau", "Archivage des dossiers", "Contrôle des quantités",
+                 "Relance des prospects"]  # fmt: skip
+    assert "JM301" in _lint(tmp_path, "Journée", "Marie", procedure).get("2", set())
+    # the customer in the journey: a mixed journey, where the sign may be the customer's
+    mixed = [*procedure[:4], "Le client choisit un créneau", procedure[5],
+             "Le client paie en ligne", procedure[7]]  # fmt: skip
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", mixed).get("2", set())
+    # few sure signs: not a procedure
+    unsure = [*procedure[:5], "Choix du créneau", procedure[6], "Choix du créneau"]
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", unsure).get("2", set())
+
+
+def _stage_findings(tmp_path: Path, stage: str, texts: list[str]) -> list[str]:
+    """The JM302 findings of a journey of one stage named `stage`, holding these steps."""
+    steps = "".join(f"      - {{id: s{i}, text: {text!r}}}\n" for i, text in enumerate(texts))
+    path = tmp_path / "etape.yaml"
+    path.write_text(
+        "journeymap: 1\nid: etape\ntitle: Journée\nlang: fr\nstages:\n"
+        f"  - id: fin\n    name: {stage}\n    steps:\n{steps}",
+        encoding="utf-8",
+    )
+    result = invoke("lint", "--select", "JM302", "--format", "json", path)
+    return [item["code"] for item in json.loads(result.stdout)]
+
+
+def test_a_weak_sign_names_a_stage_after_the_staffs_work_when_the_steps_are(
+    tmp_path: Path,
+) -> None:
+    # Seven in ten steps or more are back-office work: "Validation finale" is the staff's.
+    office = ["Génération rapport", "Archivage des dossiers", "Relance des prospects",
+              "Saisie des commandes dans l'ERP"]  # fmt: skip
+    lived = ["Je compare les offres", "Je choisis un créneau", "Je paie en ligne",
+             "Génération rapport"]  # fmt: skip
+    assert _stage_findings(tmp_path, "Validation finale", office) == ["JM302"]
+    assert _stage_findings(tmp_path, "Validation finale", lived) == []
+
+
+def test_a_task_is_the_staffs_when_the_steps_are_back_office_work(tmp_path: Path) -> None:
+    # Four steps in five read as back-office work: the journey follows the staff, whatever
+    # its title, and a task told without the customer is theirs.
+    task = "Apposition des étiquettes"
+    office = ["Génération rapport", "Archivage des dossiers", task,
+              "Saisie des commandes dans l'ERP", "Relance des prospects"]  # fmt: skip
+    assert "JM301" in _lint(tmp_path, "Journée", "Marie", office).get("2", set())
+    mixed = [*office[:3], "Choix du créneau", "Relance des prospects"]
+    assert "JM301" not in _lint(tmp_path, "Journée", "Marie", mixed).get("2", set())

@@ -40,6 +40,7 @@ CATEGORIES = {
         ("en", "Admin reviews the flagged listings"),
         ("en", "Admin sees pending doctor in list"),  # a role the customer never meets
         ("en", "Agents will not see a pending work order"),
+        ("en", "Admin receives notification"),  # receiving is not asking the customer
     ],
     "records handled in a passive": [
         ("en", "Credit decision documented in the loan system"),
@@ -60,6 +61,7 @@ LOOK_ALIKES = [
     ("fr", "Admin invite le client"),  # the customer is in it
     ("fr", "Admin propose un expert"),  # proposing reaches the customer
     ("fr", "Expert demande des documents complémentaires"),  # so does asking
+    ("en", "Reviewer requests more documents"),
     ("fr", "Le colis est remis par le livreur"),  # a role the customer meets
     ("en", "Items are added to the cart"),
     ("en", "Requests escalation"),  # the customer asks for it

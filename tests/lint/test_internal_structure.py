@@ -34,6 +34,9 @@ CLASSES: dict[str, list[tuple[Lang, str]]] = {
         ("en", "Each pallet is weighed"),
         ("en", "Returned items are sorted into bins"),
         ("en", "Boxes should be stacked by size"),
+        ("fr", "Les palettes sont pesées"),
+        ("fr", "Votre demande est étudiée"),
+        ("fr", "Les pièces sont numérisées puis jointes au dossier"),
     ],
     "an order to work through every item of something": [
         ("en", "Sweep all aisles"),
@@ -42,15 +45,15 @@ CLASSES: dict[str, list[tuple[Lang, str]]] = {
     ],
 }
 
-# The structure is read (agent_clause, office_passive name it) but not reported in these
-# languages: on the seventh blind set, new writing nobody had read, the third party read in
-# English added 6 true findings and 11 false alarms, the agentless passive read in French
-# 1 and 3. A reading that is wrong more often than right on new writing is left out.
+# The structure is read (agent_clause names it) but not reported in English: on the
+# seventh blind set, new writing nobody had read, the third party read in English added 6
+# true findings and 11 false alarms. A reading that is wrong more often than right on new
+# writing is left out. (The agentless passive, left out in French on the same grounds,
+# reads French since it tells verdicts, successes and limits set by law apart: 12 true
+# findings and no false alarm added over the second to eighth sets.)
 ONE_LANGUAGE_ONLY: list[tuple[Lang, str]] = [
     ("en", "The surveyor measures the plot"),
     ("en", "The lender verifies your payslips"),
-    ("fr", "Les palettes sont pesées"),
-    ("fr", "Votre demande est étudiée"),
 ]
 
 LOOK_ALIKES: list[tuple[Lang, str]] = [
@@ -77,6 +80,12 @@ LOOK_ALIKES: list[tuple[Lang, str]] = [
     ("fr", "Le retour est gratuit"),
     ("fr", "Un rendez-vous est fixé chez vous"),
     ("fr", "La commande est prise en charge par le transporteur"),
+    # a verdict, a success, a limit set by law: what the customer is told
+    ("fr", "Votre demande d'inscription a été refusée."),
+    ("en", "Your application was declined"),
+    ("fr", "Votre dossier a été enregistré avec succès."),
+    ("en", "Your file was uploaded successfully"),
+    ("fr", "Les frais sont plafonnés par la loi"),
     # the customer's own things, or the customer told what to do
     ("en", "Check all your documents"),
     ("en", "Print my ticket"),

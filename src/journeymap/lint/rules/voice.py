@@ -284,5 +284,9 @@ def _told_by_the_customer(voice: Voice, lang: Lang, otherwise: str) -> str:
     from journeymap.lint.sentence import first_person_version
 
     turned = first_person_version(voice.text, lang, voice.kind, voice.word)
+    if turned is None and voice.kind == "no-subject":
+        from journeymap.lint.sentence.nominal import nominal_version
+
+        turned = nominal_version(voice.text, lang)
     example = turned or otherwise
     return f", e.g. '{example}'" if example else ""

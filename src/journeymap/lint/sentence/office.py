@@ -126,8 +126,9 @@ def office_role(toks: list[str], lang: Lang) -> bool:
     ):
         return False
     # Answering, sending, proposing or asking reach the customer: "Admin propose un
-    # expert", "Expert demande des documents complémentaires".
-    roots = _ANSWERING[lang] | _SENDING[lang] | _OFFERING[lang] | ASKING[lang]
+    # expert", "Expert demande des documents complémentaires". Receiving does not:
+    # "Admin receives notification" is the office's inbox (+1 true, 0 false, third set).
+    roots = _ANSWERING[lang] | _SENDING[lang] | _OFFERING[lang] | (ASKING[lang] - _GETTING[lang])
     return not any(family(t, lang, roots) for t in toks)
 
 

@@ -346,12 +346,23 @@ def office_passive(text: str, toks: list[str], lang: Lang) -> tuple[str, ...]:
         written = _written(text, participle)
         if not (written.endswith(_PARTICIPLE[lang]) or participle in PASSIVE_IRREGULARS):
             return ()
-        if family(participle, lang, _LIVED[lang] | _FACING[lang]) == "verb":
+        if family(participle, lang, _LIVED[lang] | _FACING[lang] | _VERDICTS[lang]) == "verb":
             return ()
         if lang == "fr" and participle.endswith(("is", "it")) and len(participle) < 5:
             return ()
+        if any(t in _RULES for t in agent) or _SUCCESS.search(" ".join(content[i + 1 :])):
+            return ()  # a limit set by law, a success reported: what the customer is told
         return (participle,)
     return ()
+
+
+# A verdict on the customer's request is the answer the customer gets: "Votre demande a
+# été refusée", "Your application is declined" (accepting is in _LIVED already).
+_VERDICTS = {"fr": lex("refuser rejeter"), "en": lex("reject decline deny refuse")}
+# A rule as the agent is a constraint told ("plafonnées par la loi", "capped by law"),
+# and a success reported is the outcome shown ("enregistré avec succès").
+_RULES = lex("loi lois reglement reglementation law laws regulation regulations")
+_SUCCESS = re.compile(r"\b(avec succes|successfully|with success)\b")
 
 
 # The passive reading's own irregular participles; work_words.IRREGULAR_PARTICIPLES is
