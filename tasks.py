@@ -101,6 +101,41 @@ def ensure_chromium() -> None:
     apt_install("java", "default-jre-headless", "the site's HTML validation")
 
 
+CJK_FONT = "fonts-wqy-microhei"
+"""A small font with Chinese, Japanese and Korean (1.6 MB to download, 5 MB unpacked;
+Noto CJK is 57 MB), for the test that proves a Japanese map's PNG draws its glyphs."""
+FONTS = TOOLS / "fonts"
+
+
+def ensure_test_fonts() -> None:
+    """`CJK_FONT` unpacked into .tools/fonts, not installed: the tests point fontconfig
+    at it (FONTCONFIG_FILE), so the machine's fonts, and other users' maps, are left
+    as they are. Skipped (and the test with it) where apt-get or dpkg is missing."""
+    stamp = FONTS / ".installed"
+    if stamp.exists() and stamp.read_text() == CJK_FONT:
+        return
+    apt, unpack = shutil.which("apt-get"), shutil.which("dpkg-deb")
+    if apt is None or unpack is None:
+        print(f"apt-get is missing: the test drawing Japanese with {CJK_FONT} will be skipped.")
+        return
+    FONTS.mkdir(parents=True, exist_ok=True)
+    for old in FONTS.glob("*.deb"):
+        old.unlink()
+    # as root, apt's download user (_apt) could not write here: it warns, then downloads
+    quiet = ["-o", "APT::Sandbox::User=root"] if os.geteuid() == 0 else []
+    download = [apt, *quiet, "download", "-qq", CJK_FONT]
+    if subprocess.run(download, cwd=FONTS, check=False).returncode != 0 and os.geteuid() == 0:
+        subprocess.run([apt, "update", "-qq"], check=False)  # a fresh machine's empty lists
+        subprocess.run(download, cwd=FONTS, check=False)
+    debs = list(FONTS.glob("*.deb"))
+    if not debs:
+        print(f"apt-get download {CJK_FONT} failed: its test will be skipped.")
+        return
+    subprocess.run([unpack, "-x", str(debs[0]), str(FONTS)], check=True)
+    debs[0].unlink()
+    stamp.write_text(CJK_FONT)
+
+
 def create_venv() -> None:
     """A virtual environment with pip, even where the venv module cannot provide one.
 
@@ -134,6 +169,7 @@ def setup() -> None:
     ensure_mermaid_cli()
     ensure_axe_core()
     ensure_chromium()
+    ensure_test_fonts()
 
 
 def tool(name: str) -> Path:

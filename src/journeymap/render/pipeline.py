@@ -13,7 +13,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -22,6 +22,7 @@ from journeymap.diagnostics import Diagnostic
 from journeymap.load.source import is_folder
 from journeymap.output.atomic import InputGuard, OutputError, write_atomic
 from journeymap.parallel import iter_per_file
+from journeymap.render import fonts
 from journeymap.render.dot import Options, build_dot
 from journeymap.render.engine import (
     PNG_MOST,
@@ -159,12 +160,44 @@ def render(
     engine: Engine | None,
     view: str = "map",
 ) -> bytes:
+    return _rendered(journeys, fmt, options, engine, view)[0]
+
+
+def _rendered(
+    journeys: Sequence[Journey],
+    fmt: str,
+    options: Options,
+    engine: Engine | None,
+    view: str,
+) -> tuple[bytes, dict[str, str]]:
+    """The bytes of `fmt`, and the unusual characters of a PNG or PDF (`fonts.unusual`)."""
     source = source_of(journeys, fmt, options, engine, view)
     if fmt in {"dot", "mmd"}:
-        return source.encode("utf-8")
+        return source.encode("utf-8"), {}
     if engine is None:
         raise ValueError(f"format {fmt} needs a layout engine")
-    return run(engine, source, fmt)
+    return run(engine, source, fmt), _unusual(source, fmt)
+
+
+def _unusual(source: str, fmt: str) -> dict[str, str]:
+    """The characters of a PNG's or PDF's words that some font must have (for
+    `fonts.warning`); none for SVG, which the browser draws with its own fonts."""
+    return fonts.unusual(source) if fmt in {"png", "pdf"} else {}
+
+
+def file_warnings(
+    name: str,
+    fmt: str,
+    engine: Engine | None,
+    shrunk: tuple[int, int] | None,
+    found: dict[str, str],
+) -> list[str]:
+    """What to tell about one file written: a PNG shrunk to fit, words without a font."""
+    said = [
+        shrunk_warning(name, shrunk),
+        fonts.warning(name, found, fmt, bool(engine and engine.pure)),
+    ]
+    return [line for line in said if line is not None]
 
 
 def source_of(
@@ -216,6 +249,9 @@ class Drawn:
     unreadable: bool = False
     shrunk: tuple[int, int] | None = None
     """The PNG's size when Graphviz shrank it to fit (`engine.shrunk_png`)."""
+    unusual: dict[str, str] = field(default_factory=dict)
+    """The characters of a PNG's or PDF's words some font must have (`fonts.unusual`):
+    the parent asks fontconfig, once, rather than every worker."""
 
 
 class InvalidInputs(Exception):
@@ -245,6 +281,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         del journey
     name = f"{journey_id}.{batch.fmt}"
     shrunk = None
+    unusual = _unusual(source, batch.fmt)
     try:
         fd, temp = tempfile.mkstemp(
             prefix=f".{name}.{batch.token}.", suffix=".tmp", dir=batch.folder
@@ -277,7 +314,7 @@ def draw_file(batch: Batch, path: Path) -> Drawn:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise
-    return Drawn(path, journey_id, temp, shrunk=shrunk)
+    return Drawn(path, journey_id, temp, shrunk=shrunk, unusual=unusual)
 
 
 def _lay_out(batch: Batch, engine: Engine, source: str, handle: BinaryIO) -> None:
@@ -307,7 +344,8 @@ def draw_files(
     renamed into place once every file has been drawn, so an invalid file, two files
     with one journey id or an interruption leave the folder as it was (the same
     guarantee as loading everything first, without the parent doing the loading).
-    `warn` hears about each shrunk PNG once all are in place, in input order.
+    `warn` hears about each shrunk PNG, and words no font draws, once all are in place,
+    in input order.
     """
     drawn: list[Drawn] = []
     results: Iterator[Drawn] = iter(())
@@ -359,8 +397,9 @@ def draw_files(
     if warn is not None:
         kept = [item for item in drawn if item.journey_id is not None]
         for item, target in zip(kept, targets, strict=True):
-            said = shrunk_warning(str(target), item.shrunk)
-            if said is not None:
+            for said in file_warnings(
+                str(target), batch.fmt, batch.engine, item.shrunk, item.unusual
+            ):
                 warn(said)
     return targets
 
@@ -410,22 +449,21 @@ def execute(
     a few at a time in threads, which overlap the layout programs. Each file is written
     atomically; the first failing job, in plan order, raises its EngineError or
     OutputError. One output per input file in a folder goes through `draw_files`.
-    `warn` hears about each shrunk PNG once all are written, in plan order.
+    `warn` hears about each shrunk PNG, and words no font draws, once all are written, in
+    plan order.
     """
 
     stopping = threading.Event()
-    warnings: dict[str, str] = {}
+    warnings: dict[str, list[str]] = {}
 
     def one(job: Job) -> None:
         name = str(job.target or "standard output")
         try:
-            data = render(job.journeys, chosen.fmt, options, engine, view)
+            data, found = _rendered(job.journeys, chosen.fmt, options, engine, view)
         except EngineError as exc:
             raise EngineError(f"{name}: {exc}") from None
-        if chosen.fmt == "png":
-            said = shrunk_warning(name, shrunk_png(data[:24]))
-            if said is not None:
-                warnings[name] = said
+        shrunk = shrunk_png(data[:24]) if chosen.fmt == "png" else None
+        warnings[name] = file_warnings(name, chosen.fmt, engine, shrunk, found)
         if stopping.is_set():
             return  # interrupted meanwhile: write nothing more
         if job.target is None:
@@ -437,8 +475,7 @@ def execute(
     _write_all(chosen, one, done, stopping)
     if warn is not None:
         for job in chosen.jobs:
-            said = warnings.get(str(job.target or "standard output"))
-            if said is not None:
+            for said in warnings.get(str(job.target or "standard output"), []):
                 warn(said)
 
 
