@@ -52,6 +52,11 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   steps, tasks in steps read as back-office work four in five: recall floors raised
 #   to the measure now minus about 0.01; the eighth set (two readers, adjudicated) gets
 #   its floor.
+# - #13 (precision9): the customer's side of a text (addressed as the one who acts, told,
+#   a capability, a price, a procedure named) no longer read as back-office work: 35
+#   false alarms removed, none added, no true finding lost; the eighth set's precision
+#   floors raised, the ninth set (labelled blind, measured blind twice) gets its floor:
+#   the measure now minus about 0.01.
 PART_FLOOR = {
     ("second", "fr"): (0.96, 0.70),
     ("second", "en"): (0.95, 0.75),
@@ -61,8 +66,10 @@ PART_FLOOR = {
     ("fourth", "en"): (0.91, 0.68),
     ("fifth", "fr"): (0.90, 0.80),
     ("fifth", "en"): (0.91, 0.51),
-    ("eighth", "fr"): (0.72, 0.48),
-    ("eighth", "en"): (0.75, 0.47),
+    ("eighth", "fr"): (0.77, 0.48),
+    ("eighth", "en"): (0.77, 0.47),
+    ("ninth", "fr"): (0.69, 0.53),
+    ("ninth", "en"): (0.81, 0.56),
 }
 
 

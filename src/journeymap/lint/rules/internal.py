@@ -7,6 +7,7 @@ customer's journey; it belongs in a service blueprint, not here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,6 +16,7 @@ from journeymap.lint.text import find_term
 
 if TYPE_CHECKING:
     from journeymap.lint.sentence import Cast, Lang
+    from journeymap.lint.sentence.tokens import Kind
     from journeymap.model.journey import Journey
 
 # Jargon of the back office, in each language. Anglicisms are common in French teams, so
@@ -138,6 +140,9 @@ def _internal(
     kind = voice.kind
     # The journey's cast: its persona is the customer; a declared staff member or system
     # opening the step is the company at work, one weak sign is then enough.
+    # "Use — user receives order": a label, then the customer acting, is the customer's.
+    if kind == "no-subject" and _LABEL.match(text):
+        kind = _labelled(text, read_as, config) or kind
     changed = recast(kind, text, read_as, people) if people else None
     kind = changed[0] if changed else kind
     allowed = {word.casefold() for word in config.allowed_words}
@@ -369,7 +374,12 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     customer; a staff member or system the journey declares (its stakeholders, a step's
     `actors` and `systems`, its lanes' `actor` and `system`) opening the step is the
     company at work. A step in the customer's first person, or one that speaks to the
-    customer ("votre", "your"), is what the customer lives. The word list (back-office,
+    customer ("votre", "your"), is what the customer lives; so is one that gives the
+    customer the part (a "vous" imperative or a "you" opening it, "Get verified", a
+    label then the customer acting: "Use — user checks the order"), keeps the customer
+    informed, or names what the product lets the customer do ("Export en PDF possible")
+    or a limit ("can't be modified"). A price ("restocking fee"), "in stock" and the
+    procedure named in a sentence ("during this process") are not work. The word list (back-office,
     workflow, ERP, CRM, SI, ticket, SLA...) is extended with `internal-words` and trimmed
     with `allowed-words` in the configuration, for a sector where one of these words is
     the customer's own. Customer phrases that contain such a word ("ticket de caisse")
@@ -423,3 +433,19 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
                 "it after what the customer goes through; that work goes in its steps' "
                 "`backstage` lanes (format 1.1) or the stage's `notes`",
             )
+
+
+# A step opened by a short label and a dash or colon: "Purchase — user checks out".
+_LABEL = re.compile(r"^[^:—–]{1,30}?\s*(?:—|–|:| - )\s*(.+)$")
+
+
+def _labelled(text: str, lang: Lang, config: LintConfig) -> Kind | None:
+    """The voice after a step's label when it is the customer's: "Use — user receives
+    order and checks quality" is the user's own checking, not quality control."""
+    from journeymap.lint.sentence import classify
+
+    match = _LABEL.match(text)
+    if match is None:
+        return None
+    kind = classify(match.group(1), lang, config.company_words.get(lang, ())).kind
+    return kind if kind in ("first", "customer") else None

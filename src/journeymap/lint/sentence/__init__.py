@@ -16,6 +16,7 @@ Modules, each importing only those above it:
     voice        whose voice a step is told in (JM4xx)
     office       the company's own people, premises and goods; a staff task
     records      the company's records kept out of sight; the customer written into them
+    customer_side  the customer addressed, told or priced in a text naming the office's work
     internal     whether a text is back-office work (JM3xx)
     conjugate    the customer's "je"/"I" form of a verb, for the hints below
     rewrite      a step turned to the customer's side (the hints of JM402-JM404)

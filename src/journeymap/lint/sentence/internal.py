@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from journeymap.lint.sentence.customer_side import COURTESY, customer_side, not_work
 from journeymap.lint.sentence.lemmas import IRREGULAR_NOUNS, family, has_lemma
 from journeymap.lint.sentence.office import (
     answers_customer,
@@ -123,6 +124,10 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
         return Internal(tuple(jargon)) if jargon else None
     if not toks:
         return None
+    # Words of work naming something else: "a restocking fee", "in stock", "during this
+    # process", "logging into your account" (journeymap.lint.sentence.customer_side).
+    aside = not_work(toks, lang)
+    strong = [t for t in strong if t not in aside]
     if customer_asks(text, lang, voice) or answers_customer(toks, lang):
         return None  # the customer asks, gets or is answered: "We will call you back"
     if customer_told(toks, lang) or outcome_told(toks, lang):
@@ -130,10 +135,13 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     if voice == "no-subject" and toks[1:2] in (["us"], ["nous"]) and len(toks) > 2:
         return None  # the customer addressed: "Allow us two days to review", "Laissez-nous"
     folded = fold(text)
+    if customer_side(folded, toks, lang, voice):
+        return None  # "Retournez à la boutique", "kept up to date", "Export en PDF possible"
     # The looking itself is no processing once its object is the back office's product.
     looking = {t for t in toks if handed and family(t, lang, VIEWING[lang])}
     kinds = {t: family(t, lang, PROCESSING[lang] | BACKOFFICE_NOMINALS[lang])
-             for t in toks if t not in strong and t not in handed and t not in looking}  # fmt: skip
+             for t in toks if t not in strong and t not in handed and t not in looking
+             and t not in aside}  # fmt: skip
     # A communication or a reminder is what its receiver gets: "communication sent to employee".
     processing = [t for t, k in kinds.items() if k and t not in _CONTACT]
     # An English imperative is a user's command in a tool ("Assign seats").
@@ -183,7 +191,8 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     actor = actor or (checklist_task(toks, lang) if voice == "no-subject" else ())
     staff = staff or bool(actor)
     behind = bool(BEHIND[lang].search(folded))
-    made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)]
+    made = [t for t in toks if family(t, lang, PRODUCTION[lang]) and _participle(text, t, lang)
+            and t not in aside]  # fmt: skip
     # A passive, or a noun and its participle told without a subject: "Application saved
     # as pending", "Credit report fetched, stored securely".
     passive = voice == "other" and any(_participle(text, t, lang) for t in processing + made)
@@ -198,7 +207,7 @@ def internal_signs(text: str, lang: Lang, voice: Kind) -> Internal | None:
     possessive = possessive or bool(TO_CUSTOMER.search(folded))
     # The company's own back office named as such: "dans notre entrepôt", "our warehouse".
     company_place = bool(strong) and any(t in ("our", "notre", "nos", "we", "nous") for t in toks)
-    if FOR_YOU.search(folded):
+    if FOR_YOU.search(folded) or COURTESY.search(folded):
         return None  # done for the customer, who sees it: "will generate an invoice for you"
     drafts = [t for t in toks if family(t, lang, DRAFTING[lang])]
     processing += [t for t in drafts if t not in processing]

@@ -261,11 +261,15 @@ _MAY = {
     "en": lex("can could may might must"),
 }
 _NOT = lex("not never pas plus jamais n' ne")
-# Participles that describe a state, not work done to the thing: "based", "required".
+# Participles that describe a state, not work done to the thing: "based", "required";
+# advice to the reader ("Appointments are recommended") and "get started" (the idiom,
+# not a get-passive).
 _STATE = lex(
     "based related required needed interested located used included attached entitled "
     "limited allowed accepted available eligible concerned situated disponible requis "
-    "necessaire concerne inclus situe"
+    "necessaire concerne inclus situe "
+    "recommended advised encouraged started recommande recommandee recommandes "
+    "recommandees conseille"
 )
 # What the customer gets or lives, said as a passive: "is delivered", "est expédié",
 # "is approved", "est remboursé", "are charged".
@@ -281,6 +285,8 @@ _LIVED = {
         "deliver ship send refund approve accept confirm activate credit debit charge bill "
         "cancel call contact inform notify grant open issue receive finalize finalise "
         "complete email text return resolve add provide hold reserve communicate "
+        # goods moving to the customer: "Orders are transported to their destination"
+        "transport "
         # light verbs: the work is the subject's noun ("The refund is made", "Le dépannage
         # est réalisé"), read by the nominal reading, not here
         "make do perform carry conduct block suspend freeze submit mark"
