@@ -200,7 +200,24 @@ def test_a_rebuild_error_shortens_a_long_path_as_every_error_line_does(tmp_path:
         (out / "index.html").unlink()
         (out / "index.html").mkdir()  # the next rebuild cannot write it
         source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        line = proc.stderr.readline()
+        # The watcher compares modification times: a write in the same tick as the build
+        # is not seen, so the change is made again until the rebuild speaks (never a hang).
+        import queue
+        import threading
+
+        lines: queue.Queue[str] = queue.Queue()
+        stream = proc.stderr
+        threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
+        deadline = time.monotonic() + 60
+        changes = 0
+        while True:
+            try:
+                line = lines.get(timeout=0.5)
+                break
+            except queue.Empty:
+                assert time.monotonic() < deadline, "the rebuild never reported"
+                changes += 1
+                os.utime(source, ns=(changes * 10**9, changes * 10**9))
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=20)
     finally:
