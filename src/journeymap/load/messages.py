@@ -209,14 +209,14 @@ def humanise(
 
     if kind == "missing":
         message = f"missing required key {name}"
-        parent_value = _value_at(data, loc[:-1])
+        parent = loc[:-1]
+        parent_value = _value_at(data, parent)
         if loc[-1] == "id" and isinstance(parent_value, dict):
             # An id is what other places (breakpoints, scope, diff) refer to: propose one
             # made of the item's own words, as an author would write it.
             words = parent_value.get("name") or parent_value.get("text")
             if isinstance(words, str) and words.strip():
                 message += f"; add one, e.g. 'id: {proposed_id(words)}'"
-        parent = loc[:-1]
         return parent, "value", with_context(data, parent, message), ""
     if kind == "extra_forbidden":
         parent = loc[:-1]

@@ -76,7 +76,8 @@ def check(data: dict[str, Any], place: Placer) -> list[Diagnostic]:
         """Names written in `key` without a usable id (`channels: [web]`): their own error
         already says how to declare them, a reference to them is not reported again."""
         names: set[str] = set()
-        for item in data.get(key) or [] if isinstance(data.get(key), list) else []:
+        value = data.get(key)
+        for item in value if isinstance(value, list) else []:
             if isinstance(item, str):
                 names.add(item.strip())
             elif isinstance(item, dict) and _slug(item.get("id")) is None:
