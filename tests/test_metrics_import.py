@@ -37,18 +37,12 @@ def _metrics(path: Path, step: str, channel: str) -> dict[str, object]:
 
 
 def _checkout(
-    survey: str, figures: dict[str, object] | None = None, **expected: object
+    survey: str, **expected: object
 ) -> tuple[str, str, str, tuple[str, str], dict[str, object]]:
     """A survey of the checkout, with its mapping beside it (NAME.map.yaml), and the
-    figures it gives (nps, csat, ces, n, period), as a mapping or as keywords."""
+    figures it gives (nps, csat, ces, n, period)."""
     mapping = survey.rsplit(".", 1)[0] + ".map.yaml"
-    return (
-        survey,
-        mapping,
-        "saas-subscription.yaml",
-        ("checkout", "website"),
-        {**(figures or {}), **expected},
-    )
+    return (survey, mapping, "saas-subscription.yaml", ("checkout", "website"), expected)
 
 
 CASES = [
@@ -198,16 +192,12 @@ CASES = [
     # (3-2)/6 = 16.7 -> 17; CSAT quality.checkout 5,4,3,4,2,5,5 -> 5/7 = 71.4 -> 71.
     _checkout("surveyjs-results.json", nps=17, csat=71, n=6),
     # Typeform API: NPS 10,9,5,7,8 -> (2-1)/5 = 20; CSAT choice labels on 4 -> 3/4 = 75.
-    _checkout(
-        "typeform-api-responses.json",
-        {"nps": 20, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-03"},
-    ),
+    _checkout("typeform-api-responses.json", nps=20, csat=75, n=4, period="2026-09-01..2026-09-03"),
     # Google Forms in Dutch: `Tijdstempel`, day first without zeros (`14-9-2026`). Before,
     # a plain CSV with "no date column found". NPS 10,8,3,9 -> (2-1)/4 = 25; CSAT
     # 5,4,2,4 -> 3/4 = 75.
     _checkout(
-        "google-forms-nl-tijdstempel.csv",
-        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-21"},
+        "google-forms-nl-tijdstempel.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-21"
     ),
     # Typeform webhooks collected one a line (`{"event_type": "form_response",
     # "form_response": {...}}`): NPS named by its question's title (from `definition`),
@@ -215,8 +205,7 @@ CASES = [
     # 40; CSAT 5,4,3,2,4 -> 3/5 = 60. Before: no column 'hidden.step' (it was
     # 'form_response.hidden.step'), no date, and neither question found by those names.
     _checkout(
-        "typeform-webhook-payloads.jsonl",
-        {"nps": 40, "csat": 60, "n": 5, "period": "2026-09-01..2026-09-05"},
+        "typeform-webhook-payloads.jsonl", nps=40, csat=60, n=5, period="2026-09-01..2026-09-05"
     ),
     # Jotform API: the DELETED submission set aside; NPS 9,10,4 -> 33; CSAT 5,4,2 -> 67.
     _checkout(
@@ -233,40 +222,32 @@ CASES = [
     _checkout("qualtrics-export.json", nps=25, csat=75, n=4, period="2026-09-01..2026-09-04"),
     # French export modelled on Microsoft Forms: `Heure de fin` day first, `Non spécifié`
     # for no answer; NPS 9,10,6,8 -> (2-1)/4 = 25; CSAT 5,4,2,4 -> 3/4 = 75.
-    _checkout(
-        "forms-fr-heure-de-fin.csv",
-        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-16"},
-    ),
+    _checkout("forms-fr-heure-de-fin.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-16"),
     # Microsoft Forms in other languages: the completion time named in the owner's
     # language (before, "no date column found": no period). German, ';', dd.mm.yyyy, the
     # last answer completed after midnight (started 30.09, completed 01.10): NPS on 6,
     # promoters 10,9,10 = 3, detractor 3 = 1 -> 200/6 = 33.3 -> 33; CSAT 5,4,4,5 = 4/6 = 67.
     _checkout(
-        "forms-de-fertigstellungszeit.csv",
-        {"nps": 33, "csat": 67, "n": 6, "period": "2026-09-01..2026-10-01"},
+        "forms-de-fertigstellungszeit.csv", nps=33, csat=67, n=6, period="2026-09-01..2026-10-01"
     ),
     # Dutch, month first (9/14/26 can only be): promoters 9,10 = 2, detractors 6,2 = 2
     # -> 0; CSAT 5,4,4 = 3/5 = 60.
     _checkout(
-        "forms-nl-tijd-van-voltooien.csv",
-        {"nps": 0, "csat": 60, "n": 5, "period": "2026-09-01..2026-09-21"},
+        "forms-nl-tijd-van-voltooien.csv", nps=0, csat=60, n=5, period="2026-09-01..2026-09-21"
     ),
     # Spanish, day first (13/9/2026): promoters 10,9 = 2, detractor 5 = 1 -> 25; CSAT
     # 5,5,4 = 3/4 = 75.
     _checkout(
-        "forms-es-hora-de-finalizacion.csv",
-        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-20"},
+        "forms-es-hora-de-finalizacion.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-20"
     ),
     # Italian, ';': promoters 9,10,9 = 3, detractor 0 = 1 -> 200/5 = 40; CSAT 4,5,5 =
     # 3/5 = 60.
     _checkout(
-        "forms-it-ora-di-completamento.csv",
-        {"nps": 40, "csat": 60, "n": 5, "period": "2026-09-02..2026-09-28"},
+        "forms-it-ora-di-completamento.csv", nps=40, csat=60, n=5, period="2026-09-02..2026-09-28"
     ),
     # Portuguese (Brazil): promoters 10,9 = 2, detractor 4 = 1 -> 25; CSAT 5,4,4 = 75.
     _checkout(
-        "forms-pt-hora-de-conclusao.csv",
-        {"nps": 25, "csat": 75, "n": 4, "period": "2026-09-01..2026-09-22"},
+        "forms-pt-hora-de-conclusao.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-22"
     ),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
     _checkout("helpscout-survey-responses.jsonl", csat=50, n=6),
