@@ -1,6 +1,6 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # dev, held-out, the second to fifth, eighth, ninth
+    python benchmarks/corpus.py            # dev, held-out, the second to fifth, eighth to tenth
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
     python benchmarks/corpus.py --show     # also every text the rules misread
 
@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report("eighth", with_lang, args.show)))
     print("\n== ninth set, labelled blind (tests/corpus/ninth-*.yaml)")
     print("\n".join(report("ninth", with_lang, args.show)))
+    print("\n== tenth set, labelled blind (tests/corpus/tenth-*.yaml)")
+    print("\n".join(report("tenth", with_lang, args.show)))
     return 0
 
 
