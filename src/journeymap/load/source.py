@@ -92,6 +92,15 @@ def _kind(mode: int) -> str | None:
     return None
 
 
+def _not_a_file(mode: int) -> str | None:
+    """What a path opened for reading is when it is not a regular file."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return _kind(mode)
+
+
 def exists(path: Path | str) -> bool:
     """`Path.exists` that answers False, rather than raising, for a name the system
     refuses (too long, a loop of links): what reads or writes it next says why."""
@@ -210,11 +219,16 @@ def _read_bounded(path: Path, fifo: bool, limits: Limits) -> bytes:
     seconds (JOURNEYMAP_PIPE_WAIT) for one to write: a producer that starts a moment
     later is read in full, and a pipe nobody writes to is refused instead of hanging.
     """
-    fd = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if fifo else 0))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
+        now = None if fifo else _not_a_file(os.fstat(fd).st_mode)
+        if now is not None:
+            # A file replaced meanwhile by a named pipe: opened without O_NONBLOCK, the
+            # open waited for a writer for ever (a batch whose files were being swapped).
+            raise OSError(errno.EINVAL, f"it changed while read and is now {now}")
         if fifo:
             _wait_for_writer(fd, limits.pipe_wait)
-            os.set_blocking(fd, True)
+        os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
         raise

@@ -1,0 +1,89 @@
+"""Hostile streams and files found by the seventh sweep (tools/hostile_streams.py): files
+of a batch replaced while they are read, standard input that is no stream of text, and
+standard output that nobody reads.
+
+Through the real CLI in a subprocess where the situation can be made every time; the
+moment a file changes kind between two system calls is made by a stand-in `stat` in a
+subprocess of its own (a hang there would otherwise hang the suite).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, run_cli
+
+JOURNEY = EXAMPLES / "veste-hiver.yaml"
+
+_SWAPPED = """
+import os, sys
+from pathlib import Path
+from journeymap.load.limits import Limits
+from journeymap.load.source import read_bytes
+
+path, regular, now = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+real_stat = Path.stat
+
+
+def stat(self, *args, **kwargs):
+    # what the command saw a moment ago: a regular file, before it was replaced
+    return real_stat(regular) if self == path else real_stat(self, *args, **kwargs)
+
+
+Path.stat = stat
+said = read_bytes(path, Limits.from_env())
+print(said.message if hasattr(said, "message") else f"read {len(said)} bytes")
+"""
+
+
+@pytest.mark.parametrize("now", ["fifo", "folder"])
+def test_a_file_that_became_a_pipe_or_a_folder_while_read_is_refused_at_once(
+    tmp_path: Path, now: str
+) -> None:
+    """A batch's file replaced by a named pipe after it was found: opened as a regular
+    file (blocking), the open waited for a writer for ever (`validate -j 2`, `lint`,
+    `render` hung; the sweep's vanish7:became-fifo cases)."""
+    path = tmp_path / "j.yaml"
+    if now == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    regular = tmp_path / "regular.yaml"
+    regular.write_text("journeymap: 1\n", encoding="utf-8")
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", _SWAPPED, str(path), str(regular), now],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    kind = "a named pipe" if now == "fifo" else "a folder"
+    assert done.stdout.strip() == f"cannot read file: it changed while read and is now {kind}"
+    assert time.monotonic() - start < 30  # refused, not waited for (JOURNEYMAP_PIPE_WAIT)
+
+
+def test_a_named_pipe_found_as_one_is_still_waited_for(tmp_path: Path) -> None:
+    """The refusal above is for a file that changed kind: a pipe given as a pipe is read
+    once its writer comes (here within the wait)."""
+    fifo = tmp_path / "j.yaml"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import time; time.sleep(1); open({str(fifo)!r}, 'wb').write("
+            f"open({str(JOURNEY)!r}, 'rb').read())",
+        ]
+    )
+    try:
+        result = run_cli("validate", fifo, env={"JOURNEYMAP_PIPE_WAIT": "20"})
+    finally:
+        writer.wait(timeout=30)
+    assert result.code == 0, result.stderr
