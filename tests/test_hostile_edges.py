@@ -143,6 +143,44 @@ def test_a_stop_between_two_lines_of_starting_or_killing_leaves_no_child(
     assert _left(program, mark) == []
 
 
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
+@pytest.mark.parametrize("count", [1, BATCH])
+def test_a_layout_program_that_leaves_a_child_holding_its_pipes_is_not_waited_for(
+    tmp_path: Path, count: int
+) -> None:
+    """A wrapper that starts something in the background and then runs dot: dot ends,
+    its child keeps the wrapper's standard error open, and the wait for the pipe's end
+    was the layout timeout (300 s a map; here 100 s, which the test would reach)."""
+    inputs = _inputs(tmp_path / "in", count)
+    out = tmp_path / "out"
+    out.mkdir()
+    program = tmp_path / "dot-wrapper"
+    program.write_text(f'#!/bin/sh\n(sleep 600 &)\nexec {shutil.which("dot")} "$@"\n')
+    program.chmod(0o755)
+    mark = f"{tmp_path.name}-{os.getpid()}"
+    start = time.monotonic()
+    result = run_cli(
+        "render",
+        inputs,
+        "-o",
+        f"{out}/",
+        "-f",
+        "svg",
+        env={
+            "JOURNEYMAP_DOT": str(program),
+            "JOURNEYMAP_DOT_TIMEOUT": "100",
+            "JOURNEYMAP_TEST_MARK": mark,
+        },
+    )
+    assert result.code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert time.monotonic() - start < 90
+    maps = sorted(out.iterdir())
+    assert len(maps) == count
+    assert all(path.read_bytes().rstrip().endswith(b"</svg>") for path in maps)
+    assert _left(program, mark) == []
+
+
 @pytest.mark.parametrize("value", ["abc", "0", "-5", "nan", "inf", "86401", "1e999"])
 def test_a_layout_timeout_that_means_nothing_is_one_line(tmp_path: Path, value: str) -> None:
     out = tmp_path / "x.svg"

@@ -25,6 +25,7 @@ import sys
 import sysconfig
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +81,7 @@ def version(engine: Engine) -> str | None:
         return None
     try:
         signals.act()
-        out, err = process.communicate(timeout=30)
+        out, err = _communicate(process, 30)
     except (OSError, subprocess.TimeoutExpired):
         return None
     finally:
@@ -227,7 +228,7 @@ def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, by
             raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
     try:
         signals.act()  # a stop that came while it started: it is recorded, so killed below
-        out, err = process.communicate(timeout=engine.timeout)
+        out, err = _communicate(process, engine.timeout)
     except subprocess.TimeoutExpired:
         raise timed_out(engine) from None
     except OSError as exc:
@@ -237,6 +238,25 @@ def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, by
         release(process)  # timed out, interrupted, or a child it left behind
         signals.act()
     return process.returncode, out or b"", err or b""
+
+
+def _communicate(process: subprocess.Popen[bytes], timeout: float) -> tuple[bytes, bytes]:
+    """What the program wrote, once it has ended, within `timeout` seconds.
+
+    A program that ends while a process it started in the background still holds its
+    pipes (a wrapper's `(sleep 600 &)`) is done: the rest of its group is killed, which
+    closes them. Waiting for the pipes' end waited for the layout timeout, 300 s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        try:
+            return process.communicate(timeout=max(0.0, min(left, 0.5)))
+        except subprocess.TimeoutExpired:
+            if process.poll() is not None:
+                _kill_group(process)
+                return process.communicate()
+            if left <= 0.5:
+                raise
 
 
 def timed_out(engine: Engine) -> EngineError:
