@@ -87,3 +87,45 @@ def test_a_named_pipe_found_as_one_is_still_waited_for(tmp_path: Path) -> None:
     finally:
         writer.wait(timeout=30)
     assert result.code == 0, result.stderr
+
+
+_FOUND_THEN_SWAPPED = """
+import os, sys
+from pathlib import Path
+from journeymap.load.discover import expand
+from journeymap.load.limits import Limits
+from journeymap.load.source import read_bytes
+
+folder = Path(sys.argv[1])
+files = expand([folder])
+for path in files:  # the batch's files replaced by named pipes once found
+    path.unlink()
+    os.mkfifo(path)
+for path in files:
+    said = read_bytes(path, Limits.from_env())
+    print(said.message if hasattr(said, "message") else f"read {len(said)} bytes")
+"""
+
+
+def test_files_found_in_a_folder_then_swapped_for_pipes_are_not_waited_for(
+    tmp_path: Path,
+) -> None:
+    """A named pipe found in a folder is skipped with a note; one put in a found file's
+    place while the batch runs was waited for as if named on the command line, 10 s a
+    file (120 files: 10 minutes, the sweep's vanish7:became-fifo)."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"j{index}.yaml").write_bytes(JOURNEY.read_bytes())
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", _FOUND_THEN_SWAPPED, str(folder)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "JOURNEYMAP_PIPE_WAIT": "20"},
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    said = "cannot read file: it changed while read and is now a named pipe"
+    assert done.stdout.splitlines() == [said] * 3
+    assert time.monotonic() - start < 20  # not one wait of 20 s

@@ -2230,8 +2230,9 @@ def _spawn(
         left = _session_processes(proc.pid)
         if left:
             flags.append(f"orphans: {left[:2]}")
-            with contextlib_suppress():
-                os.killpg(proc.pid, signal.SIGKILL)
+            for pid, _cmd in left:  # every group of the session (dot has its own)
+                with contextlib_suppress():
+                    os.kill(pid, signal.SIGKILL)
     stop_during.set()
     if beside is not None:
         beside.join(10)
