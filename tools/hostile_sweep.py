@@ -2278,6 +2278,9 @@ def main() -> int:
         default=1,
         help="run one case in N, chosen by a hash of its name (the same ones every time)",
     )
+    parser.add_argument(
+        "--part", type=int, default=0, help="with --sample N: which of the N parts (0 to N-1)"
+    )
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None, help="write every outcome here")
     args = parser.parse_args()
@@ -2287,7 +2290,7 @@ def main() -> int:
     threading.stack_size(256 * 1024 * 1024)
     selected = [c for c in cases() if not args.only or any(o in c.name for o in args.only)]
     if args.sample > 1:
-        selected = [c for c in selected if zlib.crc32(c.name.encode()) % args.sample == 0]
+        selected = [c for c in selected if zlib.crc32(c.name.encode()) % args.sample == args.part]
     if args.list:
         for case in selected:
             print(case.name)
