@@ -9,15 +9,20 @@ subprocess of its own (a hang there would otherwise hang the suite).
 
 from __future__ import annotations
 
+import fcntl
 import os
+import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXAMPLES, run_cli
+from tests.processes import in_session
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
 
@@ -129,3 +134,59 @@ def test_files_found_in_a_folder_then_swapped_for_pipes_are_not_waited_for(
     said = "cannot read file: it changed while read and is now a named pipe"
     assert done.stdout.splitlines() == [said] * 3
     assert time.monotonic() - start < 20  # not one wait of 20 s
+
+
+def _batch(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    text = JOURNEY.read_text(encoding="utf-8")
+    for index in range(count):
+        (folder / f"j{index:03d}.yaml").write_text(
+            text.replace("id: veste-hiver", f"id: veste-{index:03d}", 1), encoding="utf-8"
+        )
+    return folder
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+@pytest.mark.parametrize("form", ["render-svg", "matrix-json-batch"])
+def test_a_command_blocked_on_a_pipe_nobody_reads_stops_on_a_signal(
+    tmp_path: Path, form: str, signum: int
+) -> None:
+    """`journeymap ... > fifo` whose reader went to sleep: the command waits to write,
+    as it must; stopped then, it ends with one line and 128 + the signal, its workers
+    with it, instead of waiting for ever to flush what it could not write."""
+    argv = (
+        ["render", str(JOURNEY), "-o", "-", "-f", "svg"]
+        if form == "render-svg"
+        else ["matrix", "-f", "json", str(_batch(tmp_path / "batch", 120))]
+    )
+    reading, writing = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=writing,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(writing)
+    try:
+        # the pipe holds what it can and no more comes for a second: the command is
+        # blocked writing (the rest of a buffered piece does not fit)
+        held: list[int] = []
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.25)
+            held.append(struct.unpack("i", fcntl.ioctl(reading, termios.FIONREAD, b"\0" * 4))[0])
+            if len(held) > 4 and held[-1] > 32_768 and len(set(held[-5:])) == 1:
+                break
+        assert process.poll() is None and held[-1] > 32_768, "the output should fill the pipe"
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        os.close(reading)
+    assert process.returncode == 128 + signum, err
+    assert err.decode().splitlines() == ["journeymap: interrupted"]
+    assert in_session(process.pid) == []
