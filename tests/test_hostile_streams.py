@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.processes import in_session
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
@@ -190,3 +190,21 @@ def test_a_command_blocked_on_a_pipe_nobody_reads_stops_on_a_signal(
     assert process.returncode == 128 + signum, err
     assert err.decode().splitlines() == ["journeymap: interrupted"]
     assert in_session(process.pid) == []
+
+
+def test_an_import_onto_its_own_source_is_refused_before_importing(tmp_path: Path) -> None:
+    """`import x.yaml -o x.yaml`: the import's warnings came first, then the refusal
+    (five lines, the sweep's edge-self:import-onto-input); now the refusal alone, and
+    `--force` does not make it overwrite its source."""
+    source = tmp_path / "ems.yaml"
+    source.write_bytes((ROOT / "tests/data/import/ems/studio-sample.yaml").read_bytes())
+    before = source.read_bytes()
+    for force in ([], ["--force"]):
+        result = run_cli("import", source, "-o", source, *force)
+        assert result.code == 2, result.stderr
+        assert result.stderr.splitlines() == [
+            f"journeymap: error: {source}: output would overwrite the input journey {source}; "
+            "choose another output path"
+        ]
+        assert result.stdout == ""
+        assert source.read_bytes() == before

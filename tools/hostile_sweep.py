@@ -1629,7 +1629,14 @@ def edge_cases() -> list[Case]:
     )
     # a journey that names itself, commands given one file twice or their own output
     for form, argv in EDGE_SELF_FORMS.items():
-        found.append(Case(f"edge-self:{form}", list(argv), outputs=_form_outputs(argv)))
+        found.append(
+            Case(
+                f"edge-self:{form}",
+                list(argv),
+                outputs=_form_outputs(argv),
+                adds_to_inputs=form.endswith("into-input-folder"),  # what `-o in/more/` asks
+            )
+        )
     # inputs changing while read
     valid = JOURNEY.encode()
     changes = {
