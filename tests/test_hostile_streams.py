@@ -208,3 +208,36 @@ def test_an_import_onto_its_own_source_is_refused_before_importing(tmp_path: Pat
         ]
         assert result.stdout == ""
         assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["validate", "-x.yaml"], "Error: Missing argument 'PATH'."),
+        (["lint", "-x.yaml"], "Error: Missing argument 'PATH'."),
+        (["render", "-z.yaml", "-f", "dot"], "Error: No such option: -z"),
+    ],
+    ids=["validate-option-value", "lint-option-value", "render-unknown-option"],
+)
+def test_a_file_named_like_an_option_gets_the_way_to_name_it(
+    tmp_path: Path, argv: list[str], said: str
+) -> None:
+    """`journeymap validate -x.yaml`: -x (--exclude) takes ".yaml" as its value and the
+    error was only "Missing argument 'PATH'"; the file's name and the two ways to give
+    it now follow. Given either way, it is read."""
+    named = argv[1]
+    (tmp_path / named).write_bytes(JOURNEY.read_bytes())
+    result = run_cli(*argv, cwd=tmp_path)
+    assert result.code == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    hint = f"({named!r} is a file: write ./{named}, or put the files after --)"
+    assert result.stderr.splitlines()[-1] == f"{said} {hint}"
+    for fixed in ([f"./{named}"], ["--", named]):
+        again = run_cli(argv[0], *argv[2:], *fixed, cwd=tmp_path)
+        assert again.code == 0, again.stderr
+
+
+def test_an_option_error_without_such_a_file_is_unchanged(tmp_path: Path) -> None:
+    result = run_cli("validate", "-x.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Missing argument 'PATH'."
