@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, FULL, ROOT, Result, run_cli
-from tests.processes import alive
+from tests.processes import alive, marked
 from tests.test_render_engine_failures import BATCH, _inputs
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
@@ -39,10 +39,27 @@ def _errors(stderr: str) -> list[str]:
 # --- 1. a layout program that hangs ----------------------------------------------------
 
 
+def _left(program: Path, mark: str) -> list[int]:
+    """The wrapper `program` and the `sleep` it started, still running with `mark` in
+    their environment: killed with SIGKILL before the command ended, so gone within
+    moments."""
+    deadline = time.monotonic() + 5
+    left = [*marked(b"sleep", mark.encode()), *marked(str(program).encode(), mark.encode())]
+    while left and time.monotonic() < deadline:
+        time.sleep(0.1)
+        left = [pid for pid in left if alive(pid)]
+    return left
+
+
 @pytest.mark.parametrize("count", [1, BATCH])
 def test_a_hanging_layout_program_is_stopped_with_its_children(tmp_path: Path, count: int) -> None:
     """The wait was a fixed 300 s, and only the program itself was killed: a wrapper
-    script's child (here a `sleep` it started) ran on after the command had failed."""
+    script's child (here a `sleep` it started) ran on after the command had failed.
+
+    In a batch both workers time out together: the parent, told first by one, stopped
+    the other while that one was killing its own wrapper, and the kill was skipped (a
+    `sleep 600` left behind, 2 runs in 40). Every process the wrappers started is found
+    by a marker in its environment, whether or not it wrote its id down."""
     inputs = _inputs(tmp_path / "in", count)
     out = tmp_path / "out"
     out.mkdir()
@@ -52,7 +69,12 @@ def test_a_hanging_layout_program_is_stopped_with_its_children(tmp_path: Path, c
         f"#!/bin/sh\ncat > /dev/null\nsleep 600 &\necho $! >> {pids}\nwait\n", encoding="utf-8"
     )
     program.chmod(0o755)
-    env = {"JOURNEYMAP_DOT": str(program), "JOURNEYMAP_DOT_TIMEOUT": "1"}
+    mark = f"JOURNEYMAP_TEST_MARK={tmp_path.name}-{os.getpid()}"
+    env = {
+        "JOURNEYMAP_DOT": str(program),
+        "JOURNEYMAP_DOT_TIMEOUT": "1",
+        mark.split("=")[0]: mark.split("=")[1],
+    }
     result = run_cli("render", inputs, "-o", f"{out}/", "-f", "svg", env=env)
     assert result.code == 2, result.stderr
     errors = _errors(result.stderr)
@@ -61,12 +83,102 @@ def test_a_hanging_layout_program_is_stopped_with_its_children(tmp_path: Path, c
     assert "took more than 1 s" in errors[0]
     assert str(inputs / "j") in errors[0]  # the journey whose map it was
     assert list(out.iterdir()) == []
-    started = [int(pid) for pid in pids.read_text().split()]
-    assert started
-    deadline = time.monotonic() + 10
-    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [pid for pid in started if alive(pid)]
+    assert [int(pid) for pid in pids.read_text().split()]  # a wrapper did start its sleep
+    assert _left(program, mark) == []
+
+
+_STOPPED_IN_A_WINDOW = """
+import os, signal, subprocess, sys
+from journeymap import signals
+from journeymap.render import engine
+
+role, window, program = sys.argv[1:]
+if role == "main":
+    signals.install()
+else:
+    signals.install_in_worker()
+if window == "start":  # the signal lands once the child exists, before it is recorded
+    class Popen(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            os.kill(os.getpid(), signal.SIGTERM)
+    subprocess.Popen = Popen
+else:  # the signal lands as the timed-out program's group is about to be killed
+    killpg = os.killpg
+    def stopped_first(pid, signum):
+        os.kill(os.getpid(), signal.SIGTERM)
+        killpg(pid, signum)
+    os.killpg = stopped_first
+try:
+    with signals.task():
+        engine.run(engine.Engine(program, pure=False, timeout=1.0), "digraph {}", "svg")
+except (signals.Interrupted, signals.WorkerStopped) as stop:
+    print(type(stop).__name__, getattr(stop, "code", None))
+"""
+
+
+@pytest.mark.parametrize("role", ["main", "worker"])
+@pytest.mark.parametrize("window", ["start", "release"])
+def test_a_stop_between_two_lines_of_starting_or_killing_leaves_no_child(
+    tmp_path: Path, role: str, window: str
+) -> None:
+    """A stop signal raised between starting the layout program and recording it, or
+    between its timeout and the kill of its group, left the program (and its `sleep`)
+    running: the signal is now held for those few lines and raised once the child is
+    recorded or killed. The signal is sent at that very place, every time."""
+    program = tmp_path / "dot-wrapper"
+    program.write_text("#!/bin/sh\nsleep 600 &\nwait\n", encoding="utf-8")
+    program.chmod(0o755)
+    mark = f"{tmp_path.name}-{os.getpid()}"
+    done = subprocess.run(
+        [sys.executable, "-c", _STOPPED_IN_A_WINDOW, role, window, str(program)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "JOURNEYMAP_TEST_MARK": mark},
+        timeout=60,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    stopped = "Interrupted 143" if role == "main" else "WorkerStopped 143"
+    assert done.stdout.strip() == stopped, (done.stdout, done.stderr)
+    assert _left(program, mark) == []
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
+@pytest.mark.parametrize("count", [1, BATCH])
+def test_a_layout_program_that_leaves_a_child_holding_its_pipes_is_not_waited_for(
+    tmp_path: Path, count: int
+) -> None:
+    """A wrapper that starts something in the background and then runs dot: dot ends,
+    its child keeps the wrapper's standard error open, and the wait for the pipe's end
+    was the layout timeout (300 s a map; here 100 s, which the test would reach)."""
+    inputs = _inputs(tmp_path / "in", count)
+    out = tmp_path / "out"
+    out.mkdir()
+    program = tmp_path / "dot-wrapper"
+    program.write_text(f'#!/bin/sh\n(sleep 600 &)\nexec {shutil.which("dot")} "$@"\n')
+    program.chmod(0o755)
+    mark = f"{tmp_path.name}-{os.getpid()}"
+    start = time.monotonic()
+    result = run_cli(
+        "render",
+        inputs,
+        "-o",
+        f"{out}/",
+        "-f",
+        "svg",
+        env={
+            "JOURNEYMAP_DOT": str(program),
+            "JOURNEYMAP_DOT_TIMEOUT": "100",
+            "JOURNEYMAP_TEST_MARK": mark,
+        },
+    )
+    assert result.code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert time.monotonic() - start < 90
+    maps = sorted(out.iterdir())
+    assert len(maps) == count
+    assert all(path.read_bytes().rstrip().endswith(b"</svg>") for path in maps)
+    assert _left(program, mark) == []
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-5", "nan", "inf", "86401", "1e999"])

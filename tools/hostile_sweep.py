@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -63,8 +64,8 @@ class Case:
     argv: list[str]
     setup: list[Setup] = field(default_factory=list)
     env: dict[str, str | None] = field(default_factory=dict)
-    stdin: str | bytes = "devnull"  # "devnull", "closed" or bytes
-    stdout: str = "pipe"  # "pipe", "closed", "full", "head"
+    stdin: str | bytes = "devnull"  # "devnull", "closed", "dir", "dev-zero", "socket"... or bytes
+    stdout: str = "pipe"  # "pipe", "closed", "full", "head", "stuck" (never read)
     allowed: frozenset[int] = frozenset({0, 1, 2})
     outputs: list[str] = field(default_factory=list)  # sandbox-relative output paths
     kill_after: float | None = None  # seconds, then `kill_signal` to the main process
@@ -623,6 +624,7 @@ def cases() -> list[Case]:
     found += text_cases("more", MORE_TEXTS, MORE_TEXT_FORMS)
     found += more_cases()
     found += edge_cases()
+    found += seventh_cases()
     # 2. special inputs x input forms
     for special, (path, setups) in SPECIAL_INPUTS.items():
         for form, argv in INPUT_FORMS.items():
@@ -651,8 +653,16 @@ def cases() -> list[Case]:
     # 3. hostile outputs x output forms
     for form, (argv, ext) in OUTPUT_FORMS.items():
         for place, (path, setups) in _outputs(ext).items():
+            # in/j.yaml is an input of every form but diff's: there it is any file to write
+            mine = place in ("same-as-input", "link-to-input") and "in/j.yaml" not in argv
             found.append(
-                Case(f"output:{place}|{form}", _fill(argv, OUT=path), list(setups), outputs=[path])
+                Case(
+                    f"output:{place}|{form}",
+                    _fill(argv, OUT=path),
+                    list(setups),
+                    outputs=[path],
+                    writes_inputs=mine,
+                )
             )
     # 4. surroundings: streams and environment x stream forms
     for form, argv in STREAM_FORMS.items():
@@ -1457,7 +1467,8 @@ def more_cases() -> list[Case]:
                     f"dot:{dot}|{form}",
                     list(argv),
                     _fake_dot(dot),
-                    env={"PATH": "{BOX}/bin:/usr/bin:/bin"},
+                    # the layout timeout under the case's, so that it is what is tried
+                    env={"PATH": "{BOX}/bin:/usr/bin:/bin", "JOURNEYMAP_DOT_TIMEOUT": "15"},
                     outputs=_form_outputs(argv),
                     timeout=60.0,
                 )
@@ -1626,7 +1637,14 @@ def edge_cases() -> list[Case]:
     )
     # a journey that names itself, commands given one file twice or their own output
     for form, argv in EDGE_SELF_FORMS.items():
-        found.append(Case(f"edge-self:{form}", list(argv), outputs=_form_outputs(argv)))
+        found.append(
+            Case(
+                f"edge-self:{form}",
+                list(argv),
+                outputs=_form_outputs(argv),
+                adds_to_inputs=form.endswith("into-input-folder"),  # what `-o in/more/` asks
+            )
+        )
     # inputs changing while read
     valid = JOURNEY.encode()
     changes = {
@@ -1713,6 +1731,155 @@ def edge_cases() -> list[Case]:
     for env_name, env in terminals.items():
         for form in ("validate", "lint", "matrix", "matrix-md", "diff", "metrics-import", "rules"):
             found.append(Case(f"edge-env:{env_name}|{form}", list(STREAM_FORMS[form]), env=env))
+    return found
+
+
+# --- seventh: streams, encodings, files vanishing (tools/hostile_streams.py) -----------------
+
+DASH_FORMS: dict[str, list[str]] = {
+    "validate": ["validate", "--", "-x.yaml"],
+    "lint": ["lint", "--", "-x.yaml"],
+    "matrix": ["matrix", "--", "-x.yaml"],
+    "render": ["render", "-o", "../out/x.svg", "--", "-x.yaml"],
+    "render-default-out": ["render", "-f", "dot", "--", "-x.yaml"],
+    "diff": ["diff", "--", "j.yaml", "-x.yaml"],
+    "metrics-plan": ["metrics", "plan", "--", "-x.yaml"],
+    "site": ["site", "-o", "../out/site", "--", "-x.yaml"],
+    "import": ["import", "--", "-x.mmd"],
+    "bare-dash-name": ["validate", "-x.yaml"],
+}
+
+STDIN_FORMS: dict[str, list[str]] = {
+    "validate": ["validate", "-"],
+    "lint": ["lint", "-"],
+    "matrix": ["matrix", "-f", "json", "-"],
+    "render-dot": ["render", "-", "-o", "-", "-f", "dot"],
+    "render-svg": ["render", "-", "-o", "out/x.svg"],
+    "metrics-plan": ["metrics", "plan", "-"],
+    "import": ["import", "-"],
+    "metrics-import": [
+        "metrics",
+        "import",
+        "-",
+        "--map",
+        "in/survey.map.yaml",
+        "--journey",
+        "in/retrait.yaml",
+    ],
+    "not-read": ["validate", "in/j.yaml"],
+    "not-read-render": ["render", "in/j.yaml", "-o", "out/y.svg"],
+}
+
+STUCK_FORMS: dict[str, list[str]] = {
+    "validate-json": ["validate", "-f", "json", "in/batch"],
+    "lint-json": ["lint", "-f", "json", "-j", "2", "in/batch"],
+    "matrix-json": ["matrix", "-f", "json", "in/batch"],
+    "render-svg": ["render", "in/j.yaml", "-o", "-", "-f", "svg"],
+    "render-png": ["render", "in/j.yaml", "-o", "-", "-f", "png"],
+    "diff-json": ["diff", "-f", "json", "in/more", "in/batch"],
+    "metrics-plan": ["metrics", "plan", "in/batch"],
+    "schema": ["schema"],
+    "rules-md": ["rules", "-f", "markdown"],
+    "import": ["import", "in/big.mmd"],
+}
+
+VANISH_FORMS: dict[str, list[str]] = {
+    "validate-j2": ["validate", "-j", "2", "in/batch"],
+    "lint-j2": ["lint", "-j", "2", "in/batch"],
+    "matrix": ["matrix", "in/batch"],
+    "render-j2": ["render", "-j", "2", "in/batch", "-o", "out/maps/", "-f", "svg"],
+    "site-j2": ["site", "-j", "2", "in/batch", "-o", "out/site"],
+    "metrics-plan": ["metrics", "plan", "in/batch"],
+    "diff": ["diff", "in/more", "in/batch"],
+}
+
+TEXT7_FORMS = (
+    "validate",
+    "lint-json-j1",
+    "matrix-json",
+    "render-dot",
+    "metrics-plan",
+    "diff-files",
+)
+
+
+def seventh_cases() -> list[Case]:
+    import hostile_streams as streams
+
+    found = text_cases("text7", streams.encodings(_VALID), TEXT7_FORMS)
+    found += text_cases("text7", streams.yaml_texts(_VALID), TEXT7_FORMS)
+    found += text_cases("text7", {"line-100mb": streams.huge_line(_VALID, 100)}, ("validate",))
+    big_mmd = "journey\n  title T\n" + "".join(
+        f"  section S{i}\n    Je fais {i}: 3: me\n" for i in range(4000)
+    )
+    # standard input that is no stream of text, for the commands reading `-` and others
+    for kind in ("dir", "dev-zero", "dev-urandom", "socket"):
+        for form, argv in STDIN_FORMS.items():
+            found.append(
+                Case(
+                    f"stdin7:{kind}|{form}",
+                    list(argv),
+                    stdin=kind,
+                    # a socket nobody writes to is a producer still working: waited for,
+                    # until the user stops it
+                    kill_after=3.0 if kind == "socket" else None,
+                    allowed=frozenset({0, 1, 2, 143}),
+                    outputs=_form_outputs(argv),
+                    timeout=60.0,
+                )
+            )
+    for name, data in {
+        "utf16": JOURNEY.encode("utf-16"),
+        "latin1": JOURNEY.encode("latin-1", "replace"),
+        "nul": JOURNEY.encode() + b"\0",
+        "crlf-mark": b"\xef\xbb\xbf" + JOURNEY.replace("\n", "\r\n").encode(),
+    }.items():
+        for form in ("validate", "lint", "render-dot", "matrix"):
+            found.append(Case(f"stdin7:{name}|{form}", list(STDIN_FORMS[form]), stdin=data))
+    # standard output a pipe nobody reads; the command stopped while it waits to write
+    for form, argv in STUCK_FORMS.items():
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            found.append(
+                Case(
+                    f"stdout7:stuck-{signal.Signals(signum).name}|{form}",
+                    list(argv),
+                    [_thousands("in/batch", 120), _write("in/big.mmd", big_mmd)],
+                    stdout="stuck",
+                    kill_after=3.0,
+                    kill_signal=signum,
+                    allowed=frozenset({0, 1, 2, 128 + signum}),
+                    timeout=30.0,
+                )
+            )
+    # the files of a batch vanishing while they are read
+    for how in ("deleted", "unreadable", "became-folder", "became-fifo"):
+        for form, argv in VANISH_FORMS.items():
+            found.append(
+                Case(
+                    f"vanish7:{how}|{form}",
+                    list(argv),
+                    [_thousands("in/batch", 120)],
+                    during=streams.vanishing("in/batch", how),
+                    writes_inputs=True,
+                    unprivileged=how == "unreadable",
+                    outputs=_form_outputs(argv),
+                    timeout=60.0,
+                )
+            )
+    # names that start with '-'
+    for form, argv in DASH_FORMS.items():
+        found.append(
+            Case(
+                f"dash7:{form}",
+                list(argv),
+                [
+                    _write("in/-x.yaml", JOURNEY),
+                    _copy(IMPORTS / "mermaid" / "cypress-go-shopping.mmd", "in/-x.mmd"),
+                ],
+                cwd="in",
+                adds_to_inputs=form == "render-default-out",
+            )
+        )
     return found
 
 
@@ -1856,6 +2023,7 @@ def run_case(case: Case, work: Path) -> Outcome:
         flags.append("stdout has a traceback")
     for marker in (
         "Traceback",
+        "Fatal Python error",  # the interpreter's own refusal, before journeymap runs
         "internal error",
         "Exception ignored",
         "Warning:",
@@ -1870,7 +2038,8 @@ def run_case(case: Case, work: Path) -> Outcome:
     if code == 2 and not lines and not stdout.strip() and case.stdout == "pipe":
         flags.append("exit 2 in silence")
     usage = case.name.endswith("|no-args")  # click prints the help: many lines, by design
-    if code == 2 and len(lines) > 4 and not usage and not case.name.startswith(("stdout:", "git:")):
+    many = ("stdout:", "git:", "vanish7:")  # one line per file, by design
+    if code == 2 and len(lines) > 4 and not usage and not case.name.startswith(many):
         flags.append(f"exit 2 with {len(lines)} stderr lines")
     if not case.writes_inputs and (box / "in").exists():
         try:
@@ -1944,10 +2113,21 @@ def _spawn(
     case: Case, argv: list[str], env: dict[str, str], box: Path, flags: list[str], copies: int
 ) -> tuple[int | None, str, str]:
     stdin: int | None
+    held: list[Any] = []  # the other ends of pipes and sockets, closed once the run ends
     if case.stdin == "devnull":
         stdin = subprocess.DEVNULL
     elif case.stdin == "closed":
         stdin = None
+    elif case.stdin == "dir":
+        stdin = os.open(box, os.O_RDONLY | os.O_DIRECTORY)
+        held.append(stdin)
+    elif case.stdin in ("dev-zero", "dev-urandom"):
+        stdin = os.open(f"/dev/{case.stdin[4:]}", os.O_RDONLY)
+        held.append(stdin)
+    elif case.stdin == "socket":
+        ours, theirs = socket.socketpair()
+        held += [ours, theirs]
+        stdin = theirs.fileno()
     else:
         stdin = subprocess.PIPE
     procs = []
@@ -1965,6 +2145,9 @@ def _spawn(
 
         if case.stdout == "full":
             stdout = os.open("/dev/full", os.O_WRONLY)
+        elif case.stdout == "stuck":  # a reader that never reads: writes block when full
+            reading, stdout = os.pipe()
+            held.append(reading)
         elif case.stdout == "file":
             stdout = os.open(box / "stdout.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         elif case.stdout == "closed" or case.stdin == "closed":
@@ -2008,6 +2191,7 @@ def _spawn(
         )
         if isinstance(stdout, int) and stdout > 2:
             os.close(stdout)
+
         procs.append(proc)
         if case.stdout == "head" and proc.stdout is not None:
             heads.append(proc.stdout)
@@ -2061,11 +2245,18 @@ def _spawn(
         left = _session_processes(proc.pid)
         if left:
             flags.append(f"orphans: {left[:2]}")
-            with contextlib_suppress():
-                os.killpg(proc.pid, signal.SIGKILL)
+            for pid, _cmd in left:  # every group of the session (dot has its own)
+                with contextlib_suppress():
+                    os.kill(pid, signal.SIGKILL)
     stop_during.set()
     if beside is not None:
         beside.join(10)
+    for end in held:
+        with contextlib_suppress():
+            if isinstance(end, int):
+                os.close(end)
+            else:
+                end.close()
     worst = next((c for c in results if c not in (0, 1)), results[0])
     if copies > 1 and len(set(results)) > 1 and any(c not in (0, 1) for c in results):
         flags.append(f"concurrent exits {results}")
@@ -2096,6 +2287,15 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", action="append", default=[])
     parser.add_argument("--list", action="store_true")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=1,
+        help="run one case in N, chosen by a hash of its name (the same ones every time)",
+    )
+    parser.add_argument(
+        "--part", type=int, default=0, help="with --sample N: which of the N parts (0 to N-1)"
+    )
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None, help="write every outcome here")
     args = parser.parse_args()
@@ -2104,6 +2304,8 @@ def main() -> int:
     sys.setrecursionlimit(20_000)
     threading.stack_size(256 * 1024 * 1024)
     selected = [c for c in cases() if not args.only or any(o in c.name for o in args.only)]
+    if args.sample > 1:
+        selected = [c for c in selected if zlib.crc32(c.name.encode()) % args.sample == args.part]
     if args.list:
         for case in selected:
             print(case.name)

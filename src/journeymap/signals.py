@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -44,11 +45,48 @@ _deferring: list[bool] = []
 _in_task: list[bool] = []
 """Set in a worker while it runs one of journeymap's tasks (see `_exit_worker`)."""
 
+_holding: list[bool] = []
+"""Set while the main thread starts or stops a child process (see `held`)."""
+
+_worker: list[bool] = []
+"""Set in a worker process (`install_in_worker`): a stop raises WorkerStopped there."""
+
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     _pending.append(signum)
-    if not _deferring:
+    if not _deferring and not _holding:
         raise Interrupted(signum)
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """A stop signal received inside is recorded, and acts at the next `act`.
+
+    Starting a child and recording it, or killing its group and reaping it, are a few
+    lines that a raise in the middle leaves half done: a layout program started but not
+    yet recorded, or one whose kill was skipped, ran on after the run had ended (a
+    timed-out batch, its workers stopped while each stopped its own `dot`, left a
+    wrapper's `sleep 600` behind). The signal is only recorded, not blocked: a blocked
+    signal would stay blocked in the child too, which inherits the mask.
+
+    Python runs signal handlers in the main thread only: elsewhere this does nothing
+    (the main thread stops the threads' children, `engine.stop_children`)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _holding.append(True)
+    try:
+        yield
+    finally:
+        _holding.pop()
+
+
+def act() -> None:
+    """Raise the stop recorded meanwhile (see `held`), as its handler would have."""
+    if _pending and not _holding and threading.current_thread() is threading.main_thread():
+        if _worker:
+            raise WorkerStopped(128 + _pending[0])
+        raise Interrupted(_pending[0])
 
 
 @contextmanager
@@ -107,6 +145,8 @@ def _exit_worker(signum: int, frame: FrameType | None) -> None:
     the worker went back to wait for work that never came, and the parent waited for
     that worker forever (matrix interrupted early hung about 1 run in 40)."""
     _pending.append(signum)
+    if _holding:
+        return  # raised by `act` once the child is recorded, or killed and reaped
     if _in_task:
         raise WorkerStopped(128 + signum)
     os._exit(128 + signum)
@@ -155,6 +195,7 @@ def install_in_worker() -> None:
     for signum in HANDLED:
         signal.signal(signum, _exit_worker)
     sys.unraisablehook = _unraisable
+    _worker.append(True)
     _deferring.clear()
     if _pending:
         os._exit(128 + _pending[0])

@@ -62,9 +62,13 @@ def import_journeys(
     Each journey becomes a journey file, with comments saying where it came from and what
     was guessed; `journeymap lint` on it then lists what to complete. Sources are only read.
     """
+    from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
     from journeymap.runner.imports import import_sources, single_journey, write_journeys
 
-    with exits.handled():
+    with exits.handled(OutputError):
+        if output is not None and not output.is_dir():
+            # before the import, whose warnings came first and said nothing of it
+            refuse_overwriting_inputs(output, sources)
         found = import_sources(sources, source_format, channel)
         if found.warnings:
             exits.report(found.warnings, len(sources), "import")

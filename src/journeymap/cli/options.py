@@ -6,6 +6,8 @@ enum's), imported from modules that import nothing heavy, so that `--help` stays
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,7 +38,18 @@ class Command(TyperCommand):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if self.retired:
             args = self._unretired(args, self._takes_value(ctx))
-        result: list[str] = super().parse_args(ctx, args)
+        given = list(args)  # click's parser takes the arguments out of the list
+        try:
+            result: list[str] = super().parse_args(ctx, args)
+        except Exception as error:
+            # click's usage error (exit 2), from click or from the copy newer typer carries
+            named = _file_read_as_option(given)
+            said = getattr(error, "message", None)
+            if named is not None and isinstance(said, str) and getattr(error, "exit_code", 0) == 2:
+                # `validate -x.yaml`: -x took ".yaml" as its value, and PATH was missing
+                hint = f"{named!r} is a file: write ./{named}, or put the files after --"
+                error.message = f"{said} ({hint})" if said else f"({hint})"  # type: ignore[attr-defined]
+            raise
         return result
 
     def _takes_value(self, ctx: Any) -> dict[str, bool]:
@@ -127,6 +140,19 @@ class Command(TyperCommand):
             if records:
                 with formatter.section(title):
                     formatter.write_dl(records)
+
+
+def _file_read_as_option(args: list[str]) -> str | None:
+    """The first argument before `--` that click reads as options but names a file here
+    (`-x.yaml`), for the usage error it caused."""
+    for arg in args:
+        if arg == "--":
+            return None
+        if arg.startswith("-") and not arg.startswith("--") and arg != "-":
+            with contextlib.suppress(OSError, ValueError):
+                if os.path.lexists(arg):
+                    return arg
+    return None
 
 
 def _usage_piece(argument: TyperArgument) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from journeymap.load.source import STDIN, NoWriter, special_kind, take_stdin
+from journeymap.load.source import STDIN, NoWriter, found_in_folders, special_kind, take_stdin
 from journeymap.textsafe import shortened
 
 SUFFIXES = (".yaml", ".yml")
@@ -48,6 +48,7 @@ def _walk(directory: Path, exclude: Sequence[str], notes: list[str]) -> list[Pat
                 notes.append(f"skipped {path}: {kind}, not a journey file")
                 continue
             found.append(path)
+    found_in_folders(found)
     return found
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -92,6 +93,15 @@ def _kind(mode: int) -> str | None:
     return None
 
 
+def _not_a_file(mode: int) -> str | None:
+    """What a path opened for reading is when it is not a regular file."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return _kind(mode)
+
+
 def exists(path: Path | str) -> bool:
     """`Path.exists` that answers False, rather than raising, for a name the system
     refuses (too long, a loop of links): what reads or writes it next says why."""
@@ -144,6 +154,17 @@ STDIN = Path("-")
 """The path that names standard input on the command line (`cat j.yaml | journeymap lint -`)."""
 
 _stdin: list[bytes] = []
+
+_found: set[str] = set()
+"""Files found as regular files in the folders searched (`found_in_folders`): a named
+pipe there now was put in their place while the command ran, and is refused at once
+rather than waited for (120 files swapped for pipes waited 10 s each). Forked workers
+inherit it."""
+
+
+def found_in_folders(paths: Iterable[Path]) -> None:
+    """Record files a folder search found as regular files (see `_found`)."""
+    _found.update(map(str, paths))
 
 
 class NoWriter(OSError):
@@ -203,6 +224,9 @@ def _wait_for_writer(fd: int, seconds: float) -> None:
         raise NoWriter(f"named pipe with nobody writing to it (waited {seconds:g} s)")
 
 
+_CHANGED = "it changed while read and is now {}"
+
+
 def _read_bounded(path: Path, fifo: bool, limits: Limits) -> bytes:
     """At most `limit` + 1 bytes: a file that grows, a pipe or /proc file never reads forever.
 
@@ -210,11 +234,16 @@ def _read_bounded(path: Path, fifo: bool, limits: Limits) -> bytes:
     seconds (JOURNEYMAP_PIPE_WAIT) for one to write: a producer that starts a moment
     later is read in full, and a pipe nobody writes to is refused instead of hanging.
     """
-    fd = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if fifo else 0))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
+        now = None if fifo else _not_a_file(os.fstat(fd).st_mode)
+        if now is not None:
+            # A file replaced meanwhile by a named pipe: opened without O_NONBLOCK, the
+            # open waited for a writer for ever (a batch whose files were being swapped).
+            raise OSError(errno.EINVAL, _CHANGED.format(now))
         if fifo:
             _wait_for_writer(fd, limits.pipe_wait)
-            os.set_blocking(fd, True)
+        os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
         raise
@@ -256,6 +285,9 @@ def read_bytes(
             special = _kind(info.st_mode)
             if special is not None:
                 return _refused(f"is {special}, not {kind}", name)
+            if stat.S_ISFIFO(info.st_mode) and str(path) in _found:
+                why = _CHANGED.format("a named pipe")
+                return _refused(f"cannot read file: {why}", name)
             if info.st_size > limit:
                 return _too_big(info.st_size, bounded, name, fix)
             data = _read_bounded(path, stat.S_ISFIFO(info.st_mode), bounded)

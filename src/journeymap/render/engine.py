@@ -18,17 +18,20 @@ import errno
 import os
 import re
 import shutil
+import signal
 import struct
 import subprocess
 import sys
 import sysconfig
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from journeymap import signals
 from journeymap.load.source import is_file
 from journeymap.output.atomic import write_all
 
@@ -42,7 +45,9 @@ JOURNEYMAP_DOT_TIMEOUT sets it (a map of a few thousand steps takes dot a minute
 TIMEOUT_SETTING = "JOURNEYMAP_DOT_TIMEOUT"
 _LIVE: set[subprocess.Popen[bytes]] = set()
 """Layout programs running now, from any thread, so that an interruption can stop them."""
-_LOCK = threading.Lock()
+_LOCK = threading.Condition()
+_starting = 0
+"""Layout programs being started now, by any thread, not yet in `_LIVE`."""
 _PDF_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)[0-9]{14}")
 
 
@@ -66,10 +71,23 @@ class Engine:
 def version(engine: Engine) -> str | None:
     """The version `program -V` says ("2.43.0"), or None when it says none."""
     try:
-        done = subprocess.run([engine.program, "-V"], capture_output=True, timeout=30, check=False)
+        process = start(
+            [engine.program, "-V"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except OSError:
+        return None
+    try:
+        signals.act()
+        out, err = _communicate(process, 30)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+    finally:
+        release(process)  # a wrapper that hangs on -V, and what it started
+        signals.act()
+    said = (err or out).decode("utf-8", "replace").strip().splitlines()
     found = re.search(r"version (\S+)", said[0]) if said else None
     return found.group(1) if found else None
 
@@ -199,32 +217,46 @@ def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, by
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     with _source_file(source) as stdin:
         try:
-            process = subprocess.Popen(
+            process = start(
                 [engine.program, f"-T{fmt}"],
                 stdin=stdin,
                 stdout=stdout,
                 stderr=subprocess.PIPE,
                 env=env,
-                process_group=0,  # its own group: stopped with every process it starts
             )
         except OSError as exc:
             raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
-    with _LOCK:
-        _LIVE.add(process)
     try:
-        out, err = process.communicate(timeout=engine.timeout)
+        signals.act()  # a stop that came while it started: it is recorded, so killed below
+        out, err = _communicate(process, engine.timeout)
     except subprocess.TimeoutExpired:
         raise timed_out(engine) from None
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}") from None
     finally:
-        with _LOCK:
-            _LIVE.discard(process)
-        _kill_group(process)  # timed out, interrupted, or a child it left behind
-        if process.returncode is None:
-            process.wait()
+        release(process)  # timed out, interrupted, or a child it left behind
+        signals.act()
     return process.returncode, out or b"", err or b""
+
+
+def _communicate(process: subprocess.Popen[bytes], timeout: float) -> tuple[bytes, bytes]:
+    """What the program wrote, once it has ended, within `timeout` seconds.
+
+    A program that ends while a process it started in the background still holds its
+    pipes (a wrapper's `(sleep 600 &)`) is done: the rest of its group is killed, which
+    closes them. Waiting for the pipes' end waited for the layout timeout, 300 s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        try:
+            return process.communicate(timeout=max(0.0, min(left, 0.5)))
+        except subprocess.TimeoutExpired:
+            if process.poll() is not None:
+                _kill_group(process)
+                return process.communicate()
+            if left <= 0.5:
+                raise
 
 
 def timed_out(engine: Engine) -> EngineError:
@@ -234,23 +266,45 @@ def timed_out(engine: Engine) -> EngineError:
     )
 
 
-def watch(process: subprocess.Popen[bytes]) -> None:
-    """Count `process` among the layout programs an interruption stops."""
-    with _LOCK:
-        _LIVE.add(process)
+def start(argv: list[str], **options: Any) -> subprocess.Popen[bytes]:
+    """Start a child in its own process group, recorded among those an interruption or
+    `release` stops with every process it starts (a wrapper script's children too).
+
+    A stop signal that comes meanwhile is held (`signals.held`) until the child is
+    recorded: raised inside `Popen`, it left a child nobody knew. Another thread's child
+    being started is waited for by `stop_children`."""
+    global _starting
+    with signals.held():
+        with _LOCK:
+            _starting += 1
+        process: subprocess.Popen[bytes] | None = None
+        try:
+            process = subprocess.Popen(argv, process_group=0, **options)
+        finally:
+            with _LOCK:
+                _starting -= 1
+                if process is not None:
+                    _LIVE.add(process)
+                _LOCK.notify_all()
+    return process
 
 
 def release(process: subprocess.Popen[bytes]) -> None:
-    """Stop `process` and its group, and forget it."""
-    with _LOCK:
-        _LIVE.discard(process)
-    _kill_group(process)
+    """Kill `process` and its group, reap it, and forget it (a stop signal meanwhile is
+    held until it is done: see `signals.held`)."""
+    with signals.held():
+        _kill_group(process)
+        with contextlib.suppress(ChildProcessError):
+            process.wait()
+        with _LOCK:
+            _LIVE.discard(process)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    """Kill the program's process group: a wrapper script's children too."""
+    """Kill the program's process group: a wrapper script's children too. The group
+    outlives its first process while a child it left runs (`sleep 600 &`)."""
     with contextlib.suppress(OSError):
-        os.killpg(process.pid, 9)
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 @contextlib.contextmanager
@@ -323,8 +377,6 @@ def _looks_like(out: bytes, fmt: str) -> bool:
 
 def _status(code: int) -> str:
     if code < 0:
-        import signal
-
         try:
             return f"it was stopped by signal {signal.Signals(-code).name} ({-code})"
         except ValueError:
@@ -333,8 +385,10 @@ def _status(code: int) -> str:
 
 
 def stop_children() -> None:
-    """Kill every layout program still running (the run is being interrupted)."""
+    """Kill every layout program still running (the run is being interrupted), those
+    another thread is starting at this moment too (waited for, a few milliseconds)."""
     with _LOCK:
+        _LOCK.wait_for(lambda: _starting == 0, timeout=10)
         running = list(_LIVE)
     for process in running:
         _kill_group(process)

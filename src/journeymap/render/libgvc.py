@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeymap import signals
 from journeymap.output.atomic import write_all
 from journeymap.render import engine as engines
 from journeymap.render.engine import Engine
@@ -59,17 +60,20 @@ class Server:
 
     def __init__(self, library: Library) -> None:
         env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-        self.process = subprocess.Popen(
+        self.process = engines.start(
             [sys.executable, "-I", "-S", str(SCRIPT), library.version, str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=env,
-            process_group=0,  # its own group, as dot's: stopped with what it starts
         )
-        engines.watch(self.process)
         self.maps = 0
-        line = self._line(time.monotonic() + START_TIMEOUT)
+        try:
+            signals.act()  # a stop that came while it started
+            line = self._line(time.monotonic() + START_TIMEOUT)
+        except BaseException:
+            self.close()
+            raise
         if not line.startswith(b"ready "):
             self.close()
             raise OSError(f"layout server not started: {line!r}")
