@@ -640,5 +640,16 @@ def test_what_this_batch_holds_is_kept(tmp_path: Path) -> None:
     [blueprint] = _read(tmp_path, WILD / "w227-ko-blueprint-layers-as-actors.md")
     actors = [s.get("actors") for st in blueprint["stages"] for s in st["steps"]]
     assert actors[2] == ["BookingForm", "PostgreSQL (대기/비점유)"]
+    # Two journeys among venn-beta, wardley-beta, zenuml and an empty block.
+    beta = _read(tmp_path / "beta", WILD / "w244-ja-two-journeys-among-beta-diagrams.md")
+    assert [j["title"] for j in beta] == ["図表プレビュー", "私の仕事の1日"]
+    # A section named twice with another between: two stages, in the diagram's order.
+    [orders] = _read(tmp_path, WILD / "w247-tr-section-named-twice-apart.md")
+    assert [(st["id"], st["name"]) for st in orders["stages"]] == [
+        ("ofis", "Ofis"),
+        ("teknisyen-mobil", "Teknisyen (Mobil)"),
+        ("ofis-2", "Ofis"),
+    ]
+    assert orders["persona"] == {"name": "Ofis Personeli"}
     [listed] = _read(tmp_path, WILD / "w231-tr-fence-in-numbered-list.md")
     assert [st["name"] for st in listed["stages"]] == ["Müşteri", "Sistem"]
