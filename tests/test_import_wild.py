@@ -543,6 +543,14 @@ def test_a_fence_turned_into_html_code_is_found(tmp_path: Path) -> None:
     result = invoke("import", tiptap)
     assert result.code == 0, result.stderr
     assert f"{tiptap}, lines 12-20 " in result.stdout.splitlines()[0]
+    # MkDocs Material writes the fence as <pre class="mermaid"><code>: the same diagram.
+    page = tmp_path / "mkdocs.html"
+    page.write_text(
+        '<pre class="mermaid"><code>journey\n  title Wrapped\n  section S\n    T: 4: Me\n'
+        "</code></pre>\n",
+        encoding="utf-8",
+    )
+    assert [j["title"] for j in _read(tmp_path / "mk", page)] == ["Wrapped"]
     # Inside it, a <div class="mermaid"> is the diagram (a generated Korean page).
     [korean] = _read(tmp_path / "k", WILD / "w113-korean-html-pre-code-div.html")
     assert korean["title"] == '"🚨 시민 안전신고 상세 여정 맵"'

@@ -98,19 +98,21 @@ def _wide_punctuation(char: str) -> bool:
 
 
 def _common_chinese(char: str) -> bool:
-    # GB2312's punctuation and its 3,755 most used characters (level 1).
-    return _wide_punctuation(char) or _encodes(char, "gb2312", range(0xA1, 0xD8))
+    # GB2312's 3,755 most used characters (level 1), not its rows of kana and symbols.
+    return _wide_punctuation(char) or _encodes(char, "gb2312", range(0xB0, 0xD8))
 
 
 def _common_japanese(char: str) -> bool:
     # Hiragana, katakana, and the kanji of JIS level 1 (Shift_JIS 0x889F-0x9872).
     kana = "\u3041" <= char <= "\u30ff"
-    return kana or _wide_punctuation(char) or _encodes(char, "shift_jis", range(0x81, 0x99))
+    return kana or _wide_punctuation(char) or _encodes(char, "shift_jis", range(0x88, 0x99))
 
 
 def _common_korean(char: str) -> bool:
-    # The 2,350 Hangul syllables of KS X 1001 (EUC-KR), not the code page's extra ones.
-    return _wide_punctuation(char) or _encodes(char, "euc_kr", range(0xA1, 0xC9))
+    # The 2,350 Hangul syllables of KS X 1001 (EUC-KR), not the code page's extra ones,
+    # and the letters written alone (ㅋㅋ).
+    jamo = "\u3131" <= char <= "\u318e"
+    return jamo or _wide_punctuation(char) or _encodes(char, "euc_kr", range(0xB0, 0xC9))
 
 
 _CODE_PAGES = (
