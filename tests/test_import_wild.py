@@ -607,6 +607,12 @@ def test_scores_that_number_the_steps_give_no_emotion() -> None:
             "cal-dudu-as-is-sayongja-yeojeong-mich-seobiseu",
             "1-jinib-mich-injeung",
         ),
+        # Before: ph-u-ai-ch-ra-ng-tor-dwy-kh-wam..., etriym-kh-omul.
+        (
+            "w248-th-thai-mixed-latin-mindmap-after.md",
+            "phuaichrang-tor-dwykhwamchwyehlueokhong-ai-hybrid-mode",
+            "etriymkhomul",
+        ),
         # Chinese and Japanese run their words together: a syllable each, as before.
         (
             "w237-ja-yaml-block-handlebars-title.md",

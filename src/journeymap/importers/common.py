@@ -91,9 +91,10 @@ def _ascii(text: str) -> str:
             spelled = anyascii(char)
             parts.append(f" {spelled} " if len(spelled) > 1 else spelled)
         else:
-            # Letters of scripts that space their words (Cyrillic, Hangul, Greek...) make
-            # words as written: 'пользователя' is 'polzovatelya', '사용자' is 'sayongja'
-            # (not 'pol-zovatel-ya', 'sa-yong-ja'); a soft sign's apostrophe says nothing.
+            # Letters of other scripts (Cyrillic, Hangul, Arabic, Thai...) make words as
+            # written: 'пользователя' is 'polzovatelya', '사용자' is 'sayongja', 'ข้อมูล'
+            # 'khomul' (not 'pol-zovatel-ya', 'sa-yong-ja', 'kh-omul'); a soft sign's
+            # apostrophe says nothing.
             # Other scripts than Latin in lower case: 'Han' for 한 is no camelCase hump.
             spelled = anyascii(char).replace("'", "")
             latin = unicodedata.name(char, "").startswith("LATIN")
