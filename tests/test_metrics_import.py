@@ -763,11 +763,13 @@ def test_hostile_exports_and_mappings_are_one_line(name: str, tmp_path: Path) ->
     assert journey.read_bytes() == before
 
 
-def _ratings(tmp_path: Path, answers: str, column: str, min_n: int) -> tuple[Result, Path]:
-    """`answers` (a CSV) imported as the checkout's CSAT from `column`: the run, and the
-    survey's path."""
+def _ratings(
+    tmp_path: Path, answers: str, column: str, min_n: int, codec: str = "utf-8"
+) -> tuple[Result, Path]:
+    """`answers` (a CSV saved in `codec`) imported as the checkout's CSAT from `column`:
+    the run, and the survey's path."""
     survey = tmp_path / "ratings.csv"
-    survey.write_text(answers, encoding="utf-8")
+    survey.write_bytes(answers.encode(codec))
     mapping = tmp_path / "ratings.map.yaml"
     mapping.write_text(
         f"source: Ratings\nmin-n: {min_n}\ntouchpoints:\n"
@@ -1137,15 +1139,30 @@ def test_east_asian_code_pages_and_reviews_are_reported(
 def test_windows_1252_text_is_not_taken_for_an_east_asian_code_page(tmp_path: Path) -> None:
     """Curly quotes before a letter (`it’s`) are Shift_JIS kanji, `ÇÃ` a GBK character and
     a Korean syllable: one such pair alone is no Chinese, Japanese or Korean text."""
-    export = tmp_path / "excel.csv"
     rows = "Date;Note;Commentaire\r\n01/09/2026;5;it’s “great”\r\n02/09/2026;4;INFORMAÇÃO\r\n"
-    export.write_bytes(rows.encode("cp1252"))
-    mapping = tmp_path / "m.yaml"
-    mapping.write_text(
-        "source: Excel\nmin-n: 1\n"
-        "touchpoints:\n  - {step: checkout, channel: website, csat: Note}\n"
-    )
-    journey = _copy(tmp_path, "saas-subscription.yaml")
-    result = invoke("metrics", "import", export, "--map", mapping, "--journey", journey)
+    result, export = _ratings(tmp_path, rows, "Note", 1, codec="cp1252")
     assert result.code == 0, result.stderr
     assert f"{export}: CSV export, cp1252, ';'-separated, 2 answer rows" in result.stdout
+
+
+def test_a_big5_export_is_read_as_traditional_chinese(tmp_path: Path) -> None:
+    """Excel on a Taiwanese Windows saves CSV in Big5; the 5-point wording as forms label
+    it in Traditional Chinese (tests/data/surveys/README.md): 非常滿意, 滿意 of 3 -> 67;
+    `日期` (date) is the date column, as `Date` or `Datum` would be."""
+    text = "日期,滿意度\r\n2026/9/1 下午 3:00:00,非常滿意\r\n2026/9/2,滿意\r\n2026/9/3,不滿意\r\n"
+    result, _ = _ratings(tmp_path, text, "滿意度", 1, codec="big5")
+    assert result.code == 0, result.stderr
+    assert "CSV export, cp950, ','-separated, 3 answer rows" in result.stdout
+    assert "CSAT          79 -> 67   n=3, 2026-09-01..2026-09-03" in result.stdout
+
+
+def test_a_name_windows_1252_cannot_hold_says_to_set_the_encoding(tmp_path: Path) -> None:
+    """An export in a code page not told from its bytes (KOI8-R) reads as Windows-1252:
+    the mapping's Russian name matches nothing, and the error says why."""
+    text = "Дата,Оценка\r\n01.09.2026,5\r\n"
+    result, _ = _ratings(tmp_path, text, "Оценка", 1, codec="koi8_r")
+    assert result.code == 2
+    assert result.stderr.rstrip().endswith(
+        "the export was read as Windows-1252, which cannot hold that name: if its columns "
+        "look garbled, set 'encoding' in the mapping (e.g. big5, utf-8)"
+    )

@@ -169,10 +169,17 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
         for column in survey.columns:
             if fold(column.label).rsplit(" ", 1)[-1] in _DATE_WORDS:
                 return column
+        # Chinese, Japanese, Korean write no space before it: "提交日期", "回答日付".
+        for column in survey.columns:
+            if column.label.strip().startswith(_CJK_DATE) or column.label.strip().endswith(
+                _CJK_DATE
+            ):
+                return column
     return None
 
 
 _DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dátum"})
+_CJK_DATE = ("日期", "日付", "날짜")
 
 
 def _spaced(label: str) -> str:

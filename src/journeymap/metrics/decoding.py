@@ -14,8 +14,9 @@ SEPARATORS = (",", ";", "\t", "|")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """The text and the encoding used: the one asked for, a BOM's, UTF-8, a Chinese,
-    Japanese or Korean code page when the text is plainly in one, else Windows-1252."""
+    """The text and the encoding used: the one asked for, a BOM's, UTF-8, a Chinese
+    (simplified or traditional), Japanese or Korean code page when the text is plainly in
+    one, else Windows-1252."""
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
@@ -59,7 +60,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
 
 def _east_asian(data: bytes) -> tuple[str, str] | None:
     """The text of a CSV that Excel saved on a Korean, Japanese or Chinese Windows (its
-    code page: Korean, Shift_JIS, GBK), or None. Those bytes also read as Windows-1252,
+    code page: Korean, Shift_JIS, GBK, Big5), or None. Those bytes also read as Windows-1252,
     into nonsense ('ÐòºÅ' for 序号) that no column name matches. A code page is taken
     when nearly every character it gives is a common one of its language, written in
     words of two characters or more (Japanese with kana); the other readings of the same
@@ -102,6 +103,11 @@ def _common_chinese(char: str) -> bool:
     return _wide_punctuation(char) or _encodes(char, "gb2312", range(0xB0, 0xD8))
 
 
+def _common_traditional(char: str) -> bool:
+    # Big5's 5,401 frequently used characters (常用字, first bytes 0xA4-0xC6).
+    return _wide_punctuation(char) or _encodes(char, "big5", range(0xA4, 0xC7))
+
+
 def _common_japanese(char: str) -> bool:
     # Hiragana, katakana, and the kanji of JIS level 1 (Shift_JIS 0x889F-0x9872).
     kana = "\u3041" <= char <= "\u30ff"
@@ -109,10 +115,8 @@ def _common_japanese(char: str) -> bool:
 
 
 def _common_korean(char: str) -> bool:
-    # The 2,350 Hangul syllables of KS X 1001 (EUC-KR), not the code page's extra ones,
-    # and the letters written alone (ㅋㅋ).
-    jamo = "\u3131" <= char <= "\u318e"
-    return jamo or _wide_punctuation(char) or _encodes(char, "euc_kr", range(0xB0, 0xC9))
+    # The 2,350 Hangul syllables of KS X 1001 (EUC-KR), not the code page's extra ones.
+    return _wide_punctuation(char) or _encodes(char, "euc_kr", range(0xB0, 0xC9))
 
 
 _CODE_PAGES = (
@@ -121,6 +125,9 @@ _CODE_PAGES = (
     ("cp949", _common_korean),
     ("cp932", _common_japanese),
     ("gbk", _common_chinese),
+    # Traditional Chinese (Taiwan, Hong Kong) last: GBK reads a third or more of Big5's
+    # characters as rare ones, Big5 half of GBK's as less used ones.
+    ("cp950", _common_traditional),
 )
 
 
