@@ -66,19 +66,27 @@ def _east_asian(data: bytes) -> tuple[str, str] | None:
     words of two characters or more (Japanese with kana); the other readings of the same
     bytes give rare characters or half-width kana, and Windows-1252 text (`it’s`,
     `INFORMAÇÃO`) gives no such words."""
+    # The first 64 KiB tell the code page, cut at a line end (no trail byte is a '\n').
+    head = data if len(data) <= _SAMPLE else data[: data.rfind(b"\n", 0, _SAMPLE) + 1]
     for codec, common in _CODE_PAGES:
         try:
-            text = data.decode(codec)
+            sample = head.decode(codec)
         except UnicodeDecodeError:
             continue
-        wide = [c for c in text if ord(c) > 127]
-        if not wide or not _WORD.search(text):
+        wide = [c for c in sample if ord(c) > 127]
+        if not wide or not _WORD.search(sample):
             continue
         if codec == "cp932" and not any("\u3041" <= c <= "\u30ff" for c in wide):
             continue
         if sum(1 for c in wide if common(c)) >= 0.9 * len(wide):
-            return text, codec
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
     return None
+
+
+_SAMPLE = 65536
 
 
 _WORD = re.compile(r"[^\x00-\x7f]{2,}")
