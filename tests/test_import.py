@@ -305,6 +305,10 @@ def test_diagrams_in_azure_wiki_containers_and_web_pages_are_found(tmp_path: Pat
         ),
         # One score above 5 is a typo, clamped: not a new scale.
         ([1, 5, 7], [-2, 2, 2], "score 7 is outside Mermaid's 1-5; emotion clamped to 2"),
+        # Scores that stop at 6 (w229: `Thanh toán thành công nợ kỳ cuối: 6`) are Mermaid's
+        # scale with extra delight on top, as Mermaid draws them: read on 1..10 they made
+        # 5 neutral and 3 unhappy.
+        ([3, 4, 5, 6, 6], [0, 1, 2, 2, 2], "score 6 is outside Mermaid's 1-5; emotion clamped"),
     ],
 )
 def test_the_scale_of_a_diagram_is_its_authors(

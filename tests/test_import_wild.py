@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -51,6 +52,7 @@ REFUSED = {
     "w206-link-reference-comments.md": ":34:1: error[JM010] no Mermaid journey diagram, only "
     "flowchart",
     "w55-japanese-vitest.ts": ": error[JM009] neither a Mermaid journey",
+    "w228-ru-js-object-template.js": ": error[JM009] neither a Mermaid journey",
     "w57-gallery-aligned-colons.ts": ": error[JM009] neither a Mermaid journey",
     "w61-userjourney-typo.md": ":6:1: error[JM010] `userJourney` is not a Mermaid diagram type",
     "w62-userjourney-french.md": ":4:1: error[JM010] `userJourney` is not a Mermaid diagram",
@@ -513,3 +515,155 @@ def test_a_task_without_the_persona_says_so_where_it_is() -> None:
         == ["actors: [System]  # Mermaid: without User on this task (the persona lives every step)"]
         * 2
     )
+
+
+def _read(folder: Path, *sources: Path) -> list[Any]:
+    """The journeys imported from `sources` as YAML gives them (nested plain data)."""
+    return list(_texts(folder, *sources))
+
+
+def test_a_fence_turned_into_html_code_is_found(tmp_path: Path) -> None:
+    """`<pre><code class="language-mermaid">`: what Jekyll, markdown-it or an editor makes
+    of a ```mermaid fence (the page's script draws it). Was JM009 "neither a Mermaid
+    journey"; the source shown in a plain `<code>` beside it is not taken twice."""
+    jekyll, tiptap = (
+        (WILD / "w238-jekyll-text-pre-code-language-mermaid.html"),
+        (WILD / "w239-tiptap-html-string-code-language-mermaid.html"),
+    )
+    [drawn] = _read(tmp_path, jekyll)
+    assert drawn["title"] == "My working day"
+    steps = [(s["text"], s["emotion"]) for st in drawn["stages"] for s in st["steps"]]
+    assert steps == [
+        ("Make tea", 2),
+        ("Go upstairs", 0),
+        ("Do work", -2),
+        ("Go downstairs", 2),
+        ("Sit down", 0),
+    ]
+    result = invoke("import", tiptap)
+    assert result.code == 0, result.stderr
+    assert f"{tiptap}, lines 12-20 " in result.stdout.splitlines()[0]
+    # MkDocs Material writes the fence as <pre class="mermaid"><code>: the same diagram.
+    page = tmp_path / "mkdocs.html"
+    page.write_text(
+        '<pre class="mermaid"><code>journey\n  title Wrapped\n  section S\n    T: 4: Me\n'
+        "</code></pre>\n",
+        encoding="utf-8",
+    )
+    assert [j["title"] for j in _read(tmp_path / "mk", page)] == ["Wrapped"]
+    # Inside it, a <div class="mermaid"> is the diagram (a generated Korean page).
+    [korean] = _read(tmp_path / "k", WILD / "w113-korean-html-pre-code-div.html")
+    assert korean["title"] == '"🚨 시민 안전신고 상세 여정 맵"'
+
+
+def test_scores_that_stop_at_six_are_mermaids_scale() -> None:
+    """3..6, 6 for the best moments: read on 1..10 before, the author's 5 was neutral and
+    3 unhappy where Mermaid draws both smiling."""
+    source = WILD / "w229-vi-colons-in-sections-and-tasks-six.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    journey = yaml.safe_load(result.stdout)
+    steps = [s for st in journey["stages"] for s in st["steps"]]
+    assert [s["emotion"] for s in steps] == [2, 1, 1, 0, 2, 1, 2, 2, 1, 2, 2]
+    assert steps[2]["text"] == "Ghi nhận Hồ sơ (Gắn DPC: 00XHX1)"
+    assert journey["stages"][0]["name"] == "Giai đoạn 1: Mở Hồ Sơ Vay Mới"
+    assert "read on a 1-10 scale" not in result.stderr
+    assert (
+        f"{source}:18:1: warning[JM011] task 'Thanh toán thành công nợ kỳ cuối': score 6 "
+        "is outside Mermaid's 1-5; emotion clamped to 2"
+    ) in result.stderr
+
+
+def test_scores_that_number_the_steps_give_no_emotion() -> None:
+    """1, 1, 2, 2 ... 17: the author counted the steps. Clamped as feelings, every step
+    from the eighth on was delighted, with 17 warnings."""
+    source = WILD / "w240-pl-scores-count-steps-to-17.md"
+    result = invoke("import", source)
+    assert result.code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"{source}:2:1: warning[JM011] scores rise with the tasks from 1 to 17 and never go "
+        "down: they number the steps, not how the persona feels; the steps have no emotion"
+    )
+    assert len(result.stderr.splitlines()) == 2  # that warning and the summary
+    journey = yaml.safe_load(result.stdout)
+    steps = [s for st in journey["stages"] for s in st["steps"]]
+    assert len(steps) == 26
+    assert all("emotion" not in s for s in steps)
+    assert "# Mermaid score 17: a step number, no emotion" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "ident", "stage"),
+    [
+        # Before: put-pol-zovatel-ya-perva-ya-pokupka, registra-ts-i-ya.
+        (
+            "w234-ru-new-user-then-client-blank-before-fence.md",
+            "put-polzovatelya-pervaya-pokupka",
+            "registratsiya",
+        ),
+        # Before: cal-dudu-as-is-sa-yong-ja-..., 1-jin-ib-mich-in-jeung.
+        (
+            "w227-ko-blueprint-layers-as-actors.md",
+            "cal-dudu-as-is-sayongja-yeojeong-mich-seobiseu",
+            "1-jinib-mich-injeung",
+        ),
+        # Before: ph-u-ai-ch-ra-ng-tor-dwy-kh-wam..., etriym-kh-omul.
+        (
+            "w248-th-thai-mixed-latin-mindmap-after.md",
+            "phuaichrang-tor-dwykhwamchwyehlueokhong-ai-hybrid-mode",
+            "etriymkhomul",
+        ),
+        # Chinese and Japanese run their words together: a syllable each, as before.
+        (
+            "w237-ja-yaml-block-handlebars-title.md",
+            "target-domain-ye-wu-yu-za-ji-ya-ni",
+            "xian-zhuang",
+        ),
+    ],
+)
+def test_ids_keep_the_words_of_scripts_that_space_them(name: str, ident: str, stage: str) -> None:
+    journey = yaml.safe_load(invoke("import", WILD / name).stdout)
+    assert journey["id"] == ident
+    assert journey["stages"][0]["id"] == stage
+
+
+def test_what_this_batch_holds_is_kept(tmp_path: Path) -> None:
+    """Texts, sections and actors as written: placeholders, emoji, durations, RTL."""
+    titles = [
+        j["title"] for j in _read(tmp_path, WILD / "w225-de-indented-fences-three-journeys.md")
+    ]
+    assert titles == [
+        "Kunde bekommt eine Web-App zum testen",
+        "CMS wird ausgebaut",
+        "Neue Smart Village App erstellen",
+    ]
+    [template] = _read(tmp_path, WILD / "w232-ja-template-placeholders.md")
+    assert [st["name"] for st in template["stages"]] == [
+        "{phase_1_name}",
+        "{phase_2_name}",
+        "{phase_3_name}",
+    ]
+    students = _read(tmp_path, WILD / "w241-pl-emoji-and-durations-in-tasks.md")
+    assert [len([s for st in j["stages"] for s in st["steps"]]) for j in students] == [11, 9, 8]
+    first = [s["text"] for st in students[0]["stages"] for s in st["steps"]]
+    assert first[:2] == ["Kliknij tab 📊 Uczniowie 1s", "Kliknij ➕ Nowy uczeń 1s"]
+    assert "POST /api/students 120ms" in first
+    [hebrew] = _read(tmp_path, WILD / "w242-he-rtl-plural-actors.md")
+    assert hebrew["persona"] == {"name": "משתמש"}
+    assert [s["name"] for s in hebrew["stakeholders"]] == ["מערכת", "מנהלים", "משתמשים"]
+    [blueprint] = _read(tmp_path, WILD / "w227-ko-blueprint-layers-as-actors.md")
+    actors = [s.get("actors") for st in blueprint["stages"] for s in st["steps"]]
+    assert actors[2] == ["BookingForm", "PostgreSQL (대기/비점유)"]
+    # Two journeys among venn-beta, wardley-beta, zenuml and an empty block.
+    beta = _read(tmp_path / "beta", WILD / "w244-ja-two-journeys-among-beta-diagrams.md")
+    assert [j["title"] for j in beta] == ["図表プレビュー", "私の仕事の1日"]
+    # A section named twice with another between: two stages, in the diagram's order.
+    [orders] = _read(tmp_path, WILD / "w247-tr-section-named-twice-apart.md")
+    assert [(st["id"], st["name"]) for st in orders["stages"]] == [
+        ("ofis", "Ofis"),
+        ("teknisyen-mobil", "Teknisyen (Mobil)"),
+        ("ofis-2", "Ofis"),
+    ]
+    assert orders["persona"] == {"name": "Ofis Personeli"}
+    [listed] = _read(tmp_path, WILD / "w231-tr-fence-in-numbered-list.md")
+    assert [st["name"] for st in listed["stages"]] == ["Müşteri", "Sistem"]

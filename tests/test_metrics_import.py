@@ -249,6 +249,38 @@ CASES = [
     _checkout(
         "forms-pt-hora-de-conclusao.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-22"
     ),
+    # Exports in Chinese, Japanese and Korean, and field-survey tools (realworld7; the
+    # README of tests/data/surveys says where each layout is quoted). Wenjuanxing saved
+    # by Excel in GBK, dated by `提交答卷时间`: NPS 10,9,7,6,3,9,10,8 -> (4 - 2)/8 = 25;
+    # CSAT 非常满意 x2, 满意 x2, 比较满意 of 8 -> 62.5 -> 63. Before: mojibake, exit 2.
+    _checkout("wenjuanxing-gbk.csv", nps=25, csat=63, n=8, period="2026-09-01..2026-09-05"),
+    # Tencent Wenjuan, `结束答题时间` (one answer finished after midnight): NPS
+    # 9,10,5,8,10 -> (3 - 1)/5 = 40; CSAT 5,4,2,3,5 -> 60. Before: no period.
+    _checkout("tencent-wenjuan.csv", nps=40, csat=60, n=5, period="2026-09-01..2026-09-04"),
+    # Tally, the rows a public test quotes: 매우 그렇다, 그렇다, 보통이다, 그렇다, 아니다 ->
+    # 3/5 = 60. Before: five bad rows, nothing written.
+    _checkout("tally-ko-agreement.csv", csat=60, n=5, period="2026-05-01..2026-05-03"),
+    # KoboToolbox, ';': the submission not approved set aside; NPS 9,6,10,8 -> 25; CSAT
+    # 5,3,4,4 -> 75; dated by the form's `end`, not the upload (two on 09-05).
+    _checkout("kobo-semicolon.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-04"),
+    # ODK Central: the submission rejected in review set aside; NPS 10,9,4,7 -> 25; CSAT
+    # 5,4,2,3 -> 50; `SubmissionDate` found. Before: no period, NPS 0, CSAT 40.
+    _checkout("odk-central-submissions.csv", nps=25, csat=50, n=4, period="2026-09-01..2026-09-03"),
+    # SurveyCTO: REJECTED set aside, dated by `endtime` (`Sep 1, 2026 10:02:11 AM`), not
+    # `SubmissionDate` (all 09-05): NPS 9,6,10,8 -> 25; CSAT 5,3,4,4 -> 75.
+    _checkout("surveycto-wide.csv", nps=25, csat=75, n=4, period="2026-09-01..2026-09-04"),
+    # Google Forms in Japanese saved by Excel in Shift_JIS: NPS 10,9,7,6,9,2 -> (3 - 2)/6
+    # = 17; CSAT とても満足 x2, 満足 of 6 -> 50. Before: mojibake, exit 2.
+    _checkout("google-forms-ja-cp932.csv", nps=17, csat=50, n=6, period="2026-09-01..2026-09-05"),
+    # Google Forms in Korean in the Korean code page, `2026. 9. 1 오후 6:40:51`: NPS
+    # 10,9,7,5,10,1 -> (3 - 2)/6 = 17; CSAT 매우 만족 x2, 만족 of 6 -> 50.
+    _checkout("google-forms-ko-cp949.csv", nps=17, csat=50, n=6, period="2026-09-01..2026-09-05"),
+    # QuestionPro raw data workbook, `Timestamp (mm/dd/yyyy)`: every day under 13, month
+    # first as the header says; NPS 10,9,6,8,3 -> 0; CSAT 5,4,2,4,1 -> 60.
+    _checkout("questionpro-raw-data.xlsx", nps=0, csat=60, n=5, period="2026-09-01..2026-09-05"),
+    # Microsoft Forms in Chinese (`完成时间`, the last completed after midnight): NPS
+    # 10,9,8,6,10,4,9 -> (4 - 2)/7 = 29; CSAT 非常满意 x2, 满意 x2 of 7 -> 57.
+    _checkout("microsoft-forms-zh.xlsx", nps=29, csat=57, n=7, period="2026-09-01..2026-09-07"),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
     _checkout("helpscout-survey-responses.jsonl", csat=50, n=6),
     # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
@@ -632,9 +664,11 @@ def _as_workbook(csv_path: Path, target: Path) -> Path:
     [
         c
         for c in CASES
-        # The comma-separated CSVs in UTF-8 (Play's review report is UTF-16).
+        # The comma-separated CSVs in UTF-8 (Play's review report is UTF-16; the Chinese,
+        # Japanese and Korean code pages are not UTF-8).
         if c[0].endswith(".csv")
-        and not {"cp1252", "latin1", "play"} & set(c[0].split("-"))
+        and not {"cp1252", "latin1", "play", "gbk.csv", "cp932.csv", "cp949.csv"}
+        & set(c[0].split("-"))
         and ";" not in (SURVEYS / c[0]).read_text(encoding="utf-8-sig").split("\n", 1)[0]
     ],
 )
@@ -729,11 +763,13 @@ def test_hostile_exports_and_mappings_are_one_line(name: str, tmp_path: Path) ->
     assert journey.read_bytes() == before
 
 
-def _ratings(tmp_path: Path, answers: str, column: str, min_n: int) -> tuple[Result, Path]:
-    """`answers` (a CSV) imported as the checkout's CSAT from `column`: the run, and the
-    survey's path."""
+def _ratings(
+    tmp_path: Path, answers: str, column: str, min_n: int, codec: str = "utf-8"
+) -> tuple[Result, Path]:
+    """`answers` (a CSV saved in `codec`) imported as the checkout's CSAT from `column`:
+    the run, and the survey's path."""
     survey = tmp_path / "ratings.csv"
-    survey.write_text(answers, encoding="utf-8")
+    survey.write_bytes(answers.encode(codec))
     mapping = tmp_path / "ratings.map.yaml"
     mapping.write_text(
         f"source: Ratings\nmin-n: {min_n}\ntouchpoints:\n"
@@ -1073,3 +1109,60 @@ def test_microsoft_forms_in_polish(tmp_path: Path) -> None:
     code, lines, stderr = _report(tmp_path, survey, mapping)
     assert code == 0, stderr
     assert "    NPS            - -> 33   n=3, 2024-03-05..2024-05-01" in lines, lines
+
+
+@pytest.mark.parametrize(
+    ("survey", "said"),
+    [
+        # Excel on a Chinese, Japanese or Korean Windows saves CSV in its code page; read
+        # as Windows-1252 before, no column matched ('ÐòºÅ' for 序号): exit 2.
+        ("wenjuanxing-gbk.csv", "CSV export, gbk, ','-separated, 8 answer rows"),
+        ("google-forms-ja-cp932.csv", "Google Forms export, cp932, ','-separated, 6 answer"),
+        ("google-forms-ko-cp949.csv", "Google Forms export, cp949, ','-separated, 6 answer"),
+        # A submission rejected on review (ODK Central, KoboToolbox, SurveyCTO) was counted.
+        ("odk-central-submissions.csv", "set aside: 1 rejected in review"),
+        ("kobo-semicolon.csv", "set aside: 1 rejected in review"),
+        ("surveycto-wide.csv", "set aside: 1 rejected in review"),
+    ],
+)
+def test_east_asian_code_pages_and_reviews_are_reported(
+    survey: str, said: str, tmp_path: Path
+) -> None:
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    mapping = SURVEYS / (survey.rsplit(".", 1)[0] + ".map.yaml")
+    result = invoke("metrics", "import", SURVEYS / survey, "--map", mapping, "--journey", journey)
+    assert result.code == 0, result.stderr
+    assert said in result.stdout
+    assert "no date column found" not in result.stdout
+
+
+def test_windows_1252_text_is_not_taken_for_an_east_asian_code_page(tmp_path: Path) -> None:
+    """Curly quotes before a letter (`it’s`) are Shift_JIS kanji, `ÇÃ` a GBK character and
+    a Korean syllable: one such pair alone is no Chinese, Japanese or Korean text."""
+    rows = "Date;Note;Commentaire\r\n01/09/2026;5;it’s “great”\r\n02/09/2026;4;INFORMAÇÃO\r\n"
+    result, export = _ratings(tmp_path, rows, "Note", 1, codec="cp1252")
+    assert result.code == 0, result.stderr
+    assert f"{export}: CSV export, cp1252, ';'-separated, 2 answer rows" in result.stdout
+
+
+def test_a_big5_export_is_read_as_traditional_chinese(tmp_path: Path) -> None:
+    """Excel on a Taiwanese Windows saves CSV in Big5; the 5-point wording as forms label
+    it in Traditional Chinese (tests/data/surveys/README.md): 非常滿意, 滿意 of 3 -> 67;
+    `日期` (date) is the date column, as `Date` or `Datum` would be."""
+    text = "日期,滿意度\r\n2026/9/1 下午 3:00:00,非常滿意\r\n2026/9/2,滿意\r\n2026/9/3,不滿意\r\n"
+    result, _ = _ratings(tmp_path, text, "滿意度", 1, codec="big5")
+    assert result.code == 0, result.stderr
+    assert "CSV export, cp950, ','-separated, 3 answer rows" in result.stdout
+    assert "CSAT          79 -> 67   n=3, 2026-09-01..2026-09-03" in result.stdout
+
+
+def test_a_name_windows_1252_cannot_hold_says_to_set_the_encoding(tmp_path: Path) -> None:
+    """An export in a code page not told from its bytes (KOI8-R) reads as Windows-1252:
+    the mapping's Russian name matches nothing, and the error says why."""
+    text = "Дата,Оценка\r\n01.09.2026,5\r\n"
+    result, _ = _ratings(tmp_path, text, "Оценка", 1, codec="koi8_r")
+    assert result.code == 2
+    assert result.stderr.rstrip().endswith(
+        "the export was read as Windows-1252, which cannot hold that name: if its columns "
+        "look garbled, set 'encoding' in the mapping (e.g. big5, utf-8)"
+    )

@@ -84,11 +84,29 @@ def _ascii(text: str) -> str:
             parts.append(" ")
         elif ord(char) < 128:
             parts.append(char)
-        else:
-            # CJK characters transliterate to whole syllables: keep them apart.
+        elif not char.isalpha():
+            parts.append(anyascii(char))
+        elif _written_without_spaces(char):
+            # Chinese and Japanese run words together: each character's syllable apart.
             spelled = anyascii(char)
-            parts.append(f" {spelled} " if len(spelled) > 1 and char.isalpha() else spelled)
+            parts.append(f" {spelled} " if len(spelled) > 1 else spelled)
+        else:
+            # Letters of other scripts (Cyrillic, Hangul, Arabic, Thai...) make words as
+            # written: 'пользователя' is 'polzovatelya', '사용자' is 'sayongja', 'ข้อมูล'
+            # 'khomul' (not 'pol-zovatel-ya', 'sa-yong-ja', 'kh-omul'); a soft sign's
+            # apostrophe says nothing.
+            # Other scripts than Latin in lower case: 'Han' for 한 is no camelCase hump.
+            spelled = anyascii(char).replace("'", "")
+            latin = unicodedata.name(char, "").startswith("LATIN")
+            parts.append(spelled if latin else spelled.lower())
     return "".join(parts)
+
+
+def _written_without_spaces(char: str) -> bool:
+    """A Han character or kana: scripts written without spaces between words."""
+    return unicodedata.name(char, "").startswith(
+        ("CJK ", "HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA")
+    )
 
 
 def slugify(text: str, max_length: int = 48) -> str:

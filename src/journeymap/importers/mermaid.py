@@ -11,12 +11,13 @@ plainly wrote a ':' in the text (`Push at 08:00: 5: Phone`) it is read whole, an
 The score becomes the emotion by one fixed, order-keeping rule: emotion = score - 3
 rounded half up, clamped to -2..2 (1..5 -> -2..2, the inverse of `render -o x.mmd`).
 Every clamped or rounded score is said in a warning and in a comment on the step. A
-diagram that plainly scores out of ten (two tasks or more above 5, none above 10) is read
-on its own 1..10 scale, with a warning saying so.
+diagram that plainly scores out of ten (two tasks or more above 5, one above 6, none above
+10) is read on its own 1..10 scale, with a warning saying so.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -78,13 +79,23 @@ def _scale(values: list[float]) -> tuple[int, int]:
     """Mermaid's 1..5, unless the diagram's scores (`values`) plainly go out of 10.
 
     Real diagrams score 4..10 as often as 1..5 ("Rate it out of ten"); clamping those
-    would make 6 and 10 the same delight. Two tasks or more above 5, none above 10, say
-    the author's scale is 1..10 (0..10 when a task scores 0); one outlier is a typo,
-    clamped with a warning as before."""
+    would make 6 and 10 the same delight. Two tasks or more above 5, one of them above
+    6, none above 10, say the author's scale is 1..10 (0..10 when a task scores 0); one
+    outlier is a typo, clamped with a warning as before. Scores that stop at 6 are
+    Mermaid's scale with a little extra at the top (`Paid off my loan: 6`), as Mermaid
+    draws them: read on 1..10 they made a 5 neutral and a 3 unhappy."""
     above = [v for v in values if v > 5]
-    if len(above) < 2 or max(above) > 10 or min(values) < 0:
+    if len(above) < 2 or max(above) <= 6 or max(above) > 10 or min(values) < 0:
         return 1, 5
     return (0 if min(values) < 1 else 1), 10
+
+
+def _numbers_the_steps(values: list[float]) -> bool:
+    """Scores that count the tasks (1, 1, 2, 3 ... 17), never going down and past any
+    scale of feelings (10): the author numbered the steps. Read as feelings, clamped,
+    they made the journey happier at every step."""
+    rising = all(a <= b for a, b in itertools.pairwise(values))
+    return rising and len(set(values)) > 2 and values[-1] > 10 and values[0] >= 0
 
 
 def _score(task: Task, scale: tuple[int, int] = (1, 5)) -> _Score:
@@ -179,7 +190,17 @@ def build_journey(
     scores = [_number(t.score) for s in diagram.sections for t in s.tasks]
     values = [v for v in scores if v is not None]
     scale = _scale(values)
-    if scale != (1, 5):
+    numbered = _numbers_the_steps(values)
+    if numbered:
+        imported.warnings.append(
+            import_warning(
+                f"scores rise with the tasks from {values[0]:g} to {values[-1]:g} and never "
+                "go down: they number the steps, not how the persona feels; the steps have "
+                "no emotion",
+                diagram.first_line,
+            )
+        )
+    elif scale != (1, 5):
         imported.warnings.append(
             import_warning(
                 f"scores go up to {max(values):g}: read on a {scale[0]}-{scale[1]} "
@@ -206,6 +227,8 @@ def build_journey(
             if moment:
                 step["moment_of_truth"] = True
             score = _score(task, scale) if task.said != "unrated" else _Score(None, None, None)
+            if numbered and score.emotion is not None:
+                score = _Score(None, f"Mermaid score {task.score}: a step number, no emotion", None)
             path = ("stages", stage_index, "steps", step_index)
             if score.emotion is not None:
                 step["emotion"] = score.emotion
@@ -290,7 +313,9 @@ def build_journey(
                 "below is marked 'guessed'. `journeymap lint` on this file lists what to complete.",
             ]
         ),
-        "emotion = Mermaid score - 3 (1..5 -> -2..2), rounded half up, clamped to -2..2."
+        "no emotion: the Mermaid scores number the steps (1, 2, 3...)."
+        if numbered
+        else "emotion = Mermaid score - 3 (1..5 -> -2..2), rounded half up, clamped to -2..2."
         if scale == (1, 5)
         else f"emotion = the score on the diagram's {scale[0]}..{scale[1]} scale, in five "
         "equal bands (-2..2).",

@@ -134,10 +134,11 @@ def bare_journey(text: str) -> int | None:
 _CONTAINER_OPEN = re.compile(r"\s{0,3}:::\s*mermaid\s*")
 _CONTAINER_CLOSE = re.compile(r"\s{0,3}:::\s*")
 _HTML_BLOCK = re.compile(
-    r"<(pre|div)\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bmermaid\b[^\"']*[\"'][^>]*>(.*?)</\1\s*>",
+    r"<(pre|div|code)\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bmermaid\b[^\"']*[\"'][^>]*>(.*?)</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_WRAPPED = re.compile(r"\s*<(?:pre|div|code)\b[^>]*>(.*)</(?:pre|div|code)\s*>\s*", re.DOTALL)
 
 
 def _between(
@@ -162,7 +163,9 @@ def _containers(lines: list[str]) -> list[tuple[int, str]]:
 
 def _html_blocks(text: str, commented: bool = False) -> list[tuple[int, str]]:
     """`<pre class="mermaid">` and `<div class="mermaid">` blocks: how Mermaid's own
-    documentation puts a diagram in a web page, entities (&gt;, &amp;) written escaped."""
+    documentation puts a diagram in a web page, entities (&gt;, &amp;) written escaped;
+    and `<pre><code class="language-mermaid">`, the HTML a ```mermaid fence becomes in
+    Jekyll, markdown-it or an editor's export, which the page's script then draws."""
     import html
 
     if not commented:
@@ -170,8 +173,13 @@ def _html_blocks(text: str, commented: bool = False) -> list[tuple[int, str]]:
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
     found: list[tuple[int, str]] = []
     for match in _HTML_BLOCK.finditer(text):
-        body = match.group(2)
-        line = text.count("\n", 0, match.start(2))
+        start, end = match.span(2)
+        # The diagram inside the first block's tags: `<code class="language-mermaid">
+        # <div class="mermaid">journey`, `<pre class="mermaid"><code>journey`.
+        while inner := _HTML_WRAPPED.fullmatch(text, start, end):
+            start, end = inner.span(1)
+        body = text[start:end]
+        line = text.count("\n", 0, start)
         if body.startswith("\n"):
             body, line = body[1:], line + 1
         found.append((line, html.unescape(body)))

@@ -137,6 +137,46 @@ CSAT_WORDS: dict[str, float] = {
     "trifft eher nicht zu": 2,
     "trifft nicht zu": 1,
     "trifft überhaupt nicht zu": 1,
+    # Chinese, Japanese, Korean: the 5-point scales as forms and apps in those languages
+    # label them (tests/data/surveys/README.md gives where each is quoted). `不満` is the
+    # second point of some Japanese scales and the last of others: out of the top box
+    # either way.
+    "非常满意": 5,
+    "比较满意": 4,
+    "满意": 4,
+    "一般": 3,
+    "不满意": 2,
+    "非常不满意": 1,
+    "非常滿意": 5,
+    "滿意": 4,
+    "不滿意": 2,
+    "非常不滿意": 1,
+    "非常同意": 5,
+    "同意": 4,
+    "中立": 3,
+    "不同意": 2,
+    "非常不同意": 1,
+    "とても満足": 5,
+    "満足": 4,
+    "やや満足": 4,
+    "普通": 3,
+    "ふつう": 3,
+    "どちらでもない": 3,
+    "やや不満": 2,
+    "不満": 2,
+    "とても不満": 1,
+    "매우 만족": 5,
+    "만족": 4,
+    "보통": 3,
+    "불만족": 2,
+    "매우 불만족": 1,
+    "매우 그렇다": 5,
+    "그렇다": 4,
+    "보통이다": 3,
+    "아니다": 2,
+    "그렇지 않다": 2,
+    "전혀 아니다": 1,
+    "전혀 그렇지 않다": 1,
     # Zendesk's two-point rating: good counts in the top box, bad out of it.
     "good": 5,
     "good, i'm satisfied": 5,
@@ -158,9 +198,9 @@ CSAT_WORDS: dict[str, float] = {
     "\U0001f44d": 5,  # thumbs up
     "\U0001f44e": 1,  # thumbs down
 }
-"""The standard 5-point satisfaction and agreement wording (English, French; satisfaction
-in German, Spanish, Portuguese, Italian, Dutch) of the tools' CSAT questions, read
-without a `labels` mapping on the default 1-5 scale."""
+"""The standard 5-point satisfaction and agreement wording (English, French, Chinese,
+Korean; satisfaction in German, Spanish, Portuguese, Italian, Dutch, Japanese) of the
+tools' CSAT questions, read without a `labels` mapping on the default 1-5 scale."""
 NOT_RATED = frozenset(
     {
         "offered",

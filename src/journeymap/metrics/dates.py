@@ -35,6 +35,7 @@ DATE_COLUMNS = {
         "ora di completamento",
         "hora de conclusão",
         "godzina ukończenia",
+        "完成时间",  # Chinese
         "date submitted",  # Hotjar
         "response date",
         "rated at",  # Thanx NPS feedback (`created_at` is when it was asked)
@@ -45,10 +46,36 @@ DATE_COLUMNS = {
         "review created (utc)",  # Trustpilot
         "created time",  # Freshdesk
         "response received at",  # Medallia Agent Connect (`response_received_at`)
+        "提交答卷时间",  # Wenjuanxing (问卷星): when the answers were submitted
+        "结束答题时间",  # Tencent Wenjuan (腾讯问卷): when the respondent finished
+        # Field surveys: when the server received the form (KoboToolbox's
+        # `_submission_time`, ODK Central's `SubmissionDate`); the form's own `end`, the
+        # time it was filled in, is taken before it (FIELD_END).
+        "submission time",
+        "submission date",
     ),
 }
+RECEIVED = frozenset({"submission time", "submission date"})
+FIELD_END = ("end", "endtime")
+"""ODK and KoboToolbox forms record when they were filled in (`end`; SurveyCTO:
+`endtime`); the upload, which the export also dates, can come days later, when the
+enumerator is back online."""
+_STATED = re.compile(r"\s*\(\s*([dmy]{1,4})[/.-]([dmy]{1,4})[/.-]([dmy]{1,4})\s*\)\s*$", re.I)
+"""A header that says how its dates are written: QuestionPro's `Timestamp (mm/dd/yyyy)`."""
 
-_DATE_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])")
+
+def stated_order(column: Column) -> str | None:
+    """The day, month and year order a date column's header states, or None."""
+    match = _STATED.search(column.label)
+    order = "".join(part[0].lower() for part in match.groups()) if match else ""
+    return order if order in {"dmy", "mdy", "ymd"} else None
+
+
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+_DATE_ISO = re.compile(r"^(\d{4})(?:[-/]|\. ?)(\d{1,2})(?:[-/]|\. ?)(\d{1,2})(?:$|[ T]|\.(?:$| ))")
+"""Year first: ISO, `2026/9/1`, and `2026. 9. 1` (with `오후 3:00:00` after it) as Google
+Sheets writes a timestamp in Korean."""
 DATE_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:$|[ T,])")
 _EPOCH = re.compile(r"^(\d{9,10})(\d{3})?(?:\.\d+)?$")
 """A Unix timestamp, in seconds or milliseconds: how Intercom's API writes the time of a
@@ -117,13 +144,20 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
                 f"{survey.name}: date-column {wanted!r} not found; {survey.suggest(wanted)}"
             )
         return found
-    for candidate in DATE_COLUMNS.get("csv" if survey.shape == "json" else survey.shape, ()):
+    shape = "csv" if survey.shape == "json" else survey.shape
+    if shape == "csv" and any(_spaced(c.label) in RECEIVED for c in survey.columns):
+        for name in FIELD_END:
+            if (filled := survey.column(name)) is not None:
+                return filled
+    for candidate in DATE_COLUMNS.get(shape, ()):
         found = survey.column(candidate)
         if found is not None:
             return found
-        # The names of an API written as columns: `created_at`, `response_received_at`.
+        # The names of an API written as columns: `created_at`, `response_received_at`,
+        # `_submission_time`, `SubmissionDate`; a name followed by the way its dates are
+        # written, `Timestamp (mm/dd/yyyy)`.
         for column in survey.columns:
-            if fold(column.label.replace("_", " ")) == fold(candidate):
+            if _spaced(_STATED.sub("", column.label)) == fold(candidate):
                 return column
     if survey.shape in {"csv", "json"}:
         # "Date de réponse", "Datum der Antwort", "Fecha": a header that starts with the
@@ -135,10 +169,22 @@ def find_date_column(survey: Survey, wanted: str | None) -> Column | None:
         for column in survey.columns:
             if fold(column.label).rsplit(" ", 1)[-1] in _DATE_WORDS:
                 return column
+        # Chinese, Japanese, Korean write no space before it: "提交日期", "回答日付".
+        for column in survey.columns:
+            if column.label.strip().startswith(_CJK_DATE) or column.label.strip().endswith(
+                _CJK_DATE
+            ):
+                return column
     return None
 
 
 _DATE_WORDS = frozenset({"date", "datum", "fecha", "data", "dátum"})
+_CJK_DATE = ("日期", "日付", "날짜")
+
+
+def _spaced(label: str) -> str:
+    """A field name as words: `response_received_at`, `SubmissionDate` as 'submission date'."""
+    return fold(_HUMP.sub(" ", label).replace("_", " "))
 
 
 def _plain(word: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 
 from journeymap.metrics.survey import BadRow, SurveyError
 
@@ -13,7 +14,9 @@ SEPARATORS = (",", ";", "\t", "|")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """The text and the encoding used: the one asked for, a BOM's, UTF-8, else Windows-1252."""
+    """The text and the encoding used: the one asked for, a BOM's, UTF-8, a Chinese
+    (simplified or traditional), Japanese or Korean code page when the text is plainly in
+    one, else Windows-1252."""
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
@@ -48,7 +51,92 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        pass
+    east_asian = _east_asian(data)
+    if east_asian is not None:
+        return east_asian
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _east_asian(data: bytes) -> tuple[str, str] | None:
+    """The text of a CSV that Excel saved on a Korean, Japanese or Chinese Windows (its
+    code page: Korean, Shift_JIS, GBK, Big5), or None. Those bytes also read as Windows-1252,
+    into nonsense ('ÐòºÅ' for 序号) that no column name matches. A code page is taken
+    when nearly every character it gives is a common one of its language, written in
+    words of two characters or more (Japanese with kana); the other readings of the same
+    bytes give rare characters or half-width kana, and Windows-1252 text (`it’s`,
+    `INFORMAÇÃO`) gives no such words."""
+    # The first 64 KiB tell the code page, cut at a line end (no trail byte is a '\n').
+    head = data if len(data) <= _SAMPLE else data[: data.rfind(b"\n", 0, _SAMPLE) + 1]
+    for codec, common in _CODE_PAGES:
+        try:
+            sample = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in sample if ord(c) > 127]
+        if not wide or not _WORD.search(sample):
+            continue
+        if codec == "cp932" and not any("\u3041" <= c <= "\u30ff" for c in wide):
+            continue
+        if sum(1 for c in wide if common(c)) >= 0.9 * len(wide):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
+    return None
+
+
+_SAMPLE = 65536
+
+
+_WORD = re.compile(r"[^\x00-\x7f]{2,}")
+
+
+def _encodes(char: str, codec: str, leads: range) -> bool:
+    """Whether `char` is in `codec` with a first byte in `leads`: the common characters."""
+    try:
+        encoded = char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and encoded[0] in leads
+
+
+def _wide_punctuation(char: str) -> bool:
+    """CJK punctuation and full-width forms ('、', '？', '（'): written in all three."""
+    return "\u3000" <= char <= "\u303f" or "\uff01" <= char <= "\uff5e"
+
+
+def _common_chinese(char: str) -> bool:
+    # GB2312's 3,755 most used characters (level 1), not its rows of kana and symbols.
+    return _wide_punctuation(char) or _encodes(char, "gb2312", range(0xB0, 0xD8))
+
+
+def _common_traditional(char: str) -> bool:
+    # Big5's 5,401 frequently used characters (常用字, first bytes 0xA4-0xC6).
+    return _wide_punctuation(char) or _encodes(char, "big5", range(0xA4, 0xC7))
+
+
+def _common_japanese(char: str) -> bool:
+    # Hiragana, katakana, and the kanji of JIS level 1 (Shift_JIS 0x889F-0x9872).
+    kana = "\u3041" <= char <= "\u30ff"
+    return kana or _wide_punctuation(char) or _encodes(char, "shift_jis", range(0x88, 0x99))
+
+
+def _common_korean(char: str) -> bool:
+    # The 2,350 Hangul syllables of KS X 1001 (EUC-KR), not the code page's extra ones.
+    return _wide_punctuation(char) or _encodes(char, "euc_kr", range(0xB0, 0xC9))
+
+
+_CODE_PAGES = (
+    # Korean first: its 2,350 syllables are bytes that GBK also reads as common Chinese,
+    # while Chinese text seldom reads as Korean syllables alone.
+    ("cp949", _common_korean),
+    ("cp932", _common_japanese),
+    ("gbk", _common_chinese),
+    # Traditional Chinese (Taiwan, Hong Kong) last: GBK reads a third or more of Big5's
+    # characters as rare ones, Big5 half of GBK's as less used ones.
+    ("cp950", _common_traditional),
+)
 
 
 def sniff_separator(text: str) -> str:

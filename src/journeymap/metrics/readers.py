@@ -28,6 +28,7 @@ from journeymap.metrics.dates import (
     find_date_column,
     guess_order,
     parse_day,
+    stated_order,
 )
 from journeymap.metrics.decoding import SEPARATORS, decode, sniff_separator, split_records
 from journeymap.metrics.jsonexport import NotJson, looks_like_json, read_json, tabular
@@ -147,7 +148,7 @@ def read_survey(
     if survey.date_column is not None:
         index = survey.date_column.index
         values = [cells[index] for _, cells in body if index < len(cells)]
-        survey.date_order = date_order or guess_order(values)
+        survey.date_order = date_order or stated_order(survey.date_column) or guess_order(values)
         if survey.date_order is None:
             survey.date_order = default_order(survey)
             survey.date_order_guessed = any(DATE_NUMERIC.match(v.strip()) for v in values)
@@ -180,7 +181,13 @@ def read_survey(
 
 def _flags(survey: Survey, unfinished: bool) -> list[tuple[int, str]]:
     """The columns that mark rows not to count, found once: (index, which)."""
-    generic = [("Status", "state"), ("is_test_data", "test")]
+    generic = [
+        ("Status", "state"),
+        ("is_test_data", "test"),
+        ("ReviewState", "review"),  # ODK Central
+        ("_validation_status", "review"),  # KoboToolbox
+        ("review_status", "review"),  # SurveyCTO
+    ]
     wanted = {
         "qualtrics": [("Status", "status")] + ([] if unfinished else [("Finished", "finished")]),
         "typeform": [("Response Type", "response type")],
@@ -209,12 +216,18 @@ def _set_aside(flags: list[tuple[int, str]], cells: list[str]) -> str:
             return value
         if kind == "test" and value in {"1", "true"}:
             return "test data"
+        if kind == "review" and value in REJECTED_IN_REVIEW:
+            return "rejected in review"
     return ""
 
 
 UNFINISHED_STATUS = {"partial", "disqualified", "incomplete", "deleted"}
 """Alchemer's (SurveyGizmo's) `Status` besides `Complete`, in its CSV export and its API
 (`status`), and the same words of other tools: answers that must not count."""
+
+REJECTED_IN_REVIEW = {"rejected", "validation_status_not_approved", "not approved"}
+"""A submission its project rejected on review (ODK Central's `ReviewState`, KoboToolbox's
+`_validation_status`): the field team judged it not to be a real answer."""
 
 SUBMIT_DATES = {"submitdate", "date submitted", "datesubmitted"}
 

@@ -19,6 +19,7 @@ TIMESTAMP_HEADERS = {
     "sygnatura czasowa": "dmy",
     "отметка времени": "dmy",
     "タイムスタンプ": "ymd",
+    "타임스탬프": "ymd",  # Korean: `2026. 9. 1 오후 3:00:00`
 }
 """Google Forms' first column in the sheet's language, and how that locale writes dates."""
 

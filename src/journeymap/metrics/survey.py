@@ -104,7 +104,17 @@ class Survey:
         hint = f"did you mean {close[0]!r}? " if close else ""
         shown = ", ".join(repr(" ".join(c.label.split())) for c in self.columns[:12])
         more = ", ..." if len(self.columns) > 12 else ""
-        return f"{hint}columns: {shown}{more}"
+        return f"{hint}columns: {shown}{more}{self._misread(name)}"
+
+    def _misread(self, name: str) -> str:
+        """Why a name in another script can match nothing: the export was read as
+        Windows-1252, which holds none of its letters (a Big5 or other code page file)."""
+        if self.encoding != "cp1252" or all(ord(c) < 0x100 for c in name):
+            return ""
+        return (
+            "; the export was read as Windows-1252, which cannot hold that name: if its "
+            "columns look garbled, set 'encoding' in the mapping (e.g. big5, utf-8)"
+        )
 
 
 def fold(text: str) -> str:

@@ -49,11 +49,12 @@ def classify(
     Cached: the four voice rules each ask about every step.
     """
     from journeymap.lint.sentence import classify as read
-    from journeymap.lint.sentence import guess_lang, other_script
+    from journeymap.lint.sentence import guess_lang, other_latin_language, other_script
 
-    if other_script(text):
+    if other_script(text) or other_latin_language(text):
         # "雪球开始变大" read as French or English got "start with I" on every step of a
-        # Chinese journey: a text these rules cannot read is left to its authors.
+        # Chinese journey, "Hệ thống tạo ticket" 'He' in the third person: a text these
+        # rules cannot read is left to its authors.
         return Voice("first", "", text)
     own: Lang = "en" if lang == "en" else "fr"
     guessed = guess_lang(text)

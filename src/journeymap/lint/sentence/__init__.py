@@ -25,7 +25,12 @@ Modules, each importing only those above it:
 from __future__ import annotations
 
 from journeymap.lint.sentence.internal import Internal, internal_signs, internal_work, staff_role
-from journeymap.lint.sentence.language import guess_lang, journey_lang, other_script
+from journeymap.lint.sentence.language import (
+    guess_lang,
+    journey_lang,
+    other_latin_language,
+    other_script,
+)
 from journeymap.lint.sentence.lemmas import lemmas
 from journeymap.lint.sentence.office import customer_asks, staff_task
 from journeymap.lint.sentence.people import Cast, brand_names, cast, declared_subject
@@ -51,6 +56,7 @@ __all__ = [
     "internal_work",
     "journey_lang",
     "lemmas",
+    "other_latin_language",
     "other_script",
     "staff_role",
     "staff_task",

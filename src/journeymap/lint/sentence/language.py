@@ -173,6 +173,20 @@ def _latin(char: str) -> bool:
     return code < 0x250 or 0x1E00 <= code <= 0x1EFF or 0xFB00 <= code <= 0xFB06
 
 
+_FRENCH_ENGLISH = frozenset("abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ")
+
+
+@lru_cache(maxsize=16384)
+def other_latin_language(text: str) -> bool:
+    """Whether a text in Latin letters is written in another language than French or
+    English: two letters or more that neither writes (Vietnamese `Hệ thống`, `đơn`;
+    Polish `Użytkownik`; Turkish `Müşteri`...). Read as French or English, folded,
+    `Hệ` was the pronoun 'He' and `đơn` the word 'on' ("told in the company's voice").
+    One such letter is a name (`Škoda`), not a language."""
+    alien = sum(1 for c in text if c.isalpha() and _latin(c) and c.lower() not in _FRENCH_ENGLISH)
+    return alien >= 2
+
+
 @lru_cache(maxsize=16384)
 def other_script(text: str) -> bool:
     """Whether most of a text's letters are of another script than Latin (Chinese,
