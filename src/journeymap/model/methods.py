@@ -19,6 +19,12 @@ def version(journey: Any) -> str:
     return "1.1" if journey.journeymap == 1.1 else "1"
 
 
+def words_lang(journey: Any) -> str:
+    from journeymap.model.langs import words_lang as of_tag
+
+    return of_tag(journey.lang)
+
+
 def iter_steps(journey: Any) -> Iterator[tuple[int, Any, int, Any]]:
     """Every step with its stage and their indexes, in chronological order."""
     for stage_index, stage in enumerate(journey.stages):

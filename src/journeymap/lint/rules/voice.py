@@ -128,6 +128,22 @@ def _texts(journey: Journey) -> Iterator[str]:
 
 Read = tuple[Loc, str, Voice]
 
+
+def reading_lang(journey: Journey) -> str | None:
+    """The language the journey's sentences are read in: its `lang` (`en-GB` is read as
+    English), or when it has none, the language most of its texts are in. None for a
+    language these rules cannot read (`lang: es`): read as French, every Spanish step
+    would be a finding."""
+    from journeymap.lint.sentence import journey_lang
+    from journeymap.model.langs import read_lang
+
+    if "lang" in journey.model_fields_set:
+        return read_lang(journey.lang)
+    texts = [stage.name for stage in journey.stages]
+    texts += [step.text for _, _, _, step in journey.iter_steps()]
+    return journey_lang(texts, "fr")
+
+
 _LAST: list[tuple[Journey, LintConfig, list[Read]]] = []
 """The voices of the last journey read: the five voice rules each ask for every step."""
 
@@ -139,15 +155,25 @@ def _voices(journey: Journey, config: LintConfig) -> list[Read]:
     (25,000) was read five times over, each rule missing every step, the next one having
     pushed it out; one lint of 1 stage x 25,000 steps took 10 s against validate's 1.6.
     """
-    from journeymap.lint.sentence import journey_lang
 
     if _LAST and _LAST[0][0] is journey and _LAST[0][1] is config:
         return _LAST[0][2]
-    extra = config.company_words.get(journey.lang, ())
     given = "lang" in journey.model_fields_set
-    lang = journey.lang if given else journey_lang(_texts(journey), "fr")
+    lang = reading_lang(journey)
+    if lang is None:
+        # A language the rules cannot read (`lang: es`) is left to its authors, as a
+        # text in another script is.
+        found: list[Read] = [
+            (("stages", si, "steps", pi, "text"), step.id, Voice("first", "", step.text))
+            for si, _, pi, step in journey.iter_steps()
+        ]
+        _LAST[:] = [(journey, config, found)]
+        return found
+    from journeymap.model.langs import read_lang
+
+    extra = config.company_words.get(read_lang(journey.lang) or "", ())
     people = journey_cast(journey, lang)
-    found: list[Read] = [
+    found = [
         (
             ("stages", stage_index, "steps", step_index, "text"),
             step.id,
@@ -197,7 +223,7 @@ def not_first_person(journey: Journey, config: LintConfig) -> Iterator[Finding]:
             loc,
             f"step '{step_id}' starts with '{voice.word}' but the journey's lang is "
             f"{journey.lang}: write the step in the journey's language, or set "
-            f"lang: {'fr' if journey.lang == 'en' else 'en'}",
+            f"lang: {'fr' if journey.lang.lower().startswith('en') else 'en'}",
         )
 
 
