@@ -49,6 +49,21 @@ def lanes(step: Any) -> Iterator[tuple[str, Any]]:
     yield "support", step.support
 
 
+def acted_by(step: Any) -> list[str]:
+    """Who does the step when the persona does not: the actors of its own `frontstage`
+    action (the step's very words, with an `actor`), as `import` keeps a Mermaid task the
+    diagram gave to others alone ("Reviews the claim: 3: Agent"). Empty for a step the
+    persona lives, which is every other step. An action's actor may name several,
+    separated by commas as Mermaid writes them."""
+    return [
+        name.strip()
+        for action in step.frontstage
+        if action.actor and action.text == step.text
+        for name in action.actor.split(",")
+        if name.strip()
+    ]
+
+
 def target(breakpoint_: Any) -> tuple[str | None, str] | None:
     """The (step id or None, channel id) that `to` names."""
     if breakpoint_.to is None:

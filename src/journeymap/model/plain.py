@@ -55,7 +55,7 @@ _METHODS: dict[str, dict[str, Callable[..., Any] | property]] = {
         "iter_touchpoints": methods.iter_touchpoints,
         "channel": methods.channel,
     },
-    "Step": {"lanes": methods.lanes},
+    "Step": {"lanes": methods.lanes, "acted_by": methods.acted_by},
     "Breakpoint": {"target": methods.target},
     "Metrics": {"measured": methods.measured},
 }

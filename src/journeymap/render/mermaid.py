@@ -36,7 +36,7 @@ from journeymap.views.labels import MARKS, Lang, label
 from journeymap.views.moments import shared_moments
 
 if TYPE_CHECKING:
-    from journeymap.model.journey import Journey
+    from journeymap.model.journey import Journey, Step
 
 _ESCAPED = frozenset(":;#&ﬂ¶")
 """The lexer's separators, and the two characters of Mermaid's own entity placeholders
@@ -263,6 +263,17 @@ def _export_comments(journeys: Sequence[Journey]) -> list[str]:
     return lines
 
 
+def _people(journey: Journey, step: Step) -> list[str]:
+    """Who does the step, as Mermaid names a task's actors: the persona, who lives every
+    step, then its other `actors`; but a step told as its own `frontstage` action (the
+    same words, with an `actor`, as `import` keeps a task the diagram gave to others
+    alone: "Reviews the claim: 3: Agent") is that actor's, without the persona."""
+    others = step.acted_by()
+    if others:
+        return [*others, *step.actors]
+    return [*([journey.persona.name] if journey.persona else []), *step.actors]
+
+
 def build_mermaid(journeys: Sequence[Journey]) -> str:
     """One `journey` diagram: the journey's stages as sections, or, for a comparison, one
     section per journey and stage, each in its journey's chronological order."""
@@ -290,8 +301,7 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
                 sized.append((text, 1))
                 order = dict.fromkeys(
                     [
-                        *([journey.persona.name] if journey.persona else []),
-                        *step.actors,
+                        *_people(journey, step),
                         *(channels.get(t.channel, t.channel) for t in step.touchpoints),
                     ]
                 )
