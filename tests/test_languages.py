@@ -179,3 +179,18 @@ def test_japanese_cells_keep_the_width_the_map_planned(tmp_path: Path) -> None:
     assert planned and drawn.keys() == planned.keys()
     for name, width in planned.items():
         assert drawn[name] <= width + 1, (name, drawn[name], width)
+
+
+def test_the_mermaid_export_and_the_changes_map_of_a_spanish_journey(tmp_path: Path) -> None:
+    """Their words exist in French and English only (the export's `accDescr`, which
+    `import` recognises) or in the map's languages (the changes' legend)."""
+    old = journey_in(tmp_path, "es")
+    exported = invoke("render", old, "-o", "-", "--format", "mmd")
+    assert exported.code == 0, exported.stderr
+    assert "accDescr: Customer journey (Persona), 1 stage, 1 step." in exported.stdout
+    (tmp_path / "new").mkdir()
+    new = tmp_path / "new" / "es.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace("emotion: 1", "emotion: -1"))
+    drawn = run_cli("diff", old, new, "--format", "dot", "-o", "-")
+    assert drawn.code in (0, 1), drawn.stderr
+    assert f"Cambios desde {old}" in drawn.stdout and "peor" in drawn.stdout

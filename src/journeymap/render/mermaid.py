@@ -125,7 +125,9 @@ def description(journeys: Sequence[Journey]) -> str:
     """What a screen reader says of the diagram (`accDescr`): whose journey, how many
     stages and steps, and what the scores mean, which Mermaid's faces do not say: the
     emotion from 1 to 5, and the 3 that stands for an emotion the journey does not give."""
-    lang = journeys[0].words_lang
+    # In French or English only: `import` knows an export by these words, and gives the
+    # author's own description back to the notes.
+    lang: Lang = "fr" if journeys[0].words_lang == "fr" else "en"
     head, scale, some, none = _DESCRIPTION[lang]
     steps = [step for journey in journeys for stage in journey.stages for step in stage.steps]
     people = [j.persona.name for j in journeys if j.persona]
