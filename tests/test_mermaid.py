@@ -129,7 +129,15 @@ def _expected(journeys: list[Journey]) -> Drawing:
                 mark = ("⇄ " if (stage.id, step.id) in shared else "") + mark
                 score = 3 if step.emotion is None else step.emotion + 3
                 tasks.append((_words(mark + step.text), score))
-                people = [journey.persona.name] if journey.persona else []
+                # A step told as its own `frontstage` action is its actor's, without
+                # the persona (a Mermaid task given to others alone, imported).
+                theirs = [
+                    name.strip()
+                    for action in step.frontstage
+                    if action.actor and action.text == step.text
+                    for name in action.actor.split(",")
+                ]
+                people = theirs or ([journey.persona.name] if journey.persona else [])
                 actors |= {_words(a) for a in [*people, *step.actors]}
                 actors |= {_words(names[t.channel]) for t in step.touchpoints}
     title = _words(" · ".join(j.title for j in journeys))

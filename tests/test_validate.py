@@ -114,7 +114,7 @@ def test_all_errors_of_a_file_in_one_run(tmp_path: Path) -> None:
         "journeymap: 1\n"
         "id: Bad Id\n"
         "title: t\n"
-        "lang: de\n"
+        "lang: deutsch\n"
         "channels: [{id: site, name: Site}]\n"
         "stages:\n"
         "  - id: a\n"
@@ -132,7 +132,8 @@ def test_all_errors_of_a_file_in_one_run(tmp_path: Path) -> None:
     assert lines[:4] == [
         f"{target}:2:5: error[JM006] 'Bad Id' is not a valid id: use lowercase letters, "
         "digits and '-' (e.g. 'bad-id')",
-        f"{target}:4:7: error[JM006] 'lang' is the text 'de'; use one of: fr, en",
+        f"{target}:4:7: error[JM006] 'lang' is the text 'deutsch'; write a BCP 47 language "
+        "tag like fr, en, es, de, pt-BR, ja or ar",
         f"{target}:12:18: error[JM006] stage 'a', step 's': 'emotion' must be a whole number "
         "from -2 (very bad) to 2 (very good), not 3",
         f"{target}:13:33: error[JM007] stage 'a', step 's': touchpoint channel 'apli' is not "

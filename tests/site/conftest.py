@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import EXAMPLES, run_cli
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BLUEPRINT = FIXTURES / "account-opening.yaml"
@@ -52,3 +52,15 @@ def browser() -> Iterator[Browser]:
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page at a desktop size, failing its test on any script error."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda e: errors.append(str(e)))
+    yield opened
+    context.close()
+    assert errors == []

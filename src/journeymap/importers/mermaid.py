@@ -167,6 +167,27 @@ def _swapped(diagram: Diagram) -> Diagnostic | None:
     )
 
 
+def _theirs(
+    imported: Imported,
+    step: dict[str, Any],
+    path: tuple[str | int, ...],
+    others: list[str],
+    persona: str,
+) -> None:
+    """A task the diagram gives to others alone ("Reviews the claim: 3: Agent"), kept as
+    theirs: the format has no way to take the persona off a step (the persona lives every
+    step), but a blueprint lane says who acts. The task becomes the step's `frontstage`
+    action, by the same words, with its actors; `render --format mermaid` gives such a
+    step to that actor, not to the persona, and the lint sees the company's people at
+    work (a lane's `actor` is staff to the voice and back-office rules). In view of the
+    customer is a guess, said in a comment."""
+    step["frontstage"] = [{"text": step["text"], "actor": ", ".join(others)}]
+    imported.comments[(*path, "frontstage", 0)] = (
+        f"Mermaid: done by {', '.join(others)}, without {persona}; guessed in view of the "
+        "customer (else move it to backstage)"
+    )
+
+
 def build_journey(
     diagram: Diagram, source: str, fallback_title: str, channel: str | None = None
 ) -> Imported:
@@ -243,13 +264,8 @@ def build_journey(
             if others:
                 step["actors"] = others
                 uses_actors = True
-                if persona and not exported and persona not in task.actors:
-                    # The persona lives every step of a journey file: a task the diagram
-                    # gives to others alone comes back from `render -o x.mmd` with the
-                    # persona on it. Said where it happens, not silently added.
-                    imported.comments[(*path, "actors")] = (
-                        f"Mermaid: without {persona} on this task (the persona lives every step)"
-                    )
+                if persona and persona not in task.actors:
+                    _theirs(imported, step, path, others, persona)
             if exported:
                 crossed = dict.fromkeys(exported[a][0] for a in task.actors if a in exported)
                 step["touchpoints"] = [{"channel": c} for c in crossed]

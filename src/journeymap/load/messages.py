@@ -246,7 +246,7 @@ def humanise(
     elif kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
         message = f"{name} is {_shown(value)}; use one of: {expected.replace(' or ', ', ')}"
-    elif kind in {"duration_format", "period_format"}:
+    elif kind in {"duration_format", "period_format", "lang_format"}:
         message = f"{name} is {_shown(value)}; {error['msg']}"
     elif kind in {
         "date_type",

@@ -123,7 +123,8 @@ def survey_plan(
 ) -> list[PlanItem]:
     items = []
     for journey in journeys:
-        lang = journey.lang
+        # The plan's questions exist in French and English; other languages get English.
+        lang = "fr" if journey.words_lang == "fr" else "en"
         volumes = [t.volume for _, t in journey.iter_touchpoints() if t.volume is not None]
         floor = (
             min_volume

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date as Date  # a field of Evidence is called `date`
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from journeymap.model import methods
 from journeymap.model.items import Action, Breakpoint, Delight, Irritant, Opportunity, Thought
+from journeymap.model.langs import WordsLang
 from journeymap.model.methods import TouchpointRef
 from journeymap.model.step import Stage, Step
 from journeymap.model.touchpoint import Kpi, Metrics, Touchpoint
@@ -193,7 +194,16 @@ class Journey(StrictModel):
         Text, Field(description="The journey's title.", examples=["Commande en ligne"])
     ]
     lang: Annotated[
-        Lang, Field(description="The language of the customer's voice.", examples=["fr"])
+        Lang,
+        Field(
+            description=(
+                "The language of the customer's voice: a BCP 47 tag (fr, en, es, de, "
+                "pt-BR, ja, ar...). Maps and the site print their own words in it for fr, "
+                "en, es, de, it, pt and nl, in English otherwise; the lint reads the "
+                "customer's voice in fr and en only."
+            ),
+            examples=["fr"],
+        ),
     ] = "fr"
     persona: Annotated[Persona | None, Field(description="Whose journey it is.")] = None
     scope: Annotated[Scope | None, Field(description="The perimeter (golden rule 1).")] = None
@@ -244,6 +254,12 @@ class Journey(StrictModel):
     @property
     def version(self) -> str:
         return methods.version(self)
+
+    @property
+    def words_lang(self) -> WordsLang:
+        """The language of the words the views print around the journey's own (headers,
+        legends): its `lang` when journeymap has those words, else English."""
+        return cast(WordsLang, methods.words_lang(self))
 
     def iter_steps(self) -> Iterator[tuple[int, Stage, int, Step]]:
         """Every step with its stage and their indexes, in chronological order."""

@@ -19,6 +19,12 @@ def version(journey: Any) -> str:
     return "1.1" if journey.journeymap == 1.1 else "1"
 
 
+def words_lang(journey: Any) -> str:
+    from journeymap.model.langs import words_lang as of_tag
+
+    return of_tag(journey.lang)
+
+
 def iter_steps(journey: Any) -> Iterator[tuple[int, Any, int, Any]]:
     """Every step with its stage and their indexes, in chronological order."""
     for stage_index, stage in enumerate(journey.stages):
@@ -41,6 +47,21 @@ def lanes(step: Any) -> Iterator[tuple[str, Any]]:
     yield "frontstage", step.frontstage
     yield "backstage", step.backstage
     yield "support", step.support
+
+
+def acted_by(step: Any) -> list[str]:
+    """Who does the step when the persona does not: the actors of its own `frontstage`
+    action (the step's very words, with an `actor`), as `import` keeps a Mermaid task the
+    diagram gave to others alone ("Reviews the claim: 3: Agent"). Empty for a step the
+    persona lives, which is every other step. An action's actor may name several,
+    separated by commas as Mermaid writes them."""
+    return [
+        name.strip()
+        for action in step.frontstage
+        if action.actor and action.text == step.text
+        for name in action.actor.split(",")
+        if name.strip()
+    ]
 
 
 def target(breakpoint_: Any) -> tuple[str | None, str] | None:

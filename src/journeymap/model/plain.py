@@ -50,11 +50,12 @@ class Plain:
 _METHODS: dict[str, dict[str, Callable[..., Any] | property]] = {
     "Journey": {
         "version": property(methods.version),
+        "words_lang": property(methods.words_lang),
         "iter_steps": methods.iter_steps,
         "iter_touchpoints": methods.iter_touchpoints,
         "channel": methods.channel,
     },
-    "Step": {"lanes": methods.lanes},
+    "Step": {"lanes": methods.lanes, "acted_by": methods.acted_by},
     "Breakpoint": {"target": methods.target},
     "Metrics": {"measured": methods.measured},
 }

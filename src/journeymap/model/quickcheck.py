@@ -21,6 +21,7 @@ from datetime import date
 from functools import cache
 from typing import Any, cast
 
+from journeymap.model.langs import LANG_PATTERN
 from journeymap.model.plain import CLASSES, Plain
 from journeymap.model.quantities import parse_duration, parse_period, period_as_text
 from journeymap.model.quickspec import FORMAT_VERSIONS, MODELS, ROOT
@@ -96,8 +97,18 @@ def _shows_something(value: str) -> str:
     return value
 
 
+_LANG_TAG = re.compile(LANG_PATTERN)
+
+
+def _lang(value: str) -> str:
+    if _LANG_TAG.match(value) is None:
+        raise _Unsure  # pydantic says how to write a tag
+    return value
+
+
 _FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     "shows-something": _shows_something,
+    "lang": _lang,
     "version": _version,
     "duration": _duration,
     "period": _period,

@@ -16,7 +16,7 @@ MODELS: Any = {
             ),
             ("id", ("required",), ("str", False, 0, 80, "^[a-z0-9]+(?:-[a-z0-9]+)*$")),
             ("title", ("required",), ("after", "shows-something", ("str", True, 1, None, None))),
-            ("lang", ("value", "fr"), ("literal", ("fr", "en"))),
+            ("lang", ("value", "fr"), ("after", "lang", ("str", True, 1, None, None))),
             ("persona", ("value", None), ("nullable", ("model", "Persona"))),
             ("scope", ("value", None), ("nullable", ("model", "Scope"))),
             (

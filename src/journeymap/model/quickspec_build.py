@@ -25,6 +25,7 @@ _FUNCTIONS: dict[Any, str] = {
     "_check_duration": "duration",
     "_check_period": "period",
     "check_version": "version",
+    "check_lang": "lang",
     "period_as_text": "period-text",
     "_from_string": "bare-string",
     "_shows_something": "shows-something",

@@ -104,6 +104,11 @@ class Step(StrictModel):
         """The blueprint lanes below the customer's, from the closest to the furthest."""
         return methods.lanes(self)
 
+    def acted_by(self) -> list[str]:
+        """Who does the step in the persona's stead (`methods.acted_by`); empty when the
+        persona lives it."""
+        return methods.acted_by(self)
+
 
 class Stage(StrictModel):
     """A stage of the journey, as the customer lives it."""

@@ -22,6 +22,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from journeymap.model.constants import SLUG_PATTERN as SLUG_PATTERN
+from journeymap.model.langs import LANG_PATTERN, check_lang
 from journeymap.model.quantities import (
     DURATION_FORMS,
     PERIOD_FORMS,
@@ -63,7 +64,13 @@ Phase = Literal["before", "during", "after"]
 ChannelKind = Literal["digital", "physical", "phone", "messaging", "social", "mail", "other"]
 IrritantCategory = Literal["financial", "productivity", "support", "process"]
 BreakpointKind = Literal["forced", "blocked"]
-Lang = Literal["fr", "en"]
+Lang = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1),
+    AfterValidator(check_lang),
+    Field(json_schema_extra={"pattern": LANG_PATTERN}),
+]
+"""A BCP 47 language tag, kept as written (`journeymap.model.langs`)."""
 Status = Literal["draft", "validated", "archived"]
 State = Literal["as-is", "to-be"]
 Direction = Literal["higher", "lower"]

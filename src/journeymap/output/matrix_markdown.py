@@ -74,7 +74,7 @@ def render(report: MatrixReport) -> str:
 
 
 def _sheet(sheet: Sheet, report: MatrixReport) -> list[str]:
-    matrix, lang = sheet.matrix, sheet.journey.lang
+    matrix, lang = sheet.matrix, sheet.journey.words_lang
     lines = [
         f"## {escape(sheet.journey.title)} (`{sheet.journey.id}`)",
         "",
@@ -140,7 +140,7 @@ def _matrix(matrix: Matrix, metric: MetricName | None) -> list[str]:
 
 
 def _priorities(sheet: Sheet, top: int) -> list[str]:
-    lang = sheet.journey.lang
+    lang = sheet.journey.words_lang
     header = [
         "#",
         escape(label("priority", lang)),

@@ -86,7 +86,7 @@ def write(report: MatrixReport, console: Console) -> None:
 
 
 def write_sheet(sheet: Sheet, report: MatrixReport, out: plain_table.Out) -> None:
-    matrix, lang = sheet.matrix, sheet.journey.lang
+    matrix, lang = sheet.matrix, sheet.journey.words_lang
     title = Text()
     title.append(sheet.journey.title, style="bold")
     title.append(f" ({sheet.journey.id})", style="dim")
@@ -217,7 +217,7 @@ def _table_width(channel_width: int, stage_widths: Iterable[int]) -> int:
 
 def _band(matrix: Matrix, page: Sequence[Stage], layout: _Layout) -> Text:
     band = Text(" " * (layout.channel_width + _BORDER))
-    lang = matrix.journey.lang
+    lang = matrix.journey.words_lang
     for group in matrix.bands(page):
         span = sum(layout.widths[s.id] + _BORDER for s in group.stages) - 1
         band.append(" ")
@@ -326,7 +326,7 @@ def _legend(lang: Lang, report: MatrixReport, width: int) -> list[Text]:
 
 def _priorities(sheet: Sheet, top: int, out: plain_table.Out) -> None:
     """A numbered list with a hanging indent, so that wrapped lines stay under their item."""
-    lang, ranking = sheet.journey.lang, sheet.ranking
+    lang, ranking = sheet.journey.words_lang, sheet.ranking
     chosen = ranking.top(top)
     if not chosen:
         return

@@ -22,6 +22,7 @@ from journeymap.render.text import (
     metrics_text,
     plain,
     table,
+    width_of,
     wrap,
 )
 from journeymap.views import numbers
@@ -210,10 +211,10 @@ def column_need(canvas: Canvas, column: Column, cells: list[Cell]) -> int:
             f"{b.text} {breakpoint_detail(b, canvas)}" for e in cell.entries for b in e.breakpoints
         ]
         # each item also costs its mark and the end of a half-filled line
-        need = max(need, sum(len(w) + 6 for w in words))
+        need = max(need, sum(width_of(w) + 6 for w in words))
     notes: list[tuple[Note, ...]] = [column.thoughts, column.opportunities, *column.blueprint]
     for group in notes:
-        need = max(need, sum(len(n.text) + len(n.detail) + 6 for n in group))
+        need = max(need, sum(width_of(n.text) + width_of(n.detail) + 6 for n in group))
     return need
 
 

@@ -31,6 +31,41 @@ _WORDS: dict[str, dict[str, str]] = {
         "since": "Changes since",
         "hidden": "removed, not drawn",
     },
+    "es": {
+        "bad": "peor",
+        "good": "mejor",
+        "changed": "modificado",
+        "since": "Cambios desde",
+        "hidden": "eliminados, no dibujados",
+    },
+    "de": {
+        "bad": "schlechter",
+        "good": "besser",
+        "changed": "geändert",
+        "since": "Änderungen seit",
+        "hidden": "entfernt, nicht gezeichnet",
+    },
+    "it": {
+        "bad": "peggio",
+        "good": "meglio",
+        "changed": "modificato",
+        "since": "Modifiche da",
+        "hidden": "rimossi, non disegnati",
+    },
+    "pt": {
+        "bad": "pior",
+        "good": "melhor",
+        "changed": "modificado",
+        "since": "Alterações desde",
+        "hidden": "removidos, não desenhados",
+    },
+    "nl": {
+        "bad": "slechter",
+        "good": "beter",
+        "changed": "gewijzigd",
+        "since": "Wijzigingen sinds",
+        "hidden": "verwijderd, niet getekend",
+    },
 }
 """The legend in the journey's language, as the rest of the map."""
 _RANK = {"changed": 0, "good": 1, "bad": 2}

@@ -36,7 +36,7 @@ from journeymap.views.labels import MARKS, Lang, label
 from journeymap.views.moments import shared_moments
 
 if TYPE_CHECKING:
-    from journeymap.model.journey import Journey
+    from journeymap.model.journey import Journey, Step
 
 _ESCAPED = frozenset(":;#&ﬂ¶")
 """The lexer's separators, and the two characters of Mermaid's own entity placeholders
@@ -125,7 +125,9 @@ def description(journeys: Sequence[Journey]) -> str:
     """What a screen reader says of the diagram (`accDescr`): whose journey, how many
     stages and steps, and what the scores mean, which Mermaid's faces do not say: the
     emotion from 1 to 5, and the 3 that stands for an emotion the journey does not give."""
-    lang = journeys[0].lang
+    # In French or English only: `import` knows an export by these words, and gives the
+    # author's own description back to the notes.
+    lang: Lang = "fr" if journeys[0].words_lang == "fr" else "en"
     head, scale, some, none = _DESCRIPTION[lang]
     steps = [step for journey in journeys for stage in journey.stages for step in stage.steps]
     people = [j.persona.name for j in journeys if j.persona]
@@ -263,6 +265,17 @@ def _export_comments(journeys: Sequence[Journey]) -> list[str]:
     return lines
 
 
+def _people(journey: Journey, step: Step) -> list[str]:
+    """Who does the step, as Mermaid names a task's actors: the persona, who lives every
+    step, then its other `actors`; but a step told as its own `frontstage` action (the
+    same words, with an `actor`, as `import` keeps a task the diagram gave to others
+    alone: "Reviews the claim: 3: Agent") is that actor's, without the persona."""
+    others = step.acted_by()
+    if others:
+        return [*others, *step.actors]
+    return [*([journey.persona.name] if journey.persona else []), *step.actors]
+
+
 def build_mermaid(journeys: Sequence[Journey]) -> str:
     """One `journey` diagram: the journey's stages as sections, or, for a comparison, one
     section per journey and stage, each in its journey's chronological order."""
@@ -290,8 +303,7 @@ def build_mermaid(journeys: Sequence[Journey]) -> str:
                 sized.append((text, 1))
                 order = dict.fromkeys(
                     [
-                        *([journey.persona.name] if journey.persona else []),
-                        *step.actors,
+                        *_people(journey, step),
                         *(channels.get(t.channel, t.channel) for t in step.touchpoints),
                     ]
                 )

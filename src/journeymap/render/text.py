@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+import unicodedata
 from functools import lru_cache
 
 from journeymap.render.themes import SIZES
@@ -69,14 +70,90 @@ def _wrap(text: str, width: int, lines: int | None) -> tuple[str, ...]:
     bound = (lines + 1) * (max(width, 4) + 1) * 4 if lines is not None else len(text)
     cut = len(text) > bound
     glued = _GLUED.sub("\u00a0", clean(text[:bound] if cut else text))
-    wrapped = textwrap.wrap(glued, width=max(width, 4), break_long_words=True) or [""]
+    if glued.isascii() or not any(_wide(c) for c in glued):
+        wrapped = textwrap.wrap(glued, width=max(width, 4), break_long_words=True) or [""]
+    else:
+        wrapped = _wrap_wide(glued, max(width, 4)) or [""]
     if lines is not None and cut and len(wrapped) <= lines:
         wrapped.append("")
     if lines is not None and len(wrapped) > lines:
         wrapped = wrapped[:lines]
         last = wrapped[-1]
-        wrapped[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
+        wrapped[-1] = (_cut(last, width - 1).rstrip() if width_of(last) >= width else last) + "…"
     return tuple(wrapped)
+
+
+def _wide(char: str) -> bool:
+    """A character drawn two columns wide: Chinese, Japanese and Korean ideographs, kana,
+    hangul, full-width forms (East Asian Width W or F)."""
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def width_of(text: str) -> int:
+    """The text's width in columns of a Latin character: wide characters count as two.
+
+    Cells are sized and wrapped from character counts; a Japanese step counted as Latin
+    took half the width it is drawn at and overflowed its column."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """The longest start of `text` at most `width` columns wide."""
+    used = 0
+    for index, char in enumerate(text):
+        used += 2 if _wide(char) else 1
+        if used > width:
+            return text[:index]
+    return text
+
+
+_NO_LINE_START = frozenset("、。，．・：；？！）〕］｝〉》」』】〙〗ー々ゝゞヽヾ,.;:!?)]}%…")
+"""What Japanese and Chinese typesetting keeps off the start of a line (kinsoku)."""
+_TOKENS = re.compile(r" +|[^ ]")
+
+
+def _wrap_wide(text: str, width: int) -> list[str]:
+    """`textwrap.wrap` for text with wide characters: widths counted in columns, and a
+    line may break between two ideographs (Chinese and Japanese use no spaces) as well
+    as at spaces, never before closing punctuation."""
+    tokens: list[tuple[bool, str]] = []  # (after a space, word)
+    space = False
+    for match in _TOKENS.finditer(text):
+        piece = match.group()
+        if piece[0] == " ":
+            space = True
+            continue
+        if tokens and not space:
+            last = tokens[-1][1][-1]
+            glued = piece in _NO_LINE_START or not (_wide(piece) or _wide(last))
+        else:
+            glued = False
+        if glued:
+            tokens[-1] = (tokens[-1][0], tokens[-1][1] + piece)
+        else:
+            tokens.append((space, piece))
+        space = False
+    lines: list[str] = []
+    line, used = "", 0
+    for spaced, word in tokens:
+        gap = 1 if spaced and line else 0
+        size = width_of(word)
+        if used + gap + size <= width:
+            line, used = line + " " * gap + word, used + gap + size
+            continue
+        if line:
+            lines.append(line)
+        while size > width:  # a word longer than a line is cut, as textwrap does
+            head = _cut(word, width) or word[0]
+            lines.append(head)
+            word = word[len(head) :]
+            size = width_of(word)
+        line, used = word, size
+    if line:
+        lines.append(line)
+    return lines
 
 
 def chars(width: float, size: float, bold: bool = False) -> int:

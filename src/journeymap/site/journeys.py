@@ -11,7 +11,6 @@ from functools import cached_property
 from journeymap.model.journey import Journey, Stage, Step, Touchpoint
 from journeymap.site.collect import Source
 from journeymap.site.templating import heat_of, number
-from journeymap.views.labels import Lang
 from journeymap.views.matrix import Entry, Matrix, build_matrix
 from journeymap.views.metrics import METRIC_NAMES, MetricName
 from journeymap.views.moments import shared_moments
@@ -68,7 +67,8 @@ class JourneyData:
         return self.source.journey
 
     @property
-    def lang(self) -> Lang:
+    def lang(self) -> str:
+        """The journey's language tag as written (`pt-BR`), for `lang` attributes."""
         return self.journey.lang
 
     def figure(self, metric: MetricName) -> float | None:
@@ -107,7 +107,9 @@ class JourneyData:
         found = []
         for name in METRIC_NAMES:
             value = entry.value(name)
-            found.append((name, heat_of(name, value, largest), number(value, name, self.lang)))
+            found.append(
+                (name, heat_of(name, value, largest), number(value, name, self.journey.words_lang))
+            )
         return found
 
     @cached_property

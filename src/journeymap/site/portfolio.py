@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeymap.site.journeys import JourneyData
-from journeymap.views.labels import Lang
 from journeymap.views.matrix import Entry
 from journeymap.views.metrics import MetricName, aggregate
 from journeymap.views.priorities import Priority
@@ -121,7 +120,8 @@ def journeys_by_pain(data: Sequence[JourneyData]) -> list[JourneyPain]:
     )
 
 
-def lang_of(data: Sequence[JourneyData]) -> Lang:
+def lang_of(data: Sequence[JourneyData]) -> str:
+    """The language tag of the pages that span journeys: theirs if they agree, else en."""
     langs = {item.lang for item in data}
     return langs.pop() if len(langs) == 1 else "en"
 

@@ -8,17 +8,33 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from journeymap.model.langs import is_rtl, words_lang
 from journeymap.site.words import word
 from journeymap.views import numbers
-from journeymap.views.labels import MARKS, Lang, colon
+from journeymap.views.labels import MARKS, colon
 from journeymap.views.metrics import METRIC_NAMES, SCORE_NAMES, MetricName, heat
 
 if TYPE_CHECKING:
     import jinja2
 
 
-def number(value: float | None, metric: MetricName, lang: Lang) -> str:
-    return "" if value is None else numbers.figure(metric, value, lang)
+def number(value: float | None, metric: MetricName, lang: str) -> str:
+    """A figure as `lang` (a page's or journey's tag) writes it."""
+    return "" if value is None else numbers.figure(metric, value, words_lang(lang))
+
+
+def percent(share: float, lang: str) -> str:
+    return numbers.percent(share, words_lang(lang))
+
+
+def page_colon(lang: str) -> str:
+    return colon(words_lang(lang))
+
+
+def capitalised(text: str) -> str:
+    """The first letter up, the rest as written: Jinja's `capitalize` lowers the rest,
+    and German nouns ("Moment der Wahrheit") or acronyms ("YAML") keep their capitals."""
+    return text[:1].upper() + text[1:]
 
 
 def heat_of(metric: MetricName, value: float | None, largest: float = 0.0) -> str:
@@ -75,14 +91,16 @@ def environment() -> jinja2.Environment:
         marks=MARKS,
         number=number,
         heat=heat_of,
-        percent=numbers.percent,
+        percent=percent,
+        rtl=is_rtl,
         metric_names=METRIC_NAMES,
         score_names=SCORE_NAMES,
-        colon=colon,
+        colon=page_colon,
         emotion=emotion,
         bidi=_bidi(),
     )
     env.filters["tp_id"] = id
+    env.filters["capitalize"] = capitalised
     return env
 
 

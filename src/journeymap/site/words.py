@@ -7,6 +7,8 @@ are the ones only the site needs.
 
 from __future__ import annotations
 
+from journeymap.model.langs import words_lang
+from journeymap.site.words_more import MORE_SITE
 from journeymap.views.labels import Lang, label
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -189,12 +191,16 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def word(key: str, lang: Lang) -> str:
-    """The site word for `key`, else the shared label of the views."""
+def word(key: str, lang: str) -> str:
+    """The site word for `key` in `lang` (a language tag), else the shared label of the
+    views; English where journeymap does not have the word in that language."""
+    words = words_lang(lang)
     pair = _WORDS.get(key)
     if pair is None:
-        return label(key, lang)
-    return pair[0] if lang == "fr" else pair[1]
+        return label(key, words)
+    if words == "fr":
+        return pair[0]
+    return MORE_SITE.get(words, {}).get(key) or pair[1]
 
 
 class Words:
@@ -206,8 +212,8 @@ class Words:
 
     __slots__ = ("_lang",)
 
-    def __init__(self, lang: Lang) -> None:
-        self._lang: Lang = lang
+    def __init__(self, lang: str) -> None:
+        self._lang: Lang = words_lang(lang)
 
     def __getattr__(self, key: str) -> str:
         return word(key, self._lang)

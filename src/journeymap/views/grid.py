@@ -119,7 +119,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
                         Note(t.text, kind=t.kind) for step in steps for t in step.thoughts
                     ),
                     opportunities=tuple(
-                        opportunity_note(o, owners, journeys[0].lang)
+                        opportunity_note(o, owners, journeys[0].words_lang)
                         for step in steps
                         for o in step.opportunities
                     ),
@@ -147,7 +147,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
         having = tuple(dict.fromkeys(ji for ji, _ in lived_stages))
         stage_owners = {s.id: s.name for ji in having for s in journeys[ji].stakeholders}
         ideas = tuple(
-            opportunity_note(o, stage_owners, journeys[0].lang)
+            opportunity_note(o, stage_owners, journeys[0].words_lang)
             for _, s in lived_stages
             for o in s.opportunities
         )
@@ -196,7 +196,7 @@ def build_grid(journeys: Sequence[Journey]) -> Grid:
     title = journeys[0].title if len(journeys) == 1 else " · ".join(j.title for j in journeys)
     return Grid(
         title=title,
-        lang=journeys[0].lang,
+        lang=journeys[0].words_lang,
         journeys=infos,
         stages=tuple(spans),
         columns=tuple(columns),

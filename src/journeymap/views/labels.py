@@ -7,9 +7,12 @@ delight looks the same in the terminal, in Markdown and in a diagram.
 
 from __future__ import annotations
 
-from typing import Literal
+from journeymap.model.langs import WordsLang
+from journeymap.views.labels_more import MORE
 
-Lang = Literal["fr", "en"]
+Lang = WordsLang
+"""The languages the views print their own words in: a journey's tag picks one
+(`journeymap.model.langs.words_lang`), English for the others."""
 
 MARKS: dict[str, str] = {
     "delight": "+",
@@ -19,7 +22,7 @@ MARKS: dict[str, str] = {
     "shared": "⇄",
 }
 
-_LABELS: dict[str, dict[Lang, str]] = {
+_LABELS: dict[str, dict[str, str]] = {
     "delight": {"fr": "enchantement", "en": "delight"},
     "delights": {"fr": "enchantements", "en": "delights"},
     "irritant": {"fr": "irritant", "en": "irritant"},
@@ -118,7 +121,11 @@ _LABELS: dict[str, dict[Lang, str]] = {
 
 
 def label(key: str, lang: Lang) -> str:
-    return _LABELS[key][lang]
+    """The word for `key`: French and English have every word, the other languages
+    those `labels_more` lists, English standing in for the rest."""
+    words = _LABELS[key]
+    found = words.get(lang) or MORE.get(lang, {}).get(key)
+    return found if found is not None else words["en"]
 
 
 def colon(lang: Lang) -> str:

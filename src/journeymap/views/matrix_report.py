@@ -44,7 +44,7 @@ class MatrixReport:
     @property
     def lang(self) -> Lang:
         """The language of the parts that span journeys: theirs if they agree, else English."""
-        langs = {sheet.journey.lang for sheet in self.sheets}
+        langs = {sheet.journey.words_lang for sheet in self.sheets}
         return langs.pop() if len(langs) == 1 else "en"
 
 

@@ -110,7 +110,7 @@ def footer_heading(metric: MetricName | None, lang: Lang) -> str:
 
 
 def grid_table(matrix: Matrix, metric: MetricName | None) -> GridTable:
-    lang, largest = matrix.journey.lang, matrix.largest_volume()
+    lang, largest = matrix.journey.words_lang, matrix.largest_volume()
     stage_largest = matrix.largest_stage_volume
     columns = tuple(
         Column(

@@ -291,17 +291,6 @@ def _staff_journey(journey: Journey, lang: str) -> bool:
     return staff_role(" ".join(named), "en" if lang == "en" else "fr")
 
 
-def _reading_lang(journey: Journey) -> str:
-    """The journey's `lang`, or when it has none, the language most of its texts are in."""
-    from journeymap.lint.sentence import journey_lang
-
-    if "lang" in journey.model_fields_set:
-        return journey.lang
-    texts = [stage.name for stage in journey.stages]
-    texts += [step.text for _, _, _, step in journey.iter_steps()]
-    return journey_lang(texts, "fr")
-
-
 def _jargon(term: str, lang: str) -> bool:
     """Terms of the list that are jargon on their own: acronyms, phrases, the team's own.
 
@@ -390,7 +379,11 @@ def internal_process_step(journey: Journey, config: LintConfig) -> Iterator[Find
     Bad (en): `text: Agent reviews the documents and escalates to the KYC team`
     Good (en): `text: I get an email saying my account is open`
     """
-    lang = _reading_lang(journey)
+    from journeymap.lint.rules.voice import reading_lang
+
+    lang = reading_lang(journey)
+    if lang is None:
+        return
     steps = list(journey.iter_steps())
     verdicts = _step_verdicts(journey, config, lang)
     for (stage_index, _, step_index, step), found in zip(steps, verdicts, strict=True):
@@ -416,7 +409,11 @@ def internal_process_stage(journey: Journey, config: LintConfig) -> Iterator[Fin
     Bad (en): `name: Provisioning`
     Good (en): `name: Getting started`
     """
-    lang = _reading_lang(journey)
+    from journeymap.lint.rules.voice import reading_lang
+
+    lang = reading_lang(journey)
+    if lang is None:
+        return
     terms = internal_terms(lang, config)
     readings = [_internal(stage.name, lang, terms, config) for stage in journey.stages]
     # The steps are read only when a stage's name carries a weak sign: most carry none.

@@ -35,6 +35,9 @@ class Voice:
     lang: str = ""
     """The language the text was read in, which its hint speaks: an English map without
     `lang` was told 'with « je », e.g. Je compare les offres'."""
+    task: bool = False
+    """The step is `word`'s task, without the persona: told as its own `frontstage`
+    action (a Mermaid task the diagram gave to others alone)."""
 
 
 @lru_cache(maxsize=8192)
@@ -129,6 +132,22 @@ def _texts(journey: Journey) -> Iterator[str]:
 
 Read = tuple[Loc, str, Voice]
 
+
+def reading_lang(journey: Journey) -> str | None:
+    """The language the journey's sentences are read in: its `lang` (`en-GB` is read as
+    English), or when it has none, the language most of its texts are in. None for a
+    language these rules cannot read (`lang: es`): read as French, every Spanish step
+    would be a finding."""
+    from journeymap.lint.sentence import journey_lang
+    from journeymap.model.langs import read_lang
+
+    if "lang" in journey.model_fields_set:
+        return read_lang(journey.lang)
+    texts = [stage.name for stage in journey.stages]
+    texts += [step.text for _, _, _, step in journey.iter_steps()]
+    return journey_lang(texts, "fr")
+
+
 _LAST: list[tuple[Journey, LintConfig, list[Read]]] = []
 """The voices of the last journey read: the five voice rules each ask for every step."""
 
@@ -140,29 +159,43 @@ def _voices(journey: Journey, config: LintConfig) -> list[Read]:
     (25,000) was read five times over, each rule missing every step, the next one having
     pushed it out; one lint of 1 stage x 25,000 steps took 10 s against validate's 1.6.
     """
-    from journeymap.lint.sentence import journey_lang
+    from journeymap.model.langs import read_lang
 
     if _LAST and _LAST[0][0] is journey and _LAST[0][1] is config:
         return _LAST[0][2]
-    extra = config.company_words.get(journey.lang, ())
     given = "lang" in journey.model_fields_set
-    lang = journey.lang if given else journey_lang(_texts(journey), "fr")
-    people = journey_cast(journey, lang)
-    found: list[Read] = [
-        (
-            ("stages", stage_index, "steps", step_index, "text"),
-            step.id,
-            _recast(classify(step.text, lang, extra, given), step.text, lang, people),
-        )
-        for stage_index, _, step_index, step in journey.iter_steps()
-    ]
+    lang = reading_lang(journey)
+    steps = list(journey.iter_steps())
+    if lang is None:
+        # A language the rules cannot read (`lang: es`) is left to its authors, as a
+        # text in another script is.
+        voices = [Voice("first", "", step.text) for _, _, _, step in steps]
+    else:
+        extra = config.company_words.get(read_lang(journey.lang) or "", ())
+        people = journey_cast(journey, lang)
+        voices = [
+            _recast(classify(step.text, lang, extra, given), step.text, lang, people)
+            for _, _, _, step in steps
+        ]
+    found: list[Read] = []
+    for (stage_index, _, step_index, step), voice in zip(steps, voices, strict=True):
+        others = step.acted_by()
+        if others:
+            # A step the persona does not live (`Step.acted_by`) is its actors' work,
+            # whatever its words: "Load Model Artifacts" done by the System is not a
+            # customer's step without a subject, in any language.
+            voice = Voice("company", ", ".join(others), step.text, True, voice.lang, task=True)
+        found.append((("stages", stage_index, "steps", step_index, "text"), step.id, voice))
     _LAST[:] = [(journey, config, found)]
     return found
 
 
 def _said_in(voice: Voice, journey: Journey) -> Lang:
-    """The language a step's hint speaks: the one its text was read in."""
-    return "en" if (voice.lang or journey.lang) == "en" else "fr"
+    """The language a step's hint speaks: the one its text was read in (`en-GB` English),
+    English for a language the rules cannot read."""
+    from journeymap.model.langs import read_lang
+
+    return "fr" if read_lang(voice.lang or journey.lang) == "fr" else "en"
 
 
 def _steps(journey: Journey, config: LintConfig, kind: Kind) -> Iterator[Read]:
@@ -198,7 +231,7 @@ def not_first_person(journey: Journey, config: LintConfig) -> Iterator[Finding]:
             loc,
             f"step '{step_id}' starts with '{voice.word}' but the journey's lang is "
             f"{journey.lang}: write the step in the journey's language, or set "
-            f"lang: {'fr' if journey.lang == 'en' else 'en'}",
+            f"lang: {'fr' if journey.lang.lower().startswith('en') else 'en'}",
         )
 
 
@@ -221,6 +254,15 @@ def company_voice(journey: Journey, config: LintConfig) -> Iterator[Finding]:
         lang = _said_in(voice, journey)
         turned = customer_version(voice.text, lang)
         example = f", e.g. '{turned}'" if turned else ""
+        if voice.task:
+            yield Finding(
+                loc,
+                f"step '{step_id}' is done by {voice.word}, without the persona (the "
+                "step's own `frontstage` action): move that action to the customer step "
+                "it serves, or tell here what the customer does or receives, with "
+                f"{SUBJECT[lang]}",
+            )
+            continue
         lane = (
             f"what '{voice.word}' does goes in the step's `frontstage` lane, or `backstage` "
             "if the customer does not see it (format 1.1); "
