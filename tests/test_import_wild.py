@@ -69,6 +69,7 @@ MERMAID_REJECTS = {
     "w88-semicolon-in-task-fr.md",
     "w89-sebastian-indented-front-matter.md",
     "w200-phase-colon-sections-ampersand.md",
+    "w229-vi-colons-in-sections-and-tasks-six.md",
 }
 """`section Step 1: Context`: Mermaid stops the section at ':' and fails on the rest; a
 ';' in a task's text (`appears; confirm`) is "Expecting 'taskData', got 'INVALID'"; a

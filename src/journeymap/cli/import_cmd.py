@@ -66,7 +66,7 @@ def import_journeys(
     from journeymap.runner.imports import import_sources, single_journey, write_journeys
 
     with exits.handled(OutputError):
-        if output is not None and not output.is_dir():
+        if output is not None and not _folder(output):
             # before the import, whose warnings came first and said nothing of it
             refuse_overwriting_inputs(output, sources)
         found = import_sources(sources, source_format, channel)
@@ -76,6 +76,15 @@ def import_journeys(
             sys.stdout.write(single_journey(found.journeys))
             return
         write_journeys(found.journeys, output, sources, force, _wrote)
+
+
+def _folder(path: Path) -> bool:
+    """Whether `path` is a folder; a name the system refuses (too long) is not one, and
+    the write that follows says why in one line."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _wrote(target: Path) -> None:
