@@ -57,6 +57,9 @@ def test_precision_and_recall_stay_above_their_floor(lang: str, family: str) -> 
 #   false alarms removed, none added, no true finding lost; the eighth set's precision
 #   floors raised, the ninth set (labelled blind, measured blind twice) gets its floor:
 #   the measure now minus about 0.01.
+# - #13 (tenth): the tenth set, labelled blind and measured once by the rules of 0366e42
+#   (en 0.818 / 0.586, fr 0.857 / 0.545, unchanged on the merged main), gets its floor:
+#   the measure minus about 0.01, before any rule is tuned on it.
 PART_FLOOR = {
     ("second", "fr"): (0.96, 0.70),
     ("second", "en"): (0.95, 0.75),
@@ -70,6 +73,8 @@ PART_FLOOR = {
     ("eighth", "en"): (0.77, 0.47),
     ("ninth", "fr"): (0.69, 0.53),
     ("ninth", "en"): (0.81, 0.56),
+    ("tenth", "fr"): (0.84, 0.53),
+    ("tenth", "en"): (0.80, 0.57),
 }
 
 
