@@ -215,10 +215,52 @@ def guess_lang(texts: list[str]) -> tuple[str, str]:
     latin = sum(1 for t in texts for c in t if c.isalpha() and ord(c) < 0x250)
     letters = sum(1 for t in texts for c in t if c.isalpha())
     if letters and latin / letters < 0.5:
-        return "en", "guessed: the texts are in a language the format does not know (fr, en)"
+        return _by_script(texts)
     if french > english:
         return "fr", "guessed from the words of the texts"
     return "en", "guessed from the words of the texts"
+
+
+# The language a script most often writes, for texts mostly in it: the site's `lang`
+# and direction follow it. The kana come first: `_by_script` reads them by index.
+_SCRIPTS = (
+    ("HIRAGANA", "ja", "Japanese kana"),
+    ("KATAKANA", "ja", "Japanese kana"),
+    ("HANGUL", "ko", "Korean hangul"),
+    ("CJK UNIFIED", "zh", "Chinese characters"),
+    ("CYRILLIC", "ru", "Cyrillic letters"),
+    ("ARABIC", "ar", "Arabic letters"),
+    ("HEBREW", "he", "Hebrew letters"),
+    ("GREEK", "el", "Greek letters"),
+    ("THAI", "th", "Thai letters"),
+    ("DEVANAGARI", "hi", "Devanagari letters"),
+)
+
+
+def _by_script(texts: list[str]) -> tuple[str, str]:
+    """`lang` for texts mostly in another script than Latin: the language that script
+    most often writes, said to be a guess (Cyrillic may be Ukrainian, Arabic Persian).
+    Chinese characters with any kana among them are Japanese."""
+    import unicodedata
+
+    counts = dict.fromkeys(range(len(_SCRIPTS)), 0)
+    for char in "".join(texts):
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            for index, (script, _, _) in enumerate(_SCRIPTS):
+                if name.startswith(script):
+                    counts[index] += 1
+                    break
+    most = max(counts, key=lambda index: counts[index])
+    if not counts[most]:
+        return "en", "guessed: the texts are in a script the import does not know; set `lang`"
+    _, lang, said = _SCRIPTS[most]
+    if lang == "zh" and counts[0] + counts[1]:
+        lang, said = "ja", "Japanese kana and kanji"
+    return lang, (
+        f"guessed from the script ({said}): change it if the texts are in another "
+        "language written so"
+    )
 
 
 def emotion_from_score(score: float, low: float, high: float) -> tuple[int, bool]:
