@@ -69,7 +69,7 @@ def japanese(tmp_path: Path) -> Path:
     imported = run_cli("import", tmp_path / "ja.mmd", "-o", tmp_path / "ja.yaml")
     assert imported.code == 0, imported.stderr
     text = (tmp_path / "ja.yaml").read_text(encoding="utf-8")
-    assert "lang: en  # guessed" in text  # the map's own words fall back to English
+    assert "lang: ja  # guessed from the script" in text  # map words: English fallback
     return tmp_path / "ja.yaml"
 
 
