@@ -62,11 +62,12 @@ def import_journeys(
     Each journey becomes a journey file, with comments saying where it came from and what
     was guessed; `journeymap lint` on it then lists what to complete. Sources are only read.
     """
+    from journeymap.load.source import is_folder
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
     from journeymap.runner.imports import import_sources, single_journey, write_journeys
 
     with exits.handled(OutputError):
-        if output is not None and not _folder(output):
+        if output is not None and not is_folder(output):
             # before the import, whose warnings came first and said nothing of it
             refuse_overwriting_inputs(output, sources)
         found = import_sources(sources, source_format, channel)
@@ -76,15 +77,6 @@ def import_journeys(
             sys.stdout.write(single_journey(found.journeys))
             return
         write_journeys(found.journeys, output, sources, force, _wrote)
-
-
-def _folder(path: Path) -> bool:
-    """Whether `path` is a folder; a name the system refuses (too long) is not one, and
-    the write that follows says why in one line."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def _wrote(target: Path) -> None:
