@@ -156,9 +156,9 @@ _EN_AUXILIARIES = lex(
     "can could will would shall should may might must have has had are were do did need "
     "want cannot can't won't don't didn't"
 )
-_EN_QUESTION_MODALS = lex(
-    "can could will would shall should may might must do did cannot can't won't don't didn't"
-)
+# The auxiliaries after which "you" is a question's subject ("will you", "can you"); not
+# the verbs that also take "you" as an object ("we want you to sign", "we have you").
+_EN_QUESTION_MODALS = _EN_AUXILIARIES - lex("have has had are were need want")
 _EN_SUBJECT_YOU = {"you're": "I'm", "you've": "I've", "you'll": "I'll", "you'd": "I'd"}
 _EN_AM = {"are": "am", "were": "was", "aren't": "am not", "weren't": "wasn't"}
 # After these, "vous" is a subject the hint cannot conjugate ("pendant que vous vous
@@ -208,7 +208,6 @@ def _first_person(words: list[str], lang: Lang) -> list[str] | None:
             acts = acts or after in _EN_AUXILIARIES or after in EN_PAST_FORMS
             acts = acts or (after.endswith("ed") and before not in _PREPOSITIONS["en"])
             # a question's subject after its modal: "what will you be doing" -> "will I"
-            # (not after "want", "need" or "have": "we want you to sign" keeps "you" an object)
             acts = acts or before in _EN_QUESTION_MODALS
             # "the information you submit": after a noun, not a verb ("let you know")
             # nor a preposition ("to you"), "you" acts
