@@ -23,6 +23,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.processes import in_session
+from tests.test_render_engine_failures import _inputs
 
 JOURNEY = EXAMPLES / "veste-hiver.yaml"
 
@@ -136,16 +137,6 @@ def test_files_found_in_a_folder_then_swapped_for_pipes_are_not_waited_for(
     assert time.monotonic() - start < 20  # not one wait of 20 s
 
 
-def _batch(folder: Path, count: int) -> Path:
-    folder.mkdir()
-    text = JOURNEY.read_text(encoding="utf-8")
-    for index in range(count):
-        (folder / f"j{index:03d}.yaml").write_text(
-            text.replace("id: veste-hiver", f"id: veste-{index:03d}", 1), encoding="utf-8"
-        )
-    return folder
-
-
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 @pytest.mark.parametrize("form", ["render-svg", "matrix-json-batch"])
 def test_a_command_blocked_on_a_pipe_nobody_reads_stops_on_a_signal(
@@ -157,7 +148,7 @@ def test_a_command_blocked_on_a_pipe_nobody_reads_stops_on_a_signal(
     argv = (
         ["render", str(JOURNEY), "-o", "-", "-f", "svg"]
         if form == "render-svg"
-        else ["matrix", "-f", "json", str(_batch(tmp_path / "batch", 120))]
+        else ["matrix", "-f", "json", str(_inputs(tmp_path / "batch", 120))]
     )
     reading, writing = os.pipe()
     process = subprocess.Popen(
