@@ -168,6 +168,18 @@ NOT_TURNED = [
     ("en", "Click the \"My Account / Order Status\" link at the top right hand side of our site to view orders you have placed."),
     # "I receive is free if the shipment was their mistake"
     ("en", "Return shipping is free to customers if the shipment was our mistake"),
+    # "Si je manque le premier rendez-vous, sachez que le second ne sera plus gratuit."
+    ("fr", "Si vous manquez le premier rendez-vous, sachez que le second ne sera plus gratuit."),
+    # "Je recevrai un mail ..., et pourrez suivre l'avancement en ligne"
+    ("fr", "Vous recevrez un mail de confirmation avec un numéro de dossier, et pourrez suivre l'avancement en ligne."),
+    # "If I am a first-time customer, please place it in a sealed bag."
+    ("en", "If you are a first-time customer, please place it in a sealed bag."),
+    # "If the adjuster fails to walk me through the process or timeframe is, ASK!"
+    ("en", "If the adjuster fails to walk you through the process or timeframe is, ASK!"),
+    # "Si je n'ave pas d'interlocuteur déterminé"
+    ("fr", "Si vous n’avez pas d’interlocuteur déterminé, la première relance s’effectuera :"),
+    # "Demander me si souhaite profiter d'un service réveil"
+    ("fr", "Demander si le client souhaite profiter d’un service réveil"),
     ("fr", "Vous vous inscrivez en ligne"),  # a reflexive "vous": not conjugated
     ("fr", "Vous recevrez votre truc"),  # "votre" before a noun of unknown gender
 ]  # fmt: skip

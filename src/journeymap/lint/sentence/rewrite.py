@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeymap.lint.sentence.conjugate import elided, english_i, french_vous_je
+from journeymap.lint.sentence.conjugate import elided, english_i, french_je, french_vous_je
 from journeymap.lint.sentence.lemmas import EN_PAST_FORMS, has_lemma
 from journeymap.lint.sentence.possessions import french_gender, irregular_stem, their_thing_done
 from journeymap.lint.sentence.tokens import Lang, lex
@@ -133,6 +133,8 @@ def _addressed(written: list[str], toks: list[str], lead: int, lang: Lang) -> st
     verb_at = lead + 1
     if verb_at >= len(toks) or toks[verb_at] in ("vous", "ne", "n'", "en", "y"):
         return None
+    if "'" in toks[verb_at]:
+        return None  # "Si vous n'avez pas": a negation, not turned
     form = french_vous_je(written[verb_at].strip(",.;:!?"))
     if form is None:
         return None
@@ -167,12 +169,38 @@ def _checked(sentence: str | None, lang: Lang, kept: frozenset[str] = frozenset(
     folded = [fold(w).strip(",.;:!?()") for w in words]
     if any((w in _ADDRESSED[lang] and w not in kept) or _order_to_me(w) for w in folded):
         return None  # "contactez-nous": an order to the customer left in it
-    first = next((w for w in folded if w not in LEADING[lang]), "")
-    if lang == "en" and first not in _NOT_ORDERS and english_i(first, third_person=False):
-        return None  # "Click the link to view orders I placed": still an order
+    if _an_order_left(words, folded, lang):
+        return None
     sentence = " ".join(words)
     sentence = sentence[:1].upper() + sentence[1:]
     return sentence if classify(sentence, lang, ()).kind == "first" else None
+
+
+def _an_order_left(words: list[str], folded: list[str], lang: Lang) -> bool:
+    """Whether the customer's version still gives the customer an order: it opens on one
+    ("Click the link to view orders I placed", "Demander me si..."), a "please" or a
+    French "-ez" form is left in it ("please place it in a bag", "sachez que", "et
+    pourrez suivre"), or a leading clause is followed by one ("Once I have all the
+    details, proceed...", "If the adjuster fails, ASK!")."""
+    first = next((w for w in folded if w not in LEADING[lang]), "")
+    if lang == "fr":
+        infinitive = first.endswith(("er", "ir", "re")) and french_je(first, third_person=False)
+        return bool(infinitive) or any(
+            w.endswith("ez") and w not in _NOT_VOUS_FORMS for w in folded
+        )
+    if "please" in folded or (first not in _NOT_ORDERS and english_i(first, third_person=False)):
+        return True
+    if not set(folded[:2]) & _EN_SUBORDINATORS:
+        return False
+    for at, word in enumerate(words[:-1]):
+        after = folded[at + 1]
+        if word.endswith(",") and after not in _NOT_ORDERS and english_i(after, third_person=False):
+            return after.isalpha() and english_i(after, third_person=True) is None
+    return False
+
+
+# Words in -ez that are no "vous" form.
+_NOT_VOUS_FORMS = lex("chez assez nez rez")
 
 
 def _order_to_me(word: str) -> bool:
