@@ -62,6 +62,7 @@ def import_survey(
             date_column=spec.date_column,
             date_order=spec.date_order,
             include_unfinished=spec.include_unfinished,
+            words=spec.words(),
         )
         computation = compute(answers, spec)
     loaded = load_valid(find_journeys(files, (), note))
