@@ -497,3 +497,83 @@ def test_the_text_is_the_one_written(export: Export) -> None:
     """Not only the code page's name: every character read back, Vietnamese tones composed."""
     text, _ = decode(export.data(), "x")
     assert text == export.text()
+
+
+MERMAID = """journey
+    title Покупка в интернет-магазине
+    section Поиск
+      Найти товар: 5: Клиент
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "data", "said", "code"),
+    [
+        # Notepad on a Russian Windows before 2019 saved "ANSI": Windows-1251.
+        (
+            "import",
+            "journey.mmd",
+            MERMAID.encode("cp1251"),
+            "2:11: error[JM001] not valid UTF-8 (byte 0xcf)",
+            2,
+        ),
+        (
+            "import",
+            "parcours.md",
+            "# Parcours d’achat\n\n```mermaid\njourney\n  title Achat\n```\n".encode("cp1252"),
+            "1:13: error[JM001] not valid UTF-8 (byte 0x92)",
+            2,
+        ),
+        # An invalid journey, as `validate` reports every one (exit 1).
+        (
+            "validate",
+            "j.yaml",
+            "id: x\ntitle: Покупка\n".encode("cp1251"),
+            "2:8: error[JM001] not valid UTF-8 (byte 0xcf)",
+            1,
+        ),
+        # After a byte-order mark: the place is counted in the file, not after the mark.
+        (
+            "validate",
+            "j.yaml",
+            b"\xef\xbb\xbf" + "id: x\ntitle: Café\n".encode("cp1252"),
+            "2:11: error[JM001] not valid UTF-8 (byte 0xe9)",
+            1,
+        ),
+    ],
+)
+def test_journeys_and_imported_files_in_a_code_page_say_where_to_save_as_utf8(
+    command: str, name: str, data: bytes, said: str, code: int, tmp_path: Path
+) -> None:
+    """Journeys, Mermaid and Markdown files are UTF-8 (the editors' default now): one in a
+    legacy code page is not guessed at, it stops with the place of its first letter
+    beyond ASCII and the fix, never garbage or a traceback."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    extra = ["-o", str(tmp_path / "out.yaml")] if command == "import" else []
+    result = invoke(command, path, *extra)
+    assert result.code == code, result.stdout + result.stderr
+    shown = result.stdout + result.stderr
+    assert f"{path}:{said}; save the file as UTF-8" in shown, shown
+    assert "Traceback" not in shown
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_mapping_in_a_code_page_says_where_to_save_as_utf8(tmp_path: Path) -> None:
+    """Before, `m.yaml: not UTF-8 text`, with no place to look."""
+    export = EXPORTS[0]
+    _import(tmp_path, export, _mapping(export))
+    mapping = tmp_path / "export.map.yaml"
+    mapping.write_bytes(_mapping(export).replace("Survey", "Опрос").encode("cp1251"))
+    result = invoke(
+        "metrics",
+        "import",
+        tmp_path / "export.csv",
+        "--map",
+        mapping,
+        "--journey",
+        tmp_path / "saas-subscription.yaml",
+    )
+    assert result.code == 2
+    where = f"{mapping}:1:9: not valid UTF-8 (byte 0xce)"
+    assert result.stderr == f"journeymap: error: {where}; save the mapping as UTF-8\n"

@@ -120,11 +120,11 @@ def _head(data: bytes) -> bytes:
 def _east_asian(data: bytes) -> tuple[str, str] | None:
     """The text of a CSV that Excel saved on a Korean, Japanese or Chinese Windows (its
     code page: Korean, Shift_JIS, GBK, Big5) or that a Unix tool wrote in EUC-JP, or
-    None. Those bytes also read as Windows-1252, into nonsense ('ÐòºÅ' for 序号) that no column name matches. A code page is taken
-    when nearly every character it gives is a common one of its language, written in
-    words of two characters or more (Japanese with kana); the other readings of the same
-    bytes give rare characters or half-width kana, and Windows-1252 text (`it’s`,
-    `INFORMAÇÃO`) gives no such words."""
+    None. Those bytes also read as Windows-1252, into nonsense ('ÐòºÅ' for 序号) that no
+    column name matches. A code page is taken when nearly every character it gives is a
+    common one of its language, written in words of two characters or more (Japanese
+    with kana); the other readings of the same bytes give rare characters or half-width
+    kana, and Windows-1252 text (`it’s`, `INFORMAÇÃO`) gives no such words."""
     head = _head(data)
     for codec, common in _CODE_PAGES:
         try:
