@@ -172,7 +172,10 @@ class Mapping(_Model):
     ] = "auto"
     encoding: Annotated[
         Text | None,
-        Field(description="Force an encoding (utf-8, utf-16, cp1252); default: detected."),
+        Field(
+            description="Force an encoding (utf-8, utf-16, cp1252, cp1250, cp1251, koi8-r, "
+            "mac-roman...); default: detected, and named in the report."
+        ),
     ] = None
     separator: Annotated[
         Annotated[str, StringConstraints(min_length=1, max_length=1)] | None,
