@@ -69,6 +69,7 @@ ALPHABETS = {
     "Dutch": "áéíóúàèëïöü",
     "Danish and Norwegian": "æøåéó",
     "Swedish and Finnish": "åäöéšž",
+    "Icelandic": "áðéíóúýþæö",
     "Estonian": "äõöüšž",
     "Polish": "ąćęłńóśźż",
     "Czech": "áčďéěíňóřšťúůýž",
@@ -83,10 +84,12 @@ ALPHABETS = {
     "Vietnamese": _vietnamese(),
 }
 """The letters beyond a-z of each language written in Latin letters with a legacy code
-page: a word's letters must all be one language's, and so must the whole export's.
-Icelandic is left out: Turkish in Windows-1254 reads as Icelandic in Windows-1252 (`ı ş ğ`
-as `ý þ ð`), and Turkish exports are far more common; an Icelandic export still stays
-Windows-1252 when no other code page reads it as a language."""
+page: a word's letters must all be one language's, and so must the whole export's."""
+
+_SHARED = frozenset({"Icelandic"})
+"""Languages whose Windows-1252 reading is also a more common language misread: Turkish
+in Windows-1254 reads as Icelandic (`ı ş ğ` as `ý þ ð`). Text in them alone does not keep
+Windows-1252 without asking; the ranking decides, Windows-1252 on a tie."""
 
 
 @cache
@@ -101,12 +104,13 @@ def _writes(codec: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_INSIDE_WORDS = frozenset("'’‘´`·")
-"""The marks written inside a word (`l’équipe`, `it´s`, `col·lecció`): any other symbol
-between two letters (`Czeka³em` for `Czekałem`) is a misread letter."""
+_INSIDE_WORDS = frozenset("'’‘´`·–—…")
+"""The marks written inside a word or between two without a space (`l’équipe`, `it´s`,
+`col·lecció`, `information—including`): any other symbol between two letters
+(`Czeka³em` for `Czekałem`) is a misread letter."""
 
 _MISREAD = re.compile(
-    r"[¦¨¯¸¹¼½¾¬µ¶©®±](?=[^\W\d_])|(?<=[^\W\d_])[¦¨¯¸¹¼½¾¬µ¶©®±]"
+    r"[¦¨¯¸¹¼½¾¬µ¶©®±₫](?=[^\W\d_])|(?<=[^\W\d_])[¦¨¯¸¹¼½¾¬µ¶©®±₫]"
     # Thai digits and signs inside Thai words: Cyrillic read as Thai.
     r"|[\u0e01-\u0e4e][\u0e4f-\u0e5b]|[\u0e4f-\u0e5b][\u0e01-\u0e4e]"
     # A Hebrew final letter inside a word, a Greek final sigma before a letter.
@@ -119,15 +123,16 @@ inside a word, or a final letter that is not final (Russian read as Hebrew or Gr
 _SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC", "THAI")
 
 
-def plain(text: str, codec: str = "cp1252") -> bool:
+def plain(text: str, codec: str = "cp1252", *, shared: bool = True) -> bool:
     """Whether `text`, read in `codec`, reads as real words: every word in one script,
     every word in Latin letters spelt with the alphabet of one language that `codec` can
-    write and that all of them share, and no symbol between two letters."""
+    write and that all of them share (not one of _SHARED unless `shared`), and no symbol
+    between two letters."""
     if "\ufffd" in text or "\xa4" in text or _MISREAD.search(text):
         # An undefined byte; '¤', which nobody types, is the euro of ISO-8859-15.
         return False
     text = unicodedata.normalize("NFC", text)
-    languages = set(_writes(codec))
+    languages = set(_writes(codec)) - (set() if shared else _SHARED)
     for match in _WORD.finditer(text):
         word = match.group().lower()
         wide = {c for c in word if ord(c) > 127}
@@ -165,12 +170,33 @@ _SYLLABLE = re.compile(r"[a-z]*[^a-z]+[a-z]*")
 
 
 def _spelt(word: str, wide: set[str], language: str) -> bool:
-    """Whether `word` is spelt with `language`'s letters; a Vietnamese word is a syllable
-    of seven letters at most around one vowel group (`người`), not `Idơbélyeg` (Hungarian
-    `Időbélyeg` read in Windows-1258)."""
+    """Whether `word` is spelt with `language`'s letters, as it spells (_NEVER); a
+    Vietnamese word is a syllable of seven letters at most around one vowel group
+    (`người`), not `Idơbélyeg` (Hungarian `Időbélyeg` read in Windows-1258)."""
     if not wide <= set(ALPHABETS[language]):
         return False
-    return language != "Vietnamese" or (len(word) <= 7 and bool(_SYLLABLE.fullmatch(word)))
+    never = _NEVER.get(language)
+    if never is not None and never.search(word):
+        return False
+    if language != "Vietnamese":
+        return True
+    vowels = word.replace("đ", "d")  # a consonant: `điện` has one vowel group
+    return len(word) <= 7 and (vowels.isascii() or bool(_SYLLABLE.fullmatch(vowels)))
+
+
+_LETTER = r"[^\W\d_]"
+_NEVER = {
+    "French": re.compile(r"è(?=[aeiouyàâéèêëîïôùûü])|ç(?![aouâôû])"),
+    "Italian": re.compile(rf"[àèéìíîòóùú](?={_LETTER})"),
+    "Catalan": re.compile(r"è(?=[aeiou])|ç(?=[eiéèíï])|ç(?={_LETTER})(?![aou])"),
+    "Portuguese": re.compile(r"ç(?![aouáâãóôõú])|õ(?!e)"),
+    "Spanish": re.compile(r"(?<!g)ü|ü(?![eéií])"),
+}
+"""What a language never spells, where a misread other one does: French and Catalan
+write no `è` before a vowel and `ç` only before a, o, u (Croatian `čekao` read as
+`èekao`, Latvian `vērtē` as `vçrtç`), Italian accents only a word's last letter (`più`,
+not Czech `dìkuji`), Portuguese `õ` only before e (`informações`, not Hungarian
+`elõre`), Spanish `ü` only in `güe`, `güi`."""
 
 
 def _script(char: str) -> str:
@@ -199,8 +225,11 @@ def guess(head: bytes) -> str | None:
     rank = (round(first.chaos, 3), round(first.coherence, 3))
     tied = [m for m in readable if (round(m.chaos, 3), round(m.coherence, 3)) == rank]
     if len({str(m) for m in tied}) > 1:
-        # Too few words to tell: Excel writes a Windows code page, so one Windows reading
-        # among others that read otherwise (KOI8-R, ISO-8859-x) is taken, two are not.
+        # Too few words to tell: Windows-1252 stays if it is one of them; Excel writes a
+        # Windows code page, so one Windows reading among others that read otherwise
+        # (KOI8-R, ISO-8859-x) is taken, two are not.
+        if any(m.encoding == "cp1252" for m in tied):
+            return None
         windows = [m for m in tied if str(m.encoding).startswith("cp")]
         if len({str(m) for m in windows}) != 1:
             return None
