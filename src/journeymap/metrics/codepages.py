@@ -84,12 +84,10 @@ ALPHABETS = {
     "Vietnamese": _vietnamese(),
 }
 """The letters beyond a-z of each language written in Latin letters with a legacy code
-page: a word's letters must all be one language's, and so must the whole export's."""
-
-_SHARED = frozenset({"Icelandic"})
-"""Languages whose Windows-1252 reading is also a more common language misread: Turkish
-in Windows-1254 reads as Icelandic (`ı ş ğ` as `ý þ ð`). Text in them alone does not keep
-Windows-1252 without asking; the ranking decides, Windows-1252 on a tie."""
+page: a word's letters must all be one language's, and so must the whole export's.
+Turkish in Windows-1254 without `ç` or `ü` reads as Icelandic in Windows-1252 (`ı ş ğ` as
+`ý þ ð`): it stays Windows-1252 then, since an Icelandic export must (a mapping that
+names its columns still settles it, decoding.py)."""
 
 
 @cache
@@ -123,16 +121,15 @@ inside a word, or a final letter that is not final (Russian read as Hebrew or Gr
 _SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC", "THAI")
 
 
-def plain(text: str, codec: str = "cp1252", *, shared: bool = True) -> bool:
+def plain(text: str, codec: str = "cp1252") -> bool:
     """Whether `text`, read in `codec`, reads as real words: every word in one script,
     every word in Latin letters spelt with the alphabet of one language that `codec` can
-    write and that all of them share (not one of _SHARED unless `shared`), and no symbol
-    between two letters."""
+    write and that all of them share, and no symbol between two letters."""
     if "\ufffd" in text or "\xa4" in text or _MISREAD.search(text):
         # An undefined byte; '¤', which nobody types, is the euro of ISO-8859-15.
         return False
     text = unicodedata.normalize("NFC", text)
-    languages = set(_writes(codec)) - (set() if shared else _SHARED)
+    languages = set(_writes(codec))
     for match in _WORD.finditer(text):
         word = match.group().lower()
         wide = {c for c in word if ord(c) > 127}
@@ -225,11 +222,8 @@ def guess(head: bytes) -> str | None:
     rank = (round(first.chaos, 3), round(first.coherence, 3))
     tied = [m for m in readable if (round(m.chaos, 3), round(m.coherence, 3)) == rank]
     if len({str(m) for m in tied}) > 1:
-        # Too few words to tell: Windows-1252 stays if it is one of them; Excel writes a
-        # Windows code page, so one Windows reading among others that read otherwise
-        # (KOI8-R, ISO-8859-x) is taken, two are not.
-        if any(m.encoding == "cp1252" for m in tied):
-            return None
+        # Too few words to tell: Excel writes a Windows code page, so one Windows reading
+        # among others that read otherwise (KOI8-R, ISO-8859-x) is taken, two are not.
         windows = [m for m in tied if str(m.encoding).startswith("cp")]
         if len({str(m) for m in windows}) != 1:
             return None

@@ -76,7 +76,7 @@ def _single_byte(data: bytes) -> tuple[str, str]:
     from journeymap.metrics.codepages import guess, plain
 
     head = _head(data)
-    if not plain(head.decode("cp1252", errors="replace"), shared=False):
+    if not plain(head.decode("cp1252", errors="replace")):
         codec = guess(head)
         if codec is not None and codec != "cp1252":
             try:
