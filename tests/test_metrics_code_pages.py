@@ -588,3 +588,25 @@ def test_real_french_step_texts_stay_windows_1252() -> None:
     for i in range(0, len(usable) - 2, 3):
         text = export(usable[i : i + 3])
         assert decode(text.encode("cp1252"), "x") == (text, "cp1252"), usable[i : i + 3]
+
+
+def test_the_mapping_names_settle_a_header_too_short_to_tell(tmp_path: Path) -> None:
+    """Polish whose only letter beyond ASCII is the `ż` of `że`: Windows-1252 reads it
+    `¿e`, as Spanish might write, so its bytes alone stay Windows-1252. The mapping names
+    the column in Polish: the reading that holds the name (Windows-1250) is taken."""
+    question = "Jak bardzo prawdopodobne jest, że polecisz nas znajomemu?"
+    rows = [
+        ["Sygnatura czasowa", question],
+        *([f"0{d}.09.2026 10:15:02", n] for d, n in ((3, "10"), (3, "9"), (4, "9"), (4, "3"))),
+    ]
+    export = Export("Polish, short", "cp1250", "Google Forms", rows, question, question, PL)
+    assert decode(export.data(), "x")[1] == "cp1252"
+    assert decode(export.data(), "x", None, [question]) == (export.text(), "cp1250")
+    mapping = (
+        "source: S\nmin-n: 1\ntouchpoints:\n"
+        f"  - {{step: checkout, channel: website, nps: {_quoted(question)}}}\n"
+    )
+    result, survey = _import(tmp_path, export, mapping)
+    assert result.code == 0, result.stderr
+    assert f"{survey}: Google Forms export, cp1250, ';'-separated, 4 answer rows" in result.stdout
+    assert re.search(r"NPS +\S+ -> 50 +n=4", result.stdout), result.stdout
