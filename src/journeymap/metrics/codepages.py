@@ -182,16 +182,19 @@ def _spelt(word: str, wide: set[str], language: str) -> bool:
 
 
 _LETTER = r"[^\W\d_]"
+_CONSONANT = r"[b-df-hj-np-tv-xzç]"
 _NEVER = {
-    "French": re.compile(r"è(?=[aeiouyàâéèêëîïôùûü])|ç(?![aouâôû])"),
+    "French": re.compile(rf"è(?!{_CONSONANT})|ç(?![aouâôû])"),
+    "Dutch": re.compile(rf"è(?!{_CONSONANT})"),
     "Italian": re.compile(rf"[àèéìíîòóùú](?={_LETTER})"),
     "Catalan": re.compile(r"è(?=[aeiou])|ç(?=[eiéèíï])|ç(?={_LETTER})(?![aou])"),
     "Portuguese": re.compile(r"ç(?![aouáâãóôõú])|õ(?!e)"),
     "Spanish": re.compile(r"(?<!g)ü|ü(?![eéií])"),
 }
-"""What a language never spells, where a misread other one does: French and Catalan
-write no `è` before a vowel and `ç` only before a, o, u (Croatian `čekao` read as
-`èekao`, Latvian `vērtē` as `vçrtç`), Italian accents only a word's last letter (`più`,
+"""What a language never spells, where a misread other one does: French and Dutch write
+`è` only before a consonant (`très`, `crème`; not Croatian `Dostavljač` read as
+`Dostavljaè`), Catalan not before a vowel, French and Catalan `ç` only before a, o, u
+(not Latvian `vērtē` read as `vçrtç`), Italian accents only a word's last letter (`più`,
 not Czech `dìkuji`), Portuguese `õ` only before e (`informações`, not Hungarian
 `elõre`), Spanish `ü` only in `güe`, `güi`."""
 
