@@ -108,15 +108,30 @@ _INSIDE_WORDS = frozenset("'’‘´`·–—…")
 (`Czeka³em` for `Czekałem`) is a misread letter."""
 
 _MISREAD = re.compile(
-    r"[¦¨¯¸¹¼½¾¬µ¶©®±₫](?=[^\W\d_])|(?<=[^\W\d_])[¦¨¯¸¹¼½¾¬µ¶©®±₫]"
+    r"[¦¨¯¸¹¼½¾¬µ¶©®±₫§฿](?=[^\W\d_])|(?<=[^\W\d_])[¦¨¯¸¹¼½¾¬µ¶©®±₫§฿]"
     # Thai digits and signs inside Thai words: Cyrillic read as Thai.
     r"|[\u0e01-\u0e4e][\u0e4f-\u0e5b]|[\u0e4f-\u0e5b][\u0e01-\u0e4e]"
-    # A Hebrew final letter inside a word, a Greek final sigma before a letter.
-    r"|[ךםןףץς](?=[^\W\d_])"
+    # A Hebrew final letter, a Greek final sigma, an Arabic taa marbuta or alef maksura
+    # before a letter.
+    r"|[ךםןףץςةى](?=[^\W\d_])"
+    # A vowel sign or mark with no letter before it (Ukrainian in KOI8-U read as Arabic
+    # or Thai: `ًدسة`, `ืฆฤะ`).
+    r"|(?<![^\W\d_]|[\u064b-\u0652\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+    r"[\u064b-\u0652\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 )
 """What no spelling writes: a symbol against a word is a letter of another code page
 (`¬le` for the Polish `Źle` in ISO-8859-2, `©patně` for `Špatně`), and so are Thai digits
-inside a word, or a final letter that is not final (Russian read as Hebrew or Greek)."""
+inside a word, a final letter that is not final (Russian read as Hebrew or Greek), a
+vowel sign on no letter."""
+
+_VOWELS = {"CYRILLIC": set("аеёиоуыэюяіїєў"), "GREEK": set("αεηιουωάέήίόύώϊϋΐΰ")}
+"""A word of Cyrillic or Greek letters has a vowel: most words without one (`бксйвь`,
+`Ρλθψκξμ`) are Greek read as Cyrillic, or Russian as Greek; and a word of another
+script has no a-z in it. Abbreviations (`млн`) and `e-mailом` break those rules, so a
+reading fails only when a quarter of its words in those scripts do."""
+
+_ORDINALS = frozenset("ºª")
+"""`nº`, `1ª`: letters to Unicode, of no script; Spanish, Portuguese, French write them."""
 
 _SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC", "THAI")
 
@@ -130,18 +145,27 @@ def plain(text: str, codec: str = "cp1252") -> bool:
         return False
     text = unicodedata.normalize("NFC", text)
     languages = set(_writes(codec))
+    long_words, odd = 0, 0
     for match in _WORD.finditer(text):
         word = match.group().lower()
-        wide = {c for c in word if ord(c) > 127}
+        wide = {c for c in word if ord(c) > 127} - _ORDINALS
         if not wide:
             continue
         scripts = {_script(c) for c in wide}
         if len(scripts) > 1 or "OTHER" in scripts or _small_then_capital(match.group()):
             return False
-        if scripts == {"LATIN"}:
+        (script,) = scripts
+        if script == "LATIN":
             languages = {n for n in languages if _spelt(word, wide, n)}
             if not languages:
                 return False
+        else:
+            long_words += 1
+            # a-z in the word (French read as Hebrew: `rיception`), or no vowel
+            vowel = script not in _VOWELS or len(word) < 3 or bool(wide & _VOWELS[script])
+            odd += not vowel or any("a" <= c <= "z" for c in word)
+    if odd * 4 > long_words:
+        return False
     return not any(
         ord(c) > 127 and c not in _INSIDE_WORDS and text[i - 1].isalpha() and text[i + 1].isalpha()
         for i, c in enumerate(text[1:-1], 1)
