@@ -305,20 +305,21 @@ ANSWERS = {
         "Ajánlom a barátaimnak",
         "A futár nem telefonált előre",
     ],
+    # Romanian as Windows-1250 holds it: s and t with a cedilla, not a comma below.
     "ro": [
-        "Foarte mulțumită de livrarea rapidă",
+        "Foarte mulţumită de livrarea rapidă",
         "Rambursarea a durat prea mult",
-        "Operator amabil, mulțumesc",
+        "Operator amabil, mulţumesc",
         "Coletul a ajuns deteriorat",
         "Totul în regulă",
-        "Aplicația se blochează la plată",
-        "Raport bun calitate-preț",
+        "Aplicaţia se blochează la plată",
+        "Raport bun calitate-preţ",
         "Nu am primit răspuns la e-mail",
         "Livrarea a întârziat două zile",
-        "Aș vrea mai multe opțiuni",
-        "Site ușor de folosit",
+        "Aş vrea mai multe opţiuni",
+        "Site uşor de folosit",
         "Prea scump",
-        "Am așteptat mult la telefon",
+        "Am aşteptat mult la telefon",
         "Recomand prietenilor",
         "Curierul nu a sunat înainte",
     ],
@@ -560,7 +561,7 @@ def measure(
         text = export(rng.sample(ANSWERS[lang], size))
         try:
             data = encode(text, codec)
-        except UnicodeEncodeError:  # Romanian ș ț: not in Windows-1250 (ş ţ are)
+        except UnicodeEncodeError:  # the language's letters are not all in that code page
             continue
         tried += 1
         read, used = decode(data, "x")

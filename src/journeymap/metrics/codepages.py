@@ -75,7 +75,7 @@ ALPHABETS = {
     "Czech": "áčďéěíňóřšťúůýž",
     "Slovak": "áäčďéíĺľňóôŕšťúýž",
     "Hungarian": "áéíóöőúüű",
-    "Romanian": "ăâîșțşţ",
+    "Romanian": "ăâîşţ",  # as Windows-1250 and ISO-8859-2 hold ș ț: with a cedilla
     "Croatian, Slovenian, Bosnian": "čćđšž",
     "Turkish": "çğıöşüâîû",
     "Lithuanian": "ąčęėįšųūž",
