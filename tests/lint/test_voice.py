@@ -111,6 +111,12 @@ OTHER_VOICES = [
     ("fr", "La mairie transmet le dossier pour instruction", "company", "La mairie"),
     ("fr", 'Cuisinier clique sur "Commencer" dans le KDS', "company", "Cuisinier"),
     ("en", "The receptionist deals with the man’s request", "company", "The receptionist"),
+    # A quantified subject, an acronym's verb without article, a staff role.
+    ("fr", "Certaines banques demandent également un selfie", "company", "Certaines banques"),
+    ("en", "Some lenders will ask for more documents", "company", "Some lenders"),
+    ("fr", "EVS accepte", "company", "EVS"),
+    ("en", "FO validates ID & booking", "company", "FO"),
+    ("en", "Organiser reviews Pre-Accepted buyers", "company", "Organiser"),
     # A thing and its participle, the auxiliary left out: a subject, not none (JM401).
     ("en", "Reminder sent", "other", "Reminder"),
     ("en", "Next Due Date Set", "other", "Next"),

@@ -119,10 +119,9 @@ def acronym_subject(start: tuple[str, ...], text: str, lang: Lang) -> str | None
 
     A person is not written in capitals; a brand often is. Read as an unknown noun, these
     had no subject (JM404). A text all in capitals ("JE COMPARE") says nothing by case.
+    The verb's object needs no article: "EVS accepte", "FO validates ID & booking".
     """
-    if len(start) < 3 or text.upper() == text:
-        return None
-    if start[2] not in _AFTER_VERB[lang] and start[2] not in _POSSESSIVES[lang]:
+    if len(start) < 2 or text.upper() == text:
         return None
     pair = _written_pair(start, text)
     if pair is None:

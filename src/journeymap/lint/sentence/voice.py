@@ -165,6 +165,8 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
     if lang == "fr" and first == "il" and IMPERSONAL_IL.match(" ".join(start).replace("' ", "'")):
         return Voice("other", "Il")
     noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
+    if not noun_at and first in _QUANTIFIERS[lang] and start[1:2]:
+        noun_at = 1  # "Certaines banques demandent", "All shelters will need"
     noun = start[noun_at] if len(start) > noun_at else ""
     following = start[noun_at + 1 : noun_at + 4]
     head = _staff_head(start, noun_at, lang)
@@ -217,6 +219,13 @@ def _staff(token: str, lang: Lang) -> bool:
     nouns = STAFF_NOUNS[lang] | STAFF_ROLES[lang]
     plural = len(token) > 3 and token.endswith("s") and token[:-1] in nouns
     return token in nouns or plural or office_agent(token, lang)
+
+
+# Words that quantify a subject the way an article does.
+_QUANTIFIERS = {
+    "fr": lex("certains certaines plusieurs quelques chaque"),
+    "en": lex("all some many most several certain each every"),
+}
 
 
 def _staff_head(start: tuple[str, ...], noun_at: int, lang: Lang) -> int | None:

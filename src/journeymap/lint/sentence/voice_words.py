@@ -82,7 +82,8 @@ STAFF_NOUNS = {
         "lender lenders university committee council county agency insurer "
         "insurers provider vendor supplier manufacturer retailer merchant chef cook "
         "receptionist concierge registrar broker banker lawyer attorney notary inspector "
-        "assessor appraiser surveyor installer auditor auditors assignee attendant"
+        "assessor appraiser surveyor installer auditor auditors assignee attendant "
+        "organiser organizer closer"
     ),
 }
 IMPERSONAL_FR = re.compile(
