@@ -72,7 +72,7 @@ ROMANCE_ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 """Weaker signs, shared: a word ending in a consonant and '-o(s)' is Spanish, Portuguese
 or Italian ('vestido', 'pedido', 'pacco'), in '-a(s)' Catalan too; French and English
 words seldom end so. They tell these languages from French and English, not from each
-other: only the lint, which asks no more, counts them (`guess(..., endings=True)`); a
+other: only the lint, which asks no more, counts them (`scores(..., endings=True)`); a
 journey's `lang` would lean to Spanish for any of them ('Compra Online' is Portuguese)."""
 
 _VIETNAMESE = "ăơưđ" + "".join(map(chr, range(0x1EA1, 0x1EFA, 2)))
@@ -184,40 +184,50 @@ class Guess:
 def scores(text: str, endings: bool = False) -> tuple[dict[str, float], int]:
     """Each language's points in a text, and the number of its words; with `endings`,
     the `ROMANCE_ENDINGS` count too."""
-    spellings = SPELLINGS + ROMANCE_ENDINGS if endings else SPELLINGS
-    tokens = [t for t in _WORD.findall(text) if not (len(t) > 1 and t.isupper())]
     points = dict.fromkeys(LANGS, 0.0)
-    for token in map(str.lower, tokens):  # an acronym (AI, CRM, SMS) is no word here
-        for lang, weight in _WEIGHTS.get(token, {}).items():
+    count = 0
+    for token in _WORD.findall(text):
+        if len(token) > 1 and token.isupper():
+            continue  # an acronym (AI, CRM, SMS) is no word here
+        count += 1
+        for lang, weight in _token_points(token.lower(), endings):
             points[lang] += weight
-        for pattern, langs in spellings:
-            if pattern.search(token):
-                for lang in langs:
-                    points[lang] += 1 / len(langs)
-    lowered = text.lower()
-    for char in lowered:
-        for lang in LETTERS.get(char, ()):
-            points[lang] += 1 / len(LETTERS[char])
-    if "ca" in points:  # Catalan's 'l·l' ('cancel·lar'); a '·' alone separates words
-        points["ca"] += lowered.count("l·l")
-    return points, len(tokens)
+    if not text.isascii():
+        lowered = text.lower()
+        for char in _MARKED.findall(lowered):
+            for lang in LETTERS[char]:
+                points[lang] += 1 / len(LETTERS[char])
+        points["ca"] += lowered.count("l·l")  # Catalan's 'cancel·lar'; a '·' alone separates
+    return points, count
 
 
-def guess(
-    texts: Iterable[str], *, min_score: float = 1.5, lead: float = 1.5, endings: bool = False
-) -> Guess:
+_MARKED = re.compile("[" + "".join(LETTERS) + "]")
+
+
+@lru_cache(maxsize=65536)
+def _token_points(token: str, endings: bool) -> tuple[tuple[str, float], ...]:
+    """What one word gives each language: its function-word weight and its spellings'.
+    Cached: a journey's words are few, its texts many (25,000 steps in the benchmark)."""
+    found = list(_WEIGHTS.get(token, {}).items())
+    for pattern, langs in SPELLINGS + ROMANCE_ENDINGS if endings else SPELLINGS:
+        if pattern.search(token):
+            found += [(lang, 1 / len(langs)) for lang in langs]
+    return tuple(found)
+
+
+def guess(texts: Iterable[str], *, min_score: float = 1.5, lead: float = 1.5) -> Guess:
     """The language of texts taken together: the one with the most points, when it has
     `min_score` points or more and `lead` times the points of the next; else not sure
     (`lang` None), with the languages that come close in `leading`."""
-    return _guess(tuple(texts), min_score, lead, endings)
+    return _guess(tuple(texts), min_score, lead)
 
 
 @lru_cache(maxsize=4096)
-def _guess(texts: tuple[str, ...], min_score: float, lead: float, endings: bool) -> Guess:
+def _guess(texts: tuple[str, ...], min_score: float, lead: float) -> Guess:
     total = dict.fromkeys(LANGS, 0.0)
     words = 0
     for text in texts:
-        points, count = _scores(text, endings)
+        points, count = _scores(text)
         words += count
         for lang, value in points:
             total[lang] += value
@@ -229,6 +239,6 @@ def _guess(texts: tuple[str, ...], min_score: float, lead: float, endings: bool)
 
 
 @lru_cache(maxsize=16384)
-def _scores(text: str, endings: bool) -> tuple[tuple[tuple[str, float], ...], int]:
-    points, count = scores(text, endings)
+def _scores(text: str) -> tuple[tuple[tuple[str, float], ...], int]:
+    points, count = scores(text)
     return tuple(points.items()), count

@@ -215,11 +215,11 @@ def other_language(text: str) -> bool:
     told in the company's voice. Only a clear lead counts: a French or English sentence
     holding a Spanish brand or dish ("Je bois un café con leche", "I book a table at La
     Casa de Pepe") is still read, and so is one opened by "je", "I" or "we"."""
-    from journeymap.lang_words import guess
+    from journeymap.lang_words import scores
 
     if [t for t in words(text) if t[0].isalnum()][:1] in _FIRST_PERSON:
         return False
-    points = dict(guess([text], endings=True).points)
+    points, _ = scores(text, endings=True)
     read = max(points.pop("fr"), points.pop("en"))
     # Which of the others leads does not matter here, only that one leads French and
     # English: "O cliente recebe o pedido" is Portuguese or Spanish, surely not French.
