@@ -205,3 +205,18 @@ def test_the_guess_is_never_wrong_on_the_samples_and_mostly_sure() -> None:
             right += found == expected
             total += 1
     assert right >= 2 * total / 3, (right, total)
+
+
+def test_no_french_or_english_corpus_text_is_taken_for_another_language() -> None:
+    """The lint's measure on real writing must not move: every French and English text of
+    tests/corpus is still read (7,053 texts when written), brands and all."""
+    from journeymap.lint.sentence import other_language
+
+    texts = [
+        item["text"]
+        for path in sorted((ROOT / "tests" / "corpus").glob("*.yaml"))
+        if isinstance(data := yaml.safe_load(path.read_text(encoding="utf-8")), dict)
+        for item in data.get("items", [])
+    ]
+    assert len(texts) > 6000
+    assert [text for text in texts if other_language(text)] == []
