@@ -111,6 +111,11 @@ OTHER_VOICES = [
     ("fr", "La mairie transmet le dossier pour instruction", "company", "La mairie"),
     ("fr", 'Cuisinier clique sur "Commencer" dans le KDS', "company", "Cuisinier"),
     ("en", "The receptionist deals with the man’s request", "company", "The receptionist"),
+    # A thing and its participle, the auxiliary left out: a subject, not none (JM401).
+    ("en", "Reminder sent", "other", "Reminder"),
+    ("en", "Next Due Date Set", "other", "Next"),
+    ("en", "Credit report fetched, stored securely", "other", "Credit"),
+    ("en", "Choose a plan", "no-subject", "Choose"),
     # ... but a passive headline, and a noun phrase, are not the customer acting.
     ("en", "Customer notified of decision", "other", "Customer"),
     ("en", "Customer satisfaction survey", "no-subject", "Customer"),
