@@ -149,76 +149,30 @@ class IdMaker:
         return ident
 
 
-_FRENCH = frozenset(
-    [
-        "je",
-        "j",
-        "me",
-        "ma",
-        "mon",
-        "mes",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "et",
-        "est",
-        "pour",
-        "sur",
-        "avec",
-        "dans",
-        "au",
-        "aux",
-        "que",
-        "qui",
-        "pas",
-        "ne",
-    ]
-)
-_ENGLISH = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "the",
-        "a",
-        "an",
-        "and",
-        "is",
-        "to",
-        "of",
-        "for",
-        "on",
-        "with",
-        "in",
-        "at",
-        "it",
-        "we",
-        "you",
-        "your",
-        "this",
-        "that",
-        "not",
-    ]
-)
-
-
 def guess_lang(texts: list[str]) -> tuple[str, str]:
-    """The journey's `lang` (fr or en) and a comment saying how sure the guess is."""
-    words = re.findall(r"[a-zà-ÿ]+", " ".join(texts).lower())
-    french = sum(word in _FRENCH for word in words)
-    english = sum(word in _ENGLISH for word in words)
+    """The journey's `lang` and a comment saying how it was guessed and how sure it is.
+
+    Texts mostly in another script than Latin take the language that script most often
+    writes. Texts in Latin letters take the language whose function words they hold
+    (`journeymap.lang_words`): French, English, Spanish, Portuguese, Italian,
+    German, Dutch, Catalan, Polish... When no language clearly leads, the comment says
+    the guess is not sure and names the languages it hesitated between; with no word
+    that tells at all ("Checkout", "Login"), the journey is `en` and the comment asks
+    for `lang`.
+    """
+    from journeymap.lang_words import NAMES, guess
+
     latin = sum(1 for t in texts for c in t if c.isalpha() and ord(c) < 0x250)
     letters = sum(1 for t in texts for c in t if c.isalpha())
     if letters and latin / letters < 0.5:
         return _by_script(texts)
-    if french > english:
-        return "fr", "guessed from the words of the texts"
-    return "en", "guessed from the words of the texts"
+    found = guess(texts)
+    if found.lang is not None:
+        return found.lang, "guessed from the words of the texts"
+    if not found.leading:
+        return "en", "not sure: no word of the texts tells their language; set `lang`"
+    named = " or ".join(NAMES[lang] for lang in found.leading[:3])
+    return found.leading[0], f"guessed, not sure: the texts read as {named}; check it"
 
 
 # The language a script most often writes, for texts mostly in it: the site's `lang`

@@ -203,7 +203,9 @@ def build_journey(
     exported = _exported_channels(diagram) if channel is None else {}
     if exported:  # a journeymap export: it says which actors are who
         persona = diagram.persona
+    # The sections' names are the journey's words too: "Descoberta", "Exploração".
     texts = [t.text for s in diagram.sections for t in s.tasks] + [title]
+    texts += [s.name for s in diagram.sections if s.name]
     lang, lang_comment = guess_lang(texts)
     channel_name = channel or "Unspecified"
     channel_id = slugify(channel_name) or UNSPECIFIED

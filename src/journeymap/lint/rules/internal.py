@@ -132,8 +132,14 @@ def _internal(
         guess_lang,
         internal_signs,
         staff_task,
+        unreadable,
     )
 
+    if unreadable(text):
+        # "Der Kunde bekommt das Paket", "O cliente recebe o pedido": read as French or
+        # English, another language's words were back-office signs; the voice rules
+        # leave such a text to its authors, and so does this one.
+        return Reading("", 0)
     own: Lang = "en" if lang == "en" else "fr"
     read_as = guess_lang(text) or own
     voice = classify(text, read_as, config.company_words.get(lang, ()))

@@ -52,12 +52,13 @@ def classify(
     Cached: the four voice rules each ask about every step.
     """
     from journeymap.lint.sentence import classify as read
-    from journeymap.lint.sentence import guess_lang, other_latin_language, other_script
+    from journeymap.lint.sentence import guess_lang, unreadable
 
-    if other_script(text) or other_latin_language(text):
+    if unreadable(text):
         # "雪球开始变大" read as French or English got "start with I" on every step of a
-        # Chinese journey, "Hệ thống tạo ticket" 'He' in the third person: a text these
-        # rules cannot read is left to its authors.
+        # Chinese journey, "Hệ thống tạo ticket" 'He' in the third person, "Der Kunde
+        # bekommt das Paket" the company's voice: a text these rules cannot read is left
+        # to its authors.
         return Voice("first", "", text)
     own: Lang = "en" if lang == "en" else "fr"
     guessed = guess_lang(text)
@@ -136,15 +137,17 @@ Read = tuple[Loc, str, Voice]
 def reading_lang(journey: Journey) -> str | None:
     """The language the journey's sentences are read in: its `lang` (`en-GB` is read as
     English), or when it has none, the language most of its texts are in. None for a
-    language these rules cannot read (`lang: es`): read as French, every Spanish step
-    would be a finding."""
-    from journeymap.lint.sentence import journey_lang
+    language these rules cannot read (`lang: es`, or no `lang` and texts clearly in
+    Spanish, German...): read as French, every Spanish step would be a finding."""
+    from journeymap.lint.sentence import journey_in_other_language, journey_lang
     from journeymap.model.langs import read_lang
 
     if "lang" in journey.model_fields_set:
         return read_lang(journey.lang)
     texts = [stage.name for stage in journey.stages]
     texts += [step.text for _, _, _, step in journey.iter_steps()]
+    if journey_in_other_language(texts):
+        return None  # a Spanish journey without `lang` is read as `lang: es` is
     return journey_lang(texts, "fr")
 
 

@@ -27,9 +27,12 @@ from __future__ import annotations
 from journeymap.lint.sentence.internal import Internal, internal_signs, internal_work, staff_role
 from journeymap.lint.sentence.language import (
     guess_lang,
+    journey_in_other_language,
     journey_lang,
+    other_language,
     other_latin_language,
     other_script,
+    unreadable,
 )
 from journeymap.lint.sentence.lemmas import lemmas
 from journeymap.lint.sentence.office import customer_asks, staff_task
@@ -54,11 +57,14 @@ __all__ = [
     "guess_lang",
     "internal_signs",
     "internal_work",
+    "journey_in_other_language",
     "journey_lang",
     "lemmas",
+    "other_language",
     "other_latin_language",
     "other_script",
     "staff_role",
     "staff_task",
+    "unreadable",
     "words",
 ]

@@ -201,3 +201,51 @@ def other_script(text: str) -> bool:
         else:  # a Chinese, Japanese or Korean character holds a word, not a letter
             foreign += 3 if 0x2E80 <= ord(char) <= 0xD7AF else 1
     return foreign > latin
+
+
+_FIRST_PERSON = (["je"], ["j'"], ["i"], ["i'"], ["we"])
+
+
+@lru_cache(maxsize=16384)
+def other_language(text: str) -> bool:
+    """Whether a text in Latin letters is written in another language than French or
+    English, one whose function words the guess knows (`journeymap.lang_words`:
+    Spanish, Portuguese, Italian, German, Dutch, Catalan, Polish...): read as French,
+    "Busco un vestido para la boda" had no subject, "Der Kunde bekommt das Paket" was
+    told in the company's voice. Only a clear lead counts: a French or English sentence
+    holding a Spanish brand or dish ("Je bois un café con leche", "I book a table at La
+    Casa de Pepe") is still read, and so is one opened by "je", "I" or "we"."""
+    from journeymap.lang_words import scores
+
+    if [t for t in words(text) if t[0].isalnum()][:1] in _FIRST_PERSON:
+        return False
+    points, _ = scores(text, endings=True)
+    read = max(points.pop("fr"), points.pop("en"))
+    # Which of the others leads does not matter here, only that one leads French and
+    # English: "O cliente recebe o pedido" is Portuguese or Spanish, surely not French.
+    other = max(points.values())
+    return other >= OTHER_POINTS and other >= OTHER_LEAD * read
+
+
+OTHER_POINTS = 1.25
+OTHER_LEAD = 1.5
+"""A text is in another language when that language has this many points and this many
+times those of French and of English. Over the 7,795 texts of tests/corpus (French and
+English), none is; benchmarks/lang_guess.py measures the rest."""
+
+
+def journey_in_other_language(texts: Iterable[str]) -> bool:
+    """Whether a journey's texts, taken together, are clearly in another language than
+    French or English (`other_language`'s languages): a journey without `lang` the
+    rules cannot read, whose short texts ("Contacto inicial") would be read as French."""
+    from journeymap.lang_words import guess
+
+    found = guess(texts).lang
+    return found is not None and found not in ("fr", "en")
+
+
+def unreadable(text: str) -> bool:
+    """Whether a text is in a language these rules cannot read: another script, Latin
+    letters neither French nor English writes, or another language's function words.
+    The voice and internal-work rules leave such a text to its authors."""
+    return other_script(text) or other_latin_language(text) or other_language(text)
