@@ -94,6 +94,19 @@ OTHER_VOICES = [
     ("en", "Within a week, you’ll get a letter from the council", "company", "You"),
     ("en", "Then we're checking the serial number", "company", "We"),
     ("en", "I’ll keep the receipt", "first", ""),
+    # A bare customer noun, then its verb: a plural's bare verb, a past with its object,
+    # a frequency adverb between (real sentences of the corpus's later sets).
+    ("en", "Customers notify insurance companies.", "customer", "Customers"),
+    ("en", "Customer ordered the wrong item (their error)", "customer", "Customer"),
+    ("en", "Users completed a web form that lacked optimisation", "customer", "Users"),
+    ("en", "Patients often feel a new wave of effects", "customer", "Patients"),
+    ("en", "Student picks slot", "customer", "Student"),
+    ("en", "Complainant sends encrypted message (Proton)", "customer", "Complainant"),
+    ("fr", "Le demandeur a répondu à la demande de compléments", "customer", "Le demandeur"),
+    ("fr", "Le propriétaire télécharge l’application mobile.", "customer", "Le propriétaire"),
+    # ... but a passive headline, and a noun phrase, are not the customer acting.
+    ("en", "Customer notified of decision", "other", "Customer"),
+    ("en", "Customer satisfaction survey", "no-subject", "Customer"),
 ]
 
 

@@ -25,14 +25,26 @@ CUSTOMER_NOUNS = {
         "utilisateurs acheteur acheteuse visiteur visiteuse abonne abonnee consommateur "
         "consommatrice souscripteur assure assuree usager usagere patient patiente "
         "candidat candidate voyageur voyageuse emprunteur emprunteuse emprunteurs "
-        "locataire locataires"
+        "locataire locataires "
+        # those a public service or a procedure serves, named by their part in it
+        "demandeur demandeuse demandeurs declarant declarante "
+        "proprietaire proprietaires adherent adherente adherents allocataire allocataires "
+        "contribuable contribuables etudiant etudiante etudiants souscriptrice "
+        "souscripteurs assures acheteurs visiteurs abonnes consommateurs voyageurs usagers "
+        "patients candidats requerant requerante passager passagere passagers"
     ),
     "en": lex(
         "customer customers client clients user users buyer buyers visitor visitors "
         "subscriber subscribers prospect shopper shoppers member members guest guests "
         "patient patients applicant applicants founder founders traveller traveler lead "
         "insured policyholder policyholders claimant claimants tenant tenants borrower "
-        "borrowers viewer viewers reader readers"
+        "borrowers viewer viewers reader readers "
+        # those a service or a procedure serves, named by their part in it
+        "student students complainant complainants caller callers requester requesters "
+        "homeowner homeowners renter renters learner learners citizen citizens "
+        "passenger passengers consumer consumers travellers "
+        "travelers prospects candidate candidates attendee attendees participant "
+        "participants diner diners"
     ),
 }
 # Who speaks or acts for the company: its staff and its systems.
