@@ -388,10 +388,48 @@ _ADJECTIVAL = frozenset({"based", "related", "interested", "needed", "required",
 _MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
 
 
+# A thing and what was done to it, the auxiliary left out, closing the line: "Reminder
+# sent", "Next Due Date Set", "Credit report fetched, stored securely", "Account created
+# (pending)". The thing is the subject (JM401); told "without subject" (JM404), the
+# writer was sent the wrong way. English only: in French the same shape is as often a
+# noun and its adjective ("Paiement sécurisé", "Recherche avancée"), and reading it so
+# misread 51 more French steps of the labelled sets than it fixed.
+_HEADLINE = re.compile(
+    r"^(?P<thing>[a-z0-9][\w'/&+-]*(?: [\w'/&+-]+){0,4}) (?P<done>[a-z]+)"
+    r"(?:(?:,| and) [a-z]+(?: [a-z]+ly)?)?(?: \w+ly)?(?: ?\(.*\))?$"
+)
+_EN_PARTICIPLES = frozenset(
+    {"sent", "set", "paid", "made", "done", "given", "taken", "shown", "held", "kept",
+     "built", "sold", "told", "found", "brought", "bought", "written", "chosen", "put",
+     "cut", "shut", "won", "lost", "hidden", "drawn"}
+)  # fmt: skip
+# Verbs a participle completes in an order or a wish: "Get paid", "Stay informed".
+_LINKING = frozenset(
+    {"get", "gets", "got", "getting", "be", "become", "becomes", "keep", "keeps", "stay",
+     "stays", "have", "has", "had", "feel", "feels", "seem", "seems", "remain"}
+)  # fmt: skip
+
+
+def _status_headline(text: str) -> bool:
+    """Whether a short English line is a thing and its participle, the auxiliary left out."""
+    line = re.sub(r"[^\w\s'/&+(),-]", " ", fold(text))
+    match = _HEADLINE.match(" ".join(line.split()).strip(" ,."))
+    if match is None:
+        return False
+    thing, done = match.group("thing").split(), match.group("done")
+    if thing[0] in _LINKING or (thing[1:2] and thing[1] in DETERMINERS["en"]):
+        return False
+    if not (done.endswith("ed") or done in _EN_PARTICIPLES) or done in NOT_PAST:
+        return False
+    return not (len(thing) == 1 and thing[0].endswith("ed"))
+
+
 def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
     """No person at all: a noun, an infinitive or an imperative (JM404), or a thing (JM401)."""
     first = head[0] if head else ""
     folded = fold(text)
+    if lang == "en" and _status_headline(text):
+        return Voice("other", _display(text, 1))
     if lang == "fr":
         if IMPERSONAL_FR.match(folded) or first in DETERMINERS["fr"]:
             return Voice("other", _display(text, 1))

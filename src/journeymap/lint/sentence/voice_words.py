@@ -59,7 +59,13 @@ STAFF_NOUNS = {
         "entrepot comptable instructeur moderateur moderatrice preparateur preparatrice "
         "magasinier "
         # professionals acting for the company, and its bots
-        "medecin infirmier infirmiere pharmacien chatbot"
+        "medecin infirmier infirmiere pharmacien chatbot "
+        # the organisations and offices that answer a customer's request, and their people
+        "universite comite syndic fournisseur mairie cuisinier cuisiniere prestataire "
+        "courtier banquier organisme compagnie prefecture administration notaire "
+        "mutuelle fabricant constructeur distributeur reparateur garage personnel "
+        "bailleur bibliotheque avocat huissier inspecteur installateur "
+        "recruteur assistante assistant secretaire"
     ),
     "en": lex(
         "company brand bank store shop team agent agents advisor adviser rep salesperson "
@@ -71,7 +77,12 @@ STAFF_NOUNS = {
         "handler officer housekeeping kitchen warehouse moderator moderators picker pickers "
         "packer packers recruiter ops qa cron webhook scheduler worker "
         # professionals acting for the company, and its bots
-        "doctor physician nurse pharmacist chatbot processor management"
+        "doctor physician nurse pharmacist chatbot processor management "
+        # the organisations and offices that answer a customer's request, and their people
+        "lender lenders university committee council county agency insurer "
+        "insurers provider vendor supplier manufacturer retailer merchant chef cook "
+        "receptionist concierge registrar broker banker lawyer attorney notary inspector "
+        "assessor appraiser surveyor installer auditor auditors assignee attendant"
     ),
 }
 IMPERSONAL_FR = re.compile(
