@@ -11,6 +11,7 @@ Mermaid silently reads a task starting with "title" as the diagram's title.
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -105,9 +106,11 @@ def _drawing(svg: Path) -> Drawing:
         if kind in boxes:
             boxes[kind].append(_words("".join(outer.itertext())))
     faces = [c for c in root.iter(f"{SVG}circle") if c.get("class") == "face"]
-    # A score that is not a number is drawn at cy="NaN": read as 0, no face height.
+    # A score that is not a number is drawn at cy="NaN": read as 0, no face height. A
+    # score of 3.5 is drawn half-way between 3 and 4: read rounded half up, as `import`
+    # reads it (Python's round() made 3.5 a 3 and 4.5 a 5).
     heights = [float(c.get("cy", "0")) for c in faces]
-    scores = [0 if h != h else 5 - round((h - 300) / 30) for h in heights]
+    scores = [0 if h != h else math.floor(5 - (h - 300) / 30 + 0.5) for h in heights]
     actors = {t.text or "" for c in root.iter(f"{SVG}circle") for t in c.iter(f"{SVG}title")}
     return Drawing(
         title, boxes["journey-section"], list(zip(boxes["task"], scores, strict=True)), actors

@@ -281,6 +281,30 @@ CASES = [
     # Microsoft Forms in Chinese (`完成时间`, the last completed after midnight): NPS
     # 10,9,8,6,10,4,9 -> (4 - 2)/7 = 29; CSAT 非常满意 x2, 满意 x2 of 7 -> 57.
     _checkout("microsoft-forms-zh.xlsx", nps=29, csat=57, n=7, period="2026-09-01..2026-09-07"),
+    # Real exports found in public repositories (realworld8; tests/data/surveys/README.md
+    # names each). Numeric answers under snake_case ids: NPS 6,7,10,10,8,6,6,10,10,5,9,8,
+    # 2,10,10,8,7,9,7,7 -> (8 - 5)/20 = 15; CSAT 12 of 20 at 4-5 -> 60.
+    _checkout("cx-business-scenario-numeric.csv", nps=15, csat=60, n=20),
+    # Scores written as floats (`5.0`, `10.0`), one `11.0` a bad row: NPS on 15, promoters
+    # 10,9,9,10 = 4, detractors 5,5,6,5,5,4,3,5,6 = 9 -> -33; `submitted_at` dates it.
+    _checkout("service-appointments-nps-float.csv", nps=-33, n=15, period="2022-10-03..2022-10-24"),
+    # Typeform with a row of group titles above its header (`#` heads the second row):
+    # the question in the second row, Often x7 and Rarely of 8 -> 87.5 -> 88. Before: no
+    # column of that name (the first row taken for the header), exit 2.
+    _checkout("typeform-grouped-header-cantera.csv", csat=88, n=8),
+    # Google Forms in German (`Zeitstempel`, day first), a question repeated in two
+    # sections; CSAT 3,5,2,4,3,1,5,2,5,4,3,5,4,2,3 -> 7/15 = 47. Its "would you recommend"
+    # question asked 1 to 5 gives no NPS (below).
+    _checkout(
+        "google-forms-de-zeitstempel-repeated.csv", csat=47, n=15, period="2023-03-10..2023-04-01"
+    ),
+    # A Google Forms sheet saved by R's write.csv (row names under a `""` header, the
+    # timestamp renamed `ans.time`, day first, named by date-column): a yes/maybe/no
+    # question with quoted labels, Yes x6 of 12 -> 50.
+    _checkout("google-forms-r-write-csv-rownames.csv", csat=50, n=12, period="2015-02-22"),
+    # Spanish, UTF-8 with BOM, 0-10 answers without a date: 7,6,5,6,2,10,9,7,1,5,2,8 ->
+    # (2 - 7)/12 = -41.7 -> -42.
+    _checkout("es-felicidad-bom-zero-ten.csv", nps=-42, n=12),
     # Help Scout faces (webhook payloads, JSON Lines): 😀 x3, 😐 x2, 🙁 -> 3/6 = 50.
     _checkout("helpscout-survey-responses.jsonl", csat=50, n=6),
     # The same on a 3-point scale (Happy 3, Neutral 2, Sad 1): the top box alone, 3/6 =
@@ -665,9 +689,10 @@ def _as_workbook(csv_path: Path, target: Path) -> Path:
         c
         for c in CASES
         # The comma-separated CSVs in UTF-8 (Play's review report is UTF-16; the Chinese,
-        # Japanese and Korean code pages are not UTF-8).
+        # Japanese and Korean code pages are not UTF-8); a sheet writes the bad `11.0` of
+        # the float scores as the number 11.
         if c[0].endswith(".csv")
-        and not {"cp1252", "latin1", "play", "gbk.csv", "cp932.csv", "cp949.csv"}
+        and not {"cp1252", "latin1", "play", "gbk.csv", "cp932.csv", "cp949.csv", "float.csv"}
         & set(c[0].split("-"))
         and ";" not in (SURVEYS / c[0]).read_text(encoding="utf-8-sig").split("\n", 1)[0]
     ],
@@ -1205,3 +1230,88 @@ def test_a_name_not_found_in_a_forced_encoding_says_so(tmp_path: Path) -> None:
         "the export was read as cp1253, as 'encoding' in the mapping says: if its columns "
         "look garbled, that is not its encoding (remove it to detect it)"
     ), forced.stderr
+
+
+def test_a_recommendation_asked_on_five_points_gives_no_nps(tmp_path: Path) -> None:
+    """A real German Google Forms export: "Wie wahrscheinlich ist es, dass Du ... weiter-
+    empfiehlst?" answered 2 to 5. Read on 0-10, every answer was a detractor: NPS -100
+    on 15 answers, written once min-n is met. It is now reported and not written, with
+    why; the CSAT of the same export is written."""
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    survey = SURVEYS / "google-forms-de-zeitstempel-repeated.csv"
+    mapping = SURVEYS / "google-forms-de-zeitstempel-repeated.map.yaml"
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey)
+    assert result.code == 0, result.stderr
+    assert (
+        "    not written: NPS -100 on 15 answers: every answer to 'Wie wahrscheinlich ist es, "
+        "dass Du die VR/AR-Technologie weiterempfiehlst?' is between 1 and 5: asked on a "
+        "5-point scale, where NPS (0-10) makes everyone a detractor; map it as csat, or ask "
+        "it on 0-10"
+    ) in result.stdout.splitlines()
+    assert "CSAT          79 -> 47   n=15, 2023-03-10..2023-04-01" in result.stdout
+
+
+def test_a_header_written_twice_is_named_by_its_place(tmp_path: Path) -> None:
+    """The same question heads columns 7 and 16 (asked in two sections). "Use the full
+    name of one" was no help: both full names are the same. `column 7` names one."""
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    survey = SURVEYS / "google-forms-de-zeitstempel-repeated.csv"
+    question = "Wie siehst Du die Zukunft von VR/AR im Bereich der privaten Unterhaltung?"
+    mapping = tmp_path / "twice.map.yaml"
+    mapping.write_text(
+        f"source: x\ntouchpoints:\n  - step: checkout\n    channel: website\n"
+        f"    csat: {question}\n",
+        encoding="utf-8",
+    )
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey)
+    assert result.code == 2
+    assert result.stderr.startswith(
+        f"journeymap: error: {survey}: {question!r} names 2 columns; the export heads them "
+        "alike: name one by its place, 'column 7' or 'column 16'"
+    )
+    mapping.write_text(
+        mapping.read_text(encoding="utf-8").replace(question, "column 7"), encoding="utf-8"
+    )
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey)
+    assert result.code == 0, result.stderr
+    assert f"{survey}:2: column 7 'VR/AR wird in einigen" in result.stdout
+
+
+def test_an_export_with_mac_line_ends_is_read_line_by_line(tmp_path: Path) -> None:
+    """A real export saved with carriage returns alone between rows (Excel's "CSV
+    (Macintosh)"), UTF-8 with BOM: twelve rows, the bad ones named by their own line."""
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    survey = SURVEYS / "devon-mac-cr-aggregates.csv"
+    mapping = SURVEYS / "devon-mac-cr-aggregates.map.yaml"
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{survey}: CSV export, utf-8-sig, ','-separated, 12 answer rows"
+    assert f"    {survey}:3: 5 '243' is outside 1-5" in lines
+    assert "    6 answers kept" in lines
+
+
+@pytest.mark.parametrize(
+    ("written", "where"),
+    [
+        ("labels: {Yes: 5, Maybe: 3, No: 1}", "touchpoints[0].csat.labels: an answer read as true"),
+        ("labels: {Maybe: 3}\n    where: [{column: hack, equals: Yes}]", "touchpoints[0]"),
+    ],
+)
+def test_a_bare_yes_in_a_mapping_says_to_quote_it(written: str, where: str, tmp_path: Path) -> None:
+    """`Yes: 5` for a yes/no question: YAML 1.1 reads the key as true, and the error was
+    "labels[1]: Input should be a valid string"; `equals: Yes` likewise."""
+    journey = _copy(tmp_path, "saas-subscription.yaml")
+    mapping = tmp_path / "yes.map.yaml"
+    mapping.write_text(
+        "source: x\ntouchpoints:\n  - step: checkout\n    channel: website\n"
+        f"    csat:\n      column: hack\n      {written}\n",
+        encoding="utf-8",
+    )
+    survey = SURVEYS / "google-forms-r-write-csv-rownames.csv"
+    result = invoke("metrics", "import", survey, "--map", mapping, "--journey", journey)
+    assert result.code == 2
+    assert result.stderr.startswith(f"journeymap: error: {mapping}: {where}")
+    assert "YAML reads a bare yes, no, on, off, true or false as true or false; put it in " in (
+        result.stderr
+    )

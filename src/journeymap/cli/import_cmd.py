@@ -29,8 +29,8 @@ def import_journeys(
             "--output",
             "-o",
             help="Folder to write one <journey id>.yaml per journey into (created when "
-            "missing), or a .yaml file for a single journey. Without it, a single journey "
-            "is written to stdout.",
+            "missing), or a .yaml file for a single journey. Without it, or with '-', a "
+            "single journey is written to stdout.",
             metavar="DIR|FILE",
             show_default=False,
         ),
@@ -66,6 +66,9 @@ def import_journeys(
     from journeymap.output.atomic import OutputError, refuse_overwriting_inputs
     from journeymap.runner.imports import import_sources, single_journey, write_journeys
 
+    if output is not None and str(output) == "-":
+        # `-o -` is standard output, as `render -o -` is: it made a folder named '-'.
+        output = None
     with exits.handled(OutputError):
         if output is not None and not is_folder(output):
             # before the import, whose warnings came first and said nothing of it

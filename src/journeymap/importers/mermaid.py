@@ -42,6 +42,7 @@ from journeymap.importers.mermaid_parse import (
     is_journey,
     other_diagrams,
     parse_diagram,
+    swallowed,
 )
 
 __all__ = [
@@ -396,6 +397,10 @@ def no_journey(text: str) -> ImportProblem:
             "diagrams that start with `journey`",
             others[0][0],
         )
+    hidden = swallowed(text)
+    if hidden:
+        fence, html = hidden[0]
+        return ImportProblem(_swallowed_message(html), fence)
     bare = bare_journey(text)
     if bare is not None:
         return ImportProblem(
@@ -407,6 +412,16 @@ def no_journey(text: str) -> ImportProblem:
     return ImportProblem(
         "no Mermaid journey diagram found (a .mmd file starting with `journey`, or "
         "```mermaid blocks holding one in Markdown)"
+    )
+
+
+def _swallowed_message(html: int, *, skipped: bool = False) -> str:
+    """Why a fence inside the HTML block of line `html` draws nothing."""
+    left = ", so it is not imported" if skipped else ""
+    return (
+        f"a ```mermaid fence inside the HTML block of line {html}, which runs to the next "
+        f"blank line: Markdown shows the diagram as text and Mermaid does not draw it{left}; "
+        "put a blank line before the fence"
     )
 
 
@@ -428,5 +443,10 @@ def import_mermaid(text: str, source: str, channel: str | None = None) -> list[I
             skipped.append(import_warning(f"{problem.message}: skipped", problem.line))
     if not imported:
         raise ImportProblem("no journey diagram with a section or a task")
+    # A diagram the page shows as text is not imported, as on GitHub; but not in silence.
+    skipped += [
+        import_warning(_swallowed_message(html, skipped=True), fence)
+        for fence, html in swallowed(text)
+    ]
     imported[0].warnings[:0] = skipped
     return imported

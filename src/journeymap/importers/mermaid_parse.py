@@ -323,6 +323,28 @@ def _fences(text: str, offset: int = 0) -> tuple[list[tuple[int, str]], list[tup
     return drawn, shown
 
 
+def swallowed(text: str) -> list[tuple[int, int]]:
+    """(line of the fence, line of the HTML block), 1-based, of each ```mermaid journey
+    fence that Markdown reads as part of an HTML block: a `<div ...></div>` line runs to
+    the next blank line, and a fence before that blank line is shown as text, not drawn
+    (GitHub, CommonMark: a page break `<div>` right above a heading and its diagram)."""
+    from markdown_it import MarkdownIt
+
+    if "<" not in text or "mermaid" not in text:
+        return []
+    found: list[tuple[int, int]] = []
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type != "html_block" or token.map is None or "mermaid" not in token.content:
+            continue
+        if not token.content.lstrip().startswith("<!--"):  # a comment hides it on purpose
+            # The block read again without its first line: what would be Markdown there.
+            inner = "\n" + token.content.split("\n", 1)[-1]
+            drawn, _ = _fences(inner, token.map[0])
+            found += [(line, token.map[0] + 1) for line, _ in drawn]
+            found += [(line + token.map[0], token.map[0] + 1) for line, _ in swallowed(inner)]
+    return found
+
+
 def _fenced(text: str) -> set[int]:
     """The 0-based lines inside fenced code blocks (their fences included): there a
     `<div class="mermaid">`, a `::: mermaid` or a shortcode is shown, not drawn."""
@@ -345,6 +367,29 @@ def find_diagrams(text: str) -> list[tuple[int, str]]:
     if is_journey(text):
         return [(0, text)]
     found, shown = _fences(text)
+    blocks = _blocks(text, shown)
+    if _QUOTED.search(text):
+        # The same blocks written in a blockquote (`> <div class="mermaid">`, a page that
+        # shows the diagram drawn inside a quote): the page's script draws them too.
+        blocks.extend(_blocks(_QUOTED.sub("", text), shown))
+    fenced = _fenced(text) if blocks else set()
+    seen = {offset for offset, _ in found}
+    for offset, body in blocks:
+        if offset not in seen and is_journey(body):
+            (shown if offset in fenced else found).append((offset, body))
+            seen.add(offset)
+    return sorted(found) or sorted(set(shown))
+
+
+_QUOTED = re.compile(r"^(?:[ ]{0,3}>[ ]?)+", re.MULTILINE)
+"""Markdown's blockquote markers at the start of a line (`> `, `>> `): taken off, the
+lines stay where they are, so a block found in the text without them has its own line."""
+
+
+def _blocks(text: str, shown: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(line offset, text) of every block other than a fence that may hold a diagram
+    (`::: mermaid`, `<div class="mermaid">`, `{% mermaid %}`, shortcodes, directives,
+    AsciiDoc, MDX charts); journeys only shown as source are added to `shown`."""
     lines = text.splitlines()
     blocks: list[tuple[int, str]] = []
     if ":::" in text:
@@ -364,13 +409,7 @@ def find_diagrams(text: str) -> list[tuple[int, str]]:
         blocks.extend(_asciidoc_blocks(lines))
     if "chart=" in text and "`" in text:
         blocks.extend(_jsx_charts(text))
-    fenced = _fenced(text) if blocks else set()
-    seen = {offset for offset, _ in found}
-    for offset, body in blocks:
-        if offset not in seen and is_journey(body):
-            (shown if offset in fenced else found).append((offset, body))
-            seen.add(offset)
-    return sorted(found) or sorted(set(shown))
+    return blocks
 
 
 def _first_word(body: str) -> tuple[int, str]:

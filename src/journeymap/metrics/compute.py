@@ -17,7 +17,7 @@ is computed and reported but not written: a score on twelve answers is noise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -233,6 +233,9 @@ class Figure:
     value: float
     n: int
     method: str
+    why: str = ""
+    """Why a figure computed on enough answers is not written (its answers say the
+    question was asked on another scale)."""
 
 
 @dataclass
@@ -417,11 +420,30 @@ def compute(survey: Survey, mapping: Mapping) -> Computation:
                 result.withheld.append(Figure(metric, float("nan"), 0, ""))
                 continue
             figure = _figure(metric, question, scale, answers)
-            (result.figures if figure.n >= mapping.min_n else result.withheld).append(figure)
+            if metric == "nps" and _five_points(answers):
+                figure = replace(figure, why=FIVE_POINT_NPS.format(column=question.column))
+            if figure.n >= mapping.min_n and not figure.why:
+                result.figures.append(figure)
+            else:
+                result.withheld.append(figure)
         result.period = mapping.period or _period(mapping, kept)
         results.append(result)
     bad += [BadRow(line, "; ".join(dict.fromkeys(why))) for line, why in unreadable.items()]
     return Computation(results, sorted(bad, key=lambda b: b.line))
+
+
+FIVE_POINT_NPS = (
+    "every answer to {column!r} is between 1 and 5: asked on a 5-point scale, where NPS "
+    "(0-10) makes everyone a detractor; map it as csat, or ask it on 0-10"
+)
+
+
+def _five_points(answers: list[float]) -> bool:
+    """Whether NPS answers look given on a 1-5 scale (a Google Forms linear scale left at
+    its default, "How likely are you to recommend...?" 1 to 5): five answers or more, none
+    0 and none above 5. On 0-10, that many answers all within 1-5 is a survey nobody
+    would recommend at all; on 1-5, the NPS would be -100 whatever the answers."""
+    return len(answers) >= 5 and min(answers) >= 1 and max(answers) <= 5
 
 
 def _scale(metric: str, question: Question, where: str) -> tuple[float, float]:

@@ -42,9 +42,18 @@ class _Model(BaseModel):
     )
 
 
+BARE_BOOLEAN = (
+    "YAML reads a bare yes, no, on, off, true or false as true or false; put it in quotes"
+)
+
+
 def _as_text(value: Any) -> Any:
-    """YAML reads `2026` as a number and `2026-09-30` as a date; periods and values are text."""
-    if isinstance(value, date) or (isinstance(value, int | float) and not isinstance(value, bool)):
+    """YAML reads `2026` as a number and `2026-09-30` as a date; periods and values are text.
+    A cell compared with `equals: Yes` (a yes/no hidden field) arrives as true, which no
+    text can give back: said so, where "should be a valid string" was all before."""
+    if isinstance(value, bool):
+        raise ValueError(f"read as {str(value).lower()}: {BARE_BOOLEAN} ('Yes')")
+    if isinstance(value, date | int | float):
         return value.isoformat() if isinstance(value, date) else str(value)
     return value
 
@@ -262,12 +271,18 @@ def parse_mapping(text: str, name: str) -> Mapping:
     except ValidationError as exc:
         error = exc.errors()[0]
         message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
+        loc = error["loc"]
+        if loc[-1:] == ("[key]",) and isinstance(error["input"], bool):
+            # `labels: {Yes: 5, No: 1}`, the answers of a yes/no question: YAML 1.1 reads
+            # the keys as true and false, shown as labels[1] "should be a valid string".
+            loc = loc[:-2]
+            message = f"an answer read as {str(error['input']).lower()}: {BARE_BOOLEAN} ('Yes': 5)"
+        elif error["type"] == "extra_forbidden":
             message = "unknown key; see `journeymap metrics schema` for the allowed keys"
         elif error["type"] == "missing":
             message = "required key missing"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise MappingError(f"{name}: {_where(error['loc'])}: {message}{more}") from None
+        raise MappingError(f"{name}: {_where(loc)}: {message}{more}") from None
 
 
 def mapping_schema() -> dict[str, Any]:

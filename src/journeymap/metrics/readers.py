@@ -22,6 +22,7 @@ reason, each unreadable row kept with its line and why.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from journeymap.metrics.dates import (
@@ -134,7 +135,7 @@ def read_survey(
         raise SurveyError(f"{name}: the {found} header rows are incomplete")
     if found == "qualtrics" and not from_json:
         columns = qualtrics_columns(records)
-    elif found == "surveymonkey":
+    elif found == "surveymonkey" or (found == "typeform" and header_rows == 2):
         columns = surveymonkey_columns(records[:header_rows])
     else:
         header = records[0][1]
@@ -142,7 +143,9 @@ def read_survey(
             Column(i, (h.strip() or f"column {i + 1}", *aliases.get(h, ())))
             for i, h in enumerate(header)
         ]
-    survey = Survey(name, found, used_encoding, sep, columns, bad=broken, forced=bool(encoding))
+    survey = Survey(
+        name, found, used_encoding, sep, _placed(columns), bad=broken, forced=bool(encoding)
+    )
     if blank_second_header(found, records, header_rows):
         empty -= 1
     if empty:
@@ -181,6 +184,18 @@ def read_survey(
                 continue
         survey.rows.append(Row(line, tuple(cells), day))
     return survey
+
+
+def _placed(columns: list[Column]) -> list[Column]:
+    """The columns, a header written twice (Google Forms repeats a question asked in two
+    sections) also named by its place, `column 12`: the only name that tells them apart."""
+    counts = Counter(fold(c.label) for c in columns)
+    return [
+        Column(c.index, (*c.names, f"column {c.index + 1}"))
+        if counts[fold(c.label)] > 1 and f"column {c.index + 1}" not in c.names
+        else c
+        for c in columns
+    ]
 
 
 def _flags(survey: Survey, unfinished: bool) -> list[tuple[int, str]]:

@@ -33,6 +33,8 @@ def header_rows(shape: str, records: list[tuple[int, list[str]]]) -> int:
         third = records[2][1] if len(records) > 2 else []
         if not any(c.strip().startswith('{"ImportId"') for c in third):
             return 2
+    if shape == "typeform" and grouped_typeform(records):
+        return 2
     if shape == "surveymonkey" and len(records) > 1 and records[1][1][0].strip():
         # The condensed export leaves its second header row blank (`,,,,`): blank rows are
         # not records, so the next record already holds an answer (its Respondent ID,
@@ -68,7 +70,18 @@ def detect_shape(records: list[tuple[int, list[str]]]) -> str:
     # Typeform's own columns; `Submitted At` alone is any form tool's (and still a date).
     if folded & {"submit date (utc)", "network id"} or header[:1] == ["#"]:
         return "typeform"
+    if grouped_typeform(records):
+        return "typeform"
     return "csv"
+
+
+def grouped_typeform(records: list[tuple[int, list[str]]]) -> bool:
+    """A Typeform export with a row of group titles above its header (a multi-choice
+    question's text over the columns of its choices, blank elsewhere; the Cantera user
+    survey's `responses.csv`): the `#` token column heads the second row, not the first."""
+    if len(records) < 2 or not records[0][1] or not records[1][1]:
+        return False
+    return not records[0][1][0].strip() and records[1][1][0].strip() == "#"
 
 
 def qualtrics_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
@@ -90,6 +103,8 @@ def qualtrics_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
 
 
 def surveymonkey_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
+    """Two header rows, a question over the columns of its answers (SurveyMonkey, and a
+    Typeform export with group titles): each column named by both, and by its own."""
     questions, answers = records[0][1], records[1][1] if len(records) > 1 else []
     columns = []
     current = ""
@@ -97,8 +112,10 @@ def surveymonkey_columns(records: list[tuple[int, list[str]]]) -> list[Column]:
         if heading.strip():
             current = heading.strip()
         sub = answers[index].strip() if index < len(answers) else ""
-        if sub and sub.casefold() not in {"response", "open-ended response"}:
-            names: tuple[str, ...] = (f"{current} - {sub}", sub)
+        if sub and not current:
+            names: tuple[str, ...] = (sub,)
+        elif sub and sub.casefold() not in {"response", "open-ended response"}:
+            names = (f"{current} - {sub}", sub)
         else:
             names = (current,)
         columns.append(Column(index, names))

@@ -38,6 +38,16 @@ class Column:
         return self.names[0]
 
 
+def _one(found: list[Column]) -> str:
+    """How to name one of several columns a name fits: by its full name, or, when the
+    export heads them with the same words, by its place."""
+    if len({fold(c.label) for c in found}) == 1:
+        places = " or ".join(f"'column {c.index + 1}'" for c in found[:4])
+        return f"the export heads them alike: name one by its place, {places}"
+    labels = ", ".join(repr(c.label) for c in found[:4])
+    return f"use the full name of one ({labels})"
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     line: int
@@ -89,11 +99,8 @@ class Survey:
         for same in [*tests, starts] if start else tests:
             found = [c for c in self.columns if any(same(n) for n in c.names)]
             if len(found) > 1:
-                labels = ", ".join(repr(c.label) for c in found[:4])
-                raise SurveyError(
-                    f"{self.name}: {name!r} names {len(found)} columns ({labels}); "
-                    "use the full name of one"
-                )
+                several = f"{name!r} names {len(found)} columns"
+                raise SurveyError(f"{self.name}: {several}; {_one(found)}")
             if found:
                 return found[0]
         return None

@@ -8,7 +8,9 @@ keys in the format's order, long lines never folded.
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,23 +24,72 @@ def _flow_worthy(value: dict[str, Any]) -> bool:
     )
 
 
-def _build(value: Any, in_list: bool = False) -> Any:
+def _build(value: Any, in_list: bool = False, flow: bool = False) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
 
     if isinstance(value, dict):
-        mapping = CommentedMap((k, _build(v)) for k, v in value.items())
-        if (in_list and _flow_worthy(value)) or (not in_list and set(value) == {"name"}):
+        flowed = (in_list and _flow_worthy(value)) or (not in_list and set(value) == {"name"})
+        mapping = CommentedMap((k, _build(v, flow=flow or flowed)) for k, v in value.items())
+        if flowed:
             mapping.fa.set_flow_style()
         return mapping
     if isinstance(value, list):
-        seq = CommentedSeq(_build(item, in_list=True) for item in value)
-        if value and all(isinstance(i, str) and len(i) <= 30 for i in value):
+        flowed = bool(value) and all(isinstance(i, str) and len(i) <= 30 for i in value)
+        seq = CommentedSeq(_build(item, in_list=True, flow=flow or flowed) for item in value)
+        if flowed:
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, str) and "\n" in value and _literal_safe(value):
         return LiteralScalarString(value)
+    if isinstance(value, str) and not _reads_back(value, flow):
+        if _literal_safe(value) and "\t" not in value:
+            return SingleQuotedScalarString(value)
+        return DoubleQuotedScalarString(value)
     return value
+
+
+_PLAIN_WORDS = re.compile(r"[^\W\d_][\w .()/'’-]*")
+"""Text that no YAML reader takes for anything but itself, written plain: a letter first,
+then letters, digits, spaces and a few marks (most step texts, ids and names)."""
+_YAML_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n", "null"})
+
+
+def _reads_back(text: str, flow: bool) -> bool:
+    """Whether the text reads back as itself, written plain (in [...] or {...} if `flow`);
+    most texts are told at a glance, the others by reading them (a third of the time an
+    import took, when every text was read)."""
+    if _PLAIN_WORDS.fullmatch(text) and text == text.rstrip() and text.lower() not in _YAML_WORDS:
+        return True
+    return _reads_back_parsed(text, flow)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_back_parsed(text: str, flow: bool) -> bool:
+    """Whether the text, if ruamel.yaml writes it without quotes, reads back as itself with
+    the YAML 1.1 reader journeymap loads files with. ruamel.yaml writes YAML 1.2, where
+    `Yes` and `No` are text, and takes `??`, `Who?` or `:x` for plain scalars inside
+    [...] and {...}: a Mermaid task `Yes: 4: Me` or an actor `??` made a journey file
+    that `validate` refused (`'text' must be text, not true`) or could not parse. Such
+    a text is written in quotes."""
+    import yaml
+
+    # Both of PyYAML's readers, as journeymap falls back to the pure-Python one without
+    # libyaml: it stops a plain scalar at the '?' of `Who?` inside [...], libyaml does not.
+    loaders = {yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)}
+    forms = (f"[{text}]", f"{{k: {text}}}") if flow else (f"k: {text}", f"- {text}")
+    try:
+        return all(
+            yaml.load(form, Loader=loader) in ([text], {"k": text})
+            for form in forms
+            for loader in loaders
+        )
+    except yaml.YAMLError:
+        return False
 
 
 def _literal_safe(text: str) -> bool:

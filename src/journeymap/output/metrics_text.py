@@ -105,6 +105,9 @@ def touchpoint_lines(change: TouchpointChange, min_n: int) -> list[str]:
         label = LABELS[figure.metric]
         if figure.n == 0 or math.isnan(figure.value):
             lines.append(f"    not written: {label}, no answer")
+        elif figure.why:
+            value = _value(figure.value)
+            lines.append(f"    not written: {label} {value} on {figure.n} answers: {figure.why}")
         else:
             lines.append(
                 f"    not written: {label} {_value(figure.value)} on {figure.n} answers, "

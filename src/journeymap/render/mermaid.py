@@ -84,16 +84,18 @@ def accessibility(notes: str | None) -> list[str]:
     """The `accTitle` and `accDescr` of a diagram imported from Mermaid, which `journeymap
     import` keeps in the journey's notes ("Mermaid accDescr: ..."), written back so that
     screen readers get what the author wrote for them. On one line each (Mermaid reads
-    the rest of the line), or an `accDescr { ... }` block over lines, without '}'."""
+    the rest of the line, braces included: `${value.title}` stays whole), or an
+    `accDescr { ... }` block over lines, without '}' (the first one ends the block)."""
     parts = _ACCESSIBILITY.split(notes or "")
     lines: list[str] = []
     for key, value in zip(parts[1::2], parts[2::2], strict=True):
         kept = [" ".join(_CONTROL.sub(" ", line).split()) for line in value.splitlines()]
-        kept = [line.replace("}", ")") for line in kept if line]
+        kept = [line for line in kept if line]
         if not kept:
             continue
         if key == "accDescr" and len(kept) > 1:
-            lines += ["    accDescr {", *(f"      {line}" for line in kept), "    }"]
+            block = [f"      {line.replace('}', ')')}" for line in kept]
+            lines += ["    accDescr {", *block, "    }"]
         else:
             lines.append(f"    {key}: {' '.join(kept)}")
     return lines
