@@ -117,6 +117,16 @@ OTHER_VOICES = [
     ("fr", "EVS accepte", "company", "EVS"),
     ("en", "FO validates ID & booking", "company", "FO"),
     ("en", "Organiser reviews Pre-Accepted buyers", "company", "Organiser"),
+    # An order to the reader names the company's things, and is still an order (JM404).
+    (
+        "fr",
+        "Consultez notre guide des tailles disponible sur chaque page produit.",
+        "no-subject",
+        "Consultez",
+    ),
+    ("en", "Fill out the short application form and tell us your story.", "no-subject", "Fill"),
+    ("en", "Please contact us immediately by submitting a support ticket", "no-subject", "Please"),
+    ("en", "Order confirmed", "other", "Order"),
     # A thing and its participle, the auxiliary left out: a subject, not none (JM401).
     ("en", "Reminder sent", "other", "Reminder"),
     ("en", "Next Due Date Set", "other", "Next"),

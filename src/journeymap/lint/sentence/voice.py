@@ -94,6 +94,11 @@ def classify(text: str, lang: Lang, company_extra: tuple[str, ...] = ()) -> Voic
     # "Allow us two days", "Contactez-nous", "Tell us what you think".
     if _addressed_imperative(toks, text, lang):
         return Voice("no-subject", _display(text, 1))
+    # An order to the customer, whatever it names of the company's: "Consultez notre guide
+    # des tailles", "Fill out the form and tell us your story", "Si vous constatez un
+    # débit, contactez-nous", "Please check your spam folder for our email".
+    if _order_to_the_reader(text, lang):
+        return Voice("no-subject", _display(text, 1))
     # 3. The company's or the reader's voice anywhere ("... our team will", "... to you").
     ours = next((t for t in toks if t in OURS[lang]), None)
     if ours is not None:
@@ -356,6 +361,44 @@ _PLURAL_VERBS = lex(
     "register apply check track wait arrive review rate give share join install scan "
     "provide request report make take keep learn discover decide"
 )
+
+
+# The verbs a company's instructions open on, bare, telling the customer what to do;
+# not those as often the noun of a status line ("Order confirmed", "Return initiated",
+# "Email account created", "Complete file packaged").
+_EN_ORDERS = lex(
+    "fill click select submit send share tell contact check go visit add choose enter "
+    "upload download sign log open create confirm repeat consult read follow pack print "
+    "attach include provide allow keep make wait let bring enable install apply register "
+    "ask find remember ensure reach"
+)
+
+
+def _order_to_the_reader(text: str, lang: Lang) -> bool:
+    """Whether the main clause opens on an order to the reader: a French "vous" form
+    ("Consultez", "Veuillez", "N'oubliez pas", "contactez-nous" after "Si vous...,"), an
+    English bare verb of instructions, "please" before it or not."""
+    if text.rstrip().endswith("?") or (lang == "en" and _status_headline(text)):
+        return False  # "Avez-vous des projets ?", "Livrez-vous à l'international ?"
+    clauses = [c.strip() for c in re.split(r"[,;:.!?]\s+", fold(text)) if c.strip()]
+    for clause in clauses[:2]:
+        words_ = clause.split()
+        if words_[:1] == ["please"] or words_[:1] == ["simply"]:
+            words_ = words_[1:]
+        first = words_[0] if words_ else ""
+        if lang == "fr":
+            if first in ("n'oubliez", "veuillez") or re.fullmatch(
+                r"[a-z]+ez(-vous|-nous|-le|-la|-les|-moi)?", first
+            ):
+                return first not in _NOT_VOUS and len(first) > 4
+        elif first in _EN_ORDERS and words_[1:2] != ["-"]:
+            return True
+        if not re.match(r"^(si|lorsque|quand|once|if|when|after|before|to)\b", clause):
+            return False  # the main clause is the first: it gave no order
+    return False
+
+
+_NOT_VOUS = lex("chez assez")
 
 
 def _imperative(text: str, lang: Lang) -> bool:
