@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from journeymap.diagnostics import Diagnostic
 from journeymap.load.source import is_folder
-from journeymap.output.atomic import InputGuard, OutputError, write_atomic
+from journeymap.output.atomic import InputGuard, OutputError, closed_descriptor, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render import fonts
 from journeymap.render.dot import Options, build_dot
@@ -101,6 +101,9 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
         if found is None and _is_special(path):
             return Plan(fmt or "svg", (Job(every, path),))  # -o /dev/null, a pipe, a device
         if found is None:
+            closed = closed_descriptor(path)
+            if closed is not None:
+                raise PlanError(closed)
             if not path.suffix:
                 raise PlanError(
                     f"{output}: no such folder; create it (or write {output}/) for one file "
