@@ -78,6 +78,9 @@ class Case:
     unprivileged: bool = False  # without the capability to read or write whatever the modes
     umask: int | None = None
     during: Callable[[Path, threading.Event], None] | None = None  # runs beside the command
+    limits: dict[str, int] = field(default_factory=dict)  # RLIMIT_<name>: value, in the child
+    kill_target: str = "main"  # "main", "group" (a terminal's Ctrl-C) or "worker" (its child)
+    expect: str | None = None  # words standard error must hold
 
 
 @dataclass
@@ -625,6 +628,7 @@ def cases() -> list[Case]:
     found += more_cases()
     found += edge_cases()
     found += seventh_cases()
+    found += eighth_cases()
     # 2. special inputs x input forms
     for special, (path, setups) in SPECIAL_INPUTS.items():
         for form, argv in INPUT_FORMS.items():
@@ -1883,6 +1887,137 @@ def seventh_cases() -> list[Case]:
     return found
 
 
+# --- eighth: what the system refuses, a terminal's Ctrl-C, closed streams as outputs ------
+
+LIMIT_FORMS: dict[str, list[str]] = {
+    "validate-j2": ["validate", "-j", "2", "in/batch"],
+    "lint-j2-sarif": ["lint", "-f", "sarif", "-j", "2", "in/batch"],
+    "matrix-json": ["matrix", "-f", "json", "in/batch"],
+    "render-j2-svg": ["render", "-j", "2", "in/batch", "-o", "out/maps/", "-f", "svg"],
+    "render-png": ["render", "in/j.yaml", "-o", "out/x.png"],
+    "site-j2": ["site", "-j", "2", "in/batch", "-o", "out/site"],
+    "diff-j2": ["diff", "-j", "2", "in/more", "in/batch"],
+    "metrics-import": [*METRICS_IMPORT, "in/retrait.yaml"],
+    "import": ["import", "in/shop.mmd", "-o", "out/imp/"],
+    "schema": ["schema"],
+    "rules": ["rules"],
+}
+
+LIMITS: dict[str, dict[str, int]] = {
+    "nofile-10": {"NOFILE": 10},
+    "nofile-16": {"NOFILE": 16},
+    "nofile-24": {"NOFILE": 24},
+    "as-200mb": {"AS": 200 << 20},
+    "nproc-0-nobody": {"NPROC": 0},  # no process may start (for a user without root's rights)
+}
+
+BIG_FORMS = ("validate", "lint-json-j1", "matrix-json", "render-dot", "diff-files", "metrics-plan")
+
+GROUP_FORMS = {**SIGNAL_FORMS, "diff-j2-big": ["diff", "-j", "2", "in/batch", "in/batch2"]}
+
+
+def eighth_cases() -> list[Case]:
+    """Limits the system sets (ulimit -n, -v, -u), a Ctrl-C sent to the whole process
+    group as a terminal sends it, a worker killed from outside, `-o /dev/stdout` with
+    standard output closed, standard input a terminal, and a stop while a slow `dot`
+    runs: each must be one line, exit 2 (or 128 + the signal), no hang, no orphan."""
+    found: list[Case] = []
+    batch = [_thousands("in/batch", 60)]
+    for limit, values in LIMITS.items():
+        for form, argv in LIMIT_FORMS.items():
+            found.append(
+                Case(
+                    f"limit:{limit}|{form}",
+                    list(argv),
+                    list(batch),
+                    outputs=_form_outputs(argv),
+                    limits=dict(values),
+                    unprivileged=limit.endswith("nobody"),
+                    timeout=60.0,
+                )
+            )
+    many = _VALID + "".join(f"k{i}: {i}\n" for i in range(200_000))  # 3 MB, under the 4 MB cap
+    for form in BIG_FORMS:
+        argv = INPUT_FORMS[form]
+        found.append(
+            Case(
+                f"limit:as-100mb-3mb-journey|{form}",
+                _fill(argv, IN="in/h.yaml"),
+                [_journey_text(many)],
+                outputs=_form_outputs(argv),
+                limits={"AS": 100 << 20},
+            )
+        )
+    changed = _do(
+        lambda box: [
+            (box / "in/batch2" / f.name).write_text(f.read_text() + "# changed\n")
+            for f in (box / "in/batch").iterdir()
+        ]
+    )
+    for form, argv in GROUP_FORMS.items():
+        setups = [_thousands("in/batch", 120), _do(lambda box: (box / "in/batch2").mkdir())]
+        setups.append(changed)
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            for delay in (0.3, 1.0, 1.6):
+                found.append(
+                    Case(
+                        f"group:{signal.Signals(signum).name}@{delay}|{form}",
+                        list(argv),
+                        list(setups),
+                        kill_after=delay,
+                        kill_signal=signum,
+                        kill_target="group",
+                        allowed=frozenset({0, 1, 2, 128 + signum}),
+                        outputs=_form_outputs(argv),
+                        timeout=60.0,
+                    )
+                )
+        for signum in (signal.SIGKILL, signal.SIGSEGV):
+            for delay in (0.5, 1.2):
+                found.append(
+                    Case(
+                        f"worker-killed:{signal.Signals(signum).name}@{delay}|{form}",
+                        list(argv),
+                        list(setups),
+                        kill_after=delay,
+                        kill_signal=signum,
+                        kill_target="worker",
+                        outputs=_form_outputs(argv),
+                        timeout=60.0,
+                    )
+                )
+    for form, (argv, _ext) in {**OUTPUT_FORMS, **MORE_OUTPUT_FORMS}.items():
+        for target in ("/dev/stdout", "/proc/self/fd/1"):
+            found.append(
+                Case(
+                    f"closed-out:{target}|{form}",
+                    _fill(argv, OUT=target),
+                    stdout="closed",
+                    allowed=frozenset({2}),
+                    expect="standard output is closed",
+                )
+            )
+    for form, argv in STDIN_FORMS.items():
+        found.append(Case(f"tty:{form}", list(argv), stdin="tty", timeout=30.0))
+    for dot in ("hangs", "hangs-after-reading", "child-keeps-stdout"):
+        for form, argv in DOT_FORMS.items():
+            found.append(
+                Case(
+                    f"dot-group:{dot}|{form}",
+                    list(argv),
+                    _fake_dot(dot),
+                    env={"PATH": "{BOX}/bin:/usr/bin:/bin"},
+                    kill_after=2.0,
+                    kill_signal=signal.SIGINT,
+                    kill_target="group",
+                    allowed=frozenset({0, 1, 2, 130}),
+                    outputs=_form_outputs(argv),
+                    timeout=30.0,
+                )
+            )
+    return found
+
+
 # --- running one case ----------------------------------------------------------------------
 
 
@@ -1926,6 +2061,20 @@ def _session_processes(sid: int) -> list[tuple[int, str]]:
                 cmd = "?"
             found.append((int(entry), cmd[:120]))
     return found
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (a command's workers)."""
+    found = []
+    for item in Path("/proc").iterdir():
+        if item.name.isdigit():
+            try:
+                raw = (item / "stat").read_text()
+            except OSError:
+                continue
+            if int(raw[raw.rfind(")") + 2 :].split()[1]) == pid:
+                found.append(int(item.name))
+    return sorted(found)
 
 
 def _temp_leftovers(box: Path, tmpdir: Path) -> list[str]:
@@ -2034,6 +2183,8 @@ def run_case(case: Case, work: Path) -> Outcome:
         if marker in stderr:
             flags.append(f"stderr has {marker!r}")
             break
+    if case.expect is not None and case.expect not in stderr:
+        flags.append(f"stderr without {case.expect!r}")
     lines = [line for line in stderr.splitlines() if line.strip()]
     if code == 2 and not lines and not stdout.strip() and case.stdout == "pipe":
         flags.append("exit 2 in silence")
@@ -2128,6 +2279,10 @@ def _spawn(
         ours, theirs = socket.socketpair()
         held += [ours, theirs]
         stdin = theirs.fileno()
+    elif case.stdin == "tty":  # a terminal nobody types in
+        leader, follower = os.openpty()
+        held += [leader, follower]
+        stdin = follower
     else:
         stdin = subprocess.PIPE
     procs = []
@@ -2179,6 +2334,18 @@ def _spawn(
                     inner()
                 resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
+        if case.limits:
+
+            def preexec(
+                inner: Callable[[], None] | None = preexec, limits: dict[str, int] = case.limits
+            ) -> None:
+                import resource
+
+                if inner is not None:
+                    inner()
+                for name, value in limits.items():
+                    resource.setrlimit(getattr(resource, f"RLIMIT_{name}"), (value, value))
+
         proc = subprocess.Popen(
             [*(WITHOUT_DAC if case.unprivileged else ()), str(BIN), *argv],
             cwd=box / case.cwd,
@@ -2208,7 +2375,13 @@ def _spawn(
         time.sleep(case.kill_after)
         for proc in procs:
             with contextlib_suppress():
-                os.kill(proc.pid, case.kill_signal)
+                if case.kill_target == "group":  # the terminal's Ctrl-C: workers too
+                    os.killpg(proc.pid, case.kill_signal)
+                elif case.kill_target == "worker":  # the out-of-memory killer, say
+                    workers = _children(proc.pid)
+                    os.kill(workers[0] if workers else proc.pid, case.kill_signal)
+                else:
+                    os.kill(proc.pid, case.kill_signal)
     results = []
     stderr_all = ""
     stdout_all = b""
