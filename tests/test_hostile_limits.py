@@ -41,17 +41,17 @@ pytestmark = pytest.mark.skipif(
 def _run(
     args: list[str | Path],
     cwd: Path,
-    limit: tuple[int, int] | None = None,
+    limits: dict[int, int] | None = None,
     stdout: int | None = subprocess.PIPE,
     close_stdout: bool = False,
 ) -> tuple[int, str]:
-    """The CLI in a subprocess, with resource `limit` (which, value) set in the child."""
+    """The CLI in a subprocess, with resource `limits` ({which: value}) set in the child."""
 
     def prepare() -> None:
-        if limit is not None:
-            import resource
+        import resource
 
-            resource.setrlimit(limit[0], (limit[1], limit[1]))
+        for which, value in (limits or {}).items():
+            resource.setrlimit(which, (value, value))
         if close_stdout:
             os.close(1)
 
@@ -89,7 +89,7 @@ def test_too_few_file_descriptors_is_one_line(args: list[str], tmp_path: Path) -
     import resource
 
     _inputs(tmp_path / "batch", 24)
-    code, stderr = _run(list(args), tmp_path, (resource.RLIMIT_NOFILE, 10))
+    code, stderr = _run(list(args), tmp_path, {resource.RLIMIT_NOFILE: 10})
     assert code == 2, stderr
     _one_line(stderr, "too many open files (the limit is 10", "ulimit -n")
 
@@ -101,9 +101,25 @@ def test_running_out_of_memory_is_one_line(tmp_path: Path) -> None:
     many = tmp_path / "many.yaml"
     text = JOURNEY.read_text(encoding="utf-8")
     many.write_text(text + "".join(f"k{i}: {i}\n" for i in range(200_000)), encoding="utf-8")
-    code, stderr = _run(["validate", many], tmp_path, (resource.RLIMIT_AS, 100 << 20))
+    code, stderr = _run(["validate", many], tmp_path, {resource.RLIMIT_AS: 100 << 20})
     assert code == 2, stderr
     _one_line(stderr, "out of memory (the limit is 100 MB", "ulimit -v")
+
+
+def test_no_room_for_a_thread_is_one_line(tmp_path: Path) -> None:
+    """Each thread's stack is address space: with stacks of 512 MB under a limit of
+    400 MB, the threads that draw three maps cannot start ("can't start new thread",
+    an internal error; `render -j 2` of 60 files under `ulimit -v 200000` met it)."""
+    import resource
+
+    for name in ("a", "b", "c"):
+        text = JOURNEY.read_text(encoding="utf-8").replace("id: veste-hiver", f"id: {name}", 1)
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    limits = {resource.RLIMIT_STACK: 512 << 20, resource.RLIMIT_AS: 400 << 20}
+    code, stderr = _run(["render", "a.yaml", "b.yaml", "c.yaml", "-o", "maps/"], tmp_path, limits)
+    assert code == 2, stderr
+    _one_line(stderr, "cannot start a thread (the limit is 400 MB", "ulimit -v")
+    assert not (tmp_path / "maps").exists() or not list((tmp_path / "maps").iterdir())
 
 
 def _has_workers(proc: subprocess.Popen[bytes]) -> bool:
@@ -200,3 +216,38 @@ def test_output_to_a_closed_standard_output_says_so(
     code, stderr = _run([*args, target], tmp_path, stdout=None, close_stdout=True)
     assert code == 2, stderr
     _one_line(stderr, f"{target}: standard output is closed; give -o a file name")
+
+
+def test_a_stop_while_dot_hangs_in_threads_ends_at_once(tmp_path: Path) -> None:
+    """Two maps drawn in threads, their `dot` hanging: a Ctrl-C waited for the pool's
+    threads, each for its program's layout timeout (300 s), and the programs outlived
+    the run when it was killed. Now they are killed first and no other is started."""
+    program = tmp_path / "dot"
+    program.write_text("#!/bin/sh\ncat > /dev/null\nsleep 600\n", encoding="utf-8")
+    program.chmod(0o755)
+    for name in ("a", "b"):
+        text = JOURNEY.read_text(encoding="utf-8").replace("id: veste-hiver", f"id: {name}", 1)
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    args = ["render", "a.yaml", "b.yaml", "-o", "maps/", "-f", "svg"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", *args],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**ENV, "JOURNEYMAP_DOT": str(program)},
+    )
+    assert _has_workers(proc), "no layout program started"
+    time.sleep(0.3)  # the second map's program too
+    seen = descendants(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    try:
+        _, stderr = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("the run waited for its hanging layout programs")
+    assert proc.returncode == 130, stderr
+    assert stderr.decode() == "journeymap: interrupted\n"
+    time.sleep(0.3)
+    assert not [pid for pid in seen if alive(pid)]
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -131,6 +131,11 @@ def _exhausted(error: BaseException) -> str | None:
         isinstance(error, ImportError) and "failed to map segment" in str(error)
     ):
         return _MEMORY.format(limit=_limit("RLIMIT_AS"))
+    if isinstance(error, RuntimeError) and "can't start new thread" in str(error):
+        # each thread's stack is address space too (`render -j 2` under `ulimit -v`)
+        return _MEMORY.format(limit=_limit("RLIMIT_AS")).replace(
+            "out of memory", "cannot start a thread", 1
+        )
     if not isinstance(error, OSError):
         return None
     if error.errno == errno.EMFILE:

@@ -48,6 +48,8 @@ _LIVE: set[subprocess.Popen[bytes]] = set()
 _LOCK = threading.Condition()
 _starting = 0
 """Layout programs being started now, by any thread, not yet in `_LIVE`."""
+_refusing = 0
+"""Set while a batch is being stopped (`stopped`): no layout program is started."""
 _PDF_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)[0-9]{14}")
 
 
@@ -268,6 +270,8 @@ def start(argv: list[str], **options: Any) -> subprocess.Popen[bytes]:
     global _starting
     with signals.held():
         with _LOCK:
+            if _refusing:
+                raise EngineError("the run is being stopped: no layout program is started")
             _starting += 1
         process: subprocess.Popen[bytes] | None = None
         try:
@@ -406,3 +410,20 @@ def stop_children() -> None:
         running = list(_LIVE)
     for process in running:
         _kill_group(process)
+
+
+@contextlib.contextmanager
+def stopped() -> Iterator[None]:
+    """Kill every layout program running (`stop_children`), and start none until the
+    block ends: around the wait for a stopped batch's threads, which would otherwise go
+    on to their next map and start its program. A Ctrl-C while `dot` hung drawing a
+    folder in threads waited for each map's layout timeout (300 s), not for the kill."""
+    global _refusing
+    with _LOCK:
+        _refusing += 1
+    try:
+        stop_children()
+        yield
+    finally:
+        with _LOCK:
+            _refusing -= 1

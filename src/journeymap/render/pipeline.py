@@ -32,6 +32,7 @@ from journeymap.render.engine import (
     run_into,
     shrunk_png,
     stop_children,
+    stopped,
 )
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
@@ -366,7 +367,7 @@ def draw_files(
                     done()
         else:
             workers = max(1, min(4, os.cpu_count() or 1, len(files)))
-            with ThreadPoolExecutor(max_workers=workers) as pool:
+            with _threads(workers) as pool:
                 for result in pool.map(task, files):
                     syncing.add(result.temp, result.journey_id)
                     drawn.append(result)
@@ -496,7 +497,7 @@ def _write_all(
             if done:
                 done()
         return
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with _threads(workers) as pool:
         futures = [pool.submit(one, job) for job in chosen.jobs]
         try:
             for future in futures:
@@ -505,7 +506,20 @@ def _write_all(
                     done()
         except BaseException:
             stopping.set()
-            for future in futures:
-                future.cancel()
-            stop_children()
             raise
+
+
+@contextlib.contextmanager
+def _threads(workers: int) -> Iterator[ThreadPoolExecutor]:
+    """A pool of threads that, when the block fails or is interrupted, kills their
+    layout programs, drops the maps not begun and waits for the threads with no new
+    program started (`engine.stopped`): the pool's own exit waited for every queued
+    map, each to its layout timeout when `dot` hung."""
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
+        yield pool
+    except BaseException:
+        with stopped():
+            pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
