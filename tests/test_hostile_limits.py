@@ -251,3 +251,51 @@ def test_a_stop_while_dot_hangs_in_threads_ends_at_once(tmp_path: Path) -> None:
     time.sleep(0.3)
     assert not [pid for pid in seen if alive(pid)]
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def _closed_stdin(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeymap", *args],
+        cwd=cwd,
+        capture_output=True,
+        env=ENV,
+        preexec_fn=lambda: os.close(0),
+        timeout=60,
+    )
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "/dev/stdin"],
+        ["lint", "/proc/self/fd/0"],
+        ["render", "/dev/stdin", "-o", "-", "-f", "dot"],
+        ["diff", "j.yaml", "/dev/stdin"],
+        ["import", "/dev/stdin"],
+        ["metrics", "plan", "/dev/stdin"],
+    ],
+    ids=["validate", "lint", "render", "diff", "import", "metrics-plan"],
+)
+def test_reading_a_closed_standard_input_says_so(args: list[str], tmp_path: Path) -> None:
+    """`/dev/stdin` in a command run with `<&-` was "file not found (a broken link?)" or
+    "no such file or directory"."""
+    (tmp_path / "j.yaml").write_bytes(JOURNEY.read_bytes())
+    code, stdout, stderr = _closed_stdin(args, tmp_path)
+    assert code == 2, stderr
+    said = stdout + stderr
+    assert "standard input is closed; name a file, or run with it open" in said, said
+    assert "Traceback" not in said and "broken link" not in said
+
+
+def test_a_site_counts_the_files_it_could_not_read(tmp_path: Path) -> None:
+    """A site of one broken link and one journey said "1 error in 1 of 1 file", of one
+    link alone "1 of 0 files": the files it could not read were left out of the count."""
+    (tmp_path / "j.yaml").write_bytes(JOURNEY.read_bytes())
+    (tmp_path / "gone.yaml").symlink_to("nowhere.yaml")
+    code, _, stderr = _closed_stdin(["site", "gone.yaml", "j.yaml", "-o", "out"], tmp_path)
+    assert code == 2, stderr
+    assert "✗ 1 error in 1 of 2 files\n" in stderr, stderr
+    code, _, stderr = _closed_stdin(["site", "gone.yaml", "-o", "out"], tmp_path)
+    assert "✗ 1 error in 1 of 1 file\n" in stderr, stderr
+    assert not (tmp_path / "out").exists()

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from journeymap.load.source import is_folder
+from journeymap.load.source import closed_stream, is_folder
 
 
 class OutputError(Exception):
@@ -107,28 +107,16 @@ def _write_through(path: Path, payload: bytes, mode: int, append: bool = False) 
         os.close(fd)
 
 
-_STREAMS = {0: "standard input", 1: "standard output", 2: "standard error"}
-
-
 def closed_descriptor(path: Path | str) -> str | None:
-    """Why `path` cannot be written when it names a descriptor of this process that is
-    closed, else None.
+    """Why `path` cannot be written when it names a closed descriptor of this process
+    (`load.source.closed_stream`), else None.
 
-    `-o /dev/stdout` in a command run with `>&-` is a link to /proc/self/fd/1 that leads
-    nowhere: it was taken for a missing folder to create ("no such folder; create it"),
-    one that exists ("cannot create the folder: File exists") or a file in /proc/<pid>/fd.
-    """
-    try:
-        target = os.path.realpath(path)
-    except (OSError, ValueError):
+    `-o /dev/stdout` in a command run with `>&-` was taken for a missing folder to
+    create ("no such folder; create it"), one that exists ("cannot create the folder:
+    File exists") or a file in /proc/<pid>/fd."""
+    stream = closed_stream(path)
+    if stream is None:
         return None
-    parts = target.split("/")
-    if len(parts) != 5 or parts[:2] != ["", "proc"] or parts[3] != "fd":
-        return None
-    if parts[2] != str(os.getpid()) or not parts[4].isdigit() or os.path.lexists(target):
-        return None
-    number = int(parts[4])
-    stream = _STREAMS.get(number, f"file descriptor {number}")
     return f"{path}: {stream} is closed; give -o a file name, or run the command with it open"
 
 
