@@ -272,14 +272,15 @@ def _closed_stdin(args: list[str], cwd: Path) -> tuple[int, str, str]:
         ["lint", "/proc/self/fd/0"],
         ["render", "/dev/stdin", "-o", "-", "-f", "dot"],
         ["diff", "j.yaml", "/dev/stdin"],
+        ["diff", "/proc/self/fd/0", "j.yaml"],
         ["import", "/dev/stdin"],
         ["metrics", "plan", "/dev/stdin"],
     ],
-    ids=["validate", "lint", "render", "diff", "import", "metrics-plan"],
+    ids=["validate", "lint", "render", "diff", "diff-old", "import", "metrics-plan"],
 )
 def test_reading_a_closed_standard_input_says_so(args: list[str], tmp_path: Path) -> None:
-    """`/dev/stdin` in a command run with `<&-` was "file not found (a broken link?)" or
-    "no such file or directory"."""
+    """`/dev/stdin` in a command run with `<&-` was "file not found (a broken link?)",
+    "no such file or directory", or for diff's old side a git revision not found."""
     (tmp_path / "j.yaml").write_bytes(JOURNEY.read_bytes())
     code, stdout, stderr = _closed_stdin(args, tmp_path)
     assert code == 2, stderr

@@ -22,7 +22,8 @@ root's DAC capabilities), out: (more output places, and a full disk as RLIMIT_FS
 dot: (a `dot` first on PATH that hangs, crashes or writes garbage) and the env: cases of
 `more_cases` try what the first sweeps did not; limit: (`ulimit -n`, `-v`, `-u` set in the
 child), group: (a terminal's Ctrl-C, to the whole process group), worker-killed: (the
-out-of-memory killer), closed-out: (`-o /dev/stdout` with standard output closed), tty:
+out-of-memory killer), closed-out: and closed-in: (`-o /dev/stdout` with standard output
+closed, `/dev/stdin` read with standard input closed), tty:
 (standard input a terminal) and dot-group: (a group stop while a slow `dot` runs).
 
 The sweep is a tool, not a test: it finds defects; each one fixed gets its regression test
@@ -1998,6 +1999,23 @@ def eighth_cases() -> list[Case]:
             )
     for form, argv in STDIN_FORMS.items():
         found.append(Case(f"tty:{form}", list(argv), stdin="tty", timeout=30.0))
+    for form, argv in MORE_INPUT_FORMS.items():
+        for target in ("/dev/stdin", "/proc/self/fd/0"):
+            found.append(
+                Case(
+                    f"closed-in:{target}|{form}",
+                    _fill(argv, IN=target),
+                    stdin="closed",
+                    allowed=frozenset({2}),
+                    outputs=_form_outputs(argv),
+                    # a configuration is looked for under its own words; the export's
+                    # form names no journey, refused before anything is read; SARIF says
+                    # it past the 64 kB of standard output a case keeps
+                    expect=None
+                    if form in ("lint-config", "metrics-import-csv", "lint-sarif")
+                    else "standard input is closed",
+                )
+            )
     for dot in ("hangs", "hangs-after-reading", "child-keeps-stdout"):
         for form, argv in DOT_FORMS.items():
             found.append(
@@ -2182,8 +2200,8 @@ def run_case(case: Case, work: Path) -> Outcome:
         if marker in stderr:
             flags.append(f"stderr has {marker!r}")
             break
-    if case.expect is not None and case.expect not in stderr:
-        flags.append(f"stderr without {case.expect!r}")
+    if case.expect is not None and case.expect not in stderr + stdout:  # reports: stdout
+        flags.append(f"output without {case.expect!r}")
     lines = [line for line in stderr.splitlines() if line.strip()]
     if code == 2 and not lines and not stdout.strip() and case.stdout == "pipe":
         flags.append("exit 2 in silence")
