@@ -1984,38 +1984,38 @@ def eighth_cases() -> list[Case]:
                         timeout=timeout,
                     )
                 )
-    for form, (argv, _ext) in {**OUTPUT_FORMS, **MORE_OUTPUT_FORMS}.items():
-        if argv[0] == "validate":  # no -o: a usage error, whatever its value
-            continue
-        for target in ("/dev/stdout", "/proc/self/fd/1"):
-            found.append(
-                Case(
-                    f"closed-out:{target}|{form}",
-                    _fill(argv, OUT=target),
-                    stdout="closed",
-                    allowed=frozenset({2}),
-                    expect="standard output is closed",
+    writers = {f: a for f, (a, _e) in {**OUTPUT_FORMS, **MORE_OUTPUT_FORMS}.items()}
+    # closed-out: `-o` a closed standard output (validate has no -o); closed-in: a closed
+    # standard input read (a configuration is looked for under its own words; the
+    # export's form names no journey, refused before anything is read; SARIF says it past
+    # the 64 kB of standard output a case keeps)
+    closed = {
+        "out": ("OUT", "stdout", {f: a for f, a in writers.items() if a[0] != "validate"}),
+        "in": ("IN", "stdin", MORE_INPUT_FORMS),
+    }
+    quiet = ("lint-config", "metrics-import-csv", "lint-sarif")
+    for side, (slot, stream, forms) in closed.items():
+        targets = (
+            ("/dev/stdout", "/proc/self/fd/1")
+            if side == "out"
+            else ("/dev/stdin", "/proc/self/fd/0")
+        )
+        words = "standard output is closed" if side == "out" else "standard input is closed"
+        for form, argv in forms.items():
+            for target in targets:
+                found.append(
+                    Case(
+                        f"closed-{side}:{target}|{form}",
+                        _fill(argv, **{slot: target}),
+                        stdin="closed" if stream == "stdin" else "devnull",
+                        stdout="closed" if stream == "stdout" else "pipe",
+                        allowed=frozenset({2}),
+                        outputs=[] if side == "out" else _form_outputs(argv),
+                        expect=None if form in quiet else words,
+                    )
                 )
-            )
     for form, argv in STDIN_FORMS.items():
         found.append(Case(f"tty:{form}", list(argv), stdin="tty", timeout=30.0))
-    for form, argv in MORE_INPUT_FORMS.items():
-        for target in ("/dev/stdin", "/proc/self/fd/0"):
-            found.append(
-                Case(
-                    f"closed-in:{target}|{form}",
-                    _fill(argv, IN=target),
-                    stdin="closed",
-                    allowed=frozenset({2}),
-                    outputs=_form_outputs(argv),
-                    # a configuration is looked for under its own words; the export's
-                    # form names no journey, refused before anything is read; SARIF says
-                    # it past the 64 kB of standard output a case keeps
-                    expect=None
-                    if form in ("lint-config", "metrics-import-csv", "lint-sarif")
-                    else "standard input is closed",
-                )
-            )
     for dot in ("hangs", "hangs-after-reading", "child-keeps-stdout"):
         for form, argv in DOT_FORMS.items():
             found.append(
