@@ -1194,6 +1194,10 @@ def _fifo(rel: str) -> Setup:
     return _do(lambda box: os.mkfifo(box / rel))
 
 
+def _hard_link(target: str, rel: str) -> Setup:
+    return _do(lambda box: os.link(box / target, box / rel))
+
+
 def _script(rel: str, body: str) -> Setup:
     def make(box: Path) -> None:
         path = box / rel
@@ -1336,6 +1340,7 @@ MORE_OUTPUT_PLACES: dict[str, tuple[str, list[Setup]]] = {
     "input-dir": ("in", []),
     "dash-name": ("out/-x{ext}", []),
     "spaces-name": ("out/ a {ext}", []),
+    "hard-link-to-input": ("out/h{ext}", []),  # made in `more_cases`, the name known
 }
 
 
@@ -1426,6 +1431,8 @@ def more_cases() -> list[Case]:
                 made = [_symlink(path, "/dev/null")]
             elif place == "link-to-dir":
                 made = [_do(lambda box: (box / "out/realdir").mkdir()), _symlink(path, "realdir")]
+            elif place == "hard-link-to-input":  # the journey under a second name
+                made = [_hard_link("in/j.yaml", path)]
             found.append(
                 Case(
                     f"out:{place}|{form}",
