@@ -1,6 +1,6 @@
 """Precision and recall of the method rules on real writing: tests/corpus, labelled by hand.
 
-    python benchmarks/corpus.py            # dev, held-out, the second to fifth, eighth to tenth
+    python benchmarks/corpus.py            # dev, held-out, the second to fifth, eighth to twelfth
     python benchmarks/corpus.py --no-lang  # journeys without `lang`: language detection
     python benchmarks/corpus.py --show     # also every text the rules misread
 
@@ -186,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report("ninth", with_lang, args.show)))
     print("\n== tenth set, labelled blind (tests/corpus/tenth-*.yaml)")
     print("\n".join(report("tenth", with_lang, args.show)))
+    print("\n== eleventh set, labelled blind (tests/corpus/eleventh-*.yaml)")
+    print("\n".join(report("eleventh", with_lang, args.show)))
+    print("\n== twelfth set, labelled blind (tests/corpus/twelfth-*.yaml)")
+    print("\n".join(report("twelfth", with_lang, args.show)))
     return 0
 
 

@@ -232,13 +232,19 @@ def test_a_repository_git_refuses_is_named_with_the_fix(tmp_path: Path) -> None:
     assert len(done.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
-def test_a_configuration_not_in_utf8_says_how_to_save_it(encoding: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "where"),
+    [("utf-16", "1:1: UTF-16 text, not UTF-8"), ("latin-1", "2:6: not valid UTF-8 (byte 0xe9)")],
+)
+def test_a_configuration_not_in_utf8_says_how_to_save_it(
+    encoding: str, where: str, tmp_path: Path
+) -> None:
+    """Where the text stops being UTF-8 (`é` in Latin-1, the byte-order mark of UTF-16)."""
     config = tmp_path / "journeymap.toml"
     config.write_bytes('[lint]\n# café\nignore = ["JM104"]\n'.encode(encoding))
     done = invoke("lint", "-c", config, JOURNEY)
     assert done.code == 2
-    assert f"{config}: not UTF-8 text; save it as UTF-8" in done.stderr
+    assert f"{config}:{where}; save it as UTF-8" in done.stderr
 
 
 @pytest.mark.parametrize(

@@ -1156,13 +1156,52 @@ def test_a_big5_export_is_read_as_traditional_chinese(tmp_path: Path) -> None:
     assert "CSAT          79 -> 67   n=3, 2026-09-01..2026-09-03" in result.stdout
 
 
-def test_a_name_windows_1252_cannot_hold_says_to_set_the_encoding(tmp_path: Path) -> None:
-    """An export in a code page not told from its bytes (KOI8-R) reads as Windows-1252:
-    the mapping's Russian name matches nothing, and the error says why."""
-    text = "Дата,Оценка\r\n01.09.2026,5\r\n"
-    result, _ = _ratings(tmp_path, text, "Оценка", 1, codec="koi8_r")
-    assert result.code == 2
-    assert result.stderr.rstrip().endswith(
-        "the export was read as Windows-1252, which cannot hold that name: if its columns "
-        "look garbled, set 'encoding' in the mapping (e.g. big5, utf-8)"
+RUSSIAN_RATINGS = "Дата;Оценка;Комментарий\r\n01.09.2026;5;Всё отлично\r\n02.09.2026;4;Хорошо\r\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "name", "ending"),
+    [
+        # A Russian name that no reading of a French export holds. Before, a KOI8-R export
+        # gave this error; its code page is now told (test_metrics_code_pages.py).
+        (
+            "Date;Qualité\r\n01/09/2026;5\r\n",
+            "cp1252",
+            "Оценка",
+            "the export was read as Windows-1252, which cannot hold that name: if its columns "
+            "look garbled, set 'encoding' in the mapping (e.g. cp1250, cp1251, big5, utf-8)",
+        ),
+        # Russian in Windows-1251 is detected; a name misspelt in the mapping is not found,
+        # and the error names the code page used, so that a misread can be overridden.
+        (
+            RUSSIAN_RATINGS,
+            "cp1251",
+            "Оцнка",
+            "the export was read as cp1251, detected from its text: if its columns look "
+            "garbled, set 'encoding' in the mapping (e.g. cp1252, cp1250, cp1251, utf-8)",
+        ),
+    ],
+)
+def test_a_name_not_found_says_which_encoding_was_read(
+    text: str, codec: str, name: str, ending: str, tmp_path: Path
+) -> None:
+    result, _ = _ratings(tmp_path, text, name, 1, codec=codec)
+    assert result.code == 2, result.stdout
+    assert result.stderr.rstrip().endswith(ending), result.stderr
+
+
+def test_a_name_not_found_in_a_forced_encoding_says_so(tmp_path: Path) -> None:
+    """`encoding: cp1253` on a Russian export: Greek letters, no column; the error says
+    the mapping chose the encoding, which detection would have got right."""
+    _ratings(tmp_path, RUSSIAN_RATINGS, "Оценка", 1, codec="cp1251")
+    mapping = tmp_path / "ratings.map.yaml"
+    mapping.write_text("encoding: cp1253\n" + mapping.read_text(encoding="utf-8"), "utf-8")
+    path = tmp_path / "saas-subscription.yaml"
+    forced = invoke(
+        "metrics", "import", tmp_path / "ratings.csv", "--map", mapping, "--journey", path
     )
+    assert forced.code == 2, forced.stdout
+    assert forced.stderr.rstrip().endswith(
+        "the export was read as cp1253, as 'encoding' in the mapping says: if its columns "
+        "look garbled, that is not its encoding (remove it to detect it)"
+    ), forced.stderr

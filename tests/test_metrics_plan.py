@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLES, run_cli
 
 JOURNEY = """\
@@ -82,6 +84,28 @@ def test_plan_speaks_the_journeys_language_and_takes_a_volume_floor(tmp_path: Pa
     assert [(r["step"], r["metric"]) for r in rows] == [("commande", "CES"), ("essai", "NPS")]
     assert rows[1]["question"].startswith("On a scale from 0 (not at all likely) to 10")
     assert rows[1]["when"] == "after 'essai' (J'essaie mon vélo)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "nps", "ces"),
+    [
+        ("es", "¿qué probabilidad hay de que nos recomiende", "esfuerzo"),
+        ("de", "weiterempfehlen", "Aufwand"),
+        ("it", "quanto è probabile che ci consigli", "impegno"),
+        ("pt", "probabilidade de nos recomendar", "esforço"),
+        ("nl", "aanbeveelt aan een vriend", "moeite"),
+        ("ja", "how likely are you to recommend us", "effort"),  # no words of its own yet
+    ],
+)
+def test_the_question_is_asked_in_the_customers_language(
+    tmp_path: Path, lang: str, nps: str, ces: str
+) -> None:
+    rows = _rows(tmp_path, lang)
+    questions = {r["step"]: r["question"] for r in rows}
+    assert nps in questions["essai"] and "0" in questions["essai"] and "10" in questions["essai"]
+    assert ces in questions["commande"] and "Je commande mon vélo" in questions["commande"]
+    # the plan's own words stay the team's: English, as its headers are
+    assert rows[0]["when"] == "after 'commande' (Je commande mon vélo)"
 
 
 def test_plan_markdown_on_the_examples_and_output_file(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ CLASSES: dict[str, list[tuple[Lang, str]]] = {
 # findings and no false alarm added over the second to eighth sets.)
 ONE_LANGUAGE_ONLY: list[tuple[Lang, str]] = [
     ("en", "The surveyor measures the plot"),
-    ("en", "The lender verifies your payslips"),
+    ("en", "The valuer verifies your payslips"),  # "lender" is a staff noun: read in both
 ]
 
 LOOK_ALIKES: list[tuple[Lang, str]] = [

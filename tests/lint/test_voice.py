@@ -94,6 +94,31 @@ OTHER_VOICES = [
     ("en", "Within a week, you’ll get a letter from the council", "company", "You"),
     ("en", "Then we're checking the serial number", "company", "We"),
     ("en", "I’ll keep the receipt", "first", ""),
+    # A bare customer noun, then its verb: a plural's bare verb, a past with its object,
+    # a frequency adverb between (real sentences of the corpus's later sets).
+    ("en", "Customers notify insurance companies.", "customer", "Customers"),
+    ("en", "Customer ordered the wrong item (their error)", "customer", "Customer"),
+    ("en", "Users completed a web form that lacked optimisation", "customer", "Users"),
+    ("en", "Patients often feel a new wave of effects", "customer", "Patients"),
+    ("en", "Student picks slot", "customer", "Student"),
+    ("en", "Complainant sends encrypted message (Proton)", "customer", "Complainant"),
+    ("fr", "Le demandeur a répondu à la demande de compléments", "customer", "Le demandeur"),
+    ("fr", "Le propriétaire télécharge l’application mobile.", "customer", "Le propriétaire"),
+    # The organisations and offices that answer a request, and their people (real
+    # sentences of the later sets, read as JM401 "another subject" before).
+    ("fr", "L'université examine le dossier.", "company", "L'université"),
+    ("fr", "Le notaire contrôle l’origine de propriété", "company", "Le notaire"),
+    ("fr", "La mairie transmet le dossier pour instruction", "company", "La mairie"),
+    ("fr", 'Cuisinier clique sur "Commencer" dans le KDS', "company", "Cuisinier"),
+    ("en", "The receptionist deals with the man’s request", "company", "The receptionist"),
+    # A thing and its participle, the auxiliary left out: a subject, not none (JM401).
+    ("en", "Reminder sent", "other", "Reminder"),
+    ("en", "Next Due Date Set", "other", "Next"),
+    ("en", "Credit report fetched, stored securely", "other", "Credit"),
+    ("en", "Choose a plan", "no-subject", "Choose"),
+    # ... but a passive headline, and a noun phrase, are not the customer acting.
+    ("en", "Customer notified of decision", "other", "Customer"),
+    ("en", "Customer satisfaction survey", "no-subject", "Customer"),
 ]
 
 

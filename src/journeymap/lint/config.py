@@ -205,19 +205,21 @@ def load(path: Path) -> LintConfig | None:
     """The configuration in `path`, or None for a pyproject.toml without [tool.journeymap]."""
     from journeymap.diagnostics import Diagnostic
     from journeymap.load.limits import LimitError, Limits
-    from journeymap.load.source import read_bytes
+    from journeymap.load.source import not_utf8, read_bytes
 
     try:
         # Read as journeys are: bounded by the same size limit (a 50 MB file is no
         # configuration, and tomllib would take minutes over it), a device refused.
-        raw = read_bytes(path, Limits.from_env(), kind="a configuration file")
-        if isinstance(raw, Diagnostic):
-            raise ConfigError(f"{path}: {raw.message}")
+        read = read_bytes(path, Limits.from_env(), kind="a configuration file")
+        if isinstance(read, Diagnostic):
+            raise ConfigError(f"{path}: {read.message}")
+        raw = read
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except LimitError as exc:
         raise ConfigError(str(exc)) from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        line, column, what = not_utf8(raw, exc)
+        raise ConfigError(f"{path}:{line}:{column}: {what}; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:  # tomllib reads nested arrays and tables recursively

@@ -95,14 +95,21 @@ def decode(data: bytes, limits: Limits, path: str = "") -> str | Diagnostic:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return _not_text(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-            path,
-            line,
-            column,
-        )
+        line, column, what = not_utf8(data, exc)
+        return _not_text(f"{what}; save the file as UTF-8", path, line, column)
+
+
+def not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[int, int, str]:
+    """Where `data` stops being UTF-8 (line, column) and the byte there, for a message
+    that sends the user to it: a file saved in a legacy code page (Windows-1251 Notepad,
+    an old Mac) has its first letter beyond ASCII there. `exc` is from decoding `data`
+    as "utf-8-sig", which counts after a byte-order mark."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return 1, 1, "UTF-16 text, not UTF-8"  # Windows Notepad's "Unicode"
+    start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    line = data.count(b"\n", 0, start) + 1
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    return line, column, f"not valid UTF-8 (byte 0x{data[start]:02x})"
 
 
 def _kind(mode: int) -> str | None:

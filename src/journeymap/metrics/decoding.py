@@ -7,16 +7,23 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
+from collections.abc import Sequence
 
-from journeymap.metrics.survey import BadRow, SurveyError
+from journeymap.metrics.survey import BadRow, SurveyError, fold
 
 SEPARATORS = (",", ";", "\t", "|")
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+def decode(
+    data: bytes, name: str, encoding: str | None = None, words: Sequence[str] = ()
+) -> tuple[str, str]:
     """The text and the encoding used: the one asked for, a BOM's, UTF-8, a Chinese
     (simplified or traditional), Japanese or Korean code page when the text is plainly in
-    one, else Windows-1252."""
+    one, else Windows-1252 when it reads as one language there, else the legacy code page
+    whose reading does (codepages.py), else Windows-1252. A single-byte code page in
+    whose reading more of `words` (the mapping's names and labels) are found wins over the
+    one detected: the user wrote them in the export's language."""
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
@@ -55,19 +62,70 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     east_asian = _east_asian(data)
     if east_asian is not None:
         return east_asian
+    text, codec = _single_byte(data)
+    wanted = [fold(w) for w in words if not w.isascii()]
+    if not wanted or all(w in fold(text) for w in wanted):
+        return text, codec
+    return _naming(data, wanted, (text, codec))
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """The text of an export in a legacy single-byte code page: Windows-1252 unless its
+    reading is no language's and another code page's is (codepages.py, imported here:
+    a UTF-8 export never pays for it, nor for charset-normalizer)."""
+    from journeymap.metrics.codepages import guess, plain
+
+    head = _head(data)
+    if not plain(head.decode("cp1252", errors="replace")):
+        codec = guess(head)
+        if codec is not None and codec != "cp1252":
+            try:
+                # The name `encoding` takes and the report shows: 'koi8-r', 'mac-roman'.
+                return _read(data, codec), codecs.lookup(codec).name
+            except UnicodeDecodeError:
+                pass  # A byte past the sample that the code page lacks: not that one.
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _read(data: bytes, codec: str) -> str:
+    # Windows-1258 writes Vietnamese tones as combining marks after the letter; a mapping
+    # names its columns with the composed letters.
+    return unicodedata.normalize("NFC", data.decode(codec))
+
+
+def _naming(data: bytes, wanted: list[str], detected: tuple[str, str]) -> tuple[str, str]:
+    """The reading in which most of `wanted` are found, the detected one on a tie: a
+    header of a few words leaves Polish (`że` read `¿e`) or Latvian (`jūs` read `jûs`)
+    plain in Windows-1252 too, but the mapping names its column `że`."""
+    from journeymap.metrics.codepages import LEGACY
+
+    best, found = detected, sum(w in fold(detected[0]) for w in wanted)
+    for codec in LEGACY:
+        try:
+            text = _read(data, codec)
+        except UnicodeDecodeError:
+            continue
+        count = sum(w in fold(text) for w in wanted)
+        if count > found:
+            best, found = (text, codecs.lookup(codec).name), count
+    return best
+
+
+def _head(data: bytes) -> bytes:
+    """The first 64 KiB, cut at a line end (no trail byte of a code page is a '\n'): they
+    tell the code page."""
+    return data if len(data) <= _SAMPLE else data[: data.rfind(b"\n", 0, _SAMPLE) + 1]
 
 
 def _east_asian(data: bytes) -> tuple[str, str] | None:
     """The text of a CSV that Excel saved on a Korean, Japanese or Chinese Windows (its
-    code page: Korean, Shift_JIS, GBK, Big5), or None. Those bytes also read as Windows-1252,
-    into nonsense ('ÐòºÅ' for 序号) that no column name matches. A code page is taken
-    when nearly every character it gives is a common one of its language, written in
-    words of two characters or more (Japanese with kana); the other readings of the same
-    bytes give rare characters or half-width kana, and Windows-1252 text (`it’s`,
-    `INFORMAÇÃO`) gives no such words."""
-    # The first 64 KiB tell the code page, cut at a line end (no trail byte is a '\n').
-    head = data if len(data) <= _SAMPLE else data[: data.rfind(b"\n", 0, _SAMPLE) + 1]
+    code page: Korean, Shift_JIS, GBK, Big5) or that a Unix tool wrote in EUC-JP, or
+    None. Those bytes also read as Windows-1252, into nonsense ('ÐòºÅ' for 序号) that no
+    column name matches. A code page is taken when nearly every character it gives is a
+    common one of its language, written in words of two characters or more (Japanese
+    with kana); the other readings of the same bytes give rare characters or half-width
+    kana, and Windows-1252 text (`it’s`, `INFORMAÇÃO`) gives no such words."""
+    head = _head(data)
     for codec, common in _CODE_PAGES:
         try:
             sample = head.decode(codec)
@@ -76,7 +134,7 @@ def _east_asian(data: bytes) -> tuple[str, str] | None:
         wide = [c for c in sample if ord(c) > 127]
         if not wide or not _WORD.search(sample):
             continue
-        if codec == "cp932" and not any("\u3041" <= c <= "\u30ff" for c in wide):
+        if codec in {"cp932", "euc_jp"} and not any("\u3041" <= c <= "\u30ff" for c in wide):
             continue
         if sum(1 for c in wide if common(c)) >= 0.9 * len(wide):
             try:
@@ -132,6 +190,9 @@ _CODE_PAGES = (
     # while Chinese text seldom reads as Korean syllables alone.
     ("cp949", _common_korean),
     ("cp932", _common_japanese),
+    # EUC-JP (Unix tools, old web forms): its kana are rows that Korean and Chinese text
+    # leave unused, and without kana no text is taken for Japanese.
+    ("euc_jp", _common_japanese),
     ("gbk", _common_chinese),
     # Traditional Chinese (Taiwan, Hong Kong) last: GBK reads a third or more of Big5's
     # characters as rare ones, Big5 half of GBK's as less used ones.

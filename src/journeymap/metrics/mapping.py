@@ -67,9 +67,11 @@ class Where(_Model):
         Field(description="The value, or list of values, to keep (compared trimmed, any case)."),
     ]
 
+    def kept(self) -> list[str]:
+        return self.equals if isinstance(self.equals, list) else [self.equals]
+
     def values(self) -> tuple[str, ...]:
-        raw = self.equals if isinstance(self.equals, list) else [self.equals]
-        return tuple(v.strip().casefold() for v in raw)
+        return tuple(v.strip().casefold() for v in self.kept())
 
 
 class Filter(_Model):
@@ -170,7 +172,10 @@ class Mapping(_Model):
     ] = "auto"
     encoding: Annotated[
         Text | None,
-        Field(description="Force an encoding (utf-8, utf-16, cp1252); default: detected."),
+        Field(
+            description="Force an encoding (utf-8, utf-16, cp1252, cp1250, cp1251, koi8-r, "
+            "mac-roman...); default: detected, and named in the report."
+        ),
     ] = None
     separator: Annotated[
         Annotated[str, StringConstraints(min_length=1, max_length=1)] | None,
@@ -209,6 +214,20 @@ class Mapping(_Model):
     touchpoints: Annotated[
         list[Target], Field(min_length=1, description="The touchpoints and their questions.")
     ]
+
+    def words(self) -> tuple[str, ...]:
+        """The texts the export must hold: the columns named, the values kept by a
+        filter, the labels of text answers. Written in the export's language, they tell a
+        legacy code page that its letters alone leave open (decoding.py)."""
+        wheres = [*self.filter.where, *(w for t in self.touchpoints for w in t.where)]
+        questions = [q for t in self.touchpoints for _, q in t.questions()]
+        return (
+            *([self.date_column] if self.date_column else []),
+            *(w.column for w in wheres),
+            *(v for w in wheres for v in w.kept()),
+            *(q.column for q in questions),
+            *(label for q in questions for label in q.labels),
+        )
 
 
 class MappingError(Exception):

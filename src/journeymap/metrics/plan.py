@@ -38,6 +38,48 @@ QUESTIONS = {
         "ces": 'How much effort did you personally have to put in for this step: "{step}"? '
         "(from 1, very little effort, to 7, a great deal of effort)",
     },
+    # The customer answers in the journey's language: the same three questions, with the
+    # scale's ends named as surveys in each language name them.
+    "es": {
+        "nps": "En una escala de 0 (nada probable) a 10 (muy probable), ¿qué probabilidad "
+        "hay de que nos recomiende a un amigo o colega?",
+        "csat": "En general, ¿qué tan satisfecho/a está con {what}? (de 1, muy "
+        "insatisfecho/a, a 5, muy satisfecho/a)",
+        "ces": "¿Cuánto esfuerzo tuvo que hacer personalmente en este paso: «{step}»? (de 1, "
+        "muy poco esfuerzo, a 7, muchísimo esfuerzo)",
+    },
+    "de": {
+        "nps": "Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen "
+        "weiterempfehlen? (von 0, äußerst unwahrscheinlich, bis 10, äußerst wahrscheinlich)",
+        "csat": "Wie zufrieden sind Sie insgesamt mit {what}? (von 1, sehr unzufrieden, bis "
+        "5, sehr zufrieden)",
+        "ces": "Wie viel Aufwand mussten Sie persönlich für diesen Schritt betreiben: "
+        "„{step}“? (von 1, sehr wenig Aufwand, bis 7, sehr viel Aufwand)",
+    },
+    "it": {
+        "nps": "Su una scala da 0 (per niente probabile) a 10 (estremamente probabile), "
+        "quanto è probabile che ci consigli a un amico o a un collega?",
+        "csat": "Nel complesso, quanto è soddisfatto/a di {what}? (da 1, per niente "
+        "soddisfatto/a, a 5, molto soddisfatto/a)",
+        "ces": "Quanto impegno ha dovuto mettere personalmente in questo passaggio: «{step}»? "
+        "(da 1, pochissimo impegno, a 7, moltissimo impegno)",
+    },
+    "pt": {
+        "nps": "Numa escala de 0 (nada provável) a 10 (extremamente provável), qual a "
+        "probabilidade de nos recomendar a um amigo ou colega?",
+        "csat": "De um modo geral, qual o seu grau de satisfação com {what}? (de 1, muito "
+        "insatisfeito/a, a 5, muito satisfeito/a)",
+        "ces": "Quanto esforço teve de fazer pessoalmente nesta etapa: «{step}»? (de 1, muito "
+        "pouco esforço, a 7, muitíssimo esforço)",
+    },
+    "nl": {
+        "nps": "Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega? "
+        "(van 0, zeer onwaarschijnlijk, tot 10, zeer waarschijnlijk)",
+        "csat": "Hoe tevreden bent u over het algemeen met {what}? (van 1, zeer ontevreden, "
+        "tot 5, zeer tevreden)",
+        "ces": "Hoeveel moeite moest u persoonlijk doen voor deze stap: ‘{step}’? (van 1, "
+        "heel weinig moeite, tot 7, heel veel moeite)",
+    },
 }
 HOW = {
     "fr": {
@@ -123,8 +165,10 @@ def survey_plan(
 ) -> list[PlanItem]:
     items = []
     for journey in journeys:
-        # The plan's questions exist in French and English; other languages get English.
-        lang = "fr" if journey.words_lang == "fr" else "en"
+        # The question is the customer's, in the journey's language; the plan's other
+        # words are the team's, in French or else in English, as its headers are.
+        asked = journey.words_lang
+        lang = "fr" if asked == "fr" else "en"
         volumes = [t.volume for _, t in journey.iter_touchpoints() if t.volume is not None]
         floor = (
             min_volume
@@ -156,7 +200,7 @@ def survey_plan(
                     touchpoint,
                     ", ".join([*reasons, stale]),
                     metric,
-                    QUESTIONS[lang][metric].format(what=what, step=ref.step.text),
+                    QUESTIONS[asked][metric].format(what=what, step=ref.step.text),
                     f"{after} '{ref.step.id}' ({ref.step.text})",
                     HOW[lang][kind],
                 )

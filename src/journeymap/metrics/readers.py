@@ -22,6 +22,8 @@ reason, each unreadable row kept with its line and why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from journeymap.metrics.dates import (
     DATE_NUMERIC,
     default_order,
@@ -86,8 +88,10 @@ def read_survey(
     date_column: str | None = None,
     date_order: str | None = None,
     include_unfinished: bool = False,
+    words: Sequence[str] = (),
 ) -> Survey:
-    """Every answer row of an export, or SurveyError when it is not a survey export at all."""
+    """Every answer row of an export, or SurveyError when it is not a survey export at all.
+    `words`, the mapping's column names and labels, settle a code page its bytes leave open."""
     if data.startswith(OLD_WORKBOOK):
         raise SurveyError(
             f"{name}: an Excel 97 workbook (.xls), not a CSV export; export the responses as "
@@ -104,7 +108,7 @@ def read_survey(
         if not records:
             raise SurveyError(f"{name}: the workbook's first sheet is empty")
     else:
-        text, used_encoding = decode(data, name, encoding)
+        text, used_encoding = decode(data, name, encoding, words)
         if not text.strip():
             raise SurveyError(f"{name}: empty file; export the responses again")
         if looks_like_json(text):
@@ -138,7 +142,7 @@ def read_survey(
             Column(i, (h.strip() or f"column {i + 1}", *aliases.get(h, ())))
             for i, h in enumerate(header)
         ]
-    survey = Survey(name, found, used_encoding, sep, columns, bad=broken)
+    survey = Survey(name, found, used_encoding, sep, columns, bad=broken, forced=bool(encoding))
     if blank_second_header(found, records, header_rows):
         empty -= 1
     if empty:

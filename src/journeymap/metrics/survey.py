@@ -67,6 +67,8 @@ class Survey:
     date_order: str | None = None
     date_order_guessed: bool = False
     """True when nothing in the data or the mapping decided day or month first."""
+    forced: bool = False
+    """True when the mapping's `encoding` chose the encoding, rather than detection."""
 
     def column(self, name: str, *, start: bool = False) -> Column | None:
         """The column a mapping names, by exact name first, then trimmed and in any case,
@@ -107,14 +109,31 @@ class Survey:
         return f"{hint}columns: {shown}{more}{self._misread(name)}"
 
     def _misread(self, name: str) -> str:
-        """Why a name in another script can match nothing: the export was read as
-        Windows-1252, which holds none of its letters (a Big5 or other code page file)."""
-        if self.encoding != "cp1252" or all(ord(c) < 0x100 for c in name):
+        """Why a name in another language can match nothing: the export was read in a
+        code page that is not its own (a guess from few words, or a wrong `encoding`),
+        which gives other letters, or none of the name's (Windows-1252 and Cyrillic)."""
+        if name.isascii() or not self.encoding.startswith(_CODE_PAGE_NAMES):
             return ""
+        if self.forced:
+            return (
+                f"; the export was read as {self.encoding}, as 'encoding' in the mapping says: "
+                "if its columns look garbled, that is not its encoding (remove it to detect it)"
+            )
+        if self.encoding == "cp1252" and any(ord(c) >= 0x100 for c in name):
+            return (
+                "; the export was read as Windows-1252, which cannot hold that name: if its "
+                "columns look garbled, set 'encoding' in the mapping (e.g. cp1250, cp1251, "
+                "big5, utf-8)"
+            )
         return (
-            "; the export was read as Windows-1252, which cannot hold that name: if its "
-            "columns look garbled, set 'encoding' in the mapping (e.g. big5, utf-8)"
+            f"; the export was read as {self.encoding}, detected from its text: if its columns "
+            "look garbled, set 'encoding' in the mapping (e.g. cp1252, cp1250, cp1251, utf-8)"
         )
+
+
+_CODE_PAGE_NAMES = ("cp", "koi8", "mac", "iso8859", "latin", "euc", "gb", "big5", "shift")
+"""The encodings that are a guess among code pages (the names Python gives them): UTF-8,
+UTF-16 and a workbook are never misread."""
 
 
 def fold(text: str) -> str:

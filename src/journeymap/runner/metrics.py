@@ -62,6 +62,7 @@ def import_survey(
             date_column=spec.date_column,
             date_order=spec.date_order,
             include_unfinished=spec.include_unfinished,
+            words=spec.words(),
         )
         computation = compute(answers, spec)
     loaded = load_valid(find_journeys(files, (), note))
@@ -119,10 +120,14 @@ def read_bytes(path: Path, export: bool = True) -> bytes:
 
 def read_text(path: Path) -> str:
     """A mapping file's text (a byte-order mark from a spreadsheet's editor dropped)."""
+    from journeymap.load.source import not_utf8
+
+    data = read_bytes(path, export=False)
     try:
-        return read_bytes(path, export=False).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Refused(f"{path}: not UTF-8 text; save the mapping as UTF-8") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column, what = not_utf8(data, exc)
+        raise Refused(f"{path}:{line}:{column}: {what}; save the mapping as UTF-8") from None
 
 
 def write_updates(changes: Sequence[TouchpointChange]) -> dict[Path, str]:

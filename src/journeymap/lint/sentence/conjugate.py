@@ -152,7 +152,7 @@ def french_je(
     form = _french_form(low, third_person=third_person)
     if form is None:
         return None
-    return _elided(form), form
+    return elided(form), form
 
 
 def _french_form(low: str, *, third_person: bool) -> str | None:
@@ -212,7 +212,7 @@ def _last_vowel(stem: str) -> int | None:
     return None
 
 
-def _elided(form: str) -> str:
+def elided(form: str) -> str:
     first = form[:1]
     if first in "aeiouyéèêàâîôû" or (first == "h" and _h_mute(form)):
         return "j'"
@@ -242,3 +242,51 @@ def english_i(word: str, *, third_person: bool) -> str | None:
     if low.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
         return low[:-2]
     return low[:-1]
+
+
+# The "vous" forms no pattern turns into the "je" form: the present of the auxiliaries
+# and modals a company uses to address the customer ("Vous pouvez", "Vous avez reçu").
+_FR_VOUS: dict[str, str] = {
+    "avez": "ai",
+    "êtes": "suis",
+    "pouvez": "peux",
+    "devez": "dois",
+    "voulez": "veux",
+    "savez": "sais",
+    "aviez": "avais",
+    "étiez": "étais",
+    "pouviez": "pouvais",
+    "deviez": "devais",
+}
+# Stems of the future (and conditional) that are not an infinitive: "vous recevrez" ->
+# "je recevrai". A present in -rez ("Entrez", "Livrez", "Ouvrez") is not among them.
+_FR_FUTURE_STEMS = _words(
+    "ser aur pourr devr recevr verr enverr saur voudr viendr reviendr tiendr obtiendr "
+    "prendr mettr fer ir attendr rendr répondr vendr perdr suivr vivr recevr devr"
+)
+
+# Imperfects in -iez that would read as the present of a verb in -ier ("vous vérifiez").
+_FR_IMPERFECTS = _words(
+    "vouliez receviez alliez faisiez preniez veniez saviez disiez attendiez mettiez "
+    "voyiez lisiez écriviez viviez suiviez teniez obteniez"
+)
+
+
+def french_vous_je(word: str) -> str | None:
+    """The "je" form of a verb the company writes with "vous" ("Vous recevrez",
+    "Vous pouvez", "Vous validez"): the future and conditional keep their stem, the
+    present goes through the table and patterns of `french_je`; None when unsure
+    ("Vous vouliez", an imperfect)."""
+    low = word.lower()
+    if low in _FR_VOUS:
+        return _FR_VOUS[low]
+    for ending, je in (("ez", "ai"), ("iez", "ais")):
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and (
+            stem in _FR_FUTURE_STEMS or (stem.endswith(("er", "ir")) and len(stem) > 4)
+        ):
+            return stem + je  # "validerez" -> "validerai", "pourriez" -> "pourrais"
+    if low in _FR_IMPERFECTS:
+        return None  # "Vous vouliez": an imperfect, rare in a step, not turned
+    found = french_je(low, third_person=False)
+    return found[1] if found else None

@@ -181,7 +181,7 @@ def _thing(
         return whose, words, "", end
     noun = fold(words[0])
     plural = first in ("mes", "vos") or article == "p"
-    gender = _french_gender(noun[:-1] if plural and noun.endswith(("s", "x")) else noun)
+    gender = french_gender(noun[:-1] if plural and noun.endswith(("s", "x")) else noun)
     if first == "ma" or article == "f":
         gender = "f"
     elif (first == "mon" and noun[:1] not in "aeiouyh") or article == "m":
@@ -198,7 +198,7 @@ def _matches(toks: list[str], at: int, words: tuple[str, ...]) -> bool:
     return tuple(toks[at : at + len(words)]) == words
 
 
-def _french_gender(noun: str) -> str | None:
+def french_gender(noun: str) -> str | None:
     if noun in _FR_FEMININE:
         return "f"
     if noun in _FR_MASCULINE:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from journeymap.lint.sentence.conjugate import english_i
+from journeymap.lint.sentence.conjugate import elided, english_i, french_je, french_vous_je
 from journeymap.lint.sentence.lemmas import EN_PAST_FORMS, has_lemma
-from journeymap.lint.sentence.possessions import irregular_stem, their_thing_done
+from journeymap.lint.sentence.possessions import french_gender, irregular_stem, their_thing_done
 from journeymap.lint.sentence.tokens import Lang, lex
+from journeymap.lint.sentence.voice import classify
 from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS, DETERMINERS, LEADING
 from journeymap.lint.text import fold
 
@@ -39,8 +40,12 @@ def customer_version(text: str, lang: Lang) -> str | None:
     if lead < len(toks) and (toks[lead] in DETERMINERS[lang] or toks[lead] in ("notre", "our")):
         subject_end = lead + 2
     rest = toks[subject_end:]
-    if not rest or toks[lead] in ("vous", "you"):
-        return None  # "Vous vous inscrivez": the customer, said "vous", is not turned
+    if lead < len(toks) and (toks[lead] in ("vous", "you") or toks[lead] in _EN_SUBJECT_YOU):
+        # "Vous recevrez votre carte", "You'll receive an email": the customer, addressed,
+        # says it: "Je recevrai ma carte", "I'll receive an email".
+        return _checked(_addressed(written, toks, lead, lang), lang)
+    if not rest:
+        return None
     if any(w[-1:] in ",;:" for w in written[lead:subject_end]):
         return None  # "Yes, you can cancel": no subject before the comma
     if toks[lead] in _PREPOSITIONS[lang] | _NOT_SUBJECTS[lang] and rest[0] in ("you", "vous"):
@@ -60,7 +65,7 @@ def customer_version(text: str, lang: Lang) -> str | None:
         )
         done = their_thing_done(written, toks, verb_at, lang, plural)
         if done is not None:
-            return done
+            return _checked(done, lang)
     if "votre" in toks:
         return None
     if not objects and (customer := _customer_object(toks, verb_at + 1, lang)):
@@ -81,7 +86,11 @@ def customer_version(text: str, lang: Lang) -> str | None:
     prefix = " ".join(written[:lead])
     if gives and tail and lang == "en" and toks[verb_at + 1 : verb_at + 2] == ["you"]:
         tail = " ".join(_first_person(written[verb_at + 2 :], lang) or ["…"])
-    if gives and tail and not _starts_with_a_preposition(tail, lang):
+    if (
+        gives
+        and tail
+        and not (_starts_with_a_preposition(tail, lang) or _opens_on_a_verb(tail, lang))
+    ):
         sentence = f"{prefix} {RECEIVE[lang]} {tail}".strip()
     elif objects and rest[0] in ("vous", "you"):
         subject = " ".join(written[lead:subject_end])
@@ -110,8 +119,112 @@ def customer_version(text: str, lang: Lang) -> str | None:
         sentence = f"{prefix} {subject} {' '.join(moved)}".strip()
     else:
         return None
-    sentence = " ".join(sentence.split())
-    return sentence[:1].upper() + sentence[1:]
+    return _checked(sentence, lang)
+
+
+def _addressed(written: list[str], toks: list[str], lead: int, lang: Lang) -> str | None:
+    """A step that speaks to the customer ("vous", "you" as its subject) said by the
+    customer. French: the verb after "vous" conjugated surely (not a reflexive "vous vous
+    inscrivez", nor a negation), "votre" made "mon" or "ma" when the noun's gender is
+    known; English: "you" is "I" where it acts, "me" where it is acted on."""
+    if lang == "en":
+        turned = _first_person(written, lang)
+        return " ".join(turned) if turned else None
+    verb_at = lead + 1
+    if verb_at >= len(toks) or toks[verb_at] in ("vous", "ne", "n'", "en", "y"):
+        return None
+    if "'" in toks[verb_at]:
+        return None  # "Si vous n'avez pas": a negation, not turned
+    form = french_vous_je(written[verb_at].strip(",.;:!?"))
+    if form is None:
+        return None
+    rest = written[verb_at + 1 :]
+    for at, word in enumerate(rest):
+        if fold(word).strip(",.;:!?") != "votre":
+            continue
+        noun = fold(rest[at + 1]).strip(",.;:!?") if at + 1 < len(rest) else ""
+        gender = "m" if noun[:1] in tuple("aeiouyh") else french_gender(noun)
+        if gender is None:
+            return None  # "votre" before a noun of unknown gender: "mon" or "ma"?
+        rest[at] = word.replace(word.strip(",.;:!?"), "ma" if gender == "f" else "mon")
+    tail = _first_person(rest, lang)
+    if tail is None:
+        return None
+    je = "j'" if elided(form) == "j'" else "je "
+    return " ".join([*written[:lead], je + " ".join([form, *tail])])
+
+
+def _checked(sentence: str | None, lang: Lang, kept: frozenset[str] = frozenset()) -> str | None:
+    """The customer's version, capitalised, when it reads as the customer's own: the
+    company, left in it, speaks of itself as "they" ("If they need more information,
+    they'll contact me"); a version that still addresses "you", reads in another voice
+    than the customer's, or opens on an order ("Click the link to view orders I placed")
+    is no example, and the hint keeps its general one. `kept`: the words left as
+    written on purpose ("Customer finds your store": the team's store)."""
+    if not sentence:
+        return None
+    words = sentence.split()
+    if lang == "en":
+        words = [_they(w) for w in words]
+    folded = [fold(w).strip(",.;:!?()") for w in words]
+    if any((w in _ADDRESSED[lang] and w not in kept) or _order_to_me(w) for w in folded):
+        return None  # "contactez-nous": an order to the customer left in it
+    if _an_order_left(words, folded, lang):
+        return None
+    sentence = " ".join(words)
+    sentence = sentence[:1].upper() + sentence[1:]
+    return sentence if classify(sentence, lang, ()).kind == "first" else None
+
+
+def _an_order_left(words: list[str], folded: list[str], lang: Lang) -> bool:
+    """Whether the customer's version still gives the customer an order: it opens on one
+    ("Click the link to view orders I placed", "Demander me si..."), a "please" or a
+    French "-ez" form is left in it ("please place it in a bag", "sachez que", "et
+    pourrez suivre"), or a leading clause is followed by one ("Once I have all the
+    details, proceed...", "If the adjuster fails, ASK!")."""
+    first = next((w for w in folded if w not in LEADING[lang]), "")
+    if lang == "fr":
+        infinitive = first.endswith(("er", "ir", "re")) and french_je(first, third_person=False)
+        return bool(infinitive) or any(
+            w.endswith("ez") and w not in _NOT_VOUS_FORMS for w in folded
+        )
+    if "please" in folded or (first not in _NOT_ORDERS and english_i(first, third_person=False)):
+        return True
+    if not set(folded[:2]) & _EN_SUBORDINATORS:
+        return False
+    for at, word in enumerate(words[:-1]):
+        after = folded[at + 1]
+        if word.endswith(",") and after not in _NOT_ORDERS and english_i(after, third_person=False):
+            return after.isalpha() and english_i(after, third_person=True) is None
+    return False
+
+
+# Words in -ez that are no "vous" form.
+_NOT_VOUS_FORMS = lex("chez assez nez rez")
+
+
+def _order_to_me(word: str) -> bool:
+    """ "contactez-nous", "adressez-vous": an order left in the sentence (not the noun
+    "rendez-vous")."""
+    return word.endswith(("-nous", "-vous")) and word != "rendez-vous"
+
+
+def _they(word: str) -> str:
+    """ "we" -> "they", "(our" -> "(their": the company, said by the customer."""
+    core = word.strip(",.;:!?()")
+    swap = _THEY.get(core.lower())
+    return word.replace(core, swap, 1) if swap and core else word
+
+
+# The company speaking of itself, once the customer tells the step: "they".
+_THEY = {"we": "they", "we'll": "they'll", "we're": "they're", "we've": "they've",
+         "we'd": "they'd", "us": "them", "our": "their", "ours": "theirs",
+         "we’ll": "they’ll", "we’re": "they’re", "we’ve": "they’ve"}  # fmt: skip
+# Words that would still speak to the customer, or keep the company's "nous".
+_ADDRESSED = {
+    "fr": lex("vous votre vos nous notre nos"),
+    "en": lex("you your yours yourself you're you'll you've you'd"),
+}
 
 
 def _customer_object(toks: list[str], at: int, lang: Lang) -> int:
@@ -171,6 +284,14 @@ _PREPOSITIONS = {
         "without between among toward towards upon"
     ),
 }
+# Words that open a sentence without being an order ("If", "The agent", "Under normal
+# circumstances"), which `english_i` would take for a verb.
+_NOT_ORDERS = (
+    _EN_SUBORDINATORS
+    | _PREPOSITIONS["en"]
+    | DETERMINERS["en"]
+    | lex("i i'm i'll i've i'd they they'll they're they've it it's there this")
+)
 _NOT_SUBJECTS = {"fr": lex("apres avant lors pendant des que"), "en": lex("after before as")}
 
 
@@ -179,6 +300,18 @@ def _starts_with_a_preposition(tail: str, lang: Lang) -> bool:
     is given is not named, so "Je reçois à FEVES" would be no sentence."""
     first = fold(tail.split()[0]).strip(",.;:!?")
     return first in _PREPOSITIONS[lang] or not any(c.isalnum() for c in first)
+
+
+# Verbs that cannot follow "I receive": what was taken for the thing given was the
+# subject ("Return shipping is free to customers" is no "I receive is free").
+_FINITE = {
+    "en": lex("is are was were be been has have had will can"),
+    "fr": lex("est sont sera seront ont peut"),  # not "a": "Je reçois a" is rare, "a" English
+}
+
+
+def _opens_on_a_verb(tail: str, lang: Lang) -> bool:
+    return fold(tail.split()[0]).strip(",.;:!?") in _FINITE[lang]
 
 
 def _first_person(words: list[str], lang: Lang) -> list[str] | None:
@@ -336,7 +469,8 @@ def first_person_version(text: str, lang: Lang, kind: str, subject: str) -> str 
         if lang == "en":
             swaps.update(_HIS_MINE)
     tail = " ".join(_swapped(w, swaps) for w in rest)
-    return f"{opening} {tail}".strip() + ("…" if cut else "")
+    kept = frozenset(_MINE[lang]) - frozenset(swaps)  # "your store" stays the team's
+    return _checked(f"{opening} {tail}".strip() + ("…" if cut else ""), lang, kept)
 
 
 def _first_clause(verb: str, rest: list[str], lang: Lang) -> tuple[list[str], bool]:

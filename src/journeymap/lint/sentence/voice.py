@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from journeymap.lint.sentence.lemmas import has_lemma
+from journeymap.lint.sentence.lemmas import EN_PAST_FORMS, has_lemma
 from journeymap.lint.sentence.people import acronym_subject, named_subject
-from journeymap.lint.sentence.tokens import Kind, Lang, words
+from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
     BE_EN,
     COMPANY_VERBS,
@@ -166,13 +166,15 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
         return Voice("other", "Il")
     noun_at = 1 if first in DETERMINERS[lang] or first in ("notre", "nos", "our") else 0
     noun = start[noun_at] if len(start) > noun_at else ""
-    following = start[noun_at + 1 : noun_at + 3]
+    following = start[noun_at + 1 : noun_at + 4]
     head = _staff_head(start, noun_at, lang)
     if head is not None and (noun_at or _verb_after(start, head, lang)):
-        word = " ".join(start[: head + 1]).capitalize().replace("' ", "'")
+        word = _as_written(start[: head + 1], text)
         return Voice("company", word)
-    if noun in CUSTOMER_NOUNS[lang] and (noun_at or _finite_after(following, lang)):
-        return Voice("customer", " ".join(start[: noun_at + 1]).capitalize().replace("' ", "'"))
+    if noun in CUSTOMER_NOUNS[lang] and (
+        noun_at or _finite_after(following, lang, plural=noun.endswith("s"))
+    ):
+        return Voice("customer", _as_written(start[: noun_at + 1], text))
     if first in THIRD_PRONOUNS[lang]:
         return Voice("customer", first.capitalize())
     # "Lucie télécharge le rapport": a persona by name, unless the customer is its object
@@ -185,6 +187,20 @@ def _subject(start: tuple[str, ...], toks: tuple[str, ...], text: str, lang: Lan
     if name is not None and not any(t in CUSTOMER_NOUNS[lang] or t in YOU[lang] for t in toks):
         return Voice("customer", name)
     return None
+
+
+def _as_written(phrase: tuple[str, ...], text: str) -> str:
+    """The subject as the step writes it, accents kept ("Le propriétaire", not "Le
+    proprietaire"), capitalised: the message quotes the writer's words."""
+    folded = " ".join(phrase).replace("' ", "'")
+    for word_start in (m.start() for m in re.finditer(r"\b\w", text)):
+        for end in range(
+            word_start + len(folded), min(len(text), word_start + 2 * len(folded)) + 1
+        ):
+            if fold(text[word_start:end]) == folded:
+                found = text[word_start:end]
+                return found[:1].upper() + found[1:]
+    return folded.capitalize()
 
 
 def _addressed_imperative(toks: tuple[str, ...], text: str, lang: Lang) -> bool:
@@ -294,15 +310,43 @@ def _company_evidence(rest: tuple[str, ...], toks: tuple[str, ...], lang: Lang) 
     return bool(verbs) and has_lemma(verbs[0], lang, COMPANY_VERBS[lang])
 
 
-def _finite_after(following: tuple[str, ...], lang: Lang) -> bool:
-    """Whether the word after a bare noun looks like its verb: "Client entre", "User stars"."""
+def _finite_after(following: tuple[str, ...], lang: Lang, *, plural: bool = False) -> bool:
+    """Whether the word after a bare noun looks like its verb: "Client entre", "User
+    stars", "Customer ordered the wrong item", "Customers notify insurers", "Patients
+    often feel"; not "Customer service", "Customer satisfaction survey"."""
     if not following:
         return False
     word = following[0]
     if lang == "en":
+        if word in _FREQUENCY and following[1:]:
+            word = following[1]  # "Patients often feel"
         plural_noun = word.endswith(("ss", "us", "sis"))
-        return (word.endswith("s") and not plural_noun) or word in ("should", "can", "will")
+        if (word.endswith("s") and not plural_noun) or word in _EN_MODALS:
+            return True
+        if word.endswith("ed") or word in EN_PAST_FORMS:
+            # "Customer ordered the wrong item", "Users completed a form": a past with
+            # its object; "Customer notified (of the decision)" is a passive headline.
+            after = following[following.index(word) + 1 : following.index(word) + 2]
+            return word not in NOT_PAST and bool(after) and after[0] in DETERMINERS[lang]
+        # "Customers notify": a plural's verb has no -s; one a noun phrase never holds
+        return plural and word in _PLURAL_VERBS
     return word[0].isalpha() and word not in DETERMINERS[lang] and word not in ("de", "d'", "du")
+
+
+_EN_MODALS = frozenset({"should", "can", "will", "must", "may", "need", "cannot", "could"})
+_FREQUENCY = frozenset({"often", "always", "usually", "never", "then", "also", "typically",
+                        "sometimes", "first", "still", "just", "now", "only"})  # fmt: skip
+# Past forms that are adjectives a bare noun takes ("Customer-based", "User generated").
+NOT_PAST = frozenset({"based", "generated", "centered", "centred", "focused", "led", "owned"})
+# The verbs a plural customer noun opens a step with, bare ("Customers notify insurers",
+# "Users sign in", "Students pick a slot").
+_PLURAL_VERBS = lex(
+    "notify pay choose pick book buy order visit call receive get go come need want "
+    "sign log browse search compare read see find select submit upload download fill "
+    "create open enter leave return send contact ask click use feel try start complete "
+    "register apply check track wait arrive review rate give share join install scan "
+    "provide request report make take keep learn discover decide"
+)
 
 
 def _imperative(text: str, lang: Lang) -> bool:
@@ -344,10 +388,48 @@ _ADJECTIVAL = frozenset({"based", "related", "interested", "needed", "required",
 _MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
 
 
+# A thing and what was done to it, the auxiliary left out, closing the line: "Reminder
+# sent", "Next Due Date Set", "Credit report fetched, stored securely", "Account created
+# (pending)". The thing is the subject (JM401); told "without subject" (JM404), the
+# writer was sent the wrong way. English only: in French the same shape is as often a
+# noun and its adjective ("Paiement sécurisé", "Recherche avancée"), and reading it so
+# misread 51 more French steps of the labelled sets than it fixed.
+_HEADLINE = re.compile(
+    r"^(?P<thing>[a-z0-9][\w'/&+-]*(?: [\w'/&+-]+){0,4}) (?P<done>[a-z]+)"
+    r"(?:(?:,| and) [a-z]+(?: [a-z]+ly)?)?(?: \w+ly)?(?: ?\(.*\))?$"
+)
+_EN_PARTICIPLES = frozenset(
+    {"sent", "set", "paid", "made", "done", "given", "taken", "shown", "held", "kept",
+     "built", "sold", "told", "found", "brought", "bought", "written", "chosen", "put",
+     "cut", "shut", "won", "lost", "hidden", "drawn"}
+)  # fmt: skip
+# Verbs a participle completes in an order or a wish: "Get paid", "Stay informed".
+_LINKING = frozenset(
+    {"get", "gets", "got", "getting", "be", "become", "becomes", "keep", "keeps", "stay",
+     "stays", "have", "has", "had", "feel", "feels", "seem", "seems", "remain"}
+)  # fmt: skip
+
+
+def _status_headline(text: str) -> bool:
+    """Whether a short English line is a thing and its participle, the auxiliary left out."""
+    line = re.sub(r"[^\w\s'/&+(),-]", " ", fold(text))
+    match = _HEADLINE.match(" ".join(line.split()).strip(" ,."))
+    if match is None:
+        return False
+    thing, done = match.group("thing").split(), match.group("done")
+    if thing[0] in _LINKING or (thing[1:2] and thing[1] in DETERMINERS["en"]):
+        return False
+    if not (done.endswith("ed") or done in _EN_PARTICIPLES) or done in NOT_PAST:
+        return False
+    return not (len(thing) == 1 and thing[0].endswith("ed"))
+
+
 def _no_subject_or_other(head: tuple[str, ...], text: str, lang: Lang) -> Voice:
     """No person at all: a noun, an infinitive or an imperative (JM404), or a thing (JM401)."""
     first = head[0] if head else ""
     folded = fold(text)
+    if lang == "en" and _status_headline(text):
+        return Voice("other", _display(text, 1))
     if lang == "fr":
         if IMPERSONAL_FR.match(folded) or first in DETERMINERS["fr"]:
             return Voice("other", _display(text, 1))

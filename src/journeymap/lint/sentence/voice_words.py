@@ -25,14 +25,26 @@ CUSTOMER_NOUNS = {
         "utilisateurs acheteur acheteuse visiteur visiteuse abonne abonnee consommateur "
         "consommatrice souscripteur assure assuree usager usagere patient patiente "
         "candidat candidate voyageur voyageuse emprunteur emprunteuse emprunteurs "
-        "locataire locataires"
+        "locataire locataires "
+        # those a public service or a procedure serves, named by their part in it
+        "demandeur demandeuse demandeurs declarant declarante "
+        "proprietaire proprietaires adherent adherente adherents allocataire allocataires "
+        "contribuable contribuables etudiant etudiante etudiants souscriptrice "
+        "souscripteurs assures acheteurs visiteurs abonnes consommateurs voyageurs usagers "
+        "patients candidats requerant requerante passager passagere passagers"
     ),
     "en": lex(
         "customer customers client clients user users buyer buyers visitor visitors "
         "subscriber subscribers prospect shopper shoppers member members guest guests "
         "patient patients applicant applicants founder founders traveller traveler lead "
         "insured policyholder policyholders claimant claimants tenant tenants borrower "
-        "borrowers viewer viewers reader readers"
+        "borrowers viewer viewers reader readers "
+        # those a service or a procedure serves, named by their part in it
+        "student students complainant complainants caller callers requester requesters "
+        "homeowner homeowners renter renters learner learners citizen citizens "
+        "passenger passengers consumer consumers travellers "
+        "travelers prospects candidate candidates attendee attendees participant "
+        "participants diner diners"
     ),
 }
 # Who speaks or acts for the company: its staff and its systems.
@@ -47,7 +59,13 @@ STAFF_NOUNS = {
         "entrepot comptable instructeur moderateur moderatrice preparateur preparatrice "
         "magasinier "
         # professionals acting for the company, and its bots
-        "medecin infirmier infirmiere pharmacien chatbot"
+        "medecin infirmier infirmiere pharmacien chatbot "
+        # the organisations and offices that answer a customer's request, and their people
+        "universite comite syndic fournisseur mairie cuisinier cuisiniere prestataire "
+        "courtier banquier organisme compagnie prefecture administration notaire "
+        "mutuelle fabricant constructeur distributeur reparateur garage personnel "
+        "bailleur bibliotheque avocat huissier inspecteur installateur "
+        "recruteur assistante assistant secretaire"
     ),
     "en": lex(
         "company brand bank store shop team agent agents advisor adviser rep salesperson "
@@ -59,7 +77,12 @@ STAFF_NOUNS = {
         "handler officer housekeeping kitchen warehouse moderator moderators picker pickers "
         "packer packers recruiter ops qa cron webhook scheduler worker "
         # professionals acting for the company, and its bots
-        "doctor physician nurse pharmacist chatbot processor management"
+        "doctor physician nurse pharmacist chatbot processor management "
+        # the organisations and offices that answer a customer's request, and their people
+        "lender lenders university committee council county agency insurer "
+        "insurers provider vendor supplier manufacturer retailer merchant chef cook "
+        "receptionist concierge registrar broker banker lawyer attorney notary inspector "
+        "assessor appraiser surveyor installer auditor auditors assignee attendant"
     ),
 }
 IMPERSONAL_FR = re.compile(
