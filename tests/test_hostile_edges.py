@@ -103,6 +103,13 @@ if window == "start":  # the signal lands once the child exists, before it is re
             super().__init__(*args, **kwargs)
             os.kill(os.getpid(), signal.SIGTERM)
     subprocess.Popen = Popen
+elif window == "started":  # the signal lands as `start` returns, the child recorded
+    start = engine.start
+    def started(*args, **kwargs):
+        process = start(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return process
+    engine.start = started
 else:  # the signal lands as the timed-out program's group is about to be killed
     killpg = os.killpg
     def stopped_first(pid, signum):
@@ -118,14 +125,19 @@ except (signals.Interrupted, signals.WorkerStopped) as stop:
 
 
 @pytest.mark.parametrize("role", ["main", "worker"])
-@pytest.mark.parametrize("window", ["start", "release"])
+@pytest.mark.parametrize("window", ["start", "started", "release"])
 def test_a_stop_between_two_lines_of_starting_or_killing_leaves_no_child(
     tmp_path: Path, role: str, window: str
 ) -> None:
     """A stop signal raised between starting the layout program and recording it, or
     between its timeout and the kill of its group, left the program (and its `sleep`)
     running: the signal is now held for those few lines and raised once the child is
-    recorded or killed. The signal is sent at that very place, every time."""
+    recorded or killed. The signal is sent at that very place, every time.
+
+    "started": a stop landing once `start` had returned, before the `try` whose `finally`
+    releases the child (the DOT's in-memory file was being closed there), ended the
+    worker with its wrapper running: the `sleep 600` the hanging-layout test above once
+    found left behind. `engine.running` holds it until the child is under that `finally`."""
     program = tmp_path / "dot-wrapper"
     program.write_text("#!/bin/sh\nsleep 600 &\nwait\n", encoding="utf-8")
     program.chmod(0o755)

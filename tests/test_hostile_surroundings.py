@@ -24,6 +24,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from tests.batches import journey_copies
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.processes import alive, descendants
 
@@ -596,18 +597,7 @@ def test_file_names_that_are_not_utf8_are_escaped(command: str, fmt: str, tmp_pa
 
 
 def _batch(tmp_path: Path, count: int) -> Path:
-    folder = tmp_path / "batch"
-    folder.mkdir()
-    sources = sorted(EXAMPLES.glob("*.yaml"))
-    for index in range(count):
-        source = sources[index % len(sources)]
-        text = source.read_text(encoding="utf-8")
-        journey_id = text.split("\nid: ", 1)[1].split("\n", 1)[0]
-        (folder / f"j{index:03}.yaml").write_text(
-            text.replace(f"\nid: {journey_id}\n", f"\nid: {journey_id}-{index}\n", 1),
-            encoding="utf-8",
-        )
-    return folder
+    return journey_copies(tmp_path / "batch", sorted(EXAMPLES.glob("*.yaml")), count)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.batches import journey_copies
 from tests.conftest import EXAMPLES, invoke, run_cli
 
 PAIR = [EXAMPLES / "meubles-magasin.yaml", EXAMPLES / "meubles-web-retrait.yaml"]
@@ -24,15 +25,7 @@ COPIES = 12
 def _batch(tmp_path: Path) -> Path:
     """Copies of the furniture pair, each with its own journey id: every copy shares the
     pair's moments with every other."""
-    folder = tmp_path / "batch"
-    folder.mkdir()
-    for index in range(COPIES):
-        for source in PAIR:
-            text = source.read_text(encoding="utf-8")
-            journey_id = text.split("\nid: ", 1)[1].split("\n", 1)[0]
-            renamed = text.replace(f"\nid: {journey_id}\n", f"\nid: {journey_id}-{index}\n", 1)
-            (folder / f"{index:02}-{source.name}").write_text(renamed, encoding="utf-8")
-    return folder
+    return journey_copies(tmp_path / "batch", PAIR, 2 * COPIES)
 
 
 def _json(*args: str | Path) -> dict[str, Any]:

@@ -104,10 +104,8 @@ def test_a_signal_outside_a_task_ends_the_worker(monkeypatch: pytest.MonkeyPatch
     # result, SystemExit included: the worker's stop was sent back to the parent as the
     # task's error, and the worker went back to wait for work. Interrupted matrix runs
     # hung on such a worker (4 runs in 150 with tools/interrupt_loop.py matrix --workers 1).
-    from concurrent.futures.process import BrokenProcessPool
-
     monkeypatch.setattr(signals, "_pending", [])
-    with pytest.raises(BrokenProcessPool):
+    with pytest.raises(parallel.WorkerLost, match="a worker process ended abruptly"):
         list(parallel.iter_per_file(_stopping_result, list(range(40)), jobs=2))
 
 
@@ -154,7 +152,6 @@ def test_a_result_cut_short_does_not_keep_the_run_from_ending(tmp_path: Path) ->
 
 SIGNALLED_WHILE_FORKED = """
 import os, signal
-from concurrent.futures.process import BrokenProcessPool
 from journeymap import parallel, signals
 
 signals.install()
@@ -162,7 +159,7 @@ signals.install()
 os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGTERM))
 try:
     list(parallel.iter_per_file(abs, list(range(40)), jobs=2))
-except BrokenProcessPool:
+except parallel.WorkerLost:
     print("stopped")
 else:
     print("worked on")
@@ -190,7 +187,6 @@ def test_a_stop_that_reaches_a_worker_before_its_handler_still_stops_it() -> Non
 
 STOPPED_IN_A_FINALISER = """
 import os, signal
-from concurrent.futures.process import BrokenProcessPool
 from journeymap import parallel, signals
 
 
@@ -208,7 +204,7 @@ def task(index):
 signals.install()
 try:
     list(parallel.iter_per_file(task, list(range(40)), jobs=2))
-except BrokenProcessPool:
+except parallel.WorkerLost:
     print("stopped")
 else:
     print("worked on")

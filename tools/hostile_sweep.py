@@ -20,7 +20,11 @@ odd scalars where ids and numbers go), place: (devices, pipes, links, odd names 
 of every command), nobody: (unreadable files and folders, run through `setpriv` without
 root's DAC capabilities), out: (more output places, and a full disk as RLIMIT_FSIZE),
 dot: (a `dot` first on PATH that hangs, crashes or writes garbage) and the env: cases of
-`more_cases` try what the first sweeps did not.
+`more_cases` try what the first sweeps did not; limit: (`ulimit -n`, `-v`, `-u` set in the
+child), group: (a terminal's Ctrl-C, to the whole process group), worker-killed: (the
+out-of-memory killer), closed-out: and closed-in: (`-o /dev/stdout` with standard output
+closed, `/dev/stdin` read with standard input closed), tty:
+(standard input a terminal) and dot-group: (a group stop while a slow `dot` runs).
 
 The sweep is a tool, not a test: it finds defects; each one fixed gets its regression test
 in tests/. It prints one line per flagged case and a summary by class.
@@ -78,6 +82,9 @@ class Case:
     unprivileged: bool = False  # without the capability to read or write whatever the modes
     umask: int | None = None
     during: Callable[[Path, threading.Event], None] | None = None  # runs beside the command
+    limits: dict[str, int] = field(default_factory=dict)  # RLIMIT_<name>: value, in the child
+    kill_target: str = "main"  # "main", "group" (a terminal's Ctrl-C) or "worker" (its child)
+    expect: str | None = None  # words standard error must hold
 
 
 @dataclass
@@ -625,6 +632,7 @@ def cases() -> list[Case]:
     found += more_cases()
     found += edge_cases()
     found += seventh_cases()
+    found += eighth_cases()
     # 2. special inputs x input forms
     for special, (path, setups) in SPECIAL_INPUTS.items():
         for form, argv in INPUT_FORMS.items():
@@ -1186,6 +1194,10 @@ def _fifo(rel: str) -> Setup:
     return _do(lambda box: os.mkfifo(box / rel))
 
 
+def _hard_link(target: str, rel: str) -> Setup:
+    return _do(lambda box: os.link(box / target, box / rel))
+
+
 def _script(rel: str, body: str) -> Setup:
     def make(box: Path) -> None:
         path = box / rel
@@ -1328,6 +1340,7 @@ MORE_OUTPUT_PLACES: dict[str, tuple[str, list[Setup]]] = {
     "input-dir": ("in", []),
     "dash-name": ("out/-x{ext}", []),
     "spaces-name": ("out/ a {ext}", []),
+    "hard-link-to-input": ("out/h{ext}", []),  # made in `more_cases`, the name known
 }
 
 
@@ -1418,6 +1431,8 @@ def more_cases() -> list[Case]:
                 made = [_symlink(path, "/dev/null")]
             elif place == "link-to-dir":
                 made = [_do(lambda box: (box / "out/realdir").mkdir()), _symlink(path, "realdir")]
+            elif place == "hard-link-to-input":  # the journey under a second name
+                made = [_hard_link("in/j.yaml", path)]
             found.append(
                 Case(
                     f"out:{place}|{form}",
@@ -1883,6 +1898,150 @@ def seventh_cases() -> list[Case]:
     return found
 
 
+# --- eighth: what the system refuses, a terminal's Ctrl-C, closed streams as outputs ------
+
+LIMIT_FORMS: dict[str, list[str]] = {
+    "validate-j2": ["validate", "-j", "2", "in/batch"],
+    "lint-j2-sarif": ["lint", "-f", "sarif", "-j", "2", "in/batch"],
+    "matrix-json": ["matrix", "-f", "json", "in/batch"],
+    "render-j2-svg": ["render", "-j", "2", "in/batch", "-o", "out/maps/", "-f", "svg"],
+    "render-png": ["render", "in/j.yaml", "-o", "out/x.png"],
+    "site-j2": ["site", "-j", "2", "in/batch", "-o", "out/site"],
+    "diff-j2": ["diff", "-j", "2", "in/more", "in/batch"],
+    "metrics-import": [*METRICS_IMPORT, "in/retrait.yaml"],
+    "import": ["import", "in/shop.mmd", "-o", "out/imp/"],
+    "schema": ["schema"],
+    "rules": ["rules"],
+}
+
+LIMITS: dict[str, dict[str, int]] = {
+    "nofile-10": {"NOFILE": 10},
+    "nofile-16": {"NOFILE": 16},
+    "nofile-24": {"NOFILE": 24},
+    "as-200mb": {"AS": 200 << 20},
+    "nproc-0-nobody": {"NPROC": 0},  # no process may start (for a user without root's rights)
+}
+
+BIG_FORMS = ("validate", "lint-json-j1", "matrix-json", "render-dot", "diff-files", "metrics-plan")
+
+GROUP_FORMS = {**SIGNAL_FORMS, "diff-j2-big": ["diff", "-j", "2", "in/batch", "in/batch2"]}
+
+
+def eighth_cases() -> list[Case]:
+    """Limits the system sets (ulimit -n, -v, -u), a Ctrl-C sent to the whole process
+    group as a terminal sends it, a worker killed from outside, `-o /dev/stdout` with
+    standard output closed, standard input a terminal, and a stop while a slow `dot`
+    runs: each must be one line, exit 2 (or 128 + the signal), no hang, no orphan."""
+    found: list[Case] = []
+    batch = [_thousands("in/batch", 60)]
+    for limit, values in LIMITS.items():
+        for form, argv in LIMIT_FORMS.items():
+            found.append(
+                Case(
+                    f"limit:{limit}|{form}",
+                    list(argv),
+                    list(batch),
+                    outputs=_form_outputs(argv),
+                    limits=dict(values),
+                    unprivileged=limit.endswith("nobody"),
+                    timeout=60.0,
+                )
+            )
+    many = _VALID + "".join(f"k{i}: {i}\n" for i in range(200_000))  # 3 MB, under the 4 MB cap
+    for case in text_cases("limit", {"as-100mb-3mb-journey": many}, BIG_FORMS):
+        case.limits = {"AS": 100 << 20}
+        found.append(case)
+    changed = _do(
+        lambda box: [
+            (box / "in/batch2" / f.name).write_text(f.read_text() + "# changed\n")
+            for f in (box / "in/batch").iterdir()
+        ]
+    )
+    for form, argv in GROUP_FORMS.items():
+        setups = [_thousands("in/batch", 120), _do(lambda box: (box / "in/batch2").mkdir())]
+        setups.append(changed)
+        # 120 PNG maps take 70 s on two loaded cores: a run that goes on is no hang
+        timeout = 240.0 if "png" in form else 60.0
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            for delay in (0.3, 1.0, 1.6):
+                found.append(
+                    Case(
+                        f"group:{signal.Signals(signum).name}@{delay}|{form}",
+                        list(argv),
+                        list(setups),
+                        kill_after=delay,
+                        kill_signal=signum,
+                        kill_target="group",
+                        allowed=frozenset({0, 1, 2, 128 + signum}),
+                        outputs=_form_outputs(argv),
+                        timeout=timeout,
+                    )
+                )
+        for signum in (signal.SIGKILL, signal.SIGSEGV):
+            for delay in (0.5, 1.2):
+                found.append(
+                    Case(
+                        f"worker-killed:{signal.Signals(signum).name}@{delay}|{form}",
+                        list(argv),
+                        list(setups),
+                        kill_after=delay,
+                        kill_signal=signum,
+                        kill_target="worker",
+                        outputs=_form_outputs(argv),
+                        timeout=timeout,
+                    )
+                )
+    writers = {f: a for f, (a, _e) in {**OUTPUT_FORMS, **MORE_OUTPUT_FORMS}.items()}
+    # closed-out: `-o` a closed standard output (validate has no -o); closed-in: a closed
+    # standard input read (a configuration is looked for under its own words; the
+    # export's form names no journey, refused before anything is read; SARIF says it past
+    # the 64 kB of standard output a case keeps)
+    closed = {
+        "out": ("OUT", "stdout", {f: a for f, a in writers.items() if a[0] != "validate"}),
+        "in": ("IN", "stdin", MORE_INPUT_FORMS),
+    }
+    quiet = ("lint-config", "metrics-import-csv", "lint-sarif")
+    for side, (slot, stream, forms) in closed.items():
+        targets = (
+            ("/dev/stdout", "/proc/self/fd/1")
+            if side == "out"
+            else ("/dev/stdin", "/proc/self/fd/0")
+        )
+        words = "standard output is closed" if side == "out" else "standard input is closed"
+        for form, argv in forms.items():
+            for target in targets:
+                found.append(
+                    Case(
+                        f"closed-{side}:{target}|{form}",
+                        _fill(argv, **{slot: target}),
+                        stdin="closed" if stream == "stdin" else "devnull",
+                        stdout="closed" if stream == "stdout" else "pipe",
+                        allowed=frozenset({2}),
+                        outputs=[] if side == "out" else _form_outputs(argv),
+                        expect=None if form in quiet else words,
+                    )
+                )
+    for form, argv in STDIN_FORMS.items():
+        found.append(Case(f"tty:{form}", list(argv), stdin="tty", timeout=30.0))
+    for dot in ("hangs", "hangs-after-reading", "child-keeps-stdout"):
+        for form, argv in DOT_FORMS.items():
+            found.append(
+                Case(
+                    f"dot-group:{dot}|{form}",
+                    list(argv),
+                    _fake_dot(dot),
+                    env={"PATH": "{BOX}/bin:/usr/bin:/bin"},
+                    kill_after=2.0,
+                    kill_signal=signal.SIGINT,
+                    kill_target="group",
+                    allowed=frozenset({0, 1, 2, 130}),
+                    outputs=_form_outputs(argv),
+                    timeout=30.0,
+                )
+            )
+    return found
+
+
 # --- running one case ----------------------------------------------------------------------
 
 
@@ -1926,6 +2085,20 @@ def _session_processes(sid: int) -> list[tuple[int, str]]:
                 cmd = "?"
             found.append((int(entry), cmd[:120]))
     return found
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (a command's workers)."""
+    found = []
+    for item in Path("/proc").iterdir():
+        if item.name.isdigit():
+            try:
+                raw = (item / "stat").read_text()
+            except OSError:
+                continue
+            if int(raw[raw.rfind(")") + 2 :].split()[1]) == pid:
+                found.append(int(item.name))
+    return sorted(found)
 
 
 def _temp_leftovers(box: Path, tmpdir: Path) -> list[str]:
@@ -2034,6 +2207,8 @@ def run_case(case: Case, work: Path) -> Outcome:
         if marker in stderr:
             flags.append(f"stderr has {marker!r}")
             break
+    if case.expect is not None and case.expect not in stderr + stdout:  # reports: stdout
+        flags.append(f"output without {case.expect!r}")
     lines = [line for line in stderr.splitlines() if line.strip()]
     if code == 2 and not lines and not stdout.strip() and case.stdout == "pipe":
         flags.append("exit 2 in silence")
@@ -2128,6 +2303,10 @@ def _spawn(
         ours, theirs = socket.socketpair()
         held += [ours, theirs]
         stdin = theirs.fileno()
+    elif case.stdin == "tty":  # a terminal nobody types in
+        leader, follower = os.openpty()
+        held += [leader, follower]
+        stdin = follower
     else:
         stdin = subprocess.PIPE
     procs = []
@@ -2179,6 +2358,18 @@ def _spawn(
                     inner()
                 resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
+        if case.limits:
+
+            def preexec(
+                inner: Callable[[], None] | None = preexec, limits: dict[str, int] = case.limits
+            ) -> None:
+                import resource
+
+                if inner is not None:
+                    inner()
+                for name, value in limits.items():
+                    resource.setrlimit(getattr(resource, f"RLIMIT_{name}"), (value, value))
+
         proc = subprocess.Popen(
             [*(WITHOUT_DAC if case.unprivileged else ()), str(BIN), *argv],
             cwd=box / case.cwd,
@@ -2208,7 +2399,13 @@ def _spawn(
         time.sleep(case.kill_after)
         for proc in procs:
             with contextlib_suppress():
-                os.kill(proc.pid, case.kill_signal)
+                if case.kill_target == "group":  # the terminal's Ctrl-C: workers too
+                    os.killpg(proc.pid, case.kill_signal)
+                elif case.kill_target == "worker":  # the out-of-memory killer, say
+                    for worker in _children(proc.pid)[:1]:  # none yet: nothing to kill
+                        os.kill(worker, case.kill_signal)
+                else:
+                    os.kill(proc.pid, case.kill_signal)
     results = []
     stderr_all = ""
     stdout_all = b""

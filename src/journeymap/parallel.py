@@ -93,6 +93,15 @@ def _terminate(pool: Any) -> None:
     if writer is not None:
         with contextlib.suppress(OSError):
             writer.close()
+    # The files still queued for the workers go through a pipe that this process also
+    # holds open for reading: once the workers are gone, the queue's feeder thread,
+    # blocked on a full pipe (a diff's journeys fill it at once), waits for a reader
+    # for ever, and the pool's shutdown and the interpreter's exit both joined it (a
+    # `diff -j 2` stopped by Ctrl-C hung 5 runs in 24). Nothing queued matters now.
+    calls = getattr(pool, "_call_queue", None)
+    if calls is not None:
+        with contextlib.suppress(Exception):
+            calls.cancel_join_thread()
 
 
 def _context_name() -> str | None:
@@ -139,6 +148,7 @@ def iter_per_file(
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
     from journeymap.signals import check, deferred
 
+    started: dict[int, Any] = {}
     try:
         with deferred():  # every worker forked is known to the pool before a signal acts
             if taper:
@@ -146,6 +156,7 @@ def iter_per_file(
             else:
                 chunk = max(1, len(files) // (workers * 8))
                 groups = ([r] for r in pool.map(partial(_call, task), files, chunksize=chunk))
+            started = dict(getattr(pool, "_processes", None) or {})
         for group in groups:
             for result in group:
                 check()  # a signal met while forking the workers is dropped by Python
@@ -168,8 +179,34 @@ def iter_per_file(
         # it as a broken pool (BrokenProcessPool from `map`) before its own raise: the
         # batch was interrupted all the same (1 CI run in ~20 said otherwise).
         check()
+        from concurrent.futures.process import BrokenProcessPool
+
+        error = sys.exc_info()[1]
+        if isinstance(error, BrokenProcessPool):
+            raise WorkerLost(list(started.values())) from None
         raise
     pool.shutdown(wait=True)
+
+
+class WorkerLost(Exception):
+    """A worker ended without a word: killed from outside (the kernel's out-of-memory
+    killer, a `kill -9`) or crashed. Not a bug of journeymap's: the CLI says it in one
+    line, exit 2, instead of an internal error."""
+
+    def __init__(self, processes: Sequence[Any]) -> None:
+        import signal
+
+        how = "ended abruptly"
+        for process in processes:
+            code = getattr(process, "exitcode", None)
+            if isinstance(code, int) and code < 0:
+                with contextlib.suppress(ValueError):
+                    how = f"was killed by {signal.Signals(-code).name}"
+                break
+        super().__init__(
+            f"a worker process {how} (out of memory, or stopped from outside); "
+            "run again, or with -j 1 to work in one process"
+        )
 
 
 def run_per_file(task: Callable[[T], R], files: Sequence[T], jobs: int | None) -> list[R]:

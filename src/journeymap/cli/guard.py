@@ -51,6 +51,11 @@ def run(command: Callable[[], object]) -> NoReturn:
                 "cd into an existing folder and run again\n"
             )
             raise SystemExit(exits.USAGE) from None
+        exhausted = _exhausted(exc)
+        if exhausted is not None:
+            streams.silence_stdout()
+            sys.stderr.write(f"journeymap: error: {exhausted}\n")
+            raise SystemExit(exits.USAGE) from None
         sys.stderr.write(
             f"journeymap: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in journeymap; please report it with the input that caused it "
@@ -99,3 +104,57 @@ def _working_folder_gone() -> bool:
     except FileNotFoundError:
         return True
     return False
+
+
+_FILES = "too many open files (the limit is {limit}: `ulimit -n`); raise it (`ulimit -n 4096`)"
+_MEMORY = (
+    "out of memory (the limit is {limit}: `ulimit -v`); raise it, or give fewer or smaller "
+    "files (JOURNEYMAP_MAX_BYTES lowers the size of one)"
+)
+
+
+def _exhausted(error: BaseException) -> str | None:
+    """What ran out, and the fix, when `error` is the system refusing a resource (memory,
+    file descriptors, a process) rather than a bug: one line, exit 2.
+
+    A shell with `ulimit -n 12` or `ulimit -v 120000` ran every command into an internal
+    error ("This is a bug in journeymap") for what is the environment's limit; so did a
+    worker killed from outside (the kernel's out-of-memory killer), `parallel.WorkerLost`.
+    """
+    import errno
+
+    parallel = sys.modules.get("journeymap.parallel")
+    if parallel is not None and isinstance(error, parallel.WorkerLost):
+        return str(error)
+    if isinstance(error, MemoryError) or (
+        # a module imported late, its library mapped into a full address space
+        isinstance(error, ImportError) and "failed to map segment" in str(error)
+    ):
+        return _MEMORY.format(limit=_limit("RLIMIT_AS"))
+    if isinstance(error, RuntimeError) and "can't start new thread" in str(error):
+        # each thread's stack is address space too (`render -j 2` under `ulimit -v`)
+        return _MEMORY.format(limit=_limit("RLIMIT_AS")).replace(
+            "out of memory", "cannot start a thread", 1
+        )
+    if not isinstance(error, OSError):
+        return None
+    if error.errno == errno.EMFILE:
+        return _FILES.format(limit=_limit("RLIMIT_NOFILE", bytes_=False))
+    if error.errno == errno.ENFILE:
+        return "the system has too many files open; close some programs and run again"
+    if error.errno == errno.ENOMEM:
+        return _MEMORY.format(limit=_limit("RLIMIT_AS"))
+    return None
+
+
+def _limit(name: str, bytes_: bool = True) -> str:
+    """The soft limit `name` of this process, as a person reads it."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(getattr(resource, name))[0]
+    except (ImportError, AttributeError, OSError, ValueError):  # pragma: no cover - Windows
+        return "unknown"
+    if soft == resource.RLIM_INFINITY:
+        return "unlimited"
+    return f"{soft / 2**20:.0f} MB" if bytes_ else str(soft)

@@ -26,7 +26,7 @@ from journeymap.load.batch import collector_paused
 from journeymap.load.discover import PathError, expand
 from journeymap.load.journey_file import JourneyFile, load_file, load_text
 from journeymap.load.limits import Limits
-from journeymap.load.source import decode, exists, is_folder, why_unreachable
+from journeymap.load.source import closed_stream, decode, exists, is_folder, why_unreachable
 from journeymap.model.journey import Journey
 from journeymap.parallel import run_per_file
 from journeymap.textsafe import visible
@@ -89,7 +89,8 @@ def plan(arguments: Sequence[str]) -> tuple[Source, Source]:
         if is_folder(old) != is_folder(new):
             raise SideError(f"compare a file with a file or a folder with a folder: {old}, {new}")
         return PathSource((old,), str(old)), PathSource((new,), str(new))
-    if os.path.lexists(first):  # a link that leads nowhere, or round in a loop
+    # a link that leads nowhere or round in a loop, or a descriptor closed (/proc/self/fd/0)
+    if os.path.lexists(first) or closed_stream(first) is not None:
         raise SideError(f"{first}: {why_unreachable(first)}")
     cwd = Path.cwd()
     try:

@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from journeymap.load.source import STDIN, NoWriter, found_in_folders, special_kind, take_stdin
+from journeymap.load.source import (
+    STDIN,
+    NoWriter,
+    closed_stream,
+    found_in_folders,
+    special_kind,
+    take_stdin,
+)
 from journeymap.textsafe import shortened
 
 SUFFIXES = (".yaml", ".yml")
@@ -137,6 +144,12 @@ def expand(
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:
+                closed = closed_stream(path)
+                if closed is not None:
+                    raise PathError(
+                        f"{shortened(str(raw))}: {closed} is closed; "
+                        "name a file, or run with it open"
+                    )
                 raise PathError(f"{shortened(str(raw))}: no such file or directory")
         except NoWriter as exc:
             raise PathError(f"-: {exc}") from None

@@ -18,6 +18,27 @@ from typing import BinaryIO
 from journeymap.diagnostics import UNREADABLE, Diagnostic, diagnostic
 from journeymap.load.limits import Limits
 
+_STREAMS = {0: "standard input", 1: "standard output", 2: "standard error"}
+
+
+def closed_stream(path: Path | str) -> str | None:
+    """ "standard input" (output, error, "file descriptor N") when `path` names one of
+    this process's descriptors that is closed, else None.
+
+    `/dev/stdin` in a command run with `<&-` (or `/dev/stdout` with `>&-`) is a link to
+    /proc/self/fd/N that leads nowhere: it was "file not found (a broken link?)"."""
+    try:
+        target = os.path.realpath(path)
+    except (OSError, ValueError):
+        return None
+    parts = target.split("/")
+    if len(parts) != 5 or parts[:2] != ["", "proc"] or parts[3] != "fd":
+        return None
+    if parts[2] != str(os.getpid()) or not parts[4].isdigit() or os.path.lexists(target):
+        return None
+    number = int(parts[4])
+    return _STREAMS.get(number, f"file descriptor {number}")
+
 
 def _refused(message: str, path: str) -> Diagnostic:
     return diagnostic(UNREADABLE, message, source="file", path=path)
@@ -124,6 +145,9 @@ def why_unreachable(path: Path | str) -> str:
     try:
         Path(path).stat()
     except OSError as error:
+        closed = closed_stream(path)
+        if closed is not None:
+            return f"{closed} is closed; name a file, or run with it open"
         reason = error.strerror or "cannot be reached"
         return reason[:1].lower() + reason[1:]
     return "cannot be reached"
@@ -303,6 +327,9 @@ def read_bytes(
         except PermissionError:
             return _refused("permission denied; check the file's read permission", name)
         except FileNotFoundError:
+            closed = closed_stream(path)
+            if closed is not None:
+                return _refused(f"{closed} is closed; name a file, or run with it open", name)
             return _refused("file not found (a broken link?)", name)
         except NoWriter as exc:
             return _refused(f"{exc}; start the program that writes it first", name)

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from journeymap.load.source import is_folder
+from journeymap.load.source import closed_stream, is_folder
 
 
 class OutputError(Exception):
@@ -107,11 +107,27 @@ def _write_through(path: Path, payload: bytes, mode: int, append: bool = False) 
         os.close(fd)
 
 
+def closed_descriptor(path: Path | str) -> str | None:
+    """Why `path` cannot be written when it names a closed descriptor of this process
+    (`load.source.closed_stream`), else None.
+
+    `-o /dev/stdout` in a command run with `>&-` was taken for a missing folder to
+    create ("no such folder; create it"), one that exists ("cannot create the folder:
+    File exists") or a file in /proc/<pid>/fd."""
+    stream = closed_stream(path)
+    if stream is None:
+        return None
+    return f"{path}: {stream} is closed; give -o a file name, or run the command with it open"
+
+
 def _final_target(path: Path) -> tuple[Path, os.stat_result | None]:
     """The file that receives the content (a link's target), and its status if it exists."""
     try:
         info: os.stat_result | None = path.stat()
     except FileNotFoundError:
+        closed = closed_descriptor(path)
+        if closed is not None:
+            raise OutputError(closed) from None
         info = None
     except NotADirectoryError:
         raise OutputError(

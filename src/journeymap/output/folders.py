@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from journeymap.load import source
-from journeymap.output.atomic import OutputError
+from journeymap.output.atomic import OutputError, closed_descriptor
 
 
 def names_folder(output: str) -> bool:
@@ -28,7 +28,15 @@ def make_folder(output: str) -> None:
     try:
         Path(output).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{output}: cannot create the folder: {exc.strerror or exc}") from None
+        raise OutputError(cannot_create(output, exc)) from None
+
+
+def cannot_create(folder: str | Path, error: OSError) -> str:
+    """Why `folder` could not be created, in one line: a closed `/dev/stdout` is said
+    as such (`atomic.closed_descriptor`), not as "File exists"."""
+    return closed_descriptor(folder) or (
+        f"{folder}: cannot create the folder: {error.strerror or error}"
+    )
 
 
 def check_folder(target: Path) -> None:

@@ -48,6 +48,8 @@ _LIVE: set[subprocess.Popen[bytes]] = set()
 _LOCK = threading.Condition()
 _starting = 0
 """Layout programs being started now, by any thread, not yet in `_LIVE`."""
+_refusing = 0
+"""Set while a batch is being stopped (`stopped`): no layout program is started."""
 _PDF_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)[0-9]{14}")
 
 
@@ -71,22 +73,15 @@ class Engine:
 def version(engine: Engine) -> str | None:
     """The version `program -V` says ("2.43.0"), or None when it says none."""
     try:
-        process = start(
+        with running(
             [engine.program, "-V"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-        )
-    except OSError:
-        return None
-    try:
-        signals.act()
-        out, err = _communicate(process, 30)
+        ) as process:  # a wrapper that hangs on -V is stopped, with what it started
+            out, err = _communicate(process, 30)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    finally:
-        release(process)  # a wrapper that hangs on -V, and what it started
-        signals.act()
     said = (err or out).decode("utf-8", "replace").strip().splitlines()
     found = re.search(r"version (\S+)", said[0]) if said else None
     return found.group(1) if found else None
@@ -215,28 +210,27 @@ def _layout(engine: Engine, source: str, fmt: str, stdout: int) -> tuple[int, by
     The DOT goes in through an anonymous in-memory file rather than a pipe: written in
     one call, with no loop feeding a pipe 4 kB a turn while the program reads it."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-    with _source_file(source) as stdin:
+    with contextlib.ExitStack() as stack:
+        stdin = stack.enter_context(_source_file(source))
         try:
-            process = start(
-                [engine.program, f"-T{fmt}"],
-                stdin=stdin,
-                stdout=stdout,
-                stderr=subprocess.PIPE,
-                env=env,
+            process = stack.enter_context(
+                running(
+                    [engine.program, f"-T{fmt}"],
+                    stdin=stdin,
+                    stdout=stdout,
+                    stderr=subprocess.PIPE,
+                    env=env,
+                )
             )
         except OSError as exc:
             raise EngineError(f"cannot run {engine.program}: {exc.strerror or exc}") from None
-    try:
-        signals.act()  # a stop that came while it started: it is recorded, so killed below
-        out, err = _communicate(process, engine.timeout)
-    except subprocess.TimeoutExpired:
-        raise timed_out(engine) from None
-    except OSError as exc:
-        detail = exc.strerror or str(exc)
-        raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}") from None
-    finally:
-        release(process)  # timed out, interrupted, or a child it left behind
-        signals.act()
+        try:
+            out, err = _communicate(process, engine.timeout)
+        except subprocess.TimeoutExpired:
+            raise timed_out(engine) from None
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            raise EngineError(f"{engine.name} ({engine.program}) failed: {detail}") from None
     return process.returncode, out or b"", err or b""
 
 
@@ -276,6 +270,8 @@ def start(argv: list[str], **options: Any) -> subprocess.Popen[bytes]:
     global _starting
     with signals.held():
         with _LOCK:
+            if _refusing:
+                raise EngineError("the run is being stopped: no layout program is started")
             _starting += 1
         process: subprocess.Popen[bytes] | None = None
         try:
@@ -287,6 +283,28 @@ def start(argv: list[str], **options: Any) -> subprocess.Popen[bytes]:
                     _LIVE.add(process)
                 _LOCK.notify_all()
     return process
+
+
+@contextlib.contextmanager
+def running(argv: list[str], **options: Any) -> Iterator[subprocess.Popen[bytes]]:
+    """A child started (`start`), and released whatever happens inside (`release`: ended,
+    timed out, interrupted, or a child it left behind), then a stop signal that came
+    meanwhile acts.
+
+    The child is under the `finally` that releases it before any stop can act: a stop
+    that landed between `start` returning and the `try` (while the DOT's in-memory file
+    was being closed) ended a worker with its wrapper running, which a timed-out batch
+    left behind with its `sleep 600` (the test_hostile_edges flake, 1 run in 20)."""
+    process: subprocess.Popen[bytes] | None = None
+    try:
+        with signals.held():
+            process = start(argv, **options)
+        signals.act()  # a stop that came while it started: it is recorded, so killed below
+        yield process
+    finally:
+        if process is not None:
+            release(process)
+        signals.act()
 
 
 def release(process: subprocess.Popen[bytes]) -> None:
@@ -392,3 +410,20 @@ def stop_children() -> None:
         running = list(_LIVE)
     for process in running:
         _kill_group(process)
+
+
+@contextlib.contextmanager
+def stopped() -> Iterator[None]:
+    """Kill every layout program running (`stop_children`), and start none until the
+    block ends: around the wait for a stopped batch's threads, which would otherwise go
+    on to their next map and start its program. A Ctrl-C while `dot` hung drawing a
+    folder in threads waited for each map's layout timeout (300 s), not for the kill."""
+    global _refusing
+    with _LOCK:
+        _refusing += 1
+    try:
+        stop_children()
+        yield
+    finally:
+        with _LOCK:
+            _refusing -= 1

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from journeymap.diagnostics import Diagnostic
 from journeymap.load.source import is_folder
-from journeymap.output.atomic import InputGuard, OutputError, write_atomic
+from journeymap.output.atomic import InputGuard, OutputError, closed_descriptor, write_atomic
 from journeymap.parallel import iter_per_file
 from journeymap.render import fonts
 from journeymap.render.dot import Options, build_dot
@@ -32,6 +32,7 @@ from journeymap.render.engine import (
     run_into,
     shrunk_png,
     stop_children,
+    stopped,
 )
 from journeymap.render.formats import FORMATS
 from journeymap.render.mermaid import build_mermaid
@@ -101,6 +102,9 @@ def plan(journeys: Sequence[Journey], output: str | None, fmt: str | None) -> Pl
         if found is None and _is_special(path):
             return Plan(fmt or "svg", (Job(every, path),))  # -o /dev/null, a pipe, a device
         if found is None:
+            closed = closed_descriptor(path)
+            if closed is not None:
+                raise PlanError(closed)
             if not path.suffix:
                 raise PlanError(
                     f"{output}: no such folder; create it (or write {output}/) for one file "
@@ -363,7 +367,7 @@ def draw_files(
                     done()
         else:
             workers = max(1, min(4, os.cpu_count() or 1, len(files)))
-            with ThreadPoolExecutor(max_workers=workers) as pool:
+            with _threads(workers) as pool:
                 for result in pool.map(task, files):
                     syncing.add(result.temp, result.journey_id)
                     drawn.append(result)
@@ -493,7 +497,7 @@ def _write_all(
             if done:
                 done()
         return
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with _threads(workers) as pool:
         futures = [pool.submit(one, job) for job in chosen.jobs]
         try:
             for future in futures:
@@ -502,7 +506,20 @@ def _write_all(
                     done()
         except BaseException:
             stopping.set()
-            for future in futures:
-                future.cancel()
-            stop_children()
             raise
+
+
+@contextlib.contextmanager
+def _threads(workers: int) -> Iterator[ThreadPoolExecutor]:
+    """A pool of threads that, when the block fails or is interrupted, kills their
+    layout programs, drops the maps not begun and waits for the threads with no new
+    program started (`engine.stopped`): the pool's own exit waited for every queued
+    map, each to its layout timeout when `dot` hung."""
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
+        yield pool
+    except BaseException:
+        with stopped():
+            pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)

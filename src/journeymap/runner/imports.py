@@ -126,7 +126,9 @@ def write_journeys(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Refused(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
+        from journeymap.output.folders import cannot_create
+
+        raise Refused(cannot_create(folder, exc)) from None
     for journey, target in zip(found, targets, strict=True):
         with refusing(OutputError):
             write_atomic(target, dump_imported(journey))

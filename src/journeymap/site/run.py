@@ -58,9 +58,12 @@ def build_to(
     broken lint configuration.
     """
     start = time.perf_counter()
-    collected = collect(inputs_outside(files, out), resolver)
+    inputs = inputs_outside(files, out)
+    collected = collect(inputs, resolver)
     if collected.invalid:
-        return Outcome(len(collected.sources), 0, collected.invalid, collected.unreadable, 0.0)
+        # the report's count is of the files read: those that could not be were left out
+        # ("1 error in 1 of 0 files" for one broken link)
+        return Outcome(len(inputs), 0, collected.invalid, collected.unreadable, 0.0)
     changed = write_site(build_site(collected.sources, options, jobs), out)
     return Outcome(len(collected.sources), changed, (), False, time.perf_counter() - start)
 

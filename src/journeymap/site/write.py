@@ -20,6 +20,7 @@ from pathlib import Path
 
 from journeymap.load.source import exists, is_folder
 from journeymap.output.atomic import OutputError, write_beside
+from journeymap.output.folders import cannot_create
 
 MANIFEST = ".journeymap-site"
 
@@ -73,7 +74,7 @@ def _made_folders(folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _remove_folders(missing)
-        raise OutputError(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
+        raise OutputError(cannot_create(folder, exc)) from None
     return missing
 
 
