@@ -190,8 +190,8 @@ def scores(text: str, endings: bool = False) -> tuple[dict[str, float], int]:
     points = dict.fromkeys(LANGS, 0.0)
     count = 0
     for token in _WORD.findall(text):
-        if len(token) > 1 and token.isupper():
-            continue  # an acronym (AI, CRM, SMS) is no word here
+        if token.isupper() and (len(token) > 1 or token not in _ONE_LETTER_WORDS):
+            continue  # an acronym (AI, CRM, SMS, the N of N/A) is no word here
         count += 1
         for lang, weight in _token_points(token.lower(), endings):
             points[lang] += weight
@@ -203,6 +203,9 @@ def scores(text: str, endings: bool = False) -> tuple[dict[str, float], int]:
         points["ca"] += lowered.count("l·l")  # Catalan's 'cancel·lar'; a '·' alone separates
     return points, count
 
+
+# Capitals that are words alone: the article, "I", and the conjunctions "y", "o", "e".
+_ONE_LETTER_WORDS = frozenset("AIOYEÀ")
 
 _MARKED = re.compile("[" + "".join(LETTERS) + "]")
 
