@@ -262,7 +262,7 @@ _FR_VOUS: dict[str, str] = {
 # "je recevrai". A present in -rez ("Entrez", "Livrez", "Ouvrez") is not among them.
 _FR_FUTURE_STEMS = _words(
     "ser aur pourr devr recevr verr enverr saur voudr viendr reviendr tiendr obtiendr "
-    "prendr mettr fer ir attendr rendr répondr vendr perdr suivr vivr recevr devr"
+    "prendr mettr fer ir attendr rendr répondr vendr perdr suivr vivr"
 )
 
 # Imperfects in -iez that would read as the present of a verb in -ier ("vous vérifiez").

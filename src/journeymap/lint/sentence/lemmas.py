@@ -40,6 +40,7 @@ _EN_IRREGULAR = {
     "put": "put", "set": "set", "got": "get", "gotten": "get", "chosen": "choose",
 }  # fmt: skip
 EN_PAST_FORMS = frozenset(past for past, verb in _EN_IRREGULAR.items() if past != verb)
+EN_IRREGULAR_FORMS = frozenset(_EN_IRREGULAR)  # "sent", "put": the forms no suffix rule reaches
 
 
 @lru_cache(maxsize=16384)

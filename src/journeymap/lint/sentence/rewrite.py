@@ -7,7 +7,12 @@ from journeymap.lint.sentence.lemmas import EN_PAST_FORMS, has_lemma
 from journeymap.lint.sentence.possessions import french_gender, irregular_stem, their_thing_done
 from journeymap.lint.sentence.tokens import Lang, lex
 from journeymap.lint.sentence.voice import classify
-from journeymap.lint.sentence.voice_words import CUSTOMER_NOUNS, DETERMINERS, LEADING
+from journeymap.lint.sentence.voice_words import (
+    CUSTOMER_NOUNS,
+    DETERMINERS,
+    LEADING,
+    NOT_VOUS_FORMS,
+)
 from journeymap.lint.text import fold
 
 # What the company gives, the customer receives: "Nous envoyons le devis" -> "Je reçois
@@ -43,7 +48,7 @@ def customer_version(text: str, lang: Lang) -> str | None:
     if lead < len(toks) and (toks[lead] in ("vous", "you") or toks[lead] in _EN_SUBJECT_YOU):
         # "Vous recevrez votre carte", "You'll receive an email": the customer, addressed,
         # says it: "Je recevrai ma carte", "I'll receive an email".
-        return _checked(_addressed(written, toks, lead, lang), lang)
+        return reads_as_customer(_addressed(written, toks, lead, lang), lang)
     if not rest:
         return None
     if any(w[-1:] in ",;:" for w in written[lead:subject_end]):
@@ -65,7 +70,7 @@ def customer_version(text: str, lang: Lang) -> str | None:
         )
         done = their_thing_done(written, toks, verb_at, lang, plural)
         if done is not None:
-            return _checked(done, lang)
+            return reads_as_customer(done, lang)
     if "votre" in toks:
         return None
     if not objects and (customer := _customer_object(toks, verb_at + 1, lang)):
@@ -119,7 +124,7 @@ def customer_version(text: str, lang: Lang) -> str | None:
         sentence = f"{prefix} {subject} {' '.join(moved)}".strip()
     else:
         return None
-    return _checked(sentence, lang)
+    return reads_as_customer(sentence, lang)
 
 
 def _addressed(written: list[str], toks: list[str], lead: int, lang: Lang) -> str | None:
@@ -154,7 +159,9 @@ def _addressed(written: list[str], toks: list[str], lead: int, lang: Lang) -> st
     return " ".join([*written[:lead], je + " ".join([form, *tail])])
 
 
-def _checked(sentence: str | None, lang: Lang, kept: frozenset[str] = frozenset()) -> str | None:
+def reads_as_customer(
+    sentence: str | None, lang: Lang, kept: frozenset[str] = frozenset()
+) -> str | None:
     """The customer's version, capitalised, when it reads as the customer's own: the
     company, left in it, speaks of itself as "they" ("If they need more information,
     they'll contact me"); a version that still addresses "you", reads in another voice
@@ -185,9 +192,7 @@ def _an_order_left(words: list[str], folded: list[str], lang: Lang) -> bool:
     first = next((w for w in folded if w not in LEADING[lang]), "")
     if lang == "fr":
         infinitive = first.endswith(("er", "ir", "re")) and french_je(first, third_person=False)
-        return bool(infinitive) or any(
-            w.endswith("ez") and w not in _NOT_VOUS_FORMS for w in folded
-        )
+        return bool(infinitive) or any(w.endswith("ez") and w not in NOT_VOUS_FORMS for w in folded)
     if "please" in folded or (first not in _NOT_ORDERS and english_i(first, third_person=False)):
         return True
     if not set(folded[:2]) & _EN_SUBORDINATORS:
@@ -197,10 +202,6 @@ def _an_order_left(words: list[str], folded: list[str], lang: Lang) -> bool:
         if word.endswith(",") and after not in _NOT_ORDERS and english_i(after, third_person=False):
             return after.isalpha() and english_i(after, third_person=True) is None
     return False
-
-
-# Words in -ez that are no "vous" form.
-_NOT_VOUS_FORMS = lex("chez assez nez rez")
 
 
 def _order_to_me(word: str) -> bool:
@@ -470,7 +471,7 @@ def first_person_version(text: str, lang: Lang, kind: str, subject: str) -> str 
             swaps.update(_HIS_MINE)
     tail = " ".join(_swapped(w, swaps) for w in rest)
     kept = frozenset(_MINE[lang]) - frozenset(swaps)  # "your store" stays the team's
-    return _checked(f"{opening} {tail}".strip() + ("…" if cut else ""), lang, kept)
+    return reads_as_customer(f"{opening} {tail}".strip() + ("…" if cut else ""), lang, kept)
 
 
 def _first_clause(verb: str, rest: list[str], lang: Lang) -> tuple[list[str], bool]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from journeymap.lint.sentence.lemmas import EN_PAST_FORMS, has_lemma
+from journeymap.lint.sentence.lemmas import EN_IRREGULAR_FORMS, EN_PAST_FORMS, has_lemma
 from journeymap.lint.sentence.people import acronym_subject, named_subject
 from journeymap.lint.sentence.tokens import Kind, Lang, lex, words
 from journeymap.lint.sentence.voice_words import (
@@ -22,6 +22,7 @@ from journeymap.lint.sentence.voice_words import (
     IMPERSONAL_IL,
     LEADING,
     MY,
+    NOT_VOUS_FORMS,
     NOUN_SUFFIXES,
     OURS,
     PARTICIPLE_END_EN,
@@ -341,7 +342,7 @@ def _finite_after(following: tuple[str, ...], lang: Lang, *, plural: bool = Fals
             # "Customer ordered the wrong item", "Users completed a form": a past with
             # its object; "Customer notified (of the decision)" is a passive headline.
             after = following[following.index(word) + 1 : following.index(word) + 2]
-            return word not in NOT_PAST and bool(after) and after[0] in DETERMINERS[lang]
+            return word not in _NOT_PAST and bool(after) and after[0] in DETERMINERS[lang]
         # "Customers notify": a plural's verb has no -s; one a noun phrase never holds
         return plural and word in _PLURAL_VERBS
     return word[0].isalpha() and word not in DETERMINERS[lang] and word not in ("de", "d'", "du")
@@ -351,7 +352,7 @@ _EN_MODALS = frozenset({"should", "can", "will", "must", "may", "need", "cannot"
 _FREQUENCY = frozenset({"often", "always", "usually", "never", "then", "also", "typically",
                         "sometimes", "first", "still", "just", "now", "only"})  # fmt: skip
 # Past forms that are adjectives a bare noun takes ("Customer-based", "User generated").
-NOT_PAST = frozenset({"based", "generated", "centered", "centred", "focused", "led", "owned"})
+_NOT_PAST = frozenset({"based", "generated", "centered", "centred", "focused", "led", "owned"})
 # The verbs a plural customer noun opens a step with, bare ("Customers notify insurers",
 # "Users sign in", "Students pick a slot").
 _PLURAL_VERBS = lex(
@@ -390,15 +391,12 @@ def _order_to_the_reader(text: str, lang: Lang) -> bool:
             if first in ("n'oubliez", "veuillez") or re.fullmatch(
                 r"[a-z]+ez(-vous|-nous|-le|-la|-les|-moi)?", first
             ):
-                return first not in _NOT_VOUS and len(first) > 4
+                return first not in NOT_VOUS_FORMS and len(first) > 4
         elif first in _EN_ORDERS and words_[1:2] != ["-"]:
             return True
         if not re.match(r"^(si|lorsque|quand|once|if|when|after|before|to)\b", clause):
             return False  # the main clause is the first: it gave no order
     return False
-
-
-_NOT_VOUS = lex("chez assez")
 
 
 def _imperative(text: str, lang: Lang) -> bool:
@@ -450,11 +448,11 @@ _HEADLINE = re.compile(
     r"^(?P<thing>[a-z0-9][\w'/&+-]*(?: [\w'/&+-]+){0,4}) (?P<done>[a-z]+)"
     r"(?:(?:,| and) [a-z]+(?: [a-z]+ly)?)?(?: \w+ly)?(?: ?\(.*\))?$"
 )
-_EN_PARTICIPLES = frozenset(
-    {"sent", "set", "paid", "made", "done", "given", "taken", "shown", "held", "kept",
-     "built", "sold", "told", "found", "brought", "bought", "written", "chosen", "put",
-     "cut", "shut", "won", "lost", "hidden", "drawn"}
-)  # fmt: skip
+# The irregular participles: those the lemmas know, less "got" and "left" ("Nothing
+# left": an adjective), and a few more.
+_EN_PARTICIPLES = (EN_IRREGULAR_FORMS - lex("got gotten left")) | lex(
+    "bought cut drawn hidden lost shown shut won"
+)
 # Verbs a participle completes in an order or a wish: "Get paid", "Stay informed".
 _LINKING = frozenset(
     {"get", "gets", "got", "getting", "be", "become", "becomes", "keep", "keeps", "stay",
@@ -462,6 +460,7 @@ _LINKING = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def _status_headline(text: str) -> bool:
     """Whether a short English line is a thing and its participle, the auxiliary left out."""
     line = re.sub(r"[^\w\s'/&+(),-]", " ", fold(text))
@@ -471,7 +470,7 @@ def _status_headline(text: str) -> bool:
     thing, done = match.group("thing").split(), match.group("done")
     if thing[0] in _LINKING or (thing[1:2] and thing[1] in DETERMINERS["en"]):
         return False
-    if not (done.endswith("ed") or done in _EN_PARTICIPLES) or done in NOT_PAST:
+    if not (done.endswith("ed") or done in _EN_PARTICIPLES) or done in _NOT_PAST:
         return False
     return not (len(thing) == 1 and thing[0].endswith("ed"))
 

@@ -181,3 +181,5 @@ PARTICIPLE_FR = re.compile(
     r"(\s*$|\s*\(|\s+(en|par|à|au|dans|sur|pour|avec|sous|si|le|la|les)\b)",
     re.IGNORECASE,
 )
+# Words in -ez that are no "vous" form: an order to the reader is read from the others.
+NOT_VOUS_FORMS = lex("chez assez nez rez")
