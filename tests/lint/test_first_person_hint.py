@@ -94,6 +94,9 @@ KEPT_GENERAL = [
     ("fr", "Découverte des Archipels sur la carte"),
     ("fr", "A la fin de la saisie, cliquez sur le bouton"),  # "A" is "à", not "a"
     ("en", "Sent back for corrections"),  # a participle, not "I sent"
+    # a leading clause, then an order: was "I once my return has been shipped back to us…"
+    ("en", "Once your return has been shipped back to us, please allow up to 5-10 business days"),
+    ("en", "If your bag is damaged or items are missing, ask the airline to pay for repairs"),
 ]
 
 

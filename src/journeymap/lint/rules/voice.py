@@ -332,7 +332,8 @@ def _told_by_the_customer(voice: Voice, lang: Lang, otherwise: str) -> str:
     turned = first_person_version(voice.text, lang, voice.kind, voice.word)
     if turned is None and voice.kind == "no-subject":
         from journeymap.lint.sentence.nominal import nominal_version
+        from journeymap.lint.sentence.rewrite import reads_as_customer
 
-        turned = nominal_version(voice.text, lang)
+        turned = reads_as_customer(nominal_version(voice.text, lang), lang)
     example = turned or otherwise
     return f", e.g. '{example}'" if example else ""

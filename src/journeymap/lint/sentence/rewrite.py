@@ -173,7 +173,7 @@ def reads_as_customer(
     words = sentence.split()
     if lang == "en":
         words = [_they(w) for w in words]
-    folded = [fold(w).strip(",.;:!?()") for w in words]
+    folded = [fold(w).strip(",.;:!?()…") for w in words]
     if any((w in _ADDRESSED[lang] and w not in kept) or _order_to_me(w) for w in folded):
         return None  # "contactez-nous": an order to the customer left in it
     if _an_order_left(words, folded, lang):
@@ -212,7 +212,7 @@ def _order_to_me(word: str) -> bool:
 
 def _they(word: str) -> str:
     """ "we" -> "they", "(our" -> "(their": the company, said by the customer."""
-    core = word.strip(",.;:!?()")
+    core = word.strip(",.;:!?()…")
     swap = _THEY.get(core.lower())
     return word.replace(core, swap, 1) if swap and core else word
 
@@ -496,6 +496,8 @@ def _opening(
     if kind == "no-subject" and not reflexive and not opens:
         return None
     if lang == "en":
+        if fold(verb) in _EN_SUBORDINATORS:
+            return None  # "Once your return has shipped, ...": no verb opens it
         # Without a subject, "Receives an email" is a third person and "Book a visit" an
         # imperative: the third person is tried first, it only takes words in -s.
         form = english_i(verb, third_person=True) if kind == "no-subject" else None
